@@ -1,0 +1,35 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import authPlugin from './plugins/app/auth';
+import errorHandler from './plugins/app/error-handler';
+import platformPlugin, { type Platform } from './plugins/app/platform';
+import zodValidation from './plugins/app/zod-validation';
+import cookiePlugin from './plugins/external/cookie';
+import openapi from './plugins/external/swagger';
+import webApp from './plugins/external/web-app';
+import authRoutes from './routes/auth';
+import healthRoutes from './routes/health';
+import meRoutes from './routes/me';
+import smokeCaseRoutes from './routes/smoke-cases';
+import taskRoutes from './routes/tasks';
+
+export type AppOptions = Platform;
+
+/** The whole API as one plugin: testable with `app.inject`, listened on by api/server.ts. */
+export default async function app(fastify: FastifyInstance, options: AppOptions): Promise<void> {
+  const api = fastify.withTypeProvider<ZodTypeProvider>();
+  await api.register(platformPlugin, options);
+  await api.register(errorHandler);
+  await api.register(zodValidation);
+  await api.register(cookiePlugin);
+  await api.register(authPlugin);
+  await api.register(openapi);
+
+  await api.register(healthRoutes);
+  await api.register(authRoutes);
+  await api.register(meRoutes);
+  await api.register(taskRoutes);
+  await api.register(smokeCaseRoutes);
+
+  await api.register(webApp);
+}

@@ -1,0 +1,24 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import app, { type AppOptions } from './app';
+
+/** Fastify instance options shared by the server and tests: request ids, body limit, proxy trust. */
+export function serverOptions(logger: FastifyServerOptions['logger']): FastifyServerOptions {
+  return {
+    logger,
+    genReqId: () => randomUUID(),
+    requestIdLogLabel: 'requestId',
+    bodyLimit: 1024 * 1024,
+    trustProxy: process.env.TRUST_PROXY === 'true',
+    routerOptions: { ignoreTrailingSlash: true },
+  };
+}
+
+export async function buildApi(options: AppOptions, logger: FastifyServerOptions['logger'] = false) {
+  const fastify = Fastify(serverOptions(logger));
+  fastify.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  await fastify.register(app, options);
+  return fastify;
+}

@@ -1,0 +1,109 @@
+import type {} from '@fastify/cookie';
+import fp from 'fastify-plugin';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from '../../../domain/errors';
+import type { RoleName } from '../../../domain/roles';
+import { CSRF_HEADER, SESSION_COOKIE, sessionIdFromToken, touchSession } from '../../services/auth/sessions';
+
+export interface CallerMembership {
+  id: string;
+  organizationId: string;
+  organizationName: string;
+  organizationKind: string;
+  /** Materialized path of the organization ("/root/…/self/"): the subtree the membership can see. */
+  organizationPath: string;
+  role: RoleName;
+}
+
+/** Who is asking: the signed-in user and the membership they currently act under. */
+export interface Caller {
+  userId: string;
+  username: string;
+  displayName: string;
+  sessionId: string;
+  csrfToken: string;
+  mustChangePassword: boolean;
+  membership: CallerMembership | null;
+  memberships: CallerMembership[];
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    caller: Caller | null;
+  }
+  interface FastifyContextConfig {
+    /** Routes are protected unless they say `public: true` (health, login, public checks, docs). */
+    public?: boolean;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+async function loadCaller(fastify: FastifyInstance, request: FastifyRequest): Promise<Caller | null> {
+  const token = request.cookies[SESSION_COOKIE];
+  if (!token) return null;
+  const { db } = fastify.platform;
+  const session = await db.session.findUnique({
+    where: { id: sessionIdFromToken(token) },
+    include: {
+      user: {
+        include: { memberships: { include: { organization: true }, orderBy: { createdAt: 'asc' } } },
+      },
+    },
+  });
+  if (!session || session.expiresAt <= new Date() || session.user.disabled) return null;
+  await touchSession(db, session);
+  const memberships = session.user.memberships.map(
+    (m): CallerMembership => ({
+      id: m.id,
+      organizationId: m.organizationId,
+      organizationName: m.organization.name,
+      organizationKind: m.organization.kind,
+      organizationPath: m.organization.path,
+      role: m.role,
+    }),
+  );
+  return {
+    userId: session.userId,
+    username: session.user.username,
+    displayName: session.user.displayName,
+    sessionId: session.id,
+    csrfToken: session.csrfToken,
+    mustChangePassword: session.user.mustChangePassword,
+    membership: memberships.find((m) => m.id === session.membershipId) ?? memberships[0] ?? null,
+    memberships,
+  };
+}
+
+/**
+ * Authentication for every request: resolves the session cookie to a caller; refuses protected routes without
+ * one (401); requires the session's CSRF token on cookie-authenticated writes (403).
+ */
+export default fp(
+  async function auth(fastify: FastifyInstance) {
+    fastify.decorateRequest('caller', null);
+    fastify.addHook('onRequest', async (request) => {
+      request.caller = await loadCaller(fastify, request);
+      // Everything under /api/v1/ is protected unless the route says `public: true`; pages, health and docs are public,
+      // and a path no route matches falls through to the 404 handler.
+      const matched = request.routeOptions.url !== undefined;
+      const isPublic = !matched || !request.url.startsWith('/api/v1/') || request.routeOptions.config?.public === true;
+      if (!isPublic && !request.caller) throw new AppError('UNAUTHENTICATED');
+      if (request.caller && !SAFE_METHODS.has(request.method) && !isPublic) {
+        if (request.headers[CSRF_HEADER] !== request.caller.csrfToken) {
+          throw new AppError('FORBIDDEN', {
+            details: { reason: 'csrf' },
+            message: { 'zh-CN': '请求缺少有效的防伪令牌，请刷新页面后重试。', en: 'Missing or invalid CSRF token; reload the page and retry.' },
+          });
+        }
+      }
+    });
+  },
+  { name: 'auth', dependencies: ['platform', 'cookie'] },
+);
+
+/** The caller of a protected route (the auth hook guarantees it is there). */
+export function callerOf(request: FastifyRequest): Caller {
+  if (!request.caller) throw new AppError('UNAUTHENTICATED');
+  return request.caller;
+}

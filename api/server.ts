@@ -1,0 +1,38 @@
+// The API process: listens on HOST:PORT, serves the web app, talks to PostgreSQL and Temporal.
+import { loadConfig, requireDatabaseUrl } from '../runtime/config';
+import { createDb } from '../runtime/db';
+import { connectTemporalClient } from '../runtime/temporal-connection';
+import { buildApi } from './build';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const db = createDb(requireDatabaseUrl(config));
+  const temporal = await connectTemporalClient(config);
+  const fastify = await buildApi(
+    {
+      db,
+      temporal,
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+      secureCookies: config.PUBLIC_URL?.startsWith('https://') ?? false,
+    },
+    { level: config.LOG_LEVEL },
+  );
+  let closing = false;
+  const close = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    fastify.log.info({ signal }, 'shutting down');
+    await fastify.close();
+    await temporal.connection.close();
+    await db.$disconnect();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void close('SIGINT'));
+  process.once('SIGTERM', () => void close('SIGTERM'));
+  await fastify.listen({ host: config.HOST, port: config.PORT });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`API failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,112 @@
+import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { Db } from '../../../runtime/db';
+import { appendAudit } from '../../../runtime/audit';
+import { AppError, type FieldError } from '../../../domain/errors';
+import { FORMS, isFormId } from '../../../domain/forms';
+import { fieldErrorsFromZod } from '../../../domain/validation';
+import {
+  completeTaskUpdate,
+  TaskFailure,
+  type CompleteTaskResponse,
+  type TaskAlreadyCompletedDetails,
+  type TaskPayloadInvalidDetails,
+} from '../../../workflows/lib/messages';
+import type { Caller } from '../../plugins/app/auth';
+import { findTaskForCaller } from './task-scope';
+
+export interface CompleteTaskOptions {
+  db: Db;
+  temporal: Client;
+  caller: Caller;
+  taskId: string;
+  payload: unknown;
+  requestId: string;
+}
+
+async function alreadyCompleted(db: Db, taskId: string, fallbackName?: string): Promise<AppError> {
+  const task = await db.task.findUnique({ where: { id: taskId }, select: { completedById: true, completedAt: true } });
+  const user = task?.completedById
+    ? await db.user.findUnique({ where: { id: task.completedById }, select: { displayName: true } })
+    : null;
+  const name = user?.displayName ?? fallbackName ?? '—';
+  return new AppError('TASK_ALREADY_COMPLETED', {
+    details: { completedBy: name, completedAt: task?.completedAt?.toISOString() ?? null },
+    message: { 'zh-CN': `该任务已由 ${name} 办结。`, en: `This task was already completed by ${name}.` },
+  });
+}
+
+function mapUpdateFailure(error: WorkflowUpdateFailedError): { code: 'validation' | 'completed' | 'not-open'; fields?: FieldError[]; by?: string } {
+  const cause = error.cause;
+  if (cause instanceof ApplicationFailure) {
+    if (cause.type === TaskFailure.INVALID_PAYLOAD) {
+      return { code: 'validation', fields: (cause.details?.[0] as TaskPayloadInvalidDetails | undefined)?.fields };
+    }
+    if (cause.type === TaskFailure.ALREADY_COMPLETED) {
+      return { code: 'completed', by: (cause.details?.[0] as TaskAlreadyCompletedDetails | undefined)?.completedBy.displayName };
+    }
+  }
+  return { code: 'not-open' };
+}
+
+/**
+ * Completes a human task through the workflow's Update. Returns only after the workflow accepted the completion and
+ * settled, so the next task is already in PostgreSQL. A refusal (invalid payload, already completed) changes nothing
+ * and is audited with its reason.
+ */
+export async function completeTask(options: CompleteTaskOptions): Promise<CompleteTaskResponse> {
+  const { db, temporal, caller } = options;
+  const task = await findTaskForCaller(db, caller, options.taskId);
+  const refuse = async (reason: string, error: AppError): Promise<never> => {
+    await db.$transaction((tx) =>
+      appendAudit(tx, {
+        action: 'task.complete',
+        targetType: 'task',
+        targetId: task.id,
+        caseId: task.caseId,
+        actorId: caller.userId,
+        actingOrgId: caller.membership?.organizationId,
+        outcome: 'refused',
+        reason,
+        requestId: options.requestId,
+        data: error.fields ? { fields: error.fields.map((f) => f.path) } : {},
+      }),
+    );
+    throw error;
+  };
+  if (task.status === 'COMPLETED') return refuse('already-completed', await alreadyCompleted(db, task.id));
+  if (task.status !== 'OPEN') return refuse('not-open', new AppError('TASK_NOT_OPEN'));
+  if (isFormId(task.formId)) {
+    const parsed = FORMS[task.formId].safeParse(options.payload, { reportInput: true });
+    if (!parsed.success) {
+      return refuse('invalid-payload', new AppError('VALIDATION_FAILED', { fields: fieldErrorsFromZod(parsed.error.issues).map(prefixPayload) }));
+    }
+  }
+  const handle = temporal.workflow.getHandle(task.case.workflowId);
+  try {
+    return await handle.executeUpdate(completeTaskUpdate, {
+      args: [
+        {
+          taskId: task.id,
+          actor: { userId: caller.userId, organizationId: caller.membership?.organizationId ?? '', displayName: caller.displayName },
+          payload: options.payload,
+          requestId: options.requestId,
+        },
+      ],
+      // The same user repeating the same completion (retry, double click) is one Update: it takes effect once.
+      updateId: `complete-${task.id}-${caller.userId}`,
+    });
+  } catch (error) {
+    if (!(error instanceof WorkflowUpdateFailedError)) throw error;
+    const failure = mapUpdateFailure(error);
+    if (failure.code === 'validation') {
+      return refuse('invalid-payload', new AppError('VALIDATION_FAILED', { fields: (failure.fields ?? []).map(prefixPayload) }));
+    }
+    if (failure.code === 'completed') return refuse('already-completed', await alreadyCompleted(db, task.id, failure.by));
+    return refuse('not-open', new AppError('TASK_NOT_OPEN'));
+  }
+}
+
+function prefixPayload(field: FieldError): FieldError {
+  return { ...field, path: field.path ? `payload.${field.path}` : 'payload' };
+}

@@ -1,0 +1,27 @@
+import type { DbClient } from '../../../runtime/db';
+import type { Role } from '../../../prisma/generated/client';
+import { hashPassword } from '../auth/passwords';
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  password: string;
+  memberships: { organizationId: string; role: Role }[];
+  isDemo?: boolean;
+  mustChangePassword?: boolean;
+}
+
+/** Creates a user with an argon2id password hash and their memberships. */
+export async function createUser(db: DbClient, input: NewUser) {
+  return db.user.create({
+    data: {
+      username: input.username.trim().toLowerCase(),
+      displayName: input.displayName,
+      passwordHash: await hashPassword(input.password),
+      isDemo: input.isDemo ?? false,
+      mustChangePassword: input.mustChangePassword ?? false,
+      memberships: { create: input.memberships.map((m) => ({ organizationId: m.organizationId, role: m.role })) },
+    },
+    include: { memberships: true },
+  });
+}

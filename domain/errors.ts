@@ -1,0 +1,74 @@
+/**
+ * The one catalogue of error codes: HTTP status and the readable message in Chinese and English.
+ * The API's error handler, the workflows' rejections and the web client all name errors by these codes.
+ */
+export interface LocalizedText {
+  'zh-CN': string;
+  en: string;
+}
+
+const catalogue = {
+  VALIDATION_FAILED: { status: 400, 'zh-CN': '提交的数据不符合要求，请检查标出的字段。', en: 'The submitted data is invalid; check the fields listed.' },
+  MALFORMED_JSON: { status: 400, 'zh-CN': '请求体不是有效的 JSON。', en: 'The request body is not valid JSON.' },
+  BAD_REQUEST: { status: 400, 'zh-CN': '请求无法处理。', en: 'The request cannot be processed.' },
+  INVALID_CREDENTIALS: { status: 401, 'zh-CN': '用户名或密码错误。', en: 'Wrong username or password.' },
+  UNAUTHENTICATED: { status: 401, 'zh-CN': '请先登录。', en: 'Please sign in first.' },
+  FORBIDDEN: { status: 403, 'zh-CN': '您无权执行此操作。', en: 'You are not allowed to do this.' },
+  NOT_FOUND: { status: 404, 'zh-CN': '未找到该记录。', en: 'No such record.' },
+  ROUTE_NOT_FOUND: { status: 404, 'zh-CN': '接口不存在。', en: 'No such endpoint.' },
+  METHOD_NOT_ALLOWED: { status: 405, 'zh-CN': '不支持该请求方法。', en: 'Method not allowed.' },
+  TASK_ALREADY_COMPLETED: { status: 409, 'zh-CN': '该任务已由他人办结。', en: 'This task has already been completed.' },
+  TASK_NOT_OPEN: { status: 409, 'zh-CN': '该任务当前不可办理。', en: 'This task cannot be acted on now.' },
+  CONFLICT: { status: 409, 'zh-CN': '数据已被修改，请刷新后重试。', en: 'The record changed meanwhile; reload and try again.' },
+  PAYLOAD_TOO_LARGE: { status: 413, 'zh-CN': '提交的内容过大。', en: 'The request is too large.' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, 'zh-CN': '不支持的内容类型。', en: 'Unsupported content type.' },
+  RULE_FAILED: { status: 422, 'zh-CN': '不符合法定条件，详见所列条款。', en: 'A statutory condition is not met; see the rules listed.' },
+  LOGIN_THROTTLED: { status: 429, 'zh-CN': '登录失败次数过多，请 15 分钟后再试。', en: 'Too many failed sign-ins; try again in 15 minutes.' },
+  RATE_LIMITED: { status: 429, 'zh-CN': '请求过于频繁，请稍后再试。', en: 'Too many requests; try again later.' },
+  INTERNAL_ERROR: { status: 500, 'zh-CN': '服务器内部错误，请联系管理员并提供请求编号。', en: 'Internal error; contact the administrator with the request id.' },
+  SERVICE_UNAVAILABLE: { status: 503, 'zh-CN': '服务暂不可用，请稍后再试。', en: 'The service is unavailable; try again later.' },
+} as const satisfies Record<string, LocalizedText & { status: number }>;
+
+export type ErrorCode = keyof typeof catalogue;
+
+export function errorStatus(code: ErrorCode): number {
+  return catalogue[code].status;
+}
+
+export function errorMessage(code: ErrorCode): LocalizedText {
+  const entry = catalogue[code];
+  return { 'zh-CN': entry['zh-CN'], en: entry.en };
+}
+
+export function isErrorCode(value: string): value is ErrorCode {
+  return Object.prototype.hasOwnProperty.call(catalogue, value);
+}
+
+/** A field-level problem, e.g. from schema validation. `path` is dot-separated ("assembly.votesFor"). */
+export interface FieldError {
+  path: string;
+  code: string;
+  message: LocalizedText;
+}
+
+/** A domain error with a stable code; thrown anywhere, turned into an HTTP response in one place. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fields?: FieldError[];
+  readonly details?: Record<string, unknown>;
+  readonly localized: LocalizedText;
+
+  constructor(code: ErrorCode, options: { fields?: FieldError[]; details?: Record<string, unknown>; message?: LocalizedText } = {}) {
+    const localized = options.message ?? errorMessage(code);
+    super(`${code}: ${localized.en}`);
+    this.name = 'AppError';
+    this.code = code;
+    this.fields = options.fields;
+    this.details = options.details;
+    this.localized = localized;
+  }
+
+  get status(): number {
+    return errorStatus(this.code);
+  }
+}

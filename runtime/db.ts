@@ -1,0 +1,13 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '../prisma/generated/client';
+
+export type Db = PrismaClient;
+/** A transaction client: what services receive when they must run inside the caller's transaction. */
+export type DbTx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+/** Either the client or a transaction client; services take this so callers decide the transaction. */
+export type DbClient = Db | DbTx;
+
+export function createDb(databaseUrl: string, options: { poolSize?: number } = {}): Db {
+  const adapter = new PrismaPg({ connectionString: databaseUrl, max: options.poolSize ?? 10 });
+  return new PrismaClient({ adapter });
+}

@@ -1,0 +1,21 @@
+// The worker process: runs workflows and activities for the configured task queue until SIGINT/SIGTERM.
+import { loadConfig, requireDatabaseUrl } from '../runtime/config';
+import { createDb } from '../runtime/db';
+import { connectTemporalWorker } from '../runtime/temporal-connection';
+import { createWorker } from '../runtime/worker';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const db = createDb(requireDatabaseUrl(config));
+  const connection = await connectTemporalWorker(config);
+  const worker = await createWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, db });
+  process.stdout.write(`worker polling task queue ${config.TEMPORAL_TASK_QUEUE}\n`);
+  await worker.run(); // returns after shutdown (the SDK handles SIGINT/SIGTERM)
+  await connection.close();
+  await db.$disconnect();
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`worker failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

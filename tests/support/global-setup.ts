@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { startEmbeddedPostgres } from '../../runtime/embedded-postgres';
+import { startTemporalDevServer } from '../../runtime/temporal-dev-server';
+import { createDatabase, dropDatabase } from '../../runtime/postgres-admin';
+import { applyMigrations } from '../../prisma/engine';
+import { repoRoot } from '../../runtime/paths';
+
+/**
+ * Provisions what every test file shares: a PostgreSQL server (TEST_DATABASE_URL, or an embedded one) holding a
+ * migrated template database that each test file copies, a Temporal dev server (in memory) from the same binary
+ * `npm start` uses, and the workflow bundle built once.
+ */
+export default async function globalSetup(): Promise<void> {
+  const runId = `${process.pid}_${Date.now().toString(36)}`;
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-test-'));
+  fs.chmodSync(workDir, 0o755); // the embedded server runs as the `postgres` user when we are root
+  const state: Record<string, unknown> = { workDir };
+
+  let serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) {
+    const pg = await startEmbeddedPostgres({ dataDir: path.join(workDir, 'pg'), persistent: false });
+    serverUrl = pg.adminUrl;
+    state.stopPostgres = pg.stop;
+  }
+  const templateDb = `cg_tpl_${runId}`;
+  const templateUrl = await createDatabase(serverUrl, templateDb);
+  await applyMigrations(templateUrl);
+
+  const temporal = process.env.TEST_TEMPORAL_ADDRESS ? undefined : await startTemporalDevServer({});
+  state.stopTemporal = temporal?.stop;
+
+  const bundle = await bundleWorkflowCode({ workflowsPath: path.join(repoRoot, 'workflows', 'index.ts'), logger: quietLogger });
+  const bundlePath = path.join(workDir, 'workflow-bundle.js');
+  fs.writeFileSync(bundlePath, bundle.code);
+
+  process.env.TEST_PG_SERVER_URL = serverUrl;
+  process.env.TEST_TEMPLATE_DB = templateDb;
+  process.env.TEST_TEMPORAL_ADDRESS ??= temporal?.address;
+  process.env.TEST_WORKFLOW_BUNDLE = bundlePath;
+  state.dropTemplate = () => dropDatabase(serverUrl, templateDb);
+  (globalThis as Record<string, unknown>).__CG_TEST__ = state;
+}
+
+const quietLogger = {
+  log: () => undefined,
+  trace: () => undefined,
+  debug: () => undefined,
+  info: () => undefined,
+  warn: (m: string) => process.stderr.write(`[bundle] ${m}\n`),
+  error: (m: string) => process.stderr.write(`[bundle] ${m}\n`),
+};

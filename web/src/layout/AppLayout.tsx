@@ -1,0 +1,86 @@
+import { Button, Drawer, Grid, Layout, Menu, Typography, theme } from 'antd';
+import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router-dom';
+import { LanguageToggle } from '../components/LanguageToggle';
+import { navigationItems, selectedNavigationKey } from './navigation';
+import './layout.css';
+
+const { Header, Content } = Layout;
+
+export function AppLayout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const { token } = theme.useToken();
+  const screens = Grid.useBreakpoint();
+  const location = useLocation();
+  const [drawerOpen, setDrawerOpen] = useState(false);
+
+  // Before the first measurement all breakpoints are undefined: treat that as a phone.
+  const isWide = screens.md === true;
+  const items = navigationItems(t);
+  const keys = items.flatMap((item) => (item && typeof item.key === 'string' ? [item.key] : []));
+  const selected = selectedNavigationKey(location.pathname, keys);
+  const selectedKeys = selected ? [selected] : [];
+
+  useEffect(() => {
+    document.title = t('app.name');
+  }, [t]);
+
+  // Close the drawer after navigating.
+  useEffect(() => setDrawerOpen(false), [location.pathname]);
+
+  return (
+    <Layout className="app-layout">
+      <a className="skip-link" href="#main-content">
+        {t('app.skipToContent')}
+      </a>
+      <Header
+        className="app-header"
+        style={{ background: token.colorBgContainer, borderBottom: `1px solid ${token.colorBorderSecondary}` }}
+      >
+        <Link to="/" className="app-brand" style={{ color: token.colorText }}>
+          <Typography.Text strong className="app-brand-text">
+            {t('app.name')}
+          </Typography.Text>
+        </Link>
+        {isWide ? (
+          <nav aria-label={t('nav.label')} className="app-nav">
+            <Menu mode="horizontal" items={items} selectedKeys={selectedKeys} style={{ borderBottom: 'none' }} />
+          </nav>
+        ) : (
+          <span className="app-header-spacer" />
+        )}
+        <div className="app-header-actions">
+          <LanguageToggle compact={!isWide} />
+          {!isWide && (
+            <Button
+              aria-label={t('nav.openMenu')}
+              aria-expanded={drawerOpen}
+              aria-controls="app-nav-drawer"
+              onClick={() => setDrawerOpen(true)}
+            >
+              {t('nav.menu')}
+            </Button>
+          )}
+        </div>
+      </Header>
+      {!isWide && (
+        <Drawer
+          id="app-nav-drawer"
+          title={t('nav.menu')}
+          placement="right"
+          size={280}
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+        >
+          <nav aria-label={t('nav.label')}>
+            <Menu mode="vertical" items={items} selectedKeys={selectedKeys} style={{ borderInlineEnd: 'none' }} />
+          </nav>
+        </Drawer>
+      )}
+      <Content id="main-content" tabIndex={-1} className="app-content">
+        <div className="app-main">{children}</div>
+      </Content>
+    </Layout>
+  );
+}

@@ -1,0 +1,52 @@
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { FieldError } from '../../domain/errors';
+
+/** Who acts: the user and the organization they act for (their current membership). */
+export interface Actor {
+  userId: string;
+  organizationId: string;
+  displayName: string;
+}
+
+export interface CompleteTaskRequest {
+  taskId: string;
+  actor: Actor;
+  payload: unknown;
+  requestId?: string;
+}
+
+export interface CompleteTaskResponse {
+  taskId: string;
+  /** The workflow's case status once it settled after this completion. */
+  caseStatus: 'open' | 'closed';
+}
+
+/** Failure types the task Update's validator and handler raise; the API maps them to error codes. */
+export const TaskFailure = {
+  NOT_FOUND: 'TaskNotFound',
+  ALREADY_COMPLETED: 'TaskAlreadyCompleted',
+  NOT_OPEN: 'TaskNotOpen',
+  INVALID_PAYLOAD: 'TaskPayloadInvalid',
+} as const;
+
+export interface TaskAlreadyCompletedDetails {
+  completedBy: Actor;
+}
+export interface TaskPayloadInvalidDetails {
+  fields: FieldError[];
+}
+
+/** Completes a human task; returns once the workflow has recorded it and reached its next waiting point. */
+export const completeTaskUpdate = defineUpdate<CompleteTaskResponse, [CompleteTaskRequest]>('completeTask');
+
+/** Waits until the workflow is settled (its first tasks written); used together with the workflow's start. */
+export const settledUpdate = defineUpdate<{ caseStatus: 'open' | 'closed' }>('settled');
+
+export interface OpenTaskView {
+  taskId: string;
+  kind: string;
+  formId: string;
+  state: 'opening' | 'open' | 'completing';
+}
+
+export const openTasksQuery = defineQuery<OpenTaskView[]>('openTasks');
