@@ -1,6 +1,6 @@
 import type { Db } from '../runtime/db';
 import { appendAudit } from '../runtime/audit';
-import { Prisma } from '../prisma/generated/client';
+import { type Prisma } from '../prisma/generated/client';
 
 export interface CloseCaseInput {
   caseId: string;

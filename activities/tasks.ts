@@ -2,7 +2,7 @@ import type { Db } from '../runtime/db';
 import { appendAudit } from '../runtime/audit';
 import type { Actor } from '../workflows/lib/messages';
 import type { RoleName } from '../domain/roles';
-import { Prisma } from '../prisma/generated/client';
+import { type Prisma } from '../prisma/generated/client';
 
 export interface OpenTaskInput {
   taskId: string;

@@ -15,7 +15,9 @@ async function main(): Promise<void> {
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       secureCookies: config.PUBLIC_URL?.startsWith('https://') ?? false,
     },
-    { level: config.LOG_LEVEL },
+    process.env.LOG_FORMAT === 'pretty'
+      ? { level: config.LOG_LEVEL, transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } } }
+      : { level: config.LOG_LEVEL },
   );
   let closing = false;
   const close = async (signal: string) => {

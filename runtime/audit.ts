@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DbClient, DbTx } from './db';
-import { Prisma } from '../prisma/generated/client';
+import { type Prisma } from '../prisma/generated/client';
 
 /** What an audit row says: who, acting for which organization, did what to what, with which outcome and why. */
 export interface AuditEntry {

@@ -115,7 +115,7 @@ function fixAdapter(adapter: SqlDriverAdapter & { underlyingDriver(): pg.Pool },
  * URLs mean exactly what they mean to pg (sslmode, host=/socket/dir, …).
  */
 const parseIntoClientConfig: (url: string) => pg.ClientConfig = (
-  createRequire(require.resolve('pg'))('pg-connection-string') as { parseIntoClientConfig(url: string): pg.ClientConfig }
+  createRequire(require.resolve('pg'))('pg-connection-string') as { parseIntoClientConfig: (url: string) => pg.ClientConfig }
 ).parseIntoClientConfig;
 
 function quoteIdent(name: string): string {

@@ -23,14 +23,14 @@ export default async function globalSetup(): Promise<void> {
   if (!serverUrl) {
     const pg = await startEmbeddedPostgres({ dataDir: path.join(workDir, 'pg'), persistent: false });
     serverUrl = pg.adminUrl;
-    state.stopPostgres = pg.stop;
+    state.stopPostgres = () => pg.stop();
   }
   const templateDb = `cg_tpl_${runId}`;
   const templateUrl = await createDatabase(serverUrl, templateDb);
   await applyMigrations(templateUrl);
 
   const temporal = process.env.TEST_TEMPORAL_ADDRESS ? undefined : await startTemporalDevServer({});
-  state.stopTemporal = temporal?.stop;
+  state.stopTemporal = temporal ? () => temporal.stop() : undefined;
 
   const bundle = await bundleWorkflowCode({ workflowsPath: path.join(repoRoot, 'workflows', 'index.ts'), logger: quietLogger });
   const bundlePath = path.join(workDir, 'workflow-bundle.js');

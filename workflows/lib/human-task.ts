@@ -91,7 +91,7 @@ export function installTaskHandlers(): void {
       await condition(() => finished || (task.taken && isSettled()));
       return { taskId: task.id, caseStatus: finished ? 'closed' : 'open' };
     },
-    { validator: (request) => void checkCompletable(request) },
+    { validator: (request: CompleteTaskRequest) => void checkCompletable(request) },
   );
   setHandler(settledUpdate, async () => {
     await condition(() => finished || isSettled());

@@ -6,7 +6,7 @@ import { nextCaseNumber } from '../../../runtime/case-numbers';
 import { AppError } from '../../../domain/errors';
 import { PROCEDURES, type ProcedureId } from '../../../domain/procedures';
 import { settledUpdate } from '../../../workflows/lib/messages';
-import { Prisma } from '../../../prisma/generated/client';
+import { type Prisma } from '../../../prisma/generated/client';
 import type { Caller } from '../../plugins/app/auth';
 
 export interface StartCaseOptions {

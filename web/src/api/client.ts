@@ -88,7 +88,7 @@ export function toApiError(status: number, body: unknown): ApiError {
     code: typeof error.code === 'string' ? error.code : CLIENT_ERROR_CODES.http,
     localizedMessage: asLocalizedText(error.message),
     requestId: typeof error.requestId === 'string' ? error.requestId : undefined,
-    fields: Array.isArray(error.fields) ? (error.fields.filter(isRecord) as ApiFieldError[]) : [],
+    fields: Array.isArray(error.fields) ? (error.fields.filter(isRecord)) : [],
   });
 }
 

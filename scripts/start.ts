@@ -1,0 +1,155 @@
+// `npm start`: runs the whole product on one machine with one log stream.
+// - PostgreSQL: DATABASE_URL, or an embedded server with its data under .data/postgres
+// - Temporal: TEMPORAL_ADDRESS, or the Temporal CLI dev server with its SQLite file under .data/temporal
+// - migrations, the demo seed (APP_MODE=demo, empty database only), the web build if missing
+// - a worker process and an API process (which serves the web app)
+// Ctrl-C stops everything and leaves no processes behind; data stays for the next start.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadConfig } from '../runtime/config';
+import { startEmbeddedPostgres, type EmbeddedPostgresServer } from '../runtime/embedded-postgres';
+import { dataDir, repoRoot } from '../runtime/paths';
+import { createDatabase, databaseExists, databaseUrlFor } from '../runtime/postgres-admin';
+import { startTemporalDevServer, type TemporalDevServer } from '../runtime/temporal-dev-server';
+import { applyMigrations } from '../prisma/engine';
+import { seedDemoIfEmpty } from './demo-seed';
+
+const DATABASE_NAME = 'community_governance';
+const colors = { start: 36, postgres: 34, temporal: 35, worker: 33, api: 32 } as const;
+
+function logger(name: keyof typeof colors) {
+  const prefix = process.stdout.isTTY ? `\x1b[${colors[name]}m[${name}]\x1b[0m` : `[${name}]`;
+  return (line: string) => process.stdout.write(`${prefix} ${line}\n`);
+}
+const log = logger('start');
+
+function pipeLines(child: ChildProcess, write: (line: string) => void): void {
+  for (const stream of [child.stdout, child.stderr]) {
+    let buffer = '';
+    stream?.setEncoding('utf8');
+    stream?.on('data', (chunk: string) => {
+      buffer += chunk;
+      const lines = buffer.split('\n');
+      buffer = lines.pop() ?? '';
+      lines.filter(Boolean).forEach(write);
+    });
+  }
+}
+
+function spawnNodeProcess(name: 'worker' | 'api', entry: string, env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  pipeLines(child, logger(name));
+  return child;
+}
+
+function stopChild(child: ChildProcess | undefined, timeoutMs = 15_000): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+function ensureWebBuilt(): void {
+  if (fs.existsSync(path.join(repoRoot, 'web', 'dist', 'index.html'))) return;
+  log('building the web app (first start)…');
+  const result = spawnSync('npm', ['run', 'build:web', '--silent'], { cwd: repoRoot, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('web build failed');
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  fs.mkdirSync(dataDir, { recursive: true });
+  let postgres: EmbeddedPostgresServer | undefined;
+  let temporal: TemporalDevServer | undefined;
+  let worker: ChildProcess | undefined;
+  let api: ChildProcess | undefined;
+  let stopping = false;
+
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    log('stopping…');
+    await Promise.all([stopChild(api), stopChild(worker)]);
+    await temporal?.stop();
+    await postgres?.stop();
+    log('stopped; data kept in ' + dataDir);
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  try {
+    let databaseUrl = config.DATABASE_URL;
+    if (!databaseUrl) {
+      postgres = await startEmbeddedPostgres({
+        dataDir: path.join(dataDir, 'postgres'),
+        port: Number(process.env.EMBEDDED_PG_PORT ?? 54329),
+        persistent: true,
+        onLog: logger('postgres'),
+      });
+      if (!(await databaseExists(postgres.adminUrl, DATABASE_NAME))) await createDatabase(postgres.adminUrl, DATABASE_NAME);
+      databaseUrl = databaseUrlFor(postgres.adminUrl, DATABASE_NAME);
+      log(`embedded PostgreSQL on port ${postgres.port} (data: ${path.join(dataDir, 'postgres')})`);
+    }
+    const { applied } = await applyMigrations(databaseUrl, { log });
+    log(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
+    if (config.APP_MODE === 'demo') await seedDemoIfEmpty(databaseUrl, log);
+
+    let temporalAddress = config.TEMPORAL_ADDRESS;
+    if (!temporalAddress) {
+      temporal = await startTemporalDevServer({
+        dbFile: path.join(dataDir, 'temporal', 'temporal.sqlite'),
+        port: Number(process.env.TEMPORAL_DEV_PORT ?? 7233),
+        uiPort: Number(process.env.TEMPORAL_DEV_UI_PORT ?? 8233),
+        onLog: logger('temporal'),
+      });
+      temporalAddress = temporal.address;
+      log(`Temporal dev server at ${temporal.address} (data: ${path.join(dataDir, 'temporal')})`);
+    }
+    ensureWebBuilt();
+
+    const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, LOG_FORMAT: 'pretty' };
+    worker = spawnNodeProcess('worker', 'scripts/worker.ts', env);
+    api = spawnNodeProcess('api', 'api/server.ts', env);
+    for (const [name, child] of [['worker', worker], ['api', api]] as const) {
+      child.once('exit', (code, signal) => {
+        if (stopping) return;
+        log(`${name} exited (${signal ?? code}); stopping everything`);
+        void shutdown(1);
+      });
+    }
+    const appUrl = `http://${config.HOST}:${config.PORT}`;
+    await waitForHttp(`${appUrl}/readyz`, 120_000);
+    log('──────────────────────────────────────────────');
+    log(`应用 / App:          ${appUrl}`);
+    log(`API 文档 / API docs:  ${appUrl}/api/docs`);
+    if (temporal?.uiUrl) log(`Temporal Web UI:     ${temporal.uiUrl}`);
+    log('按 Ctrl-C 停止 / press Ctrl-C to stop');
+    log('──────────────────────────────────────────────');
+  } catch (error) {
+    log(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    await shutdown(1);
+  }
+}
+
+async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${url} not ready after ${timeoutMs} ms`);
+}
+
+void main();
