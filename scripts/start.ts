@@ -16,7 +16,9 @@ import { applyMigrations } from '../prisma/engine';
 import { seedDemoIfEmpty } from './demo-seed';
 
 const DATABASE_NAME = 'community_governance';
-const colors = { start: 36, postgres: 34, temporal: 35, worker: 33, api: 32 } as const;
+/** `npm run dev`: API and worker restart on change, and Vite serves the web app with hot reload. */
+const devMode = process.argv.includes('--dev');
+const colors = { start: 36, postgres: 34, temporal: 35, worker: 33, api: 32, web: 37 } as const;
 
 function logger(name: keyof typeof colors) {
   const prefix = process.stdout.isTTY ? `\x1b[${colors[name]}m[${name}]\x1b[0m` : `[${name}]`;
@@ -37,8 +39,9 @@ function pipeLines(child: ChildProcess, write: (line: string) => void): void {
   }
 }
 
-function spawnNodeProcess(name: 'worker' | 'api', entry: string, env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+function spawnNodeProcess(name: 'worker' | 'api' | 'web', entry: string, env: NodeJS.ProcessEnv): ChildProcess {
+  const args = devMode ? ['--import', 'tsx', '--watch', entry] : ['--import', 'tsx', entry];
+  const child = spawn(process.execPath, args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   pipeLines(child, logger(name));
   return child;
 }
@@ -69,13 +72,14 @@ async function main(): Promise<void> {
   let temporal: TemporalDevServer | undefined;
   let worker: ChildProcess | undefined;
   let api: ChildProcess | undefined;
+  let web: ChildProcess | undefined;
   let stopping = false;
 
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
     log('stopping…');
-    await Promise.all([stopChild(api), stopChild(worker)]);
+    await Promise.all([stopChild(api), stopChild(worker), stopChild(web)]);
     await temporal?.stop();
     await postgres?.stop();
     log('stopped; data kept in ' + dataDir);
@@ -112,7 +116,7 @@ async function main(): Promise<void> {
       temporalAddress = temporal.address;
       log(`Temporal dev server at ${temporal.address} (data: ${path.join(dataDir, 'temporal')})`);
     }
-    ensureWebBuilt();
+    if (!devMode) ensureWebBuilt();
 
     const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, LOG_FORMAT: 'pretty' };
     worker = spawnNodeProcess('worker', 'scripts/worker.ts', env);
@@ -124,11 +128,21 @@ async function main(): Promise<void> {
         void shutdown(1);
       });
     }
-    const appUrl = `http://${config.HOST}:${config.PORT}`;
-    await waitForHttp(`${appUrl}/readyz`, 120_000);
+    const apiUrl = `http://${config.HOST}:${config.PORT}`;
+    await waitForHttp(`${apiUrl}/readyz`, 120_000);
+    let appUrl = apiUrl;
+    if (devMode) {
+      web = spawn(process.execPath, [require.resolve('vite/bin/vite.js'), '--config', 'web/vite.config.ts', '--port', '5173', '--strictPort'], {
+        cwd: repoRoot,
+        env: { ...process.env, API_URL: apiUrl },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      pipeLines(web, logger('web'));
+      appUrl = 'http://127.0.0.1:5173';
+    }
     log('──────────────────────────────────────────────');
     log(`应用 / App:          ${appUrl}`);
-    log(`API 文档 / API docs:  ${appUrl}/api/docs`);
+    log(`API 文档 / API docs:  ${apiUrl}/api/docs`);
     if (temporal?.uiUrl) log(`Temporal Web UI:     ${temporal.uiUrl}`);
     log('按 Ctrl-C 停止 / press Ctrl-C to stop');
     log('──────────────────────────────────────────────');
