@@ -7,11 +7,14 @@ import zodValidation from './plugins/app/zod-validation';
 import cookiePlugin from './plugins/external/cookie';
 import openapi from './plugins/external/swagger';
 import webApp from './plugins/external/web-app';
+import adminRoutes from './routes/admin';
 import authRoutes from './routes/auth';
 import healthRoutes from './routes/health';
 import meRoutes from './routes/me';
+import organizationRoutes from './routes/organizations';
 import smokeCaseRoutes from './routes/smoke-cases';
 import taskRoutes from './routes/tasks';
+import userRoutes from './routes/users';
 
 export type AppOptions = Platform;
 
@@ -28,6 +31,9 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
   await api.register(healthRoutes);
   await api.register(authRoutes);
   await api.register(meRoutes);
+  await api.register(organizationRoutes);
+  await api.register(userRoutes);
+  await api.register(adminRoutes);
   await api.register(taskRoutes);
   await api.register(smokeCaseRoutes);
 

@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../../domain/errors';
 import type { RoleName } from '../../../domain/roles';
 import { CSRF_HEADER, SESSION_COOKIE, sessionIdFromToken, touchSession } from '../../services/auth/sessions';
+import { roleHasPermission, type Permission } from '../../authz/permissions';
 
 export interface CallerMembership {
   id: string;
@@ -32,8 +33,9 @@ declare module 'fastify' {
     caller: Caller | null;
   }
   interface FastifyContextConfig {
-    /** Routes are protected unless they say `public: true` (health, login, public checks, docs). */
+    /** Public routes (login, public checks) say `public: true`; every other /api/v1 route names its permission. */
     public?: boolean;
+    permission?: Permission;
   }
 }
 
@@ -82,6 +84,14 @@ async function loadCaller(fastify: FastifyInstance, request: FastifyRequest): Pr
 export default fp(
   async function auth(fastify: FastifyInstance) {
     fastify.decorateRequest('caller', null);
+    // Every /api/v1 route must say who may call it; a route that forgets does not start.
+    fastify.addHook('onRoute', (route) => {
+      if (!route.url.startsWith('/api/v1/')) return;
+      const config = route.config as { public?: boolean; permission?: Permission } | undefined;
+      if (!config?.public && !config?.permission) {
+        throw new Error(`Route ${route.method.toString()} ${route.url} declares neither config.public nor config.permission`);
+      }
+    });
     fastify.addHook('onRequest', async (request) => {
       request.caller = await loadCaller(fastify, request);
       // Everything under /api/v1/ is protected unless the route says `public: true`; pages, health and docs are public,
@@ -89,6 +99,10 @@ export default fp(
       const matched = request.routeOptions.url !== undefined;
       const isPublic = !matched || !request.url.startsWith('/api/v1/') || request.routeOptions.config?.public === true;
       if (!isPublic && !request.caller) throw new AppError('UNAUTHENTICATED');
+      const permission = request.routeOptions.config?.permission;
+      if (!isPublic && permission && !roleHasPermission(request.caller?.membership?.role, permission)) {
+        throw new AppError('FORBIDDEN');
+      }
       if (request.caller && !SAFE_METHODS.has(request.method) && !isPublic) {
         if (request.headers[CSRF_HEADER] !== request.caller.csrfToken) {
           throw new AppError('FORBIDDEN', {

@@ -1,6 +1,27 @@
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, errorMessage, type ErrorCode, type FieldError } from '../../../domain/errors';
+import { appendAudit } from '../../../runtime/audit';
+
+/** Refusals that say someone tried to act outside their authority; each becomes an audit row. */
+const AUDITED_REFUSALS = new Set<ErrorCode>(['FORBIDDEN', 'NOT_FOUND']);
+
+async function auditRefusal(fastify: FastifyInstance, request: FastifyRequest, error: AppError): Promise<void> {
+  const caller = request.caller;
+  if (!caller || !AUDITED_REFUSALS.has(error.code)) return;
+  await fastify.platform.db.$transaction((tx) =>
+    appendAudit(tx, {
+      action: `${request.method} ${request.routeOptions.url ?? request.url}`,
+      targetType: 'request',
+      targetId: request.url.slice(0, 500),
+      actorId: caller.userId,
+      actingOrgId: caller.membership?.organizationId,
+      outcome: 'refused',
+      reason: error.code === 'FORBIDDEN' ? String(error.details?.reason ?? 'role') : 'not-found-or-out-of-scope',
+      requestId: request.id,
+    }),
+  );
+}
 
 function fromFastifyError(error: FastifyError & { validationContext?: string }): AppError {
   if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
@@ -40,7 +61,7 @@ export function sendError(reply: FastifyReply, request: FastifyRequest, error: A
  */
 export default fp(
   async function errorHandler(fastify: FastifyInstance) {
-    fastify.setErrorHandler((rawError: FastifyError & { validationContext?: string }, request, reply) => {
+    fastify.setErrorHandler(async (rawError: FastifyError & { validationContext?: string }, request, reply) => {
       const appError = rawError instanceof AppError ? rawError : fromFastifyError(rawError);
       const error =
         rawError instanceof AppError && rawError.fields
@@ -52,10 +73,11 @@ export default fp(
           : appError;
       if (error.status >= 500) request.log.error({ err: rawError }, 'request failed');
       else request.log.info({ code: error.code }, 'request refused');
+      await auditRefusal(fastify, request, error).catch((auditError: unknown) => request.log.error({ err: auditError }, 'audit of a refusal failed'));
       return sendError(reply, request, error);
     });
   },
-  { name: 'error-handler' },
+  { name: 'error-handler', dependencies: ['platform'] },
 );
 
 export function errorBody(code: ErrorCode, requestId: string) {

@@ -10,6 +10,7 @@ const smokeCaseRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.post(
     '/api/v1/smoke-cases',
     {
+      config: { permission: 'smoke.start' },
       schema: {
         tags: ['smoke'],
         summary: '发起系统连通性检查 / Start a smoke check',

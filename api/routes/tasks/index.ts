@@ -12,13 +12,14 @@ const taskParams = z.object({ taskId: z.string().uuid() });
 const taskRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get(
     '/api/v1/tasks/:taskId',
-    { schema: { tags: ['tasks'], summary: '任务详情 / Task', params: taskParams, response: { 200: taskView, ...errorResponses } } },
+    { config: { permission: 'tasks.act' }, schema: { tags: ['tasks'], summary: '任务详情 / Task', params: taskParams, response: { 200: taskView, ...errorResponses } } },
     async (request) => toTaskView(await findTaskForCaller(fastify.platform.db, callerOf(request), request.params.taskId)),
   );
 
   fastify.post(
     '/api/v1/tasks/:taskId/complete',
     {
+      config: { permission: 'tasks.act' },
       schema: {
         tags: ['tasks'],
         summary: '办结任务 / Complete a task',

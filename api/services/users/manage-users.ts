@@ -1,0 +1,135 @@
+import type { Db } from '../../../runtime/db';
+import { appendAudit, type AuditEntry } from '../../../runtime/audit';
+import { AppError } from '../../../domain/errors';
+import type { RoleName } from '../../../domain/roles';
+import { organizationsInScope, usersInScope } from '../../authz/scope';
+import type { Caller } from '../../plugins/app/auth';
+import { hashPassword } from '../auth/passwords';
+import { createUser } from './create-user';
+
+const withMemberships = { memberships: { include: { organization: true }, orderBy: { createdAt: 'asc' as const } } };
+
+export function toUserView(user: {
+  id: string;
+  username: string;
+  displayName: string;
+  disabled: boolean;
+  isDemo: boolean;
+  mustChangePassword: boolean;
+  memberships: { id: string; organizationId: string; role: RoleName; organization: { name: string; kind: string } }[];
+}) {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    disabled: user.disabled,
+    isDemo: user.isDemo,
+    mustChangePassword: user.mustChangePassword,
+    memberships: user.memberships.map((m) => ({
+      id: m.id,
+      organizationId: m.organizationId,
+      organizationName: m.organization.name,
+      organizationKind: m.organization.kind,
+      role: m.role,
+    })),
+  };
+}
+
+function audit(caller: Caller, requestId: string, entry: Omit<AuditEntry, 'actorId' | 'actingOrgId' | 'requestId' | 'outcome'>): AuditEntry {
+  return { ...entry, actorId: caller.userId, actingOrgId: caller.membership?.organizationId, requestId, outcome: 'success' };
+}
+
+export async function listUsers(db: Db, caller: Caller, filter: { q?: string }) {
+  const users = await db.user.findMany({
+    where: { AND: [usersInScope(caller), filter.q ? { OR: [{ username: { contains: filter.q } }, { displayName: { contains: filter.q } }] } : {}] },
+    include: withMemberships,
+    orderBy: { username: 'asc' },
+    take: 1000,
+  });
+  return users.map(toUserView);
+}
+
+/** A user with at least one membership in the caller's scope, or 404. */
+export async function findUserInScope(db: Db, caller: Caller, userId: string) {
+  const user = await db.user.findFirst({ where: { AND: [{ id: userId }, usersInScope(caller)] }, include: withMemberships });
+  if (!user) throw new AppError('NOT_FOUND');
+  return user;
+}
+
+async function assertOrganizationsInScope(db: Db, caller: Caller, organizationIds: string[]) {
+  const found = await db.organization.count({ where: { AND: [{ id: { in: organizationIds } }, organizationsInScope(caller)] } });
+  if (found !== new Set(organizationIds).size) throw new AppError('NOT_FOUND');
+}
+
+export async function addUser(
+  db: Db,
+  caller: Caller,
+  input: { username: string; displayName: string; password: string; memberships: { organizationId: string; role: RoleName }[] },
+  requestId: string,
+) {
+  await assertOrganizationsInScope(db, caller, input.memberships.map((m) => m.organizationId));
+  if (await db.user.findUnique({ where: { username: input.username.toLowerCase() }, select: { id: true } })) {
+    throw new AppError('VALIDATION_FAILED', {
+      fields: [{ path: 'username', code: 'duplicate', message: { 'zh-CN': '用户名已被使用。', en: 'The username is taken.' } }],
+    });
+  }
+  const user = await db.$transaction(async (tx) => {
+    const created = await createUser(tx, { ...input, mustChangePassword: true });
+    await appendAudit(tx, audit(caller, requestId, { action: 'user.created', targetType: 'user', targetId: created.id, data: { username: created.username, memberships: input.memberships } }));
+    return created;
+  });
+  return toUserView(await findUserInScope(db, caller, user.id));
+}
+
+export async function updateUser(db: Db, caller: Caller, userId: string, input: { displayName?: string; disabled?: boolean }, requestId: string) {
+  await findUserInScope(db, caller, userId);
+  if (input.disabled && userId === caller.userId) {
+    throw new AppError('VALIDATION_FAILED', {
+      fields: [{ path: 'disabled', code: 'self', message: { 'zh-CN': '不能停用自己的账号。', en: 'You cannot disable your own account.' } }],
+    });
+  }
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: input });
+    if (input.disabled) await tx.session.deleteMany({ where: { userId } });
+    await appendAudit(tx, audit(caller, requestId, { action: 'user.updated', targetType: 'user', targetId: userId, data: input }));
+  });
+  return toUserView(await findUserInScope(db, caller, userId));
+}
+
+export async function addMembership(db: Db, caller: Caller, userId: string, input: { organizationId: string; role: RoleName }, requestId: string) {
+  await findUserInScope(db, caller, userId);
+  await assertOrganizationsInScope(db, caller, [input.organizationId]);
+  await db.$transaction(async (tx) => {
+    const m = await tx.membership.upsert({
+      where: { userId_organizationId_role: { userId, organizationId: input.organizationId, role: input.role } },
+      create: { userId, ...input },
+      update: {},
+    });
+    await appendAudit(tx, audit(caller, requestId, { action: 'membership.added', targetType: 'membership', targetId: m.id, data: { userId, ...input } }));
+  });
+  return toUserView(await findUserInScope(db, caller, userId));
+}
+
+export async function removeMembership(db: Db, caller: Caller, userId: string, membershipId: string, requestId: string) {
+  const user = await findUserInScope(db, caller, userId);
+  const membership = user.memberships.find((m) => m.id === membershipId);
+  if (!membership || !(await db.organization.count({ where: { AND: [{ id: membership.organizationId }, organizationsInScope(caller)] } }))) {
+    throw new AppError('NOT_FOUND');
+  }
+  await db.$transaction(async (tx) => {
+    await tx.membership.delete({ where: { id: membershipId } });
+    await appendAudit(tx, audit(caller, requestId, { action: 'membership.removed', targetType: 'membership', targetId: membershipId, data: { userId, organizationId: membership.organizationId, role: membership.role } }));
+  });
+  return toUserView(await findUserInScope(db, caller, userId));
+}
+
+/** Administrator reset: sets a new password, requires a change at next sign-in, ends the user's sessions. */
+export async function resetPassword(db: Db, caller: Caller, userId: string, newPassword: string, requestId: string) {
+  await findUserInScope(db, caller, userId);
+  const passwordHash = await hashPassword(newPassword);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { passwordHash, mustChangePassword: true } });
+    await tx.session.deleteMany({ where: { userId } });
+    await appendAudit(tx, audit(caller, requestId, { action: 'user.password-reset', targetType: 'user', targetId: userId }));
+  });
+}
