@@ -87,7 +87,7 @@ export default fp(
     // Every /api/v1 route must say who may call it; a route that forgets does not start.
     fastify.addHook('onRoute', (route) => {
       if (!route.url.startsWith('/api/v1/')) return;
-      const config = route.config as { public?: boolean; permission?: Permission } | undefined;
+      const config = route.config;
       if (!config?.public && !config?.permission) {
         throw new Error(`Route ${route.method.toString()} ${route.url} declares neither config.public nor config.permission`);
       }

@@ -17,7 +17,7 @@ async function auditRefusal(fastify: FastifyInstance, request: FastifyRequest, e
       actorId: caller.userId,
       actingOrgId: caller.membership?.organizationId,
       outcome: 'refused',
-      reason: error.code === 'FORBIDDEN' ? String(error.details?.reason ?? 'role') : 'not-found-or-out-of-scope',
+      reason: error.code === 'FORBIDDEN' ? (error.details?.reason === 'csrf' ? 'csrf' : 'role') : 'not-found-or-out-of-scope',
       requestId: request.id,
     }),
   );
