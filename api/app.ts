@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import authPlugin from './plugins/app/auth';
 import errorHandler from './plugins/app/error-handler';
@@ -19,7 +20,7 @@ import userRoutes from './routes/users';
 export type AppOptions = Platform;
 
 /** The whole API as one plugin: testable with `app.inject`, listened on by api/server.ts. */
-export default async function app(fastify: FastifyInstance, options: AppOptions): Promise<void> {
+async function app(fastify: FastifyInstance, options: AppOptions): Promise<void> {
   const api = fastify.withTypeProvider<ZodTypeProvider>();
   await api.register(platformPlugin, options);
   await api.register(errorHandler);
@@ -39,3 +40,6 @@ export default async function app(fastify: FastifyInstance, options: AppOptions)
 
   await api.register(webApp);
 }
+
+/** Not encapsulated, so the root instance sees what the app declares (e.g. `routeCatalog`). */
+export default fp(app, { name: 'community-governance-app' });

@@ -21,6 +21,9 @@ export const taskView = z
   })
   .meta({ id: 'Task' });
 
-export const completeTaskBody = z.object({ payload: z.record(z.string(), z.unknown()) }).strict();
+export const completeTaskBody = z
+  .object({ payload: z.record(z.string(), z.unknown()) })
+  .strict()
+  .meta({ examples: [{ payload: { decision: 'approve' } }] });
 
 export const completeTaskResponse = z.object({ taskId: z.string().uuid(), caseStatus: z.enum(['open', 'closed']) });

@@ -28,7 +28,21 @@ export interface Caller {
   memberships: CallerMembership[];
 }
 
+/** What every /api/v1 route declares about access; the authorization matrix test walks this list. */
+export interface RouteAccess {
+  method: string;
+  url: string;
+  public: boolean;
+  permission?: Permission;
+  /** First example of the body schema (`.meta({ examples })`), with `$organizationId`-style placeholders. */
+  bodyExample?: unknown;
+  hasBody: boolean;
+}
+
 declare module 'fastify' {
+  interface FastifyInstance {
+    routeCatalog: RouteAccess[];
+  }
   interface FastifyRequest {
     caller: Caller | null;
   }
@@ -84,12 +98,25 @@ async function loadCaller(fastify: FastifyInstance, request: FastifyRequest): Pr
 export default fp(
   async function auth(fastify: FastifyInstance) {
     fastify.decorateRequest('caller', null);
+    fastify.decorate('routeCatalog', [] as RouteAccess[]);
     // Every /api/v1 route must say who may call it; a route that forgets does not start.
     fastify.addHook('onRoute', (route) => {
       if (!route.url.startsWith('/api/v1/')) return;
       const config = route.config;
       if (!config?.public && !config?.permission) {
         throw new Error(`Route ${route.method.toString()} ${route.url} declares neither config.public nor config.permission`);
+      }
+      const body = (route.schema as { body?: { meta?: () => { examples?: unknown[] } | undefined } } | undefined)?.body;
+      for (const method of [route.method].flat()) {
+        if (method === 'HEAD') continue;
+        fastify.routeCatalog.push({
+          method,
+          url: route.url,
+          public: config.public === true,
+          permission: config.permission,
+          hasBody: body !== undefined,
+          bodyExample: body?.meta?.()?.examples?.[0],
+        });
       }
     });
     fastify.addHook('onRequest', async (request) => {

@@ -14,7 +14,7 @@ const smokeCaseRoutes: FastifyPluginAsyncZod = async (fastify) => {
       schema: {
         tags: ['smoke'],
         summary: '发起系统连通性检查 / Start a smoke check',
-        body: z.object({ title: z.string().trim().min(1).max(200) }).strict(),
+        body: z.object({ title: z.string().trim().min(1).max(200) }).strict().meta({ examples: [{ title: '连通性检查' }] }),
         response: { 201: caseSummary, ...errorResponses },
       },
     },

@@ -4,7 +4,30 @@
  * Error bodies from the API have the shape
  * {"error":{"code":"…","message":{"zh-CN":"…","en":"…"},"requestId":"…","fields":[…]}}
  * and are turned into an ApiError. Network failures become an ApiError with status 0.
+ *
+ * Every non-GET request carries the session's CSRF token (header x-csrf-token), kept in memory here: set after
+ * login and refreshed from GET /api/v1/me by the session context. A 401 from a protected route tells the
+ * listeners registered with onUnauthorized (the session context), so an expired session leads to the login page.
  */
+
+export const CSRF_HEADER = 'x-csrf-token';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+let csrfToken: string | undefined;
+
+/** Remembers the CSRF token of the current session (undefined after logout). */
+export function setCsrfToken(token: string | undefined): void {
+  csrfToken = token;
+}
+
+type UnauthorizedListener = (error: ApiError) => void;
+const unauthorizedListeners = new Set<UnauthorizedListener>();
+
+/** Calls the listener whenever a request is refused with 401; returns the unsubscribe function. */
+export function onUnauthorized(listener: UnauthorizedListener): () => void {
+  unauthorizedListeners.add(listener);
+  return () => unauthorizedListeners.delete(listener);
+}
 
 export interface LocalizedText {
   'zh-CN'?: string;
@@ -34,6 +57,8 @@ export class ApiError extends Error {
   readonly localizedMessage: LocalizedText | undefined;
   readonly requestId: string | undefined;
   readonly fields: ApiFieldError[];
+  /** The error body's `details` (e.g. rowErrors of an import), unvalidated. */
+  readonly details: Record<string, unknown> | undefined;
 
   constructor(init: {
     status: number;
@@ -41,6 +66,7 @@ export class ApiError extends Error {
     localizedMessage?: LocalizedText;
     requestId?: string;
     fields?: ApiFieldError[];
+    details?: Record<string, unknown>;
     cause?: unknown;
   }) {
     const text = init.localizedMessage?.en ?? init.localizedMessage?.['zh-CN'] ?? init.code;
@@ -50,6 +76,7 @@ export class ApiError extends Error {
     this.localizedMessage = init.localizedMessage;
     this.requestId = init.requestId;
     this.fields = init.fields ?? [];
+    this.details = init.details;
   }
 
   /** The API's message in the given language (falling back to the other one), if any. */
@@ -64,6 +91,8 @@ export interface RequestOptions extends Omit<RequestInit, 'body'> {
   body?: unknown;
   /** Non-2xx statuses whose body is a regular result, not an error (e.g. 503 from /readyz). */
   acceptStatuses?: readonly number[];
+  /** Do not notify onUnauthorized listeners about a 401 (login: a wrong password is not an expired session). */
+  ignoreUnauthorized?: boolean;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -88,7 +117,8 @@ export function toApiError(status: number, body: unknown): ApiError {
     code: typeof error.code === 'string' ? error.code : CLIENT_ERROR_CODES.http,
     localizedMessage: asLocalizedText(error.message),
     requestId: typeof error.requestId === 'string' ? error.requestId : undefined,
-    fields: Array.isArray(error.fields) ? (error.fields.filter(isRecord)) : [],
+    fields: Array.isArray(error.fields) ? error.fields.filter(isRecord) : [],
+    details: isRecord(error.details) ? error.details : undefined,
   });
 }
 
@@ -104,10 +134,12 @@ async function readJson(response: Response): Promise<unknown> {
 
 /** Performs a JSON request and returns the parsed body (unvalidated: check it at the call site). */
 export async function apiRequest(path: string, options: RequestOptions = {}): Promise<unknown> {
-  const { body, acceptStatuses = [], headers, ...init } = options;
+  const { body, acceptStatuses = [], ignoreUnauthorized = false, headers, ...init } = options;
   const requestHeaders = new Headers(headers);
   requestHeaders.set('Accept', 'application/json');
   if (body !== undefined) requestHeaders.set('Content-Type', 'application/json');
+  const method = (init.method ?? 'GET').toUpperCase();
+  if (!SAFE_METHODS.has(method) && csrfToken !== undefined) requestHeaders.set(CSRF_HEADER, csrfToken);
 
   let response: Response;
   try {
@@ -124,7 +156,9 @@ export async function apiRequest(path: string, options: RequestOptions = {}): Pr
 
   const parsed = await readJson(response);
   if (response.ok || acceptStatuses.includes(response.status)) return parsed;
-  throw toApiError(response.status, parsed);
+  const error = toApiError(response.status, parsed);
+  if (error.status === 401 && !ignoreUnauthorized) unauthorizedListeners.forEach((listener) => listener(error));
+  throw error;
 }
 
 export function isAbortError(error: unknown): boolean {

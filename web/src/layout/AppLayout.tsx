@@ -1,8 +1,11 @@
-import { Button, Drawer, Grid, Layout, Menu, Typography, theme } from 'antd';
+import { Button, Divider, Drawer, Grid, Layout, Menu, Typography, theme } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 import { LanguageToggle } from '../components/LanguageToggle';
+import { useSession } from '../session/context';
+import { AccountDropdown, AccountPanel } from './AccountMenu';
+import { MembershipSwitcher } from './MembershipSwitcher';
 import { navigationItems, selectedNavigationKey } from './navigation';
 import './layout.css';
 
@@ -13,11 +16,14 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const { token } = theme.useToken();
   const screens = Grid.useBreakpoint();
   const location = useLocation();
+  const { state } = useSession();
   const [drawerOpen, setDrawerOpen] = useState(false);
 
-  // Before the first measurement all breakpoints are undefined: treat that as a phone.
-  const isWide = screens.md === true;
-  const items = navigationItems(t);
+  const me = state.status === 'signedIn' ? state.me : undefined;
+  // Before the first measurement all breakpoints are undefined: treat that as a phone. The signed-in header holds
+  // the menu, the membership switcher and the account menu, which need a wide screen (lg) to sit in one row.
+  const isWide = screens.lg === true;
+  const items = navigationItems(t, me);
   const keys = items.flatMap((item) => (item && typeof item.key === 'string' ? [item.key] : []));
   const selected = selectedNavigationKey(location.pathname, keys);
   const selectedKeys = selected ? [selected] : [];
@@ -26,8 +32,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
     document.title = t('app.name');
   }, [t]);
 
-  // Close the drawer after navigating.
-  useEffect(() => setDrawerOpen(false), [location.pathname]);
+  // Close the drawer after navigating or signing out.
+  useEffect(() => setDrawerOpen(false), [location.pathname, me]);
 
   return (
     <Layout className="app-layout">
@@ -43,7 +49,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
             {t('app.name')}
           </Typography.Text>
         </Link>
-        {isWide ? (
+        {me && isWide ? (
           <nav aria-label={t('nav.label')} className="app-nav">
             <Menu mode="horizontal" items={items} selectedKeys={selectedKeys} style={{ borderBottom: 'none' }} />
           </nav>
@@ -51,8 +57,10 @@ export function AppLayout({ children }: { children: ReactNode }) {
           <span className="app-header-spacer" />
         )}
         <div className="app-header-actions">
+          {me && isWide && <MembershipSwitcher />}
+          {me && isWide && <AccountDropdown />}
           <LanguageToggle compact={!isWide} />
-          {!isWide && (
+          {me && !isWide && (
             <Button
               aria-label={t('nav.openMenu')}
               aria-expanded={drawerOpen}
@@ -64,18 +72,25 @@ export function AppLayout({ children }: { children: ReactNode }) {
           )}
         </div>
       </Header>
-      {!isWide && (
+      {me && !isWide && (
         <Drawer
           id="app-nav-drawer"
           title={t('nav.menu')}
           placement="right"
-          size={280}
+          size={300}
           open={drawerOpen}
           onClose={() => setDrawerOpen(false)}
         >
           <nav aria-label={t('nav.label')}>
             <Menu mode="vertical" items={items} selectedKeys={selectedKeys} style={{ borderInlineEnd: 'none' }} />
           </nav>
+          <Divider />
+          <Typography.Paragraph strong style={{ marginBottom: 8 }}>
+            {t('membership.label')}
+          </Typography.Paragraph>
+          <MembershipSwitcher block />
+          <Divider />
+          <AccountPanel />
         </Drawer>
       )}
       <Content id="main-content" tabIndex={-1} className="app-content">

@@ -1,10 +1,25 @@
 import type { MenuProps } from 'antd';
 import type { TFunction } from 'i18next';
 import { Link } from 'react-router-dom';
+import type { Me } from '../api/session';
+import { canAccess } from '../session/context';
 
-/** Top-level pages shown in the main menu; the key is the route path. */
-export function navigationItems(t: TFunction): NonNullable<MenuProps['items']> {
-  return [{ key: '/', label: <Link to="/">{t('nav.status')}</Link> }];
+/** Pages shown in the main menu for the signed-in user; the key is the route path. */
+export function navigationItems(t: TFunction, me: Me | undefined): NonNullable<MenuProps['items']> {
+  if (!me) return [];
+  const items: NonNullable<MenuProps['items']> = [{ key: '/', label: <Link to="/">{t('nav.workspace')}</Link> }];
+  // Administration: only roles that may manage them (SYSTEM_ADMIN), as the API enforces.
+  if (canAccess(me, 'organizations.manage')) {
+    items.push({ key: '/admin/organizations', label: <Link to="/admin/organizations">{t('nav.organizations')}</Link> });
+  }
+  if (canAccess(me, 'users.manage')) {
+    items.push({ key: '/admin/users', label: <Link to="/admin/users">{t('nav.users')}</Link> });
+  }
+  // System status (readiness of PostgreSQL and Temporal) is of interest to the administrators who run the system.
+  if (me.membership?.role === 'SYSTEM_ADMIN') {
+    items.push({ key: '/status', label: <Link to="/status">{t('nav.status')}</Link> });
+  }
+  return items;
 }
 
 /** The menu key for a location: the longest navigation path that prefixes it. */

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { membershipView, ROLES } from './shared';
+
+/**
+ * Local copy of api/schemas/users.ts (keep in sync): that module imports PASSWORD_MIN_LENGTH from
+ * api/services/auth/passwords.ts, which loads the native @node-rs/argon2 and cannot be bundled for the browser.
+ */
+export const PASSWORD_MIN_LENGTH = 10;
+
+export const userView = z.object({
+  id: z.string().uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  disabled: z.boolean(),
+  isDemo: z.boolean(),
+  mustChangePassword: z.boolean(),
+  memberships: z.array(membershipView),
+});
+
+export const password = z.string().min(PASSWORD_MIN_LENGTH).max(200);
+export const username = z
+  .string()
+  .trim()
+  .min(3)
+  .max(64)
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/);
+
+export const newMembership = z.object({ organizationId: z.string().uuid(), role: z.enum(ROLES) }).strict();
+
+export const createUserBody = z
+  .object({
+    username,
+    displayName: z.string().trim().min(1).max(100),
+    password,
+    memberships: z.array(newMembership).min(1).max(20),
+  })
+  .strict();
+
+export const updateUserBody = z
+  .object({ displayName: z.string().trim().min(1).max(100).optional(), disabled: z.boolean().optional() })
+  .strict();
+
+export const resetPasswordBody = z.object({ newPassword: password }).strict();
+
+export const changePasswordBody = z
+  .object({ currentPassword: z.string().min(1).max(200), newPassword: password })
+  .strict();
+
+export const switchMembershipBody = z.object({ membershipId: z.string().uuid() }).strict();
+
+export type UserView = z.infer<typeof userView>;

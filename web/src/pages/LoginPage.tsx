@@ -1,0 +1,72 @@
+import { Button, Card, Flex, Form, Input, Typography } from 'antd';
+import { useId, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useLocation } from 'react-router-dom';
+import type { z } from 'zod';
+import { loginBody } from '../api/schemas/shared';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { FormField } from '../forms/FormField';
+import { formResolver } from '../forms/messages';
+import { useSession } from '../session/context';
+import type { ReturnState } from '../session/RequireAuth';
+
+const schema = loginBody;
+type Values = z.input<typeof schema>;
+
+/** Only same-app paths are followed after signing in (never another origin). */
+function safeReturnPath(state: unknown): string {
+  const from = (state as ReturnState | null)?.from;
+  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') && !from.startsWith('/login') ? from : '/';
+}
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const { state, signIn } = useSession();
+  const location = useLocation();
+  const [error, setError] = useState<unknown>();
+  const { control, handleSubmit, formState } = useForm<Values, unknown, z.output<typeof schema>>({
+    resolver: formResolver(schema),
+    defaultValues: { username: '', password: '' },
+  });
+
+  if (state.status === 'signedIn') return <Navigate to={safeReturnPath(location.state)} replace />;
+
+  const onSubmit = handleSubmit(async (values) => {
+    setError(undefined);
+    try {
+      await signIn(values);
+    } catch (caught) {
+      setError(caught);
+    }
+  });
+
+  return (
+    <Flex justify="center" style={{ paddingTop: 24 }}>
+      <Card style={{ width: '100%', maxWidth: 400 }}>
+        <section aria-labelledby={headingId}>
+          <Typography.Title level={2} id={headingId} style={{ marginTop: 0 }}>
+            {t('login.title')}
+          </Typography.Title>
+          <Typography.Paragraph type="secondary">{t('login.description')}</Typography.Paragraph>
+          {state.status === 'signedOut' && state.reason === 'expired' && !error && (
+            <Typography.Paragraph type="warning">{t('login.expired')}</Typography.Paragraph>
+          )}
+          <ErrorAlert error={error} />
+          <Form layout="vertical" onFinish={() => void onSubmit()} requiredMark={false}>
+            <FormField control={control} name="username" label={t('login.username')} required>
+              {(field, input) => <Input {...field} {...input} autoComplete="username" autoCapitalize="none" spellCheck={false} />}
+            </FormField>
+            <FormField control={control} name="password" label={t('login.password')} required>
+              {(field, input) => <Input.Password {...field} {...input} autoComplete="current-password" />}
+            </FormField>
+            <Button type="primary" htmlType="submit" block loading={formState.isSubmitting}>
+              {t('login.submit')}
+            </Button>
+          </Form>
+        </section>
+      </Card>
+    </Flex>
+  );
+}

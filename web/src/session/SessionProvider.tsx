@@ -1,0 +1,66 @@
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { ApiError, onUnauthorized, setCsrfToken } from '../api/client';
+import * as api from '../api/session';
+import { SessionContext, type Session, type SessionState } from './context';
+
+/** Loads /me on start; a 401 from any request (e.g. an expired session) signs the user out locally. */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<SessionState>({ status: 'loading' });
+
+  const reload = useCallback(async (signal?: AbortSignal) => {
+    const me = await api.fetchMe(signal);
+    setState({ status: 'signedIn', me });
+  }, []);
+
+  const start = useCallback(
+    (signal?: AbortSignal) =>
+      reload(signal).catch((error: unknown) => {
+        if (signal?.aborted) return;
+        // A 401 has already been handled by the onUnauthorized listener.
+        if (!(error instanceof ApiError && error.status === 401)) setState({ status: 'error', error });
+      }),
+    [reload],
+  );
+
+  useEffect(() => {
+    const unsubscribe = onUnauthorized(() => {
+      setCsrfToken(undefined);
+      setState((previous) => ({ status: 'signedOut', reason: previous.status === 'signedIn' ? 'expired' : 'initial' }));
+    });
+    const controller = new AbortController();
+    void start(controller.signal);
+    return () => {
+      unsubscribe();
+      controller.abort();
+    };
+  }, [start]);
+
+  const session = useMemo<Session>(
+    () => ({
+      state,
+      async signIn(input) {
+        await api.login(input);
+        await reload();
+      },
+      async signOut() {
+        try {
+          await api.logout();
+        } finally {
+          setState({ status: 'signedOut', reason: 'logout' });
+        }
+      },
+      reload: () => reload(),
+      retry() {
+        setState({ status: 'loading' });
+        void start();
+      },
+      async switchMembership(membershipId) {
+        await api.switchMembership(membershipId);
+        await reload();
+      },
+    }),
+    [state, reload, start],
+  );
+
+  return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
+}
