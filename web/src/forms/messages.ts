@@ -61,8 +61,8 @@ function decode(message: string | undefined): EncodedMessage | undefined {
 }
 
 /** The text of a field error in the current language. */
-export function errorText(error: Pick<FieldError, 'type' | 'message'> | undefined, t: TFunction, language: Language): string | undefined {
-  if (!error) return undefined;
+export function errorText(error: { type?: FieldError['type']; message?: string } | undefined, t: TFunction, language: Language): string | undefined {
+  if (!error?.message && !error?.type) return undefined;
   const decoded = decode(error.message);
   if (decoded?.text) return decoded.text[language] ?? decoded.text.en ?? decoded.text['zh-CN'];
   if (decoded?.key) return t(`validation.${decoded.key}`, decoded.values ?? {});

@@ -1,0 +1,41 @@
+import chineseDays from 'chinese-days';
+import type { HolidayCalendar, IsoDate } from '../domain/clock';
+import { isWeekend, yearOf } from '../domain/clock';
+import type { Db } from './db';
+
+/** Holiday data of the `chinese-days` package: public holidays and swapped working days (调休) by date. */
+const packaged = chineseDays as unknown as { isWorkday(date: string): boolean };
+const packagedData = require('chinese-days/dist/chinese-days.json') as { holidays: Record<string, string>; workdays: Record<string, string> };
+const packagedYears = new Set(Object.keys(packagedData.holidays).map((d) => Number(d.slice(0, 4))));
+
+export interface CalendarOverrides {
+  days: Map<IsoDate, boolean>;
+  years: Set<number>;
+}
+
+/**
+ * The calendar the statutory clock uses: an administrator's overrides first, then the package, then plain
+ * weekends for a year nobody declared (such a year is reported as unknown so the deadline carries a warning).
+ */
+export function buildHolidayCalendar(overrides: CalendarOverrides): HolidayCalendar {
+  return {
+    isWorkday(date) {
+      const override = overrides.days.get(date);
+      if (override !== undefined) return override;
+      if (packagedYears.has(yearOf(date))) return packaged.isWorkday(date);
+      return !isWeekend(date);
+    },
+    knowsYear(year) {
+      return packagedYears.has(year) || overrides.years.has(year);
+    },
+  };
+}
+
+export async function loadHolidayCalendar(db: Db): Promise<HolidayCalendar> {
+  const [days, years] = await Promise.all([db.calendarDay.findMany(), db.calendarYear.findMany()]);
+  return buildHolidayCalendar({ days: new Map(days.map((d) => [d.date, d.workday])), years: new Set(years.map((y) => y.year)) });
+}
+
+export function packagedCalendarYears(): number[] {
+  return [...packagedYears].sort();
+}
