@@ -1,5 +1,6 @@
 import type { Db } from '../runtime/db';
 import { createCaseActivities } from './cases';
+import { createClockActivities } from './clock';
 import { createTaskActivities } from './tasks';
 
 export interface ActivityDeps {
@@ -11,6 +12,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createTaskActivities(deps),
     ...createCaseActivities(deps),
+    ...createClockActivities(deps),
   };
 }
 

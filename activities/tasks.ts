@@ -1,5 +1,6 @@
 import type { Db } from '../runtime/db';
 import { appendAudit } from '../runtime/audit';
+import { notify } from '../runtime/notifications';
 import type { Actor } from '../workflows/lib/messages';
 import type { RoleName } from '../domain/roles';
 import { type Prisma } from '../prisma/generated/client';
@@ -12,7 +13,15 @@ export interface OpenTaskInput {
   candidateOrgId: string;
   candidateRole: RoleName;
   dueAt?: string;
+  remindAt?: string;
+  calendarWarning?: string;
   context: Record<string, unknown>;
+}
+
+export interface MarkTaskClockInput {
+  taskId: string;
+  stage: 'reminder' | 'due' | 'escalated';
+  escalateToOrgId?: string;
 }
 
 export interface RecordTaskCompletionInput {
@@ -29,10 +38,18 @@ export function createTaskActivities({ db }: { db: Db }) {
       await db.$transaction(async (tx) => {
         const existing = await tx.task.findUnique({ where: { id: input.taskId }, select: { id: true } });
         if (existing) return;
+        const [caseRow, org] = await Promise.all([
+          tx.case.findUniqueOrThrow({ where: { id: input.caseId }, select: { procedure: true, number: true, title: true } }),
+          tx.organization.findUniqueOrThrow({ where: { id: input.candidateOrgId }, select: { path: true } }),
+        ]);
         await tx.task.create({
           data: {
             id: input.taskId,
             caseId: input.caseId,
+            procedure: caseRow.procedure,
+            candidateOrgAncestors: org.path.split('/').filter(Boolean),
+            remindAt: input.remindAt ? new Date(input.remindAt) : null,
+            calendarWarning: input.calendarWarning,
             kind: input.kind,
             formId: input.formId,
             candidateOrgId: input.candidateOrgId,
@@ -50,6 +67,44 @@ export function createTaskActivities({ db }: { db: Db }) {
           outcome: 'success',
           data: { kind: input.kind, candidateRole: input.candidateRole, dueAt: input.dueAt ?? null },
         });
+        await notify(tx, {
+          kind: 'task.offered',
+          organizationId: input.candidateOrgId,
+          role: input.candidateRole,
+          caseId: input.caseId,
+          taskId: input.taskId,
+          params: { caseNumber: caseRow.number, caseTitle: caseRow.title, taskKind: input.kind, dueAt: input.dueAt ?? null },
+          dedupeKey: `task.offered:${input.taskId}`,
+        });
+      });
+    },
+
+    /** A step of the task's clock (reminder, due = yellow, escalated = red): task fields, audit, notification. */
+    async markTaskClock(input: MarkTaskClockInput): Promise<void> {
+      await db.$transaction(async (tx) => {
+        const task = await tx.task.findUniqueOrThrow({ where: { id: input.taskId }, include: { case: true, candidateOrg: true } });
+        if (task.status !== 'OPEN') return;
+        const escalateTo = input.escalateToOrgId ?? task.candidateOrg.parentId ?? task.candidateOrgId;
+        if (input.stage === 'reminder' && task.remindedAt) return;
+        if (input.stage === 'escalated' && task.escalatedAt) return;
+        if (input.stage === 'reminder') await tx.task.update({ where: { id: task.id }, data: { remindedAt: new Date() } });
+        if (input.stage === 'escalated') await tx.task.update({ where: { id: task.id }, data: { escalatedAt: new Date(), escalatedToOrgId: escalateTo } });
+        const kind = input.stage === 'reminder' ? 'task.reminder' : input.stage === 'due' ? 'task.due' : 'task.escalated';
+        await appendAudit(tx, {
+          action: kind,
+          targetType: 'task',
+          targetId: task.id,
+          caseId: task.caseId,
+          actingOrgId: task.candidateOrgId,
+          outcome: 'success',
+          data: { dueAt: task.dueAt?.toISOString() ?? null, ...(input.stage === 'escalated' ? { escalatedTo: escalateTo } : {}) },
+        });
+        const params = { caseNumber: task.case.number, caseTitle: task.case.title, taskKind: task.kind, dueAt: task.dueAt?.toISOString() ?? null };
+        const target = task.assigneeId ? { userId: task.assigneeId } : { organizationId: task.candidateOrgId, role: task.candidateRole };
+        await notify(tx, { kind, ...target, caseId: task.caseId, taskId: task.id, params, dedupeKey: `${kind}:${task.id}` });
+        if (input.stage === 'escalated') {
+          await notify(tx, { kind, organizationId: escalateTo, caseId: task.caseId, taskId: task.id, params: { ...params, supervising: true }, dedupeKey: `${kind}:${task.id}:supervisor` });
+        }
       });
     },
 

@@ -10,6 +10,11 @@ import openapi from './plugins/external/swagger';
 import webApp from './plugins/external/web-app';
 import adminRoutes from './routes/admin';
 import authRoutes from './routes/auth';
+import calendarRoutes from './routes/calendar';
+import caseRoutes from './routes/cases';
+import documentRoutes from './routes/documents';
+import notificationRoutes from './routes/notifications';
+import savedFilterRoutes from './routes/saved-filters';
 import healthRoutes from './routes/health';
 import meRoutes from './routes/me';
 import organizationRoutes from './routes/organizations';
@@ -36,6 +41,11 @@ async function app(fastify: FastifyInstance, options: AppOptions): Promise<void>
   await api.register(userRoutes);
   await api.register(adminRoutes);
   await api.register(taskRoutes);
+  await api.register(savedFilterRoutes);
+  await api.register(caseRoutes);
+  await api.register(documentRoutes);
+  await api.register(notificationRoutes);
+  await api.register(calendarRoutes);
   await api.register(smokeCaseRoutes);
 
   await api.register(webApp);

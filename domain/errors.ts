@@ -18,6 +18,8 @@ const catalogue = {
   ROUTE_NOT_FOUND: { status: 404, 'zh-CN': '接口不存在。', en: 'No such endpoint.' },
   METHOD_NOT_ALLOWED: { status: 405, 'zh-CN': '不支持该请求方法。', en: 'Method not allowed.' },
   TASK_ALREADY_COMPLETED: { status: 409, 'zh-CN': '该任务已由他人办结。', en: 'This task has already been completed.' },
+  TASK_CLAIMED: { status: 409, 'zh-CN': '该任务已被他人认领。', en: 'Another official has claimed this task.' },
+  MIXED_TASK_KINDS: { status: 400, 'zh-CN': '批量操作只能针对同一类任务。', en: 'Bulk actions apply to tasks of one kind only.' },
   TASK_NOT_OPEN: { status: 409, 'zh-CN': '该任务当前不可办理。', en: 'This task cannot be acted on now.' },
   CONFLICT: { status: 409, 'zh-CN': '数据已被修改，请刷新后重试。', en: 'The record changed meanwhile; reload and try again.' },
   PAYLOAD_TOO_LARGE: { status: 413, 'zh-CN': '提交的内容过大。', en: 'The request is too large.' },

@@ -12,6 +12,7 @@ export const PERMISSIONS = {
   'organizations.manage': ['SYSTEM_ADMIN'],
   'users.manage': ['SYSTEM_ADMIN'],
   'audit.verify': ['SYSTEM_ADMIN'],
+  'calendar.manage': ['SYSTEM_ADMIN'],
   /** Starting the smoke check: any official (not residents). */
   'smoke.start': [
     'SYSTEM_ADMIN',

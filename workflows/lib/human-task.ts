@@ -1,4 +1,14 @@
-import { ApplicationFailure, allHandlersFinished, condition, proxyActivities, setHandler, uuid4 } from '@temporalio/workflow';
+import {
+  ApplicationFailure,
+  CancellationScope,
+  allHandlersFinished,
+  condition,
+  isCancellation,
+  proxyActivities,
+  setHandler,
+  sleep,
+  uuid4,
+} from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { FORMS, type FormId, type FormPayload } from '../../domain/forms';
 import type { RoleName } from '../../domain/roles';
@@ -104,14 +114,31 @@ export function installTaskHandlers(): void {
   );
 }
 
+/**
+ * 限时办结: when a task is due, and what happens around that instant. Each step is a durable timer, an audit event
+ * and a notification: a reminder before the due date, a yellow warning at it, and after the grace period a red
+ * warning escalated to the supervising organization.
+ */
+export interface TaskDeadline {
+  /** ISO instant the task is due (the end of the period's last day, from `resolveDeadline`). */
+  dueAt: string;
+  /** Reminder this long before `dueAt` (ms). */
+  remindBeforeMs?: number;
+  /** Red warning and escalation this long after `dueAt` (ms). */
+  escalateAfterMs?: number;
+  /** The supervising organization alerted on escalation (defaults to the candidate's parent). */
+  escalateToOrgId?: string;
+  /** Years of the period the holiday calendar did not know. */
+  calendarWarning?: string;
+}
+
 export interface HumanTaskSpec<F extends FormId> {
   caseId: string;
   kind: string;
   formId: F;
   candidateOrgId: string;
   candidateRole: RoleName;
-  /** ISO instant. */
-  dueAt?: string;
+  deadline?: TaskDeadline;
   context?: Record<string, unknown>;
 }
 
@@ -136,14 +163,47 @@ export async function humanTask<F extends FormId>(spec: HumanTaskSpec<F>): Promi
     formId: spec.formId,
     candidateOrgId: spec.candidateOrgId,
     candidateRole: spec.candidateRole,
-    dueAt: spec.dueAt,
+    dueAt: spec.deadline?.dueAt,
+    remindAt: spec.deadline?.remindBeforeMs !== undefined ? shift(spec.deadline.dueAt, -spec.deadline.remindBeforeMs) : undefined,
+    calendarWarning: spec.deadline?.calendarWarning,
     context: spec.context ?? {},
   });
   task.state = 'open';
+  const clock = spec.deadline ? new CancellationScope() : undefined;
+  if (clock && spec.deadline) {
+    const deadline = spec.deadline;
+    clock.run(() => runTaskClock(task.id, deadline)).catch((error: unknown) => {
+      if (!isCancellation(error)) throw error;
+    });
+  }
   enterWait();
   await condition(() => task.state === 'completed');
+  clock?.cancel();
   task.taken = true;
   return { taskId: task.id, actor: task.completedBy as Actor, payload: task.payload as FormPayload<F> };
+}
+
+function shift(iso: string, ms: number): string {
+  return new Date(new Date(iso).getTime() + ms).toISOString();
+}
+
+async function sleepUntil(iso: string): Promise<void> {
+  const wait = new Date(iso).getTime() - Date.now();
+  if (wait > 0) await sleep(wait);
+}
+
+/** The durable timers of one task's deadline; cancelled when the task is completed. */
+async function runTaskClock(taskId: string, deadline: TaskDeadline): Promise<void> {
+  if (deadline.remindBeforeMs !== undefined) {
+    await sleepUntil(shift(deadline.dueAt, -deadline.remindBeforeMs));
+    await activities.markTaskClock({ taskId, stage: 'reminder' });
+  }
+  await sleepUntil(deadline.dueAt);
+  await activities.markTaskClock({ taskId, stage: 'due' });
+  if (deadline.escalateAfterMs !== undefined) {
+    await sleepUntil(shift(deadline.dueAt, deadline.escalateAfterMs));
+    await activities.markTaskClock({ taskId, stage: 'escalated', escalateToOrgId: deadline.escalateToOrgId });
+  }
 }
 
 /**

@@ -1,4 +1,5 @@
-import { finishProcedure, humanTask, installTaskHandlers, procedureActivities } from '../lib/human-task';
+import { chinaDateOf } from '../../domain/clock';
+import { finishProcedure, humanTask, installTaskHandlers, procedureActivities, type TaskDeadline } from '../lib/human-task';
 import type { SmokeProcedureInput, SmokeProcedureResult } from './messages';
 
 /**
@@ -8,6 +9,7 @@ import type { SmokeProcedureInput, SmokeProcedureResult } from './messages';
 export async function smokeProcedure(input: SmokeProcedureInput): Promise<SmokeProcedureResult> {
   installTaskHandlers();
   const confirmation = await humanTask({
+    deadline: await deadlineFor(input),
     caseId: input.caseId,
     kind: 'smoke.confirm',
     formId: 'smoke.confirm',
@@ -22,4 +24,16 @@ export async function smokeProcedure(input: SmokeProcedureInput): Promise<SmokeP
   });
   await finishProcedure();
   return { decision, decidedBy: confirmation.actor.userId };
+}
+
+async function deadlineFor(input: SmokeProcedureInput): Promise<TaskDeadline> {
+  if (input.timing) {
+    return {
+      dueAt: new Date(Date.now() + input.timing.dueInMs).toISOString(),
+      remindBeforeMs: input.timing.remindBeforeMs,
+      escalateAfterMs: input.timing.escalateAfterMs,
+    };
+  }
+  const resolved = await procedureActivities.resolveDeadline({ eventDate: chinaDateOf(new Date()), period: { amount: 3, unit: 'workdays' } });
+  return { dueAt: resolved.dueAt, remindBeforeMs: 24 * 3_600_000, escalateAfterMs: 24 * 3_600_000, calendarWarning: resolved.calendarWarning };
 }

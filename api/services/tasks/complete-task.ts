@@ -13,7 +13,7 @@ import {
   type TaskPayloadInvalidDetails,
 } from '../../../workflows/lib/messages';
 import type { Caller } from '../../plugins/app/auth';
-import { findTaskForCaller } from './task-scope';
+import { findTaskToWorkOn } from './task-scope';
 
 export interface CompleteTaskOptions {
   db: Db;
@@ -56,7 +56,7 @@ function mapUpdateFailure(error: WorkflowUpdateFailedError): { code: 'validation
  */
 export async function completeTask(options: CompleteTaskOptions): Promise<CompleteTaskResponse> {
   const { db, temporal, caller } = options;
-  const task = await findTaskForCaller(db, caller, options.taskId);
+  const task = await findTaskToWorkOn(db, caller, options.taskId);
   const refuse = async (reason: string, error: AppError): Promise<never> => {
     await db.$transaction((tx) =>
       appendAudit(tx, {

@@ -1,6 +1,6 @@
 -- AlterTable
 ALTER TABLE "task" ADD COLUMN     "calendar_warning" TEXT,
-ADD COLUMN     "candidate_org_path" TEXT NOT NULL DEFAULT '',
+ADD COLUMN     "candidate_org_ancestors" UUID[] DEFAULT ARRAY[]::UUID[],
 ADD COLUMN     "claimed_at" TIMESTAMPTZ(3),
 ADD COLUMN     "delegated_by_id" UUID,
 ADD COLUMN     "escalated_at" TIMESTAMPTZ(3),
@@ -119,7 +119,7 @@ CREATE INDEX "saved_filter_organization_id_shared_idx" ON "saved_filter"("organi
 CREATE INDEX "saved_filter_owner_id_idx" ON "saved_filter"("owner_id");
 
 -- CreateIndex
-CREATE INDEX "task_candidate_org_path_status_idx" ON "task"("candidate_org_path" text_pattern_ops, "status");
+CREATE INDEX "task_candidate_org_ancestors_idx" ON "task" USING GIN ("candidate_org_ancestors");
 
 -- CreateIndex
 CREATE INDEX "task_status_due_at_idx" ON "task"("status", "due_at");

@@ -1,0 +1,30 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { callerOf } from '../../plugins/app/auth';
+import { errorResponses } from '../../schemas/errors';
+import { readDocument } from '../../services/cases/case-record';
+
+const documentRoutes: FastifyPluginAsyncZod = async (fastify) => {
+  fastify.get(
+    '/api/v1/documents/:documentId/content',
+    {
+      config: { permission: 'authenticated' },
+      schema: {
+        tags: ['cases'],
+        summary: '下载材料 / Download a document',
+        params: z.object({ documentId: z.string().uuid() }),
+        response: { 200: z.any().meta({ description: 'The file bytes' }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const doc = await readDocument(fastify.platform.db, callerOf(request), request.params.documentId);
+      return reply
+        .header('content-type', doc.mimeType)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.name)}`)
+        .header('x-content-type-options', 'nosniff')
+        .send(doc.bytes);
+    },
+  );
+};
+
+export default documentRoutes;

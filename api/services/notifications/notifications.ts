@@ -1,0 +1,45 @@
+import type { Db } from '../../../runtime/db';
+import type { Prisma } from '../../../prisma/generated/client';
+import type { Caller } from '../../plugins/app/auth';
+
+/** Notifications addressed to the caller: to them personally, or to an organization and role they hold. */
+function addressedTo(caller: Caller): Prisma.NotificationWhereInput {
+  return {
+    OR: [
+      { userId: caller.userId },
+      ...caller.memberships.map((m) => ({ userId: null, organizationId: m.organizationId, OR: [{ role: null }, { role: m.role }] })),
+    ],
+  };
+}
+
+export async function listNotifications(db: Db, caller: Caller, options: { limit: number }) {
+  const rows = await db.notification.findMany({
+    where: addressedTo(caller),
+    orderBy: { createdAt: 'desc' },
+    take: options.limit,
+    include: { reads: { where: { userId: caller.userId }, select: { readAt: true } } },
+  });
+  const unread = await db.notification.count({ where: { AND: [addressedTo(caller), { reads: { none: { userId: caller.userId } } }] } });
+  return {
+    unread,
+    items: rows.map((n) => ({
+      id: n.id,
+      kind: n.kind,
+      caseId: n.caseId,
+      taskId: n.taskId,
+      params: n.params as Record<string, unknown>,
+      createdAt: n.createdAt.toISOString(),
+      read: n.reads.length > 0,
+    })),
+  };
+}
+
+export async function markNotificationsRead(db: Db, caller: Caller, ids: string[] | 'all') {
+  const targets = await db.notification.findMany({
+    where: { AND: [addressedTo(caller), ids === 'all' ? {} : { id: { in: ids } }, { reads: { none: { userId: caller.userId } } }] },
+    select: { id: true },
+    take: 5000,
+  });
+  await db.notificationRead.createMany({ data: targets.map((t) => ({ notificationId: t.id, userId: caller.userId })), skipDuplicates: true });
+  return targets.length;
+}

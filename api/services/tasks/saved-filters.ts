@@ -1,0 +1,43 @@
+import type { z } from 'zod';
+import type { Db } from '../../../runtime/db';
+import { appendAudit } from '../../../runtime/audit';
+import { AppError } from '../../../domain/errors';
+import type { Prisma } from '../../../prisma/generated/client';
+import type { Caller } from '../../plugins/app/auth';
+import { currentMembership } from '../../authz/scope';
+import type { savedFilterBody } from '../../schemas/inbox';
+
+/** Saved filters the caller can use: their own, and those shared within their current organization. */
+function visibleFilters(caller: Caller): Prisma.SavedFilterWhereInput {
+  return { OR: [{ ownerId: caller.userId }, { organizationId: currentMembership(caller).organizationId, shared: true }] };
+}
+
+export async function listSavedFilters(db: Db, caller: Caller) {
+  const rows = await db.savedFilter.findMany({ where: visibleFilters(caller), orderBy: { name: 'asc' } });
+  return rows.map((r) => ({ id: r.id, name: r.name, filter: r.filter as Record<string, unknown>, shared: r.shared, mine: r.ownerId === caller.userId }));
+}
+
+export async function findSavedFilter(db: Db, caller: Caller, id: string) {
+  const row = await db.savedFilter.findFirst({ where: { AND: [{ id }, visibleFilters(caller)] } });
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+}
+
+export async function saveFilter(db: Db, caller: Caller, input: z.infer<typeof savedFilterBody>, requestId: string) {
+  return db.$transaction(async (tx) => {
+    const row = await tx.savedFilter.create({
+      data: { ownerId: caller.userId, organizationId: currentMembership(caller).organizationId, name: input.name, filter: input.filter as Prisma.InputJsonValue, shared: input.shared },
+    });
+    await appendAudit(tx, { action: 'saved-filter.created', targetType: 'saved-filter', targetId: row.id, actorId: caller.userId, actingOrgId: row.organizationId, outcome: 'success', requestId, data: { name: row.name, shared: row.shared } });
+    return { id: row.id, name: row.name, filter: row.filter as Record<string, unknown>, shared: row.shared, mine: true };
+  });
+}
+
+export async function deleteSavedFilter(db: Db, caller: Caller, id: string, requestId: string) {
+  const row = await db.savedFilter.findFirst({ where: { id, ownerId: caller.userId } });
+  if (!row) throw new AppError('NOT_FOUND');
+  await db.$transaction(async (tx) => {
+    await tx.savedFilter.delete({ where: { id } });
+    await appendAudit(tx, { action: 'saved-filter.deleted', targetType: 'saved-filter', targetId: id, actorId: caller.userId, actingOrgId: row.organizationId, outcome: 'success', requestId });
+  });
+}

@@ -1,0 +1,74 @@
+import type { DbTx } from './db';
+import type { Prisma, Role } from '../prisma/generated/client';
+
+/** Kinds of in-app notifications; the web app renders each in the reader's language from `params`. */
+export type NotificationKind =
+  | 'task.assigned'
+  | 'task.offered'
+  | 'task.reminder'
+  | 'task.due'
+  | 'task.escalated'
+  | 'case.decided';
+
+export interface NotificationInput {
+  kind: NotificationKind;
+  /** One user, or everyone with `role` (or any role when omitted) in `organizationId`. */
+  userId?: string;
+  organizationId?: string;
+  role?: Role;
+  caseId?: string;
+  taskId?: string;
+  params?: Record<string, unknown>;
+  /** Makes a retried activity notify once. */
+  dedupeKey?: string;
+}
+
+const SUBJECTS: Record<NotificationKind, string> = {
+  'task.assigned': '有新的待办任务分配给您 / A task was assigned to you',
+  'task.offered': '您的单位有新的待办任务 / A new task for your organization',
+  'task.reminder': '任务即将到期 / A task is due soon',
+  'task.due': '任务已到期（黄色预警）/ A task is due (yellow warning)',
+  'task.escalated': '任务逾期已督办（红色预警）/ A task is overdue and escalated (red warning)',
+  'case.decided': '您的案件已有决定 / A decision on your case',
+};
+
+/**
+ * Writes an in-app notification, and a mail into the outbox for each recipient with an e-mail address (sent by the
+ * SMTP sender when one is configured). Runs inside the caller's transaction.
+ */
+export async function notify(tx: DbTx, input: NotificationInput): Promise<void> {
+  if (input.dedupeKey && (await tx.notification.findUnique({ where: { dedupeKey: input.dedupeKey }, select: { id: true } }))) return;
+  await tx.notification.create({
+    data: {
+      kind: input.kind,
+      userId: input.userId,
+      organizationId: input.organizationId,
+      role: input.role,
+      caseId: input.caseId,
+      taskId: input.taskId,
+      params: (input.params ?? {}) as Prisma.InputJsonValue,
+      dedupeKey: input.dedupeKey,
+    },
+  });
+  const recipients = await tx.user.findMany({
+    where: {
+      disabled: false,
+      email: { not: null },
+      ...(input.userId
+        ? { id: input.userId }
+        : { memberships: { some: { organizationId: input.organizationId, ...(input.role ? { role: input.role } : {}) } } }),
+    },
+    select: { id: true, email: true },
+  });
+  const caseNumber = typeof input.params?.caseNumber === 'string' ? input.params.caseNumber : '';
+  for (const r of recipients) {
+    await tx.emailOutbox.create({
+      data: {
+        toAddress: r.email!,
+        subject: SUBJECTS[input.kind],
+        body: `${SUBJECTS[input.kind]}\n${caseNumber}`,
+        dedupeKey: input.dedupeKey ? `${input.dedupeKey}:${r.id}` : undefined,
+      },
+    });
+  }
+}
