@@ -6,6 +6,7 @@ import errorHandler from './plugins/app/error-handler';
 import platformPlugin, { type Platform } from './plugins/app/platform';
 import zodValidation from './plugins/app/zod-validation';
 import cookiePlugin from './plugins/external/cookie';
+import rateLimits from './plugins/external/rate-limit';
 import openapi from './plugins/external/swagger';
 import webApp from './plugins/external/web-app';
 import adminRoutes from './routes/admin';
@@ -31,6 +32,7 @@ async function app(fastify: FastifyInstance, options: AppOptions): Promise<void>
   await api.register(errorHandler);
   await api.register(zodValidation);
   await api.register(cookiePlugin);
+  await api.register(rateLimits);
   await api.register(authPlugin);
   await api.register(openapi);
 
