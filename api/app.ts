@@ -22,6 +22,7 @@ import organizationRoutes from './routes/organizations';
 import smokeCaseRoutes from './routes/smoke-cases';
 import taskRoutes from './routes/tasks';
 import userRoutes from './routes/users';
+import villageConversionRoutes from './routes/village-conversions';
 
 export type AppOptions = Platform;
 
@@ -48,6 +49,7 @@ async function app(fastify: FastifyInstance, options: AppOptions): Promise<void>
   await api.register(documentRoutes);
   await api.register(notificationRoutes);
   await api.register(calendarRoutes);
+  await api.register(villageConversionRoutes);
   await api.register(smokeCaseRoutes);
 
   await api.register(webApp);

@@ -20,6 +20,16 @@ export function fieldErrorsFromZod(issues: readonly z.core.$ZodIssue[]): FieldEr
         message: { 'zh-CN': `不允许的字段：${key}`, en: `Unknown field: ${key}` },
       }));
     }
+    if (issue.code === 'custom') {
+      // Our own refinements carry their Chinese text in params.zh and their English text as the message.
+      const zh = (issue.params as { zh?: string } | undefined)?.zh;
+      return [{ path: base, code: String((issue.params as { code?: string } | undefined)?.code ?? 'custom'), message: { 'zh-CN': zh ?? issue.message, en: issue.message } }];
+    }
     return [{ path: base, code: issue.code, message: { 'zh-CN': localize(zhCN, issue), en: localize(en, issue) } }];
   });
+}
+
+/** A refinement issue with messages in both languages (for `ctx.addIssue` in superRefine). */
+export function bilingualIssue(path: (string | number)[], code: string, zh: string, en: string) {
+  return { code: 'custom' as const, path, message: en, params: { zh, code } };
 }

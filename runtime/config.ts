@@ -22,6 +22,9 @@ const envSchema = z.object({
   TEMPORAL_TLS_KEY: z.string().optional(),
   TEMPORAL_API_KEY: z.string().optional(),
   DATA_DIR: z.string().optional(),
+  /** SMTP server for mail copies of notifications; mail stays in the outbox when unset. */
+  SMTP_URL: z.string().optional(),
+  SMTP_FROM: z.string().default('社区治理平台 <noreply@localhost>'),
 });
 
 export type Config = z.infer<typeof envSchema>;
