@@ -11,7 +11,13 @@ export interface CloseCaseInput {
 export interface RuleDecisionInput {
   caseId: string;
   taskId?: string;
-  decisions: { ruleId: string; passed: boolean; citation: string; detail?: string; values: Record<string, unknown> }[];
+  /** `detail` in both languages (stored as JSON) or one readable string. */
+  decisions: { ruleId: string; passed: boolean; citation: string; detail?: string | { 'zh-CN': string; en: string }; values: Record<string, unknown> }[];
+}
+
+export interface MergeCaseDataInput {
+  caseId: string;
+  data: Record<string, unknown>;
 }
 
 export function createCaseActivities({ db }: { db: Db }) {
@@ -35,8 +41,18 @@ export function createCaseActivities({ db }: { db: Db }) {
       });
     },
 
+    /** Merges procedure data into the case record (shown on the case page; e.g. the application, the decision). */
+    async mergeCaseData(input: MergeCaseDataInput): Promise<void> {
+      await db.$transaction(async (tx) => {
+        const row = await tx.case.findUniqueOrThrow({ where: { id: input.caseId }, select: { data: true } });
+        await tx.case.update({ where: { id: input.caseId }, data: { data: { ...(row.data as Record<string, unknown>), ...input.data } as Prisma.InputJsonValue } });
+      });
+    },
+
     /** Records which clauses decided a step and the values compared. */
     async recordRuleDecisions(input: RuleDecisionInput): Promise<void> {
+      // A retried activity writes nothing twice: the decisions of one task are recorded once.
+      if (input.taskId && (await db.ruleDecision.count({ where: { caseId: input.caseId, taskId: input.taskId, ruleId: { in: input.decisions.map((d) => d.ruleId) } } })) > 0) return;
       await db.ruleDecision.createMany({
         data: input.decisions.map((d) => ({
           caseId: input.caseId,
@@ -44,7 +60,7 @@ export function createCaseActivities({ db }: { db: Db }) {
           ruleId: d.ruleId,
           passed: d.passed,
           citation: d.citation,
-          detail: d.detail,
+          detail: typeof d.detail === 'object' ? JSON.stringify(d.detail) : d.detail,
           values: d.values as Prisma.InputJsonValue,
         })),
       });

@@ -1,10 +1,17 @@
+import type { Client } from '@temporalio/client';
 import type { Db } from '../runtime/db';
+import { createLinkedCaseActivities } from './linked-cases';
 import { createCaseActivities } from './cases';
 import { createClockActivities } from './clock';
 import { createTaskActivities } from './tasks';
+import { createOwnersMeetingActivities } from './owners-meeting';
+import { createServiceAdmissionActivities } from './service-admission';
 
 export interface ActivityDeps {
   db: Db;
+  /** For activities that start other procedures' workflows. */
+  temporal?: Client;
+  taskQueue?: string;
 }
 
 /** All activities, bound to their dependencies. Workflows import only the type. */
@@ -13,6 +20,9 @@ export function createActivities(deps: ActivityDeps) {
     ...createTaskActivities(deps),
     ...createCaseActivities(deps),
     ...createClockActivities(deps),
+    ...createLinkedCaseActivities(deps),
+    ...createOwnersMeetingActivities(deps),
+    ...createServiceAdmissionActivities(deps),
   };
 }
 

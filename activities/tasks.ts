@@ -108,6 +108,16 @@ export function createTaskActivities({ db }: { db: Db }) {
       });
     },
 
+    /** Cancels an open task (the procedure moved on without it, e.g. a withdrawal); idempotent. */
+    async cancelTask(input: { taskId: string; reason: string }): Promise<void> {
+      await db.$transaction(async (tx) => {
+        const cancelled = await tx.task.updateMany({ where: { id: input.taskId, status: 'OPEN' }, data: { status: 'CANCELLED' } });
+        if (cancelled.count === 0) return;
+        const task = await tx.task.findUniqueOrThrow({ where: { id: input.taskId }, select: { caseId: true } });
+        await appendAudit(tx, { action: 'task.cancelled', targetType: 'task', targetId: input.taskId, caseId: task.caseId, outcome: 'success', reason: input.reason });
+      });
+    },
+
     /** Records an accepted completion; idempotent (an already completed row is left as it is). */
     async recordTaskCompletion(input: RecordTaskCompletionInput): Promise<void> {
       await db.$transaction(async (tx) => {

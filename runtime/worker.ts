@@ -1,3 +1,4 @@
+import type { Client } from '@temporalio/client';
 import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import type { Db } from './db';
@@ -7,6 +8,8 @@ export interface CreateWorkerOptions {
   namespace: string;
   taskQueue: string;
   db: Db;
+  /** Client used by activities that start other procedures. */
+  temporal?: Client;
   /** A pre-built workflow bundle (tests bundle once); otherwise the worker bundles workflows/ at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
 }
@@ -17,7 +20,7 @@ export function createWorker(options: CreateWorkerOptions): Promise<Worker> {
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
-    activities: createActivities({ db: options.db }),
+    activities: createActivities({ db: options.db, temporal: options.temporal, taskQueue: options.taskQueue }),
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
   });
 }

@@ -1,7 +1,7 @@
 // The worker process: runs workflows and activities for the configured task queue until SIGINT/SIGTERM.
 import { loadConfig, requireDatabaseUrl } from '../runtime/config';
 import { createDb } from '../runtime/db';
-import { connectTemporalWorker } from '../runtime/temporal-connection';
+import { connectTemporalClient, connectTemporalWorker } from '../runtime/temporal-connection';
 import { createWorker } from '../runtime/worker';
 import { startMailSender } from '../runtime/mail-sender';
 
@@ -9,13 +9,15 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const db = createDb(requireDatabaseUrl(config));
   const connection = await connectTemporalWorker(config);
-  const worker = await createWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, db });
+  const temporal = await connectTemporalClient(config);
+  const worker = await createWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, db, temporal });
   process.stdout.write(`worker polling task queue ${config.TEMPORAL_TASK_QUEUE}\n`);
   const mail = startMailSender({ db, smtpUrl: config.SMTP_URL, from: config.SMTP_FROM, log: (l) => process.stderr.write(`${l}\n`) });
   process.stdout.write(mail ? 'mail sender on (SMTP_URL set)\n' : 'mail sender off (SMTP_URL not set); notifications stay in the outbox\n');
   await worker.run(); // returns after shutdown (the SDK handles SIGINT/SIGTERM)
   mail?.stop();
   await connection.close();
+  await temporal.connection.close();
   await db.$disconnect();
 }
 

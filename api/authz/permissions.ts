@@ -13,6 +13,8 @@ export const PERMISSIONS = {
   'users.manage': ['SYSTEM_ADMIN'],
   'audit.verify': ['SYSTEM_ADMIN'],
   'calendar.manage': ['SYSTEM_ADMIN'],
+  /** 村改居: only the village committee prepares, drafts and withdraws its application. */
+  'village-conversion.apply': ['VILLAGE_COMMITTEE_OFFICIAL'],
   /** Starting the smoke check: any official (not residents). */
   'smoke.start': [
     'SYSTEM_ADMIN',
@@ -24,6 +26,18 @@ export const PERMISSIONS = {
   ],
   /** Acting on tasks offered to one's organization and role (the task scope decides which). */
   'tasks.act': 'any',
+  /** An owners' committee registers a meeting of its assembly or of itself (OM-NOTICE, OM-INFORM). */
+  'owners-meetings.register': ['OWNERS_COMMITTEE_MEMBER'],
+  /** Reading owners' meetings in one's subtree: the committee itself, the residents' committee, the sub-district office. */
+  'owners-meetings.read': ['OWNERS_COMMITTEE_MEMBER', 'RESIDENTS_COMMITTEE_OFFICIAL', 'TOWNSHIP_OFFICIAL', 'COUNTY_APPROVER', 'COUNTY_CIVIL_AFFAIRS_REVIEWER', 'SYSTEM_ADMIN'],
+  /** Applying to hand a work item to communities (SA-GATE): a department, or a sub-district office. */
+  'service-items.apply': ['DEPARTMENT_APPLICANT', 'TOWNSHIP_OFFICIAL'],
+  /** Reading service-item applications in one's scope (department's own, the county's and its civil-affairs bureau's). */
+  'service-items.read': ['DEPARTMENT_APPLICANT', 'TOWNSHIP_OFFICIAL', 'COUNTY_CIVIL_AFFAIRS_REVIEWER', 'COUNTY_APPROVER', 'SYSTEM_ADMIN'],
+  /** The yearly service-admission summary per county. */
+  'service-items.summary': ['COUNTY_APPROVER', 'COUNTY_CIVIL_AFFAIRS_REVIEWER', 'SYSTEM_ADMIN'],
+  /** A residents' committee reports an item pushed onto it without admission (SA-REPORT). */
+  'service-items.report': ['RESIDENTS_COMMITTEE_OFFICIAL'],
 } as const satisfies Record<string, readonly RoleName[] | 'any'>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -50,7 +50,7 @@ export async function startHarness(): Promise<Harness> {
   let running: Promise<void> | undefined;
   const startWorker = async () => {
     if (worker) return;
-    worker = await createWorker({ connection: nativeConnection, namespace: 'default', taskQueue, db, workflowBundle: { codePath: bundlePath } });
+    worker = await createWorker({ connection: nativeConnection, namespace: 'default', taskQueue, db, temporal, workflowBundle: { codePath: bundlePath } });
     running = worker.run();
   };
   const stopWorker = async () => {

@@ -13,6 +13,8 @@ import type { Activities } from '../../activities';
 import { FORMS, type FormId, type FormPayload } from '../../domain/forms';
 import type { RoleName } from '../../domain/roles';
 import { fieldErrorsFromZod } from '../../domain/validation';
+import type { RuleResult } from '../../domain/rules/rule';
+import type { FieldError } from '../../domain/errors';
 import {
   completeTaskUpdate,
   openTasksQuery,
@@ -35,7 +37,11 @@ interface TaskState {
   id: string;
   kind: string;
   formId: FormId;
-  state: 'opening' | 'open' | 'completing' | 'completed';
+  state: 'opening' | 'open' | 'completing' | 'completed' | 'cancelled';
+  /** Statutory rules the payload must satisfy; a failing rule refuses the completion (422 with the rules). */
+  check?: (payload: unknown) => RuleResult[];
+  /** Field checks that need the procedure's facts (e.g. one vote per agenda item); a problem refuses with 400. */
+  validate?: (payload: unknown) => FieldError[];
   completedBy?: Actor;
   payload?: unknown;
   /** Set when the waiting workflow code has taken the outcome; the Update then waits for the workflow to settle. */
@@ -75,7 +81,25 @@ function checkCompletable(request: CompleteTaskRequest): TaskState {
   if (task.state !== 'open') {
     throw ApplicationFailure.create({ type: TaskFailure.NOT_OPEN, message: `Task ${task.id} is ${task.state}`, nonRetryable: true });
   }
-  validatePayload(task.formId, request.payload);
+  const payload = validatePayload(task.formId, request.payload);
+  const problems = task.validate?.(payload) ?? [];
+  if (problems.length > 0) {
+    throw ApplicationFailure.create({
+      type: TaskFailure.INVALID_PAYLOAD,
+      message: `Payload does not fit the case (${problems.map((p) => p.path).join(', ')})`,
+      nonRetryable: true,
+      details: [{ fields: problems }],
+    });
+  }
+  const failed = task.check?.(payload).filter((r) => !r.passed) ?? [];
+  if (failed.length > 0) {
+    throw ApplicationFailure.create({
+      type: TaskFailure.RULE_FAILED,
+      message: `Rules not met: ${failed.map((r) => r.id).join(', ')}`,
+      nonRetryable: true,
+      details: [{ rules: failed }],
+    });
+  }
   return task;
 }
 
@@ -109,7 +133,7 @@ export function installTaskHandlers(): void {
   });
   setHandler(openTasksQuery, (): OpenTaskView[] =>
     [...tasks.values()]
-      .filter((t): t is TaskState & { state: OpenTaskView['state'] } => t.state !== 'completed')
+      .filter((t): t is TaskState & { state: OpenTaskView['state'] } => t.state !== 'completed' && t.state !== 'cancelled')
       .map((t) => ({ taskId: t.id, kind: t.kind, formId: t.formId, state: t.state })),
   );
 }
@@ -140,6 +164,10 @@ export interface HumanTaskSpec<F extends FormId> {
   candidateRole: RoleName;
   deadline?: TaskDeadline;
   context?: Record<string, unknown>;
+  /** Statutory rules checked against the payload in the Update's validator. */
+  check?: (payload: FormPayload<F>) => RuleResult[];
+  /** Field checks against the procedure's facts, run in the Update's validator after the form schema (400). */
+  validate?: (payload: FormPayload<F>) => FieldError[];
 }
 
 export interface HumanTaskOutcome<F extends FormId> {
@@ -153,8 +181,28 @@ export interface HumanTaskOutcome<F extends FormId> {
  * `completeTask` Update. Returns the validated form payload and who acted.
  */
 export async function humanTask<F extends FormId>(spec: HumanTaskSpec<F>): Promise<HumanTaskOutcome<F>> {
+  return (await runHumanTask(spec, () => false)) as HumanTaskOutcome<F>;
+}
+
+/**
+ * Like `humanTask`, but gives up when `until()` becomes true while nobody is completing the task (e.g. the applicant
+ * withdrew): the Task row is cancelled and the result is null. A completion already under way wins.
+ */
+export async function humanTaskUnless<F extends FormId>(spec: HumanTaskSpec<F>, until: () => boolean, reason: string): Promise<HumanTaskOutcome<F> | null> {
+  return runHumanTask(spec, until, reason);
+}
+
+async function runHumanTask<F extends FormId>(spec: HumanTaskSpec<F>, until: () => boolean, reason = 'cancelled'): Promise<HumanTaskOutcome<F> | null> {
   installTaskHandlers();
-  const task: TaskState = { id: uuid4(), kind: spec.kind, formId: spec.formId, state: 'opening', taken: false };
+  const task: TaskState = {
+    id: uuid4(),
+    kind: spec.kind,
+    formId: spec.formId,
+    state: 'opening',
+    taken: false,
+    check: spec.check as ((payload: unknown) => RuleResult[]) | undefined,
+    validate: spec.validate as ((payload: unknown) => FieldError[]) | undefined,
+  };
   tasks.set(task.id, task);
   await activities.openTask({
     taskId: task.id,
@@ -177,8 +225,13 @@ export async function humanTask<F extends FormId>(spec: HumanTaskSpec<F>): Promi
     });
   }
   enterWait();
-  await condition(() => task.state === 'completed');
+  await condition(() => task.state === 'completed' || (task.state === 'open' && until()));
   clock?.cancel();
+  if ((task.state as TaskState['state']) !== 'completed') {
+    task.state = 'cancelled';
+    await activities.cancelTask({ taskId: task.id, reason });
+    return null;
+  }
   task.taken = true;
   return { taskId: task.id, actor: task.completedBy as Actor, payload: task.payload as FormPayload<F> };
 }

@@ -1,5 +1,6 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { FieldError } from '../../domain/errors';
+import type { RuleResult } from '../../domain/rules/rule';
 
 /** Who acts: the user and the organization they act for (their current membership). */
 export interface Actor {
@@ -27,7 +28,12 @@ export const TaskFailure = {
   ALREADY_COMPLETED: 'TaskAlreadyCompleted',
   NOT_OPEN: 'TaskNotOpen',
   INVALID_PAYLOAD: 'TaskPayloadInvalid',
+  RULE_FAILED: 'TaskRuleFailed',
 } as const;
+
+export interface TaskRuleFailedDetails {
+  rules: RuleResult[];
+}
 
 export interface TaskAlreadyCompletedDetails {
   completedBy: Actor;

@@ -28,7 +28,7 @@ const caseRecordResponse = z
       z.object({ seq: z.string(), at: z.string(), action: z.string(), outcome: z.string(), reason: z.string().nullable(), actorName: z.string().nullable(), data: z.record(z.string(), z.unknown()) }),
     ),
     ruleDecisions: z.array(
-      z.object({ ruleId: z.string(), passed: z.boolean(), citation: z.string(), detail: z.string().nullable(), values: z.record(z.string(), z.unknown()), decidedAt: z.string() }),
+      z.object({ ruleId: z.string(), passed: z.boolean(), citation: z.string(), detail: localized.nullable(), values: z.record(z.string(), z.unknown()), decidedAt: z.string() }),
     ),
     documents: z.array(
       z.object({ id: z.string().uuid(), name: z.string(), size: z.number().int(), mimeType: z.string(), sha256: z.string(), taskId: z.string().nullable(), uploadedBy: z.string().nullable(), createdAt: z.string() }),

@@ -72,7 +72,7 @@ export async function caseRecord(db: Db, caller: Caller, caseId: string) {
       actorName: e.actorId ? (names.get(e.actorId) ?? null) : null,
       data: e.data as Record<string, unknown>,
     })),
-    ruleDecisions: decisions.map((d) => ({ ruleId: d.ruleId, passed: d.passed, citation: d.citation, detail: d.detail, values: d.values as Record<string, unknown>, decidedAt: d.decidedAt.toISOString() })),
+    ruleDecisions: decisions.map((d) => ({ ruleId: d.ruleId, passed: d.passed, citation: d.citation, detail: localizedDetail(d.detail), values: d.values as Record<string, unknown>, decidedAt: d.decidedAt.toISOString() })),
     documents: documents.map((d) => ({ id: d.id, name: d.name, size: d.size, mimeType: d.mimeType, sha256: d.sha256, taskId: d.taskId, uploadedBy: d.uploadedById ? (names.get(d.uploadedById) ?? null) : null, createdAt: d.createdAt.toISOString() })),
     comments: comments.map((c) => ({ id: c.id, taskId: c.taskId, author: names.get(c.authorId) ?? '—', body: c.body, createdAt: c.createdAt.toISOString() })),
   };
@@ -99,4 +99,18 @@ export async function readDocument(db: Db, caller: Caller, documentId: string) {
   const doc = await db.document.findFirst({ where: { id: documentId, case: readableCaseWhere(caller) }, include: { blob: true } });
   if (!doc?.blob.bytes) throw new AppError('NOT_FOUND');
   return { name: doc.name, mimeType: doc.mimeType, bytes: Buffer.from(doc.blob.bytes) };
+}
+
+/** Rule details are stored as JSON {zh-CN, en} (or, from older writers, one string used for both). */
+function localizedDetail(detail: string | null): { 'zh-CN': string; en: string } | null {
+  if (detail === null) return null;
+  if (detail.startsWith('{')) {
+    try {
+      const parsed = JSON.parse(detail) as { 'zh-CN'?: string; en?: string };
+      if (parsed['zh-CN'] && parsed.en) return { 'zh-CN': parsed['zh-CN'], en: parsed.en };
+    } catch {
+      // not JSON: fall through
+    }
+  }
+  return { 'zh-CN': detail, en: detail };
 }

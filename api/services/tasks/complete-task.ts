@@ -11,7 +11,9 @@ import {
   type CompleteTaskResponse,
   type TaskAlreadyCompletedDetails,
   type TaskPayloadInvalidDetails,
+  type TaskRuleFailedDetails,
 } from '../../../workflows/lib/messages';
+import type { RuleResult } from '../../../domain/rules/rule';
 import type { Caller } from '../../plugins/app/auth';
 import { findTaskToWorkOn } from './task-scope';
 
@@ -36,9 +38,12 @@ async function alreadyCompleted(db: Db, taskId: string, fallbackName?: string): 
   });
 }
 
-function mapUpdateFailure(error: WorkflowUpdateFailedError): { code: 'validation' | 'completed' | 'not-open'; fields?: FieldError[]; by?: string } {
+function mapUpdateFailure(error: WorkflowUpdateFailedError): { code: 'validation' | 'completed' | 'not-open' | 'rules'; fields?: FieldError[]; by?: string; rules?: RuleResult[] } {
   const cause = error.cause;
   if (cause instanceof ApplicationFailure) {
+    if (cause.type === TaskFailure.RULE_FAILED) {
+      return { code: 'rules', rules: (cause.details?.[0] as TaskRuleFailedDetails | undefined)?.rules };
+    }
     if (cause.type === TaskFailure.INVALID_PAYLOAD) {
       return { code: 'validation', fields: (cause.details?.[0] as TaskPayloadInvalidDetails | undefined)?.fields };
     }
@@ -103,6 +108,9 @@ export async function completeTask(options: CompleteTaskOptions): Promise<Comple
       return refuse('invalid-payload', new AppError('VALIDATION_FAILED', { fields: (failure.fields ?? []).map(prefixPayload) }));
     }
     if (failure.code === 'completed') return refuse('already-completed', await alreadyCompleted(db, task.id, failure.by));
+    if (failure.code === 'rules') {
+      return refuse(`rules:${(failure.rules ?? []).map((r) => r.id).join(',')}`, new AppError('RULE_FAILED', { details: { rules: failure.rules ?? [] } }));
+    }
     return refuse('not-open', new AppError('TASK_NOT_OPEN'));
   }
 }

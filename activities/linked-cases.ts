@@ -1,0 +1,89 @@
+import type { Client } from '@temporalio/client';
+import type { Db } from '../runtime/db';
+import { appendAudit } from '../runtime/audit';
+import { nextCaseNumber } from '../runtime/case-numbers';
+import { createOrganization } from '../api/services/organizations/create-organization';
+import { isProcedureId, PROCEDURES } from '../domain/procedures';
+import { type Prisma } from '../prisma/generated/client';
+
+export interface CreateResidentsCommitteeInput {
+  caseId: string;
+  villageOrgId: string;
+  townshipOrgId: string;
+  name: string;
+  area: string;
+  households: number;
+}
+
+export interface StartFirstElectionInput {
+  conversionCaseId: string;
+  communityOrgId: string;
+  townshipOrgId: string;
+  law: string;
+}
+
+export function createLinkedCaseActivities({ db, temporal, taskQueue }: { db: Db; temporal?: Client; taskQueue?: string }) {
+  return {
+    /** Sets up the residents' committee approved by a conversion, under the same township; idempotent by code. */
+    async createResidentsCommittee(input: CreateResidentsCommitteeInput): Promise<string> {
+      const village = await db.organization.findUniqueOrThrow({ where: { id: input.villageOrgId } });
+      const code = `${village.code}-RC`;
+      const existing = await db.organization.findUnique({ where: { code }, select: { id: true } });
+      if (existing) return existing.id;
+      return db.$transaction(async (tx) => {
+        const org = await createOrganization(tx, { code, name: input.name, kind: 'COMMUNITY', parentId: input.townshipOrgId });
+        await appendAudit(tx, {
+          action: 'organization.created',
+          targetType: 'organization',
+          targetId: org.id,
+          caseId: input.caseId,
+          outcome: 'success',
+          reason: 'village-conversion approved',
+          data: { code, name: input.name, area: input.area, households: input.households, fromVillage: input.villageOrgId },
+        });
+        return org.id;
+      });
+    },
+
+    /**
+     * Opens the new community's first election as a case of its own and starts its workflow (workflow id derived from
+     * the conversion case, so a retry starts nothing twice).
+     */
+    async startFirstElection(input: StartFirstElectionInput): Promise<string> {
+      if (!temporal || !taskQueue) throw new Error('startFirstElection needs a Temporal client');
+      const procedure = isProcedureId('election') ? (PROCEDURES as Record<string, { code: string; workflowType: string }>).election : undefined;
+      if (!procedure) throw new Error('the election procedure is not installed');
+      const workflowId = `election-from-${input.conversionCaseId}`;
+      const existing = await db.case.findUnique({ where: { workflowId }, select: { id: true } });
+      const caseId =
+        existing?.id ??
+        (await db.$transaction(async (tx) => {
+          const community = await tx.organization.findUniqueOrThrow({ where: { id: input.communityOrgId }, select: { name: true } });
+          const number = await nextCaseNumber(tx, procedure.code, new Date().getFullYear());
+          const row = await tx.case.create({
+            data: {
+              procedure: 'election',
+              number,
+              title: `${community.name} 第一届居民委员会选举`,
+              organizationId: input.communityOrgId,
+              workflowId,
+              ruleSetVersion: 'election-2026',
+              data: { origin: { procedure: 'village-conversion', caseId: input.conversionCaseId }, law: input.law },
+            },
+          });
+          await appendAudit(tx, { action: 'case.opened', targetType: 'case', targetId: row.id, caseId: row.id, outcome: 'success', reason: 'first election after village conversion', data: { procedure: 'election', number, conversionCaseId: input.conversionCaseId } });
+          return row.id;
+        }));
+      try {
+        await temporal.workflow.start(procedure.workflowType, {
+          workflowId,
+          taskQueue,
+          args: [{ caseId, communityOrgId: input.communityOrgId, townshipOrgId: input.townshipOrgId, law: input.law, origin: { procedure: 'village-conversion', caseId: input.conversionCaseId } }],
+        });
+      } catch (error) {
+        if (!(error instanceof Error && error.name === 'WorkflowExecutionAlreadyStartedError')) throw error;
+      }
+      return caseId;
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { callerOf } from '../../plugins/app/auth';
+import { caseSummary, toCaseSummary } from '../../schemas/cases';
+import { errorResponses } from '../../schemas/errors';
+import { conversionDecisionPdf, saveConversionDraft, withdrawConversion } from '../../services/village-conversions/conversion-actions';
+import { startConversion } from '../../services/village-conversions/start-conversion';
+
+const params = z.object({ caseId: z.string().uuid() });
+
+/** The 村改居 procedure: start, draft, withdraw, the printed decision. Steps are completed as tasks (/api/v1/tasks). */
+const villageConversionProcedureRoutes: FastifyPluginAsyncZod = async (fastify) => {
+  const { db } = fastify.platform;
+  fastify.post(
+    '/api/v1/village-conversions',
+    {
+      config: { permission: 'village-conversion.apply' },
+      schema: {
+        tags: ['village-conversion'],
+        summary: '发起村改居申请（村委会）/ Start a conversion (village committee)',
+        body: z.object({ title: z.string().trim().min(1).max(200).optional() }).strict().meta({ examples: [{ title: '柳树村村改居' }] }),
+        response: { 201: caseSummary, ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.status(201).send(toCaseSummary(await startConversion({ ...fastify.platform, caller: callerOf(request), title: request.body.title, requestId: request.id }))),
+  );
+
+  fastify.put(
+    '/api/v1/village-conversions/:caseId/draft',
+    {
+      config: { permission: 'village-conversion.apply' },
+      schema: {
+        tags: ['village-conversion'],
+        summary: '保存草稿 / Save a draft',
+        params,
+        body: z.object({ draft: z.record(z.string(), z.unknown()) }).strict().meta({ examples: [{ draft: { noticePosting: '村务公开栏' } }] }),
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await saveConversionDraft(db, callerOf(request), request.params.caseId, request.body.draft, request.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  fastify.post(
+    '/api/v1/village-conversions/:caseId/withdraw',
+    {
+      config: { permission: 'village-conversion.apply' },
+      schema: {
+        tags: ['village-conversion'],
+        summary: '撤回申请（乡镇提出前）/ Withdraw (before the township proposes)',
+        params,
+        body: z.object({ reason: z.string().trim().min(1).max(2000) }).strict().meta({ examples: [{ reason: '村民会议决定暂缓' }] }),
+        response: { 200: z.object({ ok: z.literal(true) }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      await withdrawConversion({ ...fastify.platform, caller: callerOf(request), caseId: request.params.caseId, reason: request.body.reason, requestId: request.id });
+      return { ok: true as const };
+    },
+  );
+
+  fastify.get(
+    '/api/v1/village-conversions/:caseId/decision.pdf',
+    {
+      config: { permission: 'authenticated' },
+      schema: { tags: ['village-conversion'], summary: '批复（PDF）/ The written decision (PDF)', params, response: { 200: z.any(), ...errorResponses } },
+    },
+    async (request, reply) => {
+      const pdf = await conversionDecisionPdf(db, callerOf(request), request.params.caseId);
+      return reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(pdf.filename)}`).send(pdf.bytes);
+    },
+  );
+};
+
+export default villageConversionProcedureRoutes;

@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import PDFDocument from 'pdfkit';
+import { AppError } from '../../../domain/errors';
+
+/**
+ * Chinese fonts for printed documents: a CJK font from the system (Debian: fonts-wqy-zenhei, installed by .ci/run;
+ * override with PDF_CJK_FONT=/path/to/font.ttf|ttc[#Family]).
+ */
+const CANDIDATES = [
+  { path: '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc', family: 'WenQuanYi Zen Hei' },
+  { path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', family: 'Noto Sans CJK SC' },
+];
+
+function cjkFont(): { path: string; family?: string } {
+  const configured = process.env.PDF_CJK_FONT;
+  if (configured) {
+    const [path, family] = configured.split('#');
+    return { path: path!, family };
+  }
+  const found = CANDIDATES.find((c) => fs.existsSync(c.path));
+  if (!found) {
+    throw new AppError('SERVICE_UNAVAILABLE', {
+      message: { 'zh-CN': '服务器未安装中文字体，无法生成 PDF（请安装 fonts-wqy-zenhei）。', en: 'No Chinese font on the server for PDF output (install fonts-wqy-zenhei).' },
+    });
+  }
+  return found;
+}
+
+/** Renders a PDF with a Chinese font; `draw` writes the content. Resolves to the file's bytes. */
+export function renderChinesePdf(draw: (doc: PDFKit.PDFDocument) => void, info: { title: string }): Promise<Buffer> {
+  const font = cjkFont();
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({ size: 'A4', margins: { top: 72, bottom: 72, left: 80, right: 80 }, info: { Title: info.title } });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    doc.registerFont('cjk', font.path, font.family);
+    doc.font('cjk');
+    draw(doc);
+    doc.end();
+  });
+}

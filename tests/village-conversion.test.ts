@@ -1,0 +1,157 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Caller } from '../api/plugins/app/auth';
+import { startConversion } from '../api/services/village-conversions/start-conversion';
+import { startHarness, type Harness } from './support/harness';
+import { makeOrganization, makeUser, signIn, type Session } from './support/factories';
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1').toString('base64');
+
+const application = {
+  insideUrbanBoundary: true,
+  farmlandInsufficient: true,
+  labourForce: 900,
+  nonFarmLabour: 600,
+  assetRestructuringComplete: true,
+  assembly: { fullAssembly: true, noticeDate: '2026-03-01', meetingDate: '2026-03-11', adultVillagers: 1000, adultAttendees: 501, households: 300, householdRepresentatives: 150, votesFor: 251 },
+};
+
+describe('村改居 procedure against real Temporal and PostgreSQL', () => {
+  let h: Harness;
+  let village: Session;
+  let township: Session;
+  let reviewer: Session;
+  let approver: Session;
+  let villageOrgId: string;
+  let villageUserId: string;
+
+  beforeAll(async () => {
+    h = await startHarness();
+    const county = await makeOrganization(h.db, 'COUNTY', undefined, '东河县');
+    const bureau = await makeOrganization(h.db, 'CIVIL_AFFAIRS_BUREAU', county.id, '东河县民政局');
+    const town = await makeOrganization(h.db, 'TOWNSHIP', county.id, '青石镇');
+    const vil = await makeOrganization(h.db, 'VILLAGE', town.id, '柳树村');
+    villageOrgId = vil.id;
+    const vu = await makeUser(h.db, [{ organizationId: vil.id, role: 'VILLAGE_COMMITTEE_OFFICIAL' }]);
+    villageUserId = vu.id;
+    village = await signIn(h.api, vu.username);
+    township = await signIn(h.api, (await makeUser(h.db, [{ organizationId: town.id, role: 'TOWNSHIP_OFFICIAL' }])).username);
+    reviewer = await signIn(h.api, (await makeUser(h.db, [{ organizationId: bureau.id, role: 'COUNTY_CIVIL_AFFAIRS_REVIEWER' }])).username);
+    approver = await signIn(h.api, (await makeUser(h.db, [{ organizationId: county.id, role: 'COUNTY_APPROVER' }])).username);
+  });
+  afterAll(async () => h?.close());
+
+  async function openTask(caseId: string, kind: string) {
+    return h.db.task.findFirstOrThrow({ where: { caseId, kind, status: 'OPEN' } });
+  }
+
+  async function complete(session: Session, taskId: string, payload: unknown) {
+    return session.request({ method: 'POST', url: `/api/v1/tasks/${taskId}/complete`, payload: { payload } });
+  }
+
+  async function evidenceIds(taskId: string): Promise<Record<string, string[]>> {
+    const ids: Record<string, string[]> = {};
+    for (const key of ['VC-C1', 'VC-C2', 'VC-C3', 'VC-C4', 'assembly']) {
+      const res = await village.request({ method: 'POST', url: `/api/v1/tasks/${taskId}/documents`, payload: { filename: `${key}.pdf`, mimeType: 'application/pdf', contentBase64: PDF } });
+      expect(res.statusCode).toBe(201);
+      ids[key] = [res.json<{ id: string }>().id];
+    }
+    return ids;
+  }
+
+  async function prepare(caseId: string, app = application) {
+    const task = await openTask(caseId, 'vc.prepare');
+    return complete(village, task.id, { application: app, noticePosting: '村务公开栏及各村民小组张贴', restructuringRecord: '青石镇改制〔2025〕3号', evidence: await evidenceIds(task.id), votesAgainst: 200, abstentions: 50 });
+  }
+
+  async function start(title: string) {
+    const res = await village.request({ method: 'POST', url: '/api/v1/village-conversions', payload: { title } });
+    expect(res.statusCode).toBe(201);
+    return res.json<{ id: string }>().id;
+  }
+
+  it('walks the full approval path with a return-and-resubmit loop, records every clause, sets up the committee and its first election', async () => {
+    const caseId = await start('柳树村村改居');
+    // A failing rule blocks the step and names the clause.
+    const blocked = await prepare(caseId, { ...application, assembly: { ...application.assembly, adultAttendees: 500, householdRepresentatives: 199 } });
+    expect(blocked.statusCode).toBe(422);
+    const rules = blocked.json<{ error: { code: string; details: { rules: { id: string; citation: string }[] } } }>().error;
+    expect(rules.code).toBe('RULE_FAILED');
+    expect(rules.details.rules.map((r) => r.id)).toEqual(['VC-QUORUM']);
+    expect(rules.details.rules[0]!.citation).toContain('第二十二条');
+
+    expect((await prepare(caseId)).statusCode).toBe(200);
+    const returned = await complete(township, (await openTask(caseId, 'vc.township-review')).id, { decision: 'return', opinion: '请补充劳动力统计原始台账' });
+    expect(returned.statusCode).toBe(200);
+    expect((await prepare(caseId)).statusCode).toBe(200);
+    expect((await complete(township, (await openTask(caseId, 'vc.township-review')).id, { decision: 'propose', opinion: '符合条件，提出改设' })).statusCode).toBe(200);
+    // After the proposal the village can no longer withdraw.
+    const late = await village.request({ method: 'POST', url: `/api/v1/village-conversions/${caseId}/withdraw`, payload: { reason: '太晚了' } });
+    expect(late.statusCode).toBe(409);
+    expect((await complete(reviewer, (await openTask(caseId, 'vc.civil-affairs-review')).id, { decision: 'forward', opinion: '材料齐全' })).statusCode).toBe(200);
+    const approve = await complete(approver, (await openTask(caseId, 'vc.county-decision')).id, {
+      decision: 'approve',
+      documentNumber: '东政字〔2026〕15号',
+      decisionText: '经研究，同意撤销柳树村民委员会，设立柳树社区居民委员会。',
+      newCommittee: { name: '柳树社区居民委员会', area: '原柳树村村域', households: 300 },
+    });
+    expect(approve.statusCode).toBe(200);
+    expect(approve.json()).toMatchObject({ caseStatus: 'closed' });
+
+    const record = await h.db.case.findUniqueOrThrow({ where: { id: caseId }, include: { ruleDecisions: true } });
+    expect(record.status).toBe('COMPLETED');
+    const ids = new Set(record.ruleDecisions.map((d) => d.ruleId));
+    for (const id of ['VC-C1', 'VC-C2', 'VC-C3', 'VC-C4', 'VC-NOTICE', 'VC-QUORUM', 'VC-MAJORITY', 'VC-PROPOSE', 'VC-APPROVE', 'EL-LAW']) expect(ids).toContain(id);
+    const committee = await h.db.organization.findFirstOrThrow({ where: { name: '柳树社区居民委员会' } });
+    expect(committee.kind).toBe('COMMUNITY');
+    const election = await h.db.case.findFirstOrThrow({ where: { procedure: 'election', organizationId: committee.id } });
+    expect((election.data as { law: string }).law).toBe('residents-committee-law');
+
+    const pdf = await approver.request({ url: `/api/v1/village-conversions/${caseId}/decision.pdf` });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('records a refusal by the county government', async () => {
+    const caseId = await start('桃园村村改居');
+    await prepare(caseId);
+    await complete(township, (await openTask(caseId, 'vc.township-review')).id, { decision: 'propose', opinion: '提出' });
+    await complete(reviewer, (await openTask(caseId, 'vc.civil-affairs-review')).id, { decision: 'forward', opinion: '转报' });
+    const refused = await complete(approver, (await openTask(caseId, 'vc.county-decision')).id, { decision: 'refuse', documentNumber: '东政字〔2026〕16号', decisionText: '城镇规划调整前暂不批准。' });
+    expect(refused.statusCode).toBe(200);
+    const row = await h.db.case.findUniqueOrThrow({ where: { id: caseId }, include: { ruleDecisions: { where: { ruleId: 'VC-APPROVE' } } } });
+    expect(row.status).toBe('REJECTED');
+    expect(row.ruleDecisions[0]!.passed).toBe(false);
+  });
+
+  it('lets the village withdraw before the township proposes, cancelling the open task', async () => {
+    const caseId = await start('撤回测试');
+    await prepare(caseId);
+    const res = await village.request({ method: 'POST', url: `/api/v1/village-conversions/${caseId}/withdraw`, payload: { reason: '村民会议决定暂缓' } });
+    expect(res.statusCode).toBe(200);
+    const row = await h.db.case.findUniqueOrThrow({ where: { id: caseId }, include: { tasks: true } });
+    expect(row.status).toBe('WITHDRAWN');
+    expect(row.tasks.find((t) => t.kind === 'vc.township-review')?.status).toBe('CANCELLED');
+  });
+
+  it('escalates an overdue township review to the county', async () => {
+    const caller = { userId: villageUserId, displayName: '村委会', memberships: [], membership: { organizationId: villageOrgId, role: 'VILLAGE_COMMITTEE_OFFICIAL', organizationPath: '' } } as unknown as Caller;
+    const row = await startConversion({ db: h.db, temporal: h.temporal, taskQueue: h.taskQueue, caller, title: '逾期督办', requestId: 'test', timing: { stepMs: 2500, remindBeforeMs: 1000, escalateAfterMs: 500 } });
+    await prepare(row.id);
+    const review = await openTask(row.id, 'vc.township-review');
+    const until = Date.now() + 20_000;
+    let task = review;
+    while (!task.escalatedAt && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 250));
+      task = await h.db.task.findUniqueOrThrow({ where: { id: review.id } });
+    }
+    expect(task.escalatedAt).not.toBeNull();
+    const townshipOrg = await h.db.organization.findUniqueOrThrow({ where: { id: task.candidateOrgId } });
+    expect(task.escalatedToOrgId).toBe(townshipOrg.parentId);
+  });
+
+  it('lets only the village committee start a conversion', async () => {
+    const res = await township.request({ method: 'POST', url: '/api/v1/village-conversions', payload: { title: 'x' } });
+    expect(res.statusCode).toBe(403);
+  });
+});

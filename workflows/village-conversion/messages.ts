@@ -1,0 +1,26 @@
+import { defineUpdate } from '@temporalio/workflow';
+import type { Actor } from '../lib/messages';
+
+/** Who acts at each step, resolved by the API from the village's place in the tree when the case opens. */
+export interface VillageConversionInput {
+  caseId: string;
+  villageOrgId: string;
+  townshipOrgId: string;
+  countyOrgId: string;
+  civilAffairsOrgId: string;
+  /** Time each step has before it is due, and the reminder/escalation around it (tests use seconds). */
+  timing?: { stepMs: number; remindBeforeMs: number; escalateAfterMs: number };
+}
+
+export interface VillageConversionResult {
+  outcome: 'approved' | 'refused' | 'withdrawn';
+  residentsCommitteeOrgId?: string;
+}
+
+export interface WithdrawRequest {
+  actor: Actor;
+  reason: string;
+}
+
+/** The village withdraws its application; accepted only before the township has proposed the conversion. */
+export const withdrawConversionUpdate = defineUpdate<{ withdrawn: true }, [WithdrawRequest]>('withdrawConversion');
