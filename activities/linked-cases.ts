@@ -4,7 +4,6 @@ import { appendAudit } from '../runtime/audit';
 import { nextCaseNumber } from '../runtime/case-numbers';
 import { createOrganization } from '../api/services/organizations/create-organization';
 import { isProcedureId, PROCEDURES } from '../domain/procedures';
-import { type Prisma } from '../prisma/generated/client';
 
 export interface CreateResidentsCommitteeInput {
   caseId: string;
