@@ -44,7 +44,8 @@ export async function startHarness(): Promise<Harness> {
   const connection = await Connection.connect({ address });
   const temporal = new Client({ connection, namespace: 'default' });
   const nativeConnection = await NativeConnection.connect({ address });
-  const api = await buildApi({ db, temporal, taskQueue, secureCookies: false });
+  // Errors (5xx) are logged so a failing test shows why.
+  const api = await buildApi({ db, temporal, taskQueue, secureCookies: false }, { level: 'error' });
 
   let worker: Worker | undefined;
   let running: Promise<void> | undefined;

@@ -4,7 +4,7 @@ import {
   allHandlersFinished,
   condition,
   isCancellation,
-  proxyActivities,
+  proxyLocalActivities,
   setHandler,
   sleep,
   uuid4,
@@ -27,9 +27,13 @@ import {
 import { enterWait, isSettled, trackedActivities } from './tracking';
 
 const activities = trackedActivities(
-  proxyActivities<Activities>({
+  // Local activities: short, idempotent PostgreSQL writes run in the worker that runs the workflow, recorded as
+  // markers, without a round trip through the Temporal server per step. A crash re-runs them on replay; every one
+  // of them is idempotent (ids chosen by the workflow, conditional updates).
+  proxyLocalActivities<Activities>({
     startToCloseTimeout: '30 seconds',
-    retry: { initialInterval: '1 second', maximumInterval: '30 seconds', backoffCoefficient: 2 },
+    localRetryThreshold: '10 seconds',
+    retry: { initialInterval: '200 milliseconds', maximumInterval: '30 seconds', backoffCoefficient: 2 },
   }),
 );
 
@@ -154,6 +158,8 @@ export interface TaskDeadline {
   escalateToOrgId?: string;
   /** Years of the period the holiday calendar did not know. */
   calendarWarning?: string;
+  /** The task closes at `dueAt` (the procedure goes on without it, see `humanTaskUnless`): a reminder at most, no due or red warning. */
+  closesAtDue?: boolean;
 }
 
 export interface HumanTaskSpec<F extends FormId> {
@@ -251,6 +257,7 @@ async function runTaskClock(taskId: string, deadline: TaskDeadline): Promise<voi
     await sleepUntil(shift(deadline.dueAt, -deadline.remindBeforeMs));
     await activities.markTaskClock({ taskId, stage: 'reminder' });
   }
+  if (deadline.closesAtDue) return;
   await sleepUntil(deadline.dueAt);
   await activities.markTaskClock({ taskId, stage: 'due' });
   if (deadline.escalateAfterMs !== undefined) {

@@ -4,11 +4,11 @@ import { AppError } from '../../../domain/errors';
 
 /**
  * Chinese fonts for printed documents: a CJK font from the system (Debian: fonts-wqy-zenhei, installed by .ci/run;
- * override with PDF_CJK_FONT=/path/to/font.ttf|ttc[#Family]).
+ * override with PDF_CJK_FONT=/path/to/font.ttf|ttc[#PostScriptName]).
  */
 const CANDIDATES = [
-  { path: '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc', family: 'WenQuanYi Zen Hei' },
-  { path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', family: 'Noto Sans CJK SC' },
+  { path: '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc', family: 'WenQuanYiZenHei' },
+  { path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', family: 'NotoSansCJKsc-Regular' },
 ];
 
 function cjkFont(): { path: string; family?: string } {

@@ -1,4 +1,4 @@
-import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Db } from '../../../runtime/db';
 import { appendAudit } from '../../../runtime/audit';
@@ -102,6 +102,12 @@ export async function completeTask(options: CompleteTaskOptions): Promise<Comple
       updateId: `complete-${task.id}-${caller.userId}`,
     });
   } catch (error) {
+    // The workflow closed while this Update waited (another completion ended the procedure): the record decides.
+    if (error instanceof WorkflowNotFoundError) {
+      const now = await db.task.findUnique({ where: { id: task.id }, select: { status: true } });
+      if (now?.status === 'COMPLETED') return refuse('already-completed', await alreadyCompleted(db, task.id));
+      return refuse('not-open', new AppError('TASK_NOT_OPEN'));
+    }
     if (!(error instanceof WorkflowUpdateFailedError)) throw error;
     const failure = mapUpdateFailure(error);
     if (failure.code === 'validation') {
