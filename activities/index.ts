@@ -3,6 +3,7 @@ import type { Db } from '../runtime/db';
 import { createLinkedCaseActivities } from './linked-cases';
 import { createCaseActivities } from './cases';
 import { createClockActivities } from './clock';
+import { createElectionActivities } from './election';
 import { createTaskActivities } from './tasks';
 import { createOwnersMeetingActivities } from './owners-meeting';
 import { createServiceAdmissionActivities } from './service-admission';
@@ -20,6 +21,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createTaskActivities(deps),
     ...createCaseActivities(deps),
     ...createClockActivities(deps),
+    ...createElectionActivities(deps),
     ...createLinkedCaseActivities(deps),
     ...createOwnersMeetingActivities(deps),
     ...createServiceAdmissionActivities(deps),

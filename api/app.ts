@@ -7,6 +7,8 @@ import platformPlugin, { type Platform } from './plugins/app/platform';
 import zodValidation from './plugins/app/zod-validation';
 import cookiePlugin from './plugins/external/cookie';
 import rateLimits from './plugins/external/rate-limit';
+import securityHeaders from './plugins/external/security-headers';
+import metrics from './plugins/app/metrics';
 import openapi from './plugins/external/swagger';
 import webApp from './plugins/external/web-app';
 import adminRoutes from './routes/admin';
@@ -14,15 +16,19 @@ import authRoutes from './routes/auth';
 import calendarRoutes from './routes/calendar';
 import caseRoutes from './routes/cases';
 import documentRoutes from './routes/documents';
+import electionRoutes from './routes/elections';
 import notificationRoutes from './routes/notifications';
 import savedFilterRoutes from './routes/saved-filters';
 import healthRoutes from './routes/health';
 import meRoutes from './routes/me';
 import organizationRoutes from './routes/organizations';
+import ownersMeetingRoutes from './routes/owners-meetings';
+import serviceItemRoutes from './routes/service-items';
 import smokeCaseRoutes from './routes/smoke-cases';
 import taskRoutes from './routes/tasks';
 import userRoutes from './routes/users';
 import villageConversionRoutes from './routes/village-conversions';
+import villageConversionProcedureRoutes from './routes/village-conversions/procedure';
 
 export type AppOptions = Platform;
 
@@ -31,6 +37,8 @@ async function app(fastify: FastifyInstance, options: AppOptions): Promise<void>
   const api = fastify.withTypeProvider<ZodTypeProvider>();
   await api.register(platformPlugin, options);
   await api.register(errorHandler);
+  await api.register(securityHeaders);
+  await api.register(metrics);
   await api.register(zodValidation);
   await api.register(cookiePlugin);
   await api.register(rateLimits);
@@ -50,6 +58,10 @@ async function app(fastify: FastifyInstance, options: AppOptions): Promise<void>
   await api.register(notificationRoutes);
   await api.register(calendarRoutes);
   await api.register(villageConversionRoutes);
+  await api.register(villageConversionProcedureRoutes);
+  await api.register(ownersMeetingRoutes);
+  await api.register(serviceItemRoutes);
+  await api.register(electionRoutes);
   await api.register(smokeCaseRoutes);
 
   await api.register(webApp);

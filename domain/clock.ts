@@ -134,6 +134,13 @@ export function fullYearsBetween(from: IsoDate, onDate: IsoDate): number {
   return years;
 }
 
+/** Full months from `from` to `onDate` (residence since 2025-03-31 has 1 full month on 2025-04-30, by Art. 202). */
+export function fullMonthsBetween(from: IsoDate, onDate: IsoDate): number {
+  let months = (yearOf(onDate) - yearOf(from)) * 12 + (Number(onDate.slice(5, 7)) - Number(from.slice(5, 7)));
+  if (addMonths(from, months) > onDate) months -= 1;
+  return months;
+}
+
 /** End of a day in China Standard Time (UTC+8, no DST) as an instant: a deadline "by the end of lastDay". */
 export function endOfDayInChina(date: IsoDate): Date {
   return new Date(`${addDays(date, 1)}T00:00:00+08:00`);

@@ -1,11 +1,11 @@
 import chineseDays from 'chinese-days';
+import packagedData from 'chinese-days/dist/chinese-days.json';
 import type { HolidayCalendar, IsoDate } from '../domain/clock';
 import { isWeekend, yearOf } from '../domain/clock';
 import type { Db } from './db';
 
 /** Holiday data of the `chinese-days` package: public holidays and swapped working days (调休) by date. */
 const packaged = chineseDays as unknown as { isWorkday(date: string): boolean };
-const packagedData = require('chinese-days/dist/chinese-days.json') as { holidays: Record<string, string>; workdays: Record<string, string> };
 const packagedYears = new Set(Object.keys(packagedData.holidays).map((d) => Number(d.slice(0, 4))));
 
 export interface CalendarOverrides {

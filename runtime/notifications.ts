@@ -8,7 +8,9 @@ export type NotificationKind =
   | 'task.reminder'
   | 'task.due'
   | 'task.escalated'
-  | 'case.decided';
+  | 'case.decided'
+  | 'owners-meeting.informed'
+  | 'owners-meeting.opinion';
 
 export interface NotificationInput {
   kind: NotificationKind;
@@ -30,6 +32,8 @@ const SUBJECTS: Record<NotificationKind, string> = {
   'task.due': '任务已到期（黄色预警）/ A task is due (yellow warning)',
   'task.escalated': '任务逾期已督办（红色预警）/ A task is overdue and escalated (red warning)',
   'case.decided': '您的案件已有决定 / A decision on your case',
+  'owners-meeting.informed': "业主大会（业主委员会）会议告知 / An owners' meeting was announced to you",
+  'owners-meeting.opinion': "居委会对会议的意见 / The residents' committee's opinion on your meeting",
 };
 
 /**

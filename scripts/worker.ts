@@ -1,4 +1,5 @@
 // The worker process: runs workflows and activities for the configured task queue until SIGINT/SIGTERM.
+import { Runtime } from '@temporalio/worker';
 import { loadConfig, requireDatabaseUrl } from '../runtime/config';
 import { createDb } from '../runtime/db';
 import { connectTemporalClient, connectTemporalWorker } from '../runtime/temporal-connection';
@@ -7,6 +8,9 @@ import { startMailSender } from '../runtime/mail-sender';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // The SDK's own Prometheus metrics (workflow and activity task latency, failures, schedule-to-start, …).
+  const metricsAddress = process.env.WORKER_METRICS_ADDRESS;
+  if (metricsAddress) Runtime.install({ telemetryOptions: { metrics: { prometheus: { bindAddress: metricsAddress } } } });
   const db = createDb(requireDatabaseUrl(config));
   const connection = await connectTemporalWorker(config);
   const temporal = await connectTemporalClient(config);

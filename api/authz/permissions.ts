@@ -26,6 +26,29 @@ export const PERMISSIONS = {
   ],
   /** Acting on tasks offered to one's organization and role (the task scope decides which). */
   'tasks.act': 'any',
+  /** Starting a residents' committee election of a community: the township or sub-district office. */
+  'elections.start': ['TOWNSHIP_OFFICIAL'],
+  /** Reading elections in one's scope (a resident and a residents' committee see their own community's). */
+  'elections.read': [
+    'SYSTEM_ADMIN',
+    'COUNTY_APPROVER',
+    'COUNTY_CIVIL_AFFAIRS_REVIEWER',
+    'TOWNSHIP_OFFICIAL',
+    'RESIDENTS_COMMITTEE_OFFICIAL',
+    'VILLAGE_COMMITTEE_OFFICIAL',
+    'ELECTION_COMMITTEE_MEMBER',
+    'APPLICANT',
+  ],
+  /** Reading the voter list and objections (ID numbers masked): the committee and the supervising offices. */
+  'elections.voters.read': ['SYSTEM_ADMIN', 'COUNTY_APPROVER', 'COUNTY_CIVIL_AFFAIRS_REVIEWER', 'TOWNSHIP_OFFICIAL', 'ELECTION_COMMITTEE_MEMBER'],
+  /** Importing, adding and removing voters, recording objections: the election committee. */
+  'elections.voters.manage': ['ELECTION_COMMITTEE_MEMBER'],
+  /** A migrant applies themself (EL-SELF) with their own resident account and supplies evidence. */
+  'elections.apply': ['APPLICANT'],
+  /** Application status by number: the applicant (own), the committee, the supervising offices. */
+  'elections.applications.read': ['APPLICANT', 'ELECTION_COMMITTEE_MEMBER', 'TOWNSHIP_OFFICIAL', 'COUNTY_APPROVER', 'COUNTY_CIVIL_AFFAIRS_REVIEWER', 'SYSTEM_ADMIN'],
+  /** The county view: elections by community, the direct-election rate, migrant applications. */
+  'elections.overview': ['COUNTY_APPROVER', 'COUNTY_CIVIL_AFFAIRS_REVIEWER', 'TOWNSHIP_OFFICIAL', 'SYSTEM_ADMIN'],
   /** An owners' committee registers a meeting of its assembly or of itself (OM-NOTICE, OM-INFORM). */
   'owners-meetings.register': ['OWNERS_COMMITTEE_MEMBER'],
   /** Reading owners' meetings in one's subtree: the committee itself, the residents' committee, the sub-district office. */

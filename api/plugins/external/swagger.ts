@@ -26,7 +26,7 @@ export default fp(
       transform: jsonSchemaTransform,
       transformObject: jsonSchemaTransformObject,
     });
-    await fastify.register(swaggerUi, { routePrefix: '/api/docs' });
+    await fastify.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
     fastify.get('/api/openapi.json', { schema: { hide: true } }, async () => fastify.swagger());
   },
   { name: 'openapi' },

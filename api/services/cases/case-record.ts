@@ -61,7 +61,7 @@ export async function caseRecord(db: Db, caller: Caller, caseId: string) {
       assigneeName: t.assignee?.displayName ?? null,
       dueAt: t.dueAt?.toISOString() ?? null,
       completedAt: t.completedAt?.toISOString() ?? null,
-      result: (t.result ?? null) as unknown,
+      result: (t.result ?? null),
     })),
     timeline: events.map((e) => ({
       seq: e.seq.toString(),

@@ -16,6 +16,7 @@ import {
 import type { RuleResult } from '../../../domain/rules/rule';
 import type { Caller } from '../../plugins/app/auth';
 import { findTaskToWorkOn } from './task-scope';
+import { taskCompletionSeconds } from '../../plugins/app/metrics';
 
 export interface CompleteTaskOptions {
   db: Db;
@@ -88,8 +89,9 @@ export async function completeTask(options: CompleteTaskOptions): Promise<Comple
     }
   }
   const handle = temporal.workflow.getHandle(task.case.workflowId);
+  const timer = taskCompletionSeconds.startTimer();
   try {
-    return await handle.executeUpdate(completeTaskUpdate, {
+    const result = await handle.executeUpdate(completeTaskUpdate, {
       args: [
         {
           taskId: task.id,
@@ -101,7 +103,10 @@ export async function completeTask(options: CompleteTaskOptions): Promise<Comple
       // The same user repeating the same completion (retry, double click) is one Update: it takes effect once.
       updateId: `complete-${task.id}-${caller.userId}`,
     });
+    timer({ outcome: 'completed' });
+    return result;
   } catch (error) {
+    timer({ outcome: 'refused' });
     // The workflow closed while this Update waited (another completion ended the procedure): the record decides.
     if (error instanceof WorkflowNotFoundError) {
       const now = await db.task.findUnique({ where: { id: task.id }, select: { status: true } });

@@ -26,7 +26,7 @@ export async function findSavedFilter(db: Db, caller: Caller, id: string) {
 export async function saveFilter(db: Db, caller: Caller, input: z.infer<typeof savedFilterBody>, requestId: string) {
   return db.$transaction(async (tx) => {
     const row = await tx.savedFilter.create({
-      data: { ownerId: caller.userId, organizationId: currentMembership(caller).organizationId, name: input.name, filter: input.filter as Prisma.InputJsonValue, shared: input.shared },
+      data: { ownerId: caller.userId, organizationId: currentMembership(caller).organizationId, name: input.name, filter: input.filter, shared: input.shared },
     });
     await appendAudit(tx, { action: 'saved-filter.created', targetType: 'saved-filter', targetId: row.id, actorId: caller.userId, actingOrgId: row.organizationId, outcome: 'success', requestId, data: { name: row.name, shared: row.shared } });
     return { id: row.id, name: row.name, filter: row.filter as Record<string, unknown>, shared: row.shared, mine: true };

@@ -1,0 +1,40 @@
+import fp from 'fastify-plugin';
+import type { FastifyInstance } from 'fastify';
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+
+/** Prometheus metrics of the API process at GET /metrics (bearer METRICS_TOKEN when set). */
+export const registry = new Registry();
+collectDefaultMetrics({ register: registry, prefix: 'cg_api_' });
+
+const requests = new Counter({ name: 'cg_api_http_requests_total', help: 'HTTP requests', labelNames: ['method', 'route', 'status'], registers: [registry] });
+const duration = new Histogram({
+  name: 'cg_api_http_request_duration_seconds',
+  help: 'HTTP request duration',
+  labelNames: ['method', 'route'],
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+  registers: [registry],
+});
+/** Task completion latency: request → Update accepted → workflow settled (next task written). */
+export const taskCompletionSeconds = new Histogram({
+  name: 'cg_task_completion_seconds',
+  help: 'Task completion through the workflow Update, until the workflow settled',
+  labelNames: ['outcome'],
+  buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+  registers: [registry],
+});
+
+export default fp(
+  async function metrics(fastify: FastifyInstance) {
+    fastify.addHook('onResponse', async (request, reply) => {
+      const route = request.routeOptions.url ?? 'unmatched';
+      requests.inc({ method: request.method, route, status: String(reply.statusCode) });
+      duration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+    });
+    fastify.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
+      const token = process.env.METRICS_TOKEN;
+      if (token && request.headers.authorization !== `Bearer ${token}`) return reply.status(401).send('unauthorized');
+      return reply.type(registry.contentType).send(await registry.metrics());
+    });
+  },
+  { name: 'metrics' },
+);

@@ -1,0 +1,207 @@
+import { randomUUID } from 'node:crypto';
+import type { Client } from '@temporalio/client';
+import type { Db } from '../../../runtime/db';
+import { appendAudit } from '../../../runtime/audit';
+import { nextCaseNumber } from '../../../runtime/case-numbers';
+import { AppError } from '../../../domain/errors';
+import { contentMatchesType, MAX_DOCUMENT_BYTES } from '../../../domain/documents';
+import type { MigrantApplicationBody, MigrantEvidenceBody } from '../../../domain/forms/election';
+import { PROCEDURES } from '../../../domain/procedures';
+import { maskResidentId } from '../../../domain/resident-id';
+import { ELECTION_RULE_SET } from '../../../domain/rules/election';
+import type { RuleResult } from '../../../domain/rules/rule';
+import type { Prisma } from '../../../prisma/generated/client';
+import { settledUpdate } from '../../../workflows/lib/messages';
+import { migrantWorkflowId, submitApplicationUpdate, supplyEvidenceUpdate } from '../../../workflows/election/messages';
+import type { Caller } from '../../plugins/app/auth';
+import { currentMembership } from '../../authz/scope';
+import { storeDocument } from '../documents/store-document';
+import { electionsInScope, findElection, wrongStep } from './scope';
+import { electionUpdate } from './workflow-calls';
+
+interface Platform {
+  db: Db;
+  temporal: Client;
+}
+
+type Evidence = MigrantApplicationBody['documents'];
+
+/** Refuses a bad file before anything is written (storeDocument checks again when it stores). */
+function checkEvidence(documents: Evidence): void {
+  documents.forEach((d, i) => {
+    const bytes = Buffer.from(d.contentBase64, 'base64');
+    if (bytes.length === 0 || bytes.length > MAX_DOCUMENT_BYTES || !contentMatchesType(d.mimeType, d.filename, bytes)) {
+      throw new AppError('UNSUPPORTED_MEDIA_TYPE', {
+        fields: [{ path: `documents.${i}`, code: 'type', message: { 'zh-CN': '文件为空、超过 10 MB 或内容与类型不符。', en: 'The file is empty, over 10 MB, or does not match its type.' } }],
+      });
+    }
+  });
+}
+
+async function storeEvidence(db: Db, caller: Caller, caseId: string, documents: Evidence, requestId: string): Promise<void> {
+  for (const d of documents) await storeDocument({ db, caller, caseId, ...d, requestId });
+}
+
+/**
+ * The migrant applies themself (EL-SELF) with their own APPLICANT account of the community: the application (with
+ * the resident ID number) is stored in PostgreSQL, its case opened, the evidence attached; the election workflow
+ * starts the migrant-eligibility child, whose pre-check and committee task exist when this returns.
+ */
+export async function submitApplication(options: Platform & { caller: Caller; electionId: string; body: MigrantApplicationBody; requestId: string }) {
+  const { db, temporal, caller, body } = options;
+  const membership = currentMembership(caller);
+  const election = await findElection(db, caller, options.electionId);
+  if (membership.role !== 'APPLICANT') throw new AppError('NOT_FOUND');
+  if (election.status !== 'REGISTRATION') throw wrongStep('选民登记期间才能申请。', 'Applications are accepted during voter registration only.', { status: election.status });
+  const own = await db.migrantApplication.findFirst({ where: { electionId: election.id, applicantUserId: caller.userId, status: { not: 'REFUSED' } }, select: { number: true } });
+  if (own) throw new AppError('CONFLICT', { message: { 'zh-CN': `您已提交申请 ${own.number}。`, en: `You have already applied (${own.number}).` }, details: { number: own.number } });
+  checkEvidence(body.documents);
+
+  const id = randomUUID();
+  const workflowId = migrantWorkflowId(id);
+  const number = await db.$transaction(async (tx) => {
+    const caseNumber = await nextCaseNumber(tx, PROCEDURES['migrant-eligibility'].code, new Date().getFullYear());
+    await tx.case.create({
+      data: {
+        id,
+        procedure: 'migrant-eligibility',
+        number: caseNumber,
+        title: '流动人口选民资格申请',
+        // The township's, not the community's: a resident's scope is their community's subtree, and other residents
+        // must not read this case (evidence, reasons). The committee reads it through its task, the county by scope.
+        organizationId: election.townshipOrgId,
+        workflowId,
+        ruleSetVersion: ELECTION_RULE_SET.version,
+        data: { electionId: election.id },
+        openedById: caller.userId,
+      },
+    });
+    await tx.migrantApplication.create({
+      data: {
+        id,
+        number: caseNumber,
+        electionId: election.id,
+        applicantUserId: caller.userId,
+        name: body.name,
+        idNumber: body.idNumber,
+        birthDate: body.birthDate,
+        phone: body.phone,
+        address: body.address,
+        residenceSince: body.residenceSince,
+        hasLegalFixedResidence: body.hasLegalFixedResidence,
+        residenceEvidence: body.residenceEvidence,
+        politicalRightsDeprived: body.politicalRightsDeprived,
+        registeredElsewhere: body.registeredElsewhere,
+      },
+    });
+    await appendAudit(tx, {
+      action: 'case.opened',
+      targetType: 'case',
+      targetId: id,
+      caseId: id,
+      actorId: caller.userId,
+      actingOrgId: membership.organizationId,
+      outcome: 'success',
+      requestId: options.requestId,
+      data: { procedure: 'migrant-eligibility', number: caseNumber, electionId: election.id, channel: 'self-service' },
+    });
+    return caseNumber;
+  });
+  await storeEvidence(db, caller, id, body.documents, options.requestId);
+  try {
+    await electionUpdate(() => temporal.workflow.getHandle(election.case.workflowId).executeUpdate(submitApplicationUpdate, { args: [{ applicationId: id, number }], updateId: `submit-${id}` }));
+  } catch (error) {
+    await db.$transaction(async (tx) => {
+      await tx.case.update({ where: { id }, data: { status: 'FAILED', closedAt: new Date() } });
+      await tx.migrantApplication.update({ where: { id }, data: { status: 'REFUSED', decisionReason: '申请未被受理（选民登记已结束）' } });
+      await appendAudit(tx, { action: 'case.start-failed', targetType: 'case', targetId: id, caseId: id, actorId: caller.userId, outcome: 'failed', reason: error instanceof Error ? error.message : String(error), requestId: options.requestId });
+    });
+    throw error;
+  }
+  await temporal.workflow.getHandle(workflowId).executeUpdate(settledUpdate);
+  return applicationStatus(db, caller, number);
+}
+
+/** The applicant supplies the evidence the committee asked for; the pre-check runs again and the committee decides. */
+export async function supplyEvidence(options: Platform & { caller: Caller; number: string; body: MigrantEvidenceBody; requestId: string }) {
+  const { db, temporal, caller, body } = options;
+  const app = await db.migrantApplication.findFirst({ where: { number: options.number, applicantUserId: caller.userId } });
+  if (!app) throw new AppError('NOT_FOUND');
+  if (app.status !== 'EVIDENCE_REQUESTED') throw wrongStep('选举委员会没有要求补充材料。', 'The election committee has not asked for evidence.', { status: app.status });
+  checkEvidence(body.documents);
+  await db.$transaction(async (tx) => {
+    await tx.migrantApplication.update({
+      where: { id: app.id },
+      data: {
+        address: body.address,
+        residenceSince: body.residenceSince,
+        hasLegalFixedResidence: body.hasLegalFixedResidence,
+        residenceEvidence: body.residenceEvidence,
+        politicalRightsDeprived: body.politicalRightsDeprived,
+        registeredElsewhere: body.registeredElsewhere,
+      },
+    });
+    await appendAudit(tx, { action: 'migrant-application.evidence-supplied', targetType: 'migrant-application', targetId: app.id, caseId: app.id, actorId: caller.userId, outcome: 'success', requestId: options.requestId, data: { documents: body.documents.length, note: body.note ?? null } });
+  });
+  await storeEvidence(db, caller, app.id, body.documents, options.requestId);
+  await electionUpdate(() => temporal.workflow.getHandle(migrantWorkflowId(app.id)).executeUpdate(supplyEvidenceUpdate, { updateId: `evidence-${app.id}-${app.precheckRound}` }));
+  return applicationStatus(db, caller, app.number);
+}
+
+/** Applications a caller may read: their own (an applicant), or those of elections in their scope. */
+function applicationsInScope(caller: Caller): Prisma.MigrantApplicationWhereInput {
+  return currentMembership(caller).role === 'APPLICANT' ? { applicantUserId: caller.userId } : { election: electionsInScope(caller) };
+}
+
+/** Status, pre-check, decision and reasons of one application, by its number (MIG-2026-000001). */
+export async function applicationStatus(db: Db, caller: Caller, number: string) {
+  const app = await db.migrantApplication.findFirst({
+    where: { AND: [{ number }, applicationsInScope(caller)] },
+    include: { election: { include: { community: { select: { name: true } } } }, case: { select: { status: true } } },
+  });
+  if (!app) throw new AppError('NOT_FOUND');
+  const documents = await db.document.count({ where: { caseId: app.id } });
+  return {
+    number: app.number,
+    electionId: app.electionId,
+    community: app.election.community.name,
+    electionDate: app.election.electionDate,
+    name: app.name,
+    idNumberMasked: maskResidentId(app.idNumber),
+    phone: app.phone,
+    address: app.address,
+    residenceSince: app.residenceSince,
+    hasLegalFixedResidence: app.hasLegalFixedResidence,
+    residenceEvidence: app.residenceEvidence,
+    politicalRightsDeprived: app.politicalRightsDeprived,
+    registeredElsewhere: app.registeredElsewhere,
+    status: app.status,
+    submittedAt: app.createdAt.toISOString(),
+    caseId: app.id,
+    precheck: app.precheck as unknown as RuleResult[],
+    decisionReason: app.decisionReason,
+    requestedEvidence: app.requestedEvidence,
+    decidedAt: app.decidedAt?.toISOString() ?? null,
+    documents,
+  };
+}
+
+/** An applicant's own applications, or the applications of the elections a caller oversees (newest first). */
+export async function listApplications(db: Db, caller: Caller, filter: { electionId?: string; status?: string; limit: number }) {
+  const rows = await db.migrantApplication.findMany({
+    where: { AND: [applicationsInScope(caller), filter.electionId ? { electionId: filter.electionId } : {}, filter.status ? { status: filter.status as never } : {}] },
+    orderBy: { createdAt: 'desc' },
+    take: filter.limit,
+    include: { election: { include: { community: { select: { name: true } } } } },
+  });
+  return rows.map((app) => ({
+    number: app.number,
+    electionId: app.electionId,
+    community: app.election.community.name,
+    name: app.name,
+    idNumberMasked: maskResidentId(app.idNumber),
+    status: app.status,
+    submittedAt: app.createdAt.toISOString(),
+    decidedAt: app.decidedAt?.toISOString() ?? null,
+  }));
+}

@@ -1,0 +1,93 @@
+import type { Client } from '@temporalio/client';
+import type { Db } from '../../../runtime/db';
+import { appendAudit } from '../../../runtime/audit';
+import { chinaDateOf, fullYearsBetween } from '../../../domain/clock';
+import { ELECTION_RULE_SET } from '../../../domain/rules/election';
+import { AppError } from '../../../domain/errors';
+import { parseResidentId } from '../../../domain/resident-id';
+import type { z } from 'zod';
+import type { objectionBody } from '../../../domain/forms/election';
+import { fileObjectionUpdate } from '../../../workflows/election/messages';
+import type { Caller } from '../../plugins/app/auth';
+import { findCommitteeElection, findElection, wrongStep } from './scope';
+import { electionUpdate } from './workflow-calls';
+
+type ObjectionBody = z.infer<typeof objectionBody>;
+
+const field = (path: string, zh: string, en: string) => new AppError('VALIDATION_FAILED', { fields: [{ path, code: 'invalid', message: { 'zh-CN': zh, en } }] });
+
+/**
+ * The election committee records an objection to the published list (a resident's complaint, in writing or in
+ * person). The workflow accepts it only inside the window (EL-OBJECT) and opens its answer task (EL-ANSWER, 3 days);
+ * an objection after the window is kept on record as late and refused with 422 and the rule.
+ */
+export async function recordObjection(options: { db: Db; temporal: Client; caller: Caller; electionId: string; body: ObjectionBody; requestId: string }) {
+  const { db, caller, body } = options;
+  const election = await findCommitteeElection(db, caller, options.electionId);
+  if (election.status === 'SETUP' || election.status === 'REGISTRATION') throw wrongStep('选民名单尚未公布。', 'The voter list is not published yet.', { status: election.status });
+  if (body.entryId && !(await db.voterListEntry.findFirst({ where: { id: body.entryId, electionId: election.id, removedAt: null }, select: { id: true } }))) {
+    throw field('entryId', '名单中没有这名选民。', 'No such voter on the list.');
+  }
+  const person = body.person;
+  if (person) {
+    const parsed = parseResidentId(person.idNumber);
+    if (parsed.ok && election.electionDate && fullYearsBetween(parsed.birthDate, election.electionDate) < ELECTION_RULE_SET.minimumAge) {
+      throw field('person.idNumber', '此人选举日未满 18 周岁（EL-AGE）。', 'Under 18 on election day (EL-AGE).');
+    }
+    const listed = await db.voterListEntry.findFirst({ where: { electionId: election.id, idNumber: person.idNumber, removedAt: null }, select: { id: true } });
+    if (listed) throw field('person.idNumber', '此人已在名单上。', 'This person is already on the list.');
+  }
+  const objection = await db.$transaction(async (tx) => {
+    const last = await tx.voterObjection.findFirst({ where: { electionId: election.id }, orderBy: { number: 'desc' }, select: { number: true } });
+    const row = await tx.voterObjection.create({
+      data: {
+        electionId: election.id,
+        number: (last?.number ?? 0) + 1,
+        kind: body.kind,
+        objectorName: body.objectorName,
+        grounds: body.grounds,
+        entryId: body.entryId,
+        personName: person?.name,
+        personIdNumber: person?.idNumber,
+        personAddress: person?.address,
+        receivedOn: chinaDateOf(new Date()),
+        recordedById: caller.userId,
+      },
+    });
+    await appendAudit(tx, { action: 'election.objection-recorded', targetType: 'voter-objection', targetId: row.id, caseId: election.id, actorId: caller.userId, actingOrgId: caller.membership?.organizationId, outcome: 'success', requestId: options.requestId, data: { number: row.number, kind: body.kind } });
+    return row;
+  });
+  try {
+    const accepted = await electionUpdate(() => options.temporal.workflow.getHandle(election.case.workflowId).executeUpdate(fileObjectionUpdate, { args: [{ objectionId: objection.id }], updateId: `objection-${objection.id}` }));
+    return { id: objection.id, number: objection.number, status: 'OPEN' as const, receivedOn: accepted.receivedOn, answerDueAt: accepted.answerDueAt };
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'RULE_FAILED') {
+      await db.$transaction(async (tx) => {
+        await tx.voterObjection.update({ where: { id: objection.id }, data: { status: 'LATE' } });
+        await appendAudit(tx, { action: 'election.objection-refused', targetType: 'voter-objection', targetId: objection.id, caseId: election.id, actorId: caller.userId, outcome: 'refused', reason: 'EL-OBJECT: after the objection window', requestId: options.requestId, data: { number: objection.number } });
+      });
+    }
+    throw error;
+  }
+}
+
+/** Objections of an election with their answers (the committee's and supervisors' view; objector names included). */
+export async function listObjections(db: Db, caller: Caller, electionId: string) {
+  const election = await findElection(db, caller, electionId);
+  const rows = await db.voterObjection.findMany({ where: { electionId: election.id }, orderBy: { number: 'asc' } });
+  return rows.map((o) => ({
+    id: o.id,
+    number: o.number,
+    kind: o.kind,
+    objectorName: o.objectorName,
+    grounds: o.grounds,
+    entryId: o.entryId,
+    personName: o.personName,
+    status: o.status,
+    receivedOn: o.receivedOn,
+    answerDueAt: o.answerDueAt?.toISOString() ?? null,
+    answer: o.answer,
+    answeredOn: o.answeredOn,
+    answeredInTime: o.answeredInTime,
+  }));
+}

@@ -1,0 +1,52 @@
+import type { Client } from '@temporalio/client';
+import type { Db } from '../../../runtime/db';
+import { AppError } from '../../../domain/errors';
+import { lawForCommunity } from '../../../domain/rules/election-law';
+import { ELECTION_RULE_SET, type ElectionLaw } from '../../../domain/rules/election';
+import type { ElectionProcedureInput, ElectionTiming } from '../../../workflows/election/messages';
+import type { Caller } from '../../plugins/app/auth';
+import { currentMembership, organizationsInScope } from '../../authz/scope';
+import { startCase } from '../cases/start-case';
+
+export interface StartElectionOptions {
+  db: Db;
+  temporal: Client;
+  taskQueue: string;
+  caller: Caller;
+  communityOrgId: string;
+  /** EL-LAW: whether the community's collective assets are restructured (decides which law governs). */
+  restructuringComplete: boolean;
+  requestId: string;
+  /** Shortened durations (tests only; the route never passes them). */
+  timing?: ElectionTiming;
+}
+
+/**
+ * The township or sub-district office starts an election of a community under it. EL-LAW decides the law from the
+ * restructuring status; the first task is the township's set-up. One running election per community.
+ */
+export async function startElection(options: StartElectionOptions) {
+  const { db, caller } = options;
+  currentMembership(caller);
+  const community = await db.organization.findFirst({ where: { AND: [{ id: options.communityOrgId, kind: 'COMMUNITY' }, organizationsInScope(caller)] } });
+  if (!community?.parentId) throw new AppError('NOT_FOUND');
+  const running = await db.election.findFirst({ where: { communityOrgId: community.id, status: { notIn: ['COMPLETED', 'CANCELLED'] } }, select: { id: true } });
+  if (running) {
+    throw new AppError('CONFLICT', { message: { 'zh-CN': '该社区已有正在进行的选举。', en: 'This community already has an election under way.' }, details: { electionId: running.id } });
+  }
+  const lawRule = lawForCommunity({ restructuringComplete: options.restructuringComplete });
+  const law = lawRule.values.law as ElectionLaw;
+  return startCase({
+    db,
+    temporal: options.temporal,
+    taskQueue: options.taskQueue,
+    caller,
+    requestId: options.requestId,
+    procedure: 'election',
+    organizationId: community.id,
+    title: `${community.name} 居民委员会换届选举`,
+    ruleSetVersion: ELECTION_RULE_SET.version,
+    data: { law, restructuringComplete: options.restructuringComplete },
+    workflowArgs: (caseId): [ElectionProcedureInput] => [{ caseId, communityOrgId: community.id, townshipOrgId: community.parentId!, law, timing: options.timing }],
+  });
+}

@@ -1,0 +1,112 @@
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { ElectionLaw } from '../../domain/rules/election';
+import type { RuleResult } from '../../domain/rules/rule';
+
+/**
+ * Messages of the election procedure and its child procedure, migrant-eligibility. Resident ID numbers never travel
+ * in these payloads: the API stores applications, voters and objections in PostgreSQL and passes their ids.
+ */
+
+/** Durations the tests shorten (milliseconds); production uses the statutory calendar and these defaults. */
+export interface ElectionTiming {
+  /** List publication due this long after the set-up (default: end of the EL-LIST day, 20 days before the election). */
+  publicationDueInMs?: number;
+  /** The objection window after publication (default: EL-OBJECT, 5 days, on the holiday calendar). */
+  objectionWindowMs?: number;
+  /** Each answer's deadline after its objection (default: EL-ANSWER, 3 days, on the holiday calendar). */
+  answerWindowMs?: number;
+  /** Red warning and escalation to the township this long after a missed deadline (default: at once). */
+  escalateAfterMs?: number;
+  /** Election day arrives this long after the candidates are set (default: 00:00 China time of the election date). */
+  electionDayInMs?: number;
+  /** The handover deadline after the election (default: EL-HANDOVER, 10 days, on the holiday calendar). */
+  handoverWindowMs?: number;
+  /** How long an applicant has to supply evidence the committee asked for (default: 5 days). */
+  evidenceWindowMs?: number;
+}
+
+/**
+ * Input of the election workflow: the minimum another procedure (村改居) needs to start an election. The Case row
+ * exists already (written by the starter); the workflow's first activity writes the Election row. The first step
+ * is the township's set-up task (election date, seats by EL-SIZE, method by EL-METHOD, committee members).
+ */
+export interface ElectionProcedureInput {
+  caseId: string;
+  communityOrgId: string;
+  townshipOrgId: string;
+  law: ElectionLaw;
+  origin?: { procedure: string; caseId: string };
+  timing?: ElectionTiming;
+}
+
+export interface ElectionProcedureResult {
+  elected: string[];
+  vacancies: number;
+}
+
+/** Failure types of the election's Updates; the API maps them to error codes. */
+export const ElectionFailure = {
+  /** The step is not open now (e.g. an application after the list was published). */
+  WRONG_PHASE: 'ElectionWrongPhase',
+  /** A statutory rule refuses the request (details: { rules }). */
+  RULE_FAILED: 'ElectionRuleFailed',
+} as const;
+
+export interface ElectionRuleFailedDetails {
+  rules: RuleResult[];
+}
+
+export interface SubmitApplicationRequest {
+  /** The application's id, which is also its migrant-eligibility case id. */
+  applicationId: string;
+  /** Its readable number (MIG-2026-000001), shown on the committee's task. */
+  number: string;
+}
+
+/** Starts the migrant-eligibility child workflow of an application the API stored; accepted during registration. */
+export const submitApplicationUpdate = defineUpdate<{ workflowId: string }, [SubmitApplicationRequest]>('submitMigrantApplication');
+
+export interface FileObjectionRequest {
+  objectionId: string;
+}
+
+/** Files an objection the committee recorded (EL-OBJECT: inside the window); opens its answer task (EL-ANSWER). */
+export const fileObjectionUpdate = defineUpdate<{ receivedOn: string; answerDueAt: string }, [FileObjectionRequest]>('fileObjection');
+
+export type ElectionPhase = 'setup' | 'registration' | 'objections' | 'candidates' | 'voting' | 'handover' | 'completed';
+
+export interface ElectionState {
+  phase: ElectionPhase;
+  electionDate: string | null;
+  pendingApplications: number;
+  objectionWindowOpen: boolean;
+}
+
+export const electionStateQuery = defineQuery<ElectionState>('electionState');
+
+/** The workflow id of an application's migrant-eligibility case. */
+export function migrantWorkflowId(applicationId: string): string {
+  return `migrant-eligibility-${applicationId}`;
+}
+
+/** Input of the child workflow: ids only; the pre-check reads the application from PostgreSQL. */
+export interface MigrantEligibilityInput {
+  /** The application's id = its case id. */
+  applicationId: string;
+  number: string;
+  electionId: string;
+  committeeOrgId: string;
+  law: ElectionLaw;
+  electionDate: string;
+  /** EL-RESIDENCE's minimum, from the rule set the election started with. */
+  residenceMonths: number;
+  evidenceWindowMs?: number;
+}
+
+export interface MigrantEligibilityResult {
+  applicationId: string;
+  outcome: 'approved' | 'refused';
+}
+
+/** The applicant supplied the evidence the committee asked for (the API stored it); the pre-check runs again. */
+export const supplyEvidenceUpdate = defineUpdate<{ accepted: true }, []>('supplyEvidence');
