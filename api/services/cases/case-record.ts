@@ -8,7 +8,9 @@ import { actionableTaskWhere } from '../tasks/task-scope';
 
 /** Cases a caller may read: those of their organization's subtree, and those with a task offered to or held by them. */
 export function readableCaseWhere(caller: Caller): Prisma.CaseWhereInput {
-  return { OR: [casesInScope(caller), { tasks: { some: actionableTaskWhere(caller) } }] };
+  // A resident acting for themself (APPLICANT) reads only the cases they opened, never their neighbours'.
+  const own: Prisma.CaseWhereInput = caller.membership?.role === 'APPLICANT' ? { openedById: caller.userId } : casesInScope(caller);
+  return { OR: [own, { tasks: { some: actionableTaskWhere(caller) } }] };
 }
 
 export async function findReadableCase(db: Db, caller: Caller, caseId: string) {

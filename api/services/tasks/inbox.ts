@@ -54,6 +54,8 @@ export async function listInbox(db: Db, caller: Caller, query: InboxQuery, now =
   };
   const cursorId = query.cursor ? Buffer.from(query.cursor, 'base64url').toString('utf8') : undefined;
   const rows = await db.task.findMany({
+    // One SQL statement with lateral joins instead of one query per relation.
+    relationLoadStrategy: 'join',
     where,
     orderBy: [{ [field]: { sort: direction, nulls: 'last' } }, { id: direction }],
     take: query.limit + 1,
