@@ -9,5 +9,6 @@ export type DbClient = Db | DbTx;
 
 export function createDb(databaseUrl: string, options: { poolSize?: number } = {}): Db {
   const adapter = new PrismaPg({ connectionString: databaseUrl, max: options.poolSize ?? 10 });
-  return new PrismaClient({ adapter });
+  // Under load a transaction may wait for a pooled connection longer than Prisma's 2 s default.
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 30_000 } });
 }
