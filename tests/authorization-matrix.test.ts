@@ -97,7 +97,7 @@ describe('authorization matrix', () => {
       for (const actor of actors.filter((a) => a.role !== 'SYSTEM_ADMIN')) {
         const url = fill(route.url, actor.own);
         if (!url) continue;
-        const res = await actor.session.request({ method: route.method as 'GET', url, payload: fillBody(route.bodyExample, actor.own) as object });
+        const res = await actor.session.request({ method: route.method, url, payload: fillBody(route.bodyExample, actor.own) as object });
         if (res.statusCode !== 403) leaks.push(`${route.method} ${route.url} as ${actor.username} → ${res.statusCode}`);
       }
     }
@@ -125,7 +125,7 @@ describe('authorization matrix', () => {
           const url = fill(route.url, fixture);
           if (!url) continue;
           if (variant === 'own' && !permitted && !usesIds(route)) continue;
-          const res = await actor.session.request({ method: route.method as 'GET', url, payload: fillBody(route.bodyExample, fixture) as object });
+          const res = await actor.session.request({ method: route.method, url, payload: fillBody(route.bodyExample, fixture) as object });
           checks += 1;
           const label = `${route.method} ${route.url} as ${actor.username} (${actor.role}), ${variant} → ${res.statusCode}`;
           const ok = res.statusCode >= 200 && res.statusCode < 300;

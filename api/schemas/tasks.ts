@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DOCUMENT_MIME_TYPES } from '../../domain/documents';
 
 export const taskView = z
   .object({
@@ -27,3 +28,32 @@ export const completeTaskBody = z
   .meta({ examples: [{ payload: { decision: 'approve' } }] });
 
 export const completeTaskResponse = z.object({ taskId: z.string().uuid(), caseStatus: z.enum(['open', 'closed']) });
+
+/** POST /api/v1/tasks/:taskId/assign and …/delegate: a colleague of the task's organization. */
+export const taskUserBody = z.object({ userId: z.string().uuid() }).strict().meta({ examples: [{ userId: '$userId' }] });
+
+/** POST /api/v1/tasks/:taskId/comments */
+export const taskCommentBody = z.object({ body: z.string().trim().min(1).max(5000) }).strict().meta({ examples: [{ body: '请补充材料' }] });
+
+/** POST /api/v1/tasks/:taskId/documents: evidence as base64 JSON (checked by content on the server). */
+export const taskDocumentBody = z
+  .object({ filename: z.string().trim().min(1).max(200), mimeType: z.enum(DOCUMENT_MIME_TYPES), contentBase64: z.string().min(1).max(14_000_000).base64() })
+  .strict()
+  .meta({ examples: [{ filename: 'evidence.pdf', mimeType: 'application/pdf', contentBase64: 'JVBERi0xLjQKJcfsj6IK' }] });
+
+export const taskDocumentResponse = z.object({ id: z.string().uuid(), sha256: z.string(), size: z.number().int() });
+
+/** POST /api/v1/tasks/bulk */
+export const bulkBody = z
+  .object({
+    action: z.enum(['claim', 'assign', 'complete']),
+    taskIds: z.array(z.string().uuid()).min(1).max(100),
+    userId: z.string().uuid().optional(),
+    payload: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict()
+  .meta({ examples: [{ action: 'claim', taskIds: ['$taskId'] }] });
+
+export const bulkResult = z.object({
+  results: z.array(z.object({ taskId: z.string().uuid(), ok: z.boolean(), code: z.string().optional() })),
+});

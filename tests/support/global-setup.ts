@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,6 +19,16 @@ export default async function globalSetup(): Promise<void> {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-test-'));
   fs.chmodSync(workDir, 0o755); // the embedded server runs as the `postgres` user when we are root
   const state: Record<string, unknown> = { workDir };
+
+  // Browser tests (tests/browser) need the built web app, which the API serves from web/dist: build it when missing.
+  // NODE_ENV=production: jest sets "test", which would give a different build (antd, for one, then uses fixed ids).
+  if (!fs.existsSync(path.join(repoRoot, 'web', 'dist', 'index.html'))) {
+    execFileSync('npm', ['run', '--silent', 'build:web'], {
+      cwd: repoRoot,
+      env: { ...process.env, NODE_ENV: 'production' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+  }
 
   let serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {

@@ -2,14 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { callerOf } from '../../plugins/app/auth';
 import { errorResponses } from '../../schemas/errors';
+import { markNotificationsReadBody, markNotificationsReadResponse, notificationList } from '../../schemas/notifications';
 import { listNotifications, markNotificationsRead } from '../../services/notifications/notifications';
-
-const notificationList = z.object({
-  unread: z.number().int(),
-  items: z.array(
-    z.object({ id: z.string().uuid(), kind: z.string(), caseId: z.string().uuid().nullable(), taskId: z.string().uuid().nullable(), params: z.record(z.string(), z.unknown()), createdAt: z.string(), read: z.boolean() }),
-  ),
-});
 
 const notificationRoutes: FastifyPluginAsyncZod = async (fastify) => {
   const { db } = fastify.platform;
@@ -33,8 +27,8 @@ const notificationRoutes: FastifyPluginAsyncZod = async (fastify) => {
       schema: {
         tags: ['notifications'],
         summary: '标为已读 / Mark as read',
-        body: z.object({ ids: z.union([z.array(z.string().uuid()).max(500), z.literal('all')]) }).strict().meta({ examples: [{ ids: 'all' }] }),
-        response: { 200: z.object({ marked: z.number().int() }), ...errorResponses },
+        body: markNotificationsReadBody,
+        response: { 200: markNotificationsReadResponse, ...errorResponses },
       },
     },
     async (request) => ({ marked: await markNotificationsRead(db, callerOf(request), request.body.ids) }),

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { callerOf } from '../../plugins/app/auth';
 import { errorResponses } from '../../schemas/errors';
-import { completeTaskBody, completeTaskResponse, taskView } from '../../schemas/tasks';
+import { bulkBody, bulkResult, completeTaskBody, completeTaskResponse, taskCommentBody, taskDocumentBody, taskDocumentResponse, taskUserBody, taskView } from '../../schemas/tasks';
 import { completeTask } from '../../services/tasks/complete-task';
 import { findTaskForCaller } from '../../services/tasks/task-scope';
 import { toTaskView } from '../../services/tasks/task-view';
@@ -10,13 +10,11 @@ import { inboxPage, inboxQuery } from '../../schemas/inbox';
 import { listInbox } from '../../services/tasks/inbox';
 import { findSavedFilter } from '../../services/tasks/saved-filters';
 import { assignTask, claimTask, commentOnTask, delegateTask, returnTask, unclaimTask } from '../../services/tasks/task-operations';
-import { bulkTaskAction, bulkBody, bulkResult } from '../../services/tasks/bulk';
+import { bulkTaskAction } from '../../services/tasks/bulk';
 import { storeDocument } from '../../services/documents/store-document';
-import { DOCUMENT_MIME_TYPES } from '../../../domain/documents';
 import { inboxFilter } from '../../schemas/inbox';
 
 const taskParams = z.object({ taskId: z.string().uuid() });
-const userBody = z.object({ userId: z.string().uuid() }).strict().meta({ examples: [{ userId: '$userId' }] });
 const ok = z.object({ ok: z.literal(true) });
 const act = { permission: 'tasks.act' } as const;
 
@@ -61,7 +59,7 @@ const taskRoutes: FastifyPluginAsyncZod = async (fastify) => {
   ] as const) {
     fastify.post(
       `/api/v1/tasks/:taskId/${path}`,
-      { config: act, schema: { tags: ['tasks'], summary, params: taskParams, body: userBody, response: { 200: ok, ...errorResponses } } },
+      { config: act, schema: { tags: ['tasks'], summary, params: taskParams, body: taskUserBody, response: { 200: ok, ...errorResponses } } },
       async (request) => {
         await run({ db, caller: callerOf(request), taskId: request.params.taskId, userId: request.body.userId, requestId: request.id });
         return { ok: true as const };
@@ -77,7 +75,7 @@ const taskRoutes: FastifyPluginAsyncZod = async (fastify) => {
         tags: ['tasks'],
         summary: '评论 / Comment',
         params: taskParams,
-        body: z.object({ body: z.string().trim().min(1).max(5000) }).strict().meta({ examples: [{ body: '请补充材料' }] }),
+        body: taskCommentBody,
         response: { 201: z.object({ id: z.string().uuid() }), ...errorResponses },
       },
     },
@@ -97,11 +95,8 @@ const taskRoutes: FastifyPluginAsyncZod = async (fastify) => {
         summary: '上传证明材料 / Attach evidence',
         description: 'PDF, PNG, JPEG, DOCX or XLSX up to 10 MB, checked by content; stored once per SHA-256.',
         params: taskParams,
-        body: z
-          .object({ filename: z.string().trim().min(1).max(200), mimeType: z.enum(DOCUMENT_MIME_TYPES), contentBase64: z.string().min(1).max(14_000_000).base64() })
-          .strict()
-          .meta({ examples: [{ filename: 'evidence.pdf', mimeType: 'application/pdf', contentBase64: 'JVBERi0xLjQKJcfsj6IK' }] }),
-        response: { 201: z.object({ id: z.string().uuid(), sha256: z.string(), size: z.number().int() }), ...errorResponses },
+        body: taskDocumentBody,
+        response: { 201: taskDocumentResponse, ...errorResponses },
       },
     },
     async (request, reply) => {

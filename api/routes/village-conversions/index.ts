@@ -4,14 +4,7 @@ import { allPassed, publicRule } from '../../../domain/rules/rule';
 import { conversionConditions, evaluateConversion } from '../../../domain/rules/village-conversion';
 import { PUBLIC_CHECK_RATE_LIMIT } from '../../plugins/external/rate-limit';
 import { errorResponses } from '../../schemas/errors';
-
-const publicRuleView = z.object({
-  id: z.string(),
-  passed: z.boolean(),
-  citation: z.string(),
-  detail: z.string(),
-  values: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
-});
+import { conditionsCheckResponse } from '../../schemas/village-conversions';
 
 const villageConversionRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.post(
@@ -35,7 +28,7 @@ const villageConversionRoutes: FastifyPluginAsyncZod = async (fastify) => {
             },
           ],
         }),
-        response: { 200: z.object({ satisfied: z.boolean(), rules: z.array(publicRuleView) }), ...errorResponses },
+        response: { 200: conditionsCheckResponse, ...errorResponses },
       },
     },
     async (request) => {

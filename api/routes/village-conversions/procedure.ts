@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { callerOf } from '../../plugins/app/auth';
 import { caseSummary, toCaseSummary } from '../../schemas/cases';
 import { errorResponses } from '../../schemas/errors';
+import { conversionDraftBody, startConversionBody, withdrawConversionBody } from '../../schemas/village-conversions';
 import { conversionDecisionPdf, saveConversionDraft, withdrawConversion } from '../../services/village-conversions/conversion-actions';
 import { startConversion } from '../../services/village-conversions/start-conversion';
 
@@ -18,7 +19,7 @@ const villageConversionProcedureRoutes: FastifyPluginAsyncZod = async (fastify) 
       schema: {
         tags: ['village-conversion'],
         summary: '发起村改居申请（村委会）/ Start a conversion (village committee)',
-        body: z.object({ title: z.string().trim().min(1).max(200).optional() }).strict().meta({ examples: [{ title: '柳树村村改居' }] }),
+        body: startConversionBody,
         response: { 201: caseSummary, ...errorResponses },
       },
     },
@@ -33,7 +34,7 @@ const villageConversionProcedureRoutes: FastifyPluginAsyncZod = async (fastify) 
         tags: ['village-conversion'],
         summary: '保存草稿 / Save a draft',
         params,
-        body: z.object({ draft: z.record(z.string(), z.unknown()) }).strict().meta({ examples: [{ draft: { noticePosting: '村务公开栏' } }] }),
+        body: conversionDraftBody,
         response: { 204: z.null(), ...errorResponses },
       },
     },
@@ -51,7 +52,7 @@ const villageConversionProcedureRoutes: FastifyPluginAsyncZod = async (fastify) 
         tags: ['village-conversion'],
         summary: '撤回申请（乡镇提出前）/ Withdraw (before the township proposes)',
         params,
-        body: z.object({ reason: z.string().trim().min(1).max(2000) }).strict().meta({ examples: [{ reason: '村民会议决定暂缓' }] }),
+        body: withdrawConversionBody,
         response: { 200: z.object({ ok: z.literal(true) }), ...errorResponses },
       },
     },

@@ -34,7 +34,8 @@ export async function storeDocument(input: StoreDocumentInput) {
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   return input.db.$transaction(async (tx) => {
-    await tx.documentBlob.upsert({ where: { sha256 }, create: { sha256, size: bytes.length, bytes }, update: {} });
+    // INSERT … ON CONFLICT DO NOTHING: two uploads of the same bytes at once both succeed (an upsert would race).
+    await tx.documentBlob.createMany({ data: [{ sha256, size: bytes.length, bytes }], skipDuplicates: true });
     const document = await tx.document.create({
       data: { sha256, name: input.filename, size: bytes.length, mimeType: input.mimeType, caseId: input.caseId, taskId: input.taskId, uploadedById: input.caller.userId },
     });

@@ -1,25 +1,12 @@
 import type { Client } from '@temporalio/client';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Db } from '../../../runtime/db';
 import { AppError } from '../../../domain/errors';
 import type { Caller } from '../../plugins/app/auth';
+import type { bulkBody } from '../../schemas/tasks';
 import { completeTask } from './complete-task';
 import { actionableTaskWhere } from './task-scope';
 import { assignTask, claimTask } from './task-operations';
-
-export const bulkBody = z
-  .object({
-    action: z.enum(['claim', 'assign', 'complete']),
-    taskIds: z.array(z.string().uuid()).min(1).max(100),
-    userId: z.string().uuid().optional(),
-    payload: z.record(z.string(), z.unknown()).optional(),
-  })
-  .strict()
-  .meta({ examples: [{ action: 'claim', taskIds: ['$taskId'] }] });
-
-export const bulkResult = z.object({
-  results: z.array(z.object({ taskId: z.string().uuid(), ok: z.boolean(), code: z.string().optional() })),
-});
 
 /**
  * Claims, assigns or completes several tasks of one kind (the same form, so one payload fits all). Each task is its

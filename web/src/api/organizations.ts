@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { apiRequest } from './client';
 import { parseResponse } from './parse';
 import {
-  createOrganizationBody,
-  importOrganizationsBody,
+  type createOrganizationBody,
+  type importOrganizationsBody,
   importResult,
   importRowError,
   organizationView,
-  updateOrganizationBody,
+  type updateOrganizationBody,
   type OrgKindName,
 } from './schemas/shared';
 
@@ -17,7 +17,10 @@ export type UpdateOrganizationInput = z.infer<typeof updateOrganizationBody>;
 export type ImportResult = z.infer<typeof importResult>;
 export type ImportRowError = z.infer<typeof importRowError>;
 
-export async function listOrganizations(query: { kind?: OrgKindName; q?: string } = {}, signal?: AbortSignal): Promise<Organization[]> {
+export async function listOrganizations(
+  query: { kind?: OrgKindName; q?: string } = {},
+  signal?: AbortSignal,
+): Promise<Organization[]> {
   const params = new URLSearchParams();
   if (query.kind) params.set('kind', query.kind);
   if (query.q) params.set('q', query.q);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { apiRequest, setCsrfToken } from './client';
 import { parseResponse } from './parse';
-import { loginBody, meResponse } from './schemas/shared';
+import { type loginBody, meResponse } from './schemas/shared';
 import type { changePasswordBody } from './schemas/users';
 
 export type Me = z.infer<typeof meResponse>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { apiRequest } from './client';
 import { parseResponse } from './parse';
-import { createUserBody, newMembership, updateUserBody, userView, type UserView } from './schemas/users';
+import { type createUserBody, type newMembership, type updateUserBody, userView, type UserView } from './schemas/users';
 
 export type { UserView };
 export type CreateUserInput = z.infer<typeof createUserBody>;

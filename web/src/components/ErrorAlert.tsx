@@ -9,21 +9,37 @@ interface ErrorAlertProps {
   title?: string;
 }
 
-/** An API or network error in the current language, with the request id for support. */
+/** An API or network error in the current language: its message, the fields it names, and the request id. */
 export function ErrorAlert({ error, title }: ErrorAlertProps) {
   const { t } = useTranslation();
+  const language = currentLanguage();
   if (error === undefined || error === null) return null;
-  const requestId = error instanceof ApiError ? error.requestId : undefined;
-  const text = describeError(error, t, currentLanguage());
+  const apiError = error instanceof ApiError ? error : undefined;
+  // The request id helps support trace a failure; mistakes the user can fix themselves do not need it.
+  const userFixable = apiError !== undefined && [400, 401, 429].includes(apiError.status);
+  const requestId = userFixable ? undefined : apiError?.requestId;
+  const fieldMessages = (apiError?.fields ?? []).flatMap((field) => {
+    const text = field.message?.[language] ?? field.message?.en ?? field.message?.['zh-CN'];
+    return text ? [text] : [];
+  });
+  const text = describeError(error, t, language);
+  const hasDescription = title !== undefined || fieldMessages.length > 0 || requestId !== undefined;
   return (
     <Alert
       type="error"
       showIcon
       title={title ?? text}
       description={
-        title || requestId ? (
+        hasDescription ? (
           <>
-            {title && <div>{text}</div>}
+            {title !== undefined && <div>{text}</div>}
+            {fieldMessages.length > 0 && (
+              <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                {fieldMessages.map((message) => (
+                  <li key={message}>{message}</li>
+                ))}
+              </ul>
+            )}
             {requestId && <div>{t('errors.requestId', { id: requestId })}</div>}
           </>
         ) : undefined

@@ -34,10 +34,12 @@ function localizeIssue(issue: RawIssue): string {
   if (isEmpty(issue.input) && issue.code !== 'custom') return validationMessage('required');
   switch (issue.code) {
     case 'too_small':
-      if (issue.origin === 'array' || issue.origin === 'set') return validationMessage('tooFewItems', { min: Number(issue.minimum) });
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return validationMessage('tooFewItems', { min: Number(issue.minimum) });
       return validationMessage(Number(issue.minimum) <= 1 ? 'required' : 'tooShort', { min: Number(issue.minimum) });
     case 'too_big':
-      if (issue.origin === 'array' || issue.origin === 'set') return validationMessage('tooManyItems', { max: Number(issue.maximum) });
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return validationMessage('tooManyItems', { max: Number(issue.maximum) });
       return validationMessage('tooLong', { max: Number(issue.maximum) });
     case 'invalid_format':
       return validationMessage('invalidFormat');
@@ -47,8 +49,10 @@ function localizeIssue(issue: RawIssue): string {
 }
 
 /** zodResolver with translated messages. */
-export function formResolver<T extends z.ZodType<FieldValues, FieldValues>>(schema: T): Resolver<z.input<T>, unknown, z.output<T>> {
-  return zodResolver(schema, { error: (issue) => localizeIssue(issue as RawIssue) });
+export function formResolver<T extends z.ZodType<FieldValues, FieldValues>>(
+  schema: T,
+): Resolver<z.input<T>, unknown, z.output<T>> {
+  return zodResolver(schema, { error: (issue) => localizeIssue(issue) });
 }
 
 function decode(message: string | undefined): EncodedMessage | undefined {
@@ -61,7 +65,11 @@ function decode(message: string | undefined): EncodedMessage | undefined {
 }
 
 /** The text of a field error in the current language. */
-export function errorText(error: { type?: FieldError['type']; message?: string } | undefined, t: TFunction, language: Language): string | undefined {
+export function errorText(
+  error: { type?: FieldError['type']; message?: string } | undefined,
+  t: TFunction,
+  language: Language,
+): string | undefined {
   if (!error?.message && !error?.type) return undefined;
   const decoded = decode(error.message);
   if (decoded?.text) return decoded.text[language] ?? decoded.text.en ?? decoded.text['zh-CN'];

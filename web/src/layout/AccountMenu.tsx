@@ -13,8 +13,7 @@ function useAccountActions() {
   const navigate = useNavigate();
   return {
     changePassword: () => void navigate(CHANGE_PASSWORD_PATH),
-    logout: () =>
-      void signOut().catch((error: unknown) => void message.error(describeError(error, t, currentLanguage()))),
+    logout: () => void signOut().catch((error: unknown) => void message.error(describeError(error, t, currentLanguage()))),
   };
 }
 
@@ -35,9 +34,10 @@ export function AccountDropdown() {
       }}
     >
       <Button aria-label={t('account.menu', { name: me.user.displayName })} style={{ maxWidth: 200 }}>
-        <Typography.Text ellipsis style={{ maxWidth: 170 }}>
+        <Typography.Text ellipsis style={{ maxWidth: 160 }}>
           {me.user.displayName}
         </Typography.Text>
+        <span aria-hidden="true">▾</span>
       </Button>
     </Dropdown>
   );

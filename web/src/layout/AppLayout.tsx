@@ -3,6 +3,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 import { LanguageToggle } from '../components/LanguageToggle';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { useSession } from '../session/context';
 import { AccountDropdown, AccountPanel } from './AccountMenu';
 import { MembershipSwitcher } from './MembershipSwitcher';
@@ -57,6 +58,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
           <span className="app-header-spacer" />
         )}
         <div className="app-header-actions">
+          {me && <NotificationBell />}
           {me && isWide && <MembershipSwitcher />}
           {me && isWide && <AccountDropdown />}
           <LanguageToggle compact={!isWide} />

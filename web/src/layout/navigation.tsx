@@ -8,6 +8,11 @@ import { canAccess } from '../session/context';
 export function navigationItems(t: TFunction, me: Me | undefined): NonNullable<MenuProps['items']> {
   if (!me) return [];
   const items: NonNullable<MenuProps['items']> = [{ key: '/', label: <Link to="/">{t('nav.workspace')}</Link> }];
+  // The task inbox: every official (residents acting for themselves have no tasks).
+  if (me.membership?.role !== 'APPLICANT') {
+    items.push({ key: '/inbox', label: <Link to="/inbox">{t('inbox.nav')}</Link> });
+  }
+  items.push({ key: '/cases', label: <Link to="/cases">{t('cases.nav')}</Link> });
   // Administration: only roles that may manage them (SYSTEM_ADMIN), as the API enforces.
   if (canAccess(me, 'organizations.manage')) {
     items.push({ key: '/admin/organizations', label: <Link to="/admin/organizations">{t('nav.organizations')}</Link> });

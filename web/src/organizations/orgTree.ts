@@ -44,3 +44,17 @@ export function walkOrgTree(nodes: readonly OrgNode[], visit: (node: OrgNode) =>
     walkOrgTree(node.children, visit);
   }
 }
+
+function pathTo(nodes: readonly OrgNode[], id: string): string[] | undefined {
+  for (const node of nodes) {
+    if (node.org.id === id) return [id];
+    const below = pathTo(node.children, id);
+    if (below) return [node.org.id, ...below];
+  }
+  return undefined;
+}
+
+/** Ids of the organization's ancestors in the tree (root first), or [] when it is not in the tree. */
+export function ancestorIds(nodes: readonly OrgNode[], id: string): string[] {
+  return pathTo(nodes, id)?.slice(0, -1) ?? [];
+}

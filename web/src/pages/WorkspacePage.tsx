@@ -28,7 +28,11 @@ export function WorkspacePage() {
                 size="small"
                 items={[
                   { key: 'organization', label: t('workspace.organization'), children: membership.organizationName },
-                  { key: 'kind', label: t('workspace.organizationKind'), children: orgKindName(membership.organizationKind, language) },
+                  {
+                    key: 'kind',
+                    label: t('workspace.organizationKind'),
+                    children: orgKindName(membership.organizationKind, language),
+                  },
                   { key: 'role', label: t('workspace.role'), children: roleName(membership.role, language) },
                 ]}
               />

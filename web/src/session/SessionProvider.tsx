@@ -38,11 +38,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const session = useMemo<Session>(
     () => ({
       state,
-      async signIn(input) {
+      signIn: async (input) => {
         await api.login(input);
         await reload();
       },
-      async signOut() {
+      signOut: async () => {
         try {
           await api.logout();
         } finally {
@@ -50,11 +50,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         }
       },
       reload: () => reload(),
-      retry() {
+      retry: () => {
         setState({ status: 'loading' });
         void start();
       },
-      async switchMembership(membershipId) {
+      switchMembership: async (membershipId) => {
         await api.switchMembership(membershipId);
         await reload();
       },

@@ -12,13 +12,13 @@ export type SessionState =
 
 export interface Session {
   state: SessionState;
-  signIn(input: LoginInput): Promise<void>;
-  signOut(): Promise<void>;
+  signIn: (input: LoginInput) => Promise<void>;
+  signOut: () => Promise<void>;
   /** Reloads GET /api/v1/me (after a membership switch or a password change). */
-  reload(): Promise<void>;
+  reload: () => Promise<void>;
   /** Starts over after the first /me failed (network error). */
-  retry(): void;
-  switchMembership(membershipId: string): Promise<void>;
+  retry: () => void;
+  switchMembership: (membershipId: string) => Promise<void>;
 }
 
 export const SessionContext = createContext<Session | null>(null);

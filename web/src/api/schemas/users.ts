@@ -42,9 +42,7 @@ export const updateUserBody = z
 
 export const resetPasswordBody = z.object({ newPassword: password }).strict();
 
-export const changePasswordBody = z
-  .object({ currentPassword: z.string().min(1).max(200), newPassword: password })
-  .strict();
+export const changePasswordBody = z.object({ currentPassword: z.string().min(1).max(200), newPassword: password }).strict();
 
 export const switchMembershipBody = z.object({ membershipId: z.string().uuid() }).strict();
 

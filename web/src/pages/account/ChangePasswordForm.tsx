@@ -12,15 +12,23 @@ import { applyServerFieldErrors, formResolver, validationMessage } from '../../f
 
 const schema = changePasswordBody
   .extend({ confirmPassword: z.string() })
-  .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], message: validationMessage('passwordMismatch') })
-  .refine((v) => v.newPassword !== v.currentPassword, { path: ['newPassword'], message: validationMessage('passwordUnchanged') });
+  .refine((v) => v.newPassword === v.confirmPassword, {
+    path: ['confirmPassword'],
+    error: validationMessage('passwordMismatch'),
+  })
+  .refine((v) => v.newPassword !== v.currentPassword, { path: ['newPassword'], error: validationMessage('passwordUnchanged') });
 type Values = z.input<typeof schema>;
 
 /** POST /api/v1/me/password; the confirmation stays in the browser. */
 export function ChangePasswordForm({ onChanged }: { onChanged: () => Promise<void> | void }) {
   const { t } = useTranslation();
   const [error, setError] = useState<unknown>();
-  const { control, handleSubmit, setError: setFieldError, formState } = useForm<Values, unknown, z.output<typeof schema>>({
+  const {
+    control,
+    handleSubmit,
+    setError: setFieldError,
+    formState,
+  } = useForm<Values, unknown, z.output<typeof schema>>({
     resolver: formResolver(schema),
     defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
   });
@@ -37,7 +45,7 @@ export function ChangePasswordForm({ onChanged }: { onChanged: () => Promise<voi
   });
 
   return (
-    <Form layout="vertical" onFinish={() => void onSubmit()} requiredMark={false}>
+    <Form layout="vertical" onFinish={() => void onSubmit()}>
       <ErrorAlert error={error} />
       <FormField control={control} name="currentPassword" label={t('password.current')} required>
         {(field, input) => <Input.Password {...field} {...input} autoComplete="current-password" />}

@@ -13,9 +13,12 @@ import { currentLanguage } from '../../../i18n';
 import { orgKindName } from '../../../i18n/names';
 
 // The API's body without parentId (the selected organization); an empty English name means "none".
-const schema = createOrganizationBody
-  .omit({ parentId: true })
-  .extend({ nameEn: z.literal('').transform(() => undefined).or(createOrganizationBody.shape.nameEn) });
+const schema = createOrganizationBody.omit({ parentId: true }).extend({
+  nameEn: z
+    .literal('')
+    .transform(() => undefined)
+    .or(createOrganizationBody.shape.nameEn),
+});
 type Values = z.input<typeof schema>;
 const FIELDS = ['code', 'name', 'nameEn', 'kind'] as const;
 
@@ -30,7 +33,12 @@ export function CreateOrganizationForm({ parent, onCreated }: CreateOrganization
   const language = currentLanguage();
   const [error, setError] = useState<unknown>();
   const kinds = ORG_KINDS.filter((kind) => canHaveParent(kind, parent.kind));
-  const { control, handleSubmit, setError: setFieldError, formState } = useForm<Values, unknown, z.output<typeof schema>>({
+  const {
+    control,
+    handleSubmit,
+    setError: setFieldError,
+    formState,
+  } = useForm<Values, unknown, z.output<typeof schema>>({
     resolver: formResolver(schema),
     defaultValues: { code: '', name: '', nameEn: '', kind: kinds.length === 1 ? kinds[0] : undefined },
   });
@@ -58,7 +66,13 @@ export function CreateOrganizationForm({ parent, onCreated }: CreateOrganization
           />
         )}
       </FormField>
-      <FormField control={control} name="code" label={t('organizations.fields.code')} extra={t('organizations.codeRule')} required>
+      <FormField
+        control={control}
+        name="code"
+        label={t('organizations.fields.code')}
+        extra={t('organizations.codeRule')}
+        required
+      >
         {(field, input) => <Input {...field} {...input} maxLength={64} autoComplete="off" spellCheck={false} />}
       </FormField>
       <FormField control={control} name="name" label={t('organizations.fields.name')} required>

@@ -14,7 +14,8 @@ const COLUMNS = 'code,name,nameEn,kind,parentCode';
 function readBase64(file: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onload = () =>
+      typeof reader.result === 'string' ? resolve(reader.result.replace(/^data:[^,]*,/, '')) : reject(new Error('read failed'));
     reader.onerror = () => reject(reader.error ?? new Error('read failed'));
     reader.readAsDataURL(file);
   });
@@ -59,12 +60,12 @@ export function ImportOrganizations({ onImported }: { onImported: () => void }) 
 
   return (
     <Flex vertical gap={12}>
-      <Typography.Paragraph style={{ margin: 0 }}>
-        {t('organizations.import.help', { columns: COLUMNS })}
-      </Typography.Paragraph>
+      <Typography.Paragraph style={{ margin: 0 }}>{t('organizations.import.help', { columns: COLUMNS })}</Typography.Paragraph>
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
         {t('organizations.import.kinds', {
-          kinds: ORG_KINDS.map((kind) => `${kind}（${orgKindName(kind, language)}）`).join(language === 'en' ? ', ' : '、'),
+          kinds: ORG_KINDS.map((kind) =>
+            language === 'en' ? `${kind} (${orgKindName(kind, language)})` : `${kind}（${orgKindName(kind, language)}）`,
+          ).join(language === 'en' ? ', ' : '、'),
         })}
       </Typography.Paragraph>
       {/* Dragger, not Upload around a Button: Upload's own role="button" wrapper would nest two controls. */}
@@ -96,7 +97,8 @@ export function ImportOrganizations({ onImported }: { onImported: () => void }) 
         {outcome && 'rowErrors' in outcome && (
           <Alert type="error" showIcon title={t('organizations.import.rejected', { count: outcome.rowErrors.length })} />
         )}
-        {outcome && 'error' in outcome &&
+        {outcome &&
+          'error' in outcome &&
           (outcome.error instanceof ApiError ? (
             <ErrorAlert error={outcome.error} title={t('organizations.import.failed')} />
           ) : (

@@ -1,12 +1,12 @@
 import { Flex, Tree, Typography, type TreeDataNode } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage, type Language } from '../../../i18n';
 import { organizationName } from '../../../i18n/names';
 import { OrgKindTag } from '../../../organizations/OrgKindTag';
-import { filterOrgTree, orgMatcher, walkOrgTree, type OrgNode } from '../../../organizations/orgTree';
+import { ancestorIds, filterOrgTree, orgMatcher, walkOrgTree, type OrgNode } from '../../../organizations/orgTree';
 
-/** Levels expanded when the page opens (province, city, county); a search expands everything it shows. */
+/** Levels whose children are shown when the page opens (province, city, county); a search expands all it shows. */
 const INITIALLY_EXPANDED_DEPTH = 3;
 
 function toTreeData(nodes: readonly OrgNode[], language: Language): TreeDataNode[] {
@@ -25,6 +25,14 @@ function toTreeData(nodes: readonly OrgNode[], language: Language): TreeDataNode
   }));
 }
 
+function expandedFor(nodes: readonly OrgNode[], all: boolean): string[] {
+  const keys: string[] = [];
+  walkOrgTree(nodes, (node) => {
+    if (all || node.depth < INITIALLY_EXPANDED_DEPTH) keys.push(node.org.id);
+  });
+  return keys;
+}
+
 interface OrganizationTreeProps {
   tree: OrgNode[];
   query: string;
@@ -38,14 +46,22 @@ export function OrganizationTree({ tree, query, selectedId, onSelect }: Organiza
   const searching = query.trim() !== '';
   const shown = useMemo(() => (searching ? filterOrgTree(tree, orgMatcher(query)) : tree), [tree, query, searching]);
   const [expanded, setExpanded] = useState<string[]>([]);
+  const initialised = useRef(false);
 
+  // First load and each new search: the default expansion. A reload (after a write) keeps what the user opened.
   useEffect(() => {
-    const keys: string[] = [];
-    walkOrgTree(shown, (node) => {
-      if (searching || node.depth < INITIALLY_EXPANDED_DEPTH - 1) keys.push(node.org.id);
-    });
-    setExpanded(keys);
+    if (shown.length === 0) return;
+    if (!searching && initialised.current) return;
+    initialised.current = !searching;
+    setExpanded(expandedFor(shown, searching));
   }, [shown, searching]);
+
+  // The selected node (e.g. one just created) is always visible.
+  useEffect(() => {
+    if (!selectedId) return;
+    const ancestors = ancestorIds(tree, selectedId);
+    setExpanded((keys) => (ancestors.every((id) => keys.includes(id)) ? keys : [...new Set([...keys, ...ancestors])]));
+  }, [tree, selectedId]);
 
   if (searching && shown.length === 0) {
     return <Typography.Text type="secondary">{t('organizations.noMatch')}</Typography.Text>;

@@ -60,8 +60,11 @@ export function OrganizationsPage() {
               placeholder={t('organizations.searchPlaceholder')}
               onChange={(event) => setQuery(event.target.value)}
               onSearch={setQuery}
-              style={{ marginBottom: 12 }}
+              style={{ marginBottom: 8 }}
             />
+            <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 8 }}>
+              {t('organizations.treeHint')}
+            </Typography.Paragraph>
             <Spin spinning={organizations.loading} description={t('organizations.loading')}>
               {organizations.tree.length === 0 && !organizations.loading ? (
                 <Empty description={t('organizations.empty')} />

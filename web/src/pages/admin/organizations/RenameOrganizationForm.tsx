@@ -12,7 +12,10 @@ import { applyServerFieldErrors, formResolver } from '../../../forms/messages';
 
 // The API's PATCH body with the Chinese name required; an empty English name removes it (null).
 const schema = updateOrganizationBody.required({ name: true }).extend({
-  nameEn: z.literal('').transform(() => null).or(updateOrganizationBody.shape.nameEn),
+  nameEn: z
+    .literal('')
+    .transform(() => null)
+    .or(updateOrganizationBody.shape.nameEn),
 });
 type Values = z.input<typeof schema>;
 
@@ -25,7 +28,12 @@ interface RenameOrganizationFormProps {
 export function RenameOrganizationForm({ organization, onSaved }: RenameOrganizationFormProps) {
   const { t } = useTranslation();
   const [error, setError] = useState<unknown>();
-  const { control, handleSubmit, setError: setFieldError, formState } = useForm<Values, unknown, z.output<typeof schema>>({
+  const {
+    control,
+    handleSubmit,
+    setError: setFieldError,
+    formState,
+  } = useForm<Values, unknown, z.output<typeof schema>>({
     resolver: formResolver(schema),
     defaultValues: { name: organization.name, nameEn: organization.nameEn ?? '' },
   });

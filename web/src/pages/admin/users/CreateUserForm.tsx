@@ -27,7 +27,12 @@ interface CreateUserFormProps {
 export function CreateUserForm({ organizations, onCreated }: CreateUserFormProps) {
   const { t } = useTranslation();
   const [error, setError] = useState<unknown>();
-  const { control, handleSubmit, setError: setFieldError, formState } = useForm<Values, unknown, z.output<typeof schema>>({
+  const {
+    control,
+    handleSubmit,
+    setError: setFieldError,
+    formState,
+  } = useForm<Values, unknown, z.output<typeof schema>>({
     resolver: formResolver(schema),
     defaultValues: { username: '', displayName: '', password: '', memberships: [{ organizationId: '', role: undefined }] },
   });
@@ -50,7 +55,9 @@ export function CreateUserForm({ organizations, onCreated }: CreateUserFormProps
     <Form layout="vertical" onFinish={() => void onSubmit()}>
       <ErrorAlert error={error} />
       <FormField control={control} name="username" label={t('users.fields.username')} extra={t('users.usernameRule')} required>
-        {(field, input) => <Input {...field} {...input} maxLength={64} autoComplete="off" autoCapitalize="none" spellCheck={false} />}
+        {(field, input) => (
+          <Input {...field} {...input} maxLength={64} autoComplete="off" autoCapitalize="none" spellCheck={false} />
+        )}
       </FormField>
       <FormField control={control} name="displayName" label={t('users.fields.displayName')} required>
         {(field, input) => <Input {...field} {...input} maxLength={100} autoComplete="off" />}
@@ -90,13 +97,15 @@ export function CreateUserForm({ organizations, onCreated }: CreateUserFormProps
       )}
       <Flex gap={8} wrap>
         <Button
-          onClick={() => memberships.append({ organizationId: '', role: undefined as unknown as Values['memberships'][number]['role'] })}
+          onClick={() =>
+            memberships.append({ organizationId: '', role: undefined as unknown as Values['memberships'][number]['role'] })
+          }
           disabled={memberships.fields.length >= MAX_MEMBERSHIPS}
         >
           {t('users.addMembershipRow')}
         </Button>
         <Button type="primary" htmlType="submit" loading={formState.isSubmitting}>
-          {t('users.create')}
+          {t('users.createSubmit')}
         </Button>
       </Flex>
     </Form>

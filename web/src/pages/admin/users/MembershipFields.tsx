@@ -33,7 +33,7 @@ export function MembershipFields<T extends FieldValues, TOut extends FieldValues
           <TreeSelect
             {...input}
             ref={field.ref}
-            value={(field.value as string | undefined) || undefined}
+            value={field.value || undefined}
             onChange={(value: string) => field.onChange(value)}
             onBlur={field.onBlur}
             treeData={organizations}
@@ -50,7 +50,7 @@ export function MembershipFields<T extends FieldValues, TOut extends FieldValues
           <Select
             {...input}
             ref={field.ref}
-            value={(field.value as string | undefined) || undefined}
+            value={field.value || undefined}
             onChange={(value: string) => field.onChange(value)}
             onBlur={field.onBlur}
             options={ROLES.map((role) => ({ value: role, label: roleName(role, language) }))}

@@ -10,16 +10,23 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FormField } from '../../../forms/FormField';
 import { applyServerFieldErrors, formResolver, validationMessage } from '../../../forms/messages';
 
-const schema = resetPasswordBody
-  .extend({ confirmPassword: z.string() })
-  .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], message: validationMessage('passwordMismatch') });
+const schema = resetPasswordBody.extend({ confirmPassword: z.string() }).refine((v) => v.newPassword === v.confirmPassword, {
+  path: ['confirmPassword'],
+  error: validationMessage('passwordMismatch'),
+});
 type Values = z.input<typeof schema>;
 
 /** POST /api/v1/users/:id/reset-password; the user must change it at the next sign-in. */
 export function ResetPasswordForm({ user, onDone }: { user: UserView; onDone: () => void }) {
   const { t } = useTranslation();
   const [error, setError] = useState<unknown>();
-  const { control, handleSubmit, reset, setError: setFieldError, formState } = useForm<Values, unknown, z.output<typeof schema>>({
+  const {
+    control,
+    handleSubmit,
+    reset,
+    setError: setFieldError,
+    formState,
+  } = useForm<Values, unknown, z.output<typeof schema>>({
     resolver: formResolver(schema),
     defaultValues: { newPassword: '', confirmPassword: '' },
   });

@@ -48,7 +48,12 @@ export function UserDetails({ user, organizations, onChanged }: UserDetailsProps
           {
             key: 'status',
             label: t('users.fields.status'),
-            children: <Badge status={user.disabled ? 'error' : 'success'} text={user.disabled ? t('users.disabled') : t('users.enabled')} />,
+            children: (
+              <Badge
+                status={user.disabled ? 'error' : 'success'}
+                text={user.disabled ? t('users.disabled') : t('users.enabled')}
+              />
+            ),
           },
           {
             key: 'password',
@@ -58,11 +63,17 @@ export function UserDetails({ user, organizations, onChanged }: UserDetailsProps
         ]}
       />
       <Popconfirm
-        title={user.disabled ? t('users.enableConfirm', { name: user.username }) : t('users.disableConfirm', { name: user.username })}
+        title={
+          user.disabled ? t('users.enableConfirm', { name: user.username }) : t('users.disableConfirm', { name: user.username })
+        }
         okText={t('common.confirm')}
         cancelText={t('common.cancel')}
         onConfirm={() =>
-          run('disable', () => updateUser(user.id, { disabled: !user.disabled }), user.disabled ? t('users.enabledDone') : t('users.disabledDone'))
+          void run(
+            'disable',
+            () => updateUser(user.id, { disabled: !user.disabled }),
+            user.disabled ? t('users.enabledDone') : t('users.disabledDone'),
+          )
         }
         disabled={isSelf}
       >
@@ -84,7 +95,7 @@ export function UserDetails({ user, organizations, onChanged }: UserDetailsProps
                 title={t('users.removeMembershipConfirm')}
                 okText={t('common.confirm')}
                 cancelText={t('common.cancel')}
-                onConfirm={() => run(m.id, () => removeMembership(user.id, m.id), t('users.membershipRemoved'))}
+                onConfirm={() => void run(m.id, () => removeMembership(user.id, m.id), t('users.membershipRemoved'))}
               >
                 <Button
                   size="small"

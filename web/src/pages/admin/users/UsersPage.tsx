@@ -28,7 +28,10 @@ export function UsersPage() {
   const selected = users.data?.find((user) => user.id === selectedId);
   const drawerSize = screens.sm ? 520 : '100%';
 
-  const replaceUser = (user: UserView) => users.setData([...(users.data ?? []).filter((u) => u.id !== user.id), user].sort((a, b) => a.username.localeCompare(b.username)));
+  const replaceUser = (user: UserView) =>
+    users.setData(
+      [...(users.data ?? []).filter((u) => u.id !== user.id), user].sort((a, b) => a.username.localeCompare(b.username)),
+    );
 
   return (
     <section aria-labelledby={headingId}>
@@ -88,14 +91,21 @@ export function UsersPage() {
             title: t('users.fields.status'),
             responsive: ['sm'],
             render: (_, user) => (
-              <Badge status={user.disabled ? 'error' : 'success'} text={user.disabled ? t('users.disabled') : t('users.enabled')} />
+              <Badge
+                status={user.disabled ? 'error' : 'success'}
+                text={user.disabled ? t('users.disabled') : t('users.enabled')}
+              />
             ),
           },
           {
             key: 'actions',
             title: t('users.actions'),
             render: (_, user) => (
-              <Button size="small" onClick={() => setSelectedId(user.id)} aria-label={t('users.manageNamed', { name: user.username })}>
+              <Button
+                size="small"
+                onClick={() => setSelectedId(user.id)}
+                aria-label={t('users.manageNamed', { name: user.username })}
+              >
                 {t('users.manage')}
               </Button>
             ),

@@ -1,0 +1,53 @@
+import { Table } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { CaseRecord } from '../../api/cases';
+import { RulePassedTag, RuleResults, RuleValues } from '../../components/RuleResults';
+import { currentLanguage } from '../../i18n';
+import { formatDateTime, localized } from '../../procedures/format';
+
+type Decision = CaseRecord['ruleDecisions'][number];
+
+/** The rules decided on the case: id, outcome, citation, detail in the reader's language, values. Cards on phones. */
+export function RuleDecisions({ decisions, phone }: { decisions: Decision[]; phone: boolean }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  if (phone) {
+    return (
+      <RuleResults
+        label={t('cases.sections.rules')}
+        rules={decisions.map((d) => ({
+          id: d.ruleId,
+          passed: d.passed,
+          citation: d.citation,
+          detail: localized(d.detail, language),
+          values: d.values,
+        }))}
+      />
+    );
+  }
+  return (
+    <Table<Decision>
+      size="small"
+      rowKey={(d, index) => `${d.ruleId}-${d.decidedAt}-${index ?? 0}`}
+      dataSource={decisions}
+      pagination={false}
+      locale={{ emptyText: t('cases.noRules') }}
+      columns={[
+        { key: 'rule', title: t('cases.rules.rule'), dataIndex: 'ruleId', width: 130 },
+        { key: 'passed', title: t('cases.rules.passed'), render: (_, d) => <RulePassedTag passed={d.passed} />, width: 100 },
+        { key: 'citation', title: t('cases.rules.citation'), dataIndex: 'citation' },
+        {
+          key: 'detail',
+          title: t('cases.rules.detail'),
+          render: (_, d) => (
+            <>
+              <div className="break-anywhere">{localized(d.detail, language)}</div>
+              <RuleValues values={d.values} />
+            </>
+          ),
+        },
+        { key: 'at', title: t('cases.rules.decidedAt'), render: (_, d) => formatDateTime(d.decidedAt, language), width: 170 },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,65 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import type { CaseStatus } from '../../api/cases';
+import { ToneTag, type Tone } from '../../components/ToneTag';
+
+const STATUS_TONES: Record<CaseStatus, Tone> = {
+  OPEN: 'info',
+  COMPLETED: 'success',
+  REJECTED: 'error',
+  WITHDRAWN: 'neutral',
+  FAILED: 'error',
+};
+
+export function caseStatusName(status: CaseStatus, t: TFunction): string {
+  return t(`cases.status.${status}`);
+}
+
+export function CaseStatusTag({ status }: { status: CaseStatus }) {
+  const { t } = useTranslation();
+  return <ToneTag tone={STATUS_TONES[status]}>{caseStatusName(status, t)}</ToneTag>;
+}
+
+/** An audit action of the case's timeline in the reader's language (the raw action for one this build does not name). */
+export function timelineActionName(action: string, t: TFunction): string {
+  switch (action) {
+    case 'case.opened':
+      return t('cases.actions.caseOpened');
+    case 'case.closed':
+      return t('cases.actions.caseClosed');
+    case 'task.opened':
+      return t('cases.actions.taskOpened');
+    case 'task.claimed':
+      return t('cases.actions.taskClaimed');
+    case 'task.unclaimed':
+      return t('cases.actions.taskUnclaimed');
+    case 'task.assigned':
+      return t('cases.actions.taskAssigned');
+    case 'task.delegated':
+      return t('cases.actions.taskDelegated');
+    case 'task.returned':
+      return t('cases.actions.taskReturned');
+    case 'task.completed':
+      return t('cases.actions.taskCompleted');
+    case 'task.complete':
+      return t('cases.actions.taskCompleteAttempt');
+    case 'task.cancelled':
+      return t('cases.actions.taskCancelled');
+    case 'task.commented':
+      return t('cases.actions.taskCommented');
+    case 'task.reminder':
+      return t('cases.actions.taskReminder');
+    case 'task.due':
+      return t('cases.actions.taskDue');
+    case 'task.escalated':
+      return t('cases.actions.taskEscalated');
+    case 'document.attached':
+      return t('cases.actions.documentAttached');
+    case 'village-conversion.draft-saved':
+      return t('cases.actions.draftSaved');
+    case 'village-conversion.withdraw':
+      return t('cases.actions.withdraw');
+    default:
+      return action;
+  }
+}
