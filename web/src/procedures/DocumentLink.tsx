@@ -13,6 +13,7 @@ export function DocumentLink({ document }: { document: Pick<CaseDocument, 'id' |
       <a
         href={documentUrl(document.id)}
         download={document.name}
+        className="text-link"
         aria-label={t('documents.downloadNamed', { name: document.name })}
       >
         {document.name}

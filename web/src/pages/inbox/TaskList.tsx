@@ -59,7 +59,10 @@ export function TaskList({ items, phone, selectable, selected, onSelect, loading
                 </Link>
               </Typography.Title>
               <div className="break-anywhere" style={{ margin: '4px 0 8px' }}>
-                <Link to={`/cases/${item.caseId}`}>{item.caseNumber}</Link> {item.caseTitle}
+                <Link to={`/cases/${item.caseId}`} className="text-link">
+                  {item.caseNumber}
+                </Link>{' '}
+                {item.caseTitle}
               </div>
               <Descriptions
                 size="small"

@@ -82,7 +82,10 @@ export function TaskPage() {
             {taskKindName(task.kind, language)}
           </Typography.Title>
           <Typography.Text className="break-anywhere">
-            <Link to={`/cases/${task.caseId}`}>{task.caseNumber}</Link> {task.caseTitle}
+            <Link to={`/cases/${task.caseId}`} className="text-link">
+              {task.caseNumber}
+            </Link>{' '}
+            {task.caseTitle}
           </Typography.Text>
         </div>
         <Link to="/inbox">{t('task.backToInbox')}</Link>
