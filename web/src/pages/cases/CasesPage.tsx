@@ -112,7 +112,7 @@ export function CasesPage() {
           loading={loading}
           dataSource={cases}
           pagination={cases.length > 20 ? { pageSize: 20 } : false}
-          locale={{ emptyText: t('cases.empty') }}
+          locale={{ emptyText: <Typography.Text>{t('cases.empty')}</Typography.Text> }}
           columns={[
             { key: 'number', title: t('cases.fields.number'), render: (_, c) => <Link to={`/cases/${c.id}`}>{c.number}</Link> },
             { key: 'title', title: t('cases.fields.title'), dataIndex: 'title' },

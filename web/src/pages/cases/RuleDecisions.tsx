@@ -1,4 +1,4 @@
-import { Table } from 'antd';
+import { Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CaseRecord } from '../../api/cases';
 import { RulePassedTag, RuleResults, RuleValues } from '../../components/RuleResults';
@@ -31,7 +31,7 @@ export function RuleDecisions({ decisions, phone }: { decisions: Decision[]; pho
       rowKey={(d, index) => `${d.ruleId}-${d.decidedAt}-${index ?? 0}`}
       dataSource={decisions}
       pagination={false}
-      locale={{ emptyText: t('cases.noRules') }}
+      locale={{ emptyText: <Typography.Text>{t('cases.noRules')}</Typography.Text> }}
       columns={[
         { key: 'rule', title: t('cases.rules.rule'), dataIndex: 'ruleId', width: 130 },
         { key: 'passed', title: t('cases.rules.passed'), render: (_, d) => <RulePassedTag passed={d.passed} />, width: 100 },

@@ -59,6 +59,8 @@ export function timelineActionName(action: string, t: TFunction): string {
       return t('cases.actions.draftSaved');
     case 'village-conversion.withdraw':
       return t('cases.actions.withdraw');
+    case 'organization.created':
+      return t('cases.actions.organizationCreated');
     default:
       return action;
   }

@@ -117,8 +117,12 @@ export function InboxPage() {
 
   const content = (
     <Flex vertical gap={12}>
-      <SavedFilters filter={filter} onApply={setFilter} />
-      <FilterBar filter={filter} onChange={setFilter} />
+      <FilterBar
+        filter={filter}
+        onChange={setFilter}
+        compact={phone}
+        extra={<SavedFilters filter={filter} onApply={setFilter} />}
+      />
       {error !== undefined && <ErrorAlert error={error} title={t('inbox.loadFailed')} />}
       {claimableCount > 0 && (
         <Flex wrap gap={8} align="center" role="group" aria-label={t('inbox.bulk.label')}>

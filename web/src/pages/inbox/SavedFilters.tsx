@@ -94,7 +94,7 @@ export function SavedFilters({ filter, onApply }: { filter: InboxFilter; onApply
     <div>
       {error !== undefined && <ErrorAlert error={error} title={t('inbox.saved.loadFailed')} />}
       <Flex wrap gap={8} align="end">
-        <Form layout="vertical" style={{ flex: '1 1 220px', minWidth: 0 }}>
+        <Form layout="vertical" component="div" style={{ flex: '1 1 220px', minWidth: 0 }}>
           <Form.Item label={t('inbox.saved.label')} htmlFor={`${id}-saved`} style={{ marginBottom: 0 }}>
             <Select
               id={`${id}-saved`}

@@ -27,7 +27,9 @@ export function TaskStatusTag({ status }: { status: string }) {
 }
 
 function assignee(item: InboxItem, t: TFunction): string {
-  return item.assigneeName ?? t('inbox.unassigned');
+  if (item.assigneeName) return item.assigneeName;
+  // A task completed without being claimed first has no assignee; "not claimed" would mislead.
+  return item.status === 'OPEN' ? t('inbox.unassigned') : '—';
 }
 
 interface TaskListProps {
@@ -155,7 +157,7 @@ export function TaskList({ items, phone, selectable, selected, onSelect, loading
       dataSource={items}
       columns={columns}
       pagination={false}
-      locale={{ emptyText: t('inbox.empty') }}
+      locale={{ emptyText: <Typography.Text>{t('inbox.empty')}</Typography.Text> }}
       rowSelection={
         selectable
           ? {

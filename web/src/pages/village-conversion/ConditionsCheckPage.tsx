@@ -67,6 +67,7 @@ export function ConditionsCheckPage() {
             <Form layout="vertical" onFinish={() => void onSubmit()}>
               <CheckField control={control} name="insideUrbanBoundary" label={rule('VC-C1')} />
               <CheckField control={control} name="farmlandInsufficient" label={rule('VC-C2')} />
+              <Typography.Paragraph strong>{rule('VC-C3')}</Typography.Paragraph>
               <Row gutter={16}>
                 <Col xs={24} md={12}>
                   <NumberField control={control} name="labourForce" label={t('vc.fields.labourForce')} required />
@@ -76,6 +77,7 @@ export function ConditionsCheckPage() {
                 </Col>
               </Row>
               <CheckField control={control} name="assetRestructuringComplete" label={rule('VC-C4')} />
+              <Typography.Paragraph strong>{t('vc.prepare.assembly')}</Typography.Paragraph>
               <CheckField
                 control={control}
                 name="assembly.fullAssembly"

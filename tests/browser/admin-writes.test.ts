@@ -1,0 +1,166 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { seedDemo } from '../../scripts/demo-seed';
+import { launchBrowser, screenshot, seriousAccessibilityViolations, signIn, texts } from '../support/browser';
+import { startHarness, type Harness } from '../support/harness';
+import { startWebServer, type WebServer } from '../support/web-server';
+
+const BROWSER_TEST_MS = 180_000;
+
+/**
+ * The admin pages' writes through the UI (each one a non-GET request carrying the CSRF token): creating, renaming
+ * and importing organizations; creating a user with a membership; adding a second one; the new user's first sign-in
+ * (forced password change) and membership switch.
+ */
+describe('web app in Chromium: administration writes', () => {
+  let h: Harness;
+  let server: WebServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    h = await startHarness();
+    await h.db.$transaction((tx) => seedDemo(tx), { timeout: 60_000, maxWait: 30_000 });
+    server = await startWebServer(h);
+    browser = await launchBrowser();
+  }, BROWSER_TEST_MS);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await h?.close();
+  });
+
+  async function adminPage(path: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: server.url });
+    const page = await context.newPage();
+    await page.goto(path);
+    await signIn(page, 'admin');
+    await page.waitForURL(`**${path}`);
+    return page;
+  }
+
+  /** Picks an option of an antd Select / TreeSelect (labelled `label` inside `scope`) by its visible title. */
+  async function choose(scope: Page | Locator, label: string, title: string, search?: string): Promise<void> {
+    const page = 'page' in scope ? scope.page() : scope;
+    await scope.getByLabel(label, { exact: true }).click();
+    if (search) await page.keyboard.type(search);
+    // Click only once the popup has finished its opening animation (antd's motion classes end in -enter/-appear).
+    // Popups of closed drawers stay in the DOM; the one just opened is the last one appended to the body.
+    const popup = page.locator('.ant-select-dropdown:visible:not([class*="-enter"]):not([class*="-appear"])').last();
+    await popup.locator(`[title="${title}"]`).click();
+    // Wait for the popup to close. (While open, antd's listbox has no accessible name: axe reports it; see the report.)
+    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
+  }
+
+  it(
+    'organizations: create under the selected node, rename, import with row errors, then a valid import',
+    async () => {
+      const page = await adminPage('/admin/organizations');
+      const tree = page.getByRole('tree', { name: texts.organizations.tree });
+      await tree.getByText('青石镇', { exact: true }).click();
+      await page.getByRole('button', { name: texts.organizations.createChild }).click();
+      const dialog = page.getByRole('dialog');
+      await choose(dialog, texts.organizations.fields.kind, '村民委员会');
+      await dialog.getByLabel(texts.organizations.fields.code, { exact: true }).fill('UI-VILLAGE-1');
+      await dialog.getByLabel(texts.organizations.fields.name, { exact: true }).fill('界面测试村');
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      await dialog.getByRole('button', { name: texts.organizations.create }).click();
+      await tree.getByText('界面测试村', { exact: true }).waitFor();
+      const created = await h.db.organization.findUniqueOrThrow({ where: { code: 'UI-VILLAGE-1' }, include: { parent: true } });
+      expect(created).toMatchObject({ kind: 'VILLAGE', name: '界面测试村', parent: { code: 'DEMO-370101001' } });
+
+      await page.getByRole('button', { name: texts.organizations.rename }).click();
+      await page.getByRole('dialog').getByLabel(texts.organizations.fields.name, { exact: true }).fill('界面测试村（改）');
+      await page.getByRole('dialog').getByLabel(texts.organizations.fields.nameEnOptional, { exact: true }).fill('UI Village');
+      await page.getByRole('dialog').getByRole('button', { name: texts.organizations.save }).click();
+      await tree.getByText('界面测试村（改）', { exact: true }).waitFor();
+      expect(await h.db.organization.findUniqueOrThrow({ where: { code: 'UI-VILLAGE-1' } })).toMatchObject({
+        nameEn: 'UI Village',
+      });
+
+      await page.getByRole('button', { name: texts.organizations.import.open }).click();
+      const csv = (lines: string[]) => Buffer.from(['code,name,nameEn,kind,parentCode', ...lines].join('\n'));
+      await page.locator('input[type=file]').setInputFiles({
+        name: 'orgs.csv',
+        mimeType: 'text/csv',
+        buffer: csv(['UI-COMM-1,导入社区,,COMMUNITY,DEMO-370101002', 'UI-BAD-1,坏行,,NOT_A_KIND,DEMO-370101002']),
+      });
+      const rowErrors = page.getByRole('dialog').getByRole('table');
+      await rowErrors.getByText('未知的组织类型 NOT_A_KIND。').waitFor();
+      await expect(rowErrors.getByRole('cell', { name: '3', exact: true }).count()).resolves.toBe(1);
+      expect(await h.db.organization.count({ where: { code: { startsWith: 'UI-COMM' } } })).toBe(0);
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      await screenshot(page, 'import-errors-1280');
+
+      await page.locator('input[type=file]').setInputFiles({
+        name: 'orgs.csv',
+        mimeType: 'text/csv',
+        buffer: csv([
+          'UI-COMM-1,导入社区,Imported Community,COMMUNITY,DEMO-370101002',
+          'UI-EC-1,导入社区选委会,,ELECTION_COMMITTEE,UI-COMM-1',
+        ]),
+      });
+      await page.getByRole('dialog').getByText('导入成功：新建 2 个组织（共 2 行）。').waitFor();
+      await page.keyboard.press('Escape');
+      await page.getByRole('searchbox', { name: texts.organizations.search }).fill('导入社区');
+      await tree.getByText('导入社区', { exact: true }).waitFor();
+      await tree.getByText('导入社区选委会', { exact: true }).waitFor();
+    },
+    BROWSER_TEST_MS,
+  );
+
+  it(
+    'users: create with a membership, add a second one; the new user must change the password, then switches membership',
+    async () => {
+      const page = await adminPage('/admin/users');
+      await page.getByRole('table').getByText('township.official', { exact: true }).waitFor();
+      await page.getByRole('button', { name: texts.users.create, exact: true }).click();
+      const drawer = page.getByRole('dialog', { name: texts.users.createTitle });
+      await drawer.getByLabel(texts.users.fields.username, { exact: true }).fill('ui.user');
+      await drawer.getByLabel(texts.users.fields.displayName, { exact: true }).fill('界面 新用户');
+      await drawer.getByLabel(texts.users.fields.initialPassword, { exact: true }).fill('short');
+      await drawer.getByRole('button', { name: texts.users.createSubmit, exact: true }).click();
+      await drawer.getByText('至少需要 10 个字符。').waitFor(); // client-side validation, translated
+      await drawer.getByText(texts.validation.required).first().waitFor(); // organization and role not chosen
+      await drawer.getByLabel(texts.users.fields.initialPassword, { exact: true }).fill('initial-pass-2026');
+      await choose(drawer, texts.users.fields.organization, '幸福社区（社区居民委员会）', '幸福');
+      await choose(drawer, texts.users.fields.role, '居委会工作人员');
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      await screenshot(page, 'create-user-1280');
+      await drawer.getByRole('button', { name: texts.users.createSubmit, exact: true }).click();
+      await drawer.waitFor({ state: 'hidden' });
+
+      // The new user's drawer opens: add a second membership.
+      const details = page.getByRole('dialog', { name: '管理用户：ui.user' });
+      await choose(details, texts.users.fields.organization, '青石镇（乡镇）', '青石');
+      await choose(details, texts.users.fields.role, '乡镇（街道）工作人员');
+      await details.getByRole('button', { name: texts.users.addMembership }).click();
+      await details.getByText('青石镇 · 乡镇（街道）工作人员').waitFor();
+      const user = await h.db.user.findUniqueOrThrow({ where: { username: 'ui.user' }, include: { memberships: true } });
+      expect(user.mustChangePassword).toBe(true);
+      expect(user.memberships.map((m) => m.role).sort()).toEqual(['RESIDENTS_COMMITTEE_OFFICIAL', 'TOWNSHIP_OFFICIAL']);
+
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: server.url });
+      const newUser = await context.newPage();
+      await newUser.goto('/');
+      await signIn(newUser, 'ui.user', 'initial-pass-2026');
+      await newUser.waitForURL('**/account/password');
+      await newUser.getByText(texts.password.mustChange).waitFor();
+      expect(await seriousAccessibilityViolations(newUser)).toEqual([]);
+      await screenshot(newUser, 'change-password-1280');
+      await newUser.getByLabel(texts.password.current, { exact: true }).fill('initial-pass-2026');
+      await newUser.getByLabel(texts.password.new, { exact: true }).fill('my-own-pass-2026');
+      await newUser.getByLabel(texts.password.confirm, { exact: true }).fill('my-own-pass-2026');
+      await newUser.getByRole('button', { name: texts.password.submit }).click();
+      await newUser.getByRole('heading', { name: texts.workspace.title }).waitFor();
+      expect(await h.db.user.findUniqueOrThrow({ where: { username: 'ui.user' } })).toMatchObject({ mustChangePassword: false });
+
+      await newUser.getByText('幸福社区', { exact: true }).waitFor();
+      await choose(newUser, texts.membership.label, '青石镇 · 乡镇（街道）工作人员');
+      await newUser.getByRole('main').getByText('青石镇', { exact: true }).waitFor();
+      await screenshot(newUser, 'workspace-switched-1280');
+      await context.close();
+    },
+    BROWSER_TEST_MS,
+  );
+});
