@@ -22,7 +22,7 @@ export default async function globalSetup(): Promise<void> {
 
   // Browser tests (tests/browser) need the built web app, which the API serves from web/dist: build it when missing.
   // NODE_ENV=production: jest sets "test", which would give a different build (antd, for one, then uses fixed ids).
-  if (!fs.existsSync(path.join(repoRoot, 'web', 'dist', 'index.html'))) {
+  if (!process.env.WEB_DIST_DIR && !fs.existsSync(path.join(repoRoot, 'web', 'dist', 'index.html'))) {
     execFileSync('npm', ['run', '--silent', 'build:web'], {
       cwd: repoRoot,
       env: { ...process.env, NODE_ENV: 'production' },

@@ -6,7 +6,8 @@ import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../../domain/errors';
 import { repoRoot } from '../../../runtime/paths';
 
-export const webDistDir = path.join(repoRoot, 'web', 'dist');
+/** The built web app; WEB_DIST_DIR points elsewhere (tests that build their own copy). */
+export const webDistDir = process.env.WEB_DIST_DIR ?? path.join(repoRoot, 'web', 'dist');
 
 /**
  * Serves the built web app (web/dist). Unknown non-API GET paths get index.html so client-side routes work;

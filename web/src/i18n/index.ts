@@ -1,7 +1,17 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
-import zhCN from './zh-CN.json';
+import enCommon from './en.json';
+import zhCommon from './zh-CN.json';
+import electionEn from './procedures/election.en.json';
+import electionZh from './procedures/election.zh-CN.json';
+import ownersMeetingEn from './procedures/ownersMeeting.en.json';
+import ownersMeetingZh from './procedures/ownersMeeting.zh-CN.json';
+import serviceAdmissionEn from './procedures/serviceAdmission.en.json';
+import serviceAdmissionZh from './procedures/serviceAdmission.zh-CN.json';
+
+/** Shared strings, plus one file per procedure (keys `election.*`, `serviceAdmission.*`, `ownersMeeting.*`). */
+const zhCN = { ...zhCommon, election: electionZh, serviceAdmission: serviceAdmissionZh, ownersMeeting: ownersMeetingZh };
+const en = { ...enCommon, election: electionEn, serviceAdmission: serviceAdmissionEn, ownersMeeting: ownersMeetingEn };
 
 export const SUPPORTED_LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof SUPPORTED_LANGUAGES)[number];
