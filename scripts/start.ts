@@ -4,6 +4,7 @@
 // - migrations, the demo seed (APP_MODE=demo, empty database only), the web build if missing
 // - a worker process and an API process (which serves the web app)
 // Ctrl-C stops everything and leaves no processes behind; data stays for the next start.
+// `npm run backup` signals this process (SIGUSR2) to stop the servers, archive their files and start them again.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,6 +14,8 @@ import { dataDir, repoRoot } from '../runtime/paths';
 import { createDatabase, databaseExists, databaseUrlFor } from '../runtime/postgres-admin';
 import { startTemporalDevServer, type TemporalDevServer } from '../runtime/temporal-dev-server';
 import { applyMigrations } from '../prisma/engine';
+import { createBackup } from '../runtime/backup';
+import { readBackupRequest, startPidFile, writeBackupResult, type BackupResult } from '../runtime/backup-control';
 import { seedDemoIfEmpty } from './demo-seed';
 
 const DATABASE_NAME = 'community_governance';
@@ -74,21 +77,27 @@ async function main(): Promise<void> {
   let api: ChildProcess | undefined;
   let web: ChildProcess | undefined;
   let stopping = false;
+  /** While a backup has the servers stopped, their exits are expected. */
+  let paused = false;
 
+  const stopServices = async () => {
+    await Promise.all([stopChild(api), stopChild(worker), stopChild(web)]);
+    await temporal?.stop();
+    await postgres?.stop();
+  };
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
     log('stopping…');
-    await Promise.all([stopChild(api), stopChild(worker), stopChild(web)]);
-    await temporal?.stop();
-    await postgres?.stop();
+    await stopServices();
+    fs.rmSync(startPidFile, { force: true });
     log('stopped; data kept in ' + dataDir);
     process.exit(code);
   };
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
 
-  try {
+  const startServices = async () => {
     let databaseUrl = config.DATABASE_URL;
     if (!databaseUrl) {
       postgres = await startEmbeddedPostgres({
@@ -121,22 +130,65 @@ async function main(): Promise<void> {
     const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, LOG_FORMAT: 'pretty' };
     worker = spawnNodeProcess('worker', 'scripts/worker.ts', env);
     api = spawnNodeProcess('api', 'api/server.ts', env);
-    for (const [name, child] of [['worker', worker], ['api', api]] as const) {
+    for (const [name, child] of [
+      ['worker', worker],
+      ['api', api],
+    ] as const) {
       child.once('exit', (code, signal) => {
-        if (stopping) return;
+        if (stopping || paused) return;
         log(`${name} exited (${signal ?? code}); stopping everything`);
         void shutdown(1);
       });
     }
+    await waitForHttp(`http://${config.HOST}:${config.PORT}/readyz`, 120_000);
+  };
+
+  // `npm run backup` while the product runs: stop the servers, archive their files together, start them again.
+  process.on('SIGUSR2', () => {
+    if (paused || stopping) return;
+    paused = true;
+    void (async () => {
+      const request = readBackupRequest();
+      let result: BackupResult;
+      try {
+        log('backup: stopping the API, the worker, Temporal and PostgreSQL for a consistent copy…');
+        await stopServices();
+        const archive = await createBackup({ dataDir, outDir: request.outDir });
+        log(`backup: written to ${archive}; starting again…`);
+        result = { id: request.id, archive };
+      } catch (error) {
+        result = { id: request.id, error: error instanceof Error ? error.message : String(error) };
+        log(`backup failed: ${result.error}`);
+      }
+      try {
+        await startServices();
+        log('backup: running again');
+      } catch (error) {
+        log(`failed to start again after the backup: ${error instanceof Error ? error.message : String(error)}`);
+        paused = false;
+        writeBackupResult(result);
+        return shutdown(1);
+      }
+      paused = false;
+      writeBackupResult(result);
+    })();
+  });
+
+  try {
+    fs.writeFileSync(startPidFile, String(process.pid));
+    await startServices();
     const apiUrl = `http://${config.HOST}:${config.PORT}`;
-    await waitForHttp(`${apiUrl}/readyz`, 120_000);
     let appUrl = apiUrl;
     if (devMode) {
-      web = spawn(process.execPath, [require.resolve('vite/bin/vite.js'), '--config', 'web/vite.config.ts', '--port', '5173', '--strictPort'], {
-        cwd: repoRoot,
-        env: { ...process.env, API_URL: apiUrl },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      web = spawn(
+        process.execPath,
+        [require.resolve('vite/bin/vite.js'), '--config', 'web/vite.config.ts', '--port', '5173', '--strictPort'],
+        {
+          cwd: repoRoot,
+          env: { ...process.env, API_URL: apiUrl },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
       pipeLines(web, logger('web'));
       appUrl = 'http://127.0.0.1:5173';
     }

@@ -12,7 +12,14 @@ function quietTemporalRuntime(): void {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
   Runtime.install({
-    logger: { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: (m) => process.stderr.write(`[temporal] ${m}\n`) },
+    logger: {
+      log: () => undefined,
+      trace: () => undefined,
+      debug: () => undefined,
+      info: () => undefined,
+      warn: () => undefined,
+      error: (m) => process.stderr.write(`[temporal] ${m}\n`),
+    },
   });
 }
 
@@ -29,18 +36,29 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+export interface HarnessOptions {
+  /** A database of the caller's (not dropped on close); default: a fresh copy of the migrated template. */
+  databaseUrl?: string;
+  /** Another Temporal server; default: the one global setup started. */
+  temporalAddress?: string;
+  /** A task queue to reuse (workflows started by an earlier harness); default: a new one. */
+  taskQueue?: string;
+}
+
 /**
  * Everything one test file needs: its own migrated database, the shared Temporal dev server with a task queue of
  * its own, a worker running the real workflows and activities, and the API (call it with `api.inject`).
  */
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   quietTemporalRuntime();
-  const address = process.env.TEST_TEMPORAL_ADDRESS;
+  const address = options.temporalAddress ?? process.env.TEST_TEMPORAL_ADDRESS;
   const bundlePath = process.env.TEST_WORKFLOW_BUNDLE;
   if (!address || !bundlePath) throw new Error('Temporal test environment missing (global setup did not run)');
-  const database = await createMigratedDatabase();
+  const database: TestDatabase = options.databaseUrl
+    ? { url: options.databaseUrl, drop: () => Promise.resolve() }
+    : await createMigratedDatabase();
   const db = createDb(database.url, { poolSize: 5 });
-  const taskQueue = `test-${randomBytes(6).toString('hex')}`;
+  const taskQueue = options.taskQueue ?? `test-${randomBytes(6).toString('hex')}`;
   const connection = await Connection.connect({ address });
   const temporal = new Client({ connection, namespace: 'default' });
   const nativeConnection = await NativeConnection.connect({ address });
@@ -51,7 +69,14 @@ export async function startHarness(): Promise<Harness> {
   let running: Promise<void> | undefined;
   const startWorker = async () => {
     if (worker) return;
-    worker = await createWorker({ connection: nativeConnection, namespace: 'default', taskQueue, db, temporal, workflowBundle: { codePath: bundlePath } });
+    worker = await createWorker({
+      connection: nativeConnection,
+      namespace: 'default',
+      taskQueue,
+      db,
+      temporal,
+      workflowBundle: { codePath: bundlePath },
+    });
     running = worker.run();
   };
   const stopWorker = async () => {
