@@ -101,6 +101,8 @@ describe('web app in Chromium: sign-in, roles, admin pages, accessibility, phone
       await signIn(page, 'township.official');
       await page.getByRole('heading', { name: texts.workspace.title }).waitFor();
       await page.getByText('青石镇', { exact: true }).first().waitFor();
+      await page.getByText(texts.workspace.noTasks).waitFor(); // the workspace's inbox card: nothing assigned yet
+      await page.getByRole('button', { name: texts.workspace.openUnclaimed }).waitFor();
       await expect(nav(page).getByRole('link', { name: texts.nav.workspace }).count()).resolves.toBe(1);
       await expect(nav(page).getByRole('link', { name: texts.nav.organizations }).count()).resolves.toBe(0);
       await expect(nav(page).getByRole('link', { name: texts.nav.users }).count()).resolves.toBe(0);

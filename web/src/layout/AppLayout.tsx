@@ -10,7 +10,7 @@ import { MembershipSwitcher } from './MembershipSwitcher';
 import { navigationItems, selectedNavigationKey } from './navigation';
 import './layout.css';
 
-const { Header, Content } = Layout;
+const { Header, Content, Sider } = Layout;
 
 export function AppLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -50,13 +50,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
             {t('app.name')}
           </Typography.Text>
         </Link>
-        {me && isWide ? (
-          <nav aria-label={t('nav.label')} className="app-nav">
-            <Menu mode="horizontal" items={items} selectedKeys={selectedKeys} style={{ borderBottom: 'none' }} />
-          </nav>
-        ) : (
-          <span className="app-header-spacer" />
-        )}
+        <span className="app-header-spacer" />
         <div className="app-header-actions">
           {me && <NotificationBell />}
           {me && isWide && <MembershipSwitcher />}
@@ -95,9 +89,23 @@ export function AppLayout({ children }: { children: ReactNode }) {
           <AccountPanel />
         </Drawer>
       )}
-      <Content id="main-content" tabIndex={-1} className="app-content">
-        <div className="app-main">{children}</div>
-      </Content>
+      {/* Wide screens: the menu in a side bar, so it can grow with the procedures without overflowing. */}
+      <Layout hasSider={Boolean(me && isWide)}>
+        {me && isWide && (
+          <Sider
+            width={216}
+            className="app-sider"
+            style={{ background: token.colorBgContainer, borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}
+          >
+            <nav aria-label={t('nav.label')}>
+              <Menu mode="inline" items={items} selectedKeys={selectedKeys} style={{ borderInlineEnd: 'none' }} />
+            </nav>
+          </Sider>
+        )}
+        <Content id="main-content" tabIndex={-1} className="app-content">
+          <div className="app-main">{children}</div>
+        </Content>
+      </Layout>
     </Layout>
   );
 }

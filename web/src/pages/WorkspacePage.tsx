@@ -1,11 +1,12 @@
-import { Card, Col, Descriptions, Empty, Row, Typography } from 'antd';
+import { Card, Col, Descriptions, Row, Typography } from 'antd';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../i18n';
 import { orgKindName, roleName } from '../i18n/names';
 import { useMe } from '../session/context';
+import { WorkspaceTasks } from './WorkspaceTasks';
 
-/** Home page after signing in: who I am acting as; the task inbox comes later. */
+/** Home page after signing in: who I am acting as, and my most urgent tasks. */
 export function WorkspacePage() {
   const { t } = useTranslation();
   const language = currentLanguage();
@@ -48,7 +49,7 @@ export function WorkspacePage() {
         </Col>
         <Col xs={24} md={12}>
           <Card title={<h3 className="card-heading">{t('workspace.inbox')}</h3>}>
-            <Empty description={t('workspace.inboxPlaceholder')} />
+            <WorkspaceTasks />
           </Card>
         </Col>
       </Row>
