@@ -17,6 +17,23 @@ import { CasesPage } from './pages/cases/CasesPage';
 import { InboxPage } from './pages/inbox/InboxPage';
 import { TaskPage } from './pages/tasks/TaskPage';
 import { ConditionsCheckPage } from './pages/village-conversion/ConditionsCheckPage';
+import { ApplicationPage } from './pages/elections/ApplicationPage';
+import { ElectionPage } from './pages/elections/ElectionPage';
+import { ElectionsPage } from './pages/elections/ElectionsPage';
+import { MigrantApplyPage } from './pages/elections/MigrantApplyPage';
+import { MyApplicationsPage } from './pages/elections/MyApplicationsPage';
+import { OverviewPage as ElectionOverviewPage } from './pages/elections/OverviewPage';
+import { PublicNoticePage } from './pages/elections/PublicNoticePage';
+import { ApplyPage } from './pages/service-items/ApplyPage';
+import { PublicListPage } from './pages/service-items/PublicListPage';
+import { ReportPage } from './pages/service-items/ReportPage';
+import { ServiceItemPage } from './pages/service-items/ServiceItemPage';
+import { ServiceItemsPage } from './pages/service-items/ServiceItemsPage';
+import { SummaryPage } from './pages/service-items/SummaryPage';
+import { MeetingPage } from './pages/owners-meetings/MeetingPage';
+import { OwnersMeetingsPage } from './pages/owners-meetings/OwnersMeetingsPage';
+import { RegisterMeetingPage } from './pages/owners-meetings/RegisterMeetingPage';
+import { VoteCheckPage } from './pages/owners-meetings/VoteCheckPage';
 import { appTheme } from './theme';
 import { CHANGE_PASSWORD_PATH, RequireAuth } from './session/RequireAuth';
 import { RequirePermission } from './session/RequirePermission';
@@ -37,6 +54,9 @@ export function App() {
               <Routes>
                 <Route path="/login" element={<LoginPage />} />
                 <Route path="/check/village-conversion" element={<ConditionsCheckPage />} />
+                <Route path="/elections/:electionId/notice" element={<PublicNoticePage />} />
+                <Route path="/public/service-items" element={<PublicListPage />} />
+                <Route path="/check/owners-meeting" element={<VoteCheckPage />} />
                 <Route element={<RequireAuth />}>
                   <Route path="/" element={<WorkspacePage />} />
                   <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordPage />} />
@@ -45,6 +65,41 @@ export function App() {
                   <Route path="/tasks/:taskId" element={<TaskPage />} />
                   <Route path="/cases" element={<CasesPage />} />
                   <Route path="/cases/:caseId" element={<CasePage />} />
+                  <Route element={<RequirePermission permission="elections.read" />}>
+                    <Route path="/elections" element={<ElectionsPage />} />
+                    <Route path="/elections/:electionId" element={<ElectionPage />} />
+                    <Route path="/elections/:electionId/:tab" element={<ElectionPage />} />
+                  </Route>
+                  <Route element={<RequirePermission permission="elections.applications.read" />}>
+                    <Route path="/elections/applications" element={<MyApplicationsPage />} />
+                    <Route path="/elections/applications/:number" element={<ApplicationPage />} />
+                  </Route>
+                  <Route element={<RequirePermission permission="elections.apply" />}>
+                    <Route path="/elections/:electionId/apply" element={<MigrantApplyPage />} />
+                  </Route>
+                  <Route element={<RequirePermission permission="elections.overview" />}>
+                    <Route path="/elections/overview" element={<ElectionOverviewPage />} />
+                  </Route>
+                  <Route element={<RequirePermission permission="owners-meetings.read" />}>
+                    <Route path="/owners-meetings" element={<OwnersMeetingsPage />} />
+                    <Route path="/owners-meetings/:caseId" element={<MeetingPage />} />
+                  </Route>
+                  <Route element={<RequirePermission permission="owners-meetings.register" />}>
+                    <Route path="/owners-meetings/new" element={<RegisterMeetingPage />} />
+                  </Route>
+                  <Route element={<RequirePermission permission="service-items.read" />}>
+                    <Route path="/service-items" element={<ServiceItemsPage />} />
+                    <Route path="/service-items/:caseId" element={<ServiceItemPage />} />
+                  </Route>
+                  <Route element={<RequirePermission permission="service-items.apply" />}>
+                    <Route path="/service-items/apply" element={<ApplyPage />} />
+                  </Route>
+                  <Route element={<RequirePermission permission="service-items.summary" />}>
+                    <Route path="/service-items/summary" element={<SummaryPage />} />
+                  </Route>
+                  <Route element={<RequirePermission permission="service-items.report" />}>
+                    <Route path="/service-items/report" element={<ReportPage />} />
+                  </Route>
                   <Route element={<RequirePermission permission="organizations.manage" />}>
                     <Route path="/admin/organizations" element={<OrganizationsPage />} />
                   </Route>

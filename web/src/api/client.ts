@@ -164,3 +164,41 @@ export async function apiRequest(path: string, options: RequestOptions = {}): Pr
 export function isAbortError(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }
+
+/** Progress of a request body on its way to the server (0–1), for large uploads. */
+export type UploadProgress = (fraction: number) => void;
+
+/**
+ * A JSON POST like apiRequest, sent with XMLHttpRequest so the caller can show how much of a large body (an
+ * imported spreadsheet) has reached the server; fetch cannot report upload progress. Same CSRF header, same errors.
+ */
+export function apiUpload(path: string, body: unknown, onProgress: UploadProgress, signal?: AbortSignal): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Content-Type', 'application/json');
+    if (csrfToken !== undefined) xhr.setRequestHeader(CSRF_HEADER, csrfToken);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
+    };
+    xhr.upload.onload = () => onProgress(1);
+    xhr.onerror = () => reject(new ApiError({ status: 0, code: CLIENT_ERROR_CODES.network }));
+    xhr.onabort = () => reject(new DOMException('Aborted', 'AbortError'));
+    xhr.onload = () => {
+      let parsed: unknown;
+      try {
+        parsed = xhr.responseText.trim() === '' ? undefined : (JSON.parse(xhr.responseText) as unknown);
+      } catch {
+        parsed = undefined;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(parsed);
+      const error = toApiError(xhr.status, parsed);
+      if (error.status === 401) unauthorizedListeners.forEach((listener) => listener(error));
+      reject(error);
+    };
+    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(JSON.stringify(body));
+  });
+}

@@ -45,8 +45,13 @@ export function RulePassedTag({ passed }: { passed: boolean | undefined }) {
 export function RuleResults({ rules, label }: { rules: RuleLine[]; label: string }) {
   return (
     <ul className="plain-list" aria-label={label}>
-      {rules.map((rule) => (
-        <li key={rule.id} className="rule-line" style={{ border: '1px solid #f0f0f0', borderRadius: 6, padding: '8px 12px' }}>
+      {/* A rule may appear once per item it decides (OM-ORDINARY per agenda item), so the position is part of the key. */}
+      {rules.map((rule, index) => (
+        <li
+          key={`${rule.id}-${index}`}
+          className="rule-line"
+          style={{ border: '1px solid #f0f0f0', borderRadius: 6, padding: '8px 12px' }}
+        >
           <div>
             <RulePassedTag passed={rule.passed} />
             <Typography.Text strong>{rule.id}</Typography.Text>

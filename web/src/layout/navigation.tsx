@@ -13,6 +13,28 @@ export function navigationItems(t: TFunction, me: Me | undefined): NonNullable<M
     items.push({ key: '/inbox', label: <Link to="/inbox">{t('inbox.nav')}</Link> });
   }
   items.push({ key: '/cases', label: <Link to="/cases">{t('cases.nav')}</Link> });
+  // Residents' committee elections (domain §2): a resident applies and follows their application; officials and the
+  // election committee see the elections in their scope; the county watches the overview.
+  if (canAccess(me, 'elections.apply')) {
+    items.push({ key: '/elections/applications', label: <Link to="/elections/applications">{t('election.navApplications')}</Link> });
+  } else if (canAccess(me, 'elections.read')) {
+    items.push({ key: '/elections', label: <Link to="/elections">{t('election.nav')}</Link> });
+  }
+  if (canAccess(me, 'elections.overview') && !canAccess(me, 'elections.start')) {
+    items.push({ key: '/elections/overview', label: <Link to="/elections/overview">{t('election.overview.nav')}</Link> });
+  }
+  // Owners' meetings: the owners' committee, the residents' committee and the supervising offices (domain §4).
+  if (canAccess(me, 'owners-meetings.read')) {
+    items.push({ key: '/owners-meetings', label: <Link to="/owners-meetings">{t('ownersMeeting.nav')}</Link> });
+  }
+  // Admission of work items into communities (domain §3): applicants and the county; committees report; the list is public.
+  if (canAccess(me, 'service-items.read')) {
+    items.push({ key: '/service-items', label: <Link to="/service-items">{t('serviceAdmission.nav.items')}</Link> });
+  }
+  // (The report page links to the public list of admitted items.)
+  if (canAccess(me, 'service-items.report')) {
+    items.push({ key: '/service-items/report', label: <Link to="/service-items/report">{t('serviceAdmission.nav.report')}</Link> });
+  }
   // Administration: only roles that may manage them (SYSTEM_ADMIN), as the API enforces.
   if (canAccess(me, 'organizations.manage')) {
     items.push({ key: '/admin/organizations', label: <Link to="/admin/organizations">{t('nav.organizations')}</Link> });

@@ -22,6 +22,24 @@ export {
   startConversionBody,
   withdrawConversionBody,
 } from '../../../../api/schemas/village-conversions';
+export {
+  admittedList,
+  publishedReports,
+  reportStarted,
+  ruleResultView as serviceItemRuleView,
+  serviceItemDetail,
+  serviceItemStarted,
+  serviceItemSummaryRow,
+  serviceItemStage,
+  yearlySummary,
+} from '../../../../api/schemas/service-items';
+export {
+  ownersMeetingList,
+  ownersMeetingListQuery,
+  ownersMeetingView,
+  ruleResultView as ownersMeetingRuleView,
+  voteCheckResponse,
+} from '../../../../api/schemas/owners-meetings';
 export { PROCEDURES, isProcedureId, type ProcedureId } from '../../../../domain/procedures';
 export {
   ALLOWED_DOCUMENT_TYPES,

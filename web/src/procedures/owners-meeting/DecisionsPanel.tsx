@@ -1,0 +1,41 @@
+import { Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { currentLanguage } from '../../i18n';
+import { ItemOutcomeTag, MatterTag } from './labels';
+import type { DecisionContext } from './meetingData';
+import { MeetingRules } from './MeetingRules';
+
+/** The meeting's decisions: each agenda item passed or not, with the rules (clause and values) that decided it. */
+export function DecisionsPanel({ decisions }: { decisions: DecisionContext }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  return (
+    <div>
+      {decisions.quorum !== undefined && (
+        <Typography.Paragraph strong>
+          {decisions.quorum ? t('ownersMeeting.decisions.quorumMet') : t('ownersMeeting.votes.noQuorum')}
+        </Typography.Paragraph>
+      )}
+      <ul className="plain-list" aria-label={t('ownersMeeting.decisions.title')} style={{ marginBottom: 12 }}>
+        {decisions.decisions.map((item) => (
+          <li key={item.title} className="break-anywhere">
+            <ItemOutcomeTag passed={item.passed} />
+            {item.title} <MatterTag matter={item.matter} />
+          </li>
+        ))}
+      </ul>
+      {decisions.rules && decisions.rules.length > 0 && (
+        <MeetingRules
+          label={t('ownersMeeting.decisions.rules')}
+          rules={decisions.rules.map((r) => ({
+            id: r.id,
+            passed: r.passed,
+            citation: r.citation,
+            detail: r.detail[language],
+            values: r.values,
+          }))}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import { Card, Form, Input, Typography } from 'antd';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { ownersMeetingPostForm } from '../../../../../domain/forms/owners-meeting';
+import { procedureFormResolver } from '../../../forms/bilingual';
+import { FormField } from '../../../forms/FormField';
+import { FormActions } from '../../FormActions';
+import { fieldErrorSink, type TaskFormProps } from '../../taskForm';
+import { DecisionsPanel } from '../DecisionsPanel';
+import { decisionContextOf } from '../meetingData';
+import { MeetingCard } from '../MeetingCard';
+
+type Values = z.input<typeof ownersMeetingPostForm>;
+
+/**
+ * owners-meeting.post: the owners' committee posts the decisions in the estate; a committee meeting's decisions are
+ * due within 3 days (OM-COMMITTEE, 山东省物业管理条例 Art. 32). Not before the meeting (checked by the workflow).
+ */
+export function PostForm({ task, record, disabled, submit }: TaskFormProps) {
+  const { t } = useTranslation();
+  const decisions = decisionContextOf(task);
+  const { control, handleSubmit, setError, formState } = useForm<Values, unknown, z.output<typeof ownersMeetingPostForm>>({
+    resolver: procedureFormResolver(ownersMeetingPostForm),
+    defaultValues: { postedOn: '', place: '' },
+  });
+  const onSubmit = handleSubmit((payload) => submit(payload, fieldErrorSink(setError)));
+  return (
+    <MeetingCard record={record} showOpinion={false}>
+      {(data) => (
+        <>
+          {decisions && (
+            <Card
+              size="small"
+              title={<h3 className="card-heading">{t('ownersMeeting.decisions.title')}</h3>}
+              style={{ marginBottom: 16 }}
+            >
+              <DecisionsPanel decisions={decisions} />
+            </Card>
+          )}
+          <Form layout="vertical" onFinish={() => void onSubmit()} disabled={disabled}>
+            {decisions?.lastDay && (
+              <Typography.Paragraph>{t('ownersMeeting.post.lastDay', { lastDay: decisions.lastDay })}</Typography.Paragraph>
+            )}
+            <FormField
+              control={control}
+              name="postedOn"
+              label={t('ownersMeeting.post.postedOn')}
+              extra={t('ownersMeeting.post.postedOnHelp', { meetingDate: data.meeting.meetingDate })}
+              required
+            >
+              {(field, input) => <Input {...field} {...input} type="date" min={data.meeting.meetingDate} />}
+            </FormField>
+            <FormField control={control} name="place" label={t('ownersMeeting.post.place')} required>
+              {(field, input) => <Input {...field} {...input} maxLength={200} />}
+            </FormField>
+            <FormActions submitting={formState.isSubmitting} disabled={disabled} />
+          </Form>
+        </>
+      )}
+    </MeetingCard>
+  );
+}

@@ -1,0 +1,71 @@
+import { Card, Form, Input, Typography } from 'antd';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { ownersMeetingReportForm } from '../../../../../domain/forms/owners-meeting';
+import { OM_RULES } from '../../../../../domain/rules/owners-meeting';
+import { procedureFormResolver } from '../../../forms/bilingual';
+import { FormField } from '../../../forms/FormField';
+import { currentLanguage } from '../../../i18n';
+import { FormActions } from '../../FormActions';
+import { fieldErrorSink, type TaskFormProps } from '../../taskForm';
+import { DecisionsPanel } from '../DecisionsPanel';
+import { decisionContextOf, lastDayOf } from '../meetingData';
+import { MeetingCard } from '../MeetingCard';
+
+type Values = z.input<typeof ownersMeetingReportForm>;
+
+/**
+ * owners-meeting.report (OM-REPORT, 物业管理条例 Art. 20): the residents' committee receives the decisions and gives
+ * its suggestions, or says it has none (an empty field).
+ */
+export function ReportForm({ task, record, disabled, submit }: TaskFormProps) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const { control, handleSubmit, setError, formState } = useForm<Values, unknown, z.output<typeof ownersMeetingReportForm>>({
+    resolver: procedureFormResolver(ownersMeetingReportForm, (values) => ({
+      suggestions: values.suggestions?.trim() || undefined,
+    })),
+    defaultValues: { suggestions: '' },
+  });
+  const onSubmit = handleSubmit((payload) => submit(payload, fieldErrorSink(setError)));
+  const decisions = decisionContextOf(task);
+  const rule = OM_RULES['OM-REPORT']!;
+  return (
+    <MeetingCard record={record}>
+      {() => (
+        <>
+          {decisions && (
+            <Card
+              size="small"
+              title={<h3 className="card-heading">{t('ownersMeeting.decisions.title')}</h3>}
+              style={{ marginBottom: 16 }}
+            >
+              <DecisionsPanel decisions={decisions} />
+            </Card>
+          )}
+          <Form layout="vertical" onFinish={() => void onSubmit()} disabled={disabled}>
+            <Typography.Paragraph>
+              <Typography.Text strong>{rule.id}</Typography.Text> {rule.text[language]}{' '}
+              <Typography.Text type="secondary">{rule.citation}</Typography.Text>
+            </Typography.Paragraph>
+            {decisions?.suggestionDeadline && (
+              <Typography.Paragraph>
+                {t('ownersMeeting.report.deadline', { deadline: lastDayOf(decisions.suggestionDeadline) })}
+              </Typography.Paragraph>
+            )}
+            <FormField
+              control={control}
+              name="suggestions"
+              label={t('ownersMeeting.report.suggestions')}
+              extra={t('ownersMeeting.report.suggestionsHelp')}
+            >
+              {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={4} maxLength={5000} />}
+            </FormField>
+            <FormActions submitting={formState.isSubmitting} disabled={disabled} />
+          </Form>
+        </>
+      )}
+    </MeetingCard>
+  );
+}

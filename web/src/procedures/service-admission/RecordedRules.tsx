@@ -1,0 +1,21 @@
+import { RuleResults } from '../../components/RuleResults';
+import { currentLanguage } from '../../i18n';
+import type { RecordedRule } from './caseData';
+
+/** Rules as the workflow recorded them (detail in both languages), each with its clause and the values compared. */
+export function RecordedRules({ rules, label }: { rules: RecordedRule[]; label: string }) {
+  const language = currentLanguage();
+  if (rules.length === 0) return null;
+  return (
+    <RuleResults
+      label={label}
+      rules={rules.map((r) => ({
+        id: r.id,
+        passed: r.passed,
+        citation: r.citation,
+        detail: r.detail[language],
+        values: r.values,
+      }))}
+    />
+  );
+}

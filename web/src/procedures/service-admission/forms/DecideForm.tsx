@@ -1,0 +1,71 @@
+import { Form, Input, Radio } from 'antd';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { saDecideForm } from '../../../../../domain/forms/service-admission';
+import { SA_RULES } from '../../../../../domain/rules/service-admission';
+import { procedureFormResolver } from '../../../forms/bilingual';
+import { FormField } from '../../../forms/FormField';
+import { GroupField } from '../../../forms/GroupField';
+import { currentLanguage } from '../../../i18n';
+import { FormActions } from '../../FormActions';
+import { fieldErrorSink, type TaskFormProps } from '../../taskForm';
+import { ApplicationContext } from '../ApplicationContext';
+
+type Values = z.input<typeof saDecideForm>;
+
+/**
+ * sa.decide (SA-DECIDE): the county-level government (its community-building leading group) admits the item — it
+ * then enters the public list — or refuses it, with its reasons and the meeting that decided.
+ */
+export function DecideForm({ task, record, disabled, submit }: TaskFormProps) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const { control, handleSubmit, setError, formState } = useForm<Values, unknown, z.output<typeof saDecideForm>>({
+    resolver: procedureFormResolver(saDecideForm, (values) => ({
+      ...values,
+      meetingReference: values.meetingReference?.trim() ? values.meetingReference : undefined,
+    })),
+    defaultValues: { reasons: '', meetingReference: '' },
+  });
+  const onSubmit = handleSubmit((payload) => submit(payload, fieldErrorSink(setError)));
+  const rule = SA_RULES['SA-DECIDE'];
+  return (
+    <>
+      <ApplicationContext task={task} record={record} />
+      <Form layout="vertical" onFinish={() => void onSubmit()} disabled={disabled}>
+        <GroupField
+          control={control}
+          name="decision"
+          label={t('serviceAdmission.decide.decision')}
+          extra={`${rule.id} ${rule.text[language]}（${rule.citation}）`}
+          required
+        >
+          {(field, group) => (
+            <Radio.Group
+              {...group}
+              value={field.value}
+              onChange={(event) => field.onChange(event.target.value)}
+              options={[
+                { value: 'admit', label: t('serviceAdmission.decide.admit') },
+                { value: 'refuse', label: t('serviceAdmission.decide.refuse') },
+              ]}
+            />
+          )}
+        </GroupField>
+        <FormField control={control} name="reasons" label={t('serviceAdmission.decide.reasons')} required>
+          {(field, input) => <Input.TextArea {...field} {...input} rows={4} maxLength={5000} />}
+        </FormField>
+        <FormField
+          control={control}
+          name="meetingReference"
+          label={t('serviceAdmission.decide.meetingReference')}
+          extra={t('serviceAdmission.decide.meetingReferenceHelp')}
+        >
+          {(field, input) => <Input {...field} {...input} value={field.value ?? ''} maxLength={200} />}
+        </FormField>
+        <FormActions submitting={formState.isSubmitting} disabled={disabled} />
+      </Form>
+    </>
+  );
+}
