@@ -1,5 +1,5 @@
-import type { Db } from '../runtime/db';
-import { appendAudit } from '../runtime/audit';
+import type { DbClient } from '../runtime/db';
+import { appendAudit, inTransaction } from '../runtime/audit';
 import { type Prisma } from '../prisma/generated/client';
 
 export interface CloseCaseInput {
@@ -20,11 +20,12 @@ export interface MergeCaseDataInput {
   data: Record<string, unknown>;
 }
 
-export function createCaseActivities({ db }: { db: Db }) {
+/** Case writes. Given a transaction client (see `applyWrites`), each runs inside it instead of its own transaction. */
+export function createCaseActivities({ db }: { db: DbClient }) {
   return {
     /** Closes a case with its final status; idempotent. */
     async closeCase(input: CloseCaseInput): Promise<void> {
-      await db.$transaction(async (tx) => {
+      await inTransaction(db, async (tx) => {
         const closed = await tx.case.updateMany({
           where: { id: input.caseId, status: 'OPEN' },
           data: { status: input.status, closedAt: new Date() },
@@ -43,7 +44,7 @@ export function createCaseActivities({ db }: { db: Db }) {
 
     /** Merges procedure data into the case record (shown on the case page; e.g. the application, the decision). */
     async mergeCaseData(input: MergeCaseDataInput): Promise<void> {
-      await db.$transaction(async (tx) => {
+      await inTransaction(db, async (tx) => {
         const row = await tx.case.findUniqueOrThrow({ where: { id: input.caseId }, select: { data: true } });
         await tx.case.update({ where: { id: input.caseId }, data: { data: { ...(row.data as Record<string, unknown>), ...input.data } as Prisma.InputJsonValue } });
       });

@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import type { Db } from '../runtime/db';
+import type { Db, DbClient } from '../runtime/db';
 import { createLinkedCaseActivities } from './linked-cases';
 import { createCaseActivities } from './cases';
 import { createClockActivities } from './clock';
@@ -15,9 +15,38 @@ export interface ActivityDeps {
   taskQueue?: string;
 }
 
+/** The writes a workflow may defer and batch (`workflows/lib/tracking.ts`): idempotent, returning nothing. */
+function batchableWrites(db: DbClient) {
+  const tasks = createTaskActivities({ db });
+  const cases = createCaseActivities({ db });
+  return {
+    openTask: (input: Parameters<typeof tasks.openTask>[0]) => tasks.openTask(input),
+    recordTaskCompletion: (input: Parameters<typeof tasks.recordTaskCompletion>[0]) => tasks.recordTaskCompletion(input),
+    cancelTask: (input: Parameters<typeof tasks.cancelTask>[0]) => tasks.cancelTask(input),
+    closeCase: (input: Parameters<typeof cases.closeCase>[0]) => cases.closeCase(input),
+    mergeCaseData: (input: Parameters<typeof cases.mergeCaseData>[0]) => cases.mergeCaseData(input),
+    recordRuleDecisions: (input: Parameters<typeof cases.recordRuleDecisions>[0]) => cases.recordRuleDecisions(input),
+  };
+}
+
+export type BatchableWrite = keyof ReturnType<typeof batchableWrites>;
+export type DeferredWrite = {
+  [K in BatchableWrite]: { name: K; input: Parameters<ReturnType<typeof batchableWrites>[K]>[0] };
+}[BatchableWrite];
+
 /** All activities, bound to their dependencies. Workflows import only the type. */
 export function createActivities(deps: ActivityDeps) {
   return {
+    /**
+     * A workflow's deferred writes (a completion, the rule decisions and case data of the step, the next task) in
+     * one transaction, in the order the workflow made them: one commit per step instead of one per write.
+     */
+    async applyWrites(writes: DeferredWrite[]): Promise<void> {
+      await deps.db.$transaction(async (tx) => {
+        const write = batchableWrites(tx);
+        for (const w of writes) await (write[w.name] as (input: DeferredWrite['input']) => Promise<void>)(w.input);
+      });
+    },
     ...createTaskActivities(deps),
     ...createCaseActivities(deps),
     ...createClockActivities(deps),

@@ -1,5 +1,5 @@
-import type { Db } from '../runtime/db';
-import { appendAudit } from '../runtime/audit';
+import type { DbClient } from '../runtime/db';
+import { appendAudit, inTransaction } from '../runtime/audit';
 import { notify } from '../runtime/notifications';
 import type { Actor } from '../workflows/lib/messages';
 import type { RoleName } from '../domain/roles';
@@ -31,11 +31,12 @@ export interface RecordTaskCompletionInput {
   requestId?: string;
 }
 
-export function createTaskActivities({ db }: { db: Db }) {
+/** Task writes. Given a transaction client (see `applyWrites`), each runs inside it instead of its own transaction. */
+export function createTaskActivities({ db }: { db: DbClient }) {
   return {
     /** Writes the Task row a workflow opened. The id comes from the workflow, so a retry writes nothing new. */
     async openTask(input: OpenTaskInput): Promise<void> {
-      await db.$transaction(async (tx) => {
+      await inTransaction(db, async (tx) => {
         const existing = await tx.task.findUnique({ where: { id: input.taskId }, select: { id: true } });
         if (existing) return;
         const [caseRow, org] = await Promise.all([
@@ -58,15 +59,7 @@ export function createTaskActivities({ db }: { db: Db }) {
             context: input.context as Prisma.InputJsonValue,
           },
         });
-        await appendAudit(tx, {
-          action: 'task.opened',
-          targetType: 'task',
-          targetId: input.taskId,
-          caseId: input.caseId,
-          actingOrgId: input.candidateOrgId,
-          outcome: 'success',
-          data: { kind: input.kind, candidateRole: input.candidateRole, dueAt: input.dueAt ?? null },
-        });
+        // The audit row last: its chain lock is then held only until the commit.
         await notify(tx, {
           kind: 'task.offered',
           organizationId: input.candidateOrgId,
@@ -76,12 +69,21 @@ export function createTaskActivities({ db }: { db: Db }) {
           params: { caseNumber: caseRow.number, caseTitle: caseRow.title, taskKind: input.kind, dueAt: input.dueAt ?? null },
           dedupeKey: `task.offered:${input.taskId}`,
         });
+        await appendAudit(tx, {
+          action: 'task.opened',
+          targetType: 'task',
+          targetId: input.taskId,
+          caseId: input.caseId,
+          actingOrgId: input.candidateOrgId,
+          outcome: 'success',
+          data: { kind: input.kind, candidateRole: input.candidateRole, dueAt: input.dueAt ?? null },
+        });
       });
     },
 
     /** A step of the task's clock (reminder, due = yellow, escalated = red): task fields, audit, notification. */
     async markTaskClock(input: MarkTaskClockInput): Promise<void> {
-      await db.$transaction(async (tx) => {
+      await inTransaction(db, async (tx) => {
         const task = await tx.task.findUniqueOrThrow({ where: { id: input.taskId }, include: { case: true, candidateOrg: true } });
         if (task.status !== 'OPEN') return;
         const escalateTo = input.escalateToOrgId ?? task.candidateOrg.parentId ?? task.candidateOrgId;
@@ -110,7 +112,7 @@ export function createTaskActivities({ db }: { db: Db }) {
 
     /** Cancels an open task (the procedure moved on without it, e.g. a withdrawal); idempotent. */
     async cancelTask(input: { taskId: string; reason: string }): Promise<void> {
-      await db.$transaction(async (tx) => {
+      await inTransaction(db, async (tx) => {
         const cancelled = await tx.task.updateMany({ where: { id: input.taskId, status: 'OPEN' }, data: { status: 'CANCELLED' } });
         if (cancelled.count === 0) return;
         const task = await tx.task.findUniqueOrThrow({ where: { id: input.taskId }, select: { caseId: true } });
@@ -120,8 +122,8 @@ export function createTaskActivities({ db }: { db: Db }) {
 
     /** Records an accepted completion; idempotent (an already completed row is left as it is). */
     async recordTaskCompletion(input: RecordTaskCompletionInput): Promise<void> {
-      await db.$transaction(async (tx) => {
-        const updated = await tx.task.updateMany({
+      await inTransaction(db, async (tx) => {
+        const [task] = await tx.task.updateManyAndReturn({
           where: { id: input.taskId, status: 'OPEN' },
           data: {
             status: 'COMPLETED',
@@ -129,9 +131,9 @@ export function createTaskActivities({ db }: { db: Db }) {
             completedById: input.actor.userId,
             completedAt: new Date(),
           },
+          select: { caseId: true, kind: true },
         });
-        if (updated.count === 0) return;
-        const task = await tx.task.findUniqueOrThrow({ where: { id: input.taskId }, select: { caseId: true, kind: true } });
+        if (!task) return;
         await appendAudit(tx, {
           action: 'task.completed',
           targetType: 'task',

@@ -14,14 +14,32 @@ export class HttpSession {
     return new HttpSession(baseUrl, cookie, csrfToken);
   }
 
+  /** A session already in the database (the soak's applicants: sessions inserted in bulk instead of thousands of logins). */
+  static fromToken(baseUrl: string, token: string, csrf: string): HttpSession {
+    return new HttpSession(baseUrl, `cg_session=${token}`, csrf);
+  }
+
   async request<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const res = await fetch(`${this.baseUrl}${path}`, {
+    const res = await this.send(method, path, body);
+    if (res.status >= 400) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+    return res.body as T;
+  }
+
+  /**
+   * One request that answers any status (a refusal is a result, not an exception); `baseUrl` sends it to another API
+   * process of the same deployment (sessions live in PostgreSQL). Network errors still throw.
+   */
+  async send(method: string, path: string, body?: unknown, baseUrl = this.baseUrl): Promise<{ status: number; body: unknown }> {
+    const res = await fetch(`${baseUrl}${path}`, {
       method,
-      headers: { cookie: this.cookie, 'x-csrf-token': this.csrf, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        cookie: this.cookie,
+        'x-csrf-token': this.csrf,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 200)}`);
-    return (text ? JSON.parse(text) : undefined) as T;
+    return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined };
   }
 }

@@ -7,10 +7,11 @@ import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { DEMO_PASSWORD } from '../scripts/demo-seed';
-import { startBenchEnvironment, rssMiB } from './environment';
+import { cpuPerOperation, startBenchEnvironment, rssMiB } from './environment';
 import { floorWorkflow, pingUpdate, stopUpdate } from './floor-workflow';
 import { HttpSession } from './http-session';
 import { inboxAtScale, primaryKeyLookups } from './inbox-scale';
+import { migrantApplication, prepareMigrantSoak } from './migrant-soak';
 import { latencyStats, ratio, runConcurrent } from './stats';
 
 const args = process.argv.slice(2);
@@ -21,6 +22,8 @@ const option = (name: string) => {
 };
 const scenarios = new Set((option('--scenario') ?? 'floor,starts,completion,inbox,soak').split(','));
 const soakMinutes = Math.min(10, Number(option('--duration') ?? (quick ? 0.25 : 2)));
+/** Migrant applications are spread over this many elections (each one workflow, as in a county's communities). */
+const SOAK_ELECTIONS = 10;
 const sizes = quick
   ? { updates: 100, starts: 40, cases: 1_000, inboxRepetitions: 10, pkRepetitions: 200 }
   : { updates: 1_000, starts: 400, cases: 100_000, inboxRepetitions: 50, pkRepetitions: 2_000 };
@@ -33,26 +36,55 @@ function report(name: string, value: Record<string, unknown>) {
 }
 
 async function main(): Promise<void> {
-  Runtime.install({ logger: { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: (m) => log(m) } });
+  Runtime.install({
+    logger: {
+      log: () => undefined,
+      trace: () => undefined,
+      debug: () => undefined,
+      info: () => undefined,
+      warn: () => undefined,
+      error: (m) => log(m),
+    },
+  });
   const env = await startBenchEnvironment(log);
   const connection = await Connection.connect({ address: env.temporalAddress });
   const client = new Client({ connection });
   const native = await NativeConnection.connect({ address: env.temporalAddress });
   const floorQueue = `${env.taskQueue}-floor`;
-  const floorWorker = await Worker.create({ connection: native, taskQueue: floorQueue, workflowsPath: require.resolve('./floor-workflow') });
+  const floorWorker = await Worker.create({
+    connection: native,
+    taskQueue: floorQueue,
+    workflowsPath: require.resolve('./floor-workflow'),
+  });
   const floorRun = floorWorker.run();
   try {
     const session = await HttpSession.signIn(env.apiUrl, 'township.official', DEMO_PASSWORD);
-    const floor: Record<string, ReturnType<typeof latencyStats> & { throughputPerSec: number }> = {};
+    const floor: Record<
+      string,
+      ReturnType<typeof latencyStats> & { throughputPerSec: number; cpuMsPerOperation?: Record<string, number | null> }
+    > = {};
 
     if (scenarios.has('floor') || scenarios.has('completion') || scenarios.has('starts')) {
       const handles = await Promise.all(
-        Array.from({ length: 32 }, (_, i) => client.workflow.start(floorWorkflow, { taskQueue: floorQueue, workflowId: `floor-${env.taskQueue}-${i}` })),
+        Array.from({ length: 32 }, (_, i) =>
+          client.workflow.start(floorWorkflow, { taskQueue: floorQueue, workflowId: `floor-${env.taskQueue}-${i}` }),
+        ),
       );
-      for (const c of [1, 32]) floor[`update c=${c}`] = await runConcurrent(sizes.updates, c, async (i) => void (await handles[i % c]!.executeUpdate(pingUpdate, { args: [i] })));
+      for (const c of [1, 32]) {
+        const before = await env.cpu();
+        const stats = await runConcurrent(
+          sizes.updates,
+          c,
+          async (i) => void (await handles[i % c]!.executeUpdate(pingUpdate, { args: [i] })),
+        );
+        floor[`update c=${c}`] = { ...stats, cpuMsPerOperation: cpuPerOperation(before, await env.cpu(), sizes.updates) };
+      }
       for (const c of [1, 32]) {
         floor[`start c=${c}`] = await runConcurrent(sizes.starts, c, async (i) => {
-          await client.workflow.start(floorWorkflow, { taskQueue: floorQueue, workflowId: `floor-start-${env.taskQueue}-${c}-${i}` });
+          await client.workflow.start(floorWorkflow, {
+            taskQueue: floorQueue,
+            workflowId: `floor-start-${env.taskQueue}-${c}-${i}`,
+          });
         });
       }
       await Promise.all(handles.map((h) => h.executeUpdate(stopUpdate)));
@@ -68,14 +100,20 @@ async function main(): Promise<void> {
           taskIds.push(created.id);
         });
         const bare = floor[`start c=${c}`]!;
-        starts[`c=${c}`] = { ...stats, throughputRatioToBareStarts: ratio(stats.throughputPerSec, bare.throughputPerSec), p99RatioToBareStarts: ratio(stats.p99, bare.p99) };
+        starts[`c=${c}`] = {
+          ...stats,
+          throughputRatioToBareStarts: ratio(stats.throughputPerSec, bare.throughputPerSec),
+          p99RatioToBareStarts: ratio(stats.p99, bare.p99),
+        };
       }
       report('case-starts-http', starts);
     }
 
     if (scenarios.has('completion')) {
       const pool = new (await import('pg')).default.Pool({ connectionString: env.databaseUrl, max: 1 });
-      const tasks = (await pool.query<{ id: string }>(`SELECT t.id FROM task t WHERE t.status = 'OPEN' AND t.kind = 'smoke.confirm'`)).rows.map((r) => r.id);
+      const tasks = (
+        await pool.query<{ id: string }>(`SELECT t.id FROM task t WHERE t.status = 'OPEN' AND t.kind = 'smoke.confirm'`)
+      ).rows.map((r) => r.id);
       await pool.end();
       const completion: Record<string, unknown> = {};
       let offset = 0;
@@ -83,12 +121,17 @@ async function main(): Promise<void> {
         const n = Math.floor(tasks.length / 2);
         const slice = tasks.slice(offset, offset + n);
         offset += n;
+        const before = await env.cpu();
         const stats = await runConcurrent(slice.length, c, async (i) => {
           await session.request('POST', `/api/v1/tasks/${slice[i]}/complete`, { payload: { decision: 'approve' } });
         });
+        const cpu = cpuPerOperation(before, await env.cpu(), slice.length);
         const f = floor[`update c=${c}`]!;
         completion[`c=${c}`] = {
           ...stats,
+          // Where the time goes: CPU per completion of each process, against a bare Update's.
+          cpuMsPerOperation: cpu,
+          cpuRatioToFloor: ratio(cpu.total ?? 0, f.cpuMsPerOperation?.total ?? 0),
           throughputRatioToFloor: ratio(stats.throughputPerSec, f.throughputPerSec),
           p99RatioToFloor: ratio(stats.p99, f.p99),
           goalMet: stats.errors === 0 && stats.throughputPerSec >= 0.5 * f.throughputPerSec && stats.p99 <= 2 * f.p99,
@@ -102,9 +145,18 @@ async function main(): Promise<void> {
       const inbox = await inboxAtScale(env.databaseUrl, sizes.cases, sizes.inboxRepetitions);
       const pk = await primaryKeyLookups(env.databaseUrl, sizes.pkRepetitions);
       const queries = Object.fromEntries(
-        Object.entries(inbox.queries).map(([name, q]) => [name, { ...q, p50RatioToPk: ratio(q.p50, pk.p50), p95RatioToPk: ratio(q.p95, pk.p95), goalMet: q.p50 <= 5 * pk.p50 }]),
+        Object.entries(inbox.queries).map(([name, q]) => [
+          name,
+          { ...q, p50RatioToPk: ratio(q.p50, pk.p50), p95RatioToPk: ratio(q.p95, pk.p95), goalMet: q.p50 <= 5 * pk.p50 },
+        ]),
       );
-      report('inbox-at-scale', { tasks: inbox.tasks, cases: inbox.cases, insertSeconds: inbox.insertSeconds, primaryKeyLookup: pk, queries });
+      report('inbox-at-scale', {
+        tasks: inbox.tasks,
+        cases: inbox.cases,
+        insertSeconds: inbox.insertSeconds,
+        primaryKeyLookup: pk,
+        queries,
+      });
       for (const [name, plan] of Object.entries(inbox.plans)) process.stderr.write(`\n--- plan: ${name}\n${plan}\n`);
       results['inbox-plans'] = inbox.plans;
     }
@@ -112,37 +164,77 @@ async function main(): Promise<void> {
     if (scenarios.has('soak')) {
       const perSecond = 50;
       const seconds = Math.round(soakMinutes * 60);
+      log(`soak: preparing ${perSecond * seconds} applicants and ${SOAK_ELECTIONS} elections in registration…`);
+      const soak = await prepareMigrantSoak(env.apiUrl, env.databaseUrl, {
+        communities: SOAK_ELECTIONS,
+        applicants: perSecond * seconds,
+      });
       const memoryStart = { api: rssMiB(env.api.pid), worker: rssMiB(env.worker.pid) };
+      const cpuStart = await env.cpu();
       const buckets: number[][] = [];
+      const errorsPerWindow: number[] = [];
+      const errorSamples: string[] = [];
       let errors = 0;
       const inflight: Promise<void>[] = [];
+      const started = performance.now();
       for (let s = 0; s < seconds; s++) {
         const second: number[] = [];
         buckets.push(second);
+        errorsPerWindow.push(0);
         const tickStart = performance.now();
         for (let i = 0; i < perSecond; i++) {
+          const n = s * perSecond + i;
+          const { session, electionId } = soak.applicants[n]!;
           const t = performance.now();
           inflight.push(
-            session.request('POST', '/api/v1/smoke-cases', { title: `持续负载 ${s}-${i}` }).then(
+            session.request('POST', `/api/v1/elections/${electionId}/applications`, migrantApplication(n)).then(
               () => void second.push(performance.now() - t),
-              () => void (errors += 1),
+              (error: unknown) => {
+                errors += 1;
+                errorsPerWindow[s] = (errorsPerWindow[s] ?? 0) + 1;
+                if (errorSamples.length < 5)
+                  errorSamples.push(error instanceof Error ? error.message.slice(0, 300) : String(error));
+              },
             ),
           );
           await new Promise((r) => setTimeout(r, Math.max(0, tickStart + ((i + 1) * 1000) / perSecond - performance.now())));
         }
       }
+      const offeredSeconds = (performance.now() - started) / 1000;
       await Promise.all(inflight);
+      const drainedSeconds = (performance.now() - started) / 1000;
       const memoryEnd = { api: rssMiB(env.api.pid), worker: rssMiB(env.worker.pid) };
+      const cpu = cpuPerOperation(cpuStart, await env.cpu(), perSecond * seconds);
       const growth = (a: number | null, b: number | null) => (a && b ? Math.round(((b - a) / a) * 1000) / 10 : null);
-      const overTime = buckets.filter((_, i) => i % Math.max(1, Math.floor(buckets.length / 10)) === 0).map((b, i) => ({ window: i, ...latencyStats(b) }));
+      // Latency by the second the request was sent, in ten windows: does it stay flat or grow with a backlog?
+      const windowSize = Math.max(1, Math.floor(buckets.length / 10));
+      const overTime = Array.from({ length: Math.ceil(buckets.length / windowSize) }, (_, w) => ({
+        fromSecond: w * windowSize,
+        ...latencyStats(buckets.slice(w * windowSize, (w + 1) * windowSize).flat()),
+        errors: errorsPerWindow.slice(w * windowSize, (w + 1) * windowSize).reduce((a, b) => a + b, 0),
+      }));
+      const succeeded = perSecond * seconds - errors;
       report('soak', {
-        load: `${perSecond} case starts per second (smoke procedure) for ${seconds} s`,
+        load: `${perSecond} migrant applications per second (election procedure, ${SOAK_ELECTIONS} elections in registration) for ${seconds} s`,
         requests: perSecond * seconds,
         errors,
+        ...(errors > 0 ? { errorSamples } : {}),
+        // What the system actually absorbed: applications answered per second from the first request to the last answer.
+        sustainedPerSecond: Math.round((succeeded / drainedSeconds) * 10) / 10,
+        offeredSeconds: Math.round(offeredSeconds),
+        drainedSeconds: Math.round(drainedSeconds),
         latency: latencyStats(buckets.flat()),
         latencyOverTime: overTime,
-        memoryMiB: { start: memoryStart, end: memoryEnd, growthPercent: { api: growth(memoryStart.api, memoryEnd.api), worker: growth(memoryStart.worker, memoryEnd.worker) } },
-        goalMet: errors === 0 && (growth(memoryStart.api, memoryEnd.api) ?? 0) < 20 && (growth(memoryStart.worker, memoryEnd.worker) ?? 0) < 20,
+        cpuMsPerOperation: cpu,
+        memoryMiB: {
+          start: memoryStart,
+          end: memoryEnd,
+          growthPercent: { api: growth(memoryStart.api, memoryEnd.api), worker: growth(memoryStart.worker, memoryEnd.worker) },
+        },
+        goalMet:
+          errors === 0 &&
+          (growth(memoryStart.api, memoryEnd.api) ?? 0) < 20 &&
+          (growth(memoryStart.worker, memoryEnd.worker) ?? 0) < 20,
       });
     }
   } finally {
@@ -155,25 +247,74 @@ async function main(): Promise<void> {
   printSummary();
   const file = path.join(__dirname, 'results', `${new Date().toISOString().slice(0, 10)}${quick ? '-quick' : ''}.json`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), quick, machine: { cpus: (await import('node:os')).cpus().length }, results }, null, 2)}\n`);
+  fs.writeFileSync(
+    file,
+    `${JSON.stringify({ at: new Date().toISOString(), quick, machine: { cpus: (await import('node:os')).cpus().length }, results }, null, 2)}\n`,
+  );
   log(`results written to ${path.relative(process.cwd(), file)}`);
 }
 
 function printSummary(): void {
   const rows: string[][] = [['scenario', 'measure', 'throughput/s', 'p50 ms', 'p99 ms', 'ratio', 'goal']];
-  const floor = (results.floor as { temporal: Record<string, { throughputPerSec: number; p50: number; p99: number }> } | undefined)?.temporal ?? {};
-  for (const [k, v] of Object.entries(floor)) rows.push(['floor', k, String(v.throughputPerSec), String(v.p50), String(v.p99), '—', '—']);
+  const floor =
+    (results.floor as { temporal: Record<string, { throughputPerSec: number; p50: number; p99: number }> } | undefined)
+      ?.temporal ?? {};
+  for (const [k, v] of Object.entries(floor))
+    rows.push(['floor', k, String(v.throughputPerSec), String(v.p50), String(v.p99), '—', '—']);
   for (const name of ['case-starts-http', 'task-completion-http'] as const) {
-    const r = results[name] as Record<string, { throughputPerSec: number; p50: number; p99: number; throughputRatioToFloor?: number; throughputRatioToBareStarts?: number; p99RatioToFloor?: number; goalMet?: boolean }> | undefined;
+    const r = results[name] as
+      | Record<
+          string,
+          {
+            throughputPerSec: number;
+            p50: number;
+            p99: number;
+            throughputRatioToFloor?: number;
+            throughputRatioToBareStarts?: number;
+            p99RatioToFloor?: number;
+            goalMet?: boolean;
+          }
+        >
+      | undefined;
     for (const [k, v] of Object.entries(r ?? {})) {
-      const ratioText = v.throughputRatioToFloor !== undefined ? `thr ${v.throughputRatioToFloor}× p99 ${v.p99RatioToFloor}×` : `thr ${v.throughputRatioToBareStarts}×`;
-      rows.push([name, k, String(v.throughputPerSec), String(v.p50), String(v.p99), ratioText, v.goalMet === undefined ? '—' : v.goalMet ? 'met' : 'MISSED']);
+      const ratioText =
+        v.throughputRatioToFloor !== undefined
+          ? `thr ${v.throughputRatioToFloor}× p99 ${v.p99RatioToFloor}×`
+          : `thr ${v.throughputRatioToBareStarts}×`;
+      rows.push([
+        name,
+        k,
+        String(v.throughputPerSec),
+        String(v.p50),
+        String(v.p99),
+        ratioText,
+        v.goalMet === undefined ? '—' : v.goalMet ? 'met' : 'MISSED',
+      ]);
     }
   }
-  const inbox = results['inbox-at-scale'] as { queries: Record<string, { p50: number; p95: number; p50RatioToPk: number; goalMet: boolean }> } | undefined;
-  for (const [k, v] of Object.entries(inbox?.queries ?? {})) rows.push(['inbox', k, '—', String(v.p50), `p95 ${v.p95}`, `${v.p50RatioToPk}× pk`, v.goalMet ? 'met' : 'MISSED']);
-  const soak = results.soak as { errors: number; latency: { p50: number; p99: number }; memoryMiB: { growthPercent: { api: number; worker: number } }; goalMet: boolean } | undefined;
-  if (soak) rows.push(['soak', `errors ${soak.errors}, mem api ${soak.memoryMiB.growthPercent.api}% worker ${soak.memoryMiB.growthPercent.worker}%`, '50', String(soak.latency.p50), String(soak.latency.p99), '—', soak.goalMet ? 'met' : 'MISSED']);
+  const inbox = results['inbox-at-scale'] as
+    { queries: Record<string, { p50: number; p95: number; p50RatioToPk: number; goalMet: boolean }> } | undefined;
+  for (const [k, v] of Object.entries(inbox?.queries ?? {}))
+    rows.push(['inbox', k, '—', String(v.p50), `p95 ${v.p95}`, `${v.p50RatioToPk}× pk`, v.goalMet ? 'met' : 'MISSED']);
+  const soak = results.soak as
+    | {
+        errors: number;
+        sustainedPerSecond: number;
+        latency: { p50: number; p99: number };
+        memoryMiB: { growthPercent: { api: number; worker: number } };
+        goalMet: boolean;
+      }
+    | undefined;
+  if (soak)
+    rows.push([
+      'soak',
+      `migrants: errors ${soak.errors}, mem api ${soak.memoryMiB.growthPercent.api}% worker ${soak.memoryMiB.growthPercent.worker}%`,
+      `50 offered, ${soak.sustainedPerSecond} sustained`,
+      String(soak.latency.p50),
+      String(soak.latency.p99),
+      '—',
+      soak.goalMet ? 'met' : 'MISSED',
+    ]);
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => [...(r[i] ?? '')].length)));
   process.stdout.write(`\n${rows.map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ')).join('\n')}\n`);
 }

@@ -11,7 +11,13 @@ export function latencyStats(samples: number[]): LatencyStats {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? 0;
   const round = (n: number) => Math.round(n * 100) / 100;
-  return { count: sorted.length, p50: round(at(0.5)), p95: round(at(0.95)), p99: round(at(0.99)), max: round(sorted[sorted.length - 1] ?? 0) };
+  return {
+    count: sorted.length,
+    p50: round(at(0.5)),
+    p95: round(at(0.95)),
+    p99: round(at(0.99)),
+    max: round(sorted[sorted.length - 1] ?? 0),
+  };
 }
 
 /** Runs `total` operations with at most `concurrency` in flight; returns per-operation latencies and throughput. */
@@ -19,6 +25,7 @@ export async function runConcurrent(total: number, concurrency: number, op: (i: 
   const latencies: number[] = [];
   let next = 0;
   let errors = 0;
+  const errorSamples: string[] = [];
   const started = performance.now();
   await Promise.all(
     Array.from({ length: Math.min(concurrency, total) }, async () => {
@@ -28,15 +35,21 @@ export async function runConcurrent(total: number, concurrency: number, op: (i: 
         const t0 = performance.now();
         try {
           await op(i);
-        } catch {
+        } catch (error) {
           errors += 1;
+          if (errorSamples.length < 3) errorSamples.push(error instanceof Error ? error.message.slice(0, 300) : String(error));
         }
         latencies.push(performance.now() - t0);
       }
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  return { ...latencyStats(latencies), errors, throughputPerSec: Math.round((total / seconds) * 10) / 10 };
+  return {
+    ...latencyStats(latencies),
+    errors,
+    ...(errors > 0 ? { errorSamples } : {}),
+    throughputPerSec: Math.round((total / seconds) * 10) / 10,
+  };
 }
 
 export function ratio(a: number, b: number): number {

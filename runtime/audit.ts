@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { DbClient, DbTx } from './db';
-import { type Prisma } from '../prisma/generated/client';
 
 /** What an audit row says: who, acting for which organization, did what to what, with which outcome and why. */
 export interface AuditEntry {
@@ -16,9 +15,33 @@ export interface AuditEntry {
   data?: Record<string, unknown>;
 }
 
+/** The previous hash of chain 0's first row (rows written before the trail was sharded are chain 0). */
 export const GENESIS_HASH = '0'.repeat(64);
-/** Serializes writers of the chain (pg_advisory_xact_lock key). */
-const AUDIT_CHAIN_LOCK = 0x4155444954; // "AUDIT"
+/**
+ * How many hash chains the trail is split into. Each chain has its own gapless position, previous hash and advisory
+ * lock, so audited writes of different cases run in parallel; a case's rows are all in one chain. Fixed: changing it
+ * would move later rows of a case to another chain (still verifiable, but no longer one chain per case).
+ */
+export const AUDIT_CHAINS = 64;
+/** First key of the chain's advisory lock (pg_advisory_xact_lock(int, int)); the second is the chain. */
+const AUDIT_LOCK_CLASS = 0x41554454; // "AUDT"
+
+/** The previous hash of a chain's first row: distinct per chain, so a row moved to another chain does not verify. */
+export function genesisHash(chain: number): string {
+  return chain === 0 ? GENESIS_HASH : createHash('sha256').update(`audit-chain:${chain}`).digest('hex');
+}
+
+/** The chain an entry goes to: by case, else by target, else by acting organization, else by action. */
+export function auditChainOf(entry: Pick<AuditEntry, 'caseId' | 'targetType' | 'targetId' | 'actingOrgId' | 'action'>): number {
+  const key = entry.caseId ?? (entry.targetId ? `${entry.targetType}:${entry.targetId}` : (entry.actingOrgId ?? entry.action));
+  return createHash('sha256').update(key).digest().readUInt32BE(0) % AUDIT_CHAINS;
+}
+
+/**
+ * The chain a transaction writes to, once it has taken that chain's lock. A transaction writes all its rows to the
+ * chain of its first row, so it holds at most one chain lock and two transactions can never deadlock on them.
+ */
+const chainOfTransaction = new WeakMap<object, number>();
 
 /** Stable JSON: object keys sorted, so the same content always hashes the same. */
 export function canonicalJson(value: unknown): string {
@@ -31,6 +54,7 @@ export function canonicalJson(value: unknown): string {
 }
 
 export interface HashedContent {
+  /** The row's position in its chain (chain_seq). */
   seq: string;
   at: string;
   actorId: string | null;
@@ -50,17 +74,25 @@ export function auditHash(prevHash: string, content: HashedContent): string {
 }
 
 /**
- * Appends one row to the audit chain inside the caller's transaction (so the row commits with the change it
- * records, or not at all). Writers are serialized by an advisory lock held until the transaction ends.
+ * Appends one row to the audit trail inside the caller's transaction (so the row commits with the change it
+ * records, or not at all). Writers of one chain are serialized by that chain's advisory lock, held until the
+ * transaction ends; call this after the transaction's other writes, so the lock is held as briefly as possible.
  */
 export async function appendAudit(tx: DbTx, entry: AuditEntry): Promise<void> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK}::bigint)`;
-  const last = await tx.auditEvent.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true, hash: true } });
-  const seq = (last?.seq ?? 0n) + 1n;
-  const prevHash = last?.hash ?? GENESIS_HASH;
+  let chain = chainOfTransaction.get(tx);
+  if (chain === undefined) {
+    chain = auditChainOf(entry);
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_CLASS}::int, ${chain}::int)`;
+    chainOfTransaction.set(tx, chain);
+  }
+  // A statement after the lock: under READ COMMITTED it sees the previous holder's committed row.
+  const [last] = await tx.$queryRaw<{ chain_seq: bigint; hash: string }[]>`
+    SELECT chain_seq, hash FROM audit_event WHERE chain = ${chain}::int ORDER BY chain_seq DESC LIMIT 1`;
+  const chainSeq = (last?.chain_seq ?? 0n) + 1n;
+  const prevHash = last?.hash ?? genesisHash(chain);
   const at = new Date();
   const content: HashedContent = {
-    seq: seq.toString(),
+    seq: chainSeq.toString(),
     at: at.toISOString(),
     actorId: entry.actorId ?? null,
     actingOrgId: entry.actingOrgId ?? null,
@@ -71,26 +103,14 @@ export async function appendAudit(tx: DbTx, entry: AuditEntry): Promise<void> {
     outcome: entry.outcome,
     reason: entry.reason ?? null,
     requestId: entry.requestId ?? null,
-    data: entry.data ?? {},
+    // Hashed as stored: what JSON keeps of it (a Date becomes its ISO string, undefined members go).
+    data: JSON.parse(JSON.stringify(entry.data ?? {})) as unknown,
   };
-  await tx.auditEvent.create({
-    data: {
-      seq,
-      at,
-      actorId: content.actorId,
-      actingOrgId: content.actingOrgId,
-      action: content.action,
-      targetType: content.targetType,
-      targetId: content.targetId,
-      caseId: content.caseId,
-      outcome: content.outcome,
-      reason: content.reason,
-      requestId: content.requestId,
-      data: (entry.data ?? {}) as Prisma.InputJsonValue,
-      prevHash,
-      hash: auditHash(prevHash, content),
-    },
-  });
+  await tx.$executeRaw`
+    INSERT INTO audit_event (chain, chain_seq, at, actor_id, acting_org_id, action, target_type, target_id, case_id, outcome, reason, request_id, data, prev_hash, hash)
+    VALUES (${chain}::int, ${chainSeq}::bigint, ${at}::timestamptz, ${content.actorId}::uuid, ${content.actingOrgId}::uuid, ${content.action},
+      ${content.targetType}, ${content.targetId}, ${content.caseId}::uuid, ${content.outcome}, ${content.reason}, ${content.requestId},
+      ${JSON.stringify(content.data)}::jsonb, ${prevHash}, ${auditHash(prevHash, content)})`;
 }
 
 /** Runs `fn` in a transaction when given the root client, or inside the caller's transaction otherwise. */

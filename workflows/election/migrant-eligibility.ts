@@ -1,8 +1,7 @@
 import { ApplicationFailure, condition, setHandler } from '@temporalio/workflow';
 import { approvalRule, evaluateEligibility, EL_RULES } from '../../domain/rules/election';
 import type { RuleResult } from '../../domain/rules/rule';
-import { finishProcedure, humanTask, installTaskHandlers, procedureActivities as act, waitFor } from '../lib/human-task';
-import { isSettled } from '../lib/tracking';
+import { finishProcedure, humanTask, installTaskHandlers, procedureActivities as act, untilSettled, waitFor } from '../lib/human-task';
 import { ElectionFailure, supplyEvidenceUpdate, type MigrantEligibilityInput, type MigrantEligibilityResult } from './messages';
 
 const DEFAULT_EVIDENCE_WINDOW_MS = 5 * 86_400_000;
@@ -25,7 +24,8 @@ export async function migrantEligibilityProcedure(input: MigrantEligibilityInput
       const next = round + 1;
       evidenceSupplied = true;
       // Answer once the new pre-check ran and the committee's next task is open.
-      await condition(() => round >= next && isSettled());
+      await condition(() => round >= next);
+      await untilSettled();
       return { accepted: true as const };
     },
     {

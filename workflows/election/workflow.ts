@@ -1,4 +1,4 @@
-import { ApplicationFailure, condition, setHandler, startChild } from '@temporalio/workflow';
+import { ApplicationFailure, setHandler, startChild } from '@temporalio/workflow';
 import { addDays, chinaDateOf, endOfDayInChina, type IsoDate } from '../../domain/clock';
 import type { FieldError } from '../../domain/errors';
 import {
@@ -17,8 +17,8 @@ import {
 } from '../../domain/rules/election';
 import { voteCountIssues } from '../../domain/rules/election-checks';
 import type { RuleResult } from '../../domain/rules/rule';
-import { finishProcedure, humanTask, installTaskHandlers, procedureActivities as act, waitFor, type TaskDeadline } from '../lib/human-task';
-import { isSettled, tracked } from '../lib/tracking';
+import { finishProcedure, humanTask, installTaskHandlers, procedureActivities as act, untilSettled, waitFor, type TaskDeadline } from '../lib/human-task';
+import { tracked } from '../lib/tracking';
 import {
   ElectionFailure,
   electionStateQuery,
@@ -108,7 +108,7 @@ export async function electionProcedure(input: ElectionProcedureInput): Promise<
       const due: Due = timing.answerWindowMs !== undefined ? inMs(timing.answerWindowMs) : await act.resolveDeadline({ eventDate: receivedOn, period: { amount: ELECTION_RULE_SET.answerDays, unit: 'days' } });
       await act.acceptObjection({ objectionId, receivedOn, answerDueAt: due.dueAt, rule: checkObjection(receivedOn, publishedOn, objectionLastDay) });
       void answerObjection(objectionId, receivedOn, due).then(() => void (objectionsAnswered += 1));
-      await condition(isSettled);
+      await untilSettled();
       return { receivedOn, answerDueAt: due.dueAt };
     },
     {

@@ -4,6 +4,7 @@ import {
   allHandlersFinished,
   condition,
   isCancellation,
+  patched,
   proxyLocalActivities,
   setHandler,
   sleep,
@@ -24,18 +25,17 @@ import {
   type CompleteTaskRequest,
   type OpenTaskView,
 } from './messages';
-import { enterWait, isSettled, trackedActivities } from './tracking';
+import { enableWriteBatching, enterWait, flushWrites, idleWithPendingWrites, isSettled, trackedActivities } from './tracking';
 
-const activities = trackedActivities(
-  // Local activities: short, idempotent PostgreSQL writes run in the worker that runs the workflow, recorded as
-  // markers, without a round trip through the Temporal server per step. A crash re-runs them on replay; every one
-  // of them is idempotent (ids chosen by the workflow, conditional updates).
-  proxyLocalActivities<Activities>({
-    startToCloseTimeout: '30 seconds',
-    localRetryThreshold: '10 seconds',
-    retry: { initialInterval: '200 milliseconds', maximumInterval: '30 seconds', backoffCoefficient: 2 },
-  }),
-);
+// Local activities: short, idempotent PostgreSQL writes run in the worker that runs the workflow, recorded as
+// markers, without a round trip through the Temporal server per step. A crash re-runs them on replay; every one
+// of them is idempotent (ids chosen by the workflow, conditional updates).
+const local = proxyLocalActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  localRetryThreshold: '10 seconds',
+  retry: { initialInterval: '200 milliseconds', maximumInterval: '30 seconds', backoffCoefficient: 2 },
+});
+const activities = trackedActivities(local);
 
 interface TaskState {
   id: string;
@@ -107,10 +107,29 @@ function checkCompletable(request: CompleteTaskRequest): TaskState {
   return task;
 }
 
+/**
+ * Waits until the workflow is settled (or finished) once `ready()`; if its code waits on something else (e.g. a
+ * parallel task) while writes are deferred, applies them itself, so an answer always follows the commit.
+ */
+async function settle(ready: () => boolean): Promise<void> {
+  for (;;) {
+    await condition(() => finished || (ready() && (isSettled() || idleWithPendingWrites())));
+    if (finished || isSettled()) return;
+    await flushWrites();
+  }
+}
+
+/** For a procedure's own Update handlers: resolves once the workflow is settled (its writes committed) or finished. */
+export function untilSettled(): Promise<void> {
+  return settle(() => true);
+}
+
 /** Registers the task Update, the settled Update and the open-tasks Query. Every procedure calls this first. */
 export function installTaskHandlers(): void {
   if (installed) return;
   installed = true;
+  // Executions started before write batching replay without it (their history has one marker per write).
+  if (patched('batched-writes')) enableWriteBatching((writes) => local.applyWrites(writes));
   setHandler(
     completeTaskUpdate,
     async (request) => {
@@ -126,13 +145,13 @@ export function installTaskHandlers(): void {
       });
       task.payload = payload;
       task.state = 'completed';
-      await condition(() => finished || (task.taken && isSettled()));
+      await settle(() => task.taken);
       return { taskId: task.id, caseStatus: finished ? 'closed' : 'open' };
     },
     { validator: (request: CompleteTaskRequest) => void checkCompletable(request) },
   );
   setHandler(settledUpdate, async () => {
-    await condition(() => finished || isSettled());
+    await settle(() => true);
     return { caseStatus: finished ? ('closed' as const) : ('open' as const) };
   });
   setHandler(openTasksQuery, (): OpenTaskView[] =>
@@ -222,6 +241,8 @@ async function runHumanTask<F extends FormId>(spec: HumanTaskSpec<F>, until: () 
     calendarWarning: spec.deadline?.calendarWarning,
     context: spec.context ?? {},
   });
+  // The step's writes, ending with this task's row, commit before anyone can be offered the task.
+  await flushWrites();
   task.state = 'open';
   const clock = spec.deadline ? new CancellationScope() : undefined;
   if (clock && spec.deadline) {
@@ -271,6 +292,7 @@ async function runTaskClock(taskId: string, deadline: TaskDeadline): Promise<voi
  * the workflow to settle answer while it waits here. Returns false on timeout.
  */
 export async function waitFor(predicate: () => boolean, timeout?: string | number): Promise<boolean> {
+  await flushWrites();
   enterWait();
   if (timeout === undefined) {
     await condition(predicate);
@@ -281,6 +303,7 @@ export async function waitFor(predicate: () => boolean, timeout?: string | numbe
 
 /** Ends the procedure: lets running Update handlers answer their callers before the workflow completes. */
 export async function finishProcedure(): Promise<void> {
+  await flushWrites();
   finished = true;
   enterWait();
   await condition(allHandlersFinished);

@@ -6,7 +6,9 @@ import { errorResponses } from '../../schemas/errors';
 const verification = z.object({
   ok: z.boolean(),
   checked: z.number().int(),
-  firstBroken: z.object({ seq: z.string(), reason: z.enum(['hash-mismatch', 'broken-link', 'sequence-gap']) }).optional(),
+  firstBroken: z
+    .object({ seq: z.string(), chain: z.number().int(), chainSeq: z.string(), reason: z.enum(['hash-mismatch', 'broken-link', 'sequence-gap']) })
+    .optional(),
 });
 
 const adminRoutes: FastifyPluginAsyncZod = async (fastify) => {

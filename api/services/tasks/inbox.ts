@@ -1,91 +1,179 @@
 import type { z } from 'zod';
 import type { Db } from '../../../runtime/db';
 import { AppError } from '../../../domain/errors';
-import type { Prisma } from '../../../prisma/generated/client';
 import type { Caller } from '../../plugins/app/auth';
 import { currentMembership, isInScope } from '../../authz/scope';
 import type { inboxFilter, inboxItem, inboxQuery } from '../../schemas/inbox';
-import { actionableTaskWhere, supervisedTaskWhere } from './task-scope';
 
 type InboxQuery = z.infer<typeof inboxQuery>;
 type InboxFilter = z.infer<typeof inboxFilter>;
 
-function viewWhere(caller: Caller, view: InboxFilter['view']): Prisma.TaskWhereInput {
-  const membership = currentMembership(caller);
-  if (view === 'mine') return { assigneeId: caller.userId };
-  if (view === 'unclaimed') return { candidateOrgId: membership.organizationId, candidateRole: membership.role, assigneeId: null, status: 'OPEN' };
-  return supervisedTaskWhere(caller);
+/**
+ * The inbox is one hand-written SQL statement (the busiest read of the product; see README, Benchmark), built from
+ * conditions with numbered parameters. Its indexes are in prisma/schema.prisma and migration `inbox_indexes`.
+ */
+class Statement {
+  readonly values: unknown[] = [];
+  readonly where: string[] = [];
+  /** A parameter placeholder for `value`. */
+  p(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
 }
 
-async function filterWhere(db: Db, caller: Caller, filter: InboxFilter, now: Date): Promise<Prisma.TaskWhereInput[]> {
-  const where: Prisma.TaskWhereInput[] = [];
-  if (filter.procedure) where.push({ procedure: filter.procedure });
-  if (filter.kind) where.push({ kind: filter.kind });
-  if (filter.status) where.push({ status: filter.status });
-  else if (filter.view !== 'organization') where.push({ status: 'OPEN' });
-  if (filter.dueBefore) where.push({ dueAt: { lt: new Date(filter.dueBefore) } });
-  if (filter.overdue === 'true') where.push({ status: 'OPEN', dueAt: { lt: now } });
-  if (filter.overdue === 'false') where.push({ OR: [{ dueAt: null }, { dueAt: { gte: now } }] });
+/**
+ * The caller's scope, per view: their own tasks, the tasks offered to their membership's organization and role and
+ * not claimed, or (supervision) every task offered anywhere in their organization's subtree. Each of the first two
+ * implies the actionable scope (assigned to the caller, or offered to their membership).
+ */
+function scopeTo(sql: Statement, caller: Caller, view: InboxFilter['view']): void {
+  const membership = currentMembership(caller);
+  if (view === 'mine') sql.where.push(`t.assignee_id = ${sql.p(caller.userId)}::uuid`);
+  else if (view === 'unclaimed') {
+    sql.where.push(
+      `t.candidate_org_id = ${sql.p(membership.organizationId)}::uuid`,
+      `t.candidate_role = ${sql.p(membership.role)}::"Role"`,
+      `t.assignee_id IS NULL`,
+      `t.status = 'OPEN'`,
+    );
+  } else sql.where.push(subtree(sql, membership.organizationId));
+}
+
+/** Tasks offered to an organization or anything below it (GIN index on the ancestors array). */
+function subtree(sql: Statement, organizationId: string): string {
+  return `t.candidate_org_ancestors @> ARRAY[${sql.p(organizationId)}::uuid]`;
+}
+
+/** `%text%` for ILIKE, with the pattern characters of the text taken literally. */
+function containing(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+async function filterBy(sql: Statement, db: Db, caller: Caller, filter: InboxFilter, now: Date): Promise<void> {
+  if (filter.procedure) sql.where.push(`t.procedure = ${sql.p(filter.procedure)}`);
+  if (filter.kind) sql.where.push(`t.kind = ${sql.p(filter.kind)}`);
+  if (filter.status) sql.where.push(`t.status = ${sql.p(filter.status)}::"TaskStatus"`);
+  else if (filter.view !== 'organization') sql.where.push(`t.status = 'OPEN'`);
+  if (filter.dueBefore) sql.where.push(`t.due_at < ${sql.p(new Date(filter.dueBefore))}::timestamptz`);
+  if (filter.overdue === 'true') sql.where.push(`t.status = 'OPEN'`, `t.due_at < ${sql.p(now)}::timestamptz`);
+  if (filter.overdue === 'false') sql.where.push(`(t.due_at IS NULL OR t.due_at >= ${sql.p(now)}::timestamptz)`);
   if (filter.organizationId) {
     const org = await db.organization.findUnique({ where: { id: filter.organizationId }, select: { id: true, path: true } });
     if (!org || !isInScope(caller, org.path)) throw new AppError('NOT_FOUND');
-    where.push({ candidateOrgAncestors: { has: org.id } });
+    sql.where.push(subtree(sql, org.id));
   }
-  if (filter.q) where.push({ case: { OR: [{ title: { contains: filter.q, mode: 'insensitive' } }, { number: { contains: filter.q, mode: 'insensitive' } }] } });
-  return where;
+  if (filter.q) {
+    // Trigram indexes on case number and title (pg_trgm) find the matching cases first (an init plan, planned on its
+    // own), then their tasks come by case_id.
+    const pattern = sql.p(containing(filter.q));
+    sql.where.push(`t.case_id = ANY (ARRAY(SELECT c.id FROM "case" c WHERE c.number ILIKE ${pattern} OR c.title ILIKE ${pattern}))`);
+  }
 }
 
-function warningOf(task: { status: string; dueAt: Date | null; remindedAt: Date | null; escalatedAt: Date | null }, now: Date): z.infer<typeof inboxItem>['warning'] {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SORT_COLUMNS = { dueAt: 'due_at', createdAt: 'created_at' } as const;
+
+interface InboxRow {
+  id: string;
+  case_id: string;
+  case_number: string;
+  case_title: string;
+  procedure: string;
+  kind: string;
+  form_id: string;
+  status: 'OPEN' | 'COMPLETED' | 'CANCELLED';
+  candidate_org_id: string;
+  candidate_org_name: string;
+  candidate_role: string;
+  assignee_id: string | null;
+  assignee_name: string | null;
+  due_at: Date | null;
+  reminded_at: Date | null;
+  escalated_at: Date | null;
+  calendar_warning: string | null;
+  created_at: Date;
+}
+
+/**
+ * The inbox statement for a caller and query: scope, filters, keyset page after the cursor's row, in (sort field
+ * nulls last, id) order. Exported so the benchmark can show its plan.
+ */
+export async function inboxStatement(db: Db, caller: Caller, query: InboxQuery, now = new Date()): Promise<{ text: string; values: unknown[] }> {
+  const sql = new Statement();
+  scopeTo(sql, caller, query.view);
+  await filterBy(sql, db, caller, query, now);
+  const descending = query.sort.startsWith('-');
+  const column = `t.${SORT_COLUMNS[(descending ? query.sort.slice(1) : query.sort) as keyof typeof SORT_COLUMNS]}`;
+  const direction = descending ? 'DESC' : 'ASC';
+  if (query.cursor) {
+    const cursorId = Buffer.from(query.cursor, 'base64url').toString('utf8');
+    // A cursor that names no task (malformed, or the task is gone) ends the list.
+    const rows = UUID.test(cursorId) ? await db.$queryRawUnsafe<{ v: Date | null }[]>(`SELECT ${column.slice(2)} AS v FROM task WHERE id = $1::uuid`, cursorId) : [];
+    if (rows.length === 0) sql.where.push('false');
+    else {
+      const after = descending ? '<' : '>';
+      const id = sql.p(cursorId);
+      const value = rows[0]!.v;
+      sql.where.push(
+        value === null
+          ? `(${column} IS NULL AND t.id ${after} ${id}::uuid)`
+          : `((${column}, t.id) ${after} (${sql.p(value)}::timestamptz, ${id}::uuid) OR ${column} IS NULL)`,
+      );
+    }
+  }
+  // The page is chosen first, reading as few columns as possible (so the subtree view can be an index-only scan of
+  // task_open_due_subtree_idx), then its rows are read by primary key and named by key lookups.
+  const order = `${column} ${direction} NULLS LAST, t.id ${direction}`;
+  const text = `
+    SELECT t.id, t.case_id, t.procedure, t.kind, t.form_id, t.status, t.candidate_org_id, t.candidate_role, t.assignee_id,
+      t.due_at, t.reminded_at, t.escalated_at, t.calendar_warning, t.created_at,
+      (SELECT c.number FROM "case" c WHERE c.id = t.case_id) AS case_number,
+      (SELECT c.title FROM "case" c WHERE c.id = t.case_id) AS case_title,
+      (SELECT o.name FROM organization o WHERE o.id = t.candidate_org_id) AS candidate_org_name,
+      (SELECT u.display_name FROM app_user u WHERE u.id = t.assignee_id) AS assignee_name
+    FROM (
+      SELECT t.id FROM task t
+      WHERE ${sql.where.join('\n        AND ')}
+      ORDER BY ${order}
+      LIMIT ${sql.p(query.limit + 1)}
+    ) page
+    JOIN task t ON t.id = page.id
+    ORDER BY ${order}`;
+  return { text, values: sql.values };
+}
+
+function warningOf(task: InboxRow, now: Date): z.infer<typeof inboxItem>['warning'] {
   if (task.status !== 'OPEN') return 'none';
-  if (task.escalatedAt) return 'red';
-  if (task.dueAt && task.dueAt <= now) return 'yellow';
-  return task.remindedAt ? 'reminded' : 'none';
+  if (task.escalated_at) return 'red';
+  if (task.due_at && task.due_at <= now) return 'yellow';
+  return task.reminded_at ? 'reminded' : 'none';
 }
 
 /** Cursor = base64url of the last item's id; the order is (sort field, id), so pages never skip or repeat. */
 export async function listInbox(db: Db, caller: Caller, query: InboxQuery, now = new Date()) {
-  const [field, direction] = query.sort.startsWith('-') ? [query.sort.slice(1), 'desc' as const] : [query.sort, 'asc' as const];
-  const where: Prisma.TaskWhereInput = {
-    AND: [
-      query.view === 'organization' ? {} : actionableTaskWhere(caller),
-      viewWhere(caller, query.view),
-      ...(await filterWhere(db, caller, query, now)),
-    ],
-  };
-  const cursorId = query.cursor ? Buffer.from(query.cursor, 'base64url').toString('utf8') : undefined;
-  const rows = await db.task.findMany({
-    // One SQL statement with lateral joins instead of one query per relation.
-    relationLoadStrategy: 'join',
-    where,
-    orderBy: [{ [field]: { sort: direction, nulls: 'last' } }, { id: direction }],
-    take: query.limit + 1,
-    ...(cursorId ? { cursor: { id: cursorId }, skip: 1 } : {}),
-    include: {
-      case: { select: { number: true, title: true } },
-      candidateOrg: { select: { name: true } },
-      assignee: { select: { displayName: true } },
-    },
-  });
+  const statement = await inboxStatement(db, caller, query, now);
+  const rows = await db.$queryRawUnsafe<InboxRow[]>(statement.text, ...statement.values);
   const page = rows.slice(0, query.limit);
   return {
     items: page.map((t) => ({
       id: t.id,
-      caseId: t.caseId,
-      caseNumber: t.case.number,
-      caseTitle: t.case.title,
+      caseId: t.case_id,
+      caseNumber: t.case_number,
+      caseTitle: t.case_title,
       procedure: t.procedure,
       kind: t.kind,
-      formId: t.formId,
+      formId: t.form_id,
       status: t.status,
-      candidateOrgId: t.candidateOrgId,
-      candidateOrgName: t.candidateOrg.name,
-      candidateRole: t.candidateRole,
-      assigneeId: t.assigneeId,
-      assigneeName: t.assignee?.displayName ?? null,
-      dueAt: t.dueAt?.toISOString() ?? null,
+      candidateOrgId: t.candidate_org_id,
+      candidateOrgName: t.candidate_org_name,
+      candidateRole: t.candidate_role,
+      assigneeId: t.assignee_id,
+      assigneeName: t.assignee_name,
+      dueAt: t.due_at?.toISOString() ?? null,
       warning: warningOf(t, now),
-      calendarWarning: t.calendarWarning,
-      createdAt: t.createdAt.toISOString(),
+      calendarWarning: t.calendar_warning,
+      createdAt: t.created_at.toISOString(),
     })),
     nextCursor: rows.length > query.limit ? Buffer.from(page[page.length - 1]!.id, 'utf8').toString('base64url') : null,
   };
