@@ -33,3 +33,27 @@ export function fieldErrorsFromZod(issues: readonly z.core.$ZodIssue[]): FieldEr
 export function bilingualIssue(path: (string | number)[], code: string, zh: string, en: string) {
   return { code: 'custom' as const, path, message: en, params: { zh, code } };
 }
+
+const NUL = '\u0000';
+
+/**
+ * Text PostgreSQL cannot store: the NUL character (U+0000) in a string or a key, anywhere in a request's
+ * params, query or body. Checked before every route's schema, so no handler ever hands one to the database.
+ */
+export function nulCharacterErrors(value: unknown, path: string[] = []): FieldError[] {
+  const here = (): FieldError => ({
+    path: path.join('.'),
+    code: 'nul_character',
+    message: { 'zh-CN': '不能包含空字符（U+0000）。', en: 'Must not contain the NUL character (U+0000).' },
+  });
+  if (typeof value === 'string') return value.includes(NUL) ? [here()] : [];
+  if (Array.isArray(value)) return value.flatMap((item, i) => nulCharacterErrors(item, [...path, String(i)]));
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, item]) =>
+      key.includes(NUL)
+        ? [{ ...here(), path: [...path, key.replaceAll(NUL, '\\u0000')].join('.') }]
+        : nulCharacterErrors(item, [...path, key]),
+    );
+  }
+  return [];
+}

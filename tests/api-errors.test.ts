@@ -45,6 +45,22 @@ describe('API errors: stable codes, both languages, nothing written', () => {
     expect(await h.db.case.count()).toBe(0);
   });
 
+  it('refuses text with a NUL character (which PostgreSQL cannot store) as a field error, not a 500', async () => {
+    const login = await h.api.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'a\u0000b', password: 'x' },
+    });
+    expect(login.statusCode).toBe(400);
+    expect(login.json<{ error: { code: string; fields: { path: string; code: string }[] } }>().error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: [{ path: 'username', code: 'nul_character' }],
+    });
+    const res = await session.request({ method: 'POST', url: '/api/v1/smoke-cases', payload: { title: '标题\u0000' } });
+    expect(res.statusCode).toBe(400);
+    expect(await h.db.case.count()).toBe(0);
+  });
+
   it('answers unknown routes with 404 ROUTE_NOT_FOUND', async () => {
     const res = await h.api.inject({ url: '/api/v1/no-such-thing' });
     expect(res.statusCode).toBe(404);
@@ -65,5 +81,16 @@ describe('API errors: stable codes, both languages, nothing written', () => {
     const doc = res.json<{ openapi: string; paths: Record<string, unknown> }>();
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/tasks/{taskId}/complete', '/api/v1/auth/login']));
+    // File downloads declare their media type, not JSON.
+    const paths = doc.paths as Record<
+      string,
+      Record<string, { responses: Record<string, { content: Record<string, unknown> }> }>
+    >;
+    expect(Object.keys(paths['/api/v1/service-items/admitted.xlsx']!.get!.responses['200']!.content)).toEqual([
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    ]);
+    expect(Object.keys(paths['/api/v1/elections/{electionId}/notice.pdf']!.get!.responses['200']!.content)).toEqual([
+      'application/pdf',
+    ]);
   });
 });

@@ -132,6 +132,10 @@ describe('村改居 procedure against real Temporal and PostgreSQL', () => {
     const row = await h.db.case.findUniqueOrThrow({ where: { id: caseId }, include: { tasks: true } });
     expect(row.status).toBe('WITHDRAWN');
     expect(row.tasks.find((t) => t.kind === 'vc.township-review')?.status).toBe('CANCELLED');
+    // The workflow has closed: a second withdrawal is refused as not open, not an internal error.
+    const again = await village.request({ method: 'POST', url: `/api/v1/village-conversions/${caseId}/withdraw`, payload: { reason: '再次撤回' } });
+    expect(again.statusCode).toBe(409);
+    expect(again.json<{ error: { code: string } }>().error.code).toBe('TASK_NOT_OPEN');
   });
 
   it('escalates an overdue township review to the county', async () => {

@@ -1,4 +1,5 @@
 import fp from 'fastify-plugin';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, errorMessage, type ErrorCode, type FieldError } from '../../../domain/errors';
 import { appendAudit } from '../../../runtime/audit';
@@ -24,6 +25,8 @@ async function auditRefusal(fastify: FastifyInstance, request: FastifyRequest, e
 }
 
 function fromFastifyError(error: FastifyError & { validationContext?: string }): AppError {
+  // An Update or signal to a procedure whose workflow has already closed: the procedure no longer takes actions.
+  if (error instanceof WorkflowNotFoundError) return new AppError('TASK_NOT_OPEN');
   if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
     return new AppError('MALFORMED_JSON');
   }

@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { callerOf } from '../../plugins/app/auth';
 import { errorResponses } from '../../schemas/errors';
+import { fileResponse } from '../../schemas/files';
+import { DOCUMENT_MIME_TYPES } from '../../../domain/documents';
 import { readDocument } from '../../services/cases/case-record';
 
 const documentRoutes: FastifyPluginAsyncZod = async (fastify) => {
@@ -13,7 +15,7 @@ const documentRoutes: FastifyPluginAsyncZod = async (fastify) => {
         tags: ['cases'],
         summary: '下载材料 / Download a document',
         params: z.object({ documentId: z.string().uuid() }),
-        response: { 200: z.any().meta({ description: 'The file bytes' }), ...errorResponses },
+        response: { 200: fileResponse('The file bytes', DOCUMENT_MIME_TYPES), ...errorResponses },
       },
     },
     async (request, reply) => {

@@ -5,6 +5,7 @@ import { callerOf } from '../../plugins/app/auth';
 import { PUBLIC_CHECK_RATE_LIMIT } from '../../plugins/external/rate-limit';
 import { objectionFiled, objectionView, publicNoticeView, voterImportResult, voterPage, voterView } from '../../schemas/elections';
 import { errorResponses } from '../../schemas/errors';
+import { fileResponse } from '../../schemas/files';
 import { listObjections, recordObjection } from '../../services/elections/objections';
 import { publicNotice, publicNoticePdf } from '../../services/elections/public-notice';
 import { addVoter, importVoterList, listVoters, removeVoter } from '../../services/elections/voter-list';
@@ -124,7 +125,7 @@ const electionVoterRoutes: FastifyPluginAsyncZod = async (fastify) => {
     '/api/v1/elections/:electionId/notice.pdf',
     {
       config: { public: true, rateLimit: PUBLIC_CHECK_RATE_LIMIT },
-      schema: { tags: ['elections'], summary: '选民名单公告（PDF，可打印）/ Printable notice (PDF, public)', params, response: { 200: z.any(), ...errorResponses } },
+      schema: { tags: ['elections'], summary: '选民名单公告（PDF，可打印）/ Printable notice (PDF, public)', params, response: { 200: fileResponse('PDF', ['application/pdf']), ...errorResponses } },
     },
     async (request, reply) => {
       const pdf = await publicNoticePdf(db, request.params.electionId);

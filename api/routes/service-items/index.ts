@@ -9,6 +9,7 @@ import { callerOf } from '../../plugins/app/auth';
 import { PUBLIC_CHECK_RATE_LIMIT } from '../../plugins/external/rate-limit';
 import { toCaseSummary } from '../../schemas/cases';
 import { errorResponses } from '../../schemas/errors';
+import { fileResponse } from '../../schemas/files';
 import {
   admissionCheckResponse,
   admittedList,
@@ -87,7 +88,7 @@ const serviceItemRoutes: FastifyPluginAsyncZod = async (fastify) => {
     '/api/v1/service-items/admitted.xlsx',
     {
       config: publicAccess,
-      schema: { tags, summary: '准入事项清单导出 Excel（公开）/ Admitted items as Excel (public)', querystring: admittedListQuery, response: { 200: z.any().meta({ description: 'XLSX workbook' }), ...errorResponses } },
+      schema: { tags, summary: '准入事项清单导出 Excel（公开）/ Admitted items as Excel (public)', querystring: admittedListQuery, response: { 200: fileResponse('XLSX workbook', ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']), ...errorResponses } },
     },
     async (request, reply) => {
       const { filename, bytes } = await admittedItemsWorkbook(db, request.query);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { callerOf } from '../../plugins/app/auth';
 import { caseSummary, toCaseSummary } from '../../schemas/cases';
 import { errorResponses } from '../../schemas/errors';
+import { fileResponse } from '../../schemas/files';
 import { conversionDraftBody, startConversionBody, withdrawConversionBody } from '../../schemas/village-conversions';
 import { conversionDecisionPdf, saveConversionDraft, withdrawConversion } from '../../services/village-conversions/conversion-actions';
 import { startConversion } from '../../services/village-conversions/start-conversion';
@@ -66,7 +67,7 @@ const villageConversionProcedureRoutes: FastifyPluginAsyncZod = async (fastify) 
     '/api/v1/village-conversions/:caseId/decision.pdf',
     {
       config: { permission: 'authenticated' },
-      schema: { tags: ['village-conversion'], summary: '批复（PDF）/ The written decision (PDF)', params, response: { 200: z.any(), ...errorResponses } },
+      schema: { tags: ['village-conversion'], summary: '批复（PDF）/ The written decision (PDF)', params, response: { 200: fileResponse('PDF', ['application/pdf']), ...errorResponses } },
     },
     async (request, reply) => {
       const pdf = await conversionDecisionPdf(db, callerOf(request), request.params.caseId);
