@@ -54,7 +54,7 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   {
-    files: ['scripts/**/*.ts', 'tests/**/*.ts', 'bench/**/*.ts'],
+    files: ['scripts/**/*.ts', 'tests/**/*.ts', 'bench/**/*.ts', 'reliability/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
 );

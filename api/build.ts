@@ -11,6 +11,9 @@ export function serverOptions(logger: FastifyServerOptions['logger']): FastifySe
     bodyLimit: 1024 * 1024,
     trustProxy: process.env.TRUST_PROXY === 'true',
     routerOptions: { ignoreTrailingSlash: true },
+    // Registering the app loads every route module; on a busy host (several processes starting at once on 2 cores)
+    // that took longer than Fastify's 10 s default and the API refused to start.
+    pluginTimeout: 60_000,
   };
 }
 

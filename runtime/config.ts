@@ -20,6 +20,8 @@ const envSchema = z.object({
   /** mTLS to an external Temporal cluster (both files, PEM). */
   TEMPORAL_TLS_CERT: z.string().optional(),
   TEMPORAL_TLS_KEY: z.string().optional(),
+  /** CA certificate (PEM file) of a self-hosted cluster whose certificate is not signed by a public CA. */
+  TEMPORAL_TLS_CA: z.string().optional(),
   TEMPORAL_API_KEY: z.string().optional(),
   DATA_DIR: z.string().optional(),
   /** SMTP server for mail copies of notifications; mail stays in the outbox when unset. */

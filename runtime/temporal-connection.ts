@@ -5,13 +5,13 @@ import type { Config } from './config';
 import { requireTemporalAddress } from './config';
 
 function tlsOptions(config: Config) {
-  if (!config.TEMPORAL_TLS_CERT || !config.TEMPORAL_TLS_KEY) return config.TEMPORAL_API_KEY ? true : undefined;
-  return {
-    clientCertPair: {
-      crt: fs.readFileSync(config.TEMPORAL_TLS_CERT),
-      key: fs.readFileSync(config.TEMPORAL_TLS_KEY),
-    },
-  };
+  const clientCertPair =
+    config.TEMPORAL_TLS_CERT && config.TEMPORAL_TLS_KEY
+      ? { crt: fs.readFileSync(config.TEMPORAL_TLS_CERT), key: fs.readFileSync(config.TEMPORAL_TLS_KEY) }
+      : undefined;
+  const serverRootCACertificate = config.TEMPORAL_TLS_CA ? fs.readFileSync(config.TEMPORAL_TLS_CA) : undefined;
+  if (!clientCertPair && !serverRootCACertificate) return config.TEMPORAL_API_KEY ? true : undefined;
+  return { clientCertPair, serverRootCACertificate };
 }
 
 /** A Temporal client for the API (starting workflows, sending Updates). */

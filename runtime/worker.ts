@@ -2,6 +2,10 @@ import type { Client } from '@temporalio/client';
 import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from '../activities';
 import type { Db } from './db';
+import { workerMetricsInterceptors } from './worker-metrics';
+
+/** Workflow interceptor modules: given to the worker when it bundles, and to `bundleWorkflowCode` by whoever pre-bundles. */
+export const WORKFLOW_INTERCEPTOR_MODULES = [require.resolve('../workflows/lib/metrics-interceptor')];
 
 export interface CreateWorkerOptions {
   connection: NativeConnection;
@@ -21,6 +25,8 @@ export function createWorker(options: CreateWorkerOptions): Promise<Worker> {
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     activities: createActivities({ db: options.db, temporal: options.temporal, taskQueue: options.taskQueue }),
+    // Product metrics (README, "Metrics"); a pre-built bundle includes the workflow interceptor itself (WORKFLOW_INTERCEPTOR_MODULES).
+    interceptors: { activity: workerMetricsInterceptors(options.taskQueue), workflowModules: WORKFLOW_INTERCEPTOR_MODULES },
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
   });
 }

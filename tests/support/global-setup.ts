@@ -43,7 +43,11 @@ export default async function globalSetup(): Promise<void> {
   const temporal = process.env.TEST_TEMPORAL_ADDRESS ? undefined : await startTemporalDevServer({});
   state.stopTemporal = temporal ? () => temporal.stop() : undefined;
 
-  const bundle = await bundleWorkflowCode({ workflowsPath: path.join(repoRoot, 'workflows', 'index.ts'), logger: quietLogger });
+  const bundle = await bundleWorkflowCode({
+    workflowsPath: path.join(repoRoot, 'workflows', 'index.ts'),
+    workflowInterceptorModules: [path.join(repoRoot, 'workflows', 'lib', 'metrics-interceptor.ts')],
+    logger: quietLogger,
+  });
   const bundlePath = path.join(workDir, 'workflow-bundle.js');
   fs.writeFileSync(bundlePath, bundle.code);
 

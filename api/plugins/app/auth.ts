@@ -37,6 +37,8 @@ export interface RouteAccess {
   /** First example of the body schema (`.meta({ examples })`), with `$organizationId`-style placeholders. */
   bodyExample?: unknown;
   hasBody: boolean;
+  /** The body's schema as declared (zod), for tests that generate bodies. */
+  bodySchema?: unknown;
 }
 
 declare module 'fastify' {
@@ -115,6 +117,7 @@ export default fp(
           public: config.public === true,
           permission: config.permission,
           hasBody: body !== undefined,
+          bodySchema: body,
           bodyExample: body?.meta?.()?.examples?.[0],
         });
       }

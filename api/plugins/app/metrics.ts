@@ -23,6 +23,15 @@ export const taskCompletionSeconds = new Histogram({
   registers: [registry],
 });
 
+/** Temporal calls that failed for a reason other than a domain refusal: a start Temporal refused, an Update that errored. */
+export const workflowFailures = new Counter({
+  name: 'cg_api_workflow_failures_total',
+  help: 'Workflow starts and task-completion Updates that failed (not refusals such as 409/422)',
+  labelNames: ['operation'],
+  registers: [registry],
+});
+for (const operation of ['start', 'complete']) workflowFailures.inc({ operation }, 0);
+
 export default fp(
   async function metrics(fastify: FastifyInstance) {
     fastify.addHook('onResponse', async (request, reply) => {

@@ -8,6 +8,7 @@ import { PROCEDURES, type ProcedureId } from '../../../domain/procedures';
 import { settledUpdate } from '../../../workflows/lib/messages';
 import { type Prisma } from '../../../prisma/generated/client';
 import type { Caller } from '../../plugins/app/auth';
+import { workflowFailures } from '../../plugins/app/metrics';
 
 export interface StartCaseOptions {
   db: Db;
@@ -72,7 +73,16 @@ export async function startCase(options: StartCaseOptions) {
     await temporal.workflow.executeUpdateWithStart(settledUpdate, { startWorkflowOperation: start });
   } catch (error) {
     // The start may have succeeded even though the answer was lost; only a workflow that does not exist fails the case.
-    if (await workflowExists(temporal, workflowId)) return created;
+    // One that exists is waited for like any start, so that the answer still comes with the first task in PostgreSQL
+    // (a worker killed during the first workflow task, or an Update RPC that outlived its deadline, lands here).
+    if (await workflowExists(temporal, workflowId)) {
+      await temporal.workflow
+        .getHandle(workflowId)
+        .executeUpdate(settledUpdate)
+        .catch(() => undefined); // still running, its task comes later: the case exists, so the start succeeded
+      return created;
+    }
+    workflowFailures.inc({ operation: 'start' });
     await db.$transaction(async (tx) => {
       await tx.case.update({ where: { id: caseId }, data: { status: 'FAILED', closedAt: new Date() } });
       await appendAudit(tx, {

@@ -16,7 +16,7 @@ import {
 import type { RuleResult } from '../../../domain/rules/rule';
 import type { Caller } from '../../plugins/app/auth';
 import { findTaskToWorkOn } from './task-scope';
-import { taskCompletionSeconds } from '../../plugins/app/metrics';
+import { taskCompletionSeconds, workflowFailures } from '../../plugins/app/metrics';
 
 export interface CompleteTaskOptions {
   db: Db;
@@ -113,7 +113,10 @@ export async function completeTask(options: CompleteTaskOptions): Promise<Comple
       if (now?.status === 'COMPLETED') return refuse('already-completed', await alreadyCompleted(db, task.id));
       return refuse('not-open', new AppError('TASK_NOT_OPEN'));
     }
-    if (!(error instanceof WorkflowUpdateFailedError)) throw error;
+    if (!(error instanceof WorkflowUpdateFailedError)) {
+      workflowFailures.inc({ operation: 'complete' });
+      throw error;
+    }
     const failure = mapUpdateFailure(error);
     if (failure.code === 'validation') {
       return refuse('invalid-payload', new AppError('VALIDATION_FAILED', { fields: (failure.fields ?? []).map(prefixPayload) }));

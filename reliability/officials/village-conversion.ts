@@ -1,0 +1,95 @@
+import { randomBytes } from 'node:crypto';
+import { completeStep, must, openTask, type CaseExpectation, type ChaosContext } from './steps';
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1').toString('base64');
+const application = {
+  insideUrbanBoundary: true,
+  farmlandInsufficient: true,
+  labourForce: 900,
+  nonFarmLabour: 600,
+  assetRestructuringComplete: true,
+  assembly: {
+    fullAssembly: true,
+    noticeDate: '2026-03-01',
+    meetingDate: '2026-03-11',
+    adultVillagers: 1000,
+    adultAttendees: 501,
+    households: 300,
+    householdRepresentatives: 150,
+    votesFor: 251,
+  },
+};
+
+/**
+ * 村改居: the village committee applies with evidence, the township proposes (every fourth case returns it once first),
+ * the civil-affairs bureau forwards, and the county approves (a new residents' committee and its first election) or refuses.
+ */
+export async function villageConversionOfficials(ctx: ChaosContext) {
+  const [village, township, reviewer, approver] = await Promise.all(
+    ['village.official', 'township.official', 'county.reviewer', 'county.approver'].map((u) => ctx.signIn(u)),
+  );
+
+  async function prepare(caseId: string, i: number) {
+    const taskId = await openTask(ctx, caseId, 'vc.prepare');
+    const evidence: Record<string, string[]> = {};
+    for (const key of ['VC-C1', 'VC-C2', 'VC-C3', 'VC-C4', 'assembly']) {
+      const doc = await must<{ id: string }>(
+        village!,
+        'POST',
+        `/api/v1/tasks/${taskId}/documents`,
+        { filename: `${key}.pdf`, mimeType: 'application/pdf', contentBase64: PDF },
+        [201],
+      );
+      evidence[key] = [doc.id];
+    }
+    await completeStep(ctx, village!, caseId, 'vc.prepare', {
+      application,
+      noticePosting: `村务公开栏 ${i}`,
+      restructuringRecord: `青石镇改制〔2026〕${i}号`,
+      evidence,
+      votesAgainst: 200,
+      abstentions: 50,
+    });
+  }
+
+  return async (i: number): Promise<CaseExpectation> => {
+    const started = await must<{ id: string }>(
+      village!,
+      'POST',
+      '/api/v1/village-conversions',
+      { title: `可靠性村改居 ${i}` },
+      [201],
+    );
+    const caseId = started.id;
+    const returnOnce = i % 4 === 0;
+    const approve = i % 2 === 0;
+    await prepare(caseId, i);
+    if (returnOnce) {
+      await completeStep(ctx, township!, caseId, 'vc.township-review', { decision: 'return', opinion: `请补充材料 ${i}` });
+      await prepare(caseId, i);
+    }
+    await completeStep(ctx, township!, caseId, 'vc.township-review', { decision: 'propose', opinion: `提出改设 ${i}` });
+    await completeStep(ctx, reviewer!, caseId, 'vc.civil-affairs-review', { decision: 'forward', opinion: `材料齐全 ${i}` });
+    await completeStep(
+      ctx,
+      approver!,
+      caseId,
+      'vc.county-decision',
+      approve
+        ? {
+            decision: 'approve',
+            documentNumber: `东政字〔2026〕${i}号`,
+            decisionText: '同意设立社区居民委员会。',
+            newCommittee: { name: `可靠性社区 ${i}-${randomBytes(3).toString('hex')}`, area: '原村域', households: 300 },
+          }
+        : { decision: 'refuse', documentNumber: `东政字〔2026〕${i}号`, decisionText: '暂不批准。' },
+    );
+    const rounds = returnOnce ? 2 : 1;
+    return {
+      procedure: 'village-conversion',
+      caseId,
+      status: approve ? 'COMPLETED' : 'REJECTED',
+      tasks: { 'vc.prepare': rounds, 'vc.township-review': rounds, 'vc.civil-affairs-review': 1, 'vc.county-decision': 1 },
+    };
+  };
+}
