@@ -304,7 +304,7 @@ describe('web app in Chromium: 社区工作事项准入 from the application to 
         })
         .click();
       await county.getByRole('heading', { name: kindName('sa.report-answer'), level: 2 }).waitFor();
-      await county.getByText('要求社区每周上报辖区商户消防检查台账').waitFor();
+      await county.getByText('要求社区每周上报辖区商户消防检查台账', { exact: true }).waitFor();
       await county.getByRole('radio', { name: sa.answer.upheld }).check();
       await field(county, sa.answer.answer).fill('经核实，该事项未经准入，已责令县应急管理局停止向社区摊派。');
       await expectAccessible(county);
