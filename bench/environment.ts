@@ -62,7 +62,8 @@ function spawnProcess(entry: string, env: NodeJS.ProcessEnv): ChildProcess {
   // pino writes to stdout: show its errors (level 50 and up), e.g. what a 500 was.
   child.stdout?.setEncoding('utf8');
   child.stdout?.on('data', (d: string) => {
-    for (const line of d.split('\n')) if (/"level":(50|60)/.test(line)) process.stderr.write(`[${path.basename(entry)}] ${line.slice(0, 2000)}\n`);
+    for (const line of d.split('\n'))
+      if (/"level":(50|60)/.test(line)) process.stderr.write(`[${path.basename(entry)}] ${line.slice(0, 2000)}\n`);
   });
   return child;
 }
@@ -128,7 +129,9 @@ export async function startBenchEnvironment(
       const port = Number(temporal.address.split(':').pop());
       restartTemporal = async (signal = 'SIGTERM') => {
         const child = temporal.process;
-        const exited = new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+        const exited = new Promise<void>((resolve) =>
+          child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve()),
+        );
         if (signal === 'SIGTERM') await temporal.stop();
         else child.kill(signal);
         await exited;

@@ -1,3 +1,19 @@
+import { SESSION_COOKIE } from '../api/services/auth/sessions';
+
+/** An answer of the API: status and parsed body (`null` when the body is empty or not JSON, e.g. a proxy's page). */
+export interface ApiAnswer<T = unknown> {
+  status: number;
+  body: T;
+}
+
+function parseBody(text: string): unknown {
+  try {
+    return text ? (JSON.parse(text) as unknown) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** A signed-in HTTP client against the running API (cookie + CSRF), as a browser would be. */
 export class HttpSession {
   private constructor(
@@ -7,16 +23,27 @@ export class HttpSession {
   ) {}
 
   static async signIn(baseUrl: string, username: string, password: string): Promise<HttpSession> {
-    const res = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-    if (!res.ok) throw new Error(`login ${username}: ${res.status}`);
+    const answer = await HttpSession.login(baseUrl, username, password);
+    if (!answer.session) throw new Error(`login ${username}: ${answer.status}`);
+    return answer.session;
+  }
+
+  /** One login attempt: the status, and the session when it succeeded (callers that retry look at the status). */
+  static async login(baseUrl: string, username: string, password: string): Promise<{ status: number; session?: HttpSession }> {
+    const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
+    const body = parseBody(await res.text()) as { csrfToken?: string } | null;
+    if (res.status !== 200 || !body?.csrfToken) return { status: res.status };
     const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-    const { csrfToken } = (await res.json()) as { csrfToken: string };
-    return new HttpSession(baseUrl, cookie, csrfToken);
+    return { status: res.status, session: new HttpSession(baseUrl, cookie, body.csrfToken) };
   }
 
   /** A session already in the database (the soak's applicants: sessions inserted in bulk instead of thousands of logins). */
   static fromToken(baseUrl: string, token: string, csrf: string): HttpSession {
-    return new HttpSession(baseUrl, `cg_session=${token}`, csrf);
+    return new HttpSession(baseUrl, `${SESSION_COOKIE}=${token}`, csrf);
   }
 
   async request<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -29,7 +56,7 @@ export class HttpSession {
    * One request that answers any status (a refusal is a result, not an exception); `baseUrl` sends it to another API
    * process of the same deployment (sessions live in PostgreSQL). Network errors still throw.
    */
-  async send(method: string, path: string, body?: unknown, baseUrl = this.baseUrl): Promise<{ status: number; body: unknown }> {
+  async send<T = unknown>(method: string, path: string, body?: unknown, baseUrl = this.baseUrl): Promise<ApiAnswer<T>> {
     const res = await fetch(`${baseUrl}${path}`, {
       method,
       headers: {
@@ -39,7 +66,6 @@ export class HttpSession {
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    const text = await res.text();
-    return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+    return { status: res.status, body: parseBody(await res.text()) as T };
   }
 }

@@ -1,5 +1,5 @@
 // `npm run chaos [-- --quick] [--cases N] [--procedures smoke,election,…] [--concurrency N] [--kill-every 2-8]`.
-// Runs N cases of every procedure through their steps with scripted officials over HTTP while the worker is killed
+// Runs N cases in all (200 quick, 1,000 full), split evenly over the procedures, through their steps with scripted officials over HTTP while the worker is killed
 // (SIGKILL) at random moments and restarted, and the Temporal dev server (same SQLite file) and PostgreSQL are each
 // restarted once. Then checks that every case reached its expected end, no task exists twice, no decision was lost
 // and the audit chain verifies; prints the figures as JSON and exits non-zero when any check fails.
@@ -12,6 +12,7 @@ import { createDb } from '../runtime/db';
 import { DEMO_PASSWORD } from '../scripts/demo-seed';
 import { startBenchEnvironment } from '../bench/environment';
 import { ChaosMonkey } from './chaos-monkey';
+import { harnessArgs } from './environment';
 import { Official, retryCounts, retrySamples } from './official';
 import { electionOfficials } from './officials/election';
 import { ownersMeetingOfficials } from './officials/owners-meeting';
@@ -21,14 +22,7 @@ import { runCases, type CaseExpectation, type ChaosContext, type Completion } fr
 import { villageConversionOfficials } from './officials/village-conversion';
 import { verifyRun } from './verify';
 
-const args = process.argv.slice(2);
-const option = (name: string) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
-const quick = args.includes('--quick');
-/** Cases of each procedure: quick mode (CI) 40 each = 200 in all; full mode 1,000 each. */
-const casesPerProcedure = Number(option('--cases') ?? (quick ? 40 : 1_000));
+const { quick, option } = harnessArgs();
 const concurrency = Number(option('--concurrency') ?? 6);
 const PROCEDURES = {
   smoke: (ctx: ChaosContext) => smokeOfficials(ctx),
@@ -39,6 +33,8 @@ const PROCEDURES = {
 } as const;
 type ProcedureName = keyof typeof PROCEDURES;
 const selected = (option('--procedures')?.split(',') ?? Object.keys(PROCEDURES)) as ProcedureName[];
+/** Cases in all: quick mode (CI) 200, full mode 1,000; each procedure gets an equal share. */
+const casesPerProcedure = Math.ceil(Number(option('--cases') ?? (quick ? 200 : 1_000)) / selected.length);
 
 const log = (line: string) => process.stderr.write(`[chaos ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 

@@ -1,11 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { SESSION_COOKIE } from '../api/services/auth/sessions';
+import { HttpSession, type ApiAnswer } from '../bench/http-session';
 
-/** An answer of the API: status and parsed body (`null` when the body is not JSON). */
-export interface ApiAnswer<T = unknown> {
-  status: number;
-  body: T;
-}
+export type { ApiAnswer };
 
 /** Counts the harness keeps about what the servers' outages cost the officials. */
 export const retryCounts = { networkErrors: 0, serverErrors: 0, notOpenYet: 0 };
@@ -20,75 +16,50 @@ const sample = (line: string) => {
 const RETRY_DEADLINE_MS = 10 * 60_000;
 
 /**
- * A scripted official: a signed-in session (cookie + CSRF) that sends each request until the API gives a real answer.
- * Network errors and 5xx (the worker, Temporal or PostgreSQL being down) are retried with backoff; anything else is
- * returned to the caller, with `retried` saying whether an earlier attempt may have taken effect.
+ * A scripted official: a signed-in session (bench/http-session.ts) that sends each request until the API gives a real
+ * answer. Network errors and 5xx (the worker, Temporal or PostgreSQL being down) are retried with backoff; anything
+ * else is returned to the caller, with `retried` saying whether an earlier attempt may have taken effect.
  */
 export class Official {
   constructor(
     readonly name: string,
-    private readonly baseUrl: string,
-    private readonly cookie: string,
-    private readonly csrf: string,
+    private readonly session: HttpSession,
   ) {}
 
   static fromSession(name: string, baseUrl: string, session: { token: string; csrfToken: string }): Official {
-    return new Official(name, baseUrl, `${SESSION_COOKIE}=${session.token}`, session.csrfToken);
+    return new Official(name, HttpSession.fromToken(baseUrl, session.token, session.csrfToken));
   }
 
   static async signIn(baseUrl: string, username: string, password: string): Promise<Official> {
-    const answer = await retrying(async () => {
-      const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username, password }),
-      });
-      return { res, body: (await res.json()) as { csrfToken: string } };
-    });
-    if (answer.res.status !== 200) throw new Error(`login ${username}: ${answer.res.status}`);
-    const cookie = (answer.res.headers.get('set-cookie') ?? '').split(';')[0]!;
-    return new Official(username, baseUrl, cookie, answer.body.csrfToken);
+    const answer = await retrying(() => HttpSession.login(baseUrl, username, password), `login ${username}`);
+    if (!answer.session) throw new Error(`login ${username}: ${answer.status}`);
+    return new Official(username, answer.session);
   }
 
   /** Sends until the API answers with a status below 500; `retried` is true when an earlier attempt got no real answer. */
   async send<T = unknown>(method: string, path: string, body?: unknown): Promise<ApiAnswer<T> & { retried: boolean }> {
     let attempts = 0;
-    const { res, text } = await retrying(async () => {
+    const answer = await retrying(async () => {
       attempts += 1;
-      const res = await fetch(`${this.baseUrl}${path}`, {
-        method,
-        headers: {
-          cookie: this.cookie,
-          'x-csrf-token': this.csrf,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await res.text();
-      if (res.status >= 500) sample(`${res.status} ${method} ${path}: ${text}`);
-      return { res, text };
+      const answer = await this.session.send<T>(method, path, body);
+      if (answer.status >= 500) sample(`${answer.status} ${method} ${path}: ${JSON.stringify(answer.body)}`);
+      return answer;
     }, `${method} ${path}`);
-    let parsed: unknown;
-    try {
-      parsed = text ? JSON.parse(text) : null;
-    } catch {
-      parsed = null; // not JSON (a proxy's error page)
-    }
-    return { status: res.status, body: parsed as T, retried: attempts > 1 };
+    return { ...answer, retried: attempts > 1 };
   }
 }
 
 /** Runs `attempt` until it answers below 500 (network errors and 5xx are retried with backoff, up to 10 minutes). */
-async function retrying<T extends { res: Response }>(attempt: () => Promise<T>, what = 'login'): Promise<T> {
+async function retrying<T extends { status: number }>(attempt: () => Promise<T>, what: string): Promise<T> {
   const deadline = Date.now() + RETRY_DEADLINE_MS;
   let delay = 100;
   for (;;) {
     let failure: string;
     try {
       const answer = await attempt();
-      if (answer.res.status < 500) return answer;
+      if (answer.status < 500) return answer;
       retryCounts.serverErrors += 1;
-      failure = `HTTP ${answer.res.status}`;
+      failure = `HTTP ${answer.status}`;
     } catch (error) {
       retryCounts.networkErrors += 1;
       const cause = (error as { cause?: unknown }).cause;

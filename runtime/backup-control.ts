@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { dataDir } from './paths';
+import { livePid } from './pid-file';
 
 /**
  * How `npm run backup` asks a running `npm start` to take a backup: it writes a request file and sends SIGUSR2 to
@@ -20,15 +21,7 @@ export type BackupResult =
 
 /** The pid of a running `npm start` on this data directory, if any. */
 export function runningStartPid(): number | undefined {
-  if (!fs.existsSync(startPidFile)) return undefined;
-  const pid = Number(fs.readFileSync(startPidFile, 'utf8').trim());
-  if (!Number.isInteger(pid) || pid <= 0) return undefined;
-  try {
-    process.kill(pid, 0);
-    return pid;
-  } catch {
-    return undefined;
-  }
+  return livePid(startPidFile);
 }
 
 export function readBackupRequest(): BackupRequest {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as tar from 'tar';
 import { repoRoot } from './paths';
+import { livePid } from './pid-file';
 
 /**
  * Backups of a single-machine installation (`npm start`): the embedded PostgreSQL data directory and the Temporal
@@ -113,14 +114,5 @@ export async function restoreBackup(options: {
 
 /** The pid in postmaster.pid when that process is alive (PostgreSQL running on this directory). */
 function postmasterPid(pgDataDir: string): number | undefined {
-  const file = path.join(pgDataDir, 'postmaster.pid');
-  if (!fs.existsSync(file)) return undefined;
-  const pid = Number(fs.readFileSync(file, 'utf8').split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0) return undefined;
-  try {
-    process.kill(pid, 0);
-    return pid;
-  } catch {
-    return undefined;
-  }
+  return livePid(path.join(pgDataDir, 'postmaster.pid'));
 }

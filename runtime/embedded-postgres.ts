@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort, isPortOpen } from './net';
+import { livePid } from './pid-file';
 
 export interface EmbeddedPostgresServer {
   /** Connection URL of the `postgres` maintenance database. */
@@ -52,8 +53,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   // A server killed hard leaves postmaster.pid behind; PostgreSQL refuses to start while it names a live process.
   const pidFile = path.join(options.dataDir, 'postmaster.pid');
   if (fs.existsSync(pidFile)) {
-    const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
-    if (!Number.isFinite(pid) || !processAlive(pid)) fs.rmSync(pidFile);
+    if (livePid(pidFile) === undefined) fs.rmSync(pidFile);
   }
   await server.start();
   return {
@@ -63,11 +63,3 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   };
 }
 
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -17,7 +17,14 @@ async function main(): Promise<void> {
   // A workflow bundle built ahead (`bundleWorkflowCode`) makes a (re)start take a second instead of bundling again.
   const bundlePath = process.env.WORKFLOW_BUNDLE_PATH;
   const workflowBundle = bundlePath ? { codePath: bundlePath } : undefined;
-  const worker = await createWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, db, temporal, workflowBundle });
+  const worker = await createWorker({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    db,
+    temporal,
+    workflowBundle,
+  });
   process.stdout.write(`worker polling task queue ${config.TEMPORAL_TASK_QUEUE}\n`);
   const mail = startMailSender({ db, smtpUrl: config.SMTP_URL, from: config.SMTP_FROM, log: (l) => process.stderr.write(`${l}\n`) });
   process.stdout.write(mail ? 'mail sender on (SMTP_URL set)\n' : 'mail sender off (SMTP_URL not set); notifications stay in the outbox\n');

@@ -3,6 +3,7 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, errorMessage, type ErrorCode, type FieldError } from '../../../domain/errors';
 import { appendAudit } from '../../../runtime/audit';
+import { isTransientError, RETRY_AFTER_SECONDS } from '../../../runtime/transient-errors';
 
 /** Refusals that say someone tried to act outside their authority; each becomes an audit row. */
 const AUDITED_REFUSALS = new Set<ErrorCode>(['FORBIDDEN', 'NOT_FOUND']);
@@ -35,6 +36,8 @@ function fromFastifyError(error: FastifyError & { validationContext?: string }):
     return new AppError(error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'UNSUPPORTED_MEDIA_TYPE' : 'BAD_REQUEST');
   }
   if (error.statusCode === 429) return new AppError('RATE_LIMITED');
+  // Temporal or PostgreSQL said "not now" (restarting, overloaded, pool exhausted): nothing was done; try again.
+  if (isTransientError(error)) return new AppError('SERVICE_UNAVAILABLE', { details: { retryAfterSeconds: RETRY_AFTER_SECONDS } });
   if (error.statusCode === 404) return new AppError('ROUTE_NOT_FOUND');
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return new AppError('BAD_REQUEST');
   return new AppError('INTERNAL_ERROR');
@@ -47,6 +50,7 @@ function withContext(fields: FieldError[] | undefined, context: string | undefin
 }
 
 export function sendError(reply: FastifyReply, request: FastifyRequest, error: AppError): FastifyReply {
+  if (error.code === 'SERVICE_UNAVAILABLE') reply.header('retry-after', String(RETRY_AFTER_SECONDS));
   return reply.status(error.status).send({
     error: {
       code: error.code,
@@ -74,7 +78,8 @@ export default fp(
               message: rawError.localized,
             })
           : appError;
-      if (error.status >= 500) request.log.error({ err: rawError }, 'request failed');
+      if (error.code === 'SERVICE_UNAVAILABLE') request.log.warn({ err: rawError }, 'request refused for now (transient)');
+      else if (error.status >= 500) request.log.error({ err: rawError }, 'request failed');
       else request.log.info({ code: error.code }, 'request refused');
       await auditRefusal(fastify, request, error).catch((auditError: unknown) => request.log.error({ err: auditError }, 'audit of a refusal failed'));
       return sendError(reply, request, error);
