@@ -5,6 +5,7 @@ import { createDb } from '../runtime/db';
 import { connectTemporalClient, connectTemporalWorker } from '../runtime/temporal-connection';
 import { createWorker } from '../runtime/worker';
 import { startMailSender } from '../runtime/mail-sender';
+import { startPendingStartReconciler } from '../runtime/pending-starts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -28,7 +29,10 @@ async function main(): Promise<void> {
   process.stdout.write(`worker polling task queue ${config.TEMPORAL_TASK_QUEUE}\n`);
   const mail = startMailSender({ db, smtpUrl: config.SMTP_URL, from: config.SMTP_FROM, log: (l) => process.stderr.write(`${l}\n`) });
   process.stdout.write(mail ? 'mail sender on (SMTP_URL set)\n' : 'mail sender off (SMTP_URL not set); notifications stay in the outbox\n');
+  // Case workflows whose API died between opening the case and starting the workflow are started from the outbox.
+  const reconciler = startPendingStartReconciler({ db, temporal, log: (l) => process.stderr.write(`${l}\n`) });
   await worker.run(); // returns after shutdown (the SDK handles SIGINT/SIGTERM)
+  reconciler.stop();
   mail?.stop();
   await connection.close();
   await temporal.connection.close();

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { WithStartWorkflowOperation, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import type { Db } from '../../../runtime/db';
 import { appendAudit } from '../../../runtime/audit';
+import { launchWorkflow, recordPendingStart, type WorkflowStart } from '../../../runtime/pending-starts';
 import { nextCaseNumber } from '../../../runtime/case-numbers';
 import { AppError } from '../../../domain/errors';
 import { PROCEDURES, type ProcedureId } from '../../../domain/procedures';
@@ -26,15 +27,67 @@ export interface StartCaseOptions {
 }
 
 /**
- * Opens a case: the Case row and its audit row commit together, then the workflow starts and the call waits until
- * it settled (its first task is in PostgreSQL). If Temporal refuses the start, the case is marked FAILED, audited,
- * and the caller gets 503: nothing is left half-open.
+ * Opens a case: the Case row, its audit row and the workflow start (an outbox row) commit together; then the workflow
+ * starts and the call waits until it settled (its first task is in PostgreSQL). If Temporal refuses the start, the
+ * case is marked FAILED, audited, and the caller gets 503: nothing is left half-open. If this process dies between
+ * the commit and the start, the worker's reconciler starts the workflow from the outbox (runtime/pending-starts.ts).
  */
 export async function startCase(options: StartCaseOptions) {
   const { db, temporal, caller } = options;
+  const { created, start } = await openCase(options);
+  const caseId = start.caseId;
+  try {
+    await launchWorkflow(db, temporal, start);
+  } catch (error) {
+    // The start may have succeeded even though the answer was lost; only a workflow that does not exist fails the case.
+    // One that exists is waited for like any start, so that the answer still comes with the first task in PostgreSQL
+    // (a worker killed during the first workflow task, or an Update RPC that outlived its deadline, lands here).
+    if (await workflowExists(temporal, start.workflowId)) {
+      await settledAndForget(db, temporal, start);
+      return created;
+    }
+    workflowFailures.inc({ operation: 'start' });
+    const failed = await db.$transaction(async (tx) => {
+      // The reconciler may hold (and then start) this start; only the one that removes the outbox row decides.
+      const { count } = await tx.pendingWorkflowStart.deleteMany({ where: { caseId } });
+      if (count === 0) return false;
+      await tx.case.update({ where: { id: caseId }, data: { status: 'FAILED', closedAt: new Date() } });
+      await appendAudit(tx, {
+        action: 'case.start-failed',
+        targetType: 'case',
+        targetId: caseId,
+        caseId,
+        actorId: caller.userId,
+        outcome: 'failed',
+        reason: error instanceof Error ? error.message : String(error),
+        requestId: options.requestId,
+      });
+      return true;
+    });
+    if (!failed && (await workflowExists(temporal, start.workflowId))) {
+      await settledAndForget(db, temporal, start);
+      return created;
+    }
+    throw new AppError('SERVICE_UNAVAILABLE', { details: { caseId } });
+  }
+  return created;
+}
+
+/**
+ * The first half of a start, in one transaction: the Case row, its audit row and the outbox row of its workflow start.
+ * A process that dies right after it leaves exactly this behind, which the reconciler finishes.
+ */
+export async function openCase(options: StartCaseOptions) {
+  const { db, caller } = options;
   const procedure = PROCEDURES[options.procedure];
   const caseId = randomUUID();
-  const workflowId = `${options.procedure}-${caseId}`;
+  const start: WorkflowStart = {
+    caseId,
+    workflowType: procedure.workflowType,
+    workflowId: `${options.procedure}-${caseId}`,
+    taskQueue: options.taskQueue,
+    args: options.workflowArgs(caseId),
+  };
   const created = await db.$transaction(async (tx) => {
     const number = await nextCaseNumber(tx, procedure.code, new Date().getFullYear());
     const row = await tx.case.create({
@@ -44,12 +97,13 @@ export async function startCase(options: StartCaseOptions) {
         number,
         title: options.title,
         organizationId: options.organizationId,
-        workflowId,
+        workflowId: start.workflowId,
         ruleSetVersion: options.ruleSetVersion,
         data: (options.data ?? {}) as Prisma.InputJsonValue,
         openedById: caller.userId,
       },
     });
+    await recordPendingStart(tx, start);
     await appendAudit(tx, {
       action: 'case.opened',
       targetType: 'case',
@@ -63,42 +117,16 @@ export async function startCase(options: StartCaseOptions) {
     });
     return row;
   });
-  try {
-    const start = new WithStartWorkflowOperation(procedure.workflowType, {
-      workflowId,
-      taskQueue: options.taskQueue,
-      args: options.workflowArgs(caseId),
-      workflowIdConflictPolicy: 'FAIL',
-    });
-    await temporal.workflow.executeUpdateWithStart(settledUpdate, { startWorkflowOperation: start });
-  } catch (error) {
-    // The start may have succeeded even though the answer was lost; only a workflow that does not exist fails the case.
-    // One that exists is waited for like any start, so that the answer still comes with the first task in PostgreSQL
-    // (a worker killed during the first workflow task, or an Update RPC that outlived its deadline, lands here).
-    if (await workflowExists(temporal, workflowId)) {
-      await temporal.workflow
-        .getHandle(workflowId)
-        .executeUpdate(settledUpdate)
-        .catch(() => undefined); // still running, its task comes later: the case exists, so the start succeeded
-      return created;
-    }
-    workflowFailures.inc({ operation: 'start' });
-    await db.$transaction(async (tx) => {
-      await tx.case.update({ where: { id: caseId }, data: { status: 'FAILED', closedAt: new Date() } });
-      await appendAudit(tx, {
-        action: 'case.start-failed',
-        targetType: 'case',
-        targetId: caseId,
-        caseId,
-        actorId: caller.userId,
-        outcome: 'failed',
-        reason: error instanceof Error ? error.message : String(error),
-        requestId: options.requestId,
-      });
-    });
-    throw new AppError('SERVICE_UNAVAILABLE', { details: { caseId } });
-  }
-  return created;
+  return { created, start };
+}
+
+/** Waits (briefly) for a workflow that exists to settle and drops its outbox row: the start has happened. */
+async function settledAndForget(db: Db, temporal: Client, start: WorkflowStart): Promise<void> {
+  await temporal.workflow
+    .getHandle(start.workflowId)
+    .executeUpdate(settledUpdate)
+    .catch(() => undefined); // still running, its task comes later: the case exists, so the start succeeded
+  await db.pendingWorkflowStart.deleteMany({ where: { caseId: start.caseId } });
 }
 
 async function workflowExists(temporal: Client, workflowId: string): Promise<boolean> {
