@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Caller } from '../api/plugins/app/auth';
+import { recordApplication } from '../api/services/elections/applications';
 import { startElection } from '../api/services/elections/start-election';
+import { recordPendingStart, resumePendingStarts } from '../runtime/pending-starts';
 import { addDays, chinaDateOf } from '../domain/clock';
-import { electionStateQuery, type ElectionTiming } from '../workflows/election/messages';
+import type { MigrantApplicationBody } from '../domain/forms/election';
+import { electionStateQuery, migrantWorkflowId, type ElectionTiming } from '../workflows/election/messages';
+import { settledUpdate } from '../workflows/lib/messages';
 import { startHarness, type Harness } from './support/harness';
 import { makeOrganization, makeUser, signIn, type Session } from './support/factories';
 import { idFor } from './support/elections';
@@ -214,6 +218,36 @@ describe('residents’ committee election with migrant-eligibility review, again
     expect(record.ruleDecisions.map((d) => d.ruleId)).toContain('EL-APPROVAL');
   });
 
+  it('an application whose API died before delivering it to the election is delivered once by the worker’s reconciler', async () => {
+    const user = await makeUser(h.db, [{ organizationId: communityA, role: 'APPLICANT' }]);
+    const membership = await h.db.membership.findFirstOrThrow({ where: { userId: user.id } });
+    const community = await h.db.organization.findUniqueOrThrow({ where: { id: communityA } });
+    const own = { id: membership.id, organizationId: communityA, organizationName: community.name, organizationKind: 'COMMUNITY', organizationPath: community.path, role: 'APPLICANT' };
+    const applicant = { userId: user.id, username: user.username, displayName: user.displayName, membership: own, memberships: [own] } as unknown as Caller;
+    // What a process killed right after the commit leaves: the application and its case, the Update not yet sent.
+    const { id, number, start } = await recordApplication({
+      db: h.db,
+      temporal: h.temporal,
+      taskQueue: h.taskQueue,
+      caller: applicant,
+      electionId: electionA,
+      body: application({ name: '赵中断', idNumber: idFor('1987-03-03', '211'), birthDate: '1987-03-03' }) as unknown as MigrantApplicationBody,
+      requestId: 'test-died',
+    });
+    expect(await h.db.pendingWorkflowStart.count({ where: { caseId: id } })).toBe(1);
+    expect(await resumePendingStarts(h.db, h.temporal, 0)).toBe(1);
+    await h.temporal.workflow.getHandle(migrantWorkflowId(id)).executeUpdate(settledUpdate);
+    const task = await decisionTask(number);
+    // Delivered a second time (the row back, as if the reconciler died before removing it): the same Update id counts once.
+    await recordPendingStart(h.db, start);
+    expect(await resumePendingStarts(h.db, h.temporal, 0)).toBe(1);
+    expect(await h.db.task.count({ where: { caseId: id, kind: 'election.migrant-decision' } })).toBe(1);
+    expect(await h.db.pendingWorkflowStart.count({ where: { caseId: id } })).toBe(0);
+    expect((await h.db.auditEvent.findMany({ where: { caseId: id, action: 'case.start-resumed' } })).length).toBe(2);
+    expect((await complete(committee, task.id, { decision: 'refuse', reason: '本人未到场核实' })).statusCode).toBe(200);
+    expect((await h.db.migrantApplication.findUniqueOrThrow({ where: { id } })).status).toBe('REFUSED');
+  });
+
   it('asks a migrant for more evidence; the list cannot be published meanwhile; with the evidence the pre-check passes and they are approved', async () => {
     const res = await apply(applicants[2]!, electionA, application({ name: '张伟', idNumber: migrantIds.evidence, birthDate: '1992-11-30', hasLegalFixedResidence: false, documents: [] }));
     const view = res.json<ApplicationView>();
@@ -361,7 +395,7 @@ describe('residents’ committee election with migrant-eligibility review, again
     expect((await complete(township, handover.id, { handedOverOn: today, items: ['seals', 'files', 'finances'] })).statusCode).toBe(200);
     const election = await h.db.election.findUniqueOrThrow({ where: { id: electionA } });
     expect(election.status).toBe('COMPLETED');
-    expect(election.report).toMatchObject({ registeredVoters: 13, migrantApplications: { APPROVED: 2, REFUSED: 2 }, objections: { total: 3, upheld: 1, dismissed: 1, answeredLate: 1 }, vacancies: 0 });
+    expect(election.report).toMatchObject({ registeredVoters: 13, migrantApplications: { APPROVED: 2, REFUSED: 3 }, objections: { total: 3, upheld: 1, dismissed: 1, answeredLate: 1 }, vacancies: 0 });
     expect((await h.db.ruleDecision.findFirstOrThrow({ where: { caseId: electionA, ruleId: 'EL-HANDOVER' } })).passed).toBe(true);
     expect((await h.db.case.findUniqueOrThrow({ where: { id: electionA } })).status).toBe('COMPLETED');
     expect(await h.db.voterListEntry.count({ where: { electionId: electionA, activeIdNumber: { not: null } } })).toBe(0);
@@ -384,7 +418,7 @@ describe('residents’ committee election with migrant-eligibility review, again
       ]),
     );
     expect(view.directElection).toMatchObject({ direct: 1, total: 2, percent: 50, meetsTarget: false });
-    expect(view.migrantApplications).toEqual({ approved: 2, refused: 2, open: 0 });
+    expect(view.migrantApplications).toEqual({ approved: 2, refused: 3, open: 0 });
     // The committee cannot open the county view; another county sees nothing of this one.
     expect((await committee.request({ url: '/api/v1/elections/overview' })).statusCode).toBe(403);
     const other = await signIn(h.api, (await makeUser(h.db, [{ organizationId: (await makeOrganization(h.db, 'COUNTY')).id, role: 'COUNTY_APPROVER' }])).username);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type { Db } from '../../../runtime/db';
 import { appendAudit } from '../../../runtime/audit';
-import { launchWorkflow, recordPendingStart, type WorkflowStart } from '../../../runtime/pending-starts';
+import { failPendingStart, launchWorkflow, recordPendingStart, type WorkflowStart } from '../../../runtime/pending-starts';
 import { nextCaseNumber } from '../../../runtime/case-numbers';
 import { AppError } from '../../../domain/errors';
 import { PROCEDURES, type ProcedureId } from '../../../domain/procedures';
@@ -47,23 +47,14 @@ export async function startCase(options: StartCaseOptions) {
       return created;
     }
     workflowFailures.inc({ operation: 'start' });
-    const failed = await db.$transaction(async (tx) => {
-      // The reconciler may hold (and then start) this start; only the one that removes the outbox row decides.
-      const { count } = await tx.pendingWorkflowStart.deleteMany({ where: { caseId } });
-      if (count === 0) return false;
-      await tx.case.update({ where: { id: caseId }, data: { status: 'FAILED', closedAt: new Date() } });
-      await appendAudit(tx, {
-        action: 'case.start-failed',
-        targetType: 'case',
-        targetId: caseId,
-        caseId,
+    // The reconciler may hold (and then start) this start; only the one that removes the outbox row decides.
+    const failed = await db.$transaction((tx) =>
+      failPendingStart(tx, caseId, {
         actorId: caller.userId,
-        outcome: 'failed',
         reason: error instanceof Error ? error.message : String(error),
         requestId: options.requestId,
-      });
-      return true;
-    });
+      }),
+    );
     if (!failed && (await workflowExists(temporal, start.workflowId))) {
       await settledAndForget(db, temporal, start);
       return created;

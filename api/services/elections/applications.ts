@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type { Db } from '../../../runtime/db';
 import { appendAudit } from '../../../runtime/audit';
+import { failPendingStart, isRefusedStart, launchWorkflow, recordPendingStart, type WorkflowStart } from '../../../runtime/pending-starts';
 import { nextCaseNumber } from '../../../runtime/case-numbers';
 import { AppError } from '../../../domain/errors';
 import { contentMatchesType, MAX_DOCUMENT_BYTES } from '../../../domain/documents';
@@ -22,6 +23,7 @@ import { electionUpdate } from './workflow-calls';
 interface Platform {
   db: Db;
   temporal: Client;
+  taskQueue: string;
 }
 
 type Evidence = MigrantApplicationBody['documents'];
@@ -47,8 +49,34 @@ async function storeEvidence(db: Db, caller: Caller, caseId: string, documents: 
  * the resident ID number) is stored in PostgreSQL, its case opened, the evidence attached; the election workflow
  * starts the migrant-eligibility child, whose pre-check and committee task exist when this returns.
  */
-export async function submitApplication(options: Platform & { caller: Caller; electionId: string; body: MigrantApplicationBody; requestId: string }) {
-  const { db, temporal, caller, body } = options;
+export async function submitApplication(options: SubmitApplicationOptions) {
+  const { db, temporal, caller } = options;
+  const { id, number, start } = await recordApplication(options);
+  try {
+    await electionUpdate(() => launchWorkflow(db, temporal, start));
+  } catch (error) {
+    // Refused (registration over, the election gone): the application is not accepted. Anything else (Temporal not
+    // answering) leaves it standing: the worker's reconciler delivers it, and the applicant sees it under its number.
+    if (error instanceof AppError || isRefusedStart(error)) {
+      await db.$transaction((tx) =>
+        failPendingStart(tx, id, { actorId: caller.userId, reason: error instanceof Error ? error.message : String(error), requestId: options.requestId }),
+      );
+    }
+    throw error;
+  }
+  await temporal.workflow.getHandle(migrantWorkflowId(id)).executeUpdate(settledUpdate);
+  return applicationStatus(db, caller, number);
+}
+
+type SubmitApplicationOptions = Platform & { caller: Caller; electionId: string; body: MigrantApplicationBody; requestId: string };
+
+/**
+ * The first half of an application: checks, then the case, the application, its audit row and the Update that starts
+ * its review (an outbox row) in one transaction, then the evidence. A process that dies after it leaves exactly this,
+ * which the worker's reconciler delivers.
+ */
+export async function recordApplication(options: SubmitApplicationOptions) {
+  const { db, caller, body } = options;
   const membership = currentMembership(caller);
   const election = await findElection(db, caller, options.electionId);
   if (membership.role !== 'APPLICANT') throw new AppError('NOT_FOUND');
@@ -58,7 +86,7 @@ export async function submitApplication(options: Platform & { caller: Caller; el
   checkEvidence(body.documents);
 
   const id = randomUUID();
-  const workflowId = migrantWorkflowId(id);
+  let start: WorkflowStart | undefined;
   const number = await db.$transaction(async (tx) => {
     const caseNumber = await nextCaseNumber(tx, PROCEDURES['migrant-eligibility'].code, new Date().getFullYear());
     await tx.case.create({
@@ -70,7 +98,7 @@ export async function submitApplication(options: Platform & { caller: Caller; el
         // The township's, not the community's: a resident's scope is their community's subtree, and other residents
         // must not read this case (evidence, reasons). The committee reads it through its task, the county by scope.
         organizationId: election.townshipOrgId,
-        workflowId,
+        workflowId: migrantWorkflowId(id),
         ruleSetVersion: ELECTION_RULE_SET.version,
         data: { electionId: election.id },
         openedById: caller.userId,
@@ -105,21 +133,20 @@ export async function submitApplication(options: Platform & { caller: Caller; el
       requestId: options.requestId,
       data: { procedure: 'migrant-eligibility', number: caseNumber, electionId: election.id, channel: 'self-service' },
     });
+    // The review starts by an Update to the election; committed here so that it is delivered even if this process dies.
+    start = {
+      caseId: id,
+      workflowType: PROCEDURES['migrant-eligibility'].workflowType,
+      workflowId: election.case.workflowId,
+      taskQueue: options.taskQueue,
+      args: [{ applicationId: id, number: caseNumber }],
+      update: { name: submitApplicationUpdate.name, id: `submit-${id}` },
+    };
+    await recordPendingStart(tx, start);
     return caseNumber;
   });
   await storeEvidence(db, caller, id, body.documents, options.requestId);
-  try {
-    await electionUpdate(() => temporal.workflow.getHandle(election.case.workflowId).executeUpdate(submitApplicationUpdate, { args: [{ applicationId: id, number }], updateId: `submit-${id}` }));
-  } catch (error) {
-    await db.$transaction(async (tx) => {
-      await tx.case.update({ where: { id }, data: { status: 'FAILED', closedAt: new Date() } });
-      await tx.migrantApplication.update({ where: { id }, data: { status: 'REFUSED', decisionReason: '申请未被受理（选民登记已结束）' } });
-      await appendAudit(tx, { action: 'case.start-failed', targetType: 'case', targetId: id, caseId: id, actorId: caller.userId, outcome: 'failed', reason: error instanceof Error ? error.message : String(error), requestId: options.requestId });
-    });
-    throw error;
-  }
-  await temporal.workflow.getHandle(workflowId).executeUpdate(settledUpdate);
-  return applicationStatus(db, caller, number);
+  return { id, number, start: start! };
 }
 
 /** The applicant supplies the evidence the committee asked for; the pre-check runs again and the committee decides. */

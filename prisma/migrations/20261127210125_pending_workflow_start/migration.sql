@@ -5,6 +5,8 @@ CREATE TABLE "pending_workflow_start" (
     "workflow_id" TEXT NOT NULL,
     "task_queue" TEXT NOT NULL,
     "args" JSONB NOT NULL,
+    "update_name" TEXT,
+    "update_id" TEXT,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "pending_workflow_start_pkey" PRIMARY KEY ("case_id")
