@@ -7,7 +7,7 @@ import { builtinModules } from 'node:module';
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'web/dist/', 'prisma/generated/', 'coverage/', '.data/', 'bench/results/'] },
+  { ignores: ['node_modules/', 'dist/', 'web/dist/', 'prisma/generated/', 'coverage/', '.data/', 'bench/results/', '.venv/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

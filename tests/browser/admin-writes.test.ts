@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { seedDemo } from '../../scripts/demo-seed';
-import { launchBrowser, screenshot, seriousAccessibilityViolations, signIn, texts } from '../support/browser';
+import { choose, launchBrowser, pageOpener, screenshot, seriousAccessibilityViolations, signIn, texts } from '../support/browser';
 import { startHarness, type Harness } from '../support/harness';
 import { startWebServer, type WebServer } from '../support/web-server';
 
@@ -30,27 +30,8 @@ describe('web app in Chromium: administration writes', () => {
     await h?.close();
   });
 
-  async function adminPage(path: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: server.url });
-    const page = await context.newPage();
-    await page.goto(path);
-    await signIn(page, 'admin');
-    await page.waitForURL(`**${path}`);
-    return page;
-  }
-
-  /** Picks an option of an antd Select / TreeSelect (labelled `label` inside `scope`) by its visible title. */
-  async function choose(scope: Page | Locator, label: string, title: string, search?: string): Promise<void> {
-    const page = 'page' in scope ? scope.page() : scope;
-    await scope.getByLabel(label, { exact: true }).click();
-    if (search) await page.keyboard.type(search);
-    // Click only once the popup has finished its opening animation (antd's motion classes end in -enter/-appear).
-    // Popups of closed drawers stay in the DOM; the one just opened is the last one appended to the body.
-    const popup = page.locator('.ant-select-dropdown:visible:not([class*="-enter"]):not([class*="-appear"])').last();
-    await popup.locator(`[title="${title}"]`).click();
-    // Wait for the popup to close. (While open, antd's listbox has no accessible name: axe reports it; see the report.)
-    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
-  }
+  const { signedIn } = pageOpener(() => ({ browser, server }));
+  const adminPage = (path: string) => signedIn('admin', path);
 
   it(
     'organizations: create under the selected node, rename, import with row errors, then a valid import',

@@ -1,15 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Caller } from '../../api/plugins/app/auth';
 import { startElection } from '../../api/services/elections/start-election';
 import { addDays, chinaDateOf } from '../../domain/clock';
-import { PROCEDURES } from '../../domain/procedures';
 import { residentIdProblemText } from '../../domain/resident-id';
 import { EL_RULES } from '../../domain/rules/election';
 import { DEMO_PASSWORD, seedDemo } from '../../scripts/demo-seed';
 import type { ElectionTiming } from '../../workflows/election/messages';
 import el from '../../web/src/i18n/procedures/election.zh-CN.json';
-import { horizontalOverflow, launchBrowser, screenshot, seriousAccessibilityViolations, signIn, texts } from '../support/browser';
+import {
+  choose,
+  expectAccessible,
+  horizontalOverflow,
+  launchBrowser,
+  pageOpener,
+  screenshot,
+  settled,
+  stepName,
+  texts,
+  TINY_PDF,
+  tr,
+} from '../support/browser';
 import { idFor } from '../support/elections';
 import { makeUser, signIn as apiSignIn, TEST_PASSWORD, type Session } from '../support/factories';
 import { startHarness, type Harness } from '../support/harness';
@@ -17,19 +28,9 @@ import { startWebServer, type WebServer } from '../support/web-server';
 
 const BROWSER_TEST_MS = 300_000;
 
-/** A tiny valid PDF (the API checks the %PDF magic bytes). */
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1');
 const today = chinaDateOf(new Date());
 /** Thirty days ahead: the list is due 20 days before, so publishing today is in time (EL-LIST). */
 const electionDate = addDays(today, 30);
-
-/** A translation with its {{placeholders}} filled in, as i18next renders it. */
-function tr(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key] ?? ''));
-}
-
-const stepName = (procedure: 'election' | 'migrant-eligibility', kind: string) =>
-  PROCEDURES[procedure].steps.find((s) => s.key === kind)!.name['zh-CN'];
 
 /** Ten residents of 幸福社区 with ID numbers valid by GB 11643 (tests/support/elections.ts). */
 const residents = Array.from({ length: 10 }, (_, i) => ({
@@ -83,46 +84,7 @@ describe('web app in Chromium: a residents’ committee election with a migrant�
     await h?.close();
   });
 
-  async function signedIn(username: string, path: string, width = 1280, height = 900, password?: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height }, baseURL: server.url, acceptDownloads: true });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(path);
-    await signIn(page, username, password);
-    await page.waitForURL(`**${path}`);
-    return page;
-  }
-
-  /** Waits until no CSS animation or transition runs (axe measures colours mid-fade otherwise). */
-  async function settled(page: Page): Promise<void> {
-    for (let i = 0; i < 100; i++) {
-      if (!(await page.evaluate<boolean>('document.getAnimations().some((a) => a.playState === "running")'))) return;
-      await page.waitForTimeout(50);
-    }
-  }
-
-  async function expectAccessible(page: Page): Promise<void> {
-    await page.mouse.move(0, (page.viewportSize()?.height ?? 600) - 1);
-    await settled(page);
-    const violations = await seriousAccessibilityViolations(page);
-    if (violations.length > 0 && process.env.AXE_DEBUG) {
-      const detail = await page.evaluate<unknown>(
-        'axe.run(document, { resultTypes: ["violations"] }).then((r) => r.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => ({ html: n.html, summary: n.failureSummary })) })))',
-      );
-      console.log(JSON.stringify(detail, null, 1));
-    }
-    expect(violations).toEqual([]);
-  }
-
-  /** Picks an option of an antd Select labelled `label` by its visible title (see admin-writes.test.ts). */
-  async function choose(scope: Page | Locator, label: string, title: string, search?: string): Promise<void> {
-    const page = 'page' in scope ? scope.page() : scope;
-    await scope.getByLabel(label, { exact: true }).click();
-    if (search) await page.keyboard.type(search);
-    const popup = page.locator('.ant-select-dropdown:visible:not([class*="-enter"]):not([class*="-appear"])').last();
-    await popup.locator(`[title="${title}"]`).click();
-    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
-  }
+  const { signedIn } = pageOpener(() => ({ browser, server }), { acceptDownloads: true, contexts });
 
   const heading = (page: Page, name: string) => page.getByRole('heading', { name, level: 2 });
   const submitTask = (page: Page) => page.getByRole('button', { name: texts.task.form.submit }).click();
@@ -265,7 +227,9 @@ describe('web app in Chromium: a residents’ committee election with a migrant�
       await page.getByLabel(el.fields.residenceEvidence, { exact: true }).fill('房屋租赁合同（已备案）');
       await yesNo(page, el.fields.politicalRightsDeprived, false);
       await yesNo(page, el.fields.registeredElsewhere, false);
-      await page.locator('input[type=file]').setInputFiles({ name: '租赁合同.pdf', mimeType: 'application/pdf', buffer: PDF });
+      await page
+        .locator('input[type=file]')
+        .setInputFiles({ name: '租赁合同.pdf', mimeType: 'application/pdf', buffer: TINY_PDF });
       await page.getByRole('list', { name: el.evidence.chosen }).getByText('租赁合同.pdf').waitFor();
       // Without the declaration the form refuses.
       await page.getByRole('button', { name: el.apply.submit }).click();
@@ -331,7 +295,7 @@ describe('web app in Chromium: a residents’ committee election with a migrant�
       await migrantPage.getByLabel(el.fields.residenceEvidence, { exact: true }).fill('房屋租赁合同（已在住建部门备案）');
       await migrantPage
         .locator('input[type=file]')
-        .setInputFiles({ name: '备案证明.pdf', mimeType: 'application/pdf', buffer: PDF });
+        .setInputFiles({ name: '备案证明.pdf', mimeType: 'application/pdf', buffer: TINY_PDF });
       await migrantPage.getByRole('list', { name: el.evidence.chosen }).getByText('备案证明.pdf').waitFor();
       await expectAccessible(migrantPage);
       await migrantPage.getByRole('button', { name: el.application.sendEvidence }).click();

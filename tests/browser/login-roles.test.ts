@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { errorMessage } from '../../domain/errors';
 import { seedDemo } from '../../scripts/demo-seed';
-import { horizontalOverflow, launchBrowser, screenshot, seriousAccessibilityViolations, signIn, texts } from '../support/browser';
+import { expectAccessible, horizontalOverflow, launchBrowser, pageOpener, screenshot, signIn, texts } from '../support/browser';
 import { startHarness, type Harness } from '../support/harness';
 import { startWebServer, type WebServer } from '../support/web-server';
 
@@ -27,15 +27,7 @@ describe('web app in Chromium: sign-in, roles, admin pages, accessibility, phone
     await h?.close();
   });
 
-  async function newPage(width = 1280, height = 900): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height }, baseURL: server.url });
-    contexts.push(context);
-    return context.newPage();
-  }
-
-  async function expectAccessible(page: Page): Promise<void> {
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
-  }
+  const { newPage } = pageOpener(() => ({ browser, server }), { contexts });
 
   const nav = (page: Page) => page.getByRole('navigation', { name: texts.nav.label });
 
@@ -46,7 +38,7 @@ describe('web app in Chromium: sign-in, roles, admin pages, accessibility, phone
       await page.goto('/admin/organizations');
       await page.waitForURL('**/login');
       await page.getByRole('heading', { name: texts.login.title }).waitFor();
-      await expectAccessible(page);
+      await expectAccessible(page, { settle: false });
 
       await signIn(page, 'admin', 'not-the-password');
       const invalid = errorMessage('INVALID_CREDENTIALS');
@@ -66,7 +58,7 @@ describe('web app in Chromium: sign-in, roles, admin pages, accessibility, phone
       }
       await tree.getByText('青石镇', { exact: true }).click();
       await page.getByText('DEMO-370101001', { exact: true }).last().waitFor();
-      await expectAccessible(page);
+      await expectAccessible(page, { settle: false });
       await screenshot(page, 'organizations-1280');
 
       await nav(page).getByRole('link', { name: texts.nav.users }).click();
@@ -74,13 +66,13 @@ describe('web app in Chromium: sign-in, roles, admin pages, accessibility, phone
       for (const username of ['admin', 'township.official', 'xishan.approver']) {
         await page.getByRole('table').getByText(username, { exact: true }).waitFor();
       }
-      await expectAccessible(page);
+      await expectAccessible(page, { settle: false });
       await screenshot(page, 'users-1280');
 
       await nav(page).getByRole('link', { name: texts.nav.workspace }).click();
       await page.getByRole('heading', { name: texts.workspace.title }).waitFor();
       await page.getByText('系统管理员', { exact: true }).first().waitFor();
-      await expectAccessible(page);
+      await expectAccessible(page, { settle: false });
       await screenshot(page, 'workspace-1280');
 
       expect((await page.request.get('/api/v1/users')).status()).toBe(200);
@@ -110,7 +102,7 @@ describe('web app in Chromium: sign-in, roles, admin pages, accessibility, phone
       await page.goto('/admin/users');
       await page.getByText(texts.forbidden.title, { exact: true }).waitFor();
       await expect(page.getByRole('table').count()).resolves.toBe(0);
-      await expectAccessible(page);
+      await expectAccessible(page, { settle: false });
       await screenshot(page, 'forbidden-1280');
 
       const response = await page.request.get('/api/v1/users');
@@ -141,7 +133,7 @@ describe('web app in Chromium: sign-in, roles, admin pages, accessibility, phone
       await page.goto('/admin/users');
       await page.getByRole('table').getByText('township.official', { exact: true }).waitFor();
       expect(await horizontalOverflow(page)).toBe(0);
-      await expectAccessible(page);
+      await expectAccessible(page, { settle: false });
       await screenshot(page, 'users-375');
     },
     BROWSER_TEST_MS,

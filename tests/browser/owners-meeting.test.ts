@@ -1,23 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { addDays, chinaDateOf } from '../../domain/clock';
-import { PROCEDURES } from '../../domain/procedures';
 import { OM_CITATIONS } from '../../domain/rules/owners-meeting';
 import { seedDemo } from '../../scripts/demo-seed';
 import om from '../../web/src/i18n/procedures/ownersMeeting.zh-CN.json';
-import { horizontalOverflow, launchBrowser, screenshot, seriousAccessibilityViolations, signIn, texts } from '../support/browser';
+import {
+  expectAccessible,
+  horizontalOverflow,
+  launchBrowser,
+  pageOpener,
+  screenshot,
+  stepName,
+  texts,
+  tr,
+} from '../support/browser';
 import { startHarness, type Harness } from '../support/harness';
 import { startWebServer, type WebServer } from '../support/web-server';
 
 const BROWSER_TEST_MS = 300_000;
-const STEPS = PROCEDURES['owners-meeting'].steps;
 
-/** A translation with its {{placeholders}} filled in, as i18next renders it. */
-function tr(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key] ?? ''));
-}
-
-const kindName = (kind: string) => STEPS.find((s) => s.key === kind)!.name['zh-CN'];
+const kindName = (kind: string) => stepName('owners-meeting', kind);
 
 /**
  * 业主大会会议告知 end to end through the web app (issue 8): the owners' committee announces an assembly meeting — a
@@ -50,29 +52,7 @@ describe('web app in Chromium: owners’ assembly meeting from the notice to the
   });
 
   // Wide enough for the header menu of every role here (antd hides overflowing menu items; see the report).
-  async function signedIn(username: string, path: string, width = 1600, height = 900): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height }, baseURL: server.url });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(path);
-    await signIn(page, username);
-    await page.waitForURL(`**${path}`);
-    return page;
-  }
-
-  /** Waits until no CSS animation or transition runs (axe measures colours mid-fade otherwise). */
-  async function settled(page: Page): Promise<void> {
-    for (let i = 0; i < 100; i++) {
-      if (!(await page.evaluate<boolean>('document.getAnimations().some((a) => a.playState === "running")'))) return;
-      await page.waitForTimeout(50);
-    }
-  }
-
-  async function expectAccessible(page: Page): Promise<void> {
-    await page.mouse.move(0, (page.viewportSize()?.height ?? 600) - 1);
-    await settled(page);
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
-  }
+  const { signedIn } = pageOpener(() => ({ browser, server }), { width: 1600, contexts });
 
   /** The open task of a kind, once the workflow has written it. */
   async function openTask(kind: string, timeoutMs = 30_000) {

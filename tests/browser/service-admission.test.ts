@@ -3,12 +3,21 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { addYears, chinaDateOf } from '../../domain/clock';
-import { PROCEDURES } from '../../domain/procedures';
 import { SA_CLASSIFICATION_NAMES, SA_RULES } from '../../domain/rules/service-admission';
 import { seedDemo } from '../../scripts/demo-seed';
 import sa from '../../web/src/i18n/procedures/serviceAdmission.zh-CN.json';
 import type { ServiceItemCaseData, ServiceItemReportCaseData } from '../../workflows/service-admission/messages';
-import { horizontalOverflow, launchBrowser, screenshot, seriousAccessibilityViolations, signIn, texts } from '../support/browser';
+import {
+  expectAccessible,
+  horizontalOverflow,
+  launchBrowser,
+  pageOpener,
+  screenshot,
+  stepName,
+  texts,
+  TINY_PDF,
+  tr,
+} from '../support/browser';
 import { startHarness, type Harness } from '../support/harness';
 import { startWebServer, type WebServer } from '../support/web-server';
 
@@ -17,13 +26,7 @@ const ITEM = '城镇燃气用户安全入户宣传';
 const today = chinaDateOf(new Date());
 const nextYear = addYears(today, 1);
 
-/** A translation with its {{placeholders}} filled in, as i18next renders it. */
-function tr(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key] ?? ''));
-}
-
-const STEPS = [...PROCEDURES['service-admission'].steps, ...PROCEDURES['service-admission-report'].steps];
-const kindName = (kind: string) => STEPS.find((s) => s.key === kind)!.name['zh-CN'];
+const kindName = (kind: string) => stepName(['service-admission', 'service-admission-report'], kind);
 
 /**
  * 社区工作事项准入 through the web app: the county housing bureau applies (the live panel shows the item held, then
@@ -52,42 +55,9 @@ describe('web app in Chromium: 社区工作事项准入 from the application to 
     await h?.close();
   });
 
-  async function newPage(width: number, height: number): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height }, baseURL: server.url, acceptDownloads: true });
-    contexts.push(context);
-    return context.newPage();
-  }
-
   // Wide pages at 1600px: at 1280px a county official's header menu (seven entries with the elections and owners'
   // meetings) overflows into antd's "…" entry, whose hidden items axe reports (aria-hidden-focus) — a layout issue.
-  async function signedIn(username: string, path: string, width = 1600, height = 900): Promise<Page> {
-    const page = await newPage(width, height);
-    await page.goto(path);
-    await signIn(page, username);
-    await page.waitForURL(`**${path}`);
-    return page;
-  }
-
-  /** Waits until no CSS animation or transition runs (axe measures colours mid-fade otherwise). */
-  async function settled(page: Page): Promise<void> {
-    for (let i = 0; i < 100; i++) {
-      if (!(await page.evaluate<boolean>('document.getAnimations().some((a) => a.playState === "running")'))) return;
-      await page.waitForTimeout(50);
-    }
-  }
-
-  async function expectAccessible(page: Page): Promise<void> {
-    await page.mouse.move(0, (page.viewportSize()?.height ?? 600) - 1);
-    await settled(page);
-    const violations = await seriousAccessibilityViolations(page);
-    if (violations.length > 0 && process.env.AXE_DEBUG) {
-      const detail = await page.evaluate<unknown>(
-        'axe.run(document, { resultTypes: ["violations"] }).then((r) => r.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => ({ html: n.html, summary: n.failureSummary })) })))',
-      );
-      console.log(JSON.stringify(detail, null, 1));
-    }
-    expect(violations).toEqual([]);
-  }
+  const { newPage, signedIn } = pageOpener(() => ({ browser, server }), { width: 1600, acceptDownloads: true, contexts });
 
   async function fitsAndAccessible(page: Page, name: string): Promise<void> {
     expect(await horizontalOverflow(page)).toBe(0);
@@ -279,7 +249,7 @@ describe('web app in Chromium: 社区工作事项准入 from the application to 
       await page.locator('input[type=file]').setInputFiles({
         name: 'notice.pdf',
         mimeType: 'application/pdf',
-        buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1'),
+        buffer: TINY_PDF,
       });
       await page
         .getByRole('list', { name: sa.report.chosenFiles })

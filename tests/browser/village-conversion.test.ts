@@ -4,23 +4,27 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { PROCEDURES } from '../../domain/procedures';
 import { VC_RULES } from '../../domain/rules/village-conversion';
 import { seedDemo } from '../../scripts/demo-seed';
-import { horizontalOverflow, launchBrowser, screenshot, seriousAccessibilityViolations, signIn, texts } from '../support/browser';
+import {
+  expectAccessible,
+  horizontalOverflow,
+  launchBrowser,
+  pageOpener,
+  screenshot,
+  settled,
+  stepName,
+  texts,
+  TINY_PDF,
+  tr,
+} from '../support/browser';
 import { startHarness, type Harness } from '../support/harness';
 import { startWebServer, type WebServer } from '../support/web-server';
 
 const BROWSER_TEST_MS = 300_000;
 
-/** A tiny valid PDF (the API checks the %PDF magic bytes). */
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1');
 const EVIDENCE = ['VC-C1', 'VC-C2', 'VC-C3', 'VC-C4', 'assembly'] as const;
 const STEPS = PROCEDURES['village-conversion'].steps;
 
-/** A translation with its {{placeholders}} filled in, as i18next renders it. */
-function tr(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key] ?? ''));
-}
-
-const kindName = (kind: string) => STEPS.find((s) => s.key === kind)!.name['zh-CN'];
+const kindName = (kind: string) => stepName('village-conversion', kind);
 
 /**
  * 村改居 end to end through the web app: the village committee starts and prepares the application (evidence upload,
@@ -48,38 +52,7 @@ describe('web app in Chromium: 村改居 from the village to the county decision
     await h?.close();
   });
 
-  async function signedIn(username: string, path: string, width = 1280, height = 900): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height }, baseURL: server.url, acceptDownloads: true });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(path);
-    await signIn(page, username);
-    await page.waitForURL(`**${path}`);
-    return page;
-  }
-
-  /** Waits until no CSS animation or transition runs (axe measures colours mid-fade otherwise). */
-  async function settled(page: Page): Promise<void> {
-    // (Polled from here: waitForFunction would evaluate a string in the page, which the app's CSP forbids.)
-    for (let i = 0; i < 100; i++) {
-      if (!(await page.evaluate<boolean>('document.getAnimations().some((a) => a.playState === "running")'))) return;
-      await page.waitForTimeout(50);
-    }
-  }
-
-  async function expectAccessible(page: Page): Promise<void> {
-    // Away from the button just clicked: a hovered primary button is lighter (see the report on the theme).
-    await page.mouse.move(0, (page.viewportSize()?.height ?? 600) - 1);
-    await settled(page);
-    const violations = await seriousAccessibilityViolations(page);
-    if (violations.length > 0 && process.env.AXE_DEBUG) {
-      const detail = await page.evaluate<unknown>(
-        'axe.run(document, { resultTypes: ["violations"] }).then((r) => r.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => ({ html: n.html, summary: n.failureSummary })) })))',
-      );
-      console.log(JSON.stringify(detail, null, 1));
-    }
-    expect(violations).toEqual([]);
-  }
+  const { signedIn } = pageOpener(() => ({ browser, server }), { acceptDownloads: true, contexts });
 
   const inboxHeading = (page: Page) => page.getByRole('heading', { name: texts.inbox.title, level: 2 });
 
@@ -126,7 +99,7 @@ describe('web app in Chromium: 村改居 from the village to the county decision
 
       await uploadEvidence(
         page,
-        EVIDENCE.map((key) => ({ name: `${key}.pdf`, mimeType: 'application/pdf', buffer: PDF })),
+        EVIDENCE.map((key) => ({ name: `${key}.pdf`, mimeType: 'application/pdf', buffer: TINY_PDF })),
       );
       // The upload answers with the document's SHA-256 and size.
       await page
@@ -225,7 +198,7 @@ describe('web app in Chromium: 村改居 from the village to the county decision
       await page.getByRole('heading', { name: kindName('vc.township-review'), level: 2 }).waitFor();
       await page.getByRole('button', { name: texts.task.actions.unclaim }).waitFor();
 
-      await uploadEvidence(page, [{ name: 'township-opinion.pdf', mimeType: 'application/pdf', buffer: PDF }]);
+      await uploadEvidence(page, [{ name: 'township-opinion.pdf', mimeType: 'application/pdf', buffer: TINY_PDF }]);
       // The village's application is listed with its evidence per condition.
       await page
         .getByRole('list', { name: texts.vc.checklist.label })

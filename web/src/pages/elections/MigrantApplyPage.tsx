@@ -12,6 +12,7 @@ import { CheckField } from '../../forms/GroupField';
 import { applyServerFieldErrors } from '../../forms/messages';
 import { useAsyncData } from '../../hooks/useAsyncData';
 import '../../procedures/procedures.css';
+import { DateField } from '../../procedures/DateField';
 import { fetchElection, submitApplication } from '../../procedures/election/api';
 import { ApplicationFactsFields, EligibilityPreview, type FactsControl } from '../../procedures/election/ApplicationFactsFields';
 import { IdNumberHint } from '../../procedures/election/IdNumberHint';
@@ -186,15 +187,13 @@ export function MigrantApplyPage() {
                   </FormField>
                 </Col>
                 <Col xs={24} md={12}>
-                  <FormField
+                  <DateField
                     control={control}
                     name="birthDate"
                     label={t('election.fields.birthDate')}
                     extra={t('election.fields.birthDateHelp')}
                     required
-                  >
-                    {(field, input) => <Input {...field} {...input} type="date" />}
-                  </FormField>
+                  />
                 </Col>
               </Row>
               <ApplicationFactsFields control={control as unknown as FactsControl} disabled={formState.isSubmitting} />

@@ -15,6 +15,7 @@ import { FormField } from '../../forms/FormField';
 import { GroupField } from '../../forms/GroupField';
 import { currentLanguage } from '../../i18n';
 import '../../procedures/procedures.css';
+import { DateField } from '../../procedures/DateField';
 import { LiveNoticeCheck, UseEarliestDate } from '../../procedures/owners-meeting/LiveNoticeCheck';
 import { MeetingRules } from '../../procedures/owners-meeting/MeetingRules';
 import { useMe } from '../../session/context';
@@ -133,7 +134,7 @@ export function RegisterMeetingPage() {
               </GroupField>
               <Row gutter={16}>
                 <Col xs={24} md={12}>
-                  <FormField
+                  <DateField
                     control={control}
                     name="noticeDate"
                     label={t(`${f}.noticeDate`)}
@@ -143,24 +144,20 @@ export function RegisterMeetingPage() {
                         : 'ownersMeeting.register.noticeDateHelp',
                     )}
                     required
-                  >
-                    {(field, input) => <Input {...field} {...input} type="date" max={today} />}
-                  </FormField>
+                    max={today}
+                  />
                 </Col>
                 <Col xs={24} md={12}>
-                  <FormField control={control} name="meetingDate" label={t(`${f}.meetingDate`)} required>
-                    {(field, input) => <Input {...field} {...input} type="date" />}
-                  </FormField>
+                  <DateField control={control} name="meetingDate" label={t(`${f}.meetingDate`)} required />
                 </Col>
                 <Col xs={24} md={12}>
-                  <FormField
+                  <DateField
                     control={control}
                     name="residentsCommitteeInformedDate"
                     label={t(`${f}.informedDate`)}
                     extra={t('ownersMeeting.register.informedHelp')}
-                  >
-                    {(field, input) => <Input {...field} {...input} value={field.value ?? ''} type="date" max={today} />}
-                  </FormField>
+                    max={today}
+                  />
                 </Col>
                 <Col xs={24} md={12}>
                   <FormField control={control} name="place" label={t(`${f}.place`)} required>

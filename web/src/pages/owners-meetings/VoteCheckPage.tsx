@@ -12,6 +12,7 @@ import { FormField } from '../../forms/FormField';
 import { GroupField } from '../../forms/GroupField';
 import { currentLanguage } from '../../i18n';
 import '../../procedures/procedures.css';
+import { DateField } from '../../procedures/DateField';
 import { NumberField } from '../../procedures/NumberField';
 import { AreaField } from '../../procedures/owners-meeting/AreaField';
 import { ItemOutcomeTag } from '../../procedures/owners-meeting/labels';
@@ -98,24 +99,18 @@ export function VoteCheckPage() {
               </GroupField>
               <Row gutter={16}>
                 <Col xs={24} md={12}>
-                  <FormField control={control} name="noticeDate" label={t('ownersMeeting.fields.noticeDate')} required>
-                    {(field, input) => <Input {...field} {...input} type="date" />}
-                  </FormField>
+                  <DateField control={control} name="noticeDate" label={t('ownersMeeting.fields.noticeDate')} required />
                 </Col>
                 <Col xs={24} md={12}>
-                  <FormField control={control} name="meetingDate" label={t('ownersMeeting.fields.meetingDate')} required>
-                    {(field, input) => <Input {...field} {...input} type="date" />}
-                  </FormField>
+                  <DateField control={control} name="meetingDate" label={t('ownersMeeting.fields.meetingDate')} required />
                 </Col>
                 <Col xs={24} md={12}>
-                  <FormField
+                  <DateField
                     control={control}
                     name="residentsCommitteeInformedDate"
                     label={t('ownersMeeting.fields.informedDate')}
                     extra={t('ownersMeeting.check.informedHelp')}
-                  >
-                    {(field, input) => <Input {...field} {...input} value={field.value ?? ''} type="date" />}
-                  </FormField>
+                  />
                 </Col>
               </Row>
               {assembly ? (

@@ -12,6 +12,7 @@ import { FormField } from '../../forms/FormField';
 import { CheckField } from '../../forms/GroupField';
 import { currentLanguage } from '../../i18n';
 import '../../procedures/procedures.css';
+import { DateField } from '../../procedures/DateField';
 import { chinaDate, formatDateTime, formatSize } from '../../procedures/format';
 import { ruleHeading } from '../../procedures/service-admission/labels';
 import { useMe } from '../../session/context';
@@ -136,9 +137,7 @@ export function ReportPage() {
           >
             {(field, input) => <Input {...field} {...input} maxLength={200} />}
           </FormField>
-          <FormField control={control} name="pushedOn" label={t('serviceAdmission.report.pushedOn')} required>
-            {(field, input) => <Input {...field} {...input} type="date" />}
-          </FormField>
+          <DateField control={control} name="pushedOn" label={t('serviceAdmission.report.pushedOn')} required />
           <Form.Item label={<span>{t('serviceAdmission.report.evidence')}</span>}>
             <Upload.Dragger
               accept={EVIDENCE_ACCEPT}

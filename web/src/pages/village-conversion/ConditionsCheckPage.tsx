@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Col, Form, Input, Row, Typography } from 'antd';
+import { Alert, Button, Card, Col, Form, Row, Typography } from 'antd';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -7,11 +7,11 @@ import { checkConversionConditions, type ConditionsCheck } from '../../api/cases
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { RuleResults } from '../../components/RuleResults';
 import { procedureFormResolver } from '../../forms/bilingual';
-import { FormField } from '../../forms/FormField';
 import { CheckField } from '../../forms/GroupField';
 import { currentLanguage } from '../../i18n';
 import '../../procedures/procedures.css';
 import { NumberField } from '../../procedures/NumberField';
+import { AssemblyFields } from '../../procedures/village-conversion/AssemblyFields';
 import { conversionConditions, VC_RULES, type ConversionConditions } from '../../../../domain/rules/village-conversion';
 
 type Values = z.input<typeof conversionConditions>;
@@ -78,50 +78,7 @@ export function ConditionsCheckPage() {
               </Row>
               <CheckField control={control} name="assetRestructuringComplete" label={rule('VC-C4')} />
               <Typography.Paragraph strong>{t('vc.prepare.assembly')}</Typography.Paragraph>
-              <CheckField
-                control={control}
-                name="assembly.fullAssembly"
-                label={t('vc.fields.fullAssembly')}
-                extra={t('vc.fields.fullAssemblyHelp')}
-              />
-              <Row gutter={16}>
-                <Col xs={24} md={12}>
-                  <FormField control={control} name="assembly.noticeDate" label={t('vc.fields.noticeDate')} required>
-                    {(field, input) => <Input {...field} {...input} type="date" />}
-                  </FormField>
-                </Col>
-                <Col xs={24} md={12}>
-                  <FormField control={control} name="assembly.meetingDate" label={t('vc.fields.meetingDate')} required>
-                    {(field, input) => <Input {...field} {...input} type="date" />}
-                  </FormField>
-                </Col>
-                <Col xs={24} md={12}>
-                  <NumberField
-                    control={control}
-                    name="assembly.adultVillagers"
-                    label={t('vc.fields.adultVillagers')}
-                    min={1}
-                    required
-                  />
-                </Col>
-                <Col xs={24} md={12}>
-                  <NumberField control={control} name="assembly.adultAttendees" label={t('vc.fields.adultAttendees')} required />
-                </Col>
-                <Col xs={24} md={12}>
-                  <NumberField control={control} name="assembly.households" label={t('vc.fields.households')} min={1} required />
-                </Col>
-                <Col xs={24} md={12}>
-                  <NumberField
-                    control={control}
-                    name="assembly.householdRepresentatives"
-                    label={t('vc.fields.householdRepresentatives')}
-                    required
-                  />
-                </Col>
-                <Col xs={24} md={12}>
-                  <NumberField control={control} name="assembly.votesFor" label={t('vc.fields.votesFor')} required />
-                </Col>
-              </Row>
+              <AssemblyFields control={control} at="assembly" />
               <Button type="primary" htmlType="submit" loading={formState.isSubmitting}>
                 {t('vc.check.submit')}
               </Button>

@@ -11,6 +11,7 @@ import { currentLanguage } from '../../i18n';
 import { isValidIsoDate } from '../../../../domain/clock';
 import type { migrantEvidenceBody } from '../../../../domain/forms/election';
 import { evaluateEligibility } from '../../../../domain/rules/election';
+import { DateField } from '../DateField';
 import { EvidenceFiles } from './EvidenceFiles';
 import { ruleLine, ruleLines } from './ruleLines';
 
@@ -88,15 +89,13 @@ export function ApplicationFactsFields({ control, disabled }: { control: FactsCo
       </FormField>
       <Row gutter={12}>
         <Col xs={24} md={12}>
-          <FormField
+          <DateField
             control={control}
             name="residenceSince"
             label={t('election.fields.residenceSince')}
             extra={t('election.fields.residenceSinceHelp')}
             required
-          >
-            {(field, input) => <Input {...field} {...input} type="date" />}
-          </FormField>
+          />
         </Col>
         <Col xs={24} md={12}>
           <YesNo

@@ -7,6 +7,7 @@ import { CheckField, GroupField } from '../../forms/GroupField';
 import { currentLanguage } from '../../i18n';
 import { SA_CLASSIFICATIONS } from '../../../../domain/rules/service-admission';
 import type { serviceItemTerms } from '../../../../domain/forms/service-admission';
+import { DateField } from '../DateField';
 import { classificationName } from './labels';
 
 export type TermsValues = z.input<typeof serviceItemTerms>;
@@ -17,6 +18,8 @@ export interface WithTerms {
 
 /** An empty text is "not given" (null), as the rules and the list expect. */
 const orNull = (value: string) => (value.trim() === '' ? null : value);
+/** An empty description is left out of the terms. */
+const leftOut = (value: string) => (value === '' ? undefined : value);
 
 /** Empty terms for a new application (no classification chosen yet): the period starts today. */
 export function emptyTerms(today: string): Omit<TermsValues, 'classification'> & Partial<Pick<TermsValues, 'classification'>> {
@@ -31,6 +34,58 @@ export function emptyTerms(today: string): Omit<TermsValues, 'classification'> &
     workingConditions: null,
     period: { from: today, until: '' },
   };
+}
+
+type TextKey =
+  'itemName' | 'description' | 'legalBasis' | 'workloadEstimate' | 'fundingPayer' | 'workingConditions' | 'authorityDescription';
+
+interface TextSpec {
+  /** Rows of a text area; without, a one-line input. */
+  rows?: number;
+  maxLength: number;
+  required?: boolean;
+  /** The help shown under the input (serviceAdmission.fields.*). */
+  help?: 'legalBasisHelp' | 'workloadEstimateHelp';
+  /** An optional text: what clearing it stores ("not given"). */
+  empty?: (value: string) => string | null | undefined;
+}
+
+/** The free texts of the terms: each one labelled serviceAdmission.fields.<key>. */
+const TEXTS: Record<TextKey, TextSpec> = {
+  itemName: { maxLength: 200, required: true },
+  description: { rows: 2, maxLength: 2000, empty: leftOut },
+  legalBasis: { rows: 2, maxLength: 1000, required: true, help: 'legalBasisHelp' },
+  workloadEstimate: { rows: 2, maxLength: 500, required: true, help: 'workloadEstimateHelp' },
+  fundingPayer: { maxLength: 200, empty: orNull },
+  workingConditions: { rows: 2, maxLength: 2000, empty: orNull },
+  authorityDescription: { rows: 2, maxLength: 1000, empty: orNull },
+};
+
+/** One free text of the terms (TEXTS): an input or a text area; an optional one not given is shown empty. */
+function TermsText({ control, name }: { control: Control<WithTerms>; name: TextKey }) {
+  const { t } = useTranslation();
+  const { rows, maxLength, required, help, empty } = TEXTS[name];
+  return (
+    <FormField
+      control={control}
+      name={`terms.${name}`}
+      label={t(`serviceAdmission.fields.${name}`)}
+      extra={help && t(`serviceAdmission.fields.${help}`)}
+      required={required}
+    >
+      {(field, input) => {
+        const props = {
+          ...field,
+          ...input,
+          value: field.value ?? '',
+          onChange: (event: { target: { value: string } }) =>
+            field.onChange(empty ? empty(event.target.value) : event.target.value),
+          maxLength,
+        };
+        return rows ? <Input.TextArea {...props} rows={rows} /> : <Input {...props} />;
+      }}
+    </FormField>
+  );
 }
 
 /**
@@ -48,51 +103,16 @@ export function TermsFields<T extends FieldValues & WithTerms, TOut extends Fiel
   const control = anyControl as unknown as Control<WithTerms>;
   const classification = useWatch({ control, name: 'terms.classification' });
   const authorityTransferred = useWatch({ control, name: 'terms.authorityTransferred' });
-  const labels = {
-    itemName: t('serviceAdmission.fields.itemName'),
-    description: t('serviceAdmission.fields.description'),
-    legalBasis: t('serviceAdmission.fields.legalBasis'),
-    classification: t('serviceAdmission.fields.classification'),
-    workloadEstimate: t('serviceAdmission.fields.workloadEstimate'),
-    fundingAmount: t('serviceAdmission.fields.fundingAmount'),
-    fundingPayer: t('serviceAdmission.fields.fundingPayer'),
-    authorityTransferred: t('serviceAdmission.fields.authorityTransferred'),
-    authorityDescription: t('serviceAdmission.fields.authorityDescription'),
-    workingConditions: t('serviceAdmission.fields.workingConditions'),
-    periodFrom: t('serviceAdmission.fields.periodFrom'),
-    periodUntil: t('serviceAdmission.fields.periodUntil'),
-  };
 
   return (
     <>
-      <FormField control={control} name="terms.itemName" label={labels.itemName} required>
-        {(field, input) => <Input {...field} {...input} maxLength={200} />}
-      </FormField>
-      <FormField control={control} name="terms.description" label={labels.description}>
-        {(field, input) => (
-          <Input.TextArea
-            {...field}
-            {...input}
-            value={field.value ?? ''}
-            onChange={(event) => field.onChange(event.target.value === '' ? undefined : event.target.value)}
-            rows={2}
-            maxLength={2000}
-          />
-        )}
-      </FormField>
-      <FormField
-        control={control}
-        name="terms.legalBasis"
-        label={labels.legalBasis}
-        extra={t('serviceAdmission.fields.legalBasisHelp')}
-        required
-      >
-        {(field, input) => <Input.TextArea {...field} {...input} rows={2} maxLength={1000} />}
-      </FormField>
+      <TermsText control={control} name="itemName" />
+      <TermsText control={control} name="description" />
+      <TermsText control={control} name="legalBasis" />
       <GroupField
         control={control}
         name="terms.classification"
-        label={labels.classification}
+        label={t('serviceAdmission.fields.classification')}
         extra={t('serviceAdmission.fields.classificationHelp')}
         required
       >
@@ -105,18 +125,10 @@ export function TermsFields<T extends FieldValues & WithTerms, TOut extends Fiel
           />
         )}
       </GroupField>
-      <FormField
-        control={control}
-        name="terms.workloadEstimate"
-        label={labels.workloadEstimate}
-        extra={t('serviceAdmission.fields.workloadEstimateHelp')}
-        required
-      >
-        {(field, input) => <Input.TextArea {...field} {...input} rows={2} maxLength={500} />}
-      </FormField>
+      <TermsText control={control} name="workloadEstimate" />
       <Row gutter={16}>
         <Col xs={24} md={12}>
-          <FormField control={control} name="terms.fundingAmount" label={labels.fundingAmount}>
+          <FormField control={control} name="terms.fundingAmount" label={t('serviceAdmission.fields.fundingAmount')}>
             {(field, input) => (
               <InputNumber
                 {...input}
@@ -134,61 +146,23 @@ export function TermsFields<T extends FieldValues & WithTerms, TOut extends Fiel
           </FormField>
         </Col>
         <Col xs={24} md={12}>
-          <FormField control={control} name="terms.fundingPayer" label={labels.fundingPayer}>
-            {(field, input) => (
-              <Input
-                {...field}
-                {...input}
-                value={field.value ?? ''}
-                onChange={(event) => field.onChange(orNull(event.target.value))}
-                maxLength={200}
-              />
-            )}
-          </FormField>
+          <TermsText control={control} name="fundingPayer" />
         </Col>
       </Row>
-      <FormField control={control} name="terms.workingConditions" label={labels.workingConditions}>
-        {(field, input) => (
-          <Input.TextArea
-            {...field}
-            {...input}
-            value={field.value ?? ''}
-            onChange={(event) => field.onChange(orNull(event.target.value))}
-            rows={2}
-            maxLength={2000}
-          />
-        )}
-      </FormField>
+      <TermsText control={control} name="workingConditions" />
       <CheckField
         control={control}
         name="terms.authorityTransferred"
-        label={labels.authorityTransferred}
+        label={t('serviceAdmission.fields.authorityTransferred')}
         extra={t('serviceAdmission.fields.authorityTransferredHelp')}
       />
-      {(classification === 'entrusted' || authorityTransferred) && (
-        <FormField control={control} name="terms.authorityDescription" label={labels.authorityDescription}>
-          {(field, input) => (
-            <Input.TextArea
-              {...field}
-              {...input}
-              value={field.value ?? ''}
-              onChange={(event) => field.onChange(orNull(event.target.value))}
-              rows={2}
-              maxLength={1000}
-            />
-          )}
-        </FormField>
-      )}
+      {(classification === 'entrusted' || authorityTransferred) && <TermsText control={control} name="authorityDescription" />}
       <Row gutter={16}>
         <Col xs={24} md={12}>
-          <FormField control={control} name="terms.period.from" label={labels.periodFrom} required>
-            {(field, input) => <Input {...field} {...input} type="date" />}
-          </FormField>
+          <DateField control={control} name="terms.period.from" label={t('serviceAdmission.fields.periodFrom')} required />
         </Col>
         <Col xs={24} md={12}>
-          <FormField control={control} name="terms.period.until" label={labels.periodUntil} required>
-            {(field, input) => <Input {...field} {...input} type="date" />}
-          </FormField>
+          <DateField control={control} name="terms.period.until" label={t('serviceAdmission.fields.periodUntil')} required />
         </Col>
       </Row>
     </>

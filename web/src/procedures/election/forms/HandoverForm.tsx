@@ -10,6 +10,7 @@ import { currentLanguage } from '../../../i18n';
 import { electionHandoverForm, HANDOVER_ITEMS } from '../../../../../domain/forms/election';
 import { checkHandover } from '../../../../../domain/rules/election';
 import { isValidIsoDate } from '../../../../../domain/clock';
+import { DateField } from '../../DateField';
 import { FormActions } from '../../FormActions';
 import { fieldErrorSink, type TaskFormProps } from '../../taskForm';
 import { ruleLine } from '../ruleLines';
@@ -49,9 +50,7 @@ export function HandoverForm({ task, disabled, submit }: TaskFormProps) {
           { key: 'last', label: t('election.forms.handover.lastDay'), children: lastAllowedDate ?? '—' },
         ]}
       />
-      <FormField control={control} name="handedOverOn" label={t('election.forms.handover.handedOverOn')} required>
-        {(field, input) => <Input {...field} {...input} type="date" />}
-      </FormField>
+      <DateField control={control} name="handedOverOn" label={t('election.forms.handover.handedOverOn')} required />
       <GroupField control={control} name="items" label={t('election.forms.handover.items')} required>
         {(field, group) => (
           <Checkbox.Group

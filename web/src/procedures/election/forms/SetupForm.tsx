@@ -17,6 +17,7 @@ import {
   latestListPublicationDate,
 } from '../../../../../domain/rules/election';
 import { isValidIsoDate } from '../../../../../domain/clock';
+import { DateField } from '../../DateField';
 import { FormActions } from '../../FormActions';
 import { NumberField } from '../../NumberField';
 import { fieldErrorSink, type TaskFormProps } from '../../taskForm';
@@ -67,7 +68,7 @@ export function SetupForm({ task, disabled, submit }: TaskFormProps) {
       )}
       <Row gutter={16}>
         <Col xs={24} md={12}>
-          <FormField
+          <DateField
             control={control}
             name="electionDate"
             label={t('election.fields.electionDate')}
@@ -77,9 +78,7 @@ export function SetupForm({ task, disabled, submit }: TaskFormProps) {
                 : t('election.forms.setup.electionDateHelp')
             }
             required
-          >
-            {(field, input) => <Input {...field} {...input} type="date" />}
-          </FormField>
+          />
         </Col>
         <Col xs={24} md={12}>
           <NumberField control={control} name="seats" label={t('election.fields.seats')} min={1} required />

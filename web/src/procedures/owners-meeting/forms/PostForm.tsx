@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { ownersMeetingPostForm } from '../../../../../domain/forms/owners-meeting';
 import { procedureFormResolver } from '../../../forms/bilingual';
 import { FormField } from '../../../forms/FormField';
+import { DateField } from '../../DateField';
 import { FormActions } from '../../FormActions';
 import { fieldErrorSink, type TaskFormProps } from '../../taskForm';
 import { DecisionsPanel } from '../DecisionsPanel';
@@ -42,15 +43,14 @@ export function PostForm({ task, record, disabled, submit }: TaskFormProps) {
             {decisions?.lastDay && (
               <Typography.Paragraph>{t('ownersMeeting.post.lastDay', { lastDay: decisions.lastDay })}</Typography.Paragraph>
             )}
-            <FormField
+            <DateField
               control={control}
               name="postedOn"
               label={t('ownersMeeting.post.postedOn')}
               extra={t('ownersMeeting.post.postedOnHelp', { meetingDate: data.meeting.meetingDate })}
               required
-            >
-              {(field, input) => <Input {...field} {...input} type="date" min={data.meeting.meetingDate} />}
-            </FormField>
+              min={data.meeting.meetingDate}
+            />
             <FormField control={control} name="place" label={t('ownersMeeting.post.place')} required>
               {(field, input) => <Input {...field} {...input} maxLength={200} />}
             </FormField>

@@ -14,6 +14,7 @@ import { FormActions } from '../../FormActions';
 import { NumberField } from '../../NumberField';
 import { fieldErrorSink, type TaskFormProps } from '../../taskForm';
 import { VC_RULES } from '../application';
+import { AssemblyFields } from '../AssemblyFields';
 import { EvidencePicker } from '../EvidencePicker';
 import { LiveRulesPanel } from '../LiveRulesPanel';
 
@@ -133,78 +134,25 @@ export function PrepareForm({ task, record, documents, disabled, submit }: TaskF
         {picker('VC-C4')}
       </Section>
       <Section title={t('vc.prepare.assembly')}>
-        <CheckField
+        <AssemblyFields
           control={control}
-          name="application.assembly.fullAssembly"
-          label={t('vc.fields.fullAssembly')}
-          extra={t('vc.fields.fullAssemblyHelp')}
+          at="application.assembly"
+          afterDates={
+            <FormField
+              control={control}
+              name="noticePosting"
+              label={t('vc.fields.noticePosting')}
+              extra={t('vc.fields.noticePostingHelp')}
+              required
+            >
+              {(field, input) => <Input.TextArea {...field} {...input} rows={2} maxLength={500} />}
+            </FormField>
+          }
+          otherVotes={[
+            <NumberField control={control} name="votesAgainst" label={t('vc.fields.votesAgainst')} required />,
+            <NumberField control={control} name="abstentions" label={t('vc.fields.abstentions')} required />,
+          ]}
         />
-        <Row gutter={16}>
-          <Col xs={24} md={12}>
-            <FormField control={control} name="application.assembly.noticeDate" label={t('vc.fields.noticeDate')} required>
-              {(field, input) => <Input {...field} {...input} type="date" />}
-            </FormField>
-          </Col>
-          <Col xs={24} md={12}>
-            <FormField control={control} name="application.assembly.meetingDate" label={t('vc.fields.meetingDate')} required>
-              {(field, input) => <Input {...field} {...input} type="date" />}
-            </FormField>
-          </Col>
-        </Row>
-        <FormField
-          control={control}
-          name="noticePosting"
-          label={t('vc.fields.noticePosting')}
-          extra={t('vc.fields.noticePostingHelp')}
-          required
-        >
-          {(field, input) => <Input.TextArea {...field} {...input} rows={2} maxLength={500} />}
-        </FormField>
-        <Row gutter={16}>
-          <Col xs={24} md={12}>
-            <NumberField
-              control={control}
-              name="application.assembly.adultVillagers"
-              label={t('vc.fields.adultVillagers')}
-              min={1}
-              required
-            />
-          </Col>
-          <Col xs={24} md={12}>
-            <NumberField
-              control={control}
-              name="application.assembly.adultAttendees"
-              label={t('vc.fields.adultAttendees')}
-              required
-            />
-          </Col>
-          <Col xs={24} md={12}>
-            <NumberField
-              control={control}
-              name="application.assembly.households"
-              label={t('vc.fields.households')}
-              min={1}
-              required
-            />
-          </Col>
-          <Col xs={24} md={12}>
-            <NumberField
-              control={control}
-              name="application.assembly.householdRepresentatives"
-              label={t('vc.fields.householdRepresentatives')}
-              required
-            />
-          </Col>
-          <Col xs={24} md={8}>
-            <NumberField control={control} name="application.assembly.votesFor" label={t('vc.fields.votesFor')} required />
-          </Col>
-          <Col xs={24} md={8}>
-            <NumberField control={control} name="votesAgainst" label={t('vc.fields.votesAgainst')} required />
-          </Col>
-          <Col xs={24} md={8}>
-            <NumberField control={control} name="abstentions" label={t('vc.fields.abstentions')} required />
-          </Col>
-        </Row>
         {picker('assembly')}
       </Section>
       <Section title={t('vc.rules.title')}>
