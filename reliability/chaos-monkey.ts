@@ -16,8 +16,8 @@ export interface ChaosCounts {
 }
 
 /**
- * Kills the worker with SIGKILL at random moments and starts a new one at once: 2–8 s after the new worker polls and
- * once the cases have moved on since the last kill (so that a slow machine still makes progress between kills);
+ * Kills the worker with SIGKILL at random moments and starts a new one at once: a random 5–15 s (by default) after
+ * the new worker polls and once the cases have moved on since the last kill (so that a slow machine still makes progress between kills);
  * on request restarts the Temporal dev server (same SQLite file) and PostgreSQL (the system cluster through
  * `pg_ctlcluster`, or the embedded server).
  */

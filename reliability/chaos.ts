@@ -1,4 +1,4 @@
-// `npm run chaos [-- --quick] [--cases N] [--procedures smoke,election,…] [--concurrency N] [--kill-every 2-8]`.
+// `npm run chaos [-- --quick] [--cases N] [--procedures smoke,election,…] [--concurrency N] [--kill-every 5-15]`.
 // Runs N cases in all (200 quick, 1,000 full), split evenly over the procedures, through their steps with scripted officials over HTTP while the worker is killed
 // (SIGKILL) at random moments and restarted, and the Temporal dev server (same SQLite file) and PostgreSQL are each
 // restarted once. Then checks that every case reached its expected end, no task exists twice, no decision was lost
@@ -63,7 +63,7 @@ async function main(): Promise<number> {
   const connection = await Connection.connect({ address: env.temporalAddress });
   const temporal = new Client({ connection });
   const completions: Completion[] = [];
-  const [minKillMs, maxKillMs] = (option('--kill-every') ?? '2-8').split('-').map((s) => Number(s) * 1000) as [number, number];
+  const [minKillMs, maxKillMs] = (option('--kill-every') ?? '5-15').split('-').map((s) => Number(s) * 1000) as [number, number];
   const monkey = new ChaosMonkey(env, log, () => completions.length, [minKillMs, maxKillMs]);
   try {
     const ctx: ChaosContext = {

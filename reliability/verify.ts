@@ -25,6 +25,8 @@ export interface Verification {
   /** Cases whose start failed (503, case FAILED) while their workflow runs anyway. */
   failedStartsStillRunning: number;
   failedStarts: number;
+  /** Outbox rows of case starts nobody finished (runtime/pending-starts.ts): 0 once every case ran. */
+  pendingStartsLeft: number;
   audit: { ok: boolean; checked: number; firstBroken?: unknown };
   problems: string[];
 }
@@ -165,6 +167,9 @@ export async function verifyRun(
     }
   });
 
+  const pendingStartsLeft = await db.pendingWorkflowStart.count();
+  if (pendingStartsLeft > 0) note(`${pendingStartsLeft} case start(s) still in the outbox`);
+
   const audit = await verifyAuditChain(db);
   if (!audit.ok) note(`audit chain broken at ${JSON.stringify(audit.firstBroken)}`);
   const sum = (k: keyof ProcedureFigures) => Object.values(procedures).reduce((s, p) => s + p[k], 0);
@@ -177,6 +182,7 @@ export async function verifyRun(
     unfinished: sum('unfinished'),
     failedStarts: failed.length,
     failedStartsStillRunning,
+    pendingStartsLeft,
     audit: { ok: audit.ok, checked: audit.checked, firstBroken: audit.firstBroken },
     problems,
   };

@@ -5,6 +5,7 @@ import {
   condition,
   isCancellation,
   patched,
+  proxyActivities,
   proxyLocalActivities,
   setHandler,
   sleep,
@@ -27,15 +28,21 @@ import {
 } from './messages';
 import { enableWriteBatching, enterWait, flushWrites, idleWithPendingWrites, isSettled, trackedActivities } from './tracking';
 
-// Local activities: short, idempotent PostgreSQL writes run in the worker that runs the workflow, recorded as
-// markers, without a round trip through the Temporal server per step. A crash re-runs them on replay; every one
-// of them is idempotent (ids chosen by the workflow, conditional updates).
-const local = proxyLocalActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  localRetryThreshold: '10 seconds',
-  retry: { initialInterval: '200 milliseconds', maximumInterval: '30 seconds', backoffCoefficient: 2 },
-});
-const activities = trackedActivities(local);
+// How a workflow calls its activities (PostgreSQL writes and reads; every one idempotent: ids chosen by the workflow,
+// conditional updates). Executions started since the 'durable-activities' patch use regular activities: an activity
+// is scheduled by the workflow task that decided it, so its effects exist only once that decision is in the history.
+// Local activities (earlier executions, which must replay as they ran) run inside the workflow task, before it is
+// recorded: when the task is lost with the worker, an Update it carried may never be redelivered (e.g. a Temporal
+// restart drops Updates not yet accepted), leaving PostgreSQL ahead of the workflow. The chaos harness found that.
+const retry = { initialInterval: '200 milliseconds', maximumInterval: '30 seconds', backoffCoefficient: 2 } as const;
+const local = proxyLocalActivities<Activities>({ startToCloseTimeout: '30 seconds', localRetryThreshold: '10 seconds', retry });
+// A worker killed mid-activity costs this long before the activity is retried elsewhere (writes take milliseconds).
+const regular = proxyActivities<Activities>({ startToCloseTimeout: '15 seconds', retry });
+/** The proxy this execution uses, chosen once by `installTaskHandlers` (before any activity runs). */
+let chosen: Activities = local;
+const activities = trackedActivities(
+  new Proxy({} as Activities, { get: (_target, property) => Reflect.get(chosen, property) as unknown }),
+);
 
 interface TaskState {
   id: string;
@@ -129,7 +136,8 @@ export function installTaskHandlers(): void {
   if (installed) return;
   installed = true;
   // Executions started before write batching replay without it (their history has one marker per write).
-  if (patched('batched-writes')) enableWriteBatching((writes) => local.applyWrites(writes));
+  if (patched('durable-activities')) chosen = regular;
+  if (patched('batched-writes')) enableWriteBatching((writes) => chosen.applyWrites(writes));
   setHandler(
     completeTaskUpdate,
     async (request) => {
