@@ -148,7 +148,7 @@ export async function verifyRun(
       const procedure = procedureOf.get(c.caseId);
       if (procedure && procedures[procedure]) procedures[procedure].decisionsLost += 1;
       note(
-        `decision lost: ${c.kind} ${c.taskId} (answered ${c.status}) row ${task?.status} ${JSON.stringify(task?.result).slice(0, 200)}`,
+        `decision lost: ${c.kind} ${c.taskId} (answered ${c.status}) row ${task?.status} ${String(JSON.stringify(task?.result)).slice(0, 200)}`,
       );
     }
   }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { z } from 'zod';
 import { FORMS, isFormId } from '../../domain/forms';
-import { SESSION_COOKIE } from '../../api/services/auth/sessions';
+import { HttpSession } from '../../bench/http-session';
 import { DEMO_PASSWORD, seedDemo } from '../../scripts/demo-seed';
 import { Official, type ApiAnswer } from '../../reliability/official';
 import { electionOfficials } from '../../reliability/officials/election';
@@ -41,7 +41,7 @@ function valueAt(value: unknown, at: (string | number)[]): unknown {
 function withValue(value: unknown, at: (string | number)[], replacement: string): unknown {
   if (at.length === 0) return replacement;
   const [head, ...rest] = at as [string | number, ...(string | number)[]];
-  if (Array.isArray(value)) return value.map((v, i) => (i === head ? withValue(v, rest, replacement) : v));
+  if (Array.isArray(value)) return (value as unknown[]).map((v, i) => (i === head ? withValue(v, rest, replacement) : v));
   const record = value as Record<string, unknown>;
   return { ...record, [head]: withValue(record[head], rest, replacement) };
 }
@@ -94,15 +94,9 @@ describe('stored XSS: script and HTML in every free-text field, then every page 
   }
 
   async function hostileSignIn(username: string): Promise<Official> {
-    const res = await fetch(`${server.url}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-    });
-    const { csrfToken } = (await res.json()) as { csrfToken: string };
-    const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-    expect(cookie.startsWith(`${SESSION_COOKIE}=`)).toBe(true);
-    return new HostileOfficial(username, server.url, cookie, csrfToken);
+    const answer = await HttpSession.login(server.url, username, DEMO_PASSWORD);
+    if (!answer.session) throw new Error(`login ${username}: ${answer.status}`);
+    return new HostileOfficial(username, answer.session);
   }
 
   beforeAll(async () => {
