@@ -62,7 +62,8 @@ export async function verifyRun(
   const expectations = Object.values(results)
     .flat()
     .filter((r): r is CaseExpectation => !(r instanceof Error));
-  const caseIds = expectations.map((e) => e.caseId);
+  // Completions of cases whose script failed count too: their decisions must be kept like any other.
+  const caseIds = [...new Set([...expectations.map((e) => e.caseId), ...completions.map((c) => c.caseId)])];
   const [cases, tasks, completionAudits] = await Promise.all([
     db.case.findMany({ where: { id: { in: caseIds } }, select: { id: true, status: true, data: true, workflowId: true } }),
     db.task.findMany({
