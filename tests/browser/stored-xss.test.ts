@@ -15,7 +15,8 @@ import { launchBrowser, signIn } from '../support/browser';
 import { startHarness, type Harness } from '../support/harness';
 import { startWebServer, type WebServer } from '../support/web-server';
 
-const TEST_MS = 900_000;
+// About 330 page loads after five hostile cases: 5–10 minutes on 2 cores; generous for a loaded CI machine.
+const TEST_MS = 1_800_000;
 
 /** Each injected value is unique, so a rendering can be traced back to the field it came from. */
 let injected = 0;
