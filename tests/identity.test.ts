@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Caller } from '../api/plugins/app/auth';
+import { switchMembership } from '../api/services/auth/account';
 import { THROTTLE } from '../api/services/auth/throttle';
 import { startHarness, type Harness } from './support/harness';
 import { makeOrganization, makeUser, signIn, TEST_PASSWORD } from './support/factories';
@@ -102,6 +105,10 @@ describe('identity: sessions, CSRF, throttling, passwords, memberships, import',
     const stranger = await makeUser(h.db, [{ organizationId: countyId, role: 'SYSTEM_ADMIN' }]);
     const foreign = await session.request({ method: 'PUT', url: '/api/v1/me/membership', payload: { membershipId: stranger.memberships[0]!.id } });
     expect(foreign.statusCode).toBe(404);
+
+    // A session that ends while the switch runs (signed out elsewhere, reset, disabled) answers 401, not 500.
+    const caller = { userId: user.id, sessionId: randomUUID(), memberships: me.memberships } as unknown as Caller;
+    await expect(switchMembership(h.db, caller, other.id, 'test-ended-session')).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 
   it('imports organizations from CSV all or nothing, with a per-row error report', async () => {

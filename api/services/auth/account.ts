@@ -27,7 +27,9 @@ export async function changeOwnPassword(db: Db, caller: Caller, input: { current
 export async function switchMembership(db: Db, caller: Caller, membershipId: string, requestId: string) {
   if (!caller.memberships.some((m) => m.id === membershipId)) throw new AppError('NOT_FOUND');
   await db.$transaction(async (tx) => {
-    await tx.session.update({ where: { id: caller.sessionId }, data: { membershipId } });
+    // The session may have ended while this request ran (signed out elsewhere, password reset, account disabled).
+    const { count } = await tx.session.updateMany({ where: { id: caller.sessionId }, data: { membershipId } });
+    if (count === 0) throw new AppError('UNAUTHENTICATED');
     await appendAudit(tx, { action: 'session.membership-switched', targetType: 'membership', targetId: membershipId, actorId: caller.userId, outcome: 'success', requestId });
   });
 }
