@@ -13,6 +13,7 @@ import { HttpSession } from './http-session';
 import { inboxAtScale, primaryKeyLookups } from './inbox-scale';
 import { migrantApplication, prepareMigrantSoak } from './migrant-soak';
 import { latencyStats, ratio, runConcurrent } from './stats';
+import { errorsOnlyLogger } from '../runtime/errors-only-logger';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -37,14 +38,7 @@ function report(name: string, value: Record<string, unknown>) {
 
 async function main(): Promise<void> {
   Runtime.install({
-    logger: {
-      log: () => undefined,
-      trace: () => undefined,
-      debug: () => undefined,
-      info: () => undefined,
-      warn: () => undefined,
-      error: (m) => log(m),
-    },
+    logger: errorsOnlyLogger((m) => log(m)),
   });
   const env = await startBenchEnvironment(log);
   const connection = await Connection.connect({ address: env.temporalAddress });

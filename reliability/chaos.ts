@@ -21,6 +21,7 @@ import { smokeOfficials } from './officials/smoke';
 import { runCases, type CaseExpectation, type ChaosContext, type Completion } from './officials/steps';
 import { villageConversionOfficials } from './officials/village-conversion';
 import { verifyRun } from './verify';
+import { errorsOnlyLogger } from '../runtime/errors-only-logger';
 
 const { quick, option } = harnessArgs();
 const concurrency = Number(option('--concurrency') ?? 6);
@@ -44,14 +45,7 @@ async function main(): Promise<number> {
   // One bundle for every worker start: a restart takes about a second instead of bundling again.
   const bundle = await bundleWorkflowCode({
     workflowsPath: require.resolve('../workflows'),
-    logger: {
-      log: () => undefined,
-      trace: () => undefined,
-      debug: () => undefined,
-      info: () => undefined,
-      warn: () => undefined,
-      error: (m) => log(m),
-    },
+    logger: errorsOnlyLogger((m) => log(m)),
   });
   const bundlePath = path.join(workDir, 'workflow-bundle.js');
   fs.writeFileSync(bundlePath, bundle.code);

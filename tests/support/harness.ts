@@ -6,20 +6,14 @@ import { buildApi } from '../../api/build';
 import { createDb, type Db } from '../../runtime/db';
 import { createWorker } from '../../runtime/worker';
 import { createMigratedDatabase, type TestDatabase } from './test-database';
+import { errorsOnlyLogger } from '../../runtime/errors-only-logger';
 
 let runtimeInstalled = false;
 function quietTemporalRuntime(): void {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
   Runtime.install({
-    logger: {
-      log: () => undefined,
-      trace: () => undefined,
-      debug: () => undefined,
-      info: () => undefined,
-      warn: () => undefined,
-      error: (m) => process.stderr.write(`[temporal] ${m}\n`),
-    },
+    logger: errorsOnlyLogger((m) => process.stderr.write(`[temporal] ${m}\n`)),
   });
 }
 
