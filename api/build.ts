@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
 import app, { type AppOptions } from './app';
 
 /** Fastify instance options shared by the server and tests: request ids, body limit, proxy trust. */
@@ -7,7 +7,7 @@ export function serverOptions(logger: FastifyServerOptions['logger']): FastifySe
   return {
     logger,
     genReqId: () => randomUUID(),
-    requestIdLogLabel: 'requestId',
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
     bodyLimit: 1024 * 1024,
     trustProxy: process.env.TRUST_PROXY === 'true',
     routerOptions: { ignoreTrailingSlash: true },
