@@ -22,6 +22,7 @@ const catalogue = {
   MIXED_TASK_KINDS: { status: 400, 'zh-CN': '批量操作只能针对同一类任务。', en: 'Bulk actions apply to tasks of one kind only.' },
   TASK_NOT_OPEN: { status: 409, 'zh-CN': '该任务当前不可办理。', en: 'This task cannot be acted on now.' },
   CONFLICT: { status: 409, 'zh-CN': '数据已被修改，请刷新后重试。', en: 'The record changed meanwhile; reload and try again.' },
+  IDEMPOTENCY_KEY_REUSED: { status: 422, 'zh-CN': '该幂等键已用于另一项不同的请求，请换用新的键。', en: 'This Idempotency-Key was used for a different request; use a new key.' },
   PAYLOAD_TOO_LARGE: { status: 413, 'zh-CN': '提交的内容过大。', en: 'The request is too large.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, 'zh-CN': '不支持的内容类型。', en: 'Unsupported content type.' },
   RULE_FAILED: { status: 422, 'zh-CN': '不符合法定条件，详见所列条款。', en: 'A statutory condition is not met; see the rules listed.' },

@@ -36,6 +36,20 @@ export async function recordPendingStart(tx: DbClient, start: WorkflowStart): Pr
   });
 }
 
+/** The case's unfinished start from the outbox, or null when its workflow has started (or its start failed). */
+export async function pendingStartOf(db: DbClient, caseId: string): Promise<WorkflowStart | null> {
+  const row = await db.pendingWorkflowStart.findUnique({ where: { caseId } });
+  if (!row) return null;
+  return {
+    caseId,
+    workflowType: row.workflowType,
+    workflowId: row.workflowId,
+    taskQueue: row.taskQueue,
+    args: row.args as unknown[],
+    update: row.updateName && row.updateId ? { name: row.updateName, id: row.updateId } : undefined,
+  };
+}
+
 /**
  * Starts the case's workflow (or sends its Update) and waits until it settled (its first task is in PostgreSQL), then
  * removes the outbox row. Throws what Temporal threw when it failed; a workflow that already ran counts as started.
@@ -90,7 +104,11 @@ export async function failPendingStart(
 ): Promise<boolean> {
   const { count } = await tx.pendingWorkflowStart.deleteMany({ where: { caseId } });
   if (count === 0) return false;
-  const kase = await tx.case.update({ where: { id: caseId }, data: { status: 'FAILED', closedAt: new Date() } });
+  // The failed case gives up its Idempotency-Key: the client's repeat after the 503 opens a new case.
+  const kase = await tx.case.update({
+    where: { id: caseId },
+    data: { status: 'FAILED', closedAt: new Date(), idempotencyKey: null },
+  });
   await ON_START_REFUSED[kase.procedure]?.(tx, caseId);
   await appendAudit(tx, {
     action: 'case.start-failed',

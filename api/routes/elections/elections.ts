@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { callerOf } from '../../plugins/app/auth';
 import { caseSummary, toCaseSummary } from '../../schemas/cases';
 import { electionDetailView, electionOverviewView, electionSummary } from '../../schemas/elections';
+import { idempotencyHeaders, idempotencyOf } from '../../schemas/idempotency';
 import { errorResponses } from '../../schemas/errors';
 import { startElection } from '../../services/elections/start-election';
 import { electionDetail, electionOverview, listElections } from '../../services/elections/views';
@@ -18,6 +19,7 @@ const electionCaseRoutes: FastifyPluginAsyncZod = async (fastify) => {
     {
       config: { permission: 'elections.start' },
       schema: {
+        headers: idempotencyHeaders,
         tags: ['elections'],
         summary: '发起社区居委会选举（乡镇、街道）/ Start a community election (township)',
         description: 'EL-LAW decides the law from `restructuringComplete`. The first task is the set-up (kind election.setup) for the township.',
@@ -29,7 +31,7 @@ const electionCaseRoutes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request, reply) => {
-      const row = await startElection({ ...fastify.platform, caller: callerOf(request), ...request.body, requestId: request.id });
+      const row = await startElection({ ...fastify.platform, caller: callerOf(request), ...request.body, requestId: request.id, idempotency: idempotencyOf(request) });
       return reply.status(201).send(toCaseSummary(row));
     },
   );

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { registerOwnersMeetingBody, voteCheckInput } from '../../../domain/forms/owners-meeting';
 import { callerOf } from '../../plugins/app/auth';
 import { PUBLIC_CHECK_RATE_LIMIT } from '../../plugins/external/rate-limit';
+import { idempotencyHeaders, idempotencyOf } from '../../schemas/idempotency';
 import { errorResponses } from '../../schemas/errors';
 import { ownersMeetingList, ownersMeetingListQuery, ownersMeetingView, voteCheckResponse } from '../../schemas/owners-meetings';
 import { findOwnersMeeting, listOwnersMeetings } from '../../services/owners-meetings/meeting-views';
@@ -54,6 +55,7 @@ const ownersMeetingRoutes: FastifyPluginAsyncZod = async (fastify) => {
     {
       config: { permission: 'owners-meetings.register' },
       schema: {
+        headers: idempotencyHeaders,
         tags: TAGS,
         summary: '登记业主大会或业主委员会会议并告知居委会 / Register a meeting and inform the residents’ committee',
         description:
@@ -78,7 +80,7 @@ const ownersMeetingRoutes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request, reply) => {
       const caller = callerOf(request);
-      const row = await registerOwnersMeeting({ ...fastify.platform, caller, body: request.body, requestId: request.id });
+      const row = await registerOwnersMeeting({ ...fastify.platform, caller, body: request.body, requestId: request.id, idempotency: idempotencyOf(request) });
       return reply.status(201).send(await findOwnersMeeting(db, caller, row.id));
     },
   );

@@ -8,6 +8,7 @@ import type { ServiceItemCaseData } from '../../../workflows/service-admission/m
 import { callerOf } from '../../plugins/app/auth';
 import { PUBLIC_CHECK_RATE_LIMIT } from '../../plugins/external/rate-limit';
 import { toCaseSummary } from '../../schemas/cases';
+import { idempotencyHeaders, idempotencyOf } from '../../schemas/idempotency';
 import { errorResponses } from '../../schemas/errors';
 import { fileResponse } from '../../schemas/files';
 import {
@@ -118,6 +119,7 @@ const serviceItemRoutes: FastifyPluginAsyncZod = async (fastify) => {
     {
       config: { permission: 'service-items.apply' },
       schema: {
+        headers: idempotencyHeaders,
         tags,
         summary: '申请社区工作事项准入 / Apply to admit a work item into communities',
         description: 'The workflow evaluates SA-OWN-DUTY / SA-ASSIST / SA-ENTRUST at once; `stage` says where the case stands (refused, held, review).',
@@ -142,7 +144,7 @@ const serviceItemRoutes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request, reply) => {
-      const { row, admission } = await startServiceAdmission({ ...fastify.platform, caller: callerOf(request), application: request.body, requestId: request.id });
+      const { row, admission } = await startServiceAdmission({ ...fastify.platform, caller: callerOf(request), application: request.body, requestId: request.id, idempotency: idempotencyOf(request) });
       const data = row.data as unknown as ServiceItemCaseData;
       return reply.status(201).send({ ...toCaseSummary(row), stage: data.stage, admission });
     },
@@ -199,6 +201,7 @@ const serviceItemRoutes: FastifyPluginAsyncZod = async (fastify) => {
     {
       config: { permission: 'service-items.report' },
       schema: {
+        headers: idempotencyHeaders,
         tags,
         summary: '报告未经准入的事项 / Report an item pushed without admission',
         description: 'SA-REPORT: opens a case the county must answer by `answerDueAt` (reminder, warning and escalation to the city). The outcome is published; `anonymous` keeps the committee unnamed.',
@@ -209,7 +212,7 @@ const serviceItemRoutes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request, reply) => {
-      const { row, answerDueAt } = await startServiceItemReport({ ...fastify.platform, caller: callerOf(request), report: request.body, requestId: request.id });
+      const { row, answerDueAt } = await startServiceItemReport({ ...fastify.platform, caller: callerOf(request), report: request.body, requestId: request.id, idempotency: idempotencyOf(request) });
       return reply.status(201).send({ ...toCaseSummary(row), answerDueAt });
     },
   );

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { callerOf } from '../../plugins/app/auth';
 import { caseSummary, toCaseSummary } from '../../schemas/cases';
+import { idempotencyHeaders, idempotencyOf } from '../../schemas/idempotency';
 import { errorResponses } from '../../schemas/errors';
 import { fileResponse } from '../../schemas/files';
 import { conversionDraftBody, startConversionBody, withdrawConversionBody } from '../../schemas/village-conversions';
@@ -18,13 +19,14 @@ const villageConversionProcedureRoutes: FastifyPluginAsyncZod = async (fastify) 
     {
       config: { permission: 'village-conversion.apply' },
       schema: {
+        headers: idempotencyHeaders,
         tags: ['village-conversion'],
         summary: '发起村改居申请（村委会）/ Start a conversion (village committee)',
         body: startConversionBody,
         response: { 201: caseSummary, ...errorResponses },
       },
     },
-    async (request, reply) => reply.status(201).send(toCaseSummary(await startConversion({ ...fastify.platform, caller: callerOf(request), title: request.body.title, requestId: request.id }))),
+    async (request, reply) => reply.status(201).send(toCaseSummary(await startConversion({ ...fastify.platform, caller: callerOf(request), title: request.body.title, requestId: request.id, idempotency: idempotencyOf(request) }))),
   );
 
   fastify.put(

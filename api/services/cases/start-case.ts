@@ -10,6 +10,7 @@ import { settledUpdate } from '../../../workflows/lib/messages';
 import { type Prisma } from '../../../prisma/generated/client';
 import type { Caller } from '../../plugins/app/auth';
 import { workflowFailures } from '../../plugins/app/metrics';
+import type { Idempotency } from './idempotent-start';
 
 export interface StartCaseOptions {
   db: Db;
@@ -24,6 +25,8 @@ export interface StartCaseOptions {
   data?: Record<string, unknown>;
   /** The workflow's arguments, given the new case id. */
   workflowArgs: (caseId: string) => unknown[];
+  /** The client's Idempotency-Key, stored on the case (idempotent-start.ts answers repeats with this case). */
+  idempotency?: Idempotency;
 }
 
 /**
@@ -92,6 +95,8 @@ export async function openCase(options: StartCaseOptions) {
         ruleSetVersion: options.ruleSetVersion,
         data: (options.data ?? {}) as Prisma.InputJsonValue,
         openedById: caller.userId,
+        idempotencyKey: options.idempotency?.key,
+        idempotencyFingerprint: options.idempotency?.fingerprint,
       },
     });
     await recordPendingStart(tx, start);

@@ -6,6 +6,7 @@ import { ELECTION_RULE_SET, type ElectionLaw } from '../../../domain/rules/elect
 import type { ElectionProcedureInput, ElectionTiming } from '../../../workflows/election/messages';
 import type { Caller } from '../../plugins/app/auth';
 import { currentMembership, organizationsInScope } from '../../authz/scope';
+import { idempotentStart, type Idempotency } from '../cases/idempotent-start';
 import { startCase } from '../cases/start-case';
 
 export interface StartElectionOptions {
@@ -19,6 +20,7 @@ export interface StartElectionOptions {
   requestId: string;
   /** Shortened durations (tests only; the route never passes them). */
   timing?: ElectionTiming;
+  idempotency?: Idempotency;
 }
 
 /**
@@ -26,6 +28,10 @@ export interface StartElectionOptions {
  * restructuring status; the first task is the township's set-up. One running election per community.
  */
 export async function startElection(options: StartElectionOptions) {
+  return idempotentStart(options, 'election', () => openElection(options), (row) => row);
+}
+
+async function openElection(options: StartElectionOptions) {
   const { db, caller } = options;
   currentMembership(caller);
   const community = await db.organization.findFirst({ where: { AND: [{ id: options.communityOrgId, kind: 'COMMUNITY' }, organizationsInScope(caller)] } });
@@ -42,6 +48,7 @@ export async function startElection(options: StartElectionOptions) {
     taskQueue: options.taskQueue,
     caller,
     requestId: options.requestId,
+    idempotency: options.idempotency,
     procedure: 'election',
     organizationId: community.id,
     title: `${community.name} 居民委员会换届选举`,

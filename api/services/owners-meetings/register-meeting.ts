@@ -15,6 +15,7 @@ import {
 import type { OwnersMeetingCaseData, OwnersMeetingInput, RegisteredMeeting } from '../../../workflows/owners-meeting/messages';
 import type { Caller } from '../../plugins/app/auth';
 import { currentMembership } from '../../authz/scope';
+import { idempotentStart, type Idempotency } from '../cases/idempotent-start';
 import { startCase } from '../cases/start-case';
 
 export interface RegisterOwnersMeetingOptions {
@@ -29,6 +30,7 @@ export interface RegisterOwnersMeetingOptions {
   /** Overrides of the computed deadlines (ISO instants), for tests and demos. */
   opinionDeadline?: string;
   suggestionDeadline?: string;
+  idempotency?: Idempotency;
 }
 
 const MEETING_NAMES = { assembly: '业主大会会议', committee: '业主委员会会议' } as const;
@@ -45,6 +47,10 @@ function dateProblem(path: string, zh: string, en: string): AppError {
  * residents' committee at once and asks for its opinion by the deadline.
  */
 export async function registerOwnersMeeting(options: RegisterOwnersMeetingOptions) {
+  return idempotentStart(options, 'owners-meeting', () => openOwnersMeeting(options), (row) => row);
+}
+
+async function openOwnersMeeting(options: RegisterOwnersMeetingOptions) {
   const { db, caller, body } = options;
   const params = options.parameters ?? OM_PARAMETERS;
   const membership = currentMembership(caller);
@@ -123,6 +129,7 @@ export async function registerOwnersMeeting(options: RegisterOwnersMeetingOption
     taskQueue: options.taskQueue,
     caller,
     requestId: options.requestId,
+    idempotency: options.idempotency,
     procedure: 'owners-meeting',
     organizationId: committee.id,
     title: `${committee.name} ${MEETING_NAMES[meeting.meetingType]}（${meeting.meetingDate}）`,

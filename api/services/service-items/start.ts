@@ -13,9 +13,11 @@ import type {
   ServiceItemReportInput,
   ServiceItemReportTiming,
 } from '../../../workflows/service-admission/messages';
+import type { Case } from '../../../prisma/generated/client';
 import type { Caller } from '../../plugins/app/auth';
 import { currentMembership } from '../../authz/scope';
 import { readableCaseWhere } from '../cases/case-record';
+import { idempotentStart, type Idempotency } from '../cases/idempotent-start';
 import { startCase } from '../cases/start-case';
 import { countyOf, SERVICE_ADMISSION, SERVICE_ADMISSION_REPORT } from './scope';
 
@@ -25,6 +27,7 @@ interface StartOptions {
   taskQueue: string;
   caller: Caller;
   requestId: string;
+  idempotency?: Idempotency;
 }
 
 function field(path: string, code: string, zh: string, en: string): FieldError {
@@ -42,7 +45,12 @@ function ruleRefusal(ruleId: 'SA-GATE' | 'SA-REPORT', detail: LocalizedText, val
  * communities must be in the applicant's county: an id outside it is answered 404, like any foreign id. The case
  * opens, the workflow evaluates the admission rules at once, and the answer shows where the case stands.
  */
-export async function startServiceAdmission(options: StartOptions & { application: ServiceItemApplication; timing?: ServiceAdmissionTiming }): Promise<{ row: Awaited<ReturnType<Db['case']['findUniqueOrThrow']>>; admission: AdmissionCheck }> {
+export async function startServiceAdmission(options: StartOptions & { application: ServiceItemApplication; timing?: ServiceAdmissionTiming }): Promise<{ row: Case; admission: AdmissionCheck }> {
+  const answer = (row: Case) => ({ row, admission: evaluateAdmission((row.data as unknown as ServiceItemCaseData).terms) });
+  return idempotentStart(options, SERVICE_ADMISSION, () => applyForAdmission(options), answer);
+}
+
+async function applyForAdmission(options: StartOptions & { application: ServiceItemApplication; timing?: ServiceAdmissionTiming }) {
   const { db, caller, application } = options;
   const membership = currentMembership(caller);
   const { self, county, city, civilAffairs } = await countyOf(db, membership.organizationId);
@@ -110,6 +118,11 @@ const PUSHING_KINDS = new Set(['COUNTY', 'DEPARTMENT', 'CIVIL_AFFAIRS_BUREAU', '
  * named, must be in the committee's county (else 404); evidence must be documents the caller may read (else 404).
  */
 export async function startServiceItemReport(options: StartOptions & { report: ServiceItemReport; timing?: ServiceItemReportTiming }) {
+  const answer = (row: Case) => ({ row, answerDueAt: (row.data as unknown as ServiceItemReportCaseData).answerDueAt ?? null });
+  return idempotentStart(options, SERVICE_ADMISSION_REPORT, () => reportUnadmittedItem(options), answer);
+}
+
+async function reportUnadmittedItem(options: StartOptions & { report: ServiceItemReport; timing?: ServiceItemReportTiming }) {
   const { db, caller, report } = options;
   const membership = currentMembership(caller);
   const { self, county, city } = await countyOf(db, membership.organizationId);

@@ -4,6 +4,7 @@ import { AppError } from '../../../domain/errors';
 import type { VillageConversionInput } from '../../../workflows/village-conversion/messages';
 import type { Caller } from '../../plugins/app/auth';
 import { currentMembership } from '../../authz/scope';
+import { idempotentStart, type Idempotency } from '../cases/idempotent-start';
 import { startCase } from '../cases/start-case';
 
 /** The organizations that act on a village's conversion: its township, that township's county and civil-affairs bureau. */
@@ -20,8 +21,14 @@ export async function conversionParties(db: Db, villageOrgId: string) {
   return { village, township, county, civilAffairs };
 }
 
+type StartConversionOptions = { db: Db; temporal: Client; taskQueue: string; caller: Caller; title?: string; requestId: string; timing?: VillageConversionInput['timing']; idempotency?: Idempotency };
+
 /** Opens a conversion case for the caller's own village (only a village committee official can). */
-export async function startConversion(options: { db: Db; temporal: Client; taskQueue: string; caller: Caller; title?: string; requestId: string; timing?: VillageConversionInput['timing'] }) {
+export async function startConversion(options: StartConversionOptions) {
+  return idempotentStart(options, 'village-conversion', () => openConversion(options), (row) => row);
+}
+
+async function openConversion(options: StartConversionOptions) {
   const membership = currentMembership(options.caller);
   const parties = await conversionParties(options.db, membership.organizationId);
   return startCase({

@@ -1,0 +1,75 @@
+import type { Client } from '@temporalio/client';
+import type { Db } from '../../../runtime/db';
+import { launchWorkflow, pendingStartOf } from '../../../runtime/pending-starts';
+import { AppError } from '../../../domain/errors';
+import type { ProcedureId } from '../../../domain/procedures';
+import { Prisma, type Case } from '../../../prisma/generated/client';
+import type { Caller } from '../../plugins/app/auth';
+
+/**
+ * A client's `Idempotency-Key` for a case start, with the fingerprint (SHA-256 of route and body) of the request that
+ * carried it. Stored on the case in the transaction that opens it, so a repeat finds it even after a crash.
+ */
+export interface Idempotency {
+  key: string;
+  fingerprint: string;
+}
+
+interface IdempotentStartOptions {
+  db: Db;
+  temporal: Client;
+  caller: Caller;
+  idempotency?: Idempotency;
+}
+
+/**
+ * Runs a case start once per (caller, Idempotency-Key). A repeat — the official pressed again after a lost answer, or
+ * the phone resent the request — answers the case the first request opened, through `answer`, without running the
+ * start's checks again (an election already under way would otherwise refuse the repeat of its own start). The same
+ * key with another request is refused (422 IDEMPOTENCY_KEY_REUSED). Two repeats at the same moment: the unique index
+ * lets one open the case; the other answers it. A start that failed (case FAILED) releases its key, so a repeat after
+ * a 503 starts afresh. Without a key, the start just runs.
+ */
+export async function idempotentStart<T>(
+  options: IdempotentStartOptions,
+  procedure: ProcedureId,
+  start: () => Promise<T>,
+  answer: (row: Case) => T | Promise<T>,
+): Promise<T> {
+  const { idempotency } = options;
+  if (!idempotency) return start();
+  const earlier = await earlierStart(options.db, options.caller, idempotency);
+  if (earlier) return answer(await replay(options, procedure, earlier));
+  try {
+    return await start();
+  } catch (error) {
+    // The other request with this key committed its case first (the unique index refused this one's).
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')) throw error;
+    const winner = await earlierStart(options.db, options.caller, idempotency);
+    if (!winner) throw error;
+    return answer(await replay(options, procedure, winner));
+  }
+}
+
+function earlierStart(db: Db, caller: Caller, idempotency: Idempotency) {
+  return db.case.findUnique({
+    where: { openedById_idempotencyKey: { openedById: caller.userId, idempotencyKey: idempotency.key } },
+  });
+}
+
+/** The earlier case, once its workflow has started (the repeat finishes a start its first request left unfinished). */
+async function replay(options: IdempotentStartOptions, procedure: ProcedureId, earlier: Case): Promise<Case> {
+  if (earlier.procedure !== procedure || earlier.idempotencyFingerprint !== options.idempotency?.fingerprint) {
+    throw new AppError('IDEMPOTENCY_KEY_REUSED', { details: { caseId: earlier.id } });
+  }
+  const pending = await pendingStartOf(options.db, earlier.id);
+  if (pending) {
+    try {
+      await launchWorkflow(options.db, options.temporal, pending);
+    } catch {
+      // The outbox row stays: the worker's reconciler (or the next repeat) finishes the start.
+      throw new AppError('SERVICE_UNAVAILABLE', { details: { caseId: earlier.id } });
+    }
+  }
+  return options.db.case.findUniqueOrThrow({ where: { id: earlier.id } });
+}
