@@ -93,8 +93,25 @@ describe('web app in Chromium: 村改居 from the village to the county decision
       const page = await signedIn('village.official', '/inbox');
       await inboxHeading(page).waitFor();
       await page.getByRole('button', { name: texts.vc.start.button }).click();
-      await page.getByRole('dialog').getByRole('button', { name: texts.vc.start.submit }).click();
+      // A phone that loses the answer: the server opens the case, the browser sees the connection dropped. The
+      // official presses again; the form resends its Idempotency-Key and gets that case, not a second one.
+      const opened = () => h.db.case.count({ where: { procedure: 'village-conversion' } });
+      const before = await opened();
+      let answersLost = 0;
+      await page.route('**/api/v1/village-conversions', async (route) => {
+        if (route.request().method() !== 'POST' || answersLost > 0) return route.continue();
+        answersLost += 1;
+        await route.fetch();
+        await route.abort('connectionreset');
+      });
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('button', { name: texts.vc.start.submit }).click();
+      await dialog.getByText(texts.errors.network).waitFor();
+      expect(await opened()).toBe(before + 1);
+      await dialog.getByRole('button', { name: texts.vc.start.submit }).click();
       await page.waitForURL('**/tasks/*');
+      await page.unroute('**/api/v1/village-conversions');
+      expect({ answersLost, opened: await opened() }).toEqual({ answersLost: 1, opened: before + 1 });
       await page.getByRole('heading', { name: kindName('vc.prepare'), level: 2 }).waitFor();
 
       await uploadEvidence(

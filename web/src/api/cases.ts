@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { apiRequest } from './client';
+import { startRequest } from './startRequest';
 import { parseResponse } from './parse';
 import {
   caseRecordResponse,
@@ -50,7 +51,7 @@ export function conversionDecisionUrl(caseId: string): string {
 export async function startConversion(title?: string): Promise<CaseSummary> {
   return parseResponse(
     caseSummary,
-    await apiRequest('/api/v1/village-conversions', { method: 'POST', body: title ? { title } : {} }),
+    await startRequest('/api/v1/village-conversions', title ? { title } : {}),
   );
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { apiRequest } from './client';
+import { startRequest } from './startRequest';
 import { parseResponse } from './parse';
 import {
   admittedList,
@@ -68,7 +69,7 @@ export async function listApplicantCommunities(signal?: AbortSignal): Promise<Ap
 
 /** A department (or sub-district office) applies; the answer says where the case stands (refused, held, review). */
 export async function applyForAdmission(application: ServiceItemApplication): Promise<ServiceItemStarted> {
-  return parseResponse(serviceItemStarted, await apiRequest(BASE, { method: 'POST', body: application }));
+  return parseResponse(serviceItemStarted, await startRequest(BASE, application));
 }
 
 export async function listServiceItems(
@@ -88,7 +89,7 @@ export async function fetchYearlySummary(year: number, signal?: AbortSignal): Pr
 
 /** SA-REPORT: a residents' committee reports an item pushed onto it without admission. */
 export async function reportPushedItem(report: ServiceItemReport): Promise<ReportStarted> {
-  return parseResponse(reportStarted, await apiRequest(`${BASE}/reports`, { method: 'POST', body: report }));
+  return parseResponse(reportStarted, await startRequest(`${BASE}/reports`, report));
 }
 
 export async function attachReportEvidence(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { apiRequest, apiUpload, type UploadProgress } from '../../api/client';
+import { startRequest } from '../../api/startRequest';
 import { parseResponse } from '../../api/parse';
 import { caseSummary } from '../../api/schemas/procedures';
 import { listInbox, type InboxItem } from '../../api/tasks';
@@ -71,7 +72,7 @@ export async function fetchElection(id: string, signal?: AbortSignal): Promise<E
 
 /** The township starts the election of a community under it (EL-LAW from the restructuring status). */
 export async function startElection(input: { communityOrgId: string; restructuringComplete: boolean }) {
-  return parseResponse(caseSummary, await apiRequest(base, { method: 'POST', body: input }));
+  return parseResponse(caseSummary, await startRequest(base, input));
 }
 
 export async function fetchOverview(organizationId: string | undefined, signal?: AbortSignal): Promise<ElectionOverview> {
