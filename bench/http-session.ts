@@ -56,13 +56,20 @@ export class HttpSession {
    * One request that answers any status (a refusal is a result, not an exception); `baseUrl` sends it to another API
    * process of the same deployment (sessions live in PostgreSQL). Network errors still throw.
    */
-  async send<T = unknown>(method: string, path: string, body?: unknown, baseUrl = this.baseUrl): Promise<ApiAnswer<T>> {
+  async send<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    baseUrl = this.baseUrl,
+    headers: Record<string, string> = {},
+  ): Promise<ApiAnswer<T>> {
     const res = await fetch(`${baseUrl}${path}`, {
       method,
       headers: {
         cookie: this.cookie,
         'x-csrf-token': this.csrf,
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });

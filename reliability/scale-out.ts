@@ -2,7 +2,8 @@
 // Temporal dev server and one PostgreSQL database. A load generator starts smoke cases and completes their task,
 // spreading requests over both APIs like a load balancer (an API that does not answer is taken out for a while and the
 // request goes to the other). Mid-run one worker and then one API are killed with SIGKILL. At the end every case whose
-// start was answered 201 must be closed by exactly one completion, no workflow may be left running or failed, the audit
+// start was answered 201 must be closed by exactly one completion (starts carry an Idempotency-Key and are sent again
+// unchanged after a lost answer; no case may be opened twice), no workflow may be left running or failed, the audit
 // chain must verify, and the surviving API and worker must expose their Prometheus metrics. Prints one JSON object;
 // exits 1 on any loss.
 import { Client, Connection } from '@temporalio/client';
@@ -46,8 +47,8 @@ interface Api {
 interface Started {
   caseId: string;
   taskId: string;
-  /** Answered 201; otherwise the answer was lost and the case was found in the record afterwards. */
-  acknowledged: boolean;
+  /** The first answer was lost (no answer, or a 5xx) and a repeat with the same Idempotency-Key answered the case. */
+  repeated: boolean;
 }
 
 class LoadGenerator {
@@ -56,7 +57,7 @@ class LoadGenerator {
   readonly counts = {
     starts201: 0,
     answered201BeforeTask: 0,
-    startsRecoveredAfterLostAnswer: 0,
+    startsAnsweredByRepeat: 0,
     startRetries: 0,
     starts5xx: 0,
     completions200: 0,
@@ -65,7 +66,6 @@ class LoadGenerator {
     completions5xx: 0,
   };
   readonly violations: string[] = [];
-  readonly orphanCaseIds: string[] = [];
 
   constructor(
     private readonly r: ReliabilityEnvironment,
@@ -82,11 +82,16 @@ class LoadGenerator {
     return choices[this.next++ % choices.length]!;
   }
 
-  private async send(official: Official, path: string, body: unknown): Promise<{ status: number; body: unknown } | 'no-answer'> {
+  private async send(
+    official: Official,
+    path: string,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; body: unknown } | 'no-answer'> {
     const api = this.pick();
     api.sent++;
     try {
-      const res = await official.session.send('POST', path, body, api.url);
+      const res = await official.session.send('POST', path, body, api.url, headers);
       api.answered++;
       return res;
     } catch {
@@ -96,13 +101,22 @@ class LoadGenerator {
     }
   }
 
-  /** Starts one case; retries through the other API until one start is known to exist. */
+  /** Case i's title is this and i: one title per case however often its start is sent (a duplicate repeats it). */
+  get titlePrefix(): string {
+    return `扩容 ${this.runId} `;
+  }
+
+  /**
+   * Starts one case as a client should: with an Idempotency-Key of its own, sent again unchanged (through the other
+   * API) whenever the answer is lost or a 5xx, until a 201 names the case; the server opens it once.
+   */
   async start(i: number, official: Official): Promise<Started | undefined> {
+    const key = { 'idempotency-key': `scale-out-${this.runId}-${i}` };
     for (let attempt = 0; attempt < 30; attempt++) {
-      const title = `扩容 ${this.runId} ${i}.${attempt}`;
-      const res = await this.send(official, '/api/v1/smoke-cases', { title });
+      const res = await this.send(official, '/api/v1/smoke-cases', { title: `${this.titlePrefix}${i}` }, key);
       if (res !== 'no-answer' && res.status === 201) {
         this.counts.starts201++;
+        if (attempt > 0) this.counts.startsAnsweredByRepeat++;
         const caseId = (res.body as { id: string }).id;
         let task: { id: string } | null | undefined = await this.r.db.task.findFirst({ where: { caseId }, select: { id: true } });
         if (!task) {
@@ -111,21 +125,13 @@ class LoadGenerator {
           task = await this.waitForTask(caseId);
         }
         if (!task) this.violations.push(`case ${caseId} answered 201, its task never appeared`);
-        return task ? { caseId, taskId: task.id, acknowledged: true } : undefined;
+        return task ? { caseId, taskId: task.id, repeated: attempt > 0 } : undefined;
       }
       if (res !== 'no-answer' && res.status < 500) {
         this.violations.push(`start answered ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
         return undefined;
       }
       if (res !== 'no-answer') this.counts.starts5xx++;
-      else {
-        // The answer was lost (the API died mid-request): the official looks for the case before starting it again.
-        const found = await this.findStarted(title);
-        if (found) {
-          this.counts.startsRecoveredAfterLostAnswer++;
-          return found;
-        }
-      }
       this.counts.startRetries++;
       await sleep(200);
     }
@@ -139,15 +145,6 @@ class LoadGenerator {
       if (task) return task;
       await sleep(500);
     }
-    return undefined;
-  }
-
-  private async findStarted(title: string): Promise<Started | undefined> {
-    const row = await this.r.db.case.findFirst({ where: { title }, select: { id: true } });
-    if (!row) return undefined;
-    const task = await this.waitForTask(row.id);
-    if (task) return { caseId: row.id, taskId: task.id, acknowledged: false };
-    this.orphanCaseIds.push(row.id); // written, but its workflow never started
     return undefined;
   }
 
@@ -273,6 +270,13 @@ async function main(): Promise<number> {
     const lost = started.filter((s) => !closed.has(s.caseId) || completedRows.get(s.taskId) !== 1);
     const duplicated = started.filter((s) => (completedRows.get(s.taskId) ?? 0) > 1 || (closedRows.get(s.caseId) ?? 0) > 1);
     const otherCases = await r.db.case.groupBy({ by: ['status'], where: { id: { notIn: caseIds } }, _count: { _all: true } });
+    // A start sent more than once (lost answers) must still have opened one case: a title twice is a duplicate case.
+    const titles = await r.db.case.groupBy({
+      by: ['title'],
+      where: { title: { startsWith: generator.titlePrefix } },
+      _count: { _all: true },
+    });
+    const casesOpenedTwice = titles.filter((t) => t._count._all > 1).length;
     const count = async (status: string) =>
       (await temporal.workflow.count(`TaskQueue = '${r.env.taskQueue}' AND ExecutionStatus = '${status}'`)).count;
     // Visibility trails the histories by a moment.
@@ -307,13 +311,12 @@ async function main(): Promise<number> {
       cases: {
         planned: total,
         started: started.length,
-        answered201: started.filter((s) => s.acknowledged).length,
-        foundAfterLostAnswer: started.filter((s) => !s.acknowledged).length,
+        answeredByRepeatAfterLostAnswer: started.filter((s) => s.repeated).length,
         closedOnce: started.length - lost.length - duplicated.length,
         lost: lost.length,
         duplicated: duplicated.length,
+        casesOpenedTwice,
         taskCompletedAuditRowsPerTask: distribution(taskIds, completedRows),
-        orphanCaseRows: generator.orphanCaseIds.length,
         otherCaseRowsByStatus: Object.fromEntries(otherCases.map((c) => [c.status, c._count._all])),
       },
       requests: generator.counts,
@@ -332,6 +335,7 @@ async function main(): Promise<number> {
     const failed =
       lost.length > 0 ||
       duplicated.length > 0 ||
+      casesOpenedTwice > 0 ||
       started.length !== total ||
       generator.violations.length > 0 ||
       workflows.running > 0 ||
