@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { HttpSession, type ApiAnswer } from '../bench/http-session';
 
@@ -36,12 +37,16 @@ export class Official {
     return new Official(username, answer.session);
   }
 
-  /** Sends until the API answers with a status below 500; `retried` is true when an earlier attempt got no real answer. */
+  /**
+   * Sends until the API answers with a status below 500; `retried` is true when an earlier attempt got no real answer.
+   * A POST carries one Idempotency-Key for all its attempts, so a case start whose answer was lost opens one case.
+   */
   async send<T = unknown>(method: string, path: string, body?: unknown): Promise<ApiAnswer<T> & { retried: boolean }> {
     let attempts = 0;
+    const headers: Record<string, string> = method === 'POST' ? { 'idempotency-key': randomUUID() } : {};
     const answer = await retrying(async () => {
       attempts += 1;
-      const answer = await this.session.send<T>(method, path, body);
+      const answer = await this.session.send<T>(method, path, body, undefined, headers);
       if (answer.status >= 500) sample(`${answer.status} ${method} ${path}: ${JSON.stringify(answer.body)}`);
       return answer;
     }, `${method} ${path}`);
