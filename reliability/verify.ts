@@ -27,6 +27,11 @@ export interface Verification {
   failedStarts: number;
   /** Outbox rows of case starts nobody finished (runtime/pending-starts.ts): 0 once every case ran. */
   pendingStartsLeft: number;
+  /**
+   * Cases no script drove, by procedure and status: those the procedures open themselves (a migrant application's
+   * review, the election a conversion calls) and any opened twice by a retried start (which would stay OPEN).
+   */
+  otherCases: Record<string, Record<string, number>>;
   audit: { ok: boolean; checked: number; firstBroken?: unknown };
   problems: string[];
 }
@@ -168,6 +173,14 @@ export async function verifyRun(
     }
   });
 
+  const otherCases: Record<string, Record<string, number>> = {};
+  const others = await db.case.groupBy({
+    by: ['procedure', 'status'],
+    where: { id: { notIn: caseIds } },
+    _count: { _all: true },
+  });
+  for (const o of others) otherCases[o.procedure] = { ...otherCases[o.procedure], [o.status]: o._count._all };
+
   const pendingStartsLeft = await db.pendingWorkflowStart.count();
   if (pendingStartsLeft > 0) note(`${pendingStartsLeft} case start(s) still in the outbox`);
 
@@ -184,6 +197,7 @@ export async function verifyRun(
     failedStarts: failed.length,
     failedStartsStillRunning,
     pendingStartsLeft,
+    otherCases,
     audit: { ok: audit.ok, checked: audit.checked, firstBroken: audit.firstBroken },
     problems,
   };
