@@ -47,6 +47,21 @@ function isTransientOne(error: unknown): boolean {
   return typeof e.message === 'string' && PG_CONNECTION_MESSAGES.test(e.message);
 }
 
+/**
+ * True when a Temporal call ran out of time (its deadline, or an Update whose outcome did not come in time): unlike a
+ * refusal, what was asked may still happen.
+ */
+export function isTemporalTimeout(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  for (let current: unknown = error; current && !seen.has(current); current = (current as { cause?: unknown }).cause) {
+    seen.add(current);
+    if (current instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
+    const e = current as { code?: unknown; details?: unknown };
+    if (e.code === 4 && e.details !== undefined) return true;
+  }
+  return false;
+}
+
 /** True when the error, or anything in its cause chain, is a temporary refusal of Temporal or PostgreSQL. */
 export function isTransientError(error: unknown): boolean {
   const seen = new Set<unknown>();

@@ -5,6 +5,7 @@ import { AppError } from '../../../domain/errors';
 import type { ProcedureId } from '../../../domain/procedures';
 import { Prisma, type Case } from '../../../prisma/generated/client';
 import type { Caller } from '../../plugins/app/auth';
+import { withinAnswerDeadline } from '../answer-deadline';
 
 /**
  * A client's `Idempotency-Key` for a case start, with the fingerprint (SHA-256 of route and body) of the request that
@@ -65,7 +66,7 @@ async function replay(options: IdempotentStartOptions, procedure: ProcedureId, e
   const pending = await pendingStartOf(options.db, earlier.id);
   if (pending) {
     try {
-      await launchWorkflow(options.db, options.temporal, pending);
+      await withinAnswerDeadline(options.temporal, () => launchWorkflow(options.db, options.temporal, pending));
     } catch {
       // The outbox row stays: the worker's reconciler (or the next repeat) finishes the start.
       throw new AppError('SERVICE_UNAVAILABLE', { details: { caseId: earlier.id } });

@@ -11,6 +11,8 @@ import { type Prisma } from '../../../prisma/generated/client';
 import type { Caller } from '../../plugins/app/auth';
 import { workflowFailures } from '../../plugins/app/metrics';
 import type { Idempotency } from './idempotent-start';
+import { withinAnswerDeadline } from '../answer-deadline';
+import { isTemporalTimeout } from '../../../runtime/transient-errors';
 
 export interface StartCaseOptions {
   db: Db;
@@ -40,15 +42,19 @@ export async function startCase(options: StartCaseOptions) {
   const { created, start } = await openCase(options);
   const caseId = start.caseId;
   try {
-    await launchWorkflow(db, temporal, start);
+    await withinAnswerDeadline(temporal, () => launchWorkflow(db, temporal, start));
   } catch (error) {
     // The start may have succeeded even though the answer was lost; only a workflow that does not exist fails the case.
     // One that exists is waited for like any start, so that the answer still comes with the first task in PostgreSQL
     // (a worker killed during the first workflow task, or an Update RPC that outlived its deadline, lands here).
     if (await workflowExists(temporal, start.workflowId)) {
-      await settledAndForget(db, temporal, start);
+      if (!isTemporalTimeout(error)) await settledAndForget(db, temporal, start);
+      else await db.pendingWorkflowStart.deleteMany({ where: { caseId } }); // started; its first task comes later
       return created;
     }
+    // Out of time, the start may still land: the outbox row stays for the reconciler (and the client's repeat with its
+    // Idempotency-Key), and the case stays open.
+    if (isTemporalTimeout(error)) throw new AppError('SERVICE_UNAVAILABLE', { details: { caseId } });
     workflowFailures.inc({ operation: 'start' });
     // The reconciler may hold (and then start) this start; only the one that removes the outbox row decides.
     const failed = await db.$transaction((tx) =>
@@ -118,10 +124,9 @@ export async function openCase(options: StartCaseOptions) {
 
 /** Waits (briefly) for a workflow that exists to settle and drops its outbox row: the start has happened. */
 async function settledAndForget(db: Db, temporal: Client, start: WorkflowStart): Promise<void> {
-  await temporal.workflow
-    .getHandle(start.workflowId)
-    .executeUpdate(settledUpdate)
-    .catch(() => undefined); // still running, its task comes later: the case exists, so the start succeeded
+  await withinAnswerDeadline(temporal, () => temporal.workflow.getHandle(start.workflowId).executeUpdate(settledUpdate)).catch(
+    () => undefined,
+  ); // still running, its task comes later: the case exists, so the start succeeded
   await db.pendingWorkflowStart.deleteMany({ where: { caseId: start.caseId } });
 }
 

@@ -17,6 +17,7 @@ import type { RuleResult } from '../../../domain/rules/rule';
 import type { Caller } from '../../plugins/app/auth';
 import { findTaskToWorkOn } from './task-scope';
 import { taskCompletionSeconds, workflowFailures } from '../../plugins/app/metrics';
+import { withinAnswerDeadline } from '../answer-deadline';
 
 export interface CompleteTaskOptions {
   db: Db;
@@ -91,7 +92,7 @@ export async function completeTask(options: CompleteTaskOptions): Promise<Comple
   const handle = temporal.workflow.getHandle(task.case.workflowId);
   const timer = taskCompletionSeconds.startTimer();
   try {
-    const result = await handle.executeUpdate(completeTaskUpdate, {
+    const result = await withinAnswerDeadline(temporal, () => handle.executeUpdate(completeTaskUpdate, {
       args: [
         {
           taskId: task.id,
@@ -102,7 +103,7 @@ export async function completeTask(options: CompleteTaskOptions): Promise<Comple
       ],
       // The same user repeating the same completion (retry, double click) is one Update: it takes effect once.
       updateId: `complete-${task.id}-${caller.userId}`,
-    });
+    }));
     timer({ outcome: 'completed' });
     return result;
   } catch (error) {
