@@ -47,14 +47,21 @@ function isTransientOne(error: unknown): boolean {
   return typeof e.message === 'string' && PG_CONNECTION_MESSAGES.test(e.message);
 }
 
+/** The error and its causes, each once (a cause chain may loop). */
+function* causeChain(error: unknown): Generator<unknown> {
+  const seen = new Set<unknown>();
+  for (let current: unknown = error; current && !seen.has(current); current = (current as { cause?: unknown }).cause) {
+    seen.add(current);
+    yield current;
+  }
+}
+
 /**
  * True when a Temporal call ran out of time (its deadline, or an Update whose outcome did not come in time): unlike a
  * refusal, what was asked may still happen.
  */
 export function isTemporalTimeout(error: unknown): boolean {
-  const seen = new Set<unknown>();
-  for (let current: unknown = error; current && !seen.has(current); current = (current as { cause?: unknown }).cause) {
-    seen.add(current);
+  for (const current of causeChain(error)) {
     if (current instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
     const e = current as { code?: unknown; details?: unknown };
     if (e.code === 4 && e.details !== undefined) return true;
@@ -64,9 +71,7 @@ export function isTemporalTimeout(error: unknown): boolean {
 
 /** True when the error, or anything in its cause chain, is a temporary refusal of Temporal or PostgreSQL. */
 export function isTransientError(error: unknown): boolean {
-  const seen = new Set<unknown>();
-  for (let current: unknown = error; current && !seen.has(current); current = (current as { cause?: unknown }).cause) {
-    seen.add(current);
+  for (const current of causeChain(error)) {
     if (isTransientOne(current)) return true;
     // Prisma driver-adapter errors carry the driver's own error (with its SQLSTATE) under meta.driverAdapterError.
     const adapterCause = (current as { meta?: { driverAdapterError?: { cause?: unknown } } }).meta?.driverAdapterError?.cause;

@@ -47,14 +47,15 @@ export async function startCase(options: StartCaseOptions) {
     // The start may have succeeded even though the answer was lost; only a workflow that does not exist fails the case.
     // One that exists is waited for like any start, so that the answer still comes with the first task in PostgreSQL
     // (a worker killed during the first workflow task, or an Update RPC that outlived its deadline, lands here).
+    const timedOut = isTemporalTimeout(error);
     if (await workflowExists(temporal, start.workflowId)) {
-      if (!isTemporalTimeout(error)) await settledAndForget(db, temporal, start);
+      if (!timedOut) await settledAndForget(db, temporal, start);
       else await db.pendingWorkflowStart.deleteMany({ where: { caseId } }); // started; its first task comes later
       return created;
     }
     // Out of time, the start may still land: the outbox row stays for the reconciler (and the client's repeat with its
     // Idempotency-Key), and the case stays open.
-    if (isTemporalTimeout(error)) throw new AppError('SERVICE_UNAVAILABLE', { details: { caseId } });
+    if (timedOut) throw new AppError('SERVICE_UNAVAILABLE', { details: { caseId } });
     workflowFailures.inc({ operation: 'start' });
     // The reconciler may hold (and then start) this start; only the one that removes the outbox row decides.
     const failed = await db.$transaction((tx) =>
