@@ -10,6 +10,7 @@ import { FormField } from '../forms/FormField';
 import { formResolver } from '../forms/messages';
 import { useSession } from '../session/context';
 import type { ReturnState } from '../session/RequireAuth';
+import { submitSpinner } from '../forms/submit-spinner';
 
 const schema = loginBody;
 type Values = z.input<typeof schema>;
@@ -61,7 +62,7 @@ export function LoginPage() {
             <FormField control={control} name="password" label={t('login.password')} required>
               {(field, input) => <Input.Password {...field} {...input} autoComplete="current-password" />}
             </FormField>
-            <Button type="primary" htmlType="submit" block loading={formState.isSubmitting}>
+            <Button type="primary" htmlType="submit" block loading={submitSpinner(formState.isSubmitting)}>
               {t('login.submit')}
             </Button>
           </Form>

@@ -1,6 +1,7 @@
 import { Button, Flex } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { submitSpinner } from '../forms/submit-spinner';
 
 /** The submit row of a task form. */
 export function FormActions({
@@ -15,7 +16,7 @@ export function FormActions({
   const { t } = useTranslation();
   return (
     <Flex wrap gap={8}>
-      <Button type="primary" htmlType="submit" loading={submitting} disabled={disabled}>
+      <Button type="primary" htmlType="submit" loading={submitSpinner(submitting)} disabled={disabled}>
         {t('task.form.submit')}
       </Button>
       {children}

@@ -9,6 +9,7 @@ import { PASSWORD_MIN_LENGTH, changePasswordBody } from '../../api/schemas/users
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormField } from '../../forms/FormField';
 import { applyServerFieldErrors, formResolver, validationMessage } from '../../forms/messages';
+import { submitSpinner } from '../../forms/submit-spinner';
 
 const schema = changePasswordBody
   .extend({ confirmPassword: z.string() })
@@ -62,7 +63,7 @@ export function ChangePasswordForm({ onChanged }: { onChanged: () => Promise<voi
       <FormField control={control} name="confirmPassword" label={t('password.confirm')} required>
         {(field, input) => <Input.Password {...field} {...input} autoComplete="new-password" />}
       </FormField>
-      <Button type="primary" htmlType="submit" loading={formState.isSubmitting}>
+      <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
         {t('password.submit')}
       </Button>
     </Form>

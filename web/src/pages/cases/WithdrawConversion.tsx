@@ -8,6 +8,7 @@ import { withdrawConversionBody } from '../../api/schemas/procedures';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormField } from '../../forms/FormField';
 import { formResolver } from '../../forms/messages';
+import { submitSpinner } from '../../forms/submit-spinner';
 
 type Values = z.input<typeof withdrawConversionBody>;
 
@@ -43,7 +44,7 @@ export function WithdrawConversion({ caseId, onDone }: { caseId: string; onDone:
           <FormField control={control} name="reason" label={t('vc.withdraw.reason')} extra={t('vc.withdraw.help')} required>
             {(field, input) => <Input.TextArea {...field} {...input} rows={3} maxLength={2000} />}
           </FormField>
-          <Button danger htmlType="submit" loading={formState.isSubmitting}>
+          <Button danger htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
             {t('vc.withdraw.submit')}
           </Button>
         </Form>

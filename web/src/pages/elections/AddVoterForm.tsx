@@ -11,6 +11,7 @@ import { applyServerFieldErrors } from '../../forms/messages';
 import { addVoter } from '../../procedures/election/api';
 import { IdNumberHint } from '../../procedures/election/IdNumberHint';
 import { voterEntryBody } from '../../../../domain/forms/election';
+import { submitSpinner } from '../../forms/submit-spinner';
 
 type Values = z.input<typeof voterEntryBody>;
 
@@ -82,7 +83,7 @@ export function AddVoterForm({ electionId, onAdded }: { electionId: string; onAd
           </FormField>
         </Col>
       </Row>
-      <Button type="primary" htmlType="submit" loading={formState.isSubmitting}>
+      <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
         {t('election.voters.add')}
       </Button>
     </Form>

@@ -19,6 +19,7 @@ import { IdNumberHint } from '../../procedures/election/IdNumberHint';
 import { useMe } from '../../session/context';
 import { migrantApplicationBody } from '../../../../domain/forms/election';
 import { parseResidentId } from '../../../../domain/resident-id';
+import { submitSpinner } from '../../forms/submit-spinner';
 
 type Values = z.input<typeof migrantApplicationBody>;
 type Output = z.output<typeof migrantApplicationBody>;
@@ -206,7 +207,7 @@ export function MigrantApplyPage() {
                   </Link>
                 </Typography.Paragraph>
               )}
-              <Button type="primary" htmlType="submit" loading={formState.isSubmitting} disabled={e.status !== 'REGISTRATION'}>
+              <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)} disabled={e.status !== 'REGISTRATION'}>
                 {t('election.apply.submit')}
               </Button>
             </Form>

@@ -19,6 +19,7 @@ import { IdNumberHint } from '../../procedures/election/IdNumberHint';
 import { ruleLines } from '../../procedures/election/ruleLines';
 import { objectionBody } from '../../../../domain/forms/election';
 import type { RuleResult } from '../../../../domain/rules/rule';
+import { submitSpinner } from '../../forms/submit-spinner';
 
 type Values = z.input<typeof objectionBody>;
 
@@ -142,7 +143,7 @@ export function RecordObjectionForm({ electionId, onRecorded }: { electionId: st
       <FormField control={control} name="grounds" label={t('election.objections.grounds')} required>
         {(field, input) => <Input.TextArea {...field} {...input} rows={3} maxLength={5000} />}
       </FormField>
-      <Button type="primary" htmlType="submit" loading={formState.isSubmitting}>
+      <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
         {t('election.objections.record')}
       </Button>
       <div style={{ marginTop: 12 }}>

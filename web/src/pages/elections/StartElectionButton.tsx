@@ -17,6 +17,7 @@ import { startElection } from '../../procedures/election/api';
 import { ruleLines } from '../../procedures/election/ruleLines';
 import { canAccess, useMe } from '../../session/context';
 import { lawForCommunity } from '../../../../domain/rules/election-law';
+import { submitSpinner } from '../../forms/submit-spinner';
 
 /** The body of POST /api/v1/elections (declared inline in api/routes/elections/elections.ts). */
 const startBody = z.object({ communityOrgId: z.string().uuid(), restructuringComplete: z.boolean() }).strict();
@@ -109,7 +110,7 @@ export function StartElectionButton({ onStarted }: { onStarted?: () => void }) {
               />
             </div>
           )}
-          <Button type="primary" htmlType="submit" loading={formState.isSubmitting}>
+          <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
             {t('election.start.submit')}
           </Button>
         </Form>

@@ -11,6 +11,7 @@ import { applyServerFieldErrors } from '../../forms/messages';
 import { supplyEvidence, type ApplicationView } from '../../procedures/election/api';
 import { ApplicationFactsFields } from '../../procedures/election/ApplicationFactsFields';
 import { migrantEvidenceBody } from '../../../../domain/forms/election';
+import { submitSpinner } from '../../forms/submit-spinner';
 
 type Values = z.input<typeof migrantEvidenceBody>;
 
@@ -76,7 +77,7 @@ export function SupplyEvidenceForm({
         {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={2} maxLength={2000} />}
       </FormField>
       <ErrorAlert error={error} />
-      <Button type="primary" htmlType="submit" loading={formState.isSubmitting}>
+      <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
         {t('election.application.sendEvidence')}
       </Button>
     </Form>

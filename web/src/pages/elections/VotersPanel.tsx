@@ -21,6 +21,7 @@ import { canAccess, useMe } from '../../session/context';
 import { AddVoterForm } from './AddVoterForm';
 import { OpenStep } from './OpenSteps';
 import { VoterImport } from './VoterImport';
+import { submitSpinner } from '../../forms/submit-spinner';
 
 const PAGE_SIZE = 50;
 
@@ -64,7 +65,7 @@ function RemoveVoterButton({ electionId, voter, onRemoved }: { electionId: strin
           <FormField control={control} name="reason" label={t('election.voters.removeReason')} required>
             {(field, input) => <Input {...field} {...input} maxLength={500} />}
           </FormField>
-          <Button type="primary" danger htmlType="submit" loading={formState.isSubmitting}>
+          <Button type="primary" danger htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
             {t('election.voters.remove')}
           </Button>
         </Form>

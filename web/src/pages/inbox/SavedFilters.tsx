@@ -21,6 +21,7 @@ import { applyServerFieldErrors, formResolver } from '../../forms/messages';
 import { useAsyncData } from '../../hooks/useAsyncData';
 import { currentLanguage } from '../../i18n';
 import { compactFilter } from './inboxSearch';
+import { submitSpinner } from '../../forms/submit-spinner';
 
 const saveSchema = savedFilterBody.pick({ name: true, shared: true });
 type SaveValues = z.input<typeof saveSchema>;
@@ -53,7 +54,7 @@ function SaveFilterForm({ filter, onSaved }: { filter: InboxFilter; onSaved: (sa
         {(field, input) => <Input {...field} {...input} maxLength={100} />}
       </FormField>
       <CheckField control={control} name="shared" label={t('inbox.saved.shared')} extra={t('inbox.saved.sharedHelp')} />
-      <Button type="primary" htmlType="submit" loading={formState.isSubmitting}>
+      <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
         {t('inbox.saved.save')}
       </Button>
     </Form>

@@ -20,6 +20,7 @@ import { LiveNoticeCheck, UseEarliestDate } from '../../procedures/owners-meetin
 import { MeetingRules } from '../../procedures/owners-meeting/MeetingRules';
 import { useMe } from '../../session/context';
 import { AgendaItemsField } from './AgendaItemsField';
+import { submitSpinner } from '../../forms/submit-spinner';
 
 type Values = z.input<typeof registerOwnersMeetingBody>;
 
@@ -206,7 +207,7 @@ export function RegisterMeetingPage() {
           )}
         </div>
         <Flex wrap gap={8} align="center">
-          <Button type="primary" htmlType="submit" loading={formState.isSubmitting}>
+          <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
             {t('ownersMeeting.register.submit')}
           </Button>
           <Link to="/owners-meetings">{t('ownersMeeting.register.cancel')}</Link>

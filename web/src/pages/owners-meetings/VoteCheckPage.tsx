@@ -17,6 +17,7 @@ import { NumberField } from '../../procedures/NumberField';
 import { AreaField } from '../../procedures/owners-meeting/AreaField';
 import { ItemOutcomeTag } from '../../procedures/owners-meeting/labels';
 import { MeetingRules } from '../../procedures/owners-meeting/MeetingRules';
+import { submitSpinner } from '../../forms/submit-spinner';
 
 type Values = z.input<typeof voteCheckInput>;
 
@@ -230,7 +231,7 @@ export function VoteCheckPage() {
                 {t('ownersMeeting.register.addItem')}
               </Button>
               <div>
-                <Button type="primary" htmlType="submit" loading={formState.isSubmitting}>
+                <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
                   {t('ownersMeeting.check.submit')}
                 </Button>
               </div>

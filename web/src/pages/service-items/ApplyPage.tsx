@@ -19,6 +19,7 @@ import { TermsFields, emptyTerms } from '../../procedures/service-admission/Term
 import { useMe } from '../../session/context';
 import { serviceItemApplication, serviceItemTerms } from '../../../../domain/forms/service-admission';
 import { RuleRefusal } from './RuleRefusal';
+import { submitSpinner } from '../../forms/submit-spinner';
 
 /** The application as the form keeps it: the terms under `terms` (shared with the revision form), and the communities. */
 const applicationForm = z.object({ terms: serviceItemTerms, communityIds: serviceItemApplication.shape.communityIds });
@@ -148,7 +149,7 @@ export function ApplyPage() {
         <div ref={outcomeRef}>
           <RuleRefusal error={error} />
         </div>
-        <Button type="primary" htmlType="submit" loading={formState.isSubmitting}>
+        <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
           {t('serviceAdmission.apply.submit')}
         </Button>
       </Form>

@@ -19,6 +19,7 @@ import { useMe } from '../../session/context';
 import { serviceItemReport } from '../../../../domain/forms/service-admission';
 import { EVIDENCE_ACCEPT, evidenceMimeType, readBase64 } from './evidenceFiles';
 import { RuleRefusal } from './RuleRefusal';
+import { submitSpinner } from '../../forms/submit-spinner';
 
 const reportForm = serviceItemReport.pick({ itemDescription: true, pushedBy: true, pushedOn: true, anonymous: true });
 type Values = z.input<typeof reportForm>;
@@ -178,7 +179,7 @@ export function ReportPage() {
             extra={t('serviceAdmission.report.anonymousHelp')}
           />
           <RuleRefusal error={error} />
-          <Button type="primary" htmlType="submit" loading={formState.isSubmitting}>
+          <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
             {t('serviceAdmission.report.submit')}
           </Button>
         </Form>

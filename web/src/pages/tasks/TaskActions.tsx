@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormField } from '../../forms/FormField';
 import { applyServerFieldErrors, formResolver } from '../../forms/messages';
 import { useMe } from '../../session/context';
+import { submitSpinner } from '../../forms/submit-spinner';
 
 type AssignValues = z.input<typeof taskUserBody>;
 
@@ -55,7 +56,7 @@ function AssignForm({ task, onDone }: { task: TaskView; onDone: () => void }) {
       >
         {(field, input) => <Input {...field} {...input} autoComplete="off" spellCheck={false} />}
       </FormField>
-      <Button htmlType="submit" loading={formState.isSubmitting}>
+      <Button htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
         {t('task.actions.assign')}
       </Button>
     </Form>

@@ -12,6 +12,7 @@ import { FormField } from '../../forms/FormField';
 import { applyServerFieldErrors, formResolver } from '../../forms/messages';
 import { currentLanguage } from '../../i18n';
 import { formatDateTime } from '../../procedures/format';
+import { submitSpinner } from '../../forms/submit-spinner';
 
 type Values = z.input<typeof taskCommentBody>;
 
@@ -67,7 +68,7 @@ export function TaskComments({ taskId, comments, onAdded }: { taskId: string; co
         <FormField control={control} name="body" label={t('comments.add')} required>
           {(field, input) => <Input.TextArea {...field} {...input} rows={3} maxLength={5000} />}
         </FormField>
-        <Button htmlType="submit" loading={formState.isSubmitting}>
+        <Button htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
           {t('comments.submit')}
         </Button>
       </Form>

@@ -13,6 +13,7 @@ import '../../procedures/procedures.css';
 import { NumberField } from '../../procedures/NumberField';
 import { AssemblyFields } from '../../procedures/village-conversion/AssemblyFields';
 import { conversionConditions, VC_RULES, type ConversionConditions } from '../../../../domain/rules/village-conversion';
+import { submitSpinner } from '../../forms/submit-spinner';
 
 type Values = z.input<typeof conversionConditions>;
 
@@ -79,7 +80,7 @@ export function ConditionsCheckPage() {
               <CheckField control={control} name="assetRestructuringComplete" label={rule('VC-C4')} />
               <Typography.Paragraph strong>{t('vc.prepare.assembly')}</Typography.Paragraph>
               <AssemblyFields control={control} at="assembly" />
-              <Button type="primary" htmlType="submit" loading={formState.isSubmitting}>
+              <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
                 {t('vc.check.submit')}
               </Button>
             </Form>

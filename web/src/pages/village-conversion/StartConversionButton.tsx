@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormField } from '../../forms/FormField';
 import { formResolver } from '../../forms/messages';
 import { canAccess, useMe } from '../../session/context';
+import { submitSpinner } from '../../forms/submit-spinner';
 
 type Values = z.input<typeof startConversionBody>;
 
@@ -65,7 +66,7 @@ export function StartConversionButton() {
               />
             )}
           </FormField>
-          <Button type="primary" htmlType="submit" loading={formState.isSubmitting}>
+          <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
             {t('vc.start.submit')}
           </Button>
         </Form>

@@ -11,6 +11,7 @@ import { FormField } from '../../../forms/FormField';
 import { applyServerFieldErrors, formResolver } from '../../../forms/messages';
 import { currentLanguage } from '../../../i18n';
 import { orgKindName } from '../../../i18n/names';
+import { submitSpinner } from '../../../forms/submit-spinner';
 
 // The API's body without parentId (the selected organization); an empty English name means "none".
 const schema = createOrganizationBody.omit({ parentId: true }).extend({
@@ -81,7 +82,7 @@ export function CreateOrganizationForm({ parent, onCreated }: CreateOrganization
       <FormField control={control} name="nameEn" label={t('organizations.fields.nameEnOptional')}>
         {(field, input) => <Input {...field} {...input} value={field.value ?? ''} maxLength={200} autoComplete="off" lang="en" />}
       </FormField>
-      <Button type="primary" htmlType="submit" loading={formState.isSubmitting}>
+      <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
         {t('organizations.create')}
       </Button>
     </Form>

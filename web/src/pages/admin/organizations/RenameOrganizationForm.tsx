@@ -9,6 +9,7 @@ import { updateOrganizationBody } from '../../../api/schemas/shared';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FormField } from '../../../forms/FormField';
 import { applyServerFieldErrors, formResolver } from '../../../forms/messages';
+import { submitSpinner } from '../../../forms/submit-spinner';
 
 // The API's PATCH body with the Chinese name required; an empty English name removes it (null).
 const schema = updateOrganizationBody.required({ name: true }).extend({
@@ -57,7 +58,7 @@ export function RenameOrganizationForm({ organization, onSaved }: RenameOrganiza
       <FormField control={control} name="nameEn" label={t('organizations.fields.nameEnOptional')}>
         {(field, input) => <Input {...field} {...input} value={field.value ?? ''} maxLength={200} autoComplete="off" lang="en" />}
       </FormField>
-      <Button type="primary" htmlType="submit" loading={formState.isSubmitting}>
+      <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
         {t('organizations.save')}
       </Button>
     </Form>

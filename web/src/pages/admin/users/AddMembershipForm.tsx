@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { formResolver } from '../../../forms/messages';
 import type { OrgTreeSelectNode } from '../../../organizations/orgTreeSelect';
 import { MembershipFields } from './MembershipFields';
+import { submitSpinner } from '../../../forms/submit-spinner';
 
 const schema = newMembership;
 type Values = z.input<typeof schema>;
@@ -42,7 +43,7 @@ export function AddMembershipForm({ user, organizations, onSaved }: AddMembershi
     <Form layout="vertical" onFinish={() => void onSubmit()}>
       <ErrorAlert error={error} />
       <MembershipFields control={control} organizationField="organizationId" roleField="role" organizations={organizations} />
-      <Button htmlType="submit" loading={formState.isSubmitting}>
+      <Button htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
         {t('users.addMembership')}
       </Button>
     </Form>

@@ -12,6 +12,7 @@ import { applyServerFieldErrors, errorText, formResolver } from '../../../forms/
 import { currentLanguage } from '../../../i18n';
 import type { OrgTreeSelectNode } from '../../../organizations/orgTreeSelect';
 import { MembershipFields } from './MembershipFields';
+import { submitSpinner } from '../../../forms/submit-spinner';
 
 const schema = createUserBody;
 type Values = z.input<typeof schema>;
@@ -104,7 +105,7 @@ export function CreateUserForm({ organizations, onCreated }: CreateUserFormProps
         >
           {t('users.addMembershipRow')}
         </Button>
-        <Button type="primary" htmlType="submit" loading={formState.isSubmitting}>
+        <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
           {t('users.createSubmit')}
         </Button>
       </Flex>

@@ -9,6 +9,7 @@ import { resetPassword, type UserView } from '../../../api/users';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FormField } from '../../../forms/FormField';
 import { applyServerFieldErrors, formResolver, validationMessage } from '../../../forms/messages';
+import { submitSpinner } from '../../../forms/submit-spinner';
 
 const schema = resetPasswordBody.extend({ confirmPassword: z.string() }).refine((v) => v.newPassword === v.confirmPassword, {
   path: ['confirmPassword'],
@@ -58,7 +59,7 @@ export function ResetPasswordForm({ user, onDone }: { user: UserView; onDone: ()
       <FormField control={control} name="confirmPassword" label={t('password.confirm')} required>
         {(field, input) => <Input.Password {...field} {...input} autoComplete="new-password" />}
       </FormField>
-      <Button htmlType="submit" loading={formState.isSubmitting}>
+      <Button htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
         {t('users.resetPassword')}
       </Button>
     </Form>
