@@ -4,8 +4,9 @@ import { z } from 'zod';
 import type { Idempotency } from '../services/cases/idempotent-start';
 
 /**
- * The optional `Idempotency-Key` header of the routes that open a case: a client that sends the same key again (after
- * a lost answer, or a second tap) gets the case the first request opened instead of a second one. Other headers pass.
+ * The optional `Idempotency-Key` header of the routes that open a case or import a voter list: a client that sends the
+ * same key again (after a lost answer, or a second tap) gets what the first request did instead of doing it twice.
+ * Other headers pass.
  */
 export const idempotencyHeaders = z.looseObject({
   'idempotency-key': z
@@ -14,8 +15,9 @@ export const idempotencyHeaders = z.looseObject({
     .optional()
     .meta({
       description:
-        '16–128 letters, digits, "-" or "_" (e.g. a UUID), new for each case the client means to open. A repeat with ' +
-        'the same key answers the case it opened; the same key with another body is refused (422 IDEMPOTENCY_KEY_REUSED).',
+        '16–128 letters, digits, "-" or "_" (e.g. a UUID), new for each case (or import) the client means to make. A ' +
+        'repeat with the same key answers what the first request made; the same key with another body is refused (422 ' +
+        'IDEMPOTENCY_KEY_REUSED).',
     }),
 });
 

@@ -6,6 +6,7 @@ import { PUBLIC_CHECK_RATE_LIMIT } from '../../plugins/external/rate-limit';
 import { objectionFiled, objectionView, publicNoticeView, voterImportResult, voterPage, voterView } from '../../schemas/elections';
 import { errorResponses } from '../../schemas/errors';
 import { fileResponse } from '../../schemas/files';
+import { idempotencyHeaders, idempotencyOf } from '../../schemas/idempotency';
 import { listObjections, recordObjection } from '../../services/elections/objections';
 import { publicNotice, publicNoticePdf } from '../../services/elections/public-notice';
 import { addVoter, importVoterList, listVoters, removeVoter } from '../../services/elections/voter-list';
@@ -57,8 +58,11 @@ const electionVoterRoutes: FastifyPluginAsyncZod = async (fastify) => {
       schema: {
         tags: ['elections'],
         summary: '从 Excel/CSV 导入选民（登记期间）/ Import voters from Excel or CSV (registration)',
-        description: 'Columns name/姓名, idNumber/身份证号码 (as text), address/住址, residentsGroup/居民小组. All rows or none: any error → 400 with details.rowErrors.',
+        description:
+          'Columns name/姓名, idNumber/身份证号码 (as text), address/住址, residentsGroup/居民小组. All rows or none: any error → 400 with details.rowErrors. ' +
+          'With an Idempotency-Key, a resend of the same upload answers the first import and imports nothing more.',
         params,
+        headers: idempotencyHeaders,
         body: z
           .object({ filename: z.string().trim().min(1).max(200).regex(/\.(xlsx|csv)$/i), contentBase64: z.string().min(1).max(14_000_000).base64() })
           .strict()
@@ -66,7 +70,7 @@ const electionVoterRoutes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 200: voterImportResult, ...errorResponses },
       },
     },
-    async (request) => importVoterList(db, callerOf(request), request.params.electionId, request.body, request.id),
+    async (request) => importVoterList(db, callerOf(request), request.params.electionId, request.body, request.id, idempotencyOf(request)),
   );
 
   fastify.post(

@@ -8,6 +8,7 @@ import { maskResidentId, parseResidentId, residentIdProblemText } from '../../..
 import { ELECTION_RULE_SET, EL_RULES } from '../../../domain/rules/election';
 import { Prisma } from '../../../prisma/generated/client';
 import type { Caller } from '../../plugins/app/auth';
+import type { Idempotency } from '../cases/idempotent-start';
 import { findCommitteeElection, findElection, wrongStep } from './scope';
 
 /** Columns of a voter-list sheet: first row headers, by these names (English or Chinese) or in this order. */
@@ -71,10 +72,16 @@ interface ParsedRow {
  * Imports the residents' voter list from .xlsx or .csv during registration. Every row is checked first — name,
  * resident ID number (GB 11643), EL-AGE on election day, twice in the file, already on this list, registered on
  * another running list (EL-SINGLE) — and any problem refuses the whole file with a per-row report: nothing is
- * half-imported. Otherwise all rows are written in one transaction.
+ * half-imported. Otherwise all rows are written in one transaction, with a record of the file.
+ *
+ * With an Idempotency-Key, a resend of the same upload (the answer was lost, the official pressed again) gets the
+ * first import's answer and changes nothing; two sends at the same moment import once. The same key with another file
+ * is refused (422 IDEMPOTENCY_KEY_REUSED).
  */
-export async function importVoterList(db: Db, caller: Caller, electionId: string, input: { filename: string; contentBase64: string }, requestId: string) {
+export async function importVoterList(db: Db, caller: Caller, electionId: string, input: { filename: string; contentBase64: string }, requestId: string, idempotency?: Idempotency) {
   const election = await findCommitteeElection(db, caller, electionId);
+  const earlier = idempotency && (await earlierImport(db, caller, election.id, idempotency));
+  if (earlier) return earlier;
   if (election.status !== 'REGISTRATION' || !election.electionDate) throw wrongStep('只能在选民登记期间导入名单。', 'The list can be imported during registration only.', { status: election.status });
   const electionDate = election.electionDate;
   const table = await readSheet(input.filename, Buffer.from(input.contentBase64, 'base64'));
@@ -122,6 +129,9 @@ export async function importVoterList(db: Db, caller: Caller, electionId: string
     else if (where) errors.push({ row: r.row, field: 'idNumber', message: msg(`此人已在其他地方的选民名单上登记（EL-SINGLE，${EL_RULES['EL-SINGLE'].citation}）。`, 'Registered on another running voter list (EL-SINGLE).') });
   }
   if (errors.length > 0) {
+    // A send with the same key may have committed while this one read the list: its rows are "already on the list".
+    const winner = idempotency && (await earlierImport(db, caller, election.id, idempotency));
+    if (winner) return winner;
     errors.sort((a, b) => a.row - b.row);
     throw new AppError('VALIDATION_FAILED', {
       message: msg(`导入未执行：${errors.length} 处错误，请修改后重新上传。`, `Nothing imported: ${errors.length} errors; fix them and upload again.`),
@@ -131,6 +141,9 @@ export async function importVoterList(db: Db, caller: Caller, electionId: string
   try {
     await db.$transaction(
       async (tx) => {
+        await tx.voterListImport.create({
+          data: { electionId: election.id, filename: input.filename, rows: rows.length, importedById: caller.userId, idempotencyKey: idempotency?.key, idempotencyFingerprint: idempotency?.fingerprint },
+        });
         await tx.voterListEntry.createMany({
           data: rows.map((r) => ({ electionId: election.id, name: r.name, idNumber: r.idNumber, birthDate: r.birthDate, address: r.address, residentsGroup: r.residentsGroup, source: 'RESIDENT' as const, activeIdNumber: r.idNumber, createdById: caller.userId })),
         });
@@ -150,11 +163,28 @@ export async function importVoterList(db: Db, caller: Caller, electionId: string
     );
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      // A send with the same key committed first (a unique index waits for it): this one answers that import.
+      const winner = idempotency && (await earlierImport(db, caller, election.id, idempotency));
+      if (winner) return winner;
       throw new AppError('CONFLICT', { message: msg('导入期间有人员已在其他名单登记，请重新上传。', 'Someone was registered elsewhere during the import; upload again.') });
     }
     throw error;
   }
-  return { imported: rows.length, registeredVoters: await db.voterListEntry.count({ where: { electionId: election.id, removedAt: null } }) };
+  return importAnswer(db, election.id, rows.length);
+}
+
+async function importAnswer(db: Db, electionId: string, imported: number) {
+  return { imported, registeredVoters: await db.voterListEntry.count({ where: { electionId, removedAt: null } }) };
+}
+
+/** The answer of the import this caller sent earlier with this key, or undefined; a key used for another file is refused. */
+async function earlierImport(db: Db, caller: Caller, electionId: string, idempotency: Idempotency) {
+  const earlier = await db.voterListImport.findUnique({ where: { importedById_idempotencyKey: { importedById: caller.userId, idempotencyKey: idempotency.key } } });
+  if (!earlier) return undefined;
+  if (earlier.electionId !== electionId || earlier.idempotencyFingerprint !== idempotency.fingerprint) {
+    throw new AppError('IDEMPOTENCY_KEY_REUSED', { details: { importId: earlier.id } });
+  }
+  return importAnswer(db, electionId, earlier.rows);
 }
 
 /** One voter added by hand during registration (same checks as a row of the import). */

@@ -172,13 +172,15 @@ export type UploadProgress = (fraction: number) => void;
  * A JSON POST like apiRequest, sent with XMLHttpRequest so the caller can show how much of a large body (an
  * imported spreadsheet) has reached the server; fetch cannot report upload progress. Same CSRF header, same errors.
  */
-export function apiUpload(path: string, body: unknown, onProgress: UploadProgress, signal?: AbortSignal): Promise<unknown> {
+export function apiUpload(path: string, body: unknown, onProgress: UploadProgress, options: { signal?: AbortSignal; headers?: Record<string, string> } = {}): Promise<unknown> {
+  const { signal, headers = {} } = options;
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);
     xhr.withCredentials = true;
     xhr.setRequestHeader('Accept', 'application/json');
     xhr.setRequestHeader('Content-Type', 'application/json');
+    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
     if (csrfToken !== undefined) xhr.setRequestHeader(CSRF_HEADER, csrfToken);
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);

@@ -1,9 +1,9 @@
-import { ApiError, apiRequest } from './client';
+import { ApiError, apiRequest, apiUpload, type UploadProgress } from './client';
 
 /**
- * Keys of case starts whose answer has not arrived, by request (path and body). Sending the same form again — after
- * a network error on a phone, a 503, or a second tap — sends the same Idempotency-Key, and the server answers the
- * case the first send opened instead of opening a second one. A definite answer (a case, or a refusal) ends the key,
+ * Keys of case starts and voter-list imports whose answer has not arrived, by request (path and body). Sending the
+ * same form again — after a network error on a phone, a 503, or a second tap — sends the same Idempotency-Key, and the
+ * server answers what the first send did instead of doing it twice. A definite answer (a case, or a refusal) ends the key,
  * so starting another, identical case later is a new request.
  */
 const unanswered = new Map<string, string>();
@@ -19,17 +19,27 @@ function mayHaveStarted(error: unknown): boolean {
   return error instanceof ApiError && (error.status === 0 || error.status >= 500);
 }
 
-/** POSTs a request that opens a case, with an Idempotency-Key that stays the same until the request is answered. */
-export async function startRequest(path: string, body: unknown): Promise<unknown> {
+/** Sends a POST with an Idempotency-Key that stays the same for this path and body until the request is answered. */
+async function withKeyUntilAnswered(path: string, body: unknown, send: (headers: { 'Idempotency-Key': string }) => Promise<unknown>): Promise<unknown> {
   const request = `${path}\n${JSON.stringify(body)}`;
   const key = unanswered.get(request) ?? newKey();
   unanswered.set(request, key);
   try {
-    const answer = await apiRequest(path, { method: 'POST', body, headers: { 'Idempotency-Key': key } });
+    const answer = await send({ 'Idempotency-Key': key });
     unanswered.delete(request);
     return answer;
   } catch (error) {
     if (!mayHaveStarted(error)) unanswered.delete(request);
     throw error;
   }
+}
+
+/** POSTs a request that opens a case: sent again unchanged, it answers the case the first send opened. */
+export function startRequest(path: string, body: unknown): Promise<unknown> {
+  return withKeyUntilAnswered(path, body, (headers) => apiRequest(path, { method: 'POST', body, headers }));
+}
+
+/** Uploads a file that is imported once (a voter list): sent again unchanged, it answers the first import. */
+export function importRequest(path: string, body: unknown, onProgress: UploadProgress): Promise<unknown> {
+  return withKeyUntilAnswered(path, body, (headers) => apiUpload(path, body, onProgress, { headers }));
 }

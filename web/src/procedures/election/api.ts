@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { apiRequest, apiUpload, type UploadProgress } from '../../api/client';
-import { startRequest } from '../../api/startRequest';
+import { apiRequest, type UploadProgress } from '../../api/client';
+import { importRequest, startRequest } from '../../api/startRequest';
 import { parseResponse } from '../../api/parse';
 import { caseSummary } from '../../api/schemas/procedures';
 import { listInbox, type InboxItem } from '../../api/tasks';
@@ -95,7 +95,7 @@ export async function importVoters(
   file: { filename: string; contentBase64: string },
   onProgress: UploadProgress,
 ): Promise<VoterImportResult> {
-  return parseResponse(voterImportResult, await apiUpload(`${electionPath(electionId)}/voters/import`, file, onProgress));
+  return parseResponse(voterImportResult, await importRequest(`${electionPath(electionId)}/voters/import`, file, onProgress));
 }
 
 const rowError = z.object({
