@@ -35,15 +35,19 @@ describe('Idempotency-Key on the voter-list import: a resend after a lost answer
     const started = await official.request({ method: 'POST', url: '/api/v1/elections', payload: { communityOrgId: community.id, restructuringComplete: true } });
     expect(started.statusCode).toBe(201);
     electionId = started.json<{ id: string }>().id;
-    let setup = null;
-    for (let i = 0; i < 75 && !setup; i++) {
-      setup = await h.db.task.findFirst({ where: { caseId: electionId, kind: 'election.setup', status: 'OPEN' } });
-      if (!setup) await sleep(200);
-    }
+    const setupTask = async () => {
+      for (let i = 0; i < 75; i++) {
+        const task = await h.db.task.findFirst({ where: { caseId: electionId, kind: 'election.setup', status: 'OPEN' } });
+        if (task) return task;
+        await sleep(200);
+      }
+      throw new Error('no set-up task within 15 s');
+    };
+    const setup = await setupTask();
     const electionDate = addDays(chinaDateOf(new Date()), 25);
     const done = await official.request({
       method: 'POST',
-      url: `/api/v1/tasks/${setup!.id}/complete`,
+      url: `/api/v1/tasks/${setup.id}/complete`,
       payload: { payload: { electionDate, seats: 5, method: 'direct', committeeMembers: [{ name: '陈主任', position: 'chair' }] } },
     });
     expect(done.statusCode).toBe(200);
