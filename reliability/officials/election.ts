@@ -135,9 +135,9 @@ export async function electionOfficials(ctx: ChaosContext, count: number) {
       filename: 'voters.csv',
       contentBase64: csv,
     });
-    // A retried import whose first attempt took effect is refused as duplicates: the list is what counts.
+    // Every attempt carries one Idempotency-Key: a retry whose first attempt took effect answers that import (200).
     const registered = await retryDb(() => db.voterListEntry.count({ where: { electionId: caseId } }));
-    if (registered !== 5)
+    if (imported.status !== 200 || registered !== 5)
       throw new Error(`election ${caseId}: voter import answered ${imported.status}, ${registered} voters registered`);
 
     await completeStep(ctx, committee, caseId, 'election.publish-list', { confirmed: true });
