@@ -107,13 +107,16 @@ const electionVoterRoutes: FastifyPluginAsyncZod = async (fastify) => {
       schema: {
         tags: ['elections'],
         summary: '登记对选民名单的异议（EL-OBJECT）/ Record an objection to the list',
-        description: 'Accepted inside the 5-day window only (else 422 RULE_FAILED with EL-OBJECT); opens the answer task (kind election.objection-answer, EL-ANSWER: 3 days).',
+        description:
+          'Accepted inside the 5-day window only (else 422 RULE_FAILED with EL-OBJECT); opens the answer task (kind election.objection-answer, EL-ANSWER: 3 days). ' +
+          'With an Idempotency-Key, a resend answers the objection the first send recorded.',
         params,
+        headers: idempotencyHeaders,
         body: objectionBody.meta({ examples: [{ kind: 'omission', objectorName: '赵六', grounds: '本人户籍在本社区，名单遗漏', person: { name: '赵六', idNumber: '11010519491231002X' } }] }),
         response: { 201: objectionFiled, ...errorResponses },
       },
     },
-    async (request, reply) => reply.status(201).send(await recordObjection({ ...fastify.platform, caller: callerOf(request), electionId: request.params.electionId, body: request.body, requestId: request.id })),
+    async (request, reply) => reply.status(201).send(await recordObjection({ ...fastify.platform, caller: callerOf(request), electionId: request.params.electionId, body: request.body, requestId: request.id, idempotency: idempotencyOf(request) })),
   );
 
   fastify.get(

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { apiRequest } from './client';
-import { startRequest } from './startRequest';
+import { postOnce } from './idempotent';
 import { parseResponse } from './parse';
 import {
   caseRecordResponse,
@@ -51,7 +51,7 @@ export function conversionDecisionUrl(caseId: string): string {
 export async function startConversion(title?: string): Promise<CaseSummary> {
   return parseResponse(
     caseSummary,
-    await startRequest('/api/v1/village-conversions', title ? { title } : {}),
+    await postOnce('/api/v1/village-conversions', title ? { title } : {}),
   );
 }
 

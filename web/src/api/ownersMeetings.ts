@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { RegisterOwnersMeeting, VoteCheckInput } from '../../../domain/forms/owners-meeting';
 import type { Language } from '../i18n';
 import { ApiError, apiRequest } from './client';
-import { startRequest } from './startRequest';
+import { postOnce } from './idempotent';
 import { parseResponse } from './parse';
 import { ownersMeetingList, ownersMeetingView, voteCheckResponse, type ownersMeetingListQuery } from './schemas/procedures';
 
@@ -28,7 +28,7 @@ export async function fetchOwnersMeeting(caseId: string, signal?: AbortSignal): 
 
 /** Registers a meeting of the caller's own owners' committee; a late notice is refused with 422 RULE_FAILED. */
 export async function registerOwnersMeeting(body: RegisterOwnersMeeting): Promise<OwnersMeeting> {
-  return parseResponse(ownersMeetingView, await startRequest(BASE, body));
+  return parseResponse(ownersMeetingView, await postOnce(BASE, body));
 }
 
 /** The earliest valid meeting date a late-notice refusal suggests (error.details.earliestMeetingDate). */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { apiRequest } from './client';
-import { startRequest } from './startRequest';
+import { postOnce } from './idempotent';
 import { parseResponse } from './parse';
 import {
   admittedList,
@@ -69,7 +69,7 @@ export async function listApplicantCommunities(signal?: AbortSignal): Promise<Ap
 
 /** A department (or sub-district office) applies; the answer says where the case stands (refused, held, review). */
 export async function applyForAdmission(application: ServiceItemApplication): Promise<ServiceItemStarted> {
-  return parseResponse(serviceItemStarted, await startRequest(BASE, application));
+  return parseResponse(serviceItemStarted, await postOnce(BASE, application));
 }
 
 export async function listServiceItems(
@@ -89,7 +89,7 @@ export async function fetchYearlySummary(year: number, signal?: AbortSignal): Pr
 
 /** SA-REPORT: a residents' committee reports an item pushed onto it without admission. */
 export async function reportPushedItem(report: ServiceItemReport): Promise<ReportStarted> {
-  return parseResponse(reportStarted, await startRequest(`${BASE}/reports`, report));
+  return parseResponse(reportStarted, await postOnce(`${BASE}/reports`, report));
 }
 
 export async function attachReportEvidence(

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { apiRequest, type UploadProgress } from '../../api/client';
-import { importRequest, startRequest } from '../../api/startRequest';
+import { uploadOnce, postOnce } from '../../api/idempotent';
 import { parseResponse } from '../../api/parse';
 import { caseSummary } from '../../api/schemas/procedures';
 import { listInbox, type InboxItem } from '../../api/tasks';
@@ -72,7 +72,7 @@ export async function fetchElection(id: string, signal?: AbortSignal): Promise<E
 
 /** The township starts the election of a community under it (EL-LAW from the restructuring status). */
 export async function startElection(input: { communityOrgId: string; restructuringComplete: boolean }) {
-  return parseResponse(caseSummary, await startRequest(base, input));
+  return parseResponse(caseSummary, await postOnce(base, input));
 }
 
 export async function fetchOverview(organizationId: string | undefined, signal?: AbortSignal): Promise<ElectionOverview> {
@@ -95,7 +95,7 @@ export async function importVoters(
   file: { filename: string; contentBase64: string },
   onProgress: UploadProgress,
 ): Promise<VoterImportResult> {
-  return parseResponse(voterImportResult, await importRequest(`${electionPath(electionId)}/voters/import`, file, onProgress));
+  return parseResponse(voterImportResult, await uploadOnce(`${electionPath(electionId)}/voters/import`, file, onProgress));
 }
 
 const rowError = z.object({
@@ -129,7 +129,7 @@ export async function listObjections(electionId: string, signal?: AbortSignal): 
 }
 
 export async function recordObjection(electionId: string, body: ObjectionBody): Promise<ObjectionFiled> {
-  return parseResponse(objectionFiled, await apiRequest(`${electionPath(electionId)}/objections`, { method: 'POST', body }));
+  return parseResponse(objectionFiled, await postOnce(`${electionPath(electionId)}/objections`, body));
 }
 
 // ── The published notice (public) ───────────────────────────────────────────────────────────────────────────────

@@ -1,10 +1,10 @@
 import { ApiError, apiRequest, apiUpload, type UploadProgress } from './client';
 
 /**
- * Keys of case starts and voter-list imports whose answer has not arrived, by request (path and body). Sending the
- * same form again — after a network error on a phone, a 503, or a second tap — sends the same Idempotency-Key, and the
- * server answers what the first send did instead of doing it twice. A definite answer (a case, or a refusal) ends the key,
- * so starting another, identical case later is a new request.
+ * Writes that must happen once — case starts, voter-list imports, objections — and the keys of those whose answer has
+ * not arrived, by request (path and body). Sending the same form again — after a network error on a phone, a 503, or
+ * a second tap — sends the same Idempotency-Key, and the server answers what the first send did instead of doing it
+ * twice. A definite answer (a case, or a refusal) ends the key, so an identical request later is a new one.
  */
 const unanswered = new Map<string, string>();
 
@@ -14,7 +14,7 @@ function newKey(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** The answer may still come (or came and was lost): the server may have opened the case. */
+/** The answer may still come (or came and was lost): the server may have done the write. */
 function mayHaveStarted(error: unknown): boolean {
   return error instanceof ApiError && (error.status === 0 || error.status >= 500);
 }
@@ -34,12 +34,12 @@ async function withKeyUntilAnswered(path: string, body: unknown, send: (headers:
   }
 }
 
-/** POSTs a request that opens a case: sent again unchanged, it answers the case the first send opened. */
-export function startRequest(path: string, body: unknown): Promise<unknown> {
+/** POSTs a write done once (a case start, an objection): sent again unchanged, it answers what the first send did. */
+export function postOnce(path: string, body: unknown): Promise<unknown> {
   return withKeyUntilAnswered(path, body, (headers) => apiRequest(path, { method: 'POST', body, headers }));
 }
 
 /** Uploads a file that is imported once (a voter list): sent again unchanged, it answers the first import. */
-export function importRequest(path: string, body: unknown, onProgress: UploadProgress): Promise<unknown> {
+export function uploadOnce(path: string, body: unknown, onProgress: UploadProgress): Promise<unknown> {
   return withKeyUntilAnswered(path, body, (headers) => apiUpload(path, body, onProgress, { headers }));
 }

@@ -15,8 +15,9 @@ interface ErrorBody {
   error: { code: string };
 }
 
-describe('Idempotency-Key on the voter-list import: a resend after a lost answer gets the first answer', () => {
+describe('Idempotency-Key on the voter-list import and on objections: a resend after a lost answer gets the first answer', () => {
   let h: Harness;
+  let official: Session;
   let committee: Session;
   let colleague: Session;
   let electionId: string;
@@ -27,7 +28,7 @@ describe('Idempotency-Key on the voter-list import: a resend after a lost answer
     const township = await makeOrganization(h.db, 'TOWNSHIP', county.id);
     const community = await makeOrganization(h.db, 'COMMUNITY', township.id);
     const ec = await makeOrganization(h.db, 'ELECTION_COMMITTEE', community.id);
-    const official = await signIn(h.api, (await makeUser(h.db, [{ organizationId: township.id, role: 'TOWNSHIP_OFFICIAL' }])).username);
+    official = await signIn(h.api, (await makeUser(h.db, [{ organizationId: township.id, role: 'TOWNSHIP_OFFICIAL' }])).username);
     const member = [{ organizationId: ec.id, role: 'ELECTION_COMMITTEE_MEMBER' as const }];
     committee = await signIn(h.api, (await makeUser(h.db, member)).username);
     colleague = await signIn(h.api, (await makeUser(h.db, member)).username);
@@ -35,15 +36,7 @@ describe('Idempotency-Key on the voter-list import: a resend after a lost answer
     const started = await official.request({ method: 'POST', url: '/api/v1/elections', payload: { communityOrgId: community.id, restructuringComplete: true } });
     expect(started.statusCode).toBe(201);
     electionId = started.json<{ id: string }>().id;
-    const setupTask = async () => {
-      for (let i = 0; i < 75; i++) {
-        const task = await h.db.task.findFirst({ where: { caseId: electionId, kind: 'election.setup', status: 'OPEN' } });
-        if (task) return task;
-        await sleep(200);
-      }
-      throw new Error('no set-up task within 15 s');
-    };
-    const setup = await setupTask();
+    const setup = await openTask('election.setup');
     const electionDate = addDays(chinaDateOf(new Date()), 25);
     const done = await official.request({
       method: 'POST',
@@ -53,6 +46,15 @@ describe('Idempotency-Key on the voter-list import: a resend after a lost answer
     expect(done.statusCode).toBe(200);
   });
   afterAll(async () => h?.close());
+
+  async function openTask(kind: string) {
+    for (let i = 0; i < 75; i++) {
+      const task = await h.db.task.findFirst({ where: { caseId: electionId, kind, status: 'OPEN' } });
+      if (task) return task;
+      await sleep(200);
+    }
+    throw new Error(`no open ${kind} task within 15 s`);
+  }
 
   const importList = (session: Session, contentBase64: string, key?: string) =>
     session.request({
@@ -110,11 +112,63 @@ describe('Idempotency-Key on the voter-list import: a resend after a lost answer
     expect(await onList()).toBe(7);
   });
 
-  it('the key is documented on the import route', async () => {
+  it('the key is documented on the import and objection routes', async () => {
     const doc = (await committee.request({ url: '/api/openapi.json' })).json<{
       paths: Record<string, Record<string, { parameters?: { in: string; name: string }[] }>>;
     }>();
-    const parameters = doc.paths['/api/v1/elections/{electionId}/voters/import']?.post?.parameters ?? [];
-    expect(parameters.some((p) => p.in === 'header' && p.name === 'idempotency-key')).toBe(true);
+    for (const path of ['/api/v1/elections/{electionId}/voters/import', '/api/v1/elections/{electionId}/objections']) {
+      const parameters = doc.paths[path]?.post?.parameters ?? [];
+      expect({ path, header: parameters.some((p) => p.in === 'header' && p.name === 'idempotency-key') }).toEqual({ path, header: true });
+    }
+  });
+
+  describe('objections to the published list', () => {
+    const objection = (grounds: string, key?: string) =>
+      committee.request({
+        method: 'POST',
+        url: `/api/v1/elections/${electionId}/objections`,
+        headers: key ? { 'idempotency-key': key } : {},
+        payload: { kind: 'other', objectorName: '赵六', grounds },
+      });
+    const answerTasks = () => h.db.task.count({ where: { caseId: electionId, kind: 'election.objection-answer' } });
+
+    beforeAll(async () => {
+      const publish = await openTask('election.publish-list');
+      const done = await committee.request({ method: 'POST', url: `/api/v1/tasks/${publish.id}/complete`, payload: { payload: { confirmed: true } } });
+      expect(done.statusCode).toBe(200);
+    });
+
+    it('the same objection sent twice with its key: one objection, one answer task; both answers name it', async () => {
+      const key = randomUUID();
+      const first = await objection('名单上的门牌号有误', key);
+      expect(first.statusCode).toBe(201);
+      const again = await objection('名单上的门牌号有误', key);
+      expect(again.statusCode).toBe(201);
+      expect(again.json()).toEqual(first.json());
+      expect(await h.db.voterObjection.count({ where: { electionId } })).toBe(1);
+      await openTask('election.objection-answer');
+      expect(await answerTasks()).toBe(1);
+    });
+
+    it('four simultaneous sends with one key record one objection; without a key each send is an objection of its own', async () => {
+      const key = randomUUID();
+      const answers = await Promise.all(Array.from({ length: 4 }, () => objection('小组划分有误', key)));
+      expect(answers.map((a) => a.statusCode)).toEqual([201, 201, 201, 201]);
+      expect(new Set(answers.map((a) => a.json<{ number: number }>().number)).size).toBe(1);
+      expect(await h.db.voterObjection.count({ where: { electionId, grounds: '小组划分有误' } })).toBe(1);
+
+      expect((await objection('两位居民提出同一异议')).statusCode).toBe(201);
+      expect((await objection('两位居民提出同一异议')).statusCode).toBe(201);
+      expect(await h.db.voterObjection.count({ where: { electionId, grounds: '两位居民提出同一异议' } })).toBe(2);
+    });
+
+    it('the same key with another objection is refused (422 IDEMPOTENCY_KEY_REUSED) and records nothing', async () => {
+      const key = randomUUID();
+      expect((await objection('第一条', key)).statusCode).toBe(201);
+      const other = await objection('第二条', key);
+      expect(other.statusCode).toBe(422);
+      expect(other.json<ErrorBody>().error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+      expect(await h.db.voterObjection.count({ where: { electionId, grounds: '第二条' } })).toBe(0);
+    });
   });
 });
