@@ -116,6 +116,17 @@ export async function electionOfficials(ctx: ChaosContext, count: number) {
     }
   }
 
+  /** Waits (as openTask does for a task) until the election's row shows registration open. */
+  async function registrationOpen(caseId: string, timeoutMs = 5 * 60_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const row = await retryDb(() => db.election.findUnique({ where: { id: caseId }, select: { status: true } }));
+      if (row?.status === 'REGISTRATION') return;
+      if (Date.now() > deadline) throw new Error(`election ${caseId}: registration not open after ${timeoutMs / 1000} s (${row?.status})`);
+      await sleep(250);
+    }
+  }
+
   return async (i: number): Promise<CaseExpectation> => {
     const { id: communityOrgId } = communities[i]!;
     const committee = committees[i]!;
@@ -131,14 +142,17 @@ export async function electionOfficials(ctx: ChaosContext, count: number) {
     const born = addDays('1950-01-01', i);
     const voters = Array.from({ length: 5 }, (_, j) => `选民${i}-${j},${residentId(born, 100 + j)},可靠性社区${i},`);
     const csv = Buffer.from(`\uFEFF姓名,身份证号码,住址,居民小组\n${voters.join('\n')}\n`).toString('base64');
-    const imported = await committee.send('POST', `/api/v1/elections/${caseId}/voters/import`, {
+    // The set-up's answer comes once its task is recorded; registration opens in the workflow's next activity (after a
+    // worker kill, when the next worker replays). The committee's page offers the import only then; so does this script.
+    await registrationOpen(caseId);
+    const imported = await committee.send<{ error?: { code: string; message: { en: string } } }>('POST', `/api/v1/elections/${caseId}/voters/import`, {
       filename: 'voters.csv',
       contentBase64: csv,
     });
     // Every attempt carries one Idempotency-Key: a retry whose first attempt took effect answers that import (200).
     const registered = await retryDb(() => db.voterListEntry.count({ where: { electionId: caseId } }));
     if (imported.status !== 200 || registered !== 5)
-      throw new Error(`election ${caseId}: voter import answered ${imported.status}, ${registered} voters registered`);
+      throw new Error(`election ${caseId}: voter import answered ${imported.status} ${JSON.stringify(imported.body?.error ?? null).slice(0, 200)}, ${registered} voters registered`);
 
     await completeStep(ctx, committee, caseId, 'election.publish-list', { confirmed: true });
     await completeStep(ctx, committee, caseId, 'election.candidates', { candidates: CANDIDATES.map((name) => ({ name })) });
