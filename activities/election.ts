@@ -1,4 +1,4 @@
-import type { Db, DbTx } from '../runtime/db';
+import { isUniqueViolation, type Db, type DbTx } from '../runtime/db';
 import { appendAudit } from '../runtime/audit';
 import { notify } from '../runtime/notifications';
 import { createOrganization } from '../api/services/organizations/create-organization';
@@ -21,10 +21,6 @@ async function writeDecisions(tx: DbTx, caseId: string, taskId: string | undefin
 }
 
 const json = (value: unknown) => value as Prisma.InputJsonValue;
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
-}
 
 export interface RegisterElectionInput {
   caseId: string;

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Idempotency } from '../services/cases/idempotent-start';
+import type { Idempotency } from '../services/idempotency';
 
 /**
- * The optional `Idempotency-Key` header of the routes that open a case or import a voter list: a client that sends the
- * same key again (after a lost answer, or a second tap) gets what the first request did instead of doing it twice.
+ * The optional `Idempotency-Key` header of the routes that open a case, import a voter list or record an objection: a
+ * client that sends the same key again (after a lost answer, or a second tap) gets what the first request did instead of doing it twice.
  * Other headers pass.
  */
 export const idempotencyHeaders = z.looseObject({

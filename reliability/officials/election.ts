@@ -10,7 +10,7 @@ import { createUser } from '../../api/services/users/create-user';
 import { startElection } from '../../api/services/elections/start-election';
 import type { ElectionTiming } from '../../workflows/election/messages';
 import { Official } from '../official';
-import { completeStep, retryDb, type CaseExpectation, type ChaosContext } from './steps';
+import { completeStep, retryDb, waitFor, type CaseExpectation, type ChaosContext } from './steps';
 
 /**
  * The statutory calendar shortened to seconds. The API never takes these (the route uses the statutory calendar), so
@@ -117,15 +117,11 @@ export async function electionOfficials(ctx: ChaosContext, count: number) {
   }
 
   /** Waits (as openTask does for a task) until the election's row shows registration open. */
-  async function registrationOpen(caseId: string, timeoutMs = 5 * 60_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const row = await retryDb(() => db.election.findUnique({ where: { id: caseId }, select: { status: true } }));
-      if (row?.status === 'REGISTRATION') return;
-      if (Date.now() > deadline) throw new Error(`election ${caseId}: registration not open after ${timeoutMs / 1000} s (${row?.status})`);
-      await sleep(250);
-    }
-  }
+  const registrationOpen = (caseId: string) =>
+    waitFor(
+      async () => ((await db.election.findUnique({ where: { id: caseId }, select: { status: true } }))?.status === 'REGISTRATION' ? true : undefined),
+      `election ${caseId}: registration not open`,
+    );
 
   return async (i: number): Promise<CaseExpectation> => {
     const { id: communityOrgId } = communities[i]!;

@@ -49,17 +49,25 @@ export async function retryDb<T>(call: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Waits until the case has an open task of this kind and returns its id. */
-export async function openTask(ctx: ChaosContext, caseId: string, kind: string, timeoutMs = 5 * 60_000): Promise<string> {
+/** Reads `look` from PostgreSQL every 250 ms until it gives a value; throws `what` with the timeout after `timeoutMs`. */
+export async function waitFor<T>(look: () => Promise<T | undefined>, what: string, timeoutMs = 5 * 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const task = await retryDb(() =>
-      ctx.db.task.findFirst({ where: { caseId, kind, status: 'OPEN' }, orderBy: { createdAt: 'asc' }, select: { id: true } }),
-    );
-    if (task) return task.id;
-    if (Date.now() > deadline) throw new Error(`case ${caseId}: no open ${kind} task after ${timeoutMs / 1000} s`);
+    const value = await retryDb(look);
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`${what} after ${timeoutMs / 1000} s`);
     await sleep(250);
   }
+}
+
+/** Waits until the case has an open task of this kind and returns its id. */
+export function openTask(ctx: ChaosContext, caseId: string, kind: string, timeoutMs?: number): Promise<string> {
+  return waitFor(
+    async () =>
+      (await ctx.db.task.findFirst({ where: { caseId, kind, status: 'OPEN' }, orderBy: { createdAt: 'asc' }, select: { id: true } }))?.id,
+    `case ${caseId}: no open ${kind} task`,
+    timeoutMs,
+  );
 }
 
 /**

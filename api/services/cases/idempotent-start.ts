@@ -1,20 +1,15 @@
 import type { Client } from '@temporalio/client';
 import type { Db } from '../../../runtime/db';
 import { launchWorkflow, pendingStartOf } from '../../../runtime/pending-starts';
+import { isUniqueViolation } from '../../../runtime/db';
 import { AppError } from '../../../domain/errors';
 import type { ProcedureId } from '../../../domain/procedures';
-import { Prisma, type Case } from '../../../prisma/generated/client';
+import type { Case } from '../../../prisma/generated/client';
 import type { Caller } from '../../plugins/app/auth';
 import { withinAnswerDeadline } from '../answer-deadline';
+import { earlierWithKey, type Idempotency } from '../idempotency';
 
-/**
- * A client's `Idempotency-Key` for a case start, with the fingerprint (SHA-256 of route and body) of the request that
- * carried it. Stored on the case in the transaction that opens it, so a repeat finds it even after a crash.
- */
-export interface Idempotency {
-  key: string;
-  fingerprint: string;
-}
+export type { Idempotency };
 
 interface IdempotentStartOptions {
   db: Db;
@@ -39,30 +34,30 @@ export async function idempotentStart<T>(
 ): Promise<T> {
   const { idempotency } = options;
   if (!idempotency) return start();
-  const earlier = await earlierStart(options.db, options.caller, idempotency);
-  if (earlier) return answer(await replay(options, procedure, earlier));
+  const earlier = await earlierStart(options.db, options.caller, procedure, idempotency);
+  if (earlier) return answer(await replay(options, earlier));
   try {
     return await start();
   } catch (error) {
     // The other request with this key committed its case first (the unique index refused this one's).
-    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')) throw error;
-    const winner = await earlierStart(options.db, options.caller, idempotency);
+    if (!isUniqueViolation(error)) throw error;
+    const winner = await earlierStart(options.db, options.caller, procedure, idempotency);
     if (!winner) throw error;
-    return answer(await replay(options, procedure, winner));
+    return answer(await replay(options, winner));
   }
 }
 
-function earlierStart(db: Db, caller: Caller, idempotency: Idempotency) {
-  return db.case.findUnique({
-    where: { openedById_idempotencyKey: { openedById: caller.userId, idempotencyKey: idempotency.key } },
-  });
+function earlierStart(db: Db, caller: Caller, procedure: ProcedureId, idempotency: Idempotency) {
+  return earlierWithKey(
+    idempotency,
+    db.case.findUnique({ where: { openedById_idempotencyKey: { openedById: caller.userId, idempotencyKey: idempotency.key } } }),
+    (row) => row.procedure === procedure,
+    (row) => ({ caseId: row.id }),
+  );
 }
 
 /** The earlier case, once its workflow has started (the repeat finishes a start its first request left unfinished). */
-async function replay(options: IdempotentStartOptions, procedure: ProcedureId, earlier: Case): Promise<Case> {
-  if (earlier.procedure !== procedure || earlier.idempotencyFingerprint !== options.idempotency?.fingerprint) {
-    throw new AppError('IDEMPOTENCY_KEY_REUSED', { details: { caseId: earlier.id } });
-  }
+async function replay(options: IdempotentStartOptions, earlier: Case): Promise<Case> {
   const pending = await pendingStartOf(options.db, earlier.id);
   if (pending) {
     try {

@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import type { Db } from '../../../runtime/db';
+import { isUniqueViolation, type Db } from '../../../runtime/db';
 import { appendAudit } from '../../../runtime/audit';
 import { chinaDateOf, fullYearsBetween } from '../../../domain/clock';
 import { ELECTION_RULE_SET } from '../../../domain/rules/election';
@@ -8,9 +8,8 @@ import { parseResidentId } from '../../../domain/resident-id';
 import type { z } from 'zod';
 import type { objectionBody } from '../../../domain/forms/election';
 import { fileObjectionUpdate } from '../../../workflows/election/messages';
-import { Prisma } from '../../../prisma/generated/client';
 import type { Caller } from '../../plugins/app/auth';
-import type { Idempotency } from '../cases/idempotent-start';
+import { earlierWithKey, type Idempotency } from '../idempotency';
 import { findCommitteeElection, findElection, wrongStep } from './scope';
 import { electionUpdate } from './workflow-calls';
 
@@ -88,7 +87,7 @@ async function newObjection(options: { db: Db; caller: Caller; body: ObjectionBo
       return row;
     });
   } catch (error) {
-    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')) throw error;
+    if (!isUniqueViolation(error)) throw error;
     // A send with the same key committed first: answer its objection. Otherwise another objection took the number.
     const winner = idempotency && (await earlierObjection(db, caller, election.id, idempotency));
     if (winner) return winner;
@@ -97,13 +96,13 @@ async function newObjection(options: { db: Db; caller: Caller; body: ObjectionBo
 }
 
 /** The objection this caller recorded earlier with this key, or undefined; a key used for another request is refused. */
-async function earlierObjection(db: Db, caller: Caller, electionId: string, idempotency: Idempotency) {
-  const earlier = await db.voterObjection.findUnique({ where: { recordedById_idempotencyKey: { recordedById: caller.userId, idempotencyKey: idempotency.key } } });
-  if (!earlier) return undefined;
-  if (earlier.electionId !== electionId || earlier.idempotencyFingerprint !== idempotency.fingerprint) {
-    throw new AppError('IDEMPOTENCY_KEY_REUSED', { details: { objectionId: earlier.id } });
-  }
-  return earlier;
+function earlierObjection(db: Db, caller: Caller, electionId: string, idempotency: Idempotency) {
+  return earlierWithKey(
+    idempotency,
+    db.voterObjection.findUnique({ where: { recordedById_idempotencyKey: { recordedById: caller.userId, idempotencyKey: idempotency.key } } }),
+    (row) => row.electionId === electionId,
+    (row) => ({ objectionId: row.id }),
+  );
 }
 
 /** Objections of an election with their answers (the committee's and supervisors' view; objector names included). */

@@ -1,14 +1,14 @@
 import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
-import type { Db } from '../../../runtime/db';
+import { isUniqueViolation, type Db } from '../../../runtime/db';
 import { appendAudit } from '../../../runtime/audit';
 import { AppError, type LocalizedText } from '../../../domain/errors';
 import { fullYearsBetween } from '../../../domain/clock';
 import { maskResidentId, parseResidentId, residentIdProblemText } from '../../../domain/resident-id';
 import { ELECTION_RULE_SET, EL_RULES } from '../../../domain/rules/election';
-import { Prisma } from '../../../prisma/generated/client';
+import type { Prisma } from '../../../prisma/generated/client';
 import type { Caller } from '../../plugins/app/auth';
-import type { Idempotency } from '../cases/idempotent-start';
+import { earlierWithKey, type Idempotency } from '../idempotency';
 import { findCommitteeElection, findElection, wrongStep } from './scope';
 
 /** Columns of a voter-list sheet: first row headers, by these names (English or Chinese) or in this order. */
@@ -162,7 +162,7 @@ export async function importVoterList(db: Db, caller: Caller, electionId: string
       { timeout: 120_000 },
     );
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+    if (isUniqueViolation(error)) {
       // A send with the same key committed first (a unique index waits for it): this one answers that import.
       const winner = idempotency && (await earlierImport(db, caller, election.id, idempotency));
       if (winner) return winner;
@@ -179,12 +179,13 @@ async function importAnswer(db: Db, electionId: string, imported: number) {
 
 /** The answer of the import this caller sent earlier with this key, or undefined; a key used for another file is refused. */
 async function earlierImport(db: Db, caller: Caller, electionId: string, idempotency: Idempotency) {
-  const earlier = await db.voterListImport.findUnique({ where: { importedById_idempotencyKey: { importedById: caller.userId, idempotencyKey: idempotency.key } } });
-  if (!earlier) return undefined;
-  if (earlier.electionId !== electionId || earlier.idempotencyFingerprint !== idempotency.fingerprint) {
-    throw new AppError('IDEMPOTENCY_KEY_REUSED', { details: { importId: earlier.id } });
-  }
-  return importAnswer(db, electionId, earlier.rows);
+  const earlier = await earlierWithKey(
+    idempotency,
+    db.voterListImport.findUnique({ where: { importedById_idempotencyKey: { importedById: caller.userId, idempotencyKey: idempotency.key } } }),
+    (row) => row.electionId === electionId,
+    (row) => ({ importId: row.id }),
+  );
+  return earlier && importAnswer(db, electionId, earlier.rows);
 }
 
 /** One voter added by hand during registration (same checks as a row of the import). */
@@ -205,7 +206,7 @@ export async function addVoter(db: Db, caller: Caller, electionId: string, input
       return voterView(entry);
     });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+    if (isUniqueViolation(error)) {
       throw new AppError('CONFLICT', { message: msg('此人已在本届或其他地方的选民名单上登记（EL-SINGLE）。', 'Already registered on this or another running list (EL-SINGLE).') });
     }
     throw error;

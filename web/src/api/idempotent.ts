@@ -15,7 +15,7 @@ function newKey(): string {
 }
 
 /** The answer may still come (or came and was lost): the server may have done the write. */
-function mayHaveStarted(error: unknown): boolean {
+function mayHaveHappened(error: unknown): boolean {
   return error instanceof ApiError && (error.status === 0 || error.status >= 500);
 }
 
@@ -29,7 +29,7 @@ async function withKeyUntilAnswered(path: string, body: unknown, send: (headers:
     unanswered.delete(request);
     return answer;
   } catch (error) {
-    if (!mayHaveStarted(error)) unanswered.delete(request);
+    if (!mayHaveHappened(error)) unanswered.delete(request);
     throw error;
   }
 }
