@@ -18,7 +18,7 @@ import { electionOfficials } from './officials/election';
 import { ownersMeetingOfficials } from './officials/owners-meeting';
 import { serviceAdmissionOfficials } from './officials/service-admission';
 import { smokeOfficials } from './officials/smoke';
-import { runCases, type CaseExpectation, type ChaosContext, type Completion } from './officials/steps';
+import { runCases, waitFor, type CaseExpectation, type ChaosContext, type Completion } from './officials/steps';
 import { villageConversionOfficials } from './officials/village-conversion';
 import { verifyRun } from './verify';
 import { errorsOnlyLogger } from '../runtime/errors-only-logger';
@@ -123,6 +123,7 @@ async function main(): Promise<number> {
       await monkey.stop();
     }
     log(`all cases driven in ${Math.round((Date.now() - began) / 1000)} s; verifying`);
+    await closingsSettled(db, temporal, results);
     const verification = await verifyRun(db, temporal, results, completions);
     const { problems, ...figures } = verification;
     const summary = {
@@ -168,3 +169,31 @@ main().then(
     process.exit(2);
   },
 );
+
+/**
+ * A case's last step is answered once its task is recorded; the workflow closes the case in its next activities. When
+ * the last worker kill or server restart fell just after the last answers, the worker now running may still be
+ * replaying: wait (at most 2 minutes) until every case expected closed is closed, in PostgreSQL and in Temporal.
+ */
+async function closingsSettled(db: ReturnType<typeof createDb>, temporal: Client, results: Record<string, (CaseExpectation | Error)[]>) {
+  const closing = Object.values(results)
+    .flat()
+    .filter((r): r is CaseExpectation => !(r instanceof Error) && r.status !== 'OPEN')
+    .map((r) => r.caseId);
+  const rows = await waitFor(
+    async () => {
+      const open = await db.case.count({ where: { id: { in: closing }, status: 'OPEN' } });
+      return open === 0 ? db.case.findMany({ where: { id: { in: closing } }, select: { workflowId: true } }) : undefined;
+    },
+    'cases expected closed still open',
+    120_000,
+  ).catch(() => []); // the verifier names them
+  const workflowsClosed = (async () => {
+    for (let i = 0; i < rows.length; i += 16) {
+      await Promise.all(rows.slice(i, i + 16).map((r) => temporal.workflow.getHandle(r.workflowId).result().catch(() => undefined)));
+    }
+  })();
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([workflowsClosed, new Promise((resolve) => (timer = setTimeout(resolve, 120_000)))]);
+  clearTimeout(timer);
+}
