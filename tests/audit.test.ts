@@ -7,7 +7,7 @@ import { createDb, type Db } from '../runtime/db';
 import { createMigratedDatabase, type TestDatabase } from './support/test-database';
 
 /** A database of its own with `rows` audit rows (one per target, so spread over chains). */
-async function trail(rows: number): Promise<{ db: Db; url: string; close(): Promise<void> }> {
+async function trail(rows: number): Promise<{ db: Db; ownerUrl: string; superuserUrl: string; close(): Promise<void> }> {
   const database = await createMigratedDatabase();
   const db = createDb(database.url, { poolSize: 4 });
   for (let i = 0; i < rows; i++) {
@@ -23,7 +23,8 @@ async function trail(rows: number): Promise<{ db: Db; url: string; close(): Prom
   }
   return {
     db,
-    url: database.url,
+    ownerUrl: database.ownerUrl,
+    superuserUrl: database.superuserUrl,
     async close() {
       await db.$disconnect();
       await database.drop();
@@ -110,14 +111,17 @@ describe('audit trail', () => {
     expect(AUDIT_CHAINS).toBeGreaterThan(1);
   });
 
-  it('is refused by the database on UPDATE, DELETE and TRUNCATE', async () => {
+  it('is refused by the database on UPDATE, DELETE and TRUNCATE, even to the owner role', async () => {
     const t = await trail(3);
+    // The application role has no such rights at all (tests/database-roles.test.ts); the triggers hold for the owner.
+    const owner = createDb(t.ownerUrl, { poolSize: 1 });
     try {
-      await expect(t.db.$executeRawUnsafe(`UPDATE audit_event SET reason = 'x' WHERE seq = 1`)).rejects.toThrow(/append-only/);
-      await expect(t.db.$executeRawUnsafe(`DELETE FROM audit_event WHERE seq = 1`)).rejects.toThrow(/append-only/);
-      await expect(t.db.$executeRawUnsafe(`TRUNCATE audit_event`)).rejects.toThrow(/append-only/);
+      await expect(owner.$executeRawUnsafe(`UPDATE audit_event SET reason = 'x' WHERE seq = 1`)).rejects.toThrow(/append-only/);
+      await expect(owner.$executeRawUnsafe(`DELETE FROM audit_event WHERE seq = 1`)).rejects.toThrow(/append-only/);
+      await expect(owner.$executeRawUnsafe(`TRUNCATE audit_event`)).rejects.toThrow(/append-only/);
       expect(await t.db.auditEvent.count()).toBe(3);
     } finally {
+      await owner.$disconnect();
       await t.close();
     }
   });
@@ -126,7 +130,7 @@ describe('audit trail', () => {
     const t = await trail(10);
     try {
       // A superuser can bypass triggers; the hash chain still shows it.
-      await behindTheTriggers(t.url, `UPDATE audit_event SET outcome = 'refused' WHERE seq IN (3, 7)`);
+      await behindTheTriggers(t.superuserUrl, `UPDATE audit_event SET outcome = 'refused' WHERE seq IN (3, 7)`);
       const row = await t.db.auditEvent.findUniqueOrThrow({ where: { seq: 3n } });
       const result = await verifyAuditChain(t.db);
       expect(result).toMatchObject({
@@ -153,7 +157,7 @@ describe('audit trail', () => {
         where: { chain: first.chain, chainSeq: { in: [2n, 3n] } },
         orderBy: { chainSeq: 'asc' },
       });
-      await behindTheTriggers(t.url, `DELETE FROM audit_event WHERE seq = ${middle!.seq}`);
+      await behindTheTriggers(t.superuserUrl, `DELETE FROM audit_event WHERE seq = ${middle!.seq}`);
       expect(await verifyAuditChain(t.db)).toMatchObject({
         ok: false,
         firstBroken: { seq: next!.seq.toString(), chainSeq: '3', reason: 'sequence-gap' },
@@ -168,7 +172,7 @@ describe('audit trail', () => {
     try {
       const row = await t.db.auditEvent.findUniqueOrThrow({ where: { seq: 1n } });
       const other = (row.chain + 1) % AUDIT_CHAINS;
-      await behindTheTriggers(t.url, `UPDATE audit_event SET chain = ${other} WHERE seq = 1`);
+      await behindTheTriggers(t.superuserUrl, `UPDATE audit_event SET chain = ${other} WHERE seq = 1`);
       expect(await verifyAuditChain(t.db)).toEqual({
         ok: false,
         checked: 0,

@@ -5,13 +5,15 @@ import path from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { startEmbeddedPostgres } from '../../runtime/embedded-postgres';
 import { startTemporalDevServer } from '../../runtime/temporal-dev-server';
-import { createDatabase, dropDatabase } from '../../runtime/postgres-admin';
-import { applyMigrations } from '../../prisma/engine';
+import { dropDatabase } from '../../runtime/postgres-admin';
+import { provisionDatabase } from '../../runtime/db-provision';
+import { TEST_DATABASE_ROLES } from './test-database';
 import { repoRoot } from '../../runtime/paths';
 
 /**
  * Provisions what every test file shares: a PostgreSQL server (TEST_DATABASE_URL, or an embedded one) holding a
- * migrated template database that each test file copies, a Temporal dev server (in memory) from the same binary
+ * template database, migrated as the owner role, that each test file copies (the API and the worker of the tests
+ * connect as the application role, as in production: tests/support/test-database.ts), a Temporal dev server (in memory) from the same binary
  * `npm start` uses, and the workflow bundle built once.
  */
 export default async function globalSetup(): Promise<void> {
@@ -37,8 +39,8 @@ export default async function globalSetup(): Promise<void> {
     state.stopPostgres = () => pg.stop();
   }
   const templateDb = `cg_tpl_${runId}`;
-  const templateUrl = await createDatabase(serverUrl, templateDb);
-  await applyMigrations(templateUrl);
+  // Roles are cluster-wide: created (or brought up to date) once here; grants live in the template and are copied.
+  await provisionDatabase(serverUrl, templateDb, TEST_DATABASE_ROLES);
 
   const temporal = process.env.TEST_TEMPORAL_ADDRESS ? undefined : await startTemporalDevServer({});
   state.stopTemporal = temporal ? () => temporal.stop() : undefined;
