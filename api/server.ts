@@ -1,12 +1,17 @@
 // The API process: listens on HOST:PORT, serves the web app, talks to PostgreSQL and Temporal.
 import { loadConfig, requireDatabaseUrl } from '../runtime/config';
 import { createDb } from '../runtime/db';
+import { checkDatabaseRole } from '../runtime/db-roles';
 import { connectTemporalClient } from '../runtime/temporal-connection';
 import { buildApi } from './build';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const db = createDb(requireDatabaseUrl(config));
+  await checkDatabaseRole((sql) => db.$queryRawUnsafe(sql), {
+    production: config.APP_MODE === 'production',
+    warn: (line) => process.stderr.write(`${line}\n`),
+  });
   const temporal = await connectTemporalClient(config);
   const fastify = await buildApi(
     {
@@ -16,7 +21,10 @@ async function main(): Promise<void> {
       secureCookies: config.PUBLIC_URL?.startsWith('https://') ?? false,
     },
     process.env.LOG_FORMAT === 'pretty'
-      ? { level: config.LOG_LEVEL, transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } } }
+      ? {
+          level: config.LOG_LEVEL,
+          transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } },
+        }
       : { level: config.LOG_LEVEL },
   );
   let closing = false;

@@ -6,14 +6,26 @@ import pg from 'pg';
 import { startEmbeddedPostgres } from '../runtime/embedded-postgres';
 import { freePort } from '../runtime/net';
 import { repoRoot } from '../runtime/paths';
-import { createDatabase, dropDatabase } from '../runtime/postgres-admin';
+import { dropDatabase } from '../runtime/postgres-admin';
 import { startTemporalDevServer } from '../runtime/temporal-dev-server';
-import { applyMigrations } from '../prisma/engine';
+import { provisionDatabase, type DatabaseRoles } from '../runtime/db-provision';
 import { createDb } from '../runtime/db';
 import { seedDemo } from '../scripts/demo-seed';
 
+/**
+ * Roles of the bench databases, as `npm start` has them: the owner migrates, the API and workers connect as the
+ * application role. Fixed passwords: roles are cluster-wide, and runs on one server must not change each other's.
+ */
+export const BENCH_DATABASE_ROLES: DatabaseRoles = {
+  owner: { name: 'cg_bench_owner', password: 'cg_bench_owner' },
+  app: { name: 'cg_bench_app', password: 'cg_bench_app' },
+};
+
 export interface BenchEnvironment {
+  /** As the owner role: the harness's own loading, ANALYZE and checks. */
   databaseUrl: string;
+  /** As the application role: what the API and the workers connect with (DATABASE_URL). */
+  appDatabaseUrl: string;
   temporalAddress: string;
   taskQueue: string;
   apiUrl: string;
@@ -110,9 +122,8 @@ export async function startBenchEnvironment(
     });
   }
   const dbName = `cg_bench_${Date.now().toString(36)}`;
-  const databaseUrl = await createDatabase(serverUrl, dbName);
   cleanups.push(() => dropDatabase(serverUrl, dbName));
-  await applyMigrations(databaseUrl);
+  const { ownerUrl: databaseUrl, appUrl: appDatabaseUrl } = await provisionDatabase(serverUrl, dbName, BENCH_DATABASE_ROLES);
   const db = createDb(databaseUrl, { poolSize: 2 });
   await db.$transaction((tx) => seedDemo(tx), { timeout: 300_000 }); // argon2 hashes: minutes on a busy host
   await db.$disconnect();
@@ -145,7 +156,15 @@ export async function startBenchEnvironment(
   const admin = new pg.Pool({ connectionString: databaseUrl, max: 1 });
   cleanups.push(() => admin.end());
   const taskQueue = `bench-${Date.now().toString(36)}`;
-  const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'warn', APP_MODE: 'production', ...options.env };
+  const env = {
+    ...process.env,
+    DATABASE_URL: appDatabaseUrl,
+    TEMPORAL_ADDRESS: temporalAddress,
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    LOG_LEVEL: 'warn',
+    APP_MODE: 'production',
+    ...options.env,
+  };
   const workers: BenchEnvironment['workers'] = [];
   for (let i = 0; i < (options.workers ?? 1); i++) {
     const metricsUrl = options.workerMetrics ? `127.0.0.1:${await freePort()}` : undefined;
@@ -172,6 +191,7 @@ export async function startBenchEnvironment(
     });
   return {
     databaseUrl,
+    appDatabaseUrl,
     temporalAddress,
     taskQueue,
     apiUrl,
@@ -184,10 +204,19 @@ export async function startBenchEnvironment(
     restartTemporal,
     restartPostgres,
     async cpu() {
-      const backends = await admin.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
+      const backends = await admin.query<{ pid: number }>(
+        `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+      );
       const postgresByPid = Object.fromEntries(backends.rows.map((r) => [r.pid, cpuMs(r.pid) ?? 0]));
       const own = process.cpuUsage();
-      return { bench: Math.round((own.user + own.system) / 1000), api: cpuMs(api.pid), worker: cpuMs(worker.pid), temporal: cpuMs(temporalPid), postgres: null, postgresByPid };
+      return {
+        bench: Math.round((own.user + own.system) / 1000),
+        api: cpuMs(api.pid),
+        worker: cpuMs(worker.pid),
+        temporal: cpuMs(temporalPid),
+        postgres: null,
+        postgresByPid,
+      };
     },
     async close() {
       await Promise.all([...apis.map((a) => stop(a.process)), ...workers.map((w) => stop(w.process))]);
@@ -218,7 +247,9 @@ export function cpuPerOperation(before: CpuSnapshot, after: CpuSnapshot, operati
       return [k, a === null || b === null ? null : round(b - a)];
     }),
   );
-  per.postgres = round(Object.entries(after.postgresByPid).reduce((sum, [pid, ms]) => sum + ms - (before.postgresByPid[Number(pid)] ?? 0), 0));
+  per.postgres = round(
+    Object.entries(after.postgresByPid).reduce((sum, [pid, ms]) => sum + ms - (before.postgresByPid[Number(pid)] ?? 0), 0),
+  );
   const total = Object.values(per).reduce<number>((sum, v) => sum + (v ?? 0), 0);
   return { ...per, total: Math.round(total * 100) / 100 };
 }

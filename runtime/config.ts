@@ -13,7 +13,10 @@ const envSchema = z.object({
   /** Public origin behind a TLS proxy, e.g. https://gov.example.cn ; makes session cookies Secure. */
   PUBLIC_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** What the API and the worker connect as: the application role (no DDL, SELECT and INSERT only on audit_event). */
   DATABASE_URL: z.string().min(1).optional(),
+  /** The owner role, for migrations (npm start, npm run db:migrate), which then grants DATABASE_URL's role its rights. */
+  MIGRATION_DATABASE_URL: z.string().min(1).optional(),
   TEMPORAL_ADDRESS: z.string().min(1).optional(),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('community-governance'),

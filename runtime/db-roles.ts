@@ -177,3 +177,17 @@ export function rightsWarning(rights: DatabaseRights): string | undefined {
     `(DATABASE_URL) and migrations as the owner (MIGRATION_DATABASE_URL); see README, "Database roles"`
   );
 }
+
+/**
+ * Run by the API and the worker at start: a role that could rewrite the audit trail is refused in production
+ * (APP_MODE=production) and named in a warning otherwise (the demo and development may run as one role).
+ */
+export async function checkDatabaseRole(
+  query: (sql: string) => Promise<Record<string, unknown>[]>,
+  options: { production: boolean; warn: (line: string) => void },
+): Promise<void> {
+  const warning = rightsWarning(await databaseRights(query));
+  if (!warning) return;
+  if (options.production) throw new Error(`refusing to start in production: ${warning}`);
+  options.warn(`warning: ${warning}`);
+}

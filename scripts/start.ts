@@ -1,17 +1,20 @@
 // `npm start`: runs the whole product on one machine with one log stream.
-// - PostgreSQL: DATABASE_URL, or an embedded server with its data under .data/postgres
+// - PostgreSQL: DATABASE_URL (+ MIGRATION_DATABASE_URL), or an embedded server with its data under .data/postgres,
+//   where an owner role migrates and the API and the worker connect as the restricted application role
 // - Temporal: TEMPORAL_ADDRESS, or the Temporal CLI dev server with its SQLite file under .data/temporal
 // - migrations, the demo seed (APP_MODE=demo, empty database only), the web build if missing
 // - a worker process and an API process (which serves the web app)
 // Ctrl-C stops everything and leaves no processes behind; data stays for the next start.
 // `npm run backup` signals this process (SIGUSR2) to stop the servers, archive their files and start them again.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../runtime/config';
 import { startEmbeddedPostgres, type EmbeddedPostgresServer } from '../runtime/embedded-postgres';
 import { dataDir, repoRoot } from '../runtime/paths';
-import { createDatabase, databaseExists, databaseUrlFor } from '../runtime/postgres-admin';
+import { provisionDatabase } from '../runtime/db-provision';
+import { DEFAULT_APP_ROLE, DEFAULT_OWNER_ROLE, grantApplicationRights, roleOf } from '../runtime/db-roles';
 import { startTemporalDevServer, type TemporalDevServer } from '../runtime/temporal-dev-server';
 import { applyMigrations } from '../prisma/engine';
 import { createBackup } from '../runtime/backup';
@@ -98,7 +101,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown(0));
 
   const startServices = async () => {
+    // The API and the worker connect as the application role (DATABASE_URL); migrations run as the owner role.
     let databaseUrl = config.DATABASE_URL;
+    let applied: string[];
     if (!databaseUrl) {
       postgres = await startEmbeddedPostgres({
         dataDir: path.join(dataDir, 'postgres'),
@@ -106,11 +111,23 @@ async function main(): Promise<void> {
         persistent: true,
         onLog: logger('postgres'),
       });
-      if (!(await databaseExists(postgres.adminUrl, DATABASE_NAME))) await createDatabase(postgres.adminUrl, DATABASE_NAME);
-      databaseUrl = databaseUrlFor(postgres.adminUrl, DATABASE_NAME);
       log(`embedded PostgreSQL on port ${postgres.port} (data: ${path.join(dataDir, 'postgres')})`);
+      // Fresh passwords at every start: only this process and its children know them.
+      const password = () => randomBytes(18).toString('base64url');
+      const provisioned = await provisionDatabase(
+        postgres.adminUrl,
+        DATABASE_NAME,
+        { owner: { name: DEFAULT_OWNER_ROLE, password: password() }, app: { name: DEFAULT_APP_ROLE, password: password() } },
+        { log },
+      );
+      databaseUrl = provisioned.appUrl;
+      applied = provisioned.applied;
+      log(`database roles: migrations as ${DEFAULT_OWNER_ROLE}, API and worker as ${DEFAULT_APP_ROLE}`);
+    } else {
+      const migrationUrl = config.MIGRATION_DATABASE_URL ?? databaseUrl;
+      ({ applied } = await applyMigrations(migrationUrl, { log }));
+      if (roleOf(migrationUrl) !== roleOf(databaseUrl)) await grantApplicationRights(migrationUrl, roleOf(databaseUrl));
     }
-    const { applied } = await applyMigrations(databaseUrl, { log });
     log(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
     if (config.APP_MODE === 'demo') await seedDemoIfEmpty(databaseUrl, log);
 
@@ -127,7 +144,14 @@ async function main(): Promise<void> {
     }
     if (!devMode) ensureWebBuilt();
 
-    const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, LOG_FORMAT: 'pretty' };
+    // The owner's URL stays here: the API and the worker get only the application role's.
+    const env = {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      MIGRATION_DATABASE_URL: undefined,
+      TEMPORAL_ADDRESS: temporalAddress,
+      LOG_FORMAT: 'pretty',
+    };
     worker = spawnNodeProcess('worker', 'scripts/worker.ts', env);
     api = spawnNodeProcess('api', 'api/server.ts', env);
     for (const [name, child] of [

@@ -2,6 +2,7 @@
 import { Runtime } from '@temporalio/worker';
 import { loadConfig, requireDatabaseUrl } from '../runtime/config';
 import { createDb } from '../runtime/db';
+import { checkDatabaseRole } from '../runtime/db-roles';
 import { connectTemporalClient, connectTemporalWorker } from '../runtime/temporal-connection';
 import { createWorker } from '../runtime/worker';
 import { startMailSender } from '../runtime/mail-sender';
@@ -13,6 +14,10 @@ async function main(): Promise<void> {
   const metricsAddress = process.env.WORKER_METRICS_ADDRESS;
   if (metricsAddress) Runtime.install({ telemetryOptions: { metrics: { prometheus: { bindAddress: metricsAddress } } } });
   const db = createDb(requireDatabaseUrl(config));
+  await checkDatabaseRole((sql) => db.$queryRawUnsafe(sql), {
+    production: config.APP_MODE === 'production',
+    warn: (line) => process.stderr.write(`${line}\n`),
+  });
   const connection = await connectTemporalWorker(config);
   const temporal = await connectTemporalClient(config);
   // A workflow bundle built ahead (`bundleWorkflowCode`) makes a (re)start take a second instead of bundling again.
@@ -27,8 +32,15 @@ async function main(): Promise<void> {
     workflowBundle,
   });
   process.stdout.write(`worker polling task queue ${config.TEMPORAL_TASK_QUEUE}\n`);
-  const mail = startMailSender({ db, smtpUrl: config.SMTP_URL, from: config.SMTP_FROM, log: (l) => process.stderr.write(`${l}\n`) });
-  process.stdout.write(mail ? 'mail sender on (SMTP_URL set)\n' : 'mail sender off (SMTP_URL not set); notifications stay in the outbox\n');
+  const mail = startMailSender({
+    db,
+    smtpUrl: config.SMTP_URL,
+    from: config.SMTP_FROM,
+    log: (l) => process.stderr.write(`${l}\n`),
+  });
+  process.stdout.write(
+    mail ? 'mail sender on (SMTP_URL set)\n' : 'mail sender off (SMTP_URL not set); notifications stay in the outbox\n',
+  );
   // Case workflows whose API died between opening the case and starting the workflow are started from the outbox.
   const reconciler = startPendingStartReconciler({ db, temporal, log: (l) => process.stderr.write(`${l}\n`) });
   await worker.run(); // returns after shutdown (the SDK handles SIGINT/SIGTERM)

@@ -49,7 +49,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const bundlePath = process.env.TEST_WORKFLOW_BUNDLE;
   if (!address || !bundlePath) throw new Error('Temporal test environment missing (global setup did not run)');
   const database: TestDatabase = options.databaseUrl
-    ? { url: options.databaseUrl, drop: () => Promise.resolve() }
+    ? {
+        url: options.databaseUrl,
+        ownerUrl: options.databaseUrl,
+        superuserUrl: options.databaseUrl,
+        drop: () => Promise.resolve(),
+      }
     : await createMigratedDatabase();
   const db = createDb(database.url, { poolSize: 5 });
   const taskQueue = options.taskQueue ?? `test-${randomBytes(6).toString('hex')}`;
