@@ -1,11 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { appendAudit } from '../runtime/audit';
+import { createDb } from '../runtime/db';
 import { verifyAuditChain } from '../runtime/audit-verify';
-import { databaseRights, rightsWarning } from '../runtime/db-roles';
+import { checkDatabaseRole, databaseRights, rightsWarning } from '../runtime/db-roles';
 import { startHarness, type Harness } from './support/harness';
 import { makeOrganization, makeUser, signIn } from './support/factories';
-import { TEST_DATABASE_ROLES } from './support/test-database';
+import { createEmptyDatabase, TEST_DATABASE_ROLES } from './support/test-database';
+import { applyMigrations } from '../prisma/engine';
+import { provisionDatabase } from '../runtime/db-provision';
+import { databaseNameOf } from '../runtime/postgres-admin';
 
 /** One statement on a connection of its own; resolves to the SQLSTATE of the refusal, or 'ok'. */
 async function attempt(url: string, sql: string): Promise<string> {
@@ -101,6 +105,15 @@ describe('database roles: the API and the worker connect as a role that cannot c
     expect(await attempt(h.database.url, 'SELECT count(*) FROM audit_event')).toBe('ok');
   });
 
+  it('a table a later migration creates is open to the application role (default privileges), the audit table still closed', async () => {
+    expect(await attempt(h.database.ownerUrl, 'CREATE TABLE later_table (id int PRIMARY KEY, note text)')).toBe('ok');
+    expect(await attempt(h.database.url, `INSERT INTO later_table VALUES (1, 'a')`)).toBe('ok');
+    expect(await attempt(h.database.url, `UPDATE later_table SET note = 'b'`)).toBe('ok');
+    expect(await attempt(h.database.url, 'DELETE FROM later_table')).toBe('ok');
+    expect(await attempt(h.database.url, 'DROP TABLE later_table')).toMatch(REFUSED);
+    expect(await attempt(h.database.url, 'DELETE FROM audit_event')).toMatch(REFUSED);
+  });
+
   it('a process connected as a superuser is told that it could rewrite the audit trail', async () => {
     const client = new pg.Client({ connectionString: h.database.superuserUrl });
     await client.connect();
@@ -108,8 +121,43 @@ describe('database roles: the API and the worker connect as a role that cannot c
       const rights = await databaseRights(async (sql) => (await client.query(sql)).rows);
       expect(rights).toMatchObject({ superuser: true, canRewriteAudit: true });
       expect(rightsWarning(rights)).toMatch(/is a superuser.*MIGRATION_DATABASE_URL/);
+      const query = async (sql: string) => (await client.query(sql)).rows;
+      await expect(checkDatabaseRole(query, { production: true, warn: () => undefined })).rejects.toThrow(
+        /refusing to start in production/,
+      );
+      const warnings: string[] = [];
+      await checkDatabaseRole(query, { production: false, warn: (line) => warnings.push(line) });
+      expect(warnings).toEqual([expect.stringMatching(/^warning: database role "postgres" is a superuser/)]);
     } finally {
       await client.end();
+    }
+  });
+
+  it('a database an earlier version migrated as the superuser is adopted: the owner role gets every table, the application role only its rights', async () => {
+    const database = await createEmptyDatabase();
+    try {
+      await applyMigrations(database.superuserUrl); // as `npm start` did before the roles
+      const provisioned = await provisionDatabase(
+        process.env.TEST_PG_SERVER_URL!,
+        databaseNameOf(database.superuserUrl),
+        TEST_DATABASE_ROLES,
+      );
+      expect(provisioned.applied).toEqual([]);
+      const app = createDb(provisioned.appUrl, { poolSize: 1 });
+      try {
+        const owners = await app.$queryRaw<{ owner: string }[]>`
+          SELECT DISTINCT pg_get_userbyid(relowner)::text AS owner FROM pg_class
+           WHERE relnamespace = 'public'::regnamespace AND relkind IN ('r', 'S')`;
+        expect(owners).toEqual([{ owner: TEST_DATABASE_ROLES.owner.name }]);
+        await app.$transaction((tx) => appendAudit(tx, { action: 'test.adopted', targetType: 'test', outcome: 'success' }));
+        expect(await app.auditEvent.count()).toBe(1);
+      } finally {
+        await app.$disconnect();
+      }
+      expect(await attempt(provisioned.appUrl, 'DELETE FROM audit_event')).toMatch(REFUSED);
+      expect(await attempt(provisioned.appUrl, 'ALTER TABLE audit_event DISABLE TRIGGER ALL')).toMatch(REFUSED);
+    } finally {
+      await database.drop();
     }
   });
 });
