@@ -5,11 +5,11 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { createBackup, readManifest, restoreBackup } from '../runtime/backup';
 import { verifyAuditChain } from '../runtime/audit-verify';
 import { startEmbeddedPostgres, type EmbeddedPostgresServer } from '../runtime/embedded-postgres';
-import { createDatabase, databaseUrlFor } from '../runtime/postgres-admin';
+import { provisionDatabase } from '../runtime/db-provision';
 import { startTemporalDevServer, type TemporalDevServer } from '../runtime/temporal-dev-server';
-import { applyMigrations } from '../prisma/engine';
 import { startHarness, type Harness } from './support/harness';
 import { makeOrganization, makeUser, signIn } from './support/factories';
+import { TEST_DATABASE_ROLES } from './support/test-database';
 
 /**
  * `npm run backup` / `npm run restore` on the layout `npm start` uses: an embedded PostgreSQL data directory and the
@@ -23,8 +23,10 @@ describe('backup and restore of PostgreSQL and the Temporal dev server file', ()
 
   async function startStack(dataDir: string, create: boolean) {
     running.pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), persistent: true });
-    const url = create ? await createDatabase(running.pg.adminUrl, 'cg') : databaseUrlFor(running.pg.adminUrl, 'cg');
-    if (create) await applyMigrations(url);
+    // As `npm start` does at every start: roles, migrations as the owner, the API and worker as the application role.
+    // After the restore the roles and grants come back with the files; provisioning again changes nothing.
+    const { appUrl: url, applied } = await provisionDatabase(running.pg.adminUrl, 'cg', TEST_DATABASE_ROLES);
+    if (!create) expect(applied).toEqual([]);
     running.temporal = await startTemporalDevServer({ dbFile: path.join(dataDir, 'temporal', 'temporal.sqlite') });
     running.h = await startHarness({ databaseUrl: url, temporalAddress: running.temporal.address, taskQueue: 'backup-test' });
     return running.h;
