@@ -128,7 +128,7 @@ export async function grantApplicationRights(ownerUrl: string, appRole: string):
     await c.query(`REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM ${app}`);
     await c.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${app}`);
     const present = async (table: string) =>
-      (await c.query('SELECT to_regclass($1) AS t', [`public."${table}"`])).rows[0]?.t !== null;
+      (await c.query<{ t: string | null }>('SELECT to_regclass($1)::text AS t', [`public."${table}"`])).rows[0]?.t != null;
     if (await present(AUDIT_TABLE)) {
       await c.query(`REVOKE ALL ON "${AUDIT_TABLE}" FROM ${app}`);
       await c.query(`GRANT SELECT, INSERT ON "${AUDIT_TABLE}" TO ${app}`);

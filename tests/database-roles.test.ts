@@ -118,10 +118,10 @@ describe('database roles: the API and the worker connect as a role that cannot c
     const client = new pg.Client({ connectionString: h.database.superuserUrl });
     await client.connect();
     try {
-      const rights = await databaseRights(async (sql) => (await client.query(sql)).rows);
+      const query = async (sql: string) => (await client.query<Record<string, unknown>>(sql)).rows;
+      const rights = await databaseRights(query);
       expect(rights).toMatchObject({ superuser: true, canRewriteAudit: true });
       expect(rightsWarning(rights)).toMatch(/is a superuser.*MIGRATION_DATABASE_URL/);
-      const query = async (sql: string) => (await client.query(sql)).rows;
       await expect(checkDatabaseRole(query, { production: true, warn: () => undefined })).rejects.toThrow(
         /refusing to start in production/,
       );
