@@ -16,12 +16,7 @@ export async function makeOrganization(db: Db, kind: OrgKind, parentId?: string,
 export const TEST_PASSWORD = 'correct horse battery staple';
 
 export async function makeUser(db: Db, memberships: { organizationId: string; role: Role }[], username?: string) {
-  return createUser(db, {
-    username: username ?? uniqueCode('user').toLowerCase(),
-    displayName: `测试用户 ${uniqueCode()}`,
-    password: TEST_PASSWORD,
-    memberships,
-  });
+  return createUser(db, { username: username ?? uniqueCode('user').toLowerCase(), displayName: `测试用户 ${uniqueCode()}`, password: TEST_PASSWORD, memberships });
 }
 
 /** A signed-in client: sends the session cookie and the CSRF token on every request. */
