@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { STEP_STATES } from '../services/cases/step-states';
 
 export const caseStatus = z.enum(['OPEN', 'COMPLETED', 'REJECTED', 'WITHDRAWN', 'FAILED']);
 
@@ -41,8 +42,47 @@ const localized = z.object({ 'zh-CN': z.string(), en: z.string() });
 /** GET /api/v1/cases/:caseId: the case record (steps, tasks, timeline, rule decisions, documents, comments). */
 export const caseRecordResponse = z
   .object({
-    case: caseSummary.extend({ organizationName: z.string(), ruleSetVersion: z.string(), data: z.record(z.string(), z.unknown()) }),
-    steps: z.array(z.object({ key: z.string(), name: localized, state: z.enum(['done', 'current', 'pending']) })),
+    case: caseSummary.extend({
+      organizationName: z.string(),
+      ruleSetVersion: z.string(),
+      data: z.record(z.string(), z.unknown()),
+    }),
+    /** Each step's state from what happened (api/services/cases/step-states.ts), with its last decision. */
+    steps: z.array(
+      z.object({
+        key: z.string(),
+        name: localized,
+        state: z.enum(STEP_STATES),
+        decision: z.string().nullable(),
+        at: z.string().nullable(),
+      }),
+    ),
+    /** 流转记录: every decision with its opinion, who (name, organization, role) and when. */
+    history: z.array(
+      z.object({
+        taskId: z.string().uuid().nullable(),
+        step: z.string(),
+        stepName: localized.nullable(),
+        decision: z.string().nullable(),
+        opinion: z.string().nullable(),
+        actorName: z.string().nullable(),
+        organizationName: z.string().nullable(),
+        role: z.string().nullable(),
+        at: z.string(),
+      }),
+    ),
+    /** The county's written decision (批复) of a village conversion. */
+    writtenDecision: z
+      .object({
+        decision: z.string(),
+        documentNumber: z.string(),
+        text: z.string(),
+        newCommittee: z.object({ name: z.string(), area: z.string(), households: z.number().int() }).nullable(),
+        decidedBy: z.string().nullable(),
+        organizationName: z.string(),
+        decidedAt: z.string(),
+      })
+      .nullable(),
     tasks: z.array(
       z.object({
         id: z.string().uuid(),
@@ -58,14 +98,40 @@ export const caseRecordResponse = z
       }),
     ),
     timeline: z.array(
-      z.object({ seq: z.string(), at: z.string(), action: z.string(), outcome: z.string(), reason: z.string().nullable(), actorName: z.string().nullable(), data: z.record(z.string(), z.unknown()) }),
+      z.object({
+        seq: z.string(),
+        at: z.string(),
+        action: z.string(),
+        outcome: z.string(),
+        reason: z.string().nullable(),
+        actorName: z.string().nullable(),
+        data: z.record(z.string(), z.unknown()),
+      }),
     ),
     ruleDecisions: z.array(
-      z.object({ ruleId: z.string(), passed: z.boolean(), citation: z.string(), detail: localized.nullable(), values: z.record(z.string(), z.unknown()), decidedAt: z.string() }),
+      z.object({
+        ruleId: z.string(),
+        passed: z.boolean(),
+        citation: z.string(),
+        detail: localized.nullable(),
+        values: z.record(z.string(), z.unknown()),
+        decidedAt: z.string(),
+      }),
     ),
     documents: z.array(
-      z.object({ id: z.string().uuid(), name: z.string(), size: z.number().int(), mimeType: z.string(), sha256: z.string(), taskId: z.string().nullable(), uploadedBy: z.string().nullable(), createdAt: z.string() }),
+      z.object({
+        id: z.string().uuid(),
+        name: z.string(),
+        size: z.number().int(),
+        mimeType: z.string(),
+        sha256: z.string(),
+        taskId: z.string().nullable(),
+        uploadedBy: z.string().nullable(),
+        createdAt: z.string(),
+      }),
     ),
-    comments: z.array(z.object({ id: z.string().uuid(), taskId: z.string().uuid(), author: z.string(), body: z.string(), createdAt: z.string() })),
+    comments: z.array(
+      z.object({ id: z.string().uuid(), taskId: z.string().uuid(), author: z.string(), body: z.string(), createdAt: z.string() }),
+    ),
   })
   .meta({ id: 'CaseRecord' });
