@@ -10,16 +10,12 @@ import { shownCaseStatus, shownStatusWhere, stepStates, type CaseStatus } from '
 /** Cases a caller may read: those of their organization's subtree, and those with a task offered to or held by them. */
 export function readableCaseWhere(caller: Caller): Prisma.CaseWhereInput {
   // A resident acting for themself (APPLICANT) reads only the cases they opened, never their neighbours'.
-  const own: Prisma.CaseWhereInput =
-    caller.membership?.role === 'APPLICANT' ? { openedById: caller.userId } : casesInScope(caller);
+  const own: Prisma.CaseWhereInput = caller.membership?.role === 'APPLICANT' ? { openedById: caller.userId } : casesInScope(caller);
   return { OR: [own, { tasks: { some: actionableTaskWhere(caller) } }] };
 }
 
 export async function findReadableCase(db: Db, caller: Caller, caseId: string) {
-  const row = await db.case.findFirst({
-    where: { AND: [{ id: caseId }, readableCaseWhere(caller)] },
-    include: { organization: { select: { name: true } } },
-  });
+  const row = await db.case.findFirst({ where: { AND: [{ id: caseId }, readableCaseWhere(caller)] }, include: { organization: { select: { name: true } } } });
   if (!row) throw new AppError('NOT_FOUND');
   return row;
 }
@@ -28,40 +24,17 @@ export async function findReadableCase(db: Db, caller: Caller, caseId: string) {
 export async function caseRecord(db: Db, caller: Caller, caseId: string) {
   const row = await findReadableCase(db, caller, caseId);
   const [tasks, events, decisions, documents, comments] = await Promise.all([
-    db.task.findMany({
-      where: { caseId },
-      orderBy: { createdAt: 'asc' },
-      include: { assignee: { select: { displayName: true } }, candidateOrg: { select: { name: true } } },
-    }),
+    db.task.findMany({ where: { caseId }, orderBy: { createdAt: 'asc' }, include: { assignee: { select: { displayName: true } }, candidateOrg: { select: { name: true } } } }),
     db.auditEvent.findMany({ where: { caseId }, orderBy: { seq: 'asc' }, take: 1000 }),
     db.ruleDecision.findMany({ where: { caseId }, orderBy: { decidedAt: 'asc' } }),
     db.document.findMany({ where: { caseId }, orderBy: { createdAt: 'asc' } }),
     db.taskComment.findMany({ where: { caseId }, orderBy: { createdAt: 'asc' } }),
   ]);
   const withdrawal = withdrawalOf(events);
-  const userIds = [
-    ...new Set(
-      [
-        ...events.map((e) => e.actorId),
-        ...comments.map((c) => c.authorId),
-        ...documents.map((d) => d.uploadedById),
-        ...tasks.map((t) => t.completedById),
-        withdrawal?.by,
-      ].filter((x): x is string => !!x),
-    ),
-  ];
-  const names = new Map(
-    (await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, displayName: true } })).map((u) => [
-      u.id,
-      u.displayName,
-    ]),
-  );
-  const withdrawer = withdrawal?.by
-    ? await db.membership.findFirst({
-        where: { userId: withdrawal.by, organizationId: row.organizationId },
-        select: { role: true },
-      })
-    : null;
+  const people = [...events.map((e) => e.actorId), ...comments.map((c) => c.authorId), ...documents.map((d) => d.uploadedById), ...tasks.map((t) => t.completedById), withdrawal?.by];
+  const userIds = [...new Set(people.filter((x): x is string => !!x))];
+  const names = new Map((await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]));
+  const withdrawer = withdrawal?.by ? await db.membership.findFirst({ where: { userId: withdrawal.by, organizationId: row.organizationId }, select: { role: true } }) : null;
   return {
     case: {
       id: row.id,
@@ -77,14 +50,7 @@ export async function caseRecord(db: Db, caller: Caller, caseId: string) {
       closedAt: row.closedAt?.toISOString() ?? null,
     },
     steps: stepStates({ procedure: row.procedure, status: row.status, data: row.data, tasks }),
-    history: caseHistory({
-      procedure: row.procedure,
-      organizationName: row.organization.name,
-      tasks,
-      events,
-      names,
-      withdrawerRole: withdrawer?.role ?? null,
-    }),
+    history: caseHistory({ procedure: row.procedure, organizationName: row.organization.name, tasks, events, names, withdrawerRole: withdrawer?.role ?? null }),
     writtenDecision: writtenDecision(tasks, names),
     tasks: tasks.map((t) => ({
       id: t.id,
@@ -96,7 +62,7 @@ export async function caseRecord(db: Db, caller: Caller, caseId: string) {
       assigneeName: t.assignee?.displayName ?? null,
       dueAt: t.dueAt?.toISOString() ?? null,
       completedAt: t.completedAt?.toISOString() ?? null,
-      result: t.result ?? null,
+      result: (t.result ?? null),
     })),
     timeline: events.map((e) => ({
       seq: e.seq.toString(),
@@ -107,53 +73,20 @@ export async function caseRecord(db: Db, caller: Caller, caseId: string) {
       actorName: e.actorId ? (names.get(e.actorId) ?? null) : null,
       data: e.data as Record<string, unknown>,
     })),
-    ruleDecisions: decisions.map((d) => ({
-      ruleId: d.ruleId,
-      passed: d.passed,
-      citation: d.citation,
-      detail: localizedDetail(d.detail),
-      values: d.values as Record<string, unknown>,
-      decidedAt: d.decidedAt.toISOString(),
-    })),
-    documents: documents.map((d) => ({
-      id: d.id,
-      name: d.name,
-      size: d.size,
-      mimeType: d.mimeType,
-      sha256: d.sha256,
-      taskId: d.taskId,
-      uploadedBy: d.uploadedById ? (names.get(d.uploadedById) ?? null) : null,
-      createdAt: d.createdAt.toISOString(),
-    })),
-    comments: comments.map((c) => ({
-      id: c.id,
-      taskId: c.taskId,
-      author: names.get(c.authorId) ?? '—',
-      body: c.body,
-      createdAt: c.createdAt.toISOString(),
-    })),
+    ruleDecisions: decisions.map((d) => ({ ruleId: d.ruleId, passed: d.passed, citation: d.citation, detail: localizedDetail(d.detail), values: d.values as Record<string, unknown>, decidedAt: d.decidedAt.toISOString() })),
+    documents: documents.map((d) => ({ id: d.id, name: d.name, size: d.size, mimeType: d.mimeType, sha256: d.sha256, taskId: d.taskId, uploadedBy: d.uploadedById ? (names.get(d.uploadedById) ?? null) : null, createdAt: d.createdAt.toISOString() })),
+    comments: comments.map((c) => ({ id: c.id, taskId: c.taskId, author: names.get(c.authorId) ?? '—', body: c.body, createdAt: c.createdAt.toISOString() })),
   };
 }
 
-export async function listCases(
-  db: Db,
-  caller: Caller,
-  filter: { procedure?: string; status?: string; q?: string; limit: number },
-) {
+export async function listCases(db: Db, caller: Caller, filter: { procedure?: string; status?: string; q?: string; limit: number }) {
   const rows = await db.case.findMany({
     where: {
       AND: [
         readableCaseWhere(caller),
         filter.procedure ? { procedure: filter.procedure } : {},
         filter.status ? shownStatusWhere(filter.status as CaseStatus) : {},
-        filter.q
-          ? {
-              OR: [
-                { title: { contains: filter.q, mode: 'insensitive' } },
-                { number: { contains: filter.q, mode: 'insensitive' } },
-              ],
-            }
-          : {},
+        filter.q ? { OR: [{ title: { contains: filter.q, mode: 'insensitive' } }, { number: { contains: filter.q, mode: 'insensitive' } }] } : {},
       ],
     },
     orderBy: { openedAt: 'desc' },
@@ -164,10 +97,7 @@ export async function listCases(
 
 /** A document's bytes, if the caller may read its case. */
 export async function readDocument(db: Db, caller: Caller, documentId: string) {
-  const doc = await db.document.findFirst({
-    where: { id: documentId, case: readableCaseWhere(caller) },
-    include: { blob: true },
-  });
+  const doc = await db.document.findFirst({ where: { id: documentId, case: readableCaseWhere(caller) }, include: { blob: true } });
   if (!doc?.blob.bytes) throw new AppError('NOT_FOUND');
   return { name: doc.name, mimeType: doc.mimeType, bytes: Buffer.from(doc.blob.bytes) };
 }
