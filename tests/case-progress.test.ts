@@ -60,6 +60,7 @@ async function until<T>(probe: () => Promise<T | null | undefined | false>, time
 describe('case progress and the 流转记录, against real Temporal and PostgreSQL', () => {
   let h: Harness;
   let village: Session;
+  let townId: string;
   let township: Session;
   let reviewer: Session;
   let approver: Session;
@@ -78,14 +79,11 @@ describe('case progress and the 流转记录, against real Temporal and PostgreS
     const bureau = await makeOrganization(h.db, 'CIVIL_AFFAIRS_BUREAU', county.id, '南湖县民政局');
     const town = await makeOrganization(h.db, 'TOWNSHIP', county.id, '白沙镇');
     townshipName = town.name;
-    const vil = await makeOrganization(h.db, 'VILLAGE', town.id, '榆林村');
-    const vu = await makeUser(h.db, [{ organizationId: vil.id, role: 'VILLAGE_COMMITTEE_OFFICIAL' }]);
+    townId = town.id;
     const tu = await makeUser(h.db, [{ organizationId: town.id, role: 'TOWNSHIP_OFFICIAL' }]);
     const au = await makeUser(h.db, [{ organizationId: county.id, role: 'COUNTY_APPROVER' }]);
-    villageUser = vu.displayName;
     townshipUser = tu.displayName;
     approverUser = au.displayName;
-    village = await signIn(h.api, vu.username);
     township = await signIn(h.api, tu.username);
     reviewer = await signIn(
       h.api,
@@ -139,7 +137,12 @@ describe('case progress and the 流转记录, against real Temporal and PostgreS
     });
   }
 
-  async function startConversion(title: string) {
+  /** A conversion of a village of its own (one open or approved conversion per village). */
+  async function startConversion(villageName: string, title: string) {
+    const vil = await makeOrganization(h.db, 'VILLAGE', townId, villageName);
+    const vu = await makeUser(h.db, [{ organizationId: vil.id, role: 'VILLAGE_COMMITTEE_OFFICIAL' }]);
+    villageUser = vu.displayName;
+    village = await signIn(h.api, vu.username);
     const res = await village.request({ method: 'POST', url: '/api/v1/village-conversions', payload: { title } });
     expect(res.statusCode).toBe(201);
     return res.json<{ id: string }>().id;
@@ -154,7 +157,7 @@ describe('case progress and the 流转记录, against real Temporal and PostgreS
   const states = (body: CaseRecordBody) => Object.fromEntries(body.steps.map((s) => [s.key, s.state]));
 
   it('shows a withdrawn conversion stopped where it was withdrawn, with the county approval not reached (never done)', async () => {
-    const caseId = await startConversion('榆林村村改居（撤回）');
+    const caseId = await startConversion('榆林村', '榆林村村改居（撤回）');
     await prepare(caseId);
     await openTask(caseId, 'vc.township-review');
     const res = await village.request({
@@ -186,7 +189,7 @@ describe('case progress and the 流转记录, against real Temporal and PostgreS
   });
 
   it('shows a step that sent the file back as returned and the step it went back to as current', async () => {
-    const caseId = await startConversion('榆林村村改居（退回）');
+    const caseId = await startConversion('杏花村', '杏花村村改居（退回）');
     await prepare(caseId);
     await complete(township, caseId, 'vc.township-review', { decision: 'return', opinion: '请补充劳动力统计原始台账' });
     await openTask(caseId, 'vc.prepare');
@@ -214,15 +217,15 @@ describe('case progress and the 流转记录, against real Temporal and PostgreS
   });
 
   it('records each step’s decision, opinion, who and when in the 流转记录, and the 批复 text, for an approved conversion', async () => {
-    const caseId = await startConversion('榆林村村改居（批准）');
+    const caseId = await startConversion('桑园村', '桑园村村改居（批准）');
     await prepare(caseId);
     await complete(township, caseId, 'vc.township-review', { decision: 'propose', opinion: '符合条件，提出改设' });
     await complete(reviewer, caseId, 'vc.civil-affairs-review', { decision: 'forward', opinion: '材料齐全，转报县政府' });
     await complete(approver, caseId, 'vc.county-decision', {
       decision: 'approve',
       documentNumber: '南政字〔2026〕21号',
-      decisionText: '经研究，同意撤销榆林村民委员会，设立榆林社区居民委员会。',
-      newCommittee: { name: '榆林社区居民委员会', area: '原榆林村村域', households: 300 },
+      decisionText: '经研究，同意撤销桑园村民委员会，设立桑园社区居民委员会。',
+      newCommittee: { name: '桑园社区居民委员会', area: '原桑园村村域', households: 300 },
     });
     await until(async () => (await h.db.case.findUniqueOrThrow({ where: { id: caseId } })).status === 'COMPLETED');
 
@@ -244,7 +247,7 @@ describe('case progress and the 流转记录, against real Temporal and PostgreS
     expect(body.writtenDecision).toMatchObject({
       decision: 'approve',
       documentNumber: '南政字〔2026〕21号',
-      text: '经研究，同意撤销榆林村民委员会，设立榆林社区居民委员会。',
+      text: '经研究，同意撤销桑园村民委员会，设立桑园社区居民委员会。',
       decidedBy: approverUser,
       organizationName: '南湖县',
     });

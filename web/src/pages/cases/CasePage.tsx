@@ -134,11 +134,12 @@ export function CasePage() {
             key: step.key,
             title: localized(step.name, language),
             description: (
-              <span data-step-state={step.state}>
-                {step.decision && step.state !== 'returned'
-                  ? t('cases.steps.withDecision', { state: stepLabels[step.state], decision: decisionLabel(step.decision, t) })
-                  : stepLabels[step.state]}
-              </span>
+              <>
+                <span data-step-state={step.state}>{stepLabels[step.state]}</span>
+                {step.decision && step.state !== 'returned' && (
+                  <span className="case-step-decision">{decisionLabel(step.decision, t)}</span>
+                )}
+              </>
             ),
             status: antStatus[step.state],
           }))}
