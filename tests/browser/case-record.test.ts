@@ -16,12 +16,26 @@ const application = {
   labourForce: 900,
   nonFarmLabour: 600,
   assetRestructuringComplete: true,
-  assembly: { fullAssembly: true, noticeDate: '2026-03-01', meetingDate: '2026-03-11', adultVillagers: 1000, adultAttendees: 501, households: 300, householdRepresentatives: 150, votesFor: 251 },
+  assembly: {
+    fullAssembly: true,
+    noticeDate: '2026-03-01',
+    meetingDate: '2026-03-11',
+    adultVillagers: 1000,
+    adultAttendees: 501,
+    households: 300,
+    householdRepresentatives: 150,
+    votesFor: 251,
+  },
 };
 
 /** HH:mm of an instant in China time (the case page shows every time in China time). */
 function chinaClock(iso: string): string {
-  return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Shanghai' }).format(new Date(iso));
+  return new Intl.DateTimeFormat('en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: 'Asia/Shanghai',
+  }).format(new Date(iso));
 }
 
 async function until<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
@@ -93,7 +107,11 @@ describe('web app in Chromium: the case record shows step states, the 流转记�
     const vil = await makeOrganization(h.db, 'VILLAGE', townId, villageName);
     const user = await makeUser(h.db, [{ organizationId: vil.id, role: 'VILLAGE_COMMITTEE_OFFICIAL' }]);
     const village = await signIn(h.api, user.username);
-    const started = await village.request({ method: 'POST', url: '/api/v1/village-conversions', payload: { title: `${villageName}村改居` } });
+    const started = await village.request({
+      method: 'POST',
+      url: '/api/v1/village-conversions',
+      payload: { title: `${villageName}村改居` },
+    });
     expect(started.statusCode).toBe(201);
     const caseId = started.json<{ id: string }>().id;
     await prepare(village, caseId);
@@ -104,11 +122,22 @@ describe('web app in Chromium: the case record shows step states, the 流转记�
     const task = await until(() => h.db.task.findFirst({ where: { caseId, kind: 'vc.prepare', status: 'OPEN' } }));
     const evidence: Record<string, string[]> = {};
     for (const key of ['VC-C1', 'VC-C2', 'VC-C3', 'VC-C4', 'assembly']) {
-      const res = await village.request({ method: 'POST', url: `/api/v1/tasks/${task.id}/documents`, payload: { filename: `${key}.pdf`, mimeType: 'application/pdf', contentBase64: PDF } });
+      const res = await village.request({
+        method: 'POST',
+        url: `/api/v1/tasks/${task.id}/documents`,
+        payload: { filename: `${key}.pdf`, mimeType: 'application/pdf', contentBase64: PDF },
+      });
       expect(res.statusCode).toBe(201);
       evidence[key] = [res.json<{ id: string }>().id];
     }
-    await complete(village, caseId, 'vc.prepare', { application, noticePosting: '村务公开栏张贴', restructuringRecord: '石桥镇改制〔2025〕2号', evidence, votesAgainst: 200, abstentions: 50 });
+    await complete(village, caseId, 'vc.prepare', {
+      application,
+      noticePosting: '村务公开栏张贴',
+      restructuringRecord: '石桥镇改制〔2025〕2号',
+      evidence,
+      votesAgainst: 200,
+      abstentions: 50,
+    });
   }
 
   async function openCase(username: string, caseId: string, width: number): Promise<Page> {
@@ -118,7 +147,9 @@ describe('web app in Chromium: the case record shows step states, the 流转记�
   }
 
   async function stepStates(page: Page): Promise<string[]> {
-    return page.locator('.case-steps [data-step-state]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-step-state') ?? ''));
+    return page
+      .locator('.case-steps [data-step-state]')
+      .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-step-state') ?? ''));
   }
 
   it(
@@ -136,7 +167,10 @@ describe('web app in Chromium: the case record shows step states, the 流转记�
         newCommittee: { name: '东坡社区居民委员会', area: '原东坡村村域', households: 300 },
       });
       await until(async () => (await h.db.case.findUniqueOrThrow({ where: { id: caseId } })).status === 'COMPLETED');
-      const returned = await h.db.task.findFirstOrThrow({ where: { caseId, kind: 'vc.township-review', status: 'COMPLETED' }, orderBy: { completedAt: 'asc' } });
+      const returned = await h.db.task.findFirstOrThrow({
+        where: { caseId, kind: 'vc.township-review', status: 'COMPLETED' },
+        orderBy: { completedAt: 'asc' },
+      });
 
       for (const width of WIDTHS) {
         const page = await openCase(user.username, caseId, width);
@@ -145,16 +179,17 @@ describe('web app in Chromium: the case record shows step states, the 流转记�
 
         const history = page.getByRole('list', { name: texts.cases.history.listLabel });
         const entries = history.getByRole('listitem');
-        await expect(entries.count()).resolves.toBe(5);
+        // prepare, return, prepare again, propose, forward, approve
+        await expect(entries.count()).resolves.toBe(6);
         const returnEntry = entries.nth(1);
         await returnEntry.getByText(stepName('village-conversion', 'vc.township-review')).waitFor();
         await returnEntry.getByText(texts.cases.decisions.return, { exact: true }).waitFor();
         await returnEntry.getByText('请补充劳动力统计原始台账', { exact: true }).waitFor();
         await returnEntry.getByText(new RegExp(`${users.township!.displayName} · 石桥镇 · `)).waitFor();
         await returnEntry.getByText(chinaClock(returned.completedAt!.toISOString()), { exact: false }).waitFor();
-        await entries.nth(2).getByText('符合条件，同意提出改设', { exact: true }).waitFor();
-        await entries.nth(3).getByText('材料齐全，转报县政府', { exact: true }).waitFor();
-        await entries.nth(4).getByText(texts.cases.decisions.approve, { exact: true }).waitFor();
+        await entries.nth(3).getByText('符合条件，同意提出改设', { exact: true }).waitFor();
+        await entries.nth(4).getByText('材料齐全，转报县政府', { exact: true }).waitFor();
+        await entries.nth(5).getByText(texts.cases.decisions.approve, { exact: true }).waitFor();
 
         // The written decision (批复): number, decision, the full text, the county and who signed.
         await page.getByRole('heading', { name: texts.cases.sections.writtenDecision, level: 3 }).waitFor();
@@ -176,7 +211,11 @@ describe('web app in Chromium: the case record shows step states, the 流转记�
     async () => {
       const withdrawn = await preparedConversion('西坡村');
       await until(() => h.db.task.findFirst({ where: { caseId: withdrawn.caseId, kind: 'vc.township-review', status: 'OPEN' } }));
-      const res = await withdrawn.village.request({ method: 'POST', url: `/api/v1/village-conversions/${withdrawn.caseId}/withdraw`, payload: { reason: '村民会议决定暂缓改居' } });
+      const res = await withdrawn.village.request({
+        method: 'POST',
+        url: `/api/v1/village-conversions/${withdrawn.caseId}/withdraw`,
+        payload: { reason: '村民会议决定暂缓改居' },
+      });
       expect(res.statusCode).toBe(200);
 
       const sentBack = await preparedConversion('南坡村');
@@ -205,7 +244,10 @@ describe('web app in Chromium: the case record shows step states, the 流转记�
       const itemId = item.json<{ id: string }>().id;
       await complete(reviewer, itemId, 'sa.review', { decision: 'forward', opinion: '经费、工作条件已落实' });
       await complete(approver, itemId, 'sa.decide', { decision: 'admit', reasons: '经社区建设领导小组会议研究同意' });
-      await until(async () => ((await h.db.case.findUniqueOrThrow({ where: { id: itemId } })).data as { stage?: string }).stage === 'listed');
+      await until(
+        async () =>
+          ((await h.db.case.findUniqueOrThrow({ where: { id: itemId } })).data as { stage?: string }).stage === 'listed',
+      );
 
       for (const width of WIDTHS) {
         const page = await openCase(withdrawn.user.username, withdrawn.caseId, width);
@@ -213,7 +255,10 @@ describe('web app in Chromium: the case record shows step states, the 流转记�
         const steps = page.locator('.case-steps');
         await steps.getByText(texts.cases.steps.withdrawnHere, { exact: true }).waitFor();
         await expect(steps.getByText(texts.cases.steps.notReached, { exact: true }).count()).resolves.toBe(2);
-        await page.getByRole('list', { name: texts.cases.history.listLabel }).getByText('村民会议决定暂缓改居', { exact: true }).waitFor();
+        await page
+          .getByRole('list', { name: texts.cases.history.listLabel })
+          .getByText('村民会议决定暂缓改居', { exact: true })
+          .waitFor();
         expect(await horizontalOverflow(page)).toBe(0);
         await expectAccessible(page);
         await screenshot(page, `case-record-withdrawn-${width}`);
@@ -222,14 +267,30 @@ describe('web app in Chromium: the case record shows step states, the 流转记�
         const back = await openCase(sentBack.user.username, sentBack.caseId, width);
         expect(await stepStates(back)).toEqual(['current', 'returned', 'not-reached', 'not-reached', 'not-reached']);
         await back.locator('.case-steps').getByText(texts.cases.steps.returned, { exact: true }).waitFor();
-        await back.getByRole('list', { name: texts.cases.history.listLabel }).getByText('请补充改制完成证明', { exact: true }).waitFor();
+        await back
+          .getByRole('list', { name: texts.cases.history.listLabel })
+          .getByText('请补充改制完成证明', { exact: true })
+          .waitFor();
         await back.context().close();
 
         const listed = await openCase(users.department!.username, itemId, width);
-        expect(await stepStates(listed)).toEqual(['done', 'skipped', 'skipped', 'skipped', 'done', 'skipped', 'done', 'not-reached', 'done']);
+        expect(await stepStates(listed)).toEqual([
+          'done',
+          'skipped',
+          'skipped',
+          'skipped',
+          'done',
+          'skipped',
+          'done',
+          'not-reached',
+          'done',
+        ]);
         await listed.getByText(texts.cases.status.COMPLETED, { exact: true }).first().waitFor();
         await expect(listed.getByText(texts.cases.status.OPEN, { exact: true }).count()).resolves.toBe(0);
-        await listed.getByRole('list', { name: texts.cases.history.listLabel }).getByText('经社区建设领导小组会议研究同意', { exact: true }).waitFor();
+        await listed
+          .getByRole('list', { name: texts.cases.history.listLabel })
+          .getByText('经社区建设领导小组会议研究同意', { exact: true })
+          .waitFor();
         expect(await horizontalOverflow(listed)).toBe(0);
         await expectAccessible(listed);
         await screenshot(listed, `case-record-listed-${width}`);
