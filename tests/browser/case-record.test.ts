@@ -147,10 +147,10 @@ describe('web app in Chromium: the case record shows step states, the 流转记�
   }
 
   async function stepStates(page: Page): Promise<string[]> {
-    return page
-      .locator('.case-steps [data-step-state]')
-      .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-step-state') ?? ''));
+    const nodes = await page.locator('.case-steps [data-step-state]').all();
+    return Promise.all(nodes.map(async (n) => (await n.getAttribute('data-step-state')) ?? ''));
   }
+
 
   it(
     'shows the 流转记录 with each decision, opinion, who and China time, and the 批复 text, at 1280 and 390 px',

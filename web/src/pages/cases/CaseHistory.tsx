@@ -67,10 +67,14 @@ export function CaseHistory({ history }: { history: HistoryEntry[] }) {
                   <dd>{decisionLabel(entry.decision, t)}</dd>
                 </>
               )}
-              <dt>{t('cases.history.opinion')}</dt>
-              <dd className="break-anywhere" style={{ whiteSpace: 'pre-wrap' }}>
-                {entry.opinion ?? t('cases.history.noOpinion')}
-              </dd>
+              {entry.opinion && (
+                <>
+                  <dt>{t('cases.history.opinion')}</dt>
+                  <dd className="break-anywhere" style={{ whiteSpace: 'pre-wrap' }}>
+                    {entry.opinion}
+                  </dd>
+                </>
+              )}
               <dt>{t('cases.history.actor')}</dt>
               <dd className="break-anywhere">{who || '—'}</dd>
               <dt>{t('cases.history.at')}</dt>
