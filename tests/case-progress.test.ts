@@ -24,7 +24,7 @@ const application = {
 };
 
 interface CaseRecordBody {
-  case: { status: string };
+  case: { status: string; closedAt: string | null };
   steps: { key: string; state: string; decision: string | null }[];
   history: {
     taskId: string | null;
@@ -282,6 +282,7 @@ describe('case progress and the 流转记录, against real Temporal and PostgreS
 
     const body = await record(department, caseId);
     expect(body.case.status).toBe('COMPLETED');
+    expect(body.case.closedAt).not.toBeNull();
     expect(states(body)).toEqual({
       opened: 'done',
       'sa.appeal': 'skipped',

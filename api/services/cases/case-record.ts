@@ -5,7 +5,7 @@ import type { Caller } from '../../plugins/app/auth';
 import { casesInScope } from '../../authz/scope';
 import { actionableTaskWhere } from '../tasks/task-scope';
 import { caseHistory, withdrawalOf, writtenDecision } from './case-history';
-import { shownCaseStatus, shownStatusWhere, stepStates, type CaseStatus } from './step-states';
+import { shownCaseStatus, shownClosedAt, shownStatusWhere, stepStates, type CaseStatus } from './step-states';
 
 /** Cases a caller may read: those of their organization's subtree, and those with a task offered to or held by them. */
 export function readableCaseWhere(caller: Caller): Prisma.CaseWhereInput {
@@ -47,7 +47,7 @@ export async function caseRecord(db: Db, caller: Caller, caseId: string) {
       ruleSetVersion: row.ruleSetVersion,
       data: row.data as Record<string, unknown>,
       openedAt: row.openedAt.toISOString(),
-      closedAt: row.closedAt?.toISOString() ?? null,
+      closedAt: shownClosedAt(row),
     },
     steps: stepStates({ procedure: row.procedure, status: row.status, data: row.data, tasks }),
     history: caseHistory({ procedure: row.procedure, organizationName: row.organization.name, tasks, events, names, withdrawerRole: withdrawer?.role ?? null }),

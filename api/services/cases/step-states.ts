@@ -49,6 +49,19 @@ export function shownCaseStatus(row: { procedure: string; status: CaseStatus; da
   return row.status;
 }
 
+/** When the case is shown closed: its closing, or for a listed service item the admission that listed it. */
+export function shownClosedAt(row: {
+  procedure: string;
+  status: CaseStatus;
+  data: unknown;
+  closedAt: Date | null;
+}): string | null {
+  if (row.closedAt) return row.closedAt.toISOString();
+  if (shownCaseStatus(row) === 'OPEN') return null;
+  const admittedAt = (row.data as { listing?: { admittedAt?: unknown } }).listing?.admittedAt;
+  return typeof admittedAt === 'string' ? admittedAt : null;
+}
+
 function isListed(data: unknown): boolean {
   return typeof data === 'object' && data !== null && (data as { stage?: unknown }).stage === 'listed';
 }
