@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { STEP_STATES } from '../services/cases/step-states';
 
 export const caseStatus = z.enum(['OPEN', 'COMPLETED', 'REJECTED', 'WITHDRAWN', 'FAILED']);
 
@@ -42,7 +43,34 @@ const localized = z.object({ 'zh-CN': z.string(), en: z.string() });
 export const caseRecordResponse = z
   .object({
     case: caseSummary.extend({ organizationName: z.string(), ruleSetVersion: z.string(), data: z.record(z.string(), z.unknown()) }),
-    steps: z.array(z.object({ key: z.string(), name: localized, state: z.enum(['done', 'current', 'pending']) })),
+    /** Each step's state from what happened (api/services/cases/step-states.ts), with its last decision. */
+    steps: z.array(z.object({ key: z.string(), name: localized, state: z.enum(STEP_STATES), decision: z.string().nullable(), at: z.string().nullable() })),
+    /** 流转记录: every decision with its opinion, who (name, organization, role) and when. */
+    history: z.array(
+      z.object({
+        taskId: z.string().uuid().nullable(),
+        step: z.string(),
+        stepName: localized.nullable(),
+        decision: z.string().nullable(),
+        opinion: z.string().nullable(),
+        actorName: z.string().nullable(),
+        organizationName: z.string().nullable(),
+        role: z.string().nullable(),
+        at: z.string(),
+      }),
+    ),
+    /** The county's written decision (批复) of a village conversion. */
+    writtenDecision: z
+      .object({
+        decision: z.string(),
+        documentNumber: z.string(),
+        text: z.string(),
+        newCommittee: z.object({ name: z.string(), area: z.string(), households: z.number().int() }).nullable(),
+        decidedBy: z.string().nullable(),
+        organizationName: z.string(),
+        decidedAt: z.string(),
+      })
+      .nullable(),
     tasks: z.array(
       z.object({
         id: z.string().uuid(),

@@ -1,10 +1,11 @@
 import type { Db } from '../../../runtime/db';
 import { AppError } from '../../../domain/errors';
-import { isProcedureId, PROCEDURES, type ProcedureStep } from '../../../domain/procedures';
 import type { Prisma } from '../../../prisma/generated/client';
 import type { Caller } from '../../plugins/app/auth';
 import { casesInScope } from '../../authz/scope';
 import { actionableTaskWhere } from '../tasks/task-scope';
+import { caseHistory, withdrawalOf, writtenDecision } from './case-history';
+import { shownCaseStatus, shownClosedAt, shownStatusWhere, stepStates, type CaseStatus } from './step-states';
 
 /** Cases a caller may read: those of their organization's subtree, and those with a task offered to or held by them. */
 export function readableCaseWhere(caller: Caller): Prisma.CaseWhereInput {
@@ -19,12 +20,6 @@ export async function findReadableCase(db: Db, caller: Caller, caseId: string) {
   return row;
 }
 
-function stepsOf(procedure: string, openKinds: Set<string>, closed: boolean): (ProcedureStep & { state: 'done' | 'current' | 'pending' })[] {
-  const steps: readonly ProcedureStep[] = isProcedureId(procedure) ? PROCEDURES[procedure].steps : [];
-  const currentIndex = closed ? steps.length - 1 : steps.findIndex((s) => openKinds.has(s.key));
-  return steps.map((s, i) => ({ ...s, state: i < currentIndex ? 'done' : i === currentIndex ? 'current' : currentIndex === -1 && i === 0 ? 'current' : 'pending' }));
-}
-
 /** The case record: steps, tasks, the timeline from the audit trail, rule decisions, documents and comments. */
 export async function caseRecord(db: Db, caller: Caller, caseId: string) {
   const row = await findReadableCase(db, caller, caseId);
@@ -35,24 +30,28 @@ export async function caseRecord(db: Db, caller: Caller, caseId: string) {
     db.document.findMany({ where: { caseId }, orderBy: { createdAt: 'asc' } }),
     db.taskComment.findMany({ where: { caseId }, orderBy: { createdAt: 'asc' } }),
   ]);
-  const userIds = [...new Set([...events.map((e) => e.actorId), ...comments.map((c) => c.authorId), ...documents.map((d) => d.uploadedById)].filter((x): x is string => !!x))];
+  const withdrawal = withdrawalOf(events);
+  const people = [...events.map((e) => e.actorId), ...comments.map((c) => c.authorId), ...documents.map((d) => d.uploadedById), ...tasks.map((t) => t.completedById), withdrawal?.by];
+  const userIds = [...new Set(people.filter((x): x is string => !!x))];
   const names = new Map((await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]));
-  const openKinds = new Set(tasks.filter((t) => t.status === 'OPEN').map((t) => t.kind));
+  const withdrawer = withdrawal?.by ? await db.membership.findFirst({ where: { userId: withdrawal.by, organizationId: row.organizationId }, select: { role: true } }) : null;
   return {
     case: {
       id: row.id,
       number: row.number,
       procedure: row.procedure,
       title: row.title,
-      status: row.status,
+      status: shownCaseStatus(row),
       organizationId: row.organizationId,
       organizationName: row.organization.name,
       ruleSetVersion: row.ruleSetVersion,
       data: row.data as Record<string, unknown>,
       openedAt: row.openedAt.toISOString(),
-      closedAt: row.closedAt?.toISOString() ?? null,
+      closedAt: shownClosedAt(row),
     },
-    steps: stepsOf(row.procedure, openKinds, row.status !== 'OPEN'),
+    steps: stepStates({ procedure: row.procedure, status: row.status, data: row.data, tasks }),
+    history: caseHistory({ procedure: row.procedure, organizationName: row.organization.name, tasks, events, names, withdrawerRole: withdrawer?.role ?? null }),
+    writtenDecision: writtenDecision(tasks, names),
     tasks: tasks.map((t) => ({
       id: t.id,
       kind: t.kind,
@@ -86,14 +85,14 @@ export async function listCases(db: Db, caller: Caller, filter: { procedure?: st
       AND: [
         readableCaseWhere(caller),
         filter.procedure ? { procedure: filter.procedure } : {},
-        filter.status ? { status: filter.status as never } : {},
+        filter.status ? shownStatusWhere(filter.status as CaseStatus) : {},
         filter.q ? { OR: [{ title: { contains: filter.q, mode: 'insensitive' } }, { number: { contains: filter.q, mode: 'insensitive' } }] } : {},
       ],
     },
     orderBy: { openedAt: 'desc' },
     take: filter.limit,
   });
-  return rows;
+  return rows.map((r) => ({ ...r, status: shownCaseStatus(r) }));
 }
 
 /** A document's bytes, if the caller may read its case. */

@@ -5,6 +5,7 @@ import type { Prisma } from '../../../prisma/generated/client';
 import type { ServiceItemCaseData } from '../../../workflows/service-admission/messages';
 import type { Caller } from '../../plugins/app/auth';
 import { toCaseSummary } from '../../schemas/cases';
+import { shownCaseStatus } from '../cases/step-states';
 import type { serviceItemDetail, serviceItemListQuery, serviceItemSummaryRow } from '../../schemas/service-items';
 import { serviceItemCasesInScope } from './scope';
 
@@ -76,7 +77,7 @@ export async function getServiceItem(db: Db, caller: Caller, caseId: string): Pr
   if (!row) throw new AppError('NOT_FOUND');
   const data = row.data as unknown as ServiceItemCaseData;
   return {
-    case: toCaseSummary(row),
+    case: toCaseSummary({ ...row, status: shownCaseStatus(row) }),
     stage: data.stage,
     outcome: data.outcome ?? null,
     terms: data.terms,

@@ -16,6 +16,7 @@ import { ConditionsChecklist } from '../../procedures/village-conversion/Conditi
 import { canAccess, useMe } from '../../session/context';
 import { TaskStatusTag } from '../inbox/TaskList';
 import { CommentList } from '../tasks/TaskComments';
+import { CaseHistory, decisionLabel, WrittenDecisionCard } from './CaseHistory';
 import { CaseStatusTag, timelineActionName } from './caseLabels';
 import { RuleDecisions } from './RuleDecisions';
 import { WithdrawConversion } from './WithdrawConversion';
@@ -61,19 +62,25 @@ export function CasePage() {
   }
 
   const c = record.case;
-  const closed = c.status !== 'OPEN';
   const isConversion = c.procedure === 'village-conversion';
   const hasDecision = isConversion && typeof c.data.decision === 'object' && c.data.decision !== null;
   const canWithdraw = isConversion && c.status === 'OPEN' && canAccess(me, 'village-conversion.apply');
-  // A closed case has reached its last step ("closed"): that step is done, not in progress.
-  const stateOf = (state: StepState, index: number): StepState =>
-    closed && index === record.steps.length - 1 && state === 'current' ? 'done' : state;
   const stepLabels: Record<StepState, string> = {
     done: t('cases.steps.done'),
     current: t('cases.steps.current'),
-    pending: t('cases.steps.pending'),
+    returned: t('cases.steps.returned'),
+    skipped: t('cases.steps.skipped'),
+    stopped: c.status === 'WITHDRAWN' ? t('cases.steps.withdrawnHere') : t('cases.steps.stopped'),
+    'not-reached': t('cases.steps.notReached'),
   };
-  const antStatus = { done: 'finish', current: 'process', pending: 'wait' } as const;
+  const antStatus = {
+    done: 'finish',
+    current: 'process',
+    returned: 'error',
+    skipped: 'wait',
+    stopped: 'error',
+    'not-reached': 'wait',
+  } as const;
 
   return (
     <section aria-labelledby={headingId}>
@@ -123,15 +130,19 @@ export function CasePage() {
           orientation={phone ? 'vertical' : 'horizontal'}
           size="small"
           aria-label={t('cases.sections.steps')}
-          items={record.steps.map((step, index) => {
-            const state = stateOf(step.state, index);
-            return {
-              key: step.key,
-              title: localized(step.name, language),
-              description: stepLabels[state],
-              status: antStatus[state],
-            };
-          })}
+          items={record.steps.map((step) => ({
+            key: step.key,
+            title: localized(step.name, language),
+            description: (
+              <>
+                <span data-step-state={step.state}>{stepLabels[step.state]}</span>
+                {step.decision && step.state !== 'returned' && (
+                  <span className="case-step-decision">{decisionLabel(step.decision, t)}</span>
+                )}
+              </>
+            ),
+            status: antStatus[step.state],
+          }))}
         />
       </Section>
 
@@ -168,6 +179,16 @@ export function CasePage() {
           </ul>
         )}
       </Section>
+
+      <Section title={t('cases.sections.history')}>
+        <CaseHistory history={record.history} />
+      </Section>
+
+      {record.writtenDecision && (
+        <Section title={t('cases.sections.writtenDecision')}>
+          <WrittenDecisionCard decision={record.writtenDecision} />
+        </Section>
+      )}
 
       {isConversion && (
         <Section title={t('vc.checklist.title')}>
