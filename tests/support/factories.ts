@@ -20,7 +20,12 @@ export const TEST_PASSWORD = 'correct horse battery staple';
  * A user with these memberships. Accounts are real-name: a resident (APPLICANT) account gets a resident ID number of
  * its own (a fresh valid one unless `idNumber` names it), as an administrator issuing it would enter.
  */
-export async function makeUser(db: Db, memberships: { organizationId: string; role: Role }[], username?: string, idNumber?: string) {
+export async function makeUser(
+  db: Db,
+  memberships: { organizationId: string; role: Role }[],
+  username?: string,
+  idNumber?: string,
+) {
   const resident = memberships.some((m) => m.role === 'APPLICANT');
   return createUser(db, {
     username: username ?? uniqueCode('user').toLowerCase(),

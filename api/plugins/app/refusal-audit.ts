@@ -51,8 +51,14 @@ function refusalData(request: FastifyRequest, error: AppError): Record<string, u
     status: error.status,
     params: request.params && typeof request.params === 'object' ? request.params : {},
     ...(error.fields ? { fields: error.fields.slice(0, 50).map((f) => ({ path: f.path, code: f.code })) } : {}),
-    ...(rowErrors ? { rows: rowErrors.slice(0, 200).map((r) => ({ row: Number(r.row), field: typeof r.field === 'string' ? r.field : null })) } : {}),
-    ...(Array.isArray(error.details?.rules) ? { rules: (error.details.rules as { id?: unknown }[]).map((r) => String(r.id)) } : {}),
+    ...(rowErrors
+      ? {
+          rows: rowErrors.slice(0, 200).map((r) => ({ row: Number(r.row), field: typeof r.field === 'string' ? r.field : null })),
+        }
+      : {}),
+    ...(Array.isArray(error.details?.rules)
+      ? { rules: (error.details.rules as { id?: unknown }[]).map((r) => String(r.id)) }
+      : {}),
   };
 }
 
