@@ -46,7 +46,11 @@ export const createUserBody = z
 export const optionalIdNumber = z.union([z.literal('').transform(() => undefined), residentIdNumber]).optional();
 
 export const updateUserBody = z
-  .object({ displayName: z.string().trim().min(1).max(100).optional(), disabled: z.boolean().optional(), idNumber: residentIdNumber.optional() })
+  .object({
+    displayName: z.string().trim().min(1).max(100).optional(),
+    disabled: z.boolean().optional(),
+    idNumber: residentIdNumber.optional(),
+  })
   .strict();
 
 export const resetPasswordBody = z.object({ newPassword: password }).strict();

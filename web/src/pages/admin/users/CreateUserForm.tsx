@@ -41,7 +41,13 @@ export function CreateUserForm({ organizations, onCreated }: CreateUserFormProps
     formState,
   } = useForm<Values, unknown, z.output<typeof schema>>({
     resolver: formResolver(schema),
-    defaultValues: { username: '', displayName: '', password: '', idNumber: '', memberships: [{ organizationId: '', role: undefined }] },
+    defaultValues: {
+      username: '',
+      displayName: '',
+      password: '',
+      idNumber: '',
+      memberships: [{ organizationId: '', role: undefined }],
+    },
   });
   const memberships = useFieldArray({ control, name: 'memberships' });
   // An error about the list itself (not one of its rows), e.g. from the API.
@@ -88,9 +94,7 @@ export function CreateUserForm({ organizations, onCreated }: CreateUserFormProps
           </>
         }
       >
-        {(field, input) => (
-          <Input {...field} {...input} maxLength={18} autoComplete="off" spellCheck={false} inputMode="text" />
-        )}
+        {(field, input) => <Input {...field} {...input} maxLength={18} autoComplete="off" spellCheck={false} inputMode="text" />}
       </FormField>
       <Divider titlePlacement="start" plain>
         {t('users.memberships')}
