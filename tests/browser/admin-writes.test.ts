@@ -167,7 +167,7 @@ describe('web app in Chromium: administration writes', () => {
       await field.fill(idNumber);
       expect(await seriousAccessibilityViolations(page)).toEqual([]);
       // Nothing overflows the 390 px viewport.
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      expect(await page.locator('html').evaluate((html: { scrollWidth: number }) => html.scrollWidth)).toBeLessThanOrEqual(390);
       await screenshot(page, 'create-resident-user-390');
       await drawer.getByRole('button', { name: texts.users.createSubmit, exact: true }).click();
       await drawer.waitFor({ state: 'hidden' });
