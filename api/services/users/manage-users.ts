@@ -1,4 +1,4 @@
-import type { Db } from '../../../runtime/db';
+import { isUniqueViolation, type Db } from '../../../runtime/db';
 import { appendAudit, type AuditEntry } from '../../../runtime/audit';
 import { AppError } from '../../../domain/errors';
 import type { RoleName } from '../../../domain/roles';
@@ -60,19 +60,31 @@ export async function findUserInScope(db: Db, caller: Caller, userId: string) {
 }
 
 /** Real-name accounts: one account per person, so an ID number bound to another account is refused (a field error). */
+function idNumberTaken(): AppError {
+  return new AppError('VALIDATION_FAILED', {
+    fields: [
+      {
+        path: 'idNumber',
+        code: 'id_number_taken',
+        message: { 'zh-CN': '该身份证号码已绑定另一个账号（实名账号一人一号）。', en: 'This ID number is bound to another account (one real-name account per person).' },
+      },
+    ],
+  });
+}
+
 async function assertIdNumberFree(db: Db, idNumber: string | undefined, userId?: string) {
   if (idNumber === undefined) return;
   const holder = await db.user.findUnique({ where: { idNumber }, select: { id: true } });
-  if (holder && holder.id !== userId) {
-    throw new AppError('VALIDATION_FAILED', {
-      fields: [
-        {
-          path: 'idNumber',
-          code: 'id_number_taken',
-          message: { 'zh-CN': '该身份证号码已绑定另一个账号（实名账号一人一号）。', en: 'This ID number is bound to another account (one real-name account per person).' },
-        },
-      ],
-    });
+  if (holder && holder.id !== userId) throw idNumberTaken();
+}
+
+/** Two administrators binding one number at once: the unique column decides, the loser gets the same field error. */
+async function bindingIdNumber<T>(idNumber: string | undefined, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (idNumber !== undefined && isUniqueViolation(error)) throw idNumberTaken();
+    throw error;
   }
 }
 
@@ -94,12 +106,12 @@ export async function addUser(
     });
   }
   await assertIdNumberFree(db, input.idNumber);
-  const user = await db.$transaction(async (tx) => {
+  const user = await bindingIdNumber(input.idNumber, () => db.$transaction(async (tx) => {
     const created = await createUser(tx, { ...input, mustChangePassword: true });
     // The audit row says that a number was bound, never the number (personal data stays out of the chain).
     await appendAudit(tx, audit(caller, requestId, { action: 'user.created', targetType: 'user', targetId: created.id, data: { username: created.username, memberships: input.memberships, idNumberBound: input.idNumber !== undefined } }));
     return created;
-  });
+  }));
   return toUserView(await findUserInScope(db, caller, user.id));
 }
 
@@ -112,12 +124,12 @@ export async function updateUser(db: Db, caller: Caller, userId: string, input: 
   }
   await assertIdNumberFree(db, input.idNumber, userId);
   const { idNumber, ...rest } = input;
-  await db.$transaction(async (tx) => {
+  await bindingIdNumber(idNumber, () => db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: input });
     if (input.disabled) await tx.session.deleteMany({ where: { userId } });
     const idNumberChange = idNumber === undefined || idNumber === before.idNumber ? {} : { idNumber: before.idNumber ? 'corrected' : 'bound' };
     await appendAudit(tx, audit(caller, requestId, { action: 'user.updated', targetType: 'user', targetId: userId, data: { ...rest, ...idNumberChange } }));
-  });
+  }));
   return toUserView(await findUserInScope(db, caller, userId));
 }
 
