@@ -153,6 +153,19 @@ describe('real-name accounts: the resident ID number is bound to the account, an
     expect(body.error.details!.rules![0]!.citation).toMatch(/二\(五\)3/);
     expect(await counts()).toEqual(before);
     expect(await h.db.document.count({ where: { uploadedById: user.id } })).toBe(0);
+    // The refused attempt itself is on the record: one audit row naming EL-SELF, without either ID number.
+    const requestId = res.json<{ error: { requestId: string } }>().error.requestId;
+    const rows = await h.db.auditEvent.findMany({ where: { requestId } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      outcome: 'refused',
+      reason: 'RULE_FAILED:not_account_holder',
+      actorId: user.id,
+      data: expect.objectContaining({ rules: ['EL-SELF'] }),
+    });
+    const text = JSON.stringify(rows[0]!.data);
+    expect(text).not.toContain(other.idNumber);
+    expect(text).not.toContain(idFor('1985-05-05', '303'));
   });
 
   it('EL-SELF: a resident account without a bound ID number cannot apply and is told to ask the administrator; once bound, EL-SELF is recorded as passed', async () => {
