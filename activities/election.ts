@@ -94,7 +94,8 @@ export function createElectionActivities({ db }: { db: Db }) {
      */
     async loadApplicationFacts(input: { applicationId: string; electionDate: string }): Promise<EligibilityFacts> {
       const app = await db.migrantApplication.findUniqueOrThrow({ where: { id: input.applicationId } });
-      const [listed, applications] = await Promise.all([
+      const [holder, listed, applications] = await Promise.all([
+        db.user.findUnique({ where: { id: app.applicantUserId }, select: { idNumber: true } }),
         db.voterListEntry.count({ where: { activeIdNumber: app.idNumber } }),
         db.migrantApplication.count({
           where: { idNumber: app.idNumber, id: { not: app.id }, status: { in: ['UNDER_REVIEW', 'EVIDENCE_REQUESTED', 'APPROVED'] }, election: { status: { notIn: ['COMPLETED', 'CANCELLED'] } } },
@@ -106,8 +107,10 @@ export function createElectionActivities({ db }: { db: Db }) {
         residenceSince: app.residenceSince,
         hasLegalFixedResidence: app.hasLegalFixedResidence,
         politicalRightsDeprived: app.politicalRightsDeprived,
-        // Submitted through the applicant's own account (the self-service form): 本人提出申请.
+        // Submitted through the applicant's own account (the self-service form), and EL-SELF passes only when the
+        // application's ID number is the one bound to that real-name account: 本人提出申请.
         appliedInPerson: true,
+        idNumberMatchesAccount: holder?.idNumber != null && holder.idNumber === app.idNumber,
         registeredElsewhere: app.registeredElsewhere,
         // An approved application is on a list already; count each registration once.
         registrationsFound: listed + applications - (app.status === 'APPROVED' ? 1 : 0),

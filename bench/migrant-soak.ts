@@ -68,9 +68,10 @@ export async function prepareMigrantSoak(
     }));
     const tag = Date.now().toString(36);
     await pool.query(
-      `INSERT INTO app_user (id, username, display_name, password_hash, updated_at)
-       SELECT id, 'bench.migrant.' || $2 || '.' || n, '压测申请人' || n, '!', now() FROM unnest($1::uuid[]) WITH ORDINALITY AS u(id, n)`,
-      [users.map((u) => u.id), tag],
+      `INSERT INTO app_user (id, username, display_name, password_hash, id_number, updated_at)
+       SELECT id, 'bench.migrant.' || $2 || '.' || n, '压测申请人' || n, '!', id_number, now() FROM unnest($1::uuid[], $3::text[]) WITH ORDINALITY AS u(id, id_number, n)`,
+      // Real-name accounts: applicant i files migrantApplication(i), under the ID number bound here (EL-SELF).
+      [users.map((u) => u.id), tag, users.map((_, i) => migrantApplication(i).idNumber)],
     );
     await pool.query(
       `INSERT INTO membership (id, user_id, organization_id, role) SELECT * , 'APPLICANT'::"Role" FROM unnest($1::uuid[], $2::uuid[], $3::uuid[])`,

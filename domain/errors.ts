@@ -26,6 +26,11 @@ const catalogue = {
   PAYLOAD_TOO_LARGE: { status: 413, 'zh-CN': '提交的内容过大。', en: 'The request is too large.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, 'zh-CN': '不支持的内容类型。', en: 'Unsupported content type.' },
   RULE_FAILED: { status: 422, 'zh-CN': '不符合法定条件，详见所列条款。', en: 'A statutory condition is not met; see the rules listed.' },
+  ID_NUMBER_NOT_BOUND: {
+    status: 403,
+    'zh-CN': '您的账号尚未绑定本人身份证号码（实名账号），暂不能提交申请。请联系为您开设账号的社区或街道管理员绑定。',
+    en: 'Your account has no resident ID number bound to it (real-name account), so you cannot apply yet. Ask the administrator who issued your account to bind it.',
+  },
   LOGIN_THROTTLED: { status: 429, 'zh-CN': '登录失败次数过多，请 15 分钟后再试。', en: 'Too many failed sign-ins; try again in 15 minutes.' },
   RATE_LIMITED: { status: 429, 'zh-CN': '请求过于频繁，请稍后再试。', en: 'Too many requests; try again later.' },
   INTERNAL_ERROR: { status: 500, 'zh-CN': '服务器内部错误，请联系管理员并提供请求编号。', en: 'Internal error; contact the administrator with the request id.' },

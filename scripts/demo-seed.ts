@@ -5,6 +5,7 @@ import { createDb, type DbTx } from '../runtime/db';
 import { appendAudit } from '../runtime/audit';
 import { createOrganization } from '../api/services/organizations/create-organization';
 import { createUser } from '../api/services/users/create-user';
+import { residentIdCheckChar } from '../domain/resident-id';
 
 /** The one password of every demo account (documented in README; demo only). */
 export const DEMO_PASSWORD = 'demo-2026-pass';
@@ -66,8 +67,14 @@ export const DEMO_TREE: OrgSeed = {
   }],
 };
 
+/**
+ * The demo resident's ID number (real-name account; a made-up number valid by GB 11643, born 1988-07-01): the
+ * migrant application demo files under it, as EL-SELF requires.
+ */
+export const DEMO_APPLICANT_ID_NUMBER = `37010219880701201${residentIdCheckChar('37010219880701201')}`;
+
 /** One user per role (and a second county for "foreign organization" checks). */
-export const DEMO_USERS: { username: string; displayName: string; org: string; role: Role }[] = [
+export const DEMO_USERS: { username: string; displayName: string; org: string; role: Role; idNumber?: string }[] = [
   { username: 'admin', displayName: '系统管理员', org: 'province', role: 'SYSTEM_ADMIN' },
   { username: 'county.approver', displayName: '东河县 审批人', org: 'donghe', role: 'COUNTY_APPROVER' },
   { username: 'county.reviewer', displayName: '东河县民政局 审核人', org: 'donghe-mz', role: 'COUNTY_CIVIL_AFFAIRS_REVIEWER' },
@@ -78,7 +85,7 @@ export const DEMO_USERS: { username: string; displayName: string; org: string; r
   { username: 'election.member', displayName: '幸福社区 选委会委员', org: 'xingfu-ec', role: 'ELECTION_COMMITTEE_MEMBER' },
   { username: 'owners.member', displayName: '阳光花园 业委会委员', org: 'sunshine-oc', role: 'OWNERS_COMMITTEE_MEMBER' },
   { username: 'dept.applicant', displayName: '县住建局 申请人', org: 'donghe-zj', role: 'DEPARTMENT_APPLICANT' },
-  { username: 'applicant', displayName: '张三（居民）', org: 'xingfu', role: 'APPLICANT' },
+  { username: 'applicant', displayName: '张三（居民）', org: 'xingfu', role: 'APPLICANT', idNumber: DEMO_APPLICANT_ID_NUMBER },
   { username: 'xishan.approver', displayName: '西山区 审批人', org: 'xishan', role: 'COUNTY_APPROVER' },
 ];
 
@@ -94,7 +101,7 @@ export async function seedDemo(tx: DbTx): Promise<Record<string, string>> {
   for (const user of DEMO_USERS) {
     const orgId = ids[user.org];
     if (!orgId) throw new Error(`demo user ${user.username}: unknown organization ${user.org}`);
-    await createUser(tx, { username: user.username, displayName: user.displayName, password: DEMO_PASSWORD, isDemo: true, memberships: [{ organizationId: orgId, role: user.role }] });
+    await createUser(tx, { username: user.username, displayName: user.displayName, password: DEMO_PASSWORD, idNumber: user.idNumber, isDemo: true, memberships: [{ organizationId: orgId, role: user.role }] });
   }
   await appendAudit(tx, { action: 'demo.seeded', targetType: 'system', outcome: 'success', data: { organizations: Object.keys(ids).length, users: DEMO_USERS.length } });
   return ids;

@@ -83,7 +83,9 @@ describe('residents’ committee election with migrant-eligibility review, again
     committeeB = await signIn(h.api, (await makeUser(h.db, [{ organizationId: ecB.id, role: 'ELECTION_COMMITTEE_MEMBER' }])).username);
     county = await signIn(h.api, (await makeUser(h.db, [{ organizationId: c.id, role: 'COUNTY_APPROVER' }])).username);
     applicants = [];
-    for (let i = 0; i < 5; i++) applicants.push(await signIn(h.api, (await makeUser(h.db, [{ organizationId: communityA, role: 'APPLICANT' }])).username));
+    // Real-name accounts: each applicant's account is bound to the ID number they apply under (EL-SELF).
+    const own = [migrantIds.approved, migrantIds.refused, migrantIds.evidence, migrantIds.elsewhere, idFor('1980-01-01', '205')];
+    for (const idNumber of own) applicants.push(await signIn(h.api, (await makeUser(h.db, [{ organizationId: communityA, role: 'APPLICANT' }], undefined, idNumber)).username));
   });
   afterAll(async () => h?.close());
 
@@ -219,7 +221,7 @@ describe('residents’ committee election with migrant-eligibility review, again
   });
 
   it('an application whose API died before delivering it to the election is delivered once by the worker’s reconciler', async () => {
-    const user = await makeUser(h.db, [{ organizationId: communityA, role: 'APPLICANT' }]);
+    const user = await makeUser(h.db, [{ organizationId: communityA, role: 'APPLICANT' }], undefined, idFor('1987-03-03', '211'));
     const membership = await h.db.membership.findFirstOrThrow({ where: { userId: user.id } });
     const community = await h.db.organization.findUniqueOrThrow({ where: { id: communityA } });
     const own = { id: membership.id, organizationId: communityA, organizationName: community.name, organizationKind: 'COMMUNITY', organizationPath: community.path, role: 'APPLICANT' };

@@ -52,7 +52,7 @@ describe('identity: sessions, CSRF, throttling, passwords, memberships, import',
     const res = await h.api.inject({ method: 'POST', url: '/api/v1/smoke-cases', payload: { title: 'x' }, headers: { cookie: session.cookie } });
     expect(res.statusCode).toBe(403);
     expect(await h.db.case.count({ where: { title: 'x' } })).toBe(0);
-    expect(await h.db.auditEvent.findFirst({ where: { actorId: user.id, outcome: 'refused', reason: 'csrf' } })).not.toBeNull();
+    expect(await h.db.auditEvent.findFirst({ where: { actorId: user.id, outcome: 'refused', reason: 'FORBIDDEN:csrf' } })).not.toBeNull();
   });
 
   it('throttles an account after repeated failures with the same message for unknown and known users', async () => {

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { ROLES } from '../../domain/roles';
 import { membershipView } from './me';
 import { PASSWORD_MIN_LENGTH } from '../services/auth/passwords';
+import { residentIdNumber } from '../../domain/resident-id';
+import { bilingualIssue } from '../../domain/validation';
 
 export const userView = z
   .object({
@@ -11,6 +13,8 @@ export const userView = z
     disabled: z.boolean(),
     isDemo: z.boolean(),
     mustChangePassword: z.boolean(),
+    /** The bound resident ID number, masked (370***********123X); null when the account has none. */
+    idNumberMasked: z.string().nullable(),
     memberships: z.array(membershipView),
   })
   .meta({ id: 'User' });
@@ -30,17 +34,42 @@ export const createUserBody = z
     username,
     displayName: z.string().trim().min(1).max(100),
     password,
+    /** The holder's resident ID number (real-name account); required for a resident (APPLICANT) account. */
+    idNumber: residentIdNumber.optional(),
     memberships: z.array(newMembership).min(1).max(20),
   })
   .strict()
+  .superRefine((body, ctx) => {
+    if (body.idNumber === undefined && body.memberships.some((m) => m.role === 'APPLICANT')) {
+      ctx.addIssue(
+        bilingualIssue(
+          ['idNumber'],
+          'id_number_required',
+          '居民账号实名签发：须填写本人身份证号码。',
+          'A resident account is issued in the holder’s real name: enter their resident ID number.',
+        ),
+      );
+    }
+  })
   .meta({
     examples: [
-      { username: 'new.user', displayName: '新用户', password: 'a-long-password', memberships: [{ organizationId: '$organizationId', role: 'TOWNSHIP_OFFICIAL' }] },
+      {
+        username: 'new.user',
+        displayName: '新用户',
+        password: 'a-long-password',
+        idNumber: '11010519491231002X',
+        memberships: [{ organizationId: '$organizationId', role: 'TOWNSHIP_OFFICIAL' }],
+      },
     ],
   });
 
 export const updateUserBody = z
-  .object({ displayName: z.string().trim().min(1).max(100).optional(), disabled: z.boolean().optional() })
+  .object({
+    displayName: z.string().trim().min(1).max(100).optional(),
+    disabled: z.boolean().optional(),
+    /** Binds (or corrects) the holder's resident ID number. */
+    idNumber: residentIdNumber.optional(),
+  })
   .strict()
   .meta({ examples: [{ displayName: '改名' }] });
 

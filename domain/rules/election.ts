@@ -145,6 +145,8 @@ export interface EligibilityFacts {
   hasLegalFixedResidence: boolean;
   politicalRightsDeprived: boolean;
   appliedInPerson: boolean;
+  /** Self-service only: the application's ID number is the one bound to the filing account (real-name). */
+  idNumberMatchesAccount?: boolean;
   /** The applicant's own declaration. */
   registeredElsewhere: boolean;
   /** Registrations found in the system by ID number (EL-SINGLE's system check); absent in the public check. */
@@ -153,6 +155,30 @@ export interface EligibilityFacts {
 
 export interface EligibilityOptions {
   residenceMonths?: number;
+}
+
+/**
+ * EL-SELF: the person applies themself. Through the self-service form this holds only when the application's ID
+ * number is the one bound to the (real-name) account that files it (`idNumberMatchesAccount`); the public check,
+ * which has no account, takes the declaration alone.
+ */
+export function selfApplication(appliedInPerson: boolean, idNumberMatchesAccount?: boolean): RuleResult {
+  if (idNumberMatchesAccount === undefined) {
+    return rule(
+      'EL-SELF',
+      appliedInPerson,
+      { 'zh-CN': `本人提出申请：${zhBool(appliedInPerson)}`, en: `Applied in person: ${appliedInPerson}` },
+      { appliedInPerson },
+    );
+  }
+  return rule(
+    'EL-SELF',
+    appliedInPerson && idNumberMatchesAccount,
+    idNumberMatchesAccount
+      ? { 'zh-CN': '本人提出申请：申请书上的身份证号码与提交账号实名绑定的号码一致', en: 'Applied in person: the ID number on the application is the one bound to the filing account' }
+      : { 'zh-CN': '申请书上的身份证号码不是提交账号实名绑定的号码：不是本人提出的申请', en: 'The ID number on the application is not the one bound to the filing account: not applied for in person' },
+    { appliedInPerson, idNumberMatchesAccount },
+  );
 }
 
 /** EL-AGE, EL-RIGHTS, EL-HOME, EL-RESIDENCE, EL-SELF and EL-SINGLE, in this order. */
@@ -192,12 +218,7 @@ export function evaluateEligibility(f: EligibilityFacts, options: EligibilityOpt
       },
       { residenceSince: f.residenceSince, referenceDate: f.electionDate, fullMonths: months, requiredMonths, reachedOn: residenceFrom },
     ),
-    rule(
-      'EL-SELF',
-      f.appliedInPerson,
-      { 'zh-CN': `本人提出申请：${zhBool(f.appliedInPerson)}`, en: `Applied in person: ${f.appliedInPerson}` },
-      { appliedInPerson: f.appliedInPerson },
-    ),
+    selfApplication(f.appliedInPerson, f.idNumberMatchesAccount),
     rule(
       'EL-SINGLE',
       single,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { seedDemo } from '../../scripts/demo-seed';
+import { residentIdCheckChar, residentIdProblemText } from '../../domain/resident-id';
 import { choose, launchBrowser, pageOpener, screenshot, seriousAccessibilityViolations, signIn, texts } from '../support/browser';
 import { startHarness, type Harness } from '../support/harness';
 import { startWebServer, type WebServer } from '../support/web-server';
@@ -141,6 +142,40 @@ describe('web app in Chromium: administration writes', () => {
       await newUser.getByRole('main').getByText('青石镇', { exact: true }).waitFor();
       await screenshot(newUser, 'workspace-switched-1280');
       await context.close();
+    },
+    BROWSER_TEST_MS,
+  );
+
+  it(
+    'real-name accounts at 390 px: a resident account is issued with the holder’s ID number — required, checked as typed (GB 11643), stored, shown masked',
+    async () => {
+      const idNumber = `${'11010519491231002'}${residentIdCheckChar('11010519491231002')}`;
+      const page = await signedIn('admin', '/admin/users', 390, 844);
+      await page.getByRole('button', { name: texts.users.create, exact: true }).click();
+      const drawer = page.getByRole('dialog', { name: texts.users.createTitle });
+      await drawer.getByLabel(texts.users.fields.username, { exact: true }).fill('resident.li');
+      await drawer.getByLabel(texts.users.fields.displayName, { exact: true }).fill('李居民');
+      await drawer.getByLabel(texts.users.fields.initialPassword, { exact: true }).fill('initial-pass-2026');
+      await choose(drawer, texts.users.fields.organization, '幸福社区（社区居民委员会）', '幸福');
+      await choose(drawer, texts.users.fields.role, '申请人（居民）');
+      // A resident account without the number is refused in the form, in Chinese.
+      await drawer.getByRole('button', { name: texts.users.createSubmit, exact: true }).click();
+      await drawer.getByText(texts.validation.idNumberRequired).waitFor();
+      const field = drawer.getByLabel(texts.users.fields.idNumber, { exact: true });
+      await field.fill(`${idNumber.slice(0, 17)}${idNumber[17] === '0' ? '1' : '0'}`);
+      await drawer.getByText(residentIdProblemText('check-digit')['zh-CN']).waitFor();
+      await field.fill(idNumber);
+      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      // Nothing overflows the 390 px viewport.
+      expect(await page.locator('html').evaluate((html: { scrollWidth: number }) => html.scrollWidth)).toBeLessThanOrEqual(390);
+      await screenshot(page, 'create-resident-user-390');
+      await drawer.getByRole('button', { name: texts.users.createSubmit, exact: true }).click();
+      await drawer.waitFor({ state: 'hidden' });
+
+      const details = page.getByRole('dialog', { name: '管理用户：resident.li' });
+      await details.getByText(`${idNumber.slice(0, 3)}***********${idNumber.slice(14)}`).waitFor();
+      expect(await page.content()).not.toContain(idNumber);
+      expect((await h.db.user.findUniqueOrThrow({ where: { username: 'resident.li' } })).idNumber).toBe(idNumber);
     },
     BROWSER_TEST_MS,
   );

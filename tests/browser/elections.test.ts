@@ -5,7 +5,7 @@ import { startElection } from '../../api/services/elections/start-election';
 import { addDays, chinaDateOf } from '../../domain/clock';
 import { residentIdProblemText } from '../../domain/resident-id';
 import { EL_RULES } from '../../domain/rules/election';
-import { DEMO_PASSWORD, seedDemo } from '../../scripts/demo-seed';
+import { DEMO_APPLICANT_ID_NUMBER, DEMO_PASSWORD, seedDemo } from '../../scripts/demo-seed';
 import type { ElectionTiming } from '../../workflows/election/messages';
 import el from '../../web/src/i18n/procedures/election.zh-CN.json';
 import {
@@ -42,7 +42,8 @@ const csv = (rows: { name: string; idNumber: string; group?: string }[]) =>
   Buffer.from(
     `\uFEFF姓名,身份证号码,住址,居民小组\n${rows.map((r) => `${r.name},${r.idNumber},幸福社区,${r.group ?? ''}`).join('\n')}\n`,
   );
-const migrant = { name: '王小梅', birthDate: '1988-07-01', idNumber: idFor('1988-07-01', '201') };
+/** The demo resident (`applicant`) applies under the ID number bound to their account (EL-SELF). */
+const migrant = { name: '王小梅', birthDate: '1988-07-01', idNumber: DEMO_APPLICANT_ID_NUMBER };
 const leftOut = { name: '赵六', idNumber: idFor('1979-03-03', '401') };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** The second election runs on shortened timers, as the election API tests do (tests/election-procedure.test.ts). */

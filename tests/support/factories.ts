@@ -4,6 +4,7 @@ import type { Db } from '../../runtime/db';
 import type { OrgKind, Role } from '../../prisma/generated/client';
 import { createOrganization } from '../../api/services/organizations/create-organization';
 import { createUser } from '../../api/services/users/create-user';
+import { residentIdCheckChar } from '../../domain/resident-id';
 
 export function uniqueCode(prefix = 'T'): string {
   return `${prefix}-${randomBytes(5).toString('hex')}`;
@@ -15,8 +16,32 @@ export async function makeOrganization(db: Db, kind: OrgKind, parentId?: string,
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
-export async function makeUser(db: Db, memberships: { organizationId: string; role: Role }[], username?: string) {
-  return createUser(db, { username: username ?? uniqueCode('user').toLowerCase(), displayName: `测试用户 ${uniqueCode()}`, password: TEST_PASSWORD, memberships });
+/**
+ * A user with these memberships. Accounts are real-name: a resident (APPLICANT) account gets a resident ID number of
+ * its own (a fresh valid one unless `idNumber` names it), as an administrator issuing it would enter.
+ */
+export async function makeUser(
+  db: Db,
+  memberships: { organizationId: string; role: Role }[],
+  username?: string,
+  idNumber?: string,
+) {
+  const resident = memberships.some((m) => m.role === 'APPLICANT');
+  return createUser(db, {
+    username: username ?? uniqueCode('user').toLowerCase(),
+    displayName: `测试用户 ${uniqueCode()}`,
+    password: TEST_PASSWORD,
+    idNumber: idNumber ?? (resident ? uniqueResidentId() : null),
+    memberships,
+  });
+}
+
+/** A valid resident ID number (GB 11643) nobody else in the test database holds: random birth date and sequence. */
+export function uniqueResidentId(): string {
+  const bytes = randomBytes(6);
+  const day = new Date(Date.UTC(1950, 0, 1) + (bytes.readUInt32BE(0) % 18_000) * 86_400_000).toISOString().slice(0, 10);
+  const first17 = `110105${day.replace(/-/g, '')}${String(bytes.readUInt16BE(4) % 1000).padStart(3, '0')}`;
+  return `${first17}${residentIdCheckChar(first17)}`;
 }
 
 /** A signed-in client: sends the session cookie and the CSRF token on every request. */

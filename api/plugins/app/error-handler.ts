@@ -2,28 +2,8 @@ import fp from 'fastify-plugin';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, errorMessage, type ErrorCode, type FieldError } from '../../../domain/errors';
-import { appendAudit } from '../../../runtime/audit';
+import { auditRefusal } from './refusal-audit';
 import { isTransientError, RETRY_AFTER_SECONDS } from '../../../runtime/transient-errors';
-
-/** Refusals that say someone tried to act outside their authority; each becomes an audit row. */
-const AUDITED_REFUSALS = new Set<ErrorCode>(['FORBIDDEN', 'NOT_FOUND']);
-
-async function auditRefusal(fastify: FastifyInstance, request: FastifyRequest, error: AppError): Promise<void> {
-  const caller = request.caller;
-  if (!caller || !AUDITED_REFUSALS.has(error.code)) return;
-  await fastify.platform.db.$transaction((tx) =>
-    appendAudit(tx, {
-      action: `${request.method} ${request.routeOptions.url ?? request.url}`,
-      targetType: 'request',
-      targetId: request.url.slice(0, 500),
-      actorId: caller.userId,
-      actingOrgId: caller.membership?.organizationId,
-      outcome: 'refused',
-      reason: error.code === 'FORBIDDEN' ? (error.details?.reason === 'csrf' ? 'csrf' : 'role') : 'not-found-or-out-of-scope',
-      requestId: request.id,
-    }),
-  );
-}
 
 function fromFastifyError(error: FastifyError & { validationContext?: string }): AppError {
   // An Update or signal to a procedure whose workflow has already closed: the procedure no longer takes actions.
@@ -64,7 +44,8 @@ export function sendError(reply: FastifyReply, request: FastifyRequest, error: A
 
 /**
  * The one place errors become responses: domain errors keep their code; validation errors list fields in both
- * languages; anything unexpected is logged with the request id and answered 500 without internals.
+ * languages; anything unexpected is logged with the request id and answered 500 without internals. Refusals are
+ * audited here (./refusal-audit.ts says which).
  */
 export default fp(
   async function errorHandler(fastify: FastifyInstance) {

@@ -9,7 +9,7 @@ import { contentMatchesType, MAX_DOCUMENT_BYTES } from '../../../domain/document
 import type { MigrantApplicationBody, MigrantEvidenceBody } from '../../../domain/forms/election';
 import { PROCEDURES } from '../../../domain/procedures';
 import { maskResidentId } from '../../../domain/resident-id';
-import { ELECTION_RULE_SET } from '../../../domain/rules/election';
+import { ELECTION_RULE_SET, selfApplication } from '../../../domain/rules/election';
 import type { RuleResult } from '../../../domain/rules/rule';
 import type { Prisma } from '../../../prisma/generated/client';
 import { settledUpdate } from '../../../workflows/lib/messages';
@@ -71,6 +71,32 @@ export async function submitApplication(options: SubmitApplicationOptions) {
 type SubmitApplicationOptions = Platform & { caller: Caller; electionId: string; body: MigrantApplicationBody; requestId: string };
 
 /**
+ * EL-SELF on submission: accounts are real-name, so an application is the holder's own only under the ID number
+ * bound to the account. An account with none cannot apply (the administrator binds it); another person's number is
+ * refused with EL-SELF, and nothing is recorded.
+ */
+async function assertOwnIdNumber(db: Db, caller: Caller, idNumber: string): Promise<void> {
+  const holder = await db.user.findUnique({ where: { id: caller.userId }, select: { idNumber: true } });
+  if (!holder?.idNumber) throw new AppError('ID_NUMBER_NOT_BOUND');
+  if (holder.idNumber === idNumber) return;
+  const result = selfApplication(true, false);
+  throw new AppError('RULE_FAILED', {
+    message: {
+      'zh-CN': `申请书上的身份证号码不是本账号实名绑定的号码：流动人口须由本人提出申请（EL-SELF，${result.citation}）。`,
+      en: `The ID number on the application is not the one bound to this account: a migrant applies themself (EL-SELF, ${result.citation}).`,
+    },
+    fields: [
+      {
+        path: 'idNumber',
+        code: 'not_account_holder',
+        message: { 'zh-CN': '须填写本账号持有人本人的身份证号码（EL-SELF）。', en: 'Enter the account holder’s own ID number (EL-SELF).' },
+      },
+    ],
+    details: { rules: [result] },
+  });
+}
+
+/**
  * The first half of an application: checks, then the case, the application, its audit row and the Update that starts
  * its review (an outbox row) in one transaction, then the evidence. A process that dies after it leaves exactly this,
  * which the worker's reconciler delivers.
@@ -83,6 +109,7 @@ export async function recordApplication(options: SubmitApplicationOptions) {
   if (election.status !== 'REGISTRATION') throw wrongStep('选民登记期间才能申请。', 'Applications are accepted during voter registration only.', { status: election.status });
   const own = await db.migrantApplication.findFirst({ where: { electionId: election.id, applicantUserId: caller.userId, status: { not: 'REFUSED' } }, select: { number: true } });
   if (own) throw new AppError('CONFLICT', { message: { 'zh-CN': `您已提交申请 ${own.number}。`, en: `You have already applied (${own.number}).` }, details: { number: own.number } });
+  await assertOwnIdNumber(db, caller, body.idNumber);
   checkEvidence(body.documents);
 
   const id = randomUUID();

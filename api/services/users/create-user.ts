@@ -6,6 +6,8 @@ export interface NewUser {
   username: string;
   displayName: string;
   password: string;
+  /** The holder's resident ID number (real-name account), already verified (GB 11643) and normalized. */
+  idNumber?: string | null;
   memberships: { organizationId: string; role: Role }[];
   isDemo?: boolean;
   mustChangePassword?: boolean;
@@ -18,6 +20,7 @@ export async function createUser(db: DbClient, input: NewUser) {
       username: input.username.trim().toLowerCase(),
       displayName: input.displayName,
       passwordHash: await hashPassword(input.password),
+      idNumber: input.idNumber ?? null,
       isDemo: input.isDemo ?? false,
       mustChangePassword: input.mustChangePassword ?? false,
       memberships: { create: input.memberships.map((m) => ({ organizationId: m.organizationId, role: m.role })) },

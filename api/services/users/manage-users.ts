@@ -1,7 +1,8 @@
-import type { Db } from '../../../runtime/db';
+import { isUniqueViolation, type Db } from '../../../runtime/db';
 import { appendAudit, type AuditEntry } from '../../../runtime/audit';
 import { AppError } from '../../../domain/errors';
 import type { RoleName } from '../../../domain/roles';
+import { maskResidentId } from '../../../domain/resident-id';
 import { organizationsInScope, usersInScope } from '../../authz/scope';
 import type { Caller } from '../../plugins/app/auth';
 import { hashPassword } from '../auth/passwords';
@@ -16,6 +17,7 @@ export function toUserView(user: {
   disabled: boolean;
   isDemo: boolean;
   mustChangePassword: boolean;
+  idNumber: string | null;
   memberships: { id: string; organizationId: string; role: RoleName; organization: { name: string; kind: string } }[];
 }) {
   return {
@@ -25,6 +27,7 @@ export function toUserView(user: {
     disabled: user.disabled,
     isDemo: user.isDemo,
     mustChangePassword: user.mustChangePassword,
+    idNumberMasked: user.idNumber ? maskResidentId(user.idNumber) : null,
     memberships: user.memberships.map((m) => ({
       id: m.id,
       organizationId: m.organizationId,
@@ -56,6 +59,35 @@ export async function findUserInScope(db: Db, caller: Caller, userId: string) {
   return user;
 }
 
+/** Real-name accounts: one account per person, so an ID number bound to another account is refused (a field error). */
+function idNumberTaken(): AppError {
+  return new AppError('VALIDATION_FAILED', {
+    fields: [
+      {
+        path: 'idNumber',
+        code: 'id_number_taken',
+        message: { 'zh-CN': '该身份证号码已绑定另一个账号（实名账号一人一号）。', en: 'This ID number is bound to another account (one real-name account per person).' },
+      },
+    ],
+  });
+}
+
+async function assertIdNumberFree(db: Db, idNumber: string | undefined, userId?: string) {
+  if (idNumber === undefined) return;
+  const holder = await db.user.findUnique({ where: { idNumber }, select: { id: true } });
+  if (holder && holder.id !== userId) throw idNumberTaken();
+}
+
+/** Two administrators binding one number at once: the unique column decides, the loser gets the same field error. */
+async function bindingIdNumber<T>(idNumber: string | undefined, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (idNumber !== undefined && isUniqueViolation(error)) throw idNumberTaken();
+    throw error;
+  }
+}
+
 async function assertOrganizationsInScope(db: Db, caller: Caller, organizationIds: string[]) {
   const found = await db.organization.count({ where: { AND: [{ id: { in: organizationIds } }, organizationsInScope(caller)] } });
   if (found !== new Set(organizationIds).size) throw new AppError('NOT_FOUND');
@@ -64,7 +96,7 @@ async function assertOrganizationsInScope(db: Db, caller: Caller, organizationId
 export async function addUser(
   db: Db,
   caller: Caller,
-  input: { username: string; displayName: string; password: string; memberships: { organizationId: string; role: RoleName }[] },
+  input: { username: string; displayName: string; password: string; idNumber?: string; memberships: { organizationId: string; role: RoleName }[] },
   requestId: string,
 ) {
   await assertOrganizationsInScope(db, caller, input.memberships.map((m) => m.organizationId));
@@ -73,26 +105,31 @@ export async function addUser(
       fields: [{ path: 'username', code: 'duplicate', message: { 'zh-CN': '用户名已被使用。', en: 'The username is taken.' } }],
     });
   }
-  const user = await db.$transaction(async (tx) => {
+  await assertIdNumberFree(db, input.idNumber);
+  const user = await bindingIdNumber(input.idNumber, () => db.$transaction(async (tx) => {
     const created = await createUser(tx, { ...input, mustChangePassword: true });
-    await appendAudit(tx, audit(caller, requestId, { action: 'user.created', targetType: 'user', targetId: created.id, data: { username: created.username, memberships: input.memberships } }));
+    // The audit row says that a number was bound, never the number (personal data stays out of the chain).
+    await appendAudit(tx, audit(caller, requestId, { action: 'user.created', targetType: 'user', targetId: created.id, data: { username: created.username, memberships: input.memberships, idNumberBound: input.idNumber !== undefined } }));
     return created;
-  });
+  }));
   return toUserView(await findUserInScope(db, caller, user.id));
 }
 
-export async function updateUser(db: Db, caller: Caller, userId: string, input: { displayName?: string; disabled?: boolean }, requestId: string) {
-  await findUserInScope(db, caller, userId);
+export async function updateUser(db: Db, caller: Caller, userId: string, input: { displayName?: string; disabled?: boolean; idNumber?: string }, requestId: string) {
+  const before = await findUserInScope(db, caller, userId);
   if (input.disabled && userId === caller.userId) {
     throw new AppError('VALIDATION_FAILED', {
       fields: [{ path: 'disabled', code: 'self', message: { 'zh-CN': '不能停用自己的账号。', en: 'You cannot disable your own account.' } }],
     });
   }
-  await db.$transaction(async (tx) => {
+  await assertIdNumberFree(db, input.idNumber, userId);
+  const { idNumber, ...rest } = input;
+  await bindingIdNumber(idNumber, () => db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: input });
     if (input.disabled) await tx.session.deleteMany({ where: { userId } });
-    await appendAudit(tx, audit(caller, requestId, { action: 'user.updated', targetType: 'user', targetId: userId, data: input }));
-  });
+    const idNumberChange = idNumber === undefined || idNumber === before.idNumber ? {} : { idNumber: before.idNumber ? 'corrected' : 'bound' };
+    await appendAudit(tx, audit(caller, requestId, { action: 'user.updated', targetType: 'user', targetId: userId, data: { ...rest, ...idNumberChange } }));
+  }));
   return toUserView(await findUserInScope(db, caller, userId));
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { membershipView, ROLES } from './shared';
+import { residentIdNumber } from '../../../../domain/resident-id';
 
 /**
  * Local copy of api/schemas/users.ts (keep in sync): that module imports PASSWORD_MIN_LENGTH from
@@ -14,6 +15,7 @@ export const userView = z.object({
   disabled: z.boolean(),
   isDemo: z.boolean(),
   mustChangePassword: z.boolean(),
+  idNumberMasked: z.string().nullable(),
   memberships: z.array(membershipView),
 });
 
@@ -32,12 +34,23 @@ export const createUserBody = z
     username,
     displayName: z.string().trim().min(1).max(100),
     password,
+    idNumber: z.string().optional(),
     memberships: z.array(newMembership).min(1).max(20),
   })
   .strict();
 
+/**
+ * The holder's resident ID number as typed in a form: empty for none, else verified (GB 11643, the server's check)
+ * and normalized. The server requires it for a resident (APPLICANT) account; the user form adds that refinement.
+ */
+export const optionalIdNumber = z.union([z.literal('').transform(() => undefined), residentIdNumber]).optional();
+
 export const updateUserBody = z
-  .object({ displayName: z.string().trim().min(1).max(100).optional(), disabled: z.boolean().optional() })
+  .object({
+    displayName: z.string().trim().min(1).max(100).optional(),
+    disabled: z.boolean().optional(),
+    idNumber: residentIdNumber.optional(),
+  })
   .strict();
 
 export const resetPasswordBody = z.object({ newPassword: password }).strict();

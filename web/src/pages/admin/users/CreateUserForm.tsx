@@ -4,19 +4,25 @@ import { useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { ApiError } from '../../../api/client';
-import { PASSWORD_MIN_LENGTH, createUserBody } from '../../../api/schemas/users';
+import { PASSWORD_MIN_LENGTH, createUserBody, optionalIdNumber } from '../../../api/schemas/users';
 import { createUser, type UserView } from '../../../api/users';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FormField } from '../../../forms/FormField';
-import { applyServerFieldErrors, errorText, formResolver } from '../../../forms/messages';
+import { applyServerFieldErrors, errorText, formResolver, validationMessage } from '../../../forms/messages';
 import { currentLanguage } from '../../../i18n';
 import type { OrgTreeSelectNode } from '../../../organizations/orgTreeSelect';
+import { IdNumberHint } from '../../../procedures/election/IdNumberHint';
 import { MembershipFields } from './MembershipFields';
 import { submitSpinner } from '../../../forms/submit-spinner';
 
-const schema = createUserBody;
+/** Real-name accounts: a resident (APPLICANT) account is issued with the holder's ID number (as the server requires). */
+const schema = createUserBody.extend({ idNumber: optionalIdNumber }).superRefine((values, ctx) => {
+  if (values.idNumber === undefined && values.memberships.some((m) => m.role === 'APPLICANT')) {
+    ctx.addIssue({ code: 'custom', path: ['idNumber'], message: validationMessage('idNumberRequired') });
+  }
+});
 type Values = z.input<typeof schema>;
-const FIELDS = ['username', 'displayName', 'password', 'memberships'] as const;
+const FIELDS = ['username', 'displayName', 'password', 'idNumber', 'memberships'] as const;
 const MAX_MEMBERSHIPS = 20;
 
 interface CreateUserFormProps {
@@ -35,7 +41,13 @@ export function CreateUserForm({ organizations, onCreated }: CreateUserFormProps
     formState,
   } = useForm<Values, unknown, z.output<typeof schema>>({
     resolver: formResolver(schema),
-    defaultValues: { username: '', displayName: '', password: '', memberships: [{ organizationId: '', role: undefined }] },
+    defaultValues: {
+      username: '',
+      displayName: '',
+      password: '',
+      idNumber: '',
+      memberships: [{ organizationId: '', role: undefined }],
+    },
   });
   const memberships = useFieldArray({ control, name: 'memberships' });
   // An error about the list itself (not one of its rows), e.g. from the API.
@@ -71,6 +83,18 @@ export function CreateUserForm({ organizations, onCreated }: CreateUserFormProps
         required
       >
         {(field, input) => <Input.Password {...field} {...input} autoComplete="new-password" />}
+      </FormField>
+      <FormField
+        control={control}
+        name="idNumber"
+        label={t('users.fields.idNumber')}
+        extra={
+          <>
+            {t('users.idNumberRule')} <IdNumberHint control={control} name="idNumber" />
+          </>
+        }
+      >
+        {(field, input) => <Input {...field} {...input} maxLength={18} autoComplete="off" spellCheck={false} inputMode="text" />}
       </FormField>
       <Divider titlePlacement="start" plain>
         {t('users.memberships')}

@@ -8,6 +8,7 @@ import { membershipLabel } from '../../../i18n/names';
 import type { OrgTreeSelectNode } from '../../../organizations/orgTreeSelect';
 import { useMe } from '../../../session/context';
 import { AddMembershipForm } from './AddMembershipForm';
+import { BindIdNumberForm } from './BindIdNumberForm';
 import { ResetPasswordForm } from './ResetPasswordForm';
 
 interface UserDetailsProps {
@@ -16,7 +17,7 @@ interface UserDetailsProps {
   onChanged: (user: UserView) => void;
 }
 
-/** One user's account: enable/disable, memberships (add/remove), password reset. */
+/** One user's account: enable/disable, the bound resident ID number (real-name), memberships (add/remove), password reset. */
 export function UserDetails({ user, organizations, onChanged }: UserDetailsProps) {
   const { t } = useTranslation();
   const language = currentLanguage();
@@ -54,6 +55,11 @@ export function UserDetails({ user, organizations, onChanged }: UserDetailsProps
                 text={user.disabled ? t('users.disabled') : t('users.enabled')}
               />
             ),
+          },
+          {
+            key: 'idNumber',
+            label: t('users.fields.idNumber'),
+            children: <span className="break-anywhere">{user.idNumberMasked ?? t('users.idNumberNone')}</span>,
           },
           {
             key: 'password',
@@ -116,6 +122,17 @@ export function UserDetails({ user, organizations, onChanged }: UserDetailsProps
         onSaved={(updated) => {
           onChanged(updated);
           void message.success(t('users.membershipAdded'));
+        }}
+      />
+
+      <Divider titlePlacement="start" plain>
+        {t('users.fields.idNumber')}
+      </Divider>
+      <BindIdNumberForm
+        user={user}
+        onSaved={(updated) => {
+          onChanged(updated);
+          void message.success(t('users.idNumberSaved', { name: user.username }));
         }}
       />
 
