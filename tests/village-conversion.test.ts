@@ -12,7 +12,16 @@ const application = {
   labourForce: 900,
   nonFarmLabour: 600,
   assetRestructuringComplete: true,
-  assembly: { fullAssembly: true, noticeDate: '2026-03-01', meetingDate: '2026-03-11', adultVillagers: 1000, adultAttendees: 501, households: 300, householdRepresentatives: 150, votesFor: 251 },
+  assembly: {
+    fullAssembly: true,
+    noticeDate: '2026-03-01',
+    meetingDate: '2026-03-11',
+    adultVillagers: 1000,
+    adultAttendees: 501,
+    households: 300,
+    householdRepresentatives: 150,
+    votesFor: 251,
+  },
 };
 
 describe('村改居 procedure against real Temporal and PostgreSQL', () => {
@@ -35,7 +44,10 @@ describe('村改居 procedure against real Temporal and PostgreSQL', () => {
     villageUserId = vu.id;
     village = await signIn(h.api, vu.username);
     township = await signIn(h.api, (await makeUser(h.db, [{ organizationId: town.id, role: 'TOWNSHIP_OFFICIAL' }])).username);
-    reviewer = await signIn(h.api, (await makeUser(h.db, [{ organizationId: bureau.id, role: 'COUNTY_CIVIL_AFFAIRS_REVIEWER' }])).username);
+    reviewer = await signIn(
+      h.api,
+      (await makeUser(h.db, [{ organizationId: bureau.id, role: 'COUNTY_CIVIL_AFFAIRS_REVIEWER' }])).username,
+    );
     approver = await signIn(h.api, (await makeUser(h.db, [{ organizationId: county.id, role: 'COUNTY_APPROVER' }])).username);
   });
   afterAll(async () => h?.close());
@@ -51,7 +63,11 @@ describe('村改居 procedure against real Temporal and PostgreSQL', () => {
   async function evidenceIds(taskId: string): Promise<Record<string, string[]>> {
     const ids: Record<string, string[]> = {};
     for (const key of ['VC-C1', 'VC-C2', 'VC-C3', 'VC-C4', 'assembly']) {
-      const res = await village.request({ method: 'POST', url: `/api/v1/tasks/${taskId}/documents`, payload: { filename: `${key}.pdf`, mimeType: 'application/pdf', contentBase64: PDF } });
+      const res = await village.request({
+        method: 'POST',
+        url: `/api/v1/tasks/${taskId}/documents`,
+        payload: { filename: `${key}.pdf`, mimeType: 'application/pdf', contentBase64: PDF },
+      });
       expect(res.statusCode).toBe(201);
       ids[key] = [res.json<{ id: string }>().id];
     }
@@ -60,7 +76,14 @@ describe('村改居 procedure against real Temporal and PostgreSQL', () => {
 
   async function prepare(caseId: string, app = application) {
     const task = await openTask(caseId, 'vc.prepare');
-    return complete(village, task.id, { application: app, noticePosting: '村务公开栏及各村民小组张贴', restructuringRecord: '青石镇改制〔2025〕3号', evidence: await evidenceIds(task.id), votesAgainst: 200, abstentions: 50 });
+    return complete(village, task.id, {
+      application: app,
+      noticePosting: '村务公开栏及各村民小组张贴',
+      restructuringRecord: '青石镇改制〔2025〕3号',
+      evidence: await evidenceIds(task.id),
+      votesAgainst: 200,
+      abstentions: 50,
+    });
   }
 
   async function start(title: string) {
@@ -72,7 +95,10 @@ describe('村改居 procedure against real Temporal and PostgreSQL', () => {
   it('walks the full approval path with a return-and-resubmit loop, records every clause, sets up the committee and its first election', async () => {
     const caseId = await start('柳树村村改居');
     // A failing rule blocks the step and names the clause.
-    const blocked = await prepare(caseId, { ...application, assembly: { ...application.assembly, adultAttendees: 500, householdRepresentatives: 199 } });
+    const blocked = await prepare(caseId, {
+      ...application,
+      assembly: { ...application.assembly, adultAttendees: 500, householdRepresentatives: 199 },
+    });
     expect(blocked.statusCode).toBe(422);
     const rules = blocked.json<{ error: { code: string; details: { rules: { id: string; citation: string }[] } } }>().error;
     expect(rules.code).toBe('RULE_FAILED');
@@ -80,14 +106,35 @@ describe('村改居 procedure against real Temporal and PostgreSQL', () => {
     expect(rules.details.rules[0]!.citation).toContain('第二十二条');
 
     expect((await prepare(caseId)).statusCode).toBe(200);
-    const returned = await complete(township, (await openTask(caseId, 'vc.township-review')).id, { decision: 'return', opinion: '请补充劳动力统计原始台账' });
+    const returned = await complete(township, (await openTask(caseId, 'vc.township-review')).id, {
+      decision: 'return',
+      opinion: '请补充劳动力统计原始台账',
+    });
     expect(returned.statusCode).toBe(200);
     expect((await prepare(caseId)).statusCode).toBe(200);
-    expect((await complete(township, (await openTask(caseId, 'vc.township-review')).id, { decision: 'propose', opinion: '符合条件，提出改设' })).statusCode).toBe(200);
+    expect(
+      (
+        await complete(township, (await openTask(caseId, 'vc.township-review')).id, {
+          decision: 'propose',
+          opinion: '符合条件，提出改设',
+        })
+      ).statusCode,
+    ).toBe(200);
     // After the proposal the village can no longer withdraw.
-    const late = await village.request({ method: 'POST', url: `/api/v1/village-conversions/${caseId}/withdraw`, payload: { reason: '太晚了' } });
+    const late = await village.request({
+      method: 'POST',
+      url: `/api/v1/village-conversions/${caseId}/withdraw`,
+      payload: { reason: '太晚了' },
+    });
     expect(late.statusCode).toBe(409);
-    expect((await complete(reviewer, (await openTask(caseId, 'vc.civil-affairs-review')).id, { decision: 'forward', opinion: '材料齐全' })).statusCode).toBe(200);
+    expect(
+      (
+        await complete(reviewer, (await openTask(caseId, 'vc.civil-affairs-review')).id, {
+          decision: 'forward',
+          opinion: '材料齐全',
+        })
+      ).statusCode,
+    ).toBe(200);
     const approve = await complete(approver, (await openTask(caseId, 'vc.county-decision')).id, {
       decision: 'approve',
       documentNumber: '东政字〔2026〕15号',
@@ -100,7 +147,19 @@ describe('村改居 procedure against real Temporal and PostgreSQL', () => {
     const record = await h.db.case.findUniqueOrThrow({ where: { id: caseId }, include: { ruleDecisions: true } });
     expect(record.status).toBe('COMPLETED');
     const ids = new Set(record.ruleDecisions.map((d) => d.ruleId));
-    for (const id of ['VC-C1', 'VC-C2', 'VC-C3', 'VC-C4', 'VC-NOTICE', 'VC-QUORUM', 'VC-MAJORITY', 'VC-PROPOSE', 'VC-APPROVE', 'EL-LAW']) expect(ids).toContain(id);
+    for (const id of [
+      'VC-C1',
+      'VC-C2',
+      'VC-C3',
+      'VC-C4',
+      'VC-NOTICE',
+      'VC-QUORUM',
+      'VC-MAJORITY',
+      'VC-PROPOSE',
+      'VC-APPROVE',
+      'EL-LAW',
+    ])
+      expect(ids).toContain(id);
     const committee = await h.db.organization.findFirstOrThrow({ where: { name: '柳树社区居民委员会' } });
     expect(committee.kind).toBe('COMMUNITY');
     const election = await h.db.case.findFirstOrThrow({ where: { procedure: 'election', organizationId: committee.id } });
@@ -117,9 +176,16 @@ describe('村改居 procedure against real Temporal and PostgreSQL', () => {
     await prepare(caseId);
     await complete(township, (await openTask(caseId, 'vc.township-review')).id, { decision: 'propose', opinion: '提出' });
     await complete(reviewer, (await openTask(caseId, 'vc.civil-affairs-review')).id, { decision: 'forward', opinion: '转报' });
-    const refused = await complete(approver, (await openTask(caseId, 'vc.county-decision')).id, { decision: 'refuse', documentNumber: '东政字〔2026〕16号', decisionText: '城镇规划调整前暂不批准。' });
+    const refused = await complete(approver, (await openTask(caseId, 'vc.county-decision')).id, {
+      decision: 'refuse',
+      documentNumber: '东政字〔2026〕16号',
+      decisionText: '城镇规划调整前暂不批准。',
+    });
     expect(refused.statusCode).toBe(200);
-    const row = await h.db.case.findUniqueOrThrow({ where: { id: caseId }, include: { ruleDecisions: { where: { ruleId: 'VC-APPROVE' } } } });
+    const row = await h.db.case.findUniqueOrThrow({
+      where: { id: caseId },
+      include: { ruleDecisions: { where: { ruleId: 'VC-APPROVE' } } },
+    });
     expect(row.status).toBe('REJECTED');
     expect(row.ruleDecisions[0]!.passed).toBe(false);
   });
@@ -127,20 +193,41 @@ describe('村改居 procedure against real Temporal and PostgreSQL', () => {
   it('lets the village withdraw before the township proposes, cancelling the open task', async () => {
     const caseId = await start('撤回测试');
     await prepare(caseId);
-    const res = await village.request({ method: 'POST', url: `/api/v1/village-conversions/${caseId}/withdraw`, payload: { reason: '村民会议决定暂缓' } });
+    const res = await village.request({
+      method: 'POST',
+      url: `/api/v1/village-conversions/${caseId}/withdraw`,
+      payload: { reason: '村民会议决定暂缓' },
+    });
     expect(res.statusCode).toBe(200);
     const row = await h.db.case.findUniqueOrThrow({ where: { id: caseId }, include: { tasks: true } });
     expect(row.status).toBe('WITHDRAWN');
     expect(row.tasks.find((t) => t.kind === 'vc.township-review')?.status).toBe('CANCELLED');
     // The workflow has closed: a second withdrawal is refused as not open, not an internal error.
-    const again = await village.request({ method: 'POST', url: `/api/v1/village-conversions/${caseId}/withdraw`, payload: { reason: '再次撤回' } });
+    const again = await village.request({
+      method: 'POST',
+      url: `/api/v1/village-conversions/${caseId}/withdraw`,
+      payload: { reason: '再次撤回' },
+    });
     expect(again.statusCode).toBe(409);
     expect(again.json<{ error: { code: string } }>().error.code).toBe('TASK_NOT_OPEN');
   });
 
   it('escalates an overdue township review to the county', async () => {
-    const caller = { userId: villageUserId, displayName: '村委会', memberships: [], membership: { organizationId: villageOrgId, role: 'VILLAGE_COMMITTEE_OFFICIAL', organizationPath: '' } } as unknown as Caller;
-    const row = await startConversion({ db: h.db, temporal: h.temporal, taskQueue: h.taskQueue, caller, title: '逾期督办', requestId: 'test', timing: { stepMs: 2500, remindBeforeMs: 1000, escalateAfterMs: 500 } });
+    const caller = {
+      userId: villageUserId,
+      displayName: '村委会',
+      memberships: [],
+      membership: { organizationId: villageOrgId, role: 'VILLAGE_COMMITTEE_OFFICIAL', organizationPath: '' },
+    } as unknown as Caller;
+    const row = await startConversion({
+      db: h.db,
+      temporal: h.temporal,
+      taskQueue: h.taskQueue,
+      caller,
+      title: '逾期督办',
+      requestId: 'test',
+      timing: { stepMs: 2500, remindBeforeMs: 1000, escalateAfterMs: 500 },
+    });
     await prepare(row.id);
     const review = await openTask(row.id, 'vc.township-review');
     const until = Date.now() + 20_000;
@@ -152,6 +239,89 @@ describe('村改居 procedure against real Temporal and PostgreSQL', () => {
     expect(task.escalatedAt).not.toBeNull();
     const townshipOrg = await h.db.organization.findUniqueOrThrow({ where: { id: task.candidateOrgId } });
     expect(task.escalatedToOrgId).toBe(townshipOrg.parentId);
+  });
+
+  describe('VC evidence: every condition and the assembly record need documents uploaded to this case', () => {
+    const prepareBody = (evidence: Record<string, string[]>) => ({
+      application,
+      noticePosting: '村务公开栏张贴',
+      restructuringRecord: '青石镇改制〔2025〕3号',
+      evidence,
+      votesAgainst: 200,
+      abstentions: 50,
+    });
+    type Refusal = {
+      error: { code: string; fields: { path: string; code: string; message: { 'zh-CN': string; en: string } }[] };
+    };
+
+    async function expectNothingChanged(caseId: string, taskId: string) {
+      expect((await h.db.task.findUniqueOrThrow({ where: { id: taskId } })).status).toBe('OPEN');
+      expect(await h.db.task.count({ where: { caseId, kind: 'vc.township-review' } })).toBe(0);
+      expect(await h.db.ruleDecision.count({ where: { caseId } })).toBe(0);
+    }
+
+    it('refuses random document ids with 400 naming the condition, and changes nothing', async () => {
+      const caseId = await start('证据测试甲');
+      const task = await openTask(caseId, 'vc.prepare');
+      const ids = await evidenceIds(task.id);
+      const random = '8d7f2b9e-3c1a-4e5b-9f60-1a2b3c4d5e6f';
+      const res = await complete(village, task.id, prepareBody({ ...ids, 'VC-C2': [random] }));
+      expect(res.statusCode).toBe(400);
+      const error = res.json<Refusal>().error;
+      expect(error.code).toBe('VALIDATION_FAILED');
+      expect(error.fields).toHaveLength(1);
+      expect(error.fields[0]).toMatchObject({ path: 'payload.evidence.VC-C2.0', code: 'evidence_not_in_case' });
+      expect(error.fields[0]!.message['zh-CN']).toContain('VC-C2');
+      expect(error.fields[0]!.message.en).toContain('VC-C2');
+      await expectNothingChanged(caseId, task.id);
+    });
+
+    it('refuses a document of another case as evidence (400), and changes nothing', async () => {
+      const other = await start('证据测试乙-他案');
+      const otherDocs = await evidenceIds((await openTask(other, 'vc.prepare')).id);
+      const caseId = await start('证据测试乙');
+      const task = await openTask(caseId, 'vc.prepare');
+      const ids = await evidenceIds(task.id);
+      const res = await complete(
+        village,
+        task.id,
+        prepareBody({ ...ids, assembly: [ids.assembly![0]!, otherDocs.assembly![0]!] }),
+      );
+      expect(res.statusCode).toBe(400);
+      const error = res.json<Refusal>().error;
+      expect(error.fields.map((f) => f.path)).toEqual(['payload.evidence.assembly.1']);
+      expect(error.fields[0]!.message['zh-CN']).toContain('村民会议记录');
+      await expectNothingChanged(caseId, task.id);
+      const audit = await h.db.auditEvent.findFirstOrThrow({ where: { caseId, action: 'task.complete', outcome: 'refused' } });
+      expect(audit.reason).toContain('evidence_not_in_case');
+    });
+
+    it('refuses an application missing evidence for a condition (400 naming it)', async () => {
+      const caseId = await start('证据测试丙');
+      const task = await openTask(caseId, 'vc.prepare');
+      const ids = await evidenceIds(task.id);
+      const res = await complete(village, task.id, prepareBody({ ...ids, 'VC-C4': [] }));
+      expect(res.statusCode).toBe(400);
+      const field = res.json<Refusal>().error.fields.find((f) => f.path === 'payload.evidence.VC-C4')!;
+      expect(field.code).toBe('evidence_required');
+      expect(field.message['zh-CN']).toContain('VC-C4');
+      await expectNothingChanged(caseId, task.id);
+    });
+
+    it('accepts evidence uploaded to this case and lists it per condition on the case record', async () => {
+      const caseId = await start('证据测试丁');
+      const task = await openTask(caseId, 'vc.prepare');
+      const ids = await evidenceIds(task.id);
+      expect((await complete(village, task.id, prepareBody(ids))).statusCode).toBe(200);
+      const record = await township.request({ url: `/api/v1/cases/${caseId}` });
+      expect(record.statusCode).toBe(200);
+      const evidence = record.json<{
+        evidence: { key: string; label: { 'zh-CN': string }; documents: { id: string; name: string }[] }[];
+      }>().evidence;
+      expect(evidence.map((e) => e.key)).toEqual(['VC-C1', 'VC-C2', 'VC-C3', 'VC-C4', 'assembly']);
+      for (const e of evidence)
+        expect(e.documents).toEqual([{ id: ids[e.key]![0], name: `${e.key}.pdf`, createdAt: expect.any(String) }]);
+    });
   });
 
   it('lets only the village committee start a conversion', async () => {
