@@ -24,8 +24,6 @@ describe('村改居 procedure against real Temporal and PostgreSQL', () => {
   let township: Session;
   let reviewer: Session;
   let approver: Session;
-  let villageOrgId: string;
-  let villageUserId: string;
   let townOrgId: string;
   /** The village committee acting on each case (one open or approved conversion per village: each test its own village). */
   const sessionOf = new Map<string, Session>();
@@ -44,9 +42,7 @@ describe('村改居 procedure against real Temporal and PostgreSQL', () => {
     const town = await makeOrganization(h.db, 'TOWNSHIP', county.id, '青石镇');
     townOrgId = town.id;
     const vil = await makeOrganization(h.db, 'VILLAGE', town.id, '柳树村');
-    villageOrgId = vil.id;
     const vu = await makeUser(h.db, [{ organizationId: vil.id, role: 'VILLAGE_COMMITTEE_OFFICIAL' }]);
-    villageUserId = vu.id;
     village = await signIn(h.api, vu.username);
     township = await signIn(h.api, (await makeUser(h.db, [{ organizationId: town.id, role: 'TOWNSHIP_OFFICIAL' }])).username);
     reviewer = await signIn(h.api, (await makeUser(h.db, [{ organizationId: bureau.id, role: 'COUNTY_CIVIL_AFFAIRS_REVIEWER' }])).username);
@@ -211,7 +207,7 @@ describe('村改居 procedure against real Temporal and PostgreSQL', () => {
 
     it('refuses a document of another case as evidence (400), and changes nothing', async () => {
       const other = await start('证据乙他村村改居');
-      const otherDocs = await evidenceIds((await openTask(other, 'vc.prepare')).id, sessionOf.get(other)!);
+      const otherDocs = await evidenceIds((await openTask(other, 'vc.prepare')).id, sessionOf.get(other));
       const caseId = await start('证据乙村村改居');
       const session = sessionOf.get(caseId)!;
       const task = await openTask(caseId, 'vc.prepare');
