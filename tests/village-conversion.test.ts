@@ -199,7 +199,7 @@ describe('村改居 procedure against real Temporal and PostgreSQL', () => {
       const error = res.json<Refusal>().error;
       expect(error.code).toBe('VALIDATION_FAILED');
       expect(error.fields).toHaveLength(1);
-      expect(error.fields[0]).toMatchObject({ path: 'payload.evidence.VC-C2.0', code: 'evidence_not_in_case' });
+      expect(error.fields[0]).toMatchObject({ path: 'payload.evidence.VC-C2', code: 'evidence_not_in_case' });
       expect(error.fields[0]!.message['zh-CN']).toContain('VC-C2');
       expect(error.fields[0]!.message.en).toContain('VC-C2');
       await expectNothingChanged(caseId, task.id);
@@ -215,7 +215,7 @@ describe('村改居 procedure against real Temporal and PostgreSQL', () => {
       const res = await complete(session, task.id, prepareBody({ ...ids, assembly: [ids.assembly![0]!, otherDocs.assembly![0]!] }));
       expect(res.statusCode).toBe(400);
       const error = res.json<Refusal>().error;
-      expect(error.fields.map((f) => f.path)).toEqual(['payload.evidence.assembly.1']);
+      expect(error.fields.map((f) => f.path)).toEqual(['payload.evidence.assembly']);
       expect(error.fields[0]!.message['zh-CN']).toContain('村民会议记录');
       await expectNothingChanged(caseId, task.id);
       const audit = await h.db.auditEvent.findFirstOrThrow({ where: { caseId, action: 'task.complete', outcome: 'refused' } });

@@ -1,4 +1,4 @@
-import { ApplicationFailure, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, patched, setHandler } from '@temporalio/workflow';
 import { chinaDateOf } from '../../domain/clock';
 import { lawForCommunity } from '../../domain/rules/election-law';
 import type { RuleResult } from '../../domain/rules/rule';
@@ -177,8 +177,8 @@ export async function villageConversionProcedure(input: VillageConversionInput):
         townshipOrgId: input.townshipOrgId,
         law: String(law.values.law),
       });
-      // Executions from before the one-running-election check recorded the bare case id.
-      if (typeof first !== 'string')
+      // Executions from before the one-running-election check recorded the bare case id (and wrote no record after it).
+      if (patched('vc-first-election-record') && typeof first !== 'string')
         await procedureActivities.mergeCaseData({
           caseId,
           data: { firstElection: firstElectionRecord(first as FirstElectionStart) },

@@ -20,10 +20,10 @@ export async function conversionEvidenceProblems(db: Db, caseId: string, payload
   const problems: FieldError[] = [];
   for (const key of VC_EVIDENCE_KEYS) {
     const label = VC_EVIDENCE_LABELS[key];
-    payload.evidence[key].forEach((id, index) => {
+    payload.evidence[key].forEach((id) => {
       if (onCase.has(id)) return;
       problems.push({
-        path: `evidence.${key}.${index}`,
+        path: `evidence.${key}`,
         code: 'evidence_not_in_case',
         message: {
           'zh-CN': `${label['zh-CN']}的证明材料（${id}）不存在或不是本案件上传的材料，请在本案件中上传后再选择。`,
