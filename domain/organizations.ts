@@ -49,3 +49,8 @@ export const ALLOWED_PARENTS: Record<OrgKindName, readonly (OrgKindName | null)[
 export function canHaveParent(kind: OrgKindName, parentKind: OrgKindName | null): boolean {
   return ALLOWED_PARENTS[kind].includes(parentKind);
 }
+
+/** 村改居: the code of the residents' committee an approved conversion sets up in a village's place. */
+export function residentsCommitteeCode(villageCode: string): string {
+  return `${villageCode}-RC`;
+}

@@ -90,6 +90,20 @@ describe('POST /api/v1/village-conversions/conditions-check (public)', () => {
     expect(fields.every((f) => f.message['zh-CN'].length > 0)).toBe(true);
   });
 
+  it('VC-MAJORITY refuses more votes in favour than people present (126 for, 100 present) with 400 and the counts', async () => {
+    // 100 of 150 adults attend (the quorum rests on them); 130 household representatives were also counted.
+    const res = await check(withAssembly({ adultVillagers: 150, adultAttendees: 100, households: 300, householdRepresentatives: 130, votesFor: 126 }));
+    expect(res.statusCode).toBe(400);
+    const error = res.json<{ error: { code: string; fields: { path: string; code: string; message: { 'zh-CN': string; en: string } }[] } }>().error;
+    expect(error.code).toBe('VALIDATION_FAILED');
+    const field = error.fields.find((f) => f.path === 'assembly.votesFor')!;
+    expect(field.message['zh-CN']).toContain('126');
+    expect(field.message['zh-CN']).toContain('100');
+    expect(field.message.en).toContain('people present (100)');
+    // At the limit it is accepted: 100 for, 100 present.
+    expect((await check(withAssembly({ adultVillagers: 150, adultAttendees: 100, households: 300, householdRepresentatives: 130, votesFor: 100 }))).statusCode).toBe(200);
+  });
+
   it('rate-limits the public check per client (429 RATE_LIMITED)', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 70; i++) statuses.push((await h.api.inject({ method: 'POST', url: '/api/v1/village-conversions/conditions-check', payload: base, remoteAddress: '10.7.7.7' })).statusCode);

@@ -95,5 +95,7 @@ export const caseRecordResponse = z
       z.object({ id: z.string().uuid(), name: z.string(), size: z.number().int(), mimeType: z.string(), sha256: z.string(), taskId: z.string().nullable(), uploadedBy: z.string().nullable(), createdAt: z.string() }),
     ),
     comments: z.array(z.object({ id: z.string().uuid(), taskId: z.string().uuid(), author: z.string(), body: z.string(), createdAt: z.string() })),
+    /** 村改居: the documents the application names as evidence, per condition (VC-C1…C4) and for the assembly record. */
+    evidence: z.array(z.object({ key: z.string(), label: localized, documents: z.array(z.object({ id: z.string().uuid(), name: z.string(), createdAt: z.string() })) })).optional(),
   })
   .meta({ id: 'CaseRecord' });

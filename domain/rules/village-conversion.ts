@@ -18,6 +18,16 @@ export const VC_RULES = {
   'VC-MAJORITY': { id: 'VC-MAJORITY', citation: '《村民委员会组织法》第二十二条', text: { 'zh-CN': '所作决定应当经到会人员的过半数通过', en: 'Consent by more than half of those present' } },
 } as const satisfies Record<string, RuleDefinition>;
 
+/**
+ * Those present at the assembly (VC-MAJORITY's denominator): the attending adult villagers, or, when the quorum rests
+ * on household representatives only, those representatives. One definition for the input check and the rule.
+ */
+export function presentAtAssembly(a: { adultVillagers: number; adultAttendees: number; households: number; householdRepresentatives: number }): number {
+  const byAdults = moreThan(a.adultAttendees, a.adultVillagers, 1, 2);
+  const byHouseholds = atLeast(a.householdRepresentatives, a.households, 2, 3);
+  return byAdults || !byHouseholds ? a.adultAttendees : a.householdRepresentatives;
+}
+
 const count = z.number().int().min(0).max(100_000_000);
 const isoDate = z.string().refine(isValidIsoDate, { message: 'A real date as YYYY-MM-DD', params: { zh: '日期须为真实存在的 YYYY-MM-DD', code: 'invalid_date' } });
 
@@ -44,7 +54,8 @@ export const conversionConditions = z
       .superRefine((a, ctx) => {
         if (a.adultAttendees > a.adultVillagers) ctx.addIssue(bilingualIssue(['adultAttendees'], 'exceeds_total', '到会人数不能多于成年村民总数', 'More attendees than adult villagers'));
         if (a.householdRepresentatives > a.households) ctx.addIssue(bilingualIssue(['householdRepresentatives'], 'exceeds_total', '户代表人数不能多于户数', 'More representatives than households'));
-        if (a.votesFor > Math.max(a.adultAttendees, a.householdRepresentatives)) ctx.addIssue(bilingualIssue(['votesFor'], 'exceeds_present', '赞成票不能多于到会人数', 'More votes than people present'));
+        const present = presentAtAssembly(a);
+        if (a.votesFor > present) ctx.addIssue(bilingualIssue(['votesFor'], 'exceeds_present', `赞成票（${a.votesFor}）不能多于到会人数（${present}）`, `More votes in favour (${a.votesFor}) than people present (${present})`));
         if (isValidIsoDate(a.noticeDate) && isValidIsoDate(a.meetingDate) && a.meetingDate < a.noticeDate) ctx.addIssue(bilingualIssue(['meetingDate'], 'before_notice', '会议日期早于通知日期', 'The meeting is before the notice'));
       }),
   })
@@ -65,9 +76,7 @@ export function evaluateConversion(c: ConversionConditions): RuleResult[] {
   const noticeDays = daysBetween(a.noticeDate, a.meetingDate);
   const byAdults = moreThan(a.adultAttendees, a.adultVillagers, 1, 2);
   const byHouseholds = atLeast(a.householdRepresentatives, a.households, 2, 3);
-  // Those present are the attending adult villagers, or, when the quorum rests on household representatives only,
-  // those representatives.
-  const present = byAdults || !byHouseholds ? a.adultAttendees : a.householdRepresentatives;
+  const present = presentAtAssembly(a);
   const yes = (b: boolean) => (b ? '是' : '否');
   return [
     result(VC_RULES['VC-C1'], c.insideUrbanBoundary, { 'zh-CN': `位于城镇建设用地范围内：${yes(c.insideUrbanBoundary)}`, en: `Inside the urban boundary: ${c.insideUrbanBoundary}` }, { insideUrbanBoundary: c.insideUrbanBoundary }),

@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { completeStep, must, openTask, type CaseExpectation, type ChaosContext } from './steps';
+import { completeStep, must, openTask, retryDb, type CaseExpectation, type ChaosContext } from './steps';
+import { DEMO_PASSWORD } from '../../scripts/demo-seed';
+import { createOrganization } from '../../api/services/organizations/create-organization';
+import { createUser } from '../../api/services/users/create-user';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1').toString('base64');
 const application = {
@@ -25,16 +28,31 @@ const application = {
  * the civil-affairs bureau forwards, and the county approves (a new residents' committee and its first election) or refuses.
  */
 export async function villageConversionOfficials(ctx: ChaosContext) {
-  const [village, township, reviewer, approver] = await Promise.all(
-    ['village.official', 'township.official', 'county.reviewer', 'county.approver'].map((u) => ctx.signIn(u)),
+  const [township, reviewer, approver] = await Promise.all(['township.official', 'county.reviewer', 'county.approver'].map((u) => ctx.signIn(u)));
+  // A village converts once (one open or approved conversion per village): each case is a village of its own, beside
+  // the demo village under the same township, with its own committee official.
+  const demoVillage = await retryDb(() =>
+    ctx.db.organization.findFirstOrThrow({ where: { memberships: { some: { user: { username: 'village.official' } } } }, select: { parentId: true } }),
   );
+  async function villageOfficial(i: number) {
+    const tag = `${i}-${randomBytes(3).toString('hex')}`;
+    const username = `chaos.village.${tag}`;
+    await retryDb(async () => {
+      if (await ctx.db.user.findUnique({ where: { username } })) return;
+      await ctx.db.$transaction(async (tx) => {
+        const org = await createOrganization(tx, { code: `CHAOS-V-${tag}`, name: `可靠性村 ${tag}`, kind: 'VILLAGE', parentId: demoVillage.parentId });
+        await createUser(tx, { username, displayName: `可靠性村 ${tag} 村委会`, password: DEMO_PASSWORD, memberships: [{ organizationId: org.id, role: 'VILLAGE_COMMITTEE_OFFICIAL' }] });
+      });
+    });
+    return ctx.signIn(username);
+  }
 
-  async function prepare(caseId: string, i: number) {
+  async function prepare(village: Awaited<ReturnType<typeof villageOfficial>>, caseId: string, i: number) {
     const taskId = await openTask(ctx, caseId, 'vc.prepare');
     const evidence: Record<string, string[]> = {};
     for (const key of ['VC-C1', 'VC-C2', 'VC-C3', 'VC-C4', 'assembly']) {
       const doc = await must<{ id: string }>(
-        village!,
+        village,
         'POST',
         `/api/v1/tasks/${taskId}/documents`,
         { filename: `${key}.pdf`, mimeType: 'application/pdf', contentBase64: PDF },
@@ -42,7 +60,7 @@ export async function villageConversionOfficials(ctx: ChaosContext) {
       );
       evidence[key] = [doc.id];
     }
-    await completeStep(ctx, village!, caseId, 'vc.prepare', {
+    await completeStep(ctx, village, caseId, 'vc.prepare', {
       application,
       noticePosting: `村务公开栏 ${i}`,
       restructuringRecord: `青石镇改制〔2026〕${i}号`,
@@ -53,8 +71,9 @@ export async function villageConversionOfficials(ctx: ChaosContext) {
   }
 
   return async (i: number): Promise<CaseExpectation> => {
+    const village = await villageOfficial(i);
     const started = await must<{ id: string }>(
-      village!,
+      village,
       'POST',
       '/api/v1/village-conversions',
       { title: `可靠性村改居 ${i}` },
@@ -63,10 +82,10 @@ export async function villageConversionOfficials(ctx: ChaosContext) {
     const caseId = started.id;
     const returnOnce = i % 4 === 0;
     const approve = i % 2 === 0;
-    await prepare(caseId, i);
+    await prepare(village, caseId, i);
     if (returnOnce) {
       await completeStep(ctx, township!, caseId, 'vc.township-review', { decision: 'return', opinion: `请补充材料 ${i}` });
-      await prepare(caseId, i);
+      await prepare(village, caseId, i);
     }
     await completeStep(ctx, township!, caseId, 'vc.township-review', { decision: 'propose', opinion: `提出改设 ${i}` });
     await completeStep(ctx, reviewer!, caseId, 'vc.civil-affairs-review', { decision: 'forward', opinion: `材料齐全 ${i}` });

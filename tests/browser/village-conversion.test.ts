@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { PROCEDURES } from '../../domain/procedures';
 import { VC_RULES } from '../../domain/rules/village-conversion';
-import { seedDemo } from '../../scripts/demo-seed';
+import { DEMO_PASSWORD, seedDemo } from '../../scripts/demo-seed';
+import { createUser } from '../../api/services/users/create-user';
 import {
   expectAccessible,
   horizontalOverflow,
@@ -338,8 +339,10 @@ describe('web app in Chromium: 村改居 from the village to the county decision
       await expectAccessible(page);
       await screenshot(page, 'vc-inbox-375');
 
-      // The village's open-to-claim task of a second conversion, seen as a card, opened on the phone.
-      const village = await signedIn('village.official', '/cases', 375, 812);
+      // The open-to-claim task of another village's conversion (柳树村 is converted: a village converts once), on the phone.
+      const taoyuan = await h.db.organization.findFirstOrThrow({ where: { name: '桃园村' } });
+      await createUser(h.db, { username: 'taoyuan.official', displayName: '桃园村 村委会', password: DEMO_PASSWORD, memberships: [{ organizationId: taoyuan.id, role: 'VILLAGE_COMMITTEE_OFFICIAL' }] });
+      const village = await signedIn('taoyuan.official', '/cases', 375, 812);
       await village.getByRole('heading', { name: texts.cases.title, level: 2 }).waitFor();
       await village.getByRole('button', { name: texts.vc.start.button }).click();
       await village.getByRole('dialog').getByRole('button', { name: texts.vc.start.submit }).click();

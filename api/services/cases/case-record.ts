@@ -6,6 +6,7 @@ import { casesInScope } from '../../authz/scope';
 import { actionableTaskWhere } from '../tasks/task-scope';
 import { caseHistory, withdrawalOf, writtenDecision } from './case-history';
 import { shownCaseStatus, shownClosedAt, shownStatusWhere, stepStates, type CaseStatus } from './step-states';
+import { conversionEvidenceOf } from '../village-conversions/evidence';
 
 /** Cases a caller may read: those of their organization's subtree, and those with a task offered to or held by them. */
 export function readableCaseWhere(caller: Caller): Prisma.CaseWhereInput {
@@ -76,6 +77,7 @@ export async function caseRecord(db: Db, caller: Caller, caseId: string) {
     ruleDecisions: decisions.map((d) => ({ ruleId: d.ruleId, passed: d.passed, citation: d.citation, detail: localizedDetail(d.detail), values: d.values as Record<string, unknown>, decidedAt: d.decidedAt.toISOString() })),
     documents: documents.map((d) => ({ id: d.id, name: d.name, size: d.size, mimeType: d.mimeType, sha256: d.sha256, taskId: d.taskId, uploadedBy: d.uploadedById ? (names.get(d.uploadedById) ?? null) : null, createdAt: d.createdAt.toISOString() })),
     comments: comments.map((c) => ({ id: c.id, taskId: c.taskId, author: names.get(c.authorId) ?? '—', body: c.body, createdAt: c.createdAt.toISOString() })),
+    evidence: conversionEvidenceOf(row.procedure, row.data as Record<string, unknown>, documents),
   };
 }
 

@@ -8,6 +8,7 @@ import type { Caller } from '../../plugins/app/auth';
 import { currentMembership, organizationsInScope } from '../../authz/scope';
 import { idempotentStart, type Idempotency } from '../cases/idempotent-start';
 import { startCase } from '../cases/start-case';
+import { refuseSecondRunningElection } from './running-election';
 
 export interface StartElectionOptions {
   db: Db;
@@ -36,10 +37,7 @@ async function openElection(options: StartElectionOptions) {
   currentMembership(caller);
   const community = await db.organization.findFirst({ where: { AND: [{ id: options.communityOrgId, kind: 'COMMUNITY' }, organizationsInScope(caller)] } });
   if (!community?.parentId) throw new AppError('NOT_FOUND');
-  const running = await db.election.findFirst({ where: { communityOrgId: community.id, status: { notIn: ['COMPLETED', 'CANCELLED'] } }, select: { id: true } });
-  if (running) {
-    throw new AppError('CONFLICT', { message: { 'zh-CN': '该社区已有正在进行的选举。', en: 'This community already has an election under way.' }, details: { electionId: running.id } });
-  }
+  await refuseSecondRunningElection(db, community.id);
   const lawRule = lawForCommunity({ restructuringComplete: options.restructuringComplete });
   const law = lawRule.values.law as ElectionLaw;
   return startCase({

@@ -18,6 +18,7 @@ import type { Caller } from '../../plugins/app/auth';
 import { findTaskToWorkOn } from './task-scope';
 import { taskCompletionSeconds, workflowFailures } from '../../plugins/app/metrics';
 import { withinAnswerDeadline } from '../answer-deadline';
+import { payloadProblemsAgainstRecord } from './case-checks';
 
 export interface CompleteTaskOptions {
   db: Db;
@@ -87,6 +88,11 @@ export async function completeTask(options: CompleteTaskOptions): Promise<Comple
     const parsed = FORMS[task.formId].safeParse(options.payload, { reportInput: true });
     if (!parsed.success) {
       return refuse('invalid-payload', new AppError('VALIDATION_FAILED', { fields: fieldErrorsFromZod(parsed.error.issues).map(prefixPayload) }));
+    }
+    const checked = await payloadProblemsAgainstRecord(db, task.formId, task.caseId, options.payload);
+    if (checked instanceof AppError) return refuse(`conflict:${checked.code}`, checked);
+    if (checked.length > 0) {
+      return refuse(`invalid-payload:${checked.map((p) => p.code).join(',')}`, new AppError('VALIDATION_FAILED', { fields: checked.map(prefixPayload) }));
     }
   }
   const handle = temporal.workflow.getHandle(task.case.workflowId);

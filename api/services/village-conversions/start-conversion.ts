@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
-import type { Db } from '../../../runtime/db';
+import { isUniqueViolation, type Db } from '../../../runtime/db';
+import { appendAudit } from '../../../runtime/audit';
 import { AppError } from '../../../domain/errors';
 import type { VillageConversionInput } from '../../../workflows/village-conversion/messages';
 import type { Caller } from '../../plugins/app/auth';
@@ -28,9 +29,56 @@ export async function startConversion(options: StartConversionOptions) {
   return idempotentStart(options, 'village-conversion', () => openConversion(options), (row) => row);
 }
 
+/**
+ * 村改居 happens once: a village with an open or approved conversion case (or already marked converted) cannot start
+ * another. 409 CONFLICT naming the existing case and its number; the refusal is audited. The partial unique index
+ * case_one_live_conversion_per_village decides between two starts at the same moment.
+ */
+async function refuseSecondConversion(options: StartConversionOptions, village: { id: string; name: string; conversionCaseId: string | null }): Promise<void> {
+  const existing =
+    (await options.db.case.findFirst({ where: { procedure: 'village-conversion', organizationId: village.id, status: { in: ['OPEN', 'COMPLETED'] } }, orderBy: { openedAt: 'asc' } })) ??
+    (village.conversionCaseId ? await options.db.case.findUnique({ where: { id: village.conversionCaseId } }) : null);
+  if (!existing) return;
+  const approved = existing.status !== 'OPEN';
+  await options.db.$transaction((tx) =>
+    appendAudit(tx, {
+      action: 'village-conversion.start',
+      targetType: 'organization',
+      targetId: village.id,
+      caseId: existing.id,
+      actorId: options.caller.userId,
+      actingOrgId: village.id,
+      outcome: 'refused',
+      reason: approved ? 'already-converted' : 'conversion-under-way',
+      requestId: options.requestId,
+      data: { existingCaseNumber: existing.number },
+    }),
+  );
+  throw new AppError('CONFLICT', {
+    message: approved
+      ? { 'zh-CN': `${village.name}已经村改居批准（案件 ${existing.number}），不能再次申请。`, en: `${village.name} has already been approved for conversion (case ${existing.number}); it cannot apply again.` }
+      : { 'zh-CN': `${village.name}已有正在办理的村改居申请（案件 ${existing.number}），不能重复发起。`, en: `${village.name} already has a conversion under way (case ${existing.number}); a second one cannot be started.` },
+    details: { caseId: existing.id, caseNumber: existing.number, caseStatus: existing.status },
+  });
+}
+
 async function openConversion(options: StartConversionOptions) {
   const membership = currentMembership(options.caller);
   const parties = await conversionParties(options.db, membership.organizationId);
+  await refuseSecondConversion(options, parties.village);
+  try {
+    return await startVillageCase(options, parties);
+  } catch (error) {
+    // Another start for this village committed first (the partial unique index refused this one). A repeat with the same
+    // Idempotency-Key is left to idempotentStart, which answers the first request's case.
+    if (!isUniqueViolation(error)) throw error;
+    if (options.idempotency && (await options.db.case.findUnique({ where: { openedById_idempotencyKey: { openedById: options.caller.userId, idempotencyKey: options.idempotency.key } } }))) throw error;
+    await refuseSecondConversion(options, parties.village);
+    throw error;
+  }
+}
+
+function startVillageCase(options: StartConversionOptions, parties: Awaited<ReturnType<typeof conversionParties>>) {
   return startCase({
     ...options,
     procedure: 'village-conversion',

@@ -13,6 +13,7 @@ import { DocumentLink } from '../../procedures/DocumentLink';
 import { formatDateTime, localized } from '../../procedures/format';
 import { procedureName, roleLabel, taskKindName } from '../../procedures/names';
 import { ConditionsChecklist } from '../../procedures/village-conversion/ConditionsChecklist';
+import { ConversionNotices } from '../../procedures/village-conversion/ConversionNotices';
 import { canAccess, useMe } from '../../session/context';
 import { TaskStatusTag } from '../inbox/TaskList';
 import { CommentList } from '../tasks/TaskComments';
@@ -192,6 +193,7 @@ export function CasePage() {
 
       {isConversion && (
         <Section title={t('vc.checklist.title')}>
+          <ConversionNotices record={record} />
           <ConditionsChecklist record={record} documents={record.documents} />
         </Section>
       )}

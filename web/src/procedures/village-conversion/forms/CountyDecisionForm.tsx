@@ -12,19 +12,23 @@ import { ApplicationSummary } from '../ApplicationSummary';
 
 type Values = z.input<typeof vcCountyDecisionForm>;
 
-/** A refusal records no new committee: its fields are left out of the payload. */
+/** Only the fields of the chosen outcome are sent: a return carries its opinion, a refusal no new committee. */
 function withoutCommitteeUnlessApproved(values: Values): Values {
-  if (values.decision === 'approve') return values;
-  const { newCommittee: _dropped, ...rest } = values;
-  return rest;
+  const { newCommittee, opinion, documentNumber, decisionText, ...rest } = values;
+  if (values.decision === 'return') return { ...rest, opinion };
+  if (values.decision === 'approve') return { ...rest, documentNumber, decisionText, newCommittee };
+  return { ...rest, documentNumber, decisionText };
 }
 
-/** vc.county-decision (VC-APPROVE): the county government's written decision (批复); approval sets up the new committee. */
+/**
+ * vc.county-decision (VC-APPROVE): the county government's written decision (批复); approval sets up the new committee.
+ * Or the county returns the file to the township for more evidence, with its opinion.
+ */
 export function CountyDecisionForm({ disabled, submit, record, documents }: TaskFormProps) {
   const { t } = useTranslation();
   const { control, handleSubmit, setError, formState } = useForm<Values, unknown, z.output<typeof vcCountyDecisionForm>>({
     resolver: procedureFormResolver(vcCountyDecisionForm, withoutCommitteeUnlessApproved),
-    defaultValues: { documentNumber: '', decisionText: '', newCommittee: { name: '', area: '' } },
+    defaultValues: { documentNumber: '', decisionText: '', opinion: '', newCommittee: { name: '', area: '' } },
   });
   const decision = useWatch({ control, name: 'decision' });
   const onSubmit = handleSubmit((payload) => submit(payload, fieldErrorSink(setError)));
@@ -41,22 +45,38 @@ export function CountyDecisionForm({ disabled, submit, record, documents }: Task
               options={[
                 { value: 'approve', label: t('vc.decision.approve') },
                 { value: 'refuse', label: t('vc.decision.refuse') },
+                { value: 'return', label: t('vc.decision.return') },
               ]}
             />
           )}
         </GroupField>
-        <FormField
-          control={control}
-          name="documentNumber"
-          label={t('vc.decision.documentNumber')}
-          extra={t('vc.decision.documentNumberHelp')}
-          required
-        >
-          {(field, input) => <Input {...field} {...input} maxLength={100} />}
-        </FormField>
-        <FormField control={control} name="decisionText" label={t('vc.decision.decisionText')} required>
-          {(field, input) => <Input.TextArea {...field} {...input} rows={5} maxLength={5000} />}
-        </FormField>
+        {decision === 'return' && (
+          <FormField
+            control={control}
+            name="opinion"
+            label={t('vc.decision.opinion')}
+            extra={t('vc.decision.opinionHelp')}
+            required
+          >
+            {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={4} maxLength={2000} />}
+          </FormField>
+        )}
+        {decision !== 'return' && (
+          <>
+            <FormField
+              control={control}
+              name="documentNumber"
+              label={t('vc.decision.documentNumber')}
+              extra={t('vc.decision.documentNumberHelp')}
+              required
+            >
+              {(field, input) => <Input {...field} {...input} value={field.value ?? ''} maxLength={100} />}
+            </FormField>
+            <FormField control={control} name="decisionText" label={t('vc.decision.decisionText')} required>
+              {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={5} maxLength={5000} />}
+            </FormField>
+          </>
+        )}
         {decision === 'approve' && (
           <fieldset className="form-fieldset">
             <legend>

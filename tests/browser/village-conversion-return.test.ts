@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { DEMO_PASSWORD, seedDemo } from '../../scripts/demo-seed';
+import { expectAccessible, horizontalOverflow, launchBrowser, pageOpener, texts, TINY_PDF } from '../support/browser';
+import { signIn, type Session } from '../support/factories';
+import { startHarness, type Harness } from '../support/harness';
+import { startWebServer, type WebServer } from '../support/web-server';
+
+const BROWSER_TEST_MS = 300_000;
+
+const application = {
+  insideUrbanBoundary: true,
+  farmlandInsufficient: true,
+  labourForce: 900,
+  nonFarmLabour: 600,
+  assetRestructuringComplete: true,
+  assembly: {
+    fullAssembly: true,
+    noticeDate: '2026-03-01',
+    meetingDate: '2026-03-11',
+    adultVillagers: 1000,
+    adultAttendees: 501,
+    households: 300,
+    householdRepresentatives: 150,
+    votesFor: 251,
+  },
+};
+
+/** 村改居: the county government sends the file back to the township from the web app (at 390 px), with its opinion. */
+describe('web app in Chromium: the county returns a 村改居 file to the township', () => {
+  let h: Harness;
+  let server: WebServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    h = await startHarness();
+    await h.db.$transaction((tx) => seedDemo(tx), { timeout: 60_000, maxWait: 30_000 });
+    server = await startWebServer(h);
+    browser = await launchBrowser();
+  }, BROWSER_TEST_MS);
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await server?.close();
+    await h?.close();
+  });
+
+  const { signedIn } = pageOpener(() => ({ browser, server }), { contexts });
+
+  async function openTask(caseId: string, kind: string) {
+    return h.db.task.findFirstOrThrow({ where: { caseId, kind, status: 'OPEN' } });
+  }
+
+  async function complete(session: Session, taskId: string, payload: unknown) {
+    const res = await session.request({ method: 'POST', url: `/api/v1/tasks/${taskId}/complete`, payload: { payload } });
+    expect(res.statusCode).toBe(200);
+  }
+
+  it(
+    'county government: the return button sends the file back to the township with its opinion, shown on the case',
+    async () => {
+      const village = await signIn(h.api, 'village.official', DEMO_PASSWORD);
+      const township = await signIn(h.api, 'township.official', DEMO_PASSWORD);
+      const reviewer = await signIn(h.api, 'county.reviewer', DEMO_PASSWORD);
+      const started = await village.request({
+        method: 'POST',
+        url: '/api/v1/village-conversions',
+        payload: { title: '柳树村村改居' },
+      });
+      expect(started.statusCode).toBe(201);
+      const caseId = started.json<{ id: string }>().id;
+      const prepare = await openTask(caseId, 'vc.prepare');
+      const evidence: Record<string, string[]> = {};
+      for (const key of ['VC-C1', 'VC-C2', 'VC-C3', 'VC-C4', 'assembly']) {
+        const doc = await village.request({
+          method: 'POST',
+          url: `/api/v1/tasks/${prepare.id}/documents`,
+          payload: { filename: `${key}.pdf`, mimeType: 'application/pdf', contentBase64: TINY_PDF.toString('base64') },
+        });
+        expect(doc.statusCode).toBe(201);
+        evidence[key] = [doc.json<{ id: string }>().id];
+      }
+      await complete(village, prepare.id, {
+        application,
+        noticePosting: '村务公开栏',
+        restructuringRecord: '改制〔2025〕1号',
+        evidence,
+        votesAgainst: 200,
+        abstentions: 50,
+      });
+      await complete(township, (await openTask(caseId, 'vc.township-review')).id, { decision: 'propose', opinion: '提出' });
+      await complete(reviewer, (await openTask(caseId, 'vc.civil-affairs-review')).id, { decision: 'forward', opinion: '转报' });
+      const decision = await openTask(caseId, 'vc.county-decision');
+
+      const page = await signedIn('county.approver', `/tasks/${decision.id}`, 390, 844);
+      await page.getByRole('radio', { name: texts.vc.decision.return, exact: true }).check();
+      // A return asks for its opinion, not for a document number.
+      await expect(page.getByLabel(texts.vc.decision.documentNumber, { exact: true }).count()).resolves.toBe(0);
+      await page.getByLabel(texts.vc.decision.opinion, { exact: true }).fill('请补充土地利用总体规划图');
+      expect(await horizontalOverflow(page)).toBe(0);
+      await expectAccessible(page);
+      await page.getByRole('button', { name: texts.task.form.submit }).click();
+      await page.waitForURL(`**/cases/${caseId}`);
+      await page
+        .getByText(/县级人民政府已退回/)
+        .first()
+        .waitFor();
+      await page.getByText('请补充土地利用总体规划图').first().waitFor();
+      expect(await horizontalOverflow(page)).toBe(0);
+
+      const returned = await h.db.task.findUniqueOrThrow({ where: { id: decision.id } });
+      expect(returned.result).toEqual({ decision: 'return', opinion: '请补充土地利用总体规划图' });
+      // The file is with the township again, and the case is still open.
+      expect((await openTask(caseId, 'vc.township-review')).candidateRole).toBe('TOWNSHIP_OFFICIAL');
+      expect((await h.db.case.findUniqueOrThrow({ where: { id: caseId } })).status).toBe('OPEN');
+    },
+    BROWSER_TEST_MS,
+  );
+});
