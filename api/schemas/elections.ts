@@ -7,14 +7,13 @@ const localized = z.object({ 'zh-CN': z.string(), en: z.string() });
 export const electionPublicRule = z.object({
   id: z.string(),
   passed: z.boolean(),
-  outcome: z
-    .enum(['passed', 'failed', 'undetermined'])
-    .meta({
-      description:
-        '"undetermined": only days the yearly holiday notice has yet to settle (调休/补假) decide it; passed is false then',
-    }),
+  outcome: z.enum(['passed', 'failed', 'undetermined']).meta({
+    description:
+      '"undetermined": only days the yearly holiday notice has yet to settle (调休/补假) decide it; passed is false then',
+  }),
   citation: z.string(),
   detail: z.string(),
+  ruleSet: z.string().optional().meta({ description: 'The rule set the rule was checked under (see `ruleSet`)' }),
   values: z.record(z.string(), ruleValue),
 });
 
@@ -27,15 +26,29 @@ export const electionRule = z.object({
   values: z.record(z.string(), ruleValue),
 });
 
+/** The rule set a check used: the one in force on its reference date (domain.md, "Rule sets by date"). */
+export const ruleSetView = z
+  .object({
+    id: z.string(),
+    name: localized,
+    effectiveFrom: z.string().meta({ description: 'The first day the set applies (China date)' }),
+    adoptedOn: z.string(),
+    textVerified: z
+      .boolean()
+      .meta({ description: 'False while the revised text is not read in full: its rules keep the previous values and say so' }),
+  })
+  .meta({ id: 'RuleSet' });
+
 export const languageQuery = z.object({ lang: z.enum(['zh-CN', 'en']).default('zh-CN') }).strict();
 
 export const eligibilityCheckResponse = z
-  .object({ eligible: z.boolean(), rules: z.array(electionPublicRule) })
+  .object({ eligible: z.boolean(), ruleSet: ruleSetView, rules: z.array(electionPublicRule) })
   .meta({ id: 'ElectionEligibilityCheck' });
 
 export const resultCheckResponse = z
   .object({
     valid: z.boolean(),
+    ruleSet: ruleSetView,
     elected: z.array(z.string()),
     tiedForLastSeat: z
       .array(z.string())
@@ -47,6 +60,7 @@ export const resultCheckResponse = z
 
 export const timelineCheckResponse = z
   .object({
+    ruleSet: ruleSetView,
     rules: z.array(electionPublicRule),
     lastAllowedDates: z.object({ listPublication: z.string(), objection: z.string(), answer: z.string() }),
     calendarUnknownYears: z

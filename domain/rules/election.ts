@@ -503,15 +503,20 @@ export function evaluateTimeline(t: TimelineFacts, calendar: HolidayCalendar) {
 }
 
 /** EL-HANDOVER: handed over on `handedOverOn`, against the 10-day period from the election. */
-export function checkHandover(electedOn: IsoDate, handedOverOn: IsoDate, lastDay: IsoDate): RuleResult {
-  return rule(
-    'EL-HANDOVER',
-    handedOverOn <= lastDay,
-    {
-      'zh-CN': `新一届委员会 ${electedOn} 产生，${handedOverOn} 完成移交，最迟 ${lastDay}`,
-      en: `New committee elected ${electedOn}, handed over ${handedOverOn}; due by ${lastDay}`,
-    },
-    { electedOn, handedOverOn, lastAllowedDate: lastDay },
+export function checkHandover(electedOn: IsoDate, handedOverOn: IsoDate, lastDay: IsoDate, bounds?: DeadlineBounds): RuleResult {
+  const { passed, undetermined } = timeliness(handedOverOn, lastDay, bounds);
+  return withBounds(
+    rule(
+      'EL-HANDOVER',
+      passed,
+      {
+        'zh-CN': `新一届委员会 ${electedOn} 产生，${handedOverOn} 完成移交，最迟 ${lastDay}`,
+        en: `New committee elected ${electedOn}, handed over ${handedOverOn}; due by ${lastDay}`,
+      },
+      { electedOn, handedOverOn, lastAllowedDate: lastDay },
+    ),
+    undetermined,
+    bounds,
   );
 }
 

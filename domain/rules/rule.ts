@@ -51,5 +51,6 @@ export function publicRule(result: RuleResult, language: 'zh-CN' | 'en' = 'zh-CN
     citation: result.citation,
     detail: result.detail[language],
     values: result.values,
+    ...(result.ruleSet ? { ruleSet: result.ruleSet } : {}),
   };
 }
