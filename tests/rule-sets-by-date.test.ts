@@ -114,6 +114,20 @@ describe('rule sets by date (居组法 2018 amendment; 2025 revision in force 20
         })
       ).json<CheckBody>();
       expect(result.ruleSet.id).toBe('jumin-2018');
+      // The admission check has no date of its own: the set in force today (China), named in the answer.
+      const admission = await h.api.inject({
+        method: 'POST',
+        url: '/api/v1/service-items/admission-check',
+        payload: {
+          classification: 'assist',
+          fundingAmount: 5000,
+          fundingPayer: '县民政局',
+          authorityTransferred: false,
+          workingConditions: '办公电脑一台',
+        },
+        remoteAddress: '10.7.0.2',
+      });
+      expect(admission.json<CheckBody>().ruleSet.id).toBe(ruleSetInForce(chinaDateOf(new Date())).id);
     });
 
     it.each([
