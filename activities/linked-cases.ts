@@ -84,7 +84,7 @@ export function createLinkedCaseActivities({ db, temporal, taskQueue }: { db: Db
             caseId: row.id,
             outcome: 'success',
             reason: 'first election after village conversion',
-            data: { procedure: 'election', number, conversionCaseId: input.conversionCaseId },
+            data: { procedure: 'election', number, conversionCaseId: input.conversionCaseId, ruleSet: row.ruleSetVersion },
           });
           return row.id;
         }));

@@ -96,7 +96,7 @@ export async function electionProcedure(input: ElectionProcedureInput): Promise<
   let committeeOrgId = '';
   let publishedOn: IsoDate = '';
   let objectionLastDay: IsoDate = '';
-  let objectionBounds: ReturnType<typeof boundsOf>;
+  let objectionBounds: ReturnType<typeof boundsOf> = undefined;
   let objectionWindowOpen = false;
   let objectionsFiled = 0;
   let objectionsAnswered = 0;
