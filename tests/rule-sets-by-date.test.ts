@@ -130,6 +130,21 @@ describe('rule sets by date (居组法 2018 amendment; 2025 revision in force 20
       expect(admission.json<CheckBody>().ruleSet.id).toBe(ruleSetInForce(chinaDateOf(new Date())).id);
     });
 
+    it('an election started today keeps the rule set in force today, recorded on the case and in its audited opening', async () => {
+      const fresh = await makeOrganization(h.db, 'COMMUNITY', townshipId, '新河社区');
+      const res = await township.request({
+        method: 'POST',
+        url: '/api/v1/elections',
+        payload: { communityOrgId: fresh.id, restructuringComplete: true },
+      });
+      expect(res.statusCode).toBe(201);
+      const caseId = res.json<{ id: string }>().id;
+      const inForce = ruleSetInForce(chinaDateOf(new Date())).id;
+      expect((await h.db.case.findUniqueOrThrow({ where: { id: caseId } })).ruleSetVersion).toBe(inForce);
+      const opened = await h.db.auditEvent.findFirstOrThrow({ where: { caseId, action: 'case.opened' } });
+      expect(opened.data).toMatchObject({ ruleSet: inForce });
+    });
+
     it.each([
       ['jumin-2018', '（2018年修正）第七条'],
       ['jumin-2025', '（2025年修订，条次待核；2018年修正文本第七条）'],
