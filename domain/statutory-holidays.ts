@@ -36,8 +36,12 @@ export const ARRANGEMENT_WINDOW_DAYS = 12;
 
 const cache = new Map<number, StatutoryHoliday[]>();
 
-/** The fixed statutory holidays of a Gregorian year (lunar festivals of the lunar year that starts in it). */
+/**
+ * The fixed statutory holidays of a Gregorian year (lunar festivals of the lunar year that starts in it); none before
+ * the 2024 revision applies (earlier years are the package's announced data).
+ */
 export function statutoryHolidays(year: number): StatutoryHoliday[] {
+  if (year < STATUTORY_HOLIDAYS_SINCE) return [];
   const cached = cache.get(year);
   if (cached) return cached;
   const newYear = lunar.getSolarDateFromLunar(`${year}-01-01`).date;
