@@ -1,6 +1,7 @@
 import type { DbClient } from '../runtime/db';
 import { appendAudit, inTransaction } from '../runtime/audit';
 import { type Prisma } from '../prisma/generated/client';
+import { recordedUnder } from '../domain/rules/rule-sets';
 
 export interface CloseCaseInput {
   caseId: string;
@@ -12,7 +13,14 @@ export interface RuleDecisionInput {
   caseId: string;
   taskId?: string;
   /** `detail` in both languages (stored as JSON) or one readable string. */
-  decisions: { ruleId: string; passed: boolean; citation: string; detail?: string | { 'zh-CN': string; en: string }; values: Record<string, unknown> }[];
+  decisions: {
+    ruleId: string;
+    passed: boolean;
+    citation: string;
+    detail?: string | { 'zh-CN': string; en: string };
+    values: Record<string, unknown>;
+    undetermined?: boolean;
+  }[];
 }
 
 export interface MergeCaseDataInput {
@@ -46,16 +54,30 @@ export function createCaseActivities({ db }: { db: DbClient }) {
     async mergeCaseData(input: MergeCaseDataInput): Promise<void> {
       await inTransaction(db, async (tx) => {
         const row = await tx.case.findUniqueOrThrow({ where: { id: input.caseId }, select: { data: true } });
-        await tx.case.update({ where: { id: input.caseId }, data: { data: { ...(row.data as Record<string, unknown>), ...input.data } as Prisma.InputJsonValue } });
+        await tx.case.update({
+          where: { id: input.caseId },
+          data: { data: { ...(row.data as Record<string, unknown>), ...input.data } as Prisma.InputJsonValue },
+        });
       });
     },
 
     /** Records which clauses decided a step and the values compared. */
     async recordRuleDecisions(input: RuleDecisionInput): Promise<void> {
       // A retried activity writes nothing twice: the decisions of one task are recorded once.
-      if (input.taskId && (await db.ruleDecision.count({ where: { caseId: input.caseId, taskId: input.taskId, ruleId: { in: input.decisions.map((d) => d.ruleId) } } })) > 0) return;
+      if (
+        input.taskId &&
+        (await db.ruleDecision.count({
+          where: { caseId: input.caseId, taskId: input.taskId, ruleId: { in: input.decisions.map((d) => d.ruleId) } },
+        })) > 0
+      )
+        return;
+      // Each decision names the rule set of its case (the one in force when the procedure started) and cites under it.
+      const { ruleSetVersion } = await db.case.findUniqueOrThrow({
+        where: { id: input.caseId },
+        select: { ruleSetVersion: true },
+      });
       await db.ruleDecision.createMany({
-        data: input.decisions.map((d) => ({
+        data: input.decisions.map(recordedUnder(ruleSetVersion)).map((d) => ({
           caseId: input.caseId,
           taskId: input.taskId,
           ruleId: d.ruleId,
@@ -63,6 +85,8 @@ export function createCaseActivities({ db }: { db: DbClient }) {
           citation: d.citation,
           detail: typeof d.detail === 'object' ? JSON.stringify(d.detail) : d.detail,
           values: d.values as Prisma.InputJsonValue,
+          ruleSet: d.ruleSet,
+          undetermined: d.undetermined ?? false,
         })),
       });
     },

@@ -13,6 +13,12 @@ export interface ResolvedDeadline {
   /** End of the last day, China time (ISO instant). */
   dueAt: string;
   calendarWarning?: string;
+  /**
+   * In a year whose holiday notice is unknown: the last day if every unsettled day (调休/补假 not yet announced) turns
+   * out a working day, and if every one turns out a rest day. An act between the two is undetermined, not late.
+   */
+  earliestLastDay?: IsoDate;
+  latestLastDay?: IsoDate;
 }
 
 export function createClockActivities({ db }: { db: Db }) {
@@ -27,6 +33,9 @@ export function createClockActivities({ db }: { db: Db }) {
         lastDay: end.lastDay,
         dueAt: endOfDayInChina(end.lastDay).toISOString(),
         calendarWarning: end.unknownYears.length ? `calendar-unknown:${end.unknownYears.join(',')}` : undefined,
+        ...(end.earliestLastDay !== end.latestLastDay
+          ? { earliestLastDay: end.earliestLastDay, latestLastDay: end.latestLastDay }
+          : {}),
       };
     },
   };

@@ -4,6 +4,7 @@ import { notify } from '../runtime/notifications';
 import { createOrganization } from '../api/services/organizations/create-organization';
 import type { ElectionLaw, EligibilityFacts } from '../domain/rules/election';
 import type { RuleResult } from '../domain/rules/rule';
+import { recordedUnder } from '../domain/rules/rule-sets';
 import type { Actor } from '../workflows/lib/messages';
 import { Prisma } from '../prisma/generated/client';
 
@@ -15,8 +16,23 @@ import { Prisma } from '../prisma/generated/client';
 
 async function writeDecisions(tx: DbTx, caseId: string, taskId: string | undefined, rules: RuleResult[]): Promise<void> {
   if (rules.length === 0) return;
+  // Each decision names the rule set of its case (the one in force when the procedure started) and cites under it.
+  const { ruleSetVersion } = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { ruleSetVersion: true } });
+  const under = recordedUnder(ruleSetVersion);
   await tx.ruleDecision.createMany({
-    data: rules.map((r) => ({ caseId, taskId, ruleId: r.id, passed: r.passed, citation: r.citation, detail: JSON.stringify(r.detail), values: r.values })),
+    data: rules
+      .map((r) => under({ ...r, ruleId: r.id }))
+      .map((r) => ({
+        caseId,
+        taskId,
+        ruleId: r.id,
+        passed: r.passed,
+        citation: r.citation,
+        detail: JSON.stringify(r.detail),
+        values: r.values,
+        ruleSet: r.ruleSet,
+        undetermined: r.undetermined ?? false,
+      })),
   });
 }
 
@@ -60,17 +76,51 @@ export function createElectionActivities({ db }: { db: Db }) {
       const existing = await db.election.findUnique({ where: { id: input.caseId }, select: { committeeOrgId: true } });
       if (existing) return { committeeOrgId: existing.committeeOrgId };
       return db.$transaction(async (tx) => {
-        const community = await tx.organization.findUniqueOrThrow({ where: { id: input.communityOrgId }, select: { id: true, code: true, name: true } });
-        let committee = await tx.organization.findFirst({ where: { parentId: community.id, kind: 'ELECTION_COMMITTEE' }, orderBy: { createdAt: 'asc' }, select: { id: true } });
+        const community = await tx.organization.findUniqueOrThrow({
+          where: { id: input.communityOrgId },
+          select: { id: true, code: true, name: true },
+        });
+        let committee = await tx.organization.findFirst({
+          where: { parentId: community.id, kind: 'ELECTION_COMMITTEE' },
+          orderBy: { createdAt: 'asc' },
+          select: { id: true },
+        });
         if (!committee) {
-          committee = await createOrganization(tx, { code: `${community.code}-EC`, name: `${community.name}选举委员会`, kind: 'ELECTION_COMMITTEE', parentId: community.id });
-          await appendAudit(tx, { action: 'organization.created', targetType: 'organization', targetId: committee.id, caseId: input.caseId, outcome: 'success', reason: 'election committee of an election', data: { kind: 'ELECTION_COMMITTEE', parentId: community.id } });
+          committee = await createOrganization(tx, {
+            code: `${community.code}-EC`,
+            name: `${community.name}选举委员会`,
+            kind: 'ELECTION_COMMITTEE',
+            parentId: community.id,
+          });
+          await appendAudit(tx, {
+            action: 'organization.created',
+            targetType: 'organization',
+            targetId: committee.id,
+            caseId: input.caseId,
+            outcome: 'success',
+            reason: 'election committee of an election',
+            data: { kind: 'ELECTION_COMMITTEE', parentId: community.id },
+          });
         }
         await tx.election.create({
-          data: { id: input.caseId, communityOrgId: community.id, townshipOrgId: input.townshipOrgId, committeeOrgId: committee.id, law: input.law, origin: input.origin ? json(input.origin) : Prisma.DbNull },
+          data: {
+            id: input.caseId,
+            communityOrgId: community.id,
+            townshipOrgId: input.townshipOrgId,
+            committeeOrgId: committee.id,
+            law: input.law,
+            origin: input.origin ? json(input.origin) : Prisma.DbNull,
+          },
         });
         await writeDecisions(tx, input.caseId, undefined, [input.lawRule]);
-        await appendAudit(tx, { action: 'election.registered', targetType: 'election', targetId: input.caseId, caseId: input.caseId, outcome: 'success', data: { law: input.law, committeeOrgId: committee.id, origin: input.origin ?? null } });
+        await appendAudit(tx, {
+          action: 'election.registered',
+          targetType: 'election',
+          targetId: input.caseId,
+          caseId: input.caseId,
+          outcome: 'success',
+          data: { law: input.law, committeeOrgId: committee.id, origin: input.origin ?? null },
+        });
         return { committeeOrgId: committee.id };
       });
     },
@@ -80,11 +130,24 @@ export function createElectionActivities({ db }: { db: Db }) {
       await db.$transaction(async (tx) => {
         const moved = await tx.election.updateMany({
           where: { id: input.electionId, status: 'SETUP' },
-          data: { status: 'REGISTRATION', electionDate: input.electionDate, seats: input.seats, method: input.method, committeeMembers: json(input.committeeMembers) },
+          data: {
+            status: 'REGISTRATION',
+            electionDate: input.electionDate,
+            seats: input.seats,
+            method: input.method,
+            committeeMembers: json(input.committeeMembers),
+          },
         });
         if (moved.count === 0) return;
         await writeDecisions(tx, input.electionId, input.taskId, input.rules);
-        await appendAudit(tx, { action: 'election.set-up', targetType: 'election', targetId: input.electionId, caseId: input.electionId, outcome: 'success', data: { electionDate: input.electionDate, seats: input.seats, method: input.method } });
+        await appendAudit(tx, {
+          action: 'election.set-up',
+          targetType: 'election',
+          targetId: input.electionId,
+          caseId: input.electionId,
+          outcome: 'success',
+          data: { electionDate: input.electionDate, seats: input.seats, method: input.method },
+        });
       });
     },
 
@@ -98,7 +161,12 @@ export function createElectionActivities({ db }: { db: Db }) {
         db.user.findUnique({ where: { id: app.applicantUserId }, select: { idNumber: true } }),
         db.voterListEntry.count({ where: { activeIdNumber: app.idNumber } }),
         db.migrantApplication.count({
-          where: { idNumber: app.idNumber, id: { not: app.id }, status: { in: ['UNDER_REVIEW', 'EVIDENCE_REQUESTED', 'APPROVED'] }, election: { status: { notIn: ['COMPLETED', 'CANCELLED'] } } },
+          where: {
+            idNumber: app.idNumber,
+            id: { not: app.id },
+            status: { in: ['UNDER_REVIEW', 'EVIDENCE_REQUESTED', 'APPROVED'] },
+            election: { status: { notIn: ['COMPLETED', 'CANCELLED'] } },
+          },
         }),
       ]);
       return {
@@ -138,16 +206,38 @@ export function createElectionActivities({ db }: { db: Db }) {
     },
 
     /** The committee asked for more evidence: the applicant sees the request on their status page. */
-    async requestEvidence(input: { applicationId: string; taskId: string; reason: string; requestedEvidence: string }): Promise<void> {
+    async requestEvidence(input: {
+      applicationId: string;
+      taskId: string;
+      reason: string;
+      requestedEvidence: string;
+    }): Promise<void> {
       await db.$transaction(async (tx) => {
         const updated = await tx.migrantApplication.updateMany({
           where: { id: input.applicationId, status: 'UNDER_REVIEW' },
           data: { status: 'EVIDENCE_REQUESTED', decisionReason: input.reason, requestedEvidence: input.requestedEvidence },
         });
         if (updated.count === 0) return;
-        const app = await tx.migrantApplication.findUniqueOrThrow({ where: { id: input.applicationId }, select: { applicantUserId: true, number: true } });
-        await appendAudit(tx, { action: 'migrant-application.evidence-requested', targetType: 'migrant-application', targetId: input.applicationId, caseId: input.applicationId, outcome: 'success', reason: input.reason, data: { taskId: input.taskId } });
-        await notify(tx, { kind: 'case.decided', userId: app.applicantUserId, caseId: input.applicationId, params: { number: app.number, status: 'EVIDENCE_REQUESTED' }, dedupeKey: `migrant.evidence:${input.taskId}` });
+        const app = await tx.migrantApplication.findUniqueOrThrow({
+          where: { id: input.applicationId },
+          select: { applicantUserId: true, number: true },
+        });
+        await appendAudit(tx, {
+          action: 'migrant-application.evidence-requested',
+          targetType: 'migrant-application',
+          targetId: input.applicationId,
+          caseId: input.applicationId,
+          outcome: 'success',
+          reason: input.reason,
+          data: { taskId: input.taskId },
+        });
+        await notify(tx, {
+          kind: 'case.decided',
+          userId: app.applicantUserId,
+          caseId: input.applicationId,
+          params: { number: app.number, status: 'EVIDENCE_REQUESTED' },
+          dedupeKey: `migrant.evidence:${input.taskId}`,
+        });
       });
     },
 
@@ -163,11 +253,24 @@ export function createElectionActivities({ db }: { db: Db }) {
           if (app.status === 'APPROVED' || app.status === 'REFUSED') return { registered: app.status === 'APPROVED' };
           if (input.decision === 'approve') {
             await tx.voterListEntry.create({
-              data: { electionId: app.electionId, name: app.name, idNumber: app.idNumber, birthDate: app.birthDate, address: app.address, source: 'MIGRANT', applicationId: app.id, activeIdNumber: app.idNumber, createdById: input.actor.userId },
+              data: {
+                electionId: app.electionId,
+                name: app.name,
+                idNumber: app.idNumber,
+                birthDate: app.birthDate,
+                address: app.address,
+                source: 'MIGRANT',
+                applicationId: app.id,
+                activeIdNumber: app.idNumber,
+                createdById: input.actor.userId,
+              },
             });
           }
           const status = input.decision === 'approve' ? 'APPROVED' : 'REFUSED';
-          await tx.migrantApplication.update({ where: { id: app.id }, data: { status, decisionReason: input.reason, requestedEvidence: null, decidedAt: new Date() } });
+          await tx.migrantApplication.update({
+            where: { id: app.id },
+            data: { status, decisionReason: input.reason, requestedEvidence: null, decidedAt: new Date() },
+          });
           await writeDecisions(tx, app.id, input.taskId, input.rules);
           await appendAudit(tx, {
             action: `migrant-application.${input.decision === 'approve' ? 'approved' : 'refused'}`,
@@ -180,7 +283,13 @@ export function createElectionActivities({ db }: { db: Db }) {
             reason: input.reason,
             data: { electionId: app.electionId, rules: input.rules.map((r) => ({ id: r.id, passed: r.passed })) },
           });
-          await notify(tx, { kind: 'case.decided', userId: app.applicantUserId, caseId: app.id, params: { number: app.number, status }, dedupeKey: `migrant.decided:${app.id}` });
+          await notify(tx, {
+            kind: 'case.decided',
+            userId: app.applicantUserId,
+            caseId: app.id,
+            params: { number: app.number, status },
+            dedupeKey: `migrant.decided:${app.id}`,
+          });
           return { registered: input.decision === 'approve' };
         });
       } catch (error) {
@@ -190,12 +299,26 @@ export function createElectionActivities({ db }: { db: Db }) {
     },
 
     /** EL-LIST: the list is published (a late publication carries its reason); the objection window opens. */
-    async publishVoterList(input: { electionId: string; taskId: string; publishedOn: string; lateReason?: string; objectionLastDay: string; actor: Actor; rule: RuleResult }): Promise<{ registeredVoters: number }> {
+    async publishVoterList(input: {
+      electionId: string;
+      taskId: string;
+      publishedOn: string;
+      lateReason?: string;
+      objectionLastDay: string;
+      actor: Actor;
+      rule: RuleResult;
+    }): Promise<{ registeredVoters: number }> {
       return db.$transaction(async (tx) => {
         const registeredVoters = await tx.voterListEntry.count({ where: { electionId: input.electionId, removedAt: null } });
         const moved = await tx.election.updateMany({
           where: { id: input.electionId, status: 'REGISTRATION' },
-          data: { status: 'OBJECTIONS', listPublishedOn: input.publishedOn, listLateReason: input.rule.passed ? null : (input.lateReason ?? null), objectionLastDay: input.objectionLastDay, registeredVoters },
+          data: {
+            status: 'OBJECTIONS',
+            listPublishedOn: input.publishedOn,
+            listLateReason: input.rule.passed ? null : (input.lateReason ?? null),
+            objectionLastDay: input.objectionLastDay,
+            registeredVoters,
+          },
         });
         if (moved.count === 0) return { registeredVoters };
         await writeDecisions(tx, input.electionId, input.taskId, [input.rule]);
@@ -208,20 +331,43 @@ export function createElectionActivities({ db }: { db: Db }) {
           actingOrgId: input.actor.organizationId,
           outcome: 'success',
           reason: input.rule.passed ? null : (input.lateReason ?? null),
-          data: { publishedOn: input.publishedOn, registeredVoters, lastAllowedDate: input.rule.values.lastAllowedDate ?? null, objectionLastDay: input.objectionLastDay },
+          data: {
+            publishedOn: input.publishedOn,
+            registeredVoters,
+            lastAllowedDate: input.rule.values.lastAllowedDate ?? null,
+            objectionLastDay: input.objectionLastDay,
+          },
         });
         return { registeredVoters };
       });
     },
 
     /** EL-OBJECT: an objection inside the window is accepted and its answer deadline (EL-ANSWER) set. */
-    async acceptObjection(input: { objectionId: string; receivedOn: string; answerDueAt: string; rule: RuleResult }): Promise<void> {
+    async acceptObjection(input: {
+      objectionId: string;
+      receivedOn: string;
+      answerDueAt: string;
+      rule: RuleResult;
+    }): Promise<void> {
       await db.$transaction(async (tx) => {
-        const updated = await tx.voterObjection.updateMany({ where: { id: input.objectionId, answerDueAt: null }, data: { receivedOn: input.receivedOn, answerDueAt: new Date(input.answerDueAt) } });
+        const updated = await tx.voterObjection.updateMany({
+          where: { id: input.objectionId, answerDueAt: null },
+          data: { receivedOn: input.receivedOn, answerDueAt: new Date(input.answerDueAt) },
+        });
         if (updated.count === 0) return;
-        const objection = await tx.voterObjection.findUniqueOrThrow({ where: { id: input.objectionId }, select: { electionId: true, number: true } });
+        const objection = await tx.voterObjection.findUniqueOrThrow({
+          where: { id: input.objectionId },
+          select: { electionId: true, number: true },
+        });
         await writeDecisions(tx, objection.electionId, undefined, [input.rule]);
-        await appendAudit(tx, { action: 'election.objection-accepted', targetType: 'voter-objection', targetId: input.objectionId, caseId: objection.electionId, outcome: 'success', data: { number: objection.number, receivedOn: input.receivedOn, answerDueAt: input.answerDueAt } });
+        await appendAudit(tx, {
+          action: 'election.objection-accepted',
+          targetType: 'voter-objection',
+          targetId: input.objectionId,
+          caseId: objection.electionId,
+          outcome: 'success',
+          data: { number: objection.number, receivedOn: input.receivedOn, answerDueAt: input.answerDueAt },
+        });
       });
     },
 
@@ -229,25 +375,64 @@ export function createElectionActivities({ db }: { db: Db }) {
      * EL-ANSWER: the committee's answer, published with the list. An upheld objection corrects the list: a wrongly
      * listed voter is removed, a person left out is added (unless registered elsewhere, EL-SINGLE).
      */
-    async answerObjection(input: { objectionId: string; taskId: string; decision: 'upheld' | 'dismissed'; answer: string; answeredOn: string; inTime: boolean; actor: Actor; rule: RuleResult }): Promise<{ corrected: boolean }> {
+    async answerObjection(input: {
+      objectionId: string;
+      taskId: string;
+      decision: 'upheld' | 'dismissed';
+      answer: string;
+      answeredOn: string;
+      inTime: boolean;
+      actor: Actor;
+      rule: RuleResult;
+    }): Promise<{ corrected: boolean }> {
       const apply = async (addPerson: boolean) =>
         db.$transaction(async (tx) => {
           const objection = await tx.voterObjection.findUniqueOrThrow({ where: { id: input.objectionId } });
           if (objection.status !== 'OPEN') return { corrected: objection.status === 'UPHELD' };
           let corrected = false;
           if (input.decision === 'upheld' && objection.kind === 'wrongful-inclusion' && objection.entryId) {
-            const removed = await tx.voterListEntry.updateMany({ where: { id: objection.entryId, electionId: objection.electionId, removedAt: null }, data: { removedAt: new Date(), removedReason: `objection ${objection.number}`, activeIdNumber: null } });
+            const removed = await tx.voterListEntry.updateMany({
+              where: { id: objection.entryId, electionId: objection.electionId, removedAt: null },
+              data: { removedAt: new Date(), removedReason: `objection ${objection.number}`, activeIdNumber: null },
+            });
             corrected = removed.count > 0;
           }
-          if (input.decision === 'upheld' && objection.kind === 'omission' && addPerson && objection.personIdNumber && objection.personName) {
+          if (
+            input.decision === 'upheld' &&
+            objection.kind === 'omission' &&
+            addPerson &&
+            objection.personIdNumber &&
+            objection.personName
+          ) {
             const birth = objection.personIdNumber.slice(6, 14);
             await tx.voterListEntry.create({
-              data: { electionId: objection.electionId, name: objection.personName, idNumber: objection.personIdNumber, birthDate: `${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6, 8)}`, address: objection.personAddress, source: 'OBJECTION', objectionId: objection.id, activeIdNumber: objection.personIdNumber, createdById: input.actor.userId },
+              data: {
+                electionId: objection.electionId,
+                name: objection.personName,
+                idNumber: objection.personIdNumber,
+                birthDate: `${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6, 8)}`,
+                address: objection.personAddress,
+                source: 'OBJECTION',
+                objectionId: objection.id,
+                activeIdNumber: objection.personIdNumber,
+                createdById: input.actor.userId,
+              },
             });
             corrected = true;
           }
-          await tx.voterObjection.update({ where: { id: objection.id }, data: { status: input.decision === 'upheld' ? 'UPHELD' : 'DISMISSED', answer: input.answer, answeredOn: input.answeredOn, answeredAt: new Date(), answeredInTime: input.inTime } });
-          const registeredVoters = await tx.voterListEntry.count({ where: { electionId: objection.electionId, removedAt: null } });
+          await tx.voterObjection.update({
+            where: { id: objection.id },
+            data: {
+              status: input.decision === 'upheld' ? 'UPHELD' : 'DISMISSED',
+              answer: input.answer,
+              answeredOn: input.answeredOn,
+              answeredAt: new Date(),
+              answeredInTime: input.inTime,
+            },
+          });
+          const registeredVoters = await tx.voterListEntry.count({
+            where: { electionId: objection.electionId, removedAt: null },
+          });
           await tx.election.update({ where: { id: objection.electionId }, data: { registeredVoters } });
           await writeDecisions(tx, objection.electionId, input.taskId, [input.rule]);
           await appendAudit(tx, {
@@ -276,9 +461,19 @@ export function createElectionActivities({ db }: { db: Db }) {
     async closeVoterList(input: { electionId: string }): Promise<{ registeredVoters: number }> {
       return db.$transaction(async (tx) => {
         const registeredVoters = await tx.voterListEntry.count({ where: { electionId: input.electionId, removedAt: null } });
-        const moved = await tx.election.updateMany({ where: { id: input.electionId, status: 'OBJECTIONS' }, data: { status: 'CANDIDATES', registeredVoters } });
+        const moved = await tx.election.updateMany({
+          where: { id: input.electionId, status: 'OBJECTIONS' },
+          data: { status: 'CANDIDATES', registeredVoters },
+        });
         if (moved.count > 0) {
-          await appendAudit(tx, { action: 'election.list-final', targetType: 'election', targetId: input.electionId, caseId: input.electionId, outcome: 'success', data: { registeredVoters } });
+          await appendAudit(tx, {
+            action: 'election.list-final',
+            targetType: 'election',
+            targetId: input.electionId,
+            caseId: input.electionId,
+            outcome: 'success',
+            data: { registeredVoters },
+          });
         }
         return { registeredVoters };
       });
@@ -287,10 +482,20 @@ export function createElectionActivities({ db }: { db: Db }) {
     /** EL-CANDIDATES: the candidate list; voting next. */
     async recordCandidates(input: { electionId: string; taskId: string; candidates: string[]; rule: RuleResult }): Promise<void> {
       await db.$transaction(async (tx) => {
-        const moved = await tx.election.updateMany({ where: { id: input.electionId, status: 'CANDIDATES' }, data: { status: 'VOTING', candidates: json(input.candidates) } });
+        const moved = await tx.election.updateMany({
+          where: { id: input.electionId, status: 'CANDIDATES' },
+          data: { status: 'VOTING', candidates: json(input.candidates) },
+        });
         if (moved.count === 0) return;
         await writeDecisions(tx, input.electionId, input.taskId, [input.rule]);
-        await appendAudit(tx, { action: 'election.candidates', targetType: 'election', targetId: input.electionId, caseId: input.electionId, outcome: 'success', data: { candidates: input.candidates.length } });
+        await appendAudit(tx, {
+          action: 'election.candidates',
+          targetType: 'election',
+          targetId: input.electionId,
+          caseId: input.electionId,
+          outcome: 'success',
+          data: { candidates: input.candidates.length },
+        });
       });
     },
 
@@ -309,13 +514,19 @@ export function createElectionActivities({ db }: { db: Db }) {
       rules: RuleResult[];
     }): Promise<void> {
       await db.$transaction(async (tx) => {
-        const election = await tx.election.findUniqueOrThrow({ where: { id: input.electionId }, select: { rounds: true, elected: true } });
+        const election = await tx.election.findUniqueOrThrow({
+          where: { id: input.electionId },
+          select: { rounds: true, elected: true },
+        });
         const rounds = election.rounds as { taskId: string }[];
         if (rounds.some((r) => r.taskId === input.taskId)) return;
         const { rules, ...round } = input;
         await tx.election.update({
           where: { id: input.electionId },
-          data: { rounds: json([...rounds, { ...round, countedAt: new Date().toISOString() }]), elected: json([...(election.elected as string[]), ...input.elected]) },
+          data: {
+            rounds: json([...rounds, { ...round, countedAt: new Date().toISOString() }]),
+            elected: json([...(election.elected as string[]), ...input.elected]),
+          },
         });
         await writeDecisions(tx, input.electionId, input.taskId, rules);
         await appendAudit(tx, {
@@ -324,7 +535,14 @@ export function createElectionActivities({ db }: { db: Db }) {
           targetId: input.electionId,
           caseId: input.electionId,
           outcome: 'success',
-          data: { round: input.round, valid: input.valid, votesCast: input.votesCast, registeredVoters: input.registeredVoters, elected: input.elected, tiedForLastSeat: input.tiedForLastSeat },
+          data: {
+            round: input.round,
+            valid: input.valid,
+            votesCast: input.votesCast,
+            registeredVoters: input.registeredVoters,
+            elected: input.elected,
+            tiedForLastSeat: input.tiedForLastSeat,
+          },
         });
       });
     },
@@ -335,12 +553,28 @@ export function createElectionActivities({ db }: { db: Db }) {
     },
 
     /** EL-HANDOVER: seals and files handed over. */
-    async recordHandover(input: { electionId: string; taskId: string; handedOverOn: string; items: string[]; rule: RuleResult }): Promise<void> {
+    async recordHandover(input: {
+      electionId: string;
+      taskId: string;
+      handedOverOn: string;
+      items: string[];
+      rule: RuleResult;
+    }): Promise<void> {
       await db.$transaction(async (tx) => {
-        const moved = await tx.election.updateMany({ where: { id: input.electionId, status: 'HANDOVER', handedOverOn: null }, data: { handedOverOn: input.handedOverOn } });
+        const moved = await tx.election.updateMany({
+          where: { id: input.electionId, status: 'HANDOVER', handedOverOn: null },
+          data: { handedOverOn: input.handedOverOn },
+        });
         if (moved.count === 0) return;
         await writeDecisions(tx, input.electionId, input.taskId, [input.rule]);
-        await appendAudit(tx, { action: 'election.handover', targetType: 'election', targetId: input.electionId, caseId: input.electionId, outcome: 'success', data: { handedOverOn: input.handedOverOn, items: input.items, inTime: input.rule.passed } });
+        await appendAudit(tx, {
+          action: 'election.handover',
+          targetType: 'election',
+          targetId: input.electionId,
+          caseId: input.electionId,
+          outcome: 'success',
+          data: { handedOverOn: input.handedOverOn, items: input.items, inTime: input.rule.passed },
+        });
       });
     },
 
@@ -350,11 +584,18 @@ export function createElectionActivities({ db }: { db: Db }) {
      */
     async fileElectionReport(input: { electionId: string; vacancies: number }): Promise<Record<string, unknown>> {
       return db.$transaction(async (tx) => {
-        const election = await tx.election.findUniqueOrThrow({ where: { id: input.electionId }, include: { community: { select: { name: true } } } });
+        const election = await tx.election.findUniqueOrThrow({
+          where: { id: input.electionId },
+          include: { community: { select: { name: true } } },
+        });
         if (election.report) return election.report as Record<string, unknown>;
         const [voters, bySource, applications, objections] = await Promise.all([
           tx.voterListEntry.count({ where: { electionId: election.id, removedAt: null } }),
-          tx.voterListEntry.groupBy({ by: ['source'], where: { electionId: election.id, removedAt: null }, _count: { _all: true } }),
+          tx.voterListEntry.groupBy({
+            by: ['source'],
+            where: { electionId: election.id, removedAt: null },
+            _count: { _all: true },
+          }),
           tx.migrantApplication.groupBy({ by: ['status'], where: { electionId: election.id }, _count: { _all: true } }),
           tx.voterObjection.findMany({ where: { electionId: election.id }, select: { status: true, answeredInTime: true } }),
         ]);
@@ -383,7 +624,14 @@ export function createElectionActivities({ db }: { db: Db }) {
         };
         await tx.election.update({ where: { id: election.id }, data: { report: json(report), status: 'COMPLETED' } });
         await tx.voterListEntry.updateMany({ where: { electionId: election.id }, data: { activeIdNumber: null } });
-        await appendAudit(tx, { action: 'election.report-filed', targetType: 'election', targetId: election.id, caseId: election.id, outcome: 'success', data: { registeredVoters: voters, elected: election.elected, vacancies: input.vacancies } });
+        await appendAudit(tx, {
+          action: 'election.report-filed',
+          targetType: 'election',
+          targetId: election.id,
+          caseId: election.id,
+          outcome: 'success',
+          data: { registeredVoters: voters, elected: election.elected, vacancies: input.vacancies },
+        });
         return report;
       });
     },

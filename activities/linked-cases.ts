@@ -6,6 +6,8 @@ import { nextCaseNumber } from '../runtime/case-numbers';
 import { createOrganization } from '../api/services/organizations/create-organization';
 import { isProcedureId, PROCEDURES } from '../domain/procedures';
 import { residentsCommitteeCode } from '../domain/organizations';
+import { ruleSetInForce } from '../domain/rules/rule-sets';
+import { chinaDateOf } from '../domain/clock';
 
 export interface CreateResidentsCommitteeInput {
   caseId: string;
@@ -75,7 +77,9 @@ export function createLinkedCaseActivities({ db, temporal, taskQueue }: { db: Db
      */
     async startFirstElection(input: StartFirstElectionInput): Promise<FirstElectionStart> {
       if (!temporal || !taskQueue) throw new Error('startFirstElection needs a Temporal client');
-      const procedure = isProcedureId('election') ? (PROCEDURES as Record<string, { code: string; workflowType: string }>).election : undefined;
+      const procedure = isProcedureId('election')
+        ? (PROCEDURES as Record<string, { code: string; workflowType: string }>).election
+        : undefined;
       if (!procedure) throw new Error('the election procedure is not installed');
       const workflowId = `election-from-${input.conversionCaseId}`;
       const existing = await db.case.findUnique({ where: { workflowId }, select: { id: true, number: true } });
@@ -93,7 +97,10 @@ export function createLinkedCaseActivities({ db, temporal, taskQueue }: { db: Db
       const caseId =
         existing?.id ??
         (await db.$transaction(async (tx) => {
-          const community = await tx.organization.findUniqueOrThrow({ where: { id: input.communityOrgId }, select: { name: true } });
+          const community = await tx.organization.findUniqueOrThrow({
+            where: { id: input.communityOrgId },
+            select: { name: true },
+          });
           const number = await nextCaseNumber(tx, procedure.code, new Date().getFullYear());
           const row = await tx.case.create({
             data: {
@@ -102,18 +109,34 @@ export function createLinkedCaseActivities({ db, temporal, taskQueue }: { db: Db
               title: `${community.name} 第一届居民委员会选举`,
               organizationId: input.communityOrgId,
               workflowId,
-              ruleSetVersion: 'election-2026',
+              ruleSetVersion: ruleSetInForce(chinaDateOf(new Date())).id,
               data: { origin: { procedure: 'village-conversion', caseId: input.conversionCaseId }, law: input.law },
             },
           });
-          await appendAudit(tx, { action: 'case.opened', targetType: 'case', targetId: row.id, caseId: row.id, outcome: 'success', reason: 'first election after village conversion', data: { procedure: 'election', number, conversionCaseId: input.conversionCaseId } });
+          await appendAudit(tx, {
+            action: 'case.opened',
+            targetType: 'case',
+            targetId: row.id,
+            caseId: row.id,
+            outcome: 'success',
+            reason: 'first election after village conversion',
+            data: { procedure: 'election', number, conversionCaseId: input.conversionCaseId, ruleSet: row.ruleSetVersion },
+          });
           return row.id;
         }));
       try {
         await temporal.workflow.start(procedure.workflowType, {
           workflowId,
           taskQueue,
-          args: [{ caseId, communityOrgId: input.communityOrgId, townshipOrgId: input.townshipOrgId, law: input.law, origin: { procedure: 'village-conversion', caseId: input.conversionCaseId } }],
+          args: [
+            {
+              caseId,
+              communityOrgId: input.communityOrgId,
+              townshipOrgId: input.townshipOrgId,
+              law: input.law,
+              origin: { procedure: 'village-conversion', caseId: input.conversionCaseId },
+            },
+          ],
         });
       } catch (error) {
         if (!(error instanceof Error && error.name === 'WorkflowExecutionAlreadyStartedError')) throw error;

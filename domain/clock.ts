@@ -10,10 +10,15 @@
 
 export type IsoDate = string;
 
-/** Whether a day is a working day, and whether the calendar actually knows that day's year. */
+/**
+ * Whether a day is a working day, whether the calendar knows that day's year (the State Council's notice of its
+ * 调休/补假), and whether the day is settled: a day of an unknown year that the notice may still change is not.
+ */
 export interface HolidayCalendar {
   isWorkday(date: IsoDate): boolean;
   knowsYear(year: number): boolean;
+  /** False for a day whose status waits for the yearly notice (in an unknown year, near a fixed holiday). */
+  isSettled(date: IsoDate): boolean;
 }
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -82,6 +87,19 @@ export interface PeriodEnd {
   nominalLastDay: IsoDate;
   /** Years the calendar does not know that the computation touched: the result may be wrong there. */
   unknownYears: number[];
+  /** The last day if every unsettled day the count met turns out a working day (equal to lastDay when settled). */
+  earliestLastDay: IsoDate;
+  /** The last day if every unsettled day the count met turns out a rest day (equal to lastDay when settled). */
+  latestLastDay: IsoDate;
+}
+
+/** Whether an act was in time: `undetermined` when that depends only on days the yearly notice has yet to settle. */
+export type DeadlineOutcome = 'passed' | 'failed' | 'undetermined';
+
+export function deadlineOutcome(actDate: IsoDate, end: Pick<PeriodEnd, 'earliestLastDay' | 'latestLastDay'>): DeadlineOutcome {
+  if (actDate <= end.earliestLastDay) return 'passed';
+  if (actDate > end.latestLastDay) return 'failed';
+  return 'undetermined';
 }
 
 /**
@@ -92,26 +110,39 @@ export interface PeriodEnd {
 export function periodEnd(eventDate: IsoDate, period: Period, calendar: HolidayCalendar): PeriodEnd {
   if (!Number.isInteger(period.amount) || period.amount < 0) throw new RangeError('period amount must be a non-negative integer');
   const touched = new Set<number>();
-  const workday = (date: IsoDate) => {
-    touched.add(yearOf(date));
-    return calendar.isWorkday(date);
+  const count = (workday: (date: IsoDate) => boolean) => {
+    const seen = (date: IsoDate) => {
+      touched.add(yearOf(date));
+      return workday(date);
+    };
+    let nominal: IsoDate;
+    if (period.unit === 'workdays') {
+      let date = eventDate;
+      let counted = 0;
+      while (counted < period.amount) {
+        date = addDays(date, 1);
+        if (seen(date)) counted += 1;
+      }
+      nominal = date;
+    } else if (period.unit === 'days') nominal = addDays(eventDate, period.amount);
+    else if (period.unit === 'months') nominal = addMonths(eventDate, period.amount);
+    else nominal = addYears(eventDate, period.amount);
+    let last = nominal;
+    while (!seen(last)) last = addDays(last, 1);
+    return { nominal, last };
   };
-  let nominal: IsoDate;
-  if (period.unit === 'workdays') {
-    let date = eventDate;
-    let counted = 0;
-    while (counted < period.amount) {
-      date = addDays(date, 1);
-      if (workday(date)) counted += 1;
-    }
-    nominal = date;
-  } else if (period.unit === 'days') nominal = addDays(eventDate, period.amount);
-  else if (period.unit === 'months') nominal = addMonths(eventDate, period.amount);
-  else nominal = addYears(eventDate, period.amount);
-  let last = nominal;
-  while (!workday(last)) last = addDays(last, 1);
+  const assumed = count((date) => calendar.isWorkday(date));
+  // Both bounds are monotone: more rest days can only move a last day later.
+  const earliest = count((date) => (calendar.isSettled(date) ? calendar.isWorkday(date) : true));
+  const latest = count((date) => (calendar.isSettled(date) ? calendar.isWorkday(date) : false));
   const unknownYears = [...touched].filter((y) => !calendar.knowsYear(y)).sort();
-  return { lastDay: last, nominalLastDay: nominal, unknownYears };
+  return {
+    lastDay: assumed.last,
+    nominalLastDay: assumed.nominal,
+    unknownYears,
+    earliestLastDay: earliest.last,
+    latestLastDay: latest.last,
+  };
 }
 
 /**

@@ -42,7 +42,7 @@ const localized = z.object({ 'zh-CN': z.string(), en: z.string() });
 /** GET /api/v1/cases/:caseId: the case record (steps, tasks, timeline, rule decisions, documents, comments). */
 export const caseRecordResponse = z
   .object({
-    case: caseSummary.extend({ organizationName: z.string(), ruleSetVersion: z.string(), data: z.record(z.string(), z.unknown()) }),
+    case: caseSummary.extend({ organizationName: z.string(), ruleSetVersion: z.string(), ruleSetName: localized, data: z.record(z.string(), z.unknown()) }),
     /** Each step's state from what happened (api/services/cases/step-states.ts), with its last decision. */
     steps: z.array(z.object({ key: z.string(), name: localized, state: z.enum(STEP_STATES), decision: z.string().nullable(), at: z.string().nullable() })),
     /** 流转记录: every decision with its opinion, who (name, organization, role) and when. */
@@ -86,15 +86,44 @@ export const caseRecordResponse = z
       }),
     ),
     timeline: z.array(
-      z.object({ seq: z.string(), at: z.string(), action: z.string(), outcome: z.string(), reason: z.string().nullable(), actorName: z.string().nullable(), data: z.record(z.string(), z.unknown()) }),
+      z.object({
+        seq: z.string(),
+        at: z.string(),
+        action: z.string(),
+        outcome: z.string(),
+        reason: z.string().nullable(),
+        actorName: z.string().nullable(),
+        data: z.record(z.string(), z.unknown()),
+      }),
     ),
     ruleDecisions: z.array(
-      z.object({ ruleId: z.string(), passed: z.boolean(), citation: z.string(), detail: localized.nullable(), values: z.record(z.string(), z.unknown()), decidedAt: z.string() }),
+      z.object({
+        ruleId: z.string(),
+        passed: z.boolean(),
+        undetermined: z.boolean(),
+        ruleSet: z.string().nullable(),
+        ruleSetName: localized.nullable(),
+        citation: z.string(),
+        detail: localized.nullable(),
+        values: z.record(z.string(), z.unknown()),
+        decidedAt: z.string(),
+      }),
     ),
     documents: z.array(
-      z.object({ id: z.string().uuid(), name: z.string(), size: z.number().int(), mimeType: z.string(), sha256: z.string(), taskId: z.string().nullable(), uploadedBy: z.string().nullable(), createdAt: z.string() }),
+      z.object({
+        id: z.string().uuid(),
+        name: z.string(),
+        size: z.number().int(),
+        mimeType: z.string(),
+        sha256: z.string(),
+        taskId: z.string().nullable(),
+        uploadedBy: z.string().nullable(),
+        createdAt: z.string(),
+      }),
     ),
-    comments: z.array(z.object({ id: z.string().uuid(), taskId: z.string().uuid(), author: z.string(), body: z.string(), createdAt: z.string() })),
+    comments: z.array(
+      z.object({ id: z.string().uuid(), taskId: z.string().uuid(), author: z.string(), body: z.string(), createdAt: z.string() }),
+    ),
     /** 村改居: the documents the application names as evidence, per condition (VC-C1…C4) and for the assembly record. */
     evidence: z.array(z.object({ key: z.string(), label: localized, documents: z.array(z.object({ id: z.string().uuid(), name: z.string(), createdAt: z.string() })) })).optional(),
   })

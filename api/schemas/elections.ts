@@ -4,20 +4,55 @@ const ruleValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 const localized = z.object({ 'zh-CN': z.string(), en: z.string() });
 
 /** A rule result with its detail in one language (public checks, `?lang=`). */
-export const electionPublicRule = z.object({ id: z.string(), passed: z.boolean(), citation: z.string(), detail: z.string(), values: z.record(z.string(), ruleValue) });
+export const electionPublicRule = z.object({
+  id: z.string(),
+  passed: z.boolean(),
+  outcome: z.enum(['passed', 'failed', 'undetermined']).meta({
+    description:
+      '"undetermined": only days the yearly holiday notice has yet to settle (调休/补假) decide it; passed is false then',
+  }),
+  citation: z.string(),
+  detail: z.string(),
+  ruleSet: z.string().optional().meta({ description: 'The rule set the rule was checked under (see `ruleSet`)' }),
+  values: z.record(z.string(), ruleValue),
+});
 
 /** A rule result with its detail in both languages (signed-in views). */
-export const electionRule = z.object({ id: z.string(), passed: z.boolean(), citation: z.string(), detail: localized, values: z.record(z.string(), ruleValue) });
+export const electionRule = z.object({
+  id: z.string(),
+  passed: z.boolean(),
+  citation: z.string(),
+  detail: localized,
+  values: z.record(z.string(), ruleValue),
+});
+
+/** The rule set a check used: the one in force on its reference date (domain.md, "Rule sets by date"). */
+export const ruleSetView = z
+  .object({
+    id: z.string(),
+    name: localized,
+    effectiveFrom: z.string().meta({ description: 'The first day the set applies (China date)' }),
+    adoptedOn: z.string(),
+    textVerified: z
+      .boolean()
+      .meta({ description: 'False while the revised text is not read in full: its rules keep the previous values and say so' }),
+  })
+  .meta({ id: 'RuleSet' });
 
 export const languageQuery = z.object({ lang: z.enum(['zh-CN', 'en']).default('zh-CN') }).strict();
 
-export const eligibilityCheckResponse = z.object({ eligible: z.boolean(), rules: z.array(electionPublicRule) }).meta({ id: 'ElectionEligibilityCheck' });
+export const eligibilityCheckResponse = z
+  .object({ eligible: z.boolean(), ruleSet: ruleSetView, rules: z.array(electionPublicRule) })
+  .meta({ id: 'ElectionEligibilityCheck' });
 
 export const resultCheckResponse = z
   .object({
     valid: z.boolean(),
+    ruleSet: ruleSetView,
     elected: z.array(z.string()),
-    tiedForLastSeat: z.array(z.string()).meta({ description: 'Candidates tied for the last seat: not decided by the system, left out of `elected`' }),
+    tiedForLastSeat: z
+      .array(z.string())
+      .meta({ description: 'Candidates tied for the last seat: not decided by the system, left out of `elected`' }),
     unfilledSeats: z.number().int(),
     rules: z.array(electionPublicRule),
   })
@@ -25,9 +60,12 @@ export const resultCheckResponse = z
 
 export const timelineCheckResponse = z
   .object({
+    ruleSet: ruleSetView,
     rules: z.array(electionPublicRule),
     lastAllowedDates: z.object({ listPublication: z.string(), objection: z.string(), answer: z.string() }),
-    calendarUnknownYears: z.array(z.number().int()).meta({ description: 'Years the holiday calendar does not know; deadlines there may move' }),
+    calendarUnknownYears: z
+      .array(z.number().int())
+      .meta({ description: 'Years the holiday calendar does not know; deadlines there may move' }),
   })
   .meta({ id: 'ElectionTimelineCheck' });
 
@@ -97,7 +135,16 @@ export const applicationView = z
   })
   .meta({ id: 'MigrantApplication' });
 
-export const applicationListItem = applicationView.pick({ number: true, electionId: true, community: true, name: true, idNumberMasked: true, status: true, submittedAt: true, decidedAt: true });
+export const applicationListItem = applicationView.pick({
+  number: true,
+  electionId: true,
+  community: true,
+  name: true,
+  idNumberMasked: true,
+  status: true,
+  submittedAt: true,
+  decidedAt: true,
+});
 
 export const voterView = z.object({
   id: z.string().uuid(),
@@ -132,7 +179,13 @@ export const objectionView = z
   })
   .meta({ id: 'VoterObjection' });
 
-export const objectionFiled = z.object({ id: z.string().uuid(), number: z.number().int(), status: z.literal('OPEN'), receivedOn: z.string(), answerDueAt: z.string() });
+export const objectionFiled = z.object({
+  id: z.string().uuid(),
+  number: z.number().int(),
+  status: z.literal('OPEN'),
+  receivedOn: z.string(),
+  answerDueAt: z.string(),
+});
 
 export const publicNoticeView = z
   .object({
@@ -146,7 +199,15 @@ export const publicNoticeView = z
     objectionLastDay: z.string().nullable(),
     registeredVoters: z.number().int(),
     voters: z.array(z.object({ name: z.string(), residentsGroup: z.string().nullable(), migrant: z.boolean() })),
-    answers: z.array(z.object({ number: z.number().int(), kind: z.string(), decision: z.string(), answer: z.string().nullable(), answeredOn: z.string().nullable() })),
+    answers: z.array(
+      z.object({
+        number: z.number().int(),
+        kind: z.string(),
+        decision: z.string(),
+        answer: z.string().nullable(),
+        answeredOn: z.string().nullable(),
+      }),
+    ),
     elected: z.array(z.string()),
   })
   .meta({ id: 'ElectionPublicNotice' });
@@ -158,10 +219,24 @@ export const electionOverviewView = z
         communityOrgId: z.string().uuid(),
         community: z.string(),
         township: z.string().nullable(),
-        election: z.object({ id: z.string().uuid(), status, electionDate: z.string().nullable(), method: z.string().nullable(), law: z.string() }).nullable(),
+        election: z
+          .object({
+            id: z.string().uuid(),
+            status,
+            electionDate: z.string().nullable(),
+            method: z.string().nullable(),
+            law: z.string(),
+          })
+          .nullable(),
       }),
     ),
-    directElection: z.object({ direct: z.number().int(), total: z.number().int(), percent: z.number().nullable(), target: z.string(), meetsTarget: z.boolean() }),
+    directElection: z.object({
+      direct: z.number().int(),
+      total: z.number().int(),
+      percent: z.number().nullable(),
+      target: z.string(),
+      meetsTarget: z.boolean(),
+    }),
     communitiesWithoutElection: z.number().int(),
     migrantApplications: z.object({ approved: z.number().int(), refused: z.number().int(), open: z.number().int() }),
   })

@@ -2,27 +2,55 @@ import { z } from 'zod';
 import { SA_CLASSIFICATIONS } from '../../domain/rules/service-admission';
 import { serviceItemTerms } from '../../domain/forms/service-admission';
 import { caseSummary } from './cases';
+import { ruleSetView } from './elections';
 
 const localized = z.object({ 'zh-CN': z.string(), en: z.string() });
 const ruleValues = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
 
 /** A rule result for officials: the detail in both languages. */
-export const ruleResultView = z.object({ id: z.string(), passed: z.boolean(), citation: z.string(), detail: localized, values: ruleValues }).meta({ id: 'ServiceItemRuleResult' });
+export const ruleResultView = z
+  .object({ id: z.string(), passed: z.boolean(), citation: z.string(), detail: localized, values: ruleValues })
+  .meta({ id: 'ServiceItemRuleResult' });
 
 /** A rule result on a public endpoint: the detail in the requested language. */
-export const publicRuleView = z.object({ id: z.string(), passed: z.boolean(), citation: z.string(), detail: z.string(), values: ruleValues });
+export const publicRuleView = z.object({
+  id: z.string(),
+  passed: z.boolean(),
+  citation: z.string(),
+  detail: z.string(),
+  values: ruleValues,
+});
 
-export const admissionCheckResponse = z.object({ admissible: z.boolean(), rules: z.array(publicRuleView) }).meta({ id: 'ServiceItemAdmissionCheck' });
+export const admissionCheckResponse = z
+  .object({ admissible: z.boolean(), ruleSet: ruleSetView, rules: z.array(publicRuleView) })
+  .meta({ id: 'ServiceItemAdmissionCheck' });
 
 export const languageQuery = z.object({ lang: z.enum(['zh-CN', 'en']).default('zh-CN') }).strict();
 
-export const serviceItemStage = z.enum(['submitted', 'refused', 'appealed', 'held', 'review', 'returned', 'decision', 'listed', 're-review', 'closed']);
+export const serviceItemStage = z.enum([
+  'submitted',
+  'refused',
+  'appealed',
+  'held',
+  'review',
+  'returned',
+  'decision',
+  'listed',
+  're-review',
+  'closed',
+]);
 
 export const serviceItemStarted = caseSummary
   .extend({ stage: serviceItemStage, admission: z.object({ admissible: z.boolean(), rules: z.array(ruleResultView) }) })
   .meta({ id: 'ServiceItemStarted' });
 
-const openTask = z.object({ id: z.string().uuid(), kind: z.string(), candidateOrgName: z.string(), candidateRole: z.string(), dueAt: z.string().nullable() });
+const openTask = z.object({
+  id: z.string().uuid(),
+  kind: z.string(),
+  candidateOrgName: z.string(),
+  candidateRole: z.string(),
+  dueAt: z.string().nullable(),
+});
 
 export const listingView = z.object({
   status: z.enum(['listed', 'expired', 'renewal-refused']),
@@ -105,7 +133,9 @@ export const admittedItem = z
 
 export const admittedListQuery = z.object({ cityId: z.string().uuid(), q: z.string().trim().max(100).optional() }).strict();
 
-export const admittedList = z.object({ city: z.object({ id: z.string().uuid(), name: z.string() }), items: z.array(admittedItem) }).meta({ id: 'AdmittedServiceItems' });
+export const admittedList = z
+  .object({ city: z.object({ id: z.string().uuid(), name: z.string() }), items: z.array(admittedItem) })
+  .meta({ id: 'AdmittedServiceItems' });
 
 export const reportStarted = caseSummary.extend({ answerDueAt: z.string().nullable() }).meta({ id: 'ServiceItemReportStarted' });
 
@@ -124,7 +154,9 @@ export const publishedReport = z.object({
   answeredLate: z.boolean(),
 });
 
-export const publishedReports = z.object({ city: z.object({ id: z.string().uuid(), name: z.string() }), items: z.array(publishedReport) }).meta({ id: 'PublishedServiceItemReports' });
+export const publishedReports = z
+  .object({ city: z.object({ id: z.string().uuid(), name: z.string() }), items: z.array(publishedReport) })
+  .meta({ id: 'PublishedServiceItemReports' });
 
 export const summaryQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }).strict();
 
@@ -151,4 +183,6 @@ export const countySummary = z.object({
   }),
 });
 
-export const yearlySummary = z.object({ year: z.number().int(), counties: z.array(countySummary) }).meta({ id: 'ServiceItemYearlySummary' });
+export const yearlySummary = z
+  .object({ year: z.number().int(), counties: z.array(countySummary) })
+  .meta({ id: 'ServiceItemYearlySummary' });

@@ -1,11 +1,13 @@
 import {
   addMonths,
+  deadlineOutcome,
   fullMonthsBetween,
   fullYearsBetween,
   isAtLeastDaysBefore,
   latestDateBefore,
   periodEnd,
   type HolidayCalendar,
+  type PeriodEnd,
   type IsoDate,
 } from '../clock';
 import type { LocalizedText } from '../errors';
@@ -30,24 +32,129 @@ const CUNMIN = '《中华人民共和国村民委员会组织法》（2018年修
 const POLICY = '鲁办发〔2012〕22号';
 
 export const EL_RULES = {
-  'EL-LAW': { id: 'EL-LAW', citation: `《山东省实施〈村民委员会组织法〉办法》第四十六条；${POLICY} 二(五)1`, text: { 'zh-CN': '尚未完成改制的，依照村民委员会组织法选举；已完成改制的，依照城市居民委员会组织法选举', en: "Not yet restructured: elected under the Villagers' Committee law; restructured: under the Residents' Committee law" } },
-  'EL-SIZE': { id: 'EL-SIZE', citation: `${JUMIN}第七条；${CUNMIN}第六条`, text: { 'zh-CN': '居民委员会由主任、副主任和委员共五至九人组成（村民委员会三至七人）', en: "A residents' committee has 5 to 9 members (a villagers' committee 3 to 7)" } },
-  'EL-METHOD': { id: 'EL-METHOD', citation: `${JUMIN}第八条；${POLICY} 一(三)`, text: { 'zh-CN': '由全体选民直接选举，或者由每户派代表选举，或者由每个居民小组选举代表二至三人选举；直接选举比例应达 80% 以上', en: 'Elected directly by all voters, by one representative per household, or by 2–3 representatives per residents’ group; target: 80% or more direct elections' } },
-  'EL-AGE': { id: 'EL-AGE', citation: `${JUMIN}第八条；${CUNMIN}第十三条`, text: { 'zh-CN': '选举日年满十八周岁', en: 'Aged 18 or more on election day' } },
-  'EL-RIGHTS': { id: 'EL-RIGHTS', citation: `${JUMIN}第八条`, text: { 'zh-CN': '未被依法剥夺政治权利', en: 'Not deprived of political rights by law' } },
-  'EL-HOME': { id: 'EL-HOME', citation: `${POLICY} 二(五)3`, text: { 'zh-CN': '在本社区有合法固定住所', en: 'A legal fixed residence in the community' } },
-  'EL-RESIDENCE': { id: 'EL-RESIDENCE', citation: `${POLICY} 二(五)3`, text: { 'zh-CN': '在本社区居住满一年（截至选举日）', en: 'Resident in the community for at least one full year by election day' } },
-  'EL-SELF': { id: 'EL-SELF', citation: `${POLICY} 二(五)3`, text: { 'zh-CN': '由本人提出参加选举的申请', en: 'The person applies themself' } },
-  'EL-APPROVAL': { id: 'EL-APPROVAL', citation: `${POLICY} 二(五)3；${CUNMIN}第十三条`, text: { 'zh-CN': '经社区选举委员会同意（依村民委员会组织法选举的，经村民会议或者村民代表会议同意）', en: 'The community election committee agrees (under the Villagers’ Committee law: the villagers’ assembly or its representatives)' } },
-  'EL-SINGLE': { id: 'EL-SINGLE', citation: `${CUNMIN}第十三条`, text: { 'zh-CN': '不得重复登记，已在其他地方登记参加选举的不得再登记', en: 'No one is registered in two places' } },
-  'EL-LIST': { id: 'EL-LIST', citation: `${CUNMIN}第十四条`, text: { 'zh-CN': '登记参加选举的选民名单应当在选举日的二十日前公布', en: 'The voter list is published 20 days or more before election day' } },
-  'EL-OBJECT': { id: 'EL-OBJECT', citation: `${CUNMIN}第十四条`, text: { 'zh-CN': '对选民名单有异议的，应当自名单公布之日起五日内提出申诉', en: 'Objections to the list within 5 days of its publication' } },
-  'EL-ANSWER': { id: 'EL-ANSWER', citation: `${CUNMIN}第十四条`, text: { 'zh-CN': '选举委员会应当自收到申诉之日起三日内作出处理决定，并公布处理结果', en: 'The election committee answers within 3 days of receiving an objection and publishes the answer' } },
-  'EL-CANDIDATES': { id: 'EL-CANDIDATES', citation: `${CUNMIN}第十五条`, text: { 'zh-CN': '候选人名额应当多于应选名额（差额选举）', en: 'Candidates outnumber the seats' } },
-  'EL-TURNOUT': { id: 'EL-TURNOUT', citation: `${CUNMIN}第十五条`, text: { 'zh-CN': '有登记参加选举的选民过半数投票，选举有效', en: 'Valid only if more than half of registered voters vote' } },
-  'EL-WIN': { id: 'EL-WIN', citation: `${CUNMIN}第十五条`, text: { 'zh-CN': '候选人获得参加投票的选民过半数的选票，始得当选', en: 'A candidate wins with more than half of the votes cast' } },
-  'EL-RUNOFF': { id: 'EL-RUNOFF', citation: `${CUNMIN}第十五条`, text: { 'zh-CN': '当选人数不足应选名额的，不足的名额另行选举；另行选举以得票多的当选，但所得票数不得少于已投选票数的三分之一', en: 'Unfilled seats go to a run-off: the most votes win, with at least one third of the votes cast' } },
-  'EL-HANDOVER': { id: 'EL-HANDOVER', citation: `${CUNMIN}第二十条`, text: { 'zh-CN': '自新一届委员会产生之日起十日内完成印章、档案等工作移交', en: 'Seals and files handed over within 10 days of the new committee’s election' } },
+  'EL-LAW': {
+    id: 'EL-LAW',
+    citation: `《山东省实施〈村民委员会组织法〉办法》第四十六条；${POLICY} 二(五)1`,
+    text: {
+      'zh-CN': '尚未完成改制的，依照村民委员会组织法选举；已完成改制的，依照城市居民委员会组织法选举',
+      en: "Not yet restructured: elected under the Villagers' Committee law; restructured: under the Residents' Committee law",
+    },
+  },
+  'EL-SIZE': {
+    id: 'EL-SIZE',
+    citation: `${JUMIN}第七条；${CUNMIN}第六条`,
+    text: {
+      'zh-CN': '居民委员会由主任、副主任和委员共五至九人组成（村民委员会三至七人）',
+      en: "A residents' committee has 5 to 9 members (a villagers' committee 3 to 7)",
+    },
+  },
+  'EL-METHOD': {
+    id: 'EL-METHOD',
+    citation: `${JUMIN}第八条；${POLICY} 一(三)`,
+    text: {
+      'zh-CN': '由全体选民直接选举，或者由每户派代表选举，或者由每个居民小组选举代表二至三人选举；直接选举比例应达 80% 以上',
+      en: 'Elected directly by all voters, by one representative per household, or by 2–3 representatives per residents’ group; target: 80% or more direct elections',
+    },
+  },
+  'EL-AGE': {
+    id: 'EL-AGE',
+    citation: `${JUMIN}第八条；${CUNMIN}第十三条`,
+    text: { 'zh-CN': '选举日年满十八周岁', en: 'Aged 18 or more on election day' },
+  },
+  'EL-RIGHTS': {
+    id: 'EL-RIGHTS',
+    citation: `${JUMIN}第八条`,
+    text: { 'zh-CN': '未被依法剥夺政治权利', en: 'Not deprived of political rights by law' },
+  },
+  'EL-HOME': {
+    id: 'EL-HOME',
+    citation: `${POLICY} 二(五)3`,
+    text: { 'zh-CN': '在本社区有合法固定住所', en: 'A legal fixed residence in the community' },
+  },
+  'EL-RESIDENCE': {
+    id: 'EL-RESIDENCE',
+    citation: `${POLICY} 二(五)3`,
+    text: {
+      'zh-CN': '在本社区居住满一年（截至选举日）',
+      en: 'Resident in the community for at least one full year by election day',
+    },
+  },
+  'EL-SELF': {
+    id: 'EL-SELF',
+    citation: `${POLICY} 二(五)3`,
+    text: { 'zh-CN': '由本人提出参加选举的申请', en: 'The person applies themself' },
+  },
+  'EL-APPROVAL': {
+    id: 'EL-APPROVAL',
+    citation: `${POLICY} 二(五)3；${CUNMIN}第十三条`,
+    text: {
+      'zh-CN': '经社区选举委员会同意（依村民委员会组织法选举的，经村民会议或者村民代表会议同意）',
+      en: 'The community election committee agrees (under the Villagers’ Committee law: the villagers’ assembly or its representatives)',
+    },
+  },
+  'EL-SINGLE': {
+    id: 'EL-SINGLE',
+    citation: `${CUNMIN}第十三条`,
+    text: { 'zh-CN': '不得重复登记，已在其他地方登记参加选举的不得再登记', en: 'No one is registered in two places' },
+  },
+  'EL-LIST': {
+    id: 'EL-LIST',
+    citation: `${CUNMIN}第十四条`,
+    text: {
+      'zh-CN': '登记参加选举的选民名单应当在选举日的二十日前公布',
+      en: 'The voter list is published 20 days or more before election day',
+    },
+  },
+  'EL-OBJECT': {
+    id: 'EL-OBJECT',
+    citation: `${CUNMIN}第十四条`,
+    text: {
+      'zh-CN': '对选民名单有异议的，应当自名单公布之日起五日内提出申诉',
+      en: 'Objections to the list within 5 days of its publication',
+    },
+  },
+  'EL-ANSWER': {
+    id: 'EL-ANSWER',
+    citation: `${CUNMIN}第十四条`,
+    text: {
+      'zh-CN': '选举委员会应当自收到申诉之日起三日内作出处理决定，并公布处理结果',
+      en: 'The election committee answers within 3 days of receiving an objection and publishes the answer',
+    },
+  },
+  'EL-CANDIDATES': {
+    id: 'EL-CANDIDATES',
+    citation: `${CUNMIN}第十五条`,
+    text: { 'zh-CN': '候选人名额应当多于应选名额（差额选举）', en: 'Candidates outnumber the seats' },
+  },
+  'EL-TURNOUT': {
+    id: 'EL-TURNOUT',
+    citation: `${CUNMIN}第十五条`,
+    text: { 'zh-CN': '有登记参加选举的选民过半数投票，选举有效', en: 'Valid only if more than half of registered voters vote' },
+  },
+  'EL-WIN': {
+    id: 'EL-WIN',
+    citation: `${CUNMIN}第十五条`,
+    text: {
+      'zh-CN': '候选人获得参加投票的选民过半数的选票，始得当选',
+      en: 'A candidate wins with more than half of the votes cast',
+    },
+  },
+  'EL-RUNOFF': {
+    id: 'EL-RUNOFF',
+    citation: `${CUNMIN}第十五条`,
+    text: {
+      'zh-CN': '当选人数不足应选名额的，不足的名额另行选举；另行选举以得票多的当选，但所得票数不得少于已投选票数的三分之一',
+      en: 'Unfilled seats go to a run-off: the most votes win, with at least one third of the votes cast',
+    },
+  },
+  'EL-HANDOVER': {
+    id: 'EL-HANDOVER',
+    citation: `${CUNMIN}第二十条`,
+    text: {
+      'zh-CN': '自新一届委员会产生之日起十日内完成印章、档案等工作移交',
+      en: 'Seals and files handed over within 10 days of the new committee’s election',
+    },
+  },
 } as const satisfies Record<string, RuleDefinition>;
 
 export type ElectionRuleId = keyof typeof EL_RULES;
@@ -87,8 +194,14 @@ export function electionLawRecorded(law: ElectionLaw, origin?: string): RuleResu
     'EL-LAW',
     true,
     law === 'residents-committee-law'
-      ? { 'zh-CN': `依照《城市居民委员会组织法》选举${origin ? `（由 ${origin} 确定）` : ''}`, en: `Under the Residents' Committee law${origin ? ` (set by ${origin})` : ''}` }
-      : { 'zh-CN': `依照《村民委员会组织法》选举${origin ? `（由 ${origin} 确定）` : ''}`, en: `Under the Villagers' Committee law${origin ? ` (set by ${origin})` : ''}` },
+      ? {
+          'zh-CN': `依照《城市居民委员会组织法》选举${origin ? `（由 ${origin} 确定）` : ''}`,
+          en: `Under the Residents' Committee law${origin ? ` (set by ${origin})` : ''}`,
+        }
+      : {
+          'zh-CN': `依照《村民委员会组织法》选举${origin ? `（由 ${origin} 确定）` : ''}`,
+          en: `Under the Villagers' Committee law${origin ? ` (set by ${origin})` : ''}`,
+        },
     { law, origin: origin ?? null },
   );
 }
@@ -97,7 +210,12 @@ export function electionLawRecorded(law: ElectionLaw, origin?: string): RuleResu
 export function checkCommitteeSize(seats: number, law: ElectionLaw): RuleResult {
   const { min, max } = ELECTION_RULE_SET.committeeSize[law];
   const passed = Number.isInteger(seats) && seats >= min && seats <= max;
-  return rule('EL-SIZE', passed, { 'zh-CN': `应选 ${seats} 名，须为 ${min} 至 ${max} 名`, en: `${seats} seats; must be ${min} to ${max}` }, { seats, min, max, law });
+  return rule(
+    'EL-SIZE',
+    passed,
+    { 'zh-CN': `应选 ${seats} 名，须为 ${min} 至 ${max} 名`, en: `${seats} seats; must be ${min} to ${max}` },
+    { seats, min, max, law },
+  );
 }
 
 const METHOD_NAMES: Record<ElectionMethod, LocalizedText> = {
@@ -116,7 +234,10 @@ export function checkMethod(method: ElectionMethod): RuleResult {
   return rule(
     'EL-METHOD',
     (ELECTION_METHODS as readonly string[]).includes(method),
-    { 'zh-CN': `选举方式：${METHOD_NAMES[method]['zh-CN']}（计入直接选举率：${zhBool(direct)}）`, en: `Method: ${METHOD_NAMES[method].en} (counts as direct: ${direct})` },
+    {
+      'zh-CN': `选举方式：${METHOD_NAMES[method]['zh-CN']}（计入直接选举率：${zhBool(direct)}）`,
+      en: `Method: ${METHOD_NAMES[method].en} (counts as direct: ${direct})`,
+    },
     { method, direct },
   );
 }
@@ -194,19 +315,28 @@ export function evaluateEligibility(f: EligibilityFacts, options: EligibilityOpt
     rule(
       'EL-AGE',
       age >= minimumAge,
-      { 'zh-CN': `选举日 ${f.electionDate} 年龄 ${age} 周岁，须年满 ${minimumAge} 周岁`, en: `Age ${age} on election day ${f.electionDate}; must be ${minimumAge} or more` },
+      {
+        'zh-CN': `选举日 ${f.electionDate} 年龄 ${age} 周岁，须年满 ${minimumAge} 周岁`,
+        en: `Age ${age} on election day ${f.electionDate}; must be ${minimumAge} or more`,
+      },
       { age, required: minimumAge, referenceDate: f.electionDate },
     ),
     rule(
       'EL-RIGHTS',
       !f.politicalRightsDeprived,
-      { 'zh-CN': `被依法剥夺政治权利：${zhBool(f.politicalRightsDeprived)}`, en: `Deprived of political rights: ${f.politicalRightsDeprived}` },
+      {
+        'zh-CN': `被依法剥夺政治权利：${zhBool(f.politicalRightsDeprived)}`,
+        en: `Deprived of political rights: ${f.politicalRightsDeprived}`,
+      },
       { politicalRightsDeprived: f.politicalRightsDeprived },
     ),
     rule(
       'EL-HOME',
       f.hasLegalFixedResidence,
-      { 'zh-CN': `在本社区有合法固定住所：${zhBool(f.hasLegalFixedResidence)}`, en: `Legal fixed residence in the community: ${f.hasLegalFixedResidence}` },
+      {
+        'zh-CN': `在本社区有合法固定住所：${zhBool(f.hasLegalFixedResidence)}`,
+        en: `Legal fixed residence in the community: ${f.hasLegalFixedResidence}`,
+      },
       { hasLegalFixedResidence: f.hasLegalFixedResidence },
     ),
     rule(
@@ -216,7 +346,13 @@ export function evaluateEligibility(f: EligibilityFacts, options: EligibilityOpt
         'zh-CN': `自 ${f.residenceSince} 起居住，至选举日 ${f.electionDate} 满 ${months} 个月，须满 ${requiredMonths} 个月（${residenceFrom} 届满）`,
         en: `Resident since ${f.residenceSince}: ${months} full months by election day ${f.electionDate}; needs ${requiredMonths} (reached on ${residenceFrom})`,
       },
-      { residenceSince: f.residenceSince, referenceDate: f.electionDate, fullMonths: months, requiredMonths, reachedOn: residenceFrom },
+      {
+        residenceSince: f.residenceSince,
+        referenceDate: f.electionDate,
+        fullMonths: months,
+        requiredMonths,
+        reachedOn: residenceFrom,
+      },
     ),
     selfApplication(f.appliedInPerson, f.idNumberMatchesAccount),
     rule(
@@ -233,11 +369,17 @@ export function evaluateEligibility(f: EligibilityFacts, options: EligibilityOpt
 
 /** EL-APPROVAL: the committee's (or, under the Villagers' Committee law, the assembly's) decision. */
 export function approvalRule(decision: 'approve' | 'refuse', law: ElectionLaw, reason: string): RuleResult {
-  const body = law === 'villagers-committee-law' ? { 'zh-CN': '村民会议或村民代表会议', en: "villagers' assembly or its representatives" } : { 'zh-CN': '社区选举委员会', en: 'election committee' };
+  const body =
+    law === 'villagers-committee-law'
+      ? { 'zh-CN': '村民会议或村民代表会议', en: "villagers' assembly or its representatives" }
+      : { 'zh-CN': '社区选举委员会', en: 'election committee' };
   return rule(
     'EL-APPROVAL',
     decision === 'approve',
-    { 'zh-CN': `${body['zh-CN']}${decision === 'approve' ? '同意' : '不同意'}：${reason}`, en: `The ${body.en} ${decision === 'approve' ? 'agreed' : 'refused'}: ${reason}` },
+    {
+      'zh-CN': `${body['zh-CN']}${decision === 'approve' ? '同意' : '不同意'}：${reason}`,
+      en: `The ${body.en} ${decision === 'approve' ? 'agreed' : 'refused'}: ${reason}`,
+    },
     { decision, law },
   );
 }
@@ -263,29 +405,87 @@ export function checkListPublication(publishedOn: IsoDate, electionDate: IsoDate
   );
 }
 
+/** The bounds of a deadline the holiday calendar cannot settle yet (调休/补假 of a year whose notice is unknown). */
+export type DeadlineBounds = Pick<PeriodEnd, 'earliestLastDay' | 'latestLastDay'>;
+
+/** An act on `actDate` against a deadline: in time, late, or undetermined when only unsettled days decide it. */
+function timeliness(actDate: IsoDate | undefined, lastDay: IsoDate, bounds: DeadlineBounds | undefined) {
+  if (actDate === undefined) return { passed: true, undetermined: false };
+  const outcome = deadlineOutcome(actDate, bounds ?? { earliestLastDay: lastDay, latestLastDay: lastDay });
+  return { passed: outcome === 'passed', undetermined: outcome === 'undetermined' };
+}
+
+const UNSETTLED = {
+  'zh-CN': '；是否逾期取决于当年国务院放假安排（调休、补假）尚未公布的日期，结果待定',
+  en: "; whether it was late depends only on days the year's State Council holiday notice (swapped working days, substitute days) has yet to settle: undetermined",
+};
+
+function withBounds(result: RuleResult, undetermined: boolean, bounds: DeadlineBounds | undefined): RuleResult {
+  if (!undetermined || !bounds) return result;
+  return {
+    ...result,
+    undetermined: true,
+    detail: {
+      'zh-CN': `${result.detail['zh-CN']}${UNSETTLED['zh-CN']}（最早 ${bounds.earliestLastDay}，最晚 ${bounds.latestLastDay}）`,
+      en: `${result.detail.en}${UNSETTLED.en} (between ${bounds.earliestLastDay} and ${bounds.latestLastDay})`,
+    },
+    values: { ...result.values, earliestLastDay: bounds.earliestLastDay, latestLastDay: bounds.latestLastDay },
+  };
+}
+
 /** EL-OBJECT: an objection received on `receivedOn` against the window's last day. */
-export function checkObjection(receivedOn: IsoDate | undefined, publishedOn: IsoDate, lastDay: IsoDate): RuleResult {
-  const passed = receivedOn === undefined || receivedOn <= lastDay;
-  return rule(
-    'EL-OBJECT',
-    passed,
-    receivedOn === undefined
-      ? { 'zh-CN': `名单 ${publishedOn} 公布，异议期最后一日为 ${lastDay}（未提出异议）`, en: `List published ${publishedOn}; the objection window ends on ${lastDay} (no objection given)` }
-      : { 'zh-CN': `异议于 ${receivedOn} 提出，异议期最后一日为 ${lastDay}`, en: `Objection received ${receivedOn}; the window ends on ${lastDay}` },
-    { publishedOn, receivedOn: receivedOn ?? null, lastAllowedDate: lastDay },
+export function checkObjection(
+  receivedOn: IsoDate | undefined,
+  publishedOn: IsoDate,
+  lastDay: IsoDate,
+  bounds?: DeadlineBounds,
+): RuleResult {
+  const { passed, undetermined } = timeliness(receivedOn, lastDay, bounds);
+  return withBounds(
+    rule(
+      'EL-OBJECT',
+      passed,
+      receivedOn === undefined
+        ? {
+            'zh-CN': `名单 ${publishedOn} 公布，异议期最后一日为 ${lastDay}（未提出异议）`,
+            en: `List published ${publishedOn}; the objection window ends on ${lastDay} (no objection given)`,
+          }
+        : {
+            'zh-CN': `异议于 ${receivedOn} 提出，异议期最后一日为 ${lastDay}`,
+            en: `Objection received ${receivedOn}; the window ends on ${lastDay}`,
+          },
+      { publishedOn, receivedOn: receivedOn ?? null, lastAllowedDate: lastDay },
+    ),
+    undetermined,
+    bounds,
   );
 }
 
 /** EL-ANSWER: an answer given on `answeredOn` against the 3-day deadline counted from the objection. */
-export function checkAnswer(answeredOn: IsoDate | undefined, receivedOn: IsoDate, lastDay: IsoDate): RuleResult {
-  const passed = answeredOn === undefined || answeredOn <= lastDay;
-  return rule(
-    'EL-ANSWER',
-    passed,
-    answeredOn === undefined
-      ? { 'zh-CN': `异议 ${receivedOn} 收到，最迟应于 ${lastDay} 答复并公布（尚未答复）`, en: `Objection received ${receivedOn}; answer due by ${lastDay} (not yet answered)` }
-      : { 'zh-CN': `异议 ${receivedOn} 收到，${answeredOn} 答复，最迟应于 ${lastDay} 答复`, en: `Objection received ${receivedOn}, answered ${answeredOn}; due by ${lastDay}` },
-    { receivedOn, answeredOn: answeredOn ?? null, lastAllowedDate: lastDay },
+export function checkAnswer(
+  answeredOn: IsoDate | undefined,
+  receivedOn: IsoDate,
+  lastDay: IsoDate,
+  bounds?: DeadlineBounds,
+): RuleResult {
+  const { passed, undetermined } = timeliness(answeredOn, lastDay, bounds);
+  return withBounds(
+    rule(
+      'EL-ANSWER',
+      passed,
+      answeredOn === undefined
+        ? {
+            'zh-CN': `异议 ${receivedOn} 收到，最迟应于 ${lastDay} 答复并公布（尚未答复）`,
+            en: `Objection received ${receivedOn}; answer due by ${lastDay} (not yet answered)`,
+          }
+        : {
+            'zh-CN': `异议 ${receivedOn} 收到，${answeredOn} 答复，最迟应于 ${lastDay} 答复`,
+            en: `Objection received ${receivedOn}, answered ${answeredOn}; due by ${lastDay}`,
+          },
+      { receivedOn, answeredOn: answeredOn ?? null, lastAllowedDate: lastDay },
+    ),
+    undetermined,
+    bounds,
   );
 }
 
@@ -307,25 +507,37 @@ export function evaluateTimeline(t: TimelineFacts, calendar: HolidayCalendar) {
   const answerEnd = periodEnd(answerFrom, { amount: ELECTION_RULE_SET.answerDays, unit: 'days' }, calendar);
   const rules = [
     checkListPublication(t.listPublishedDate, t.electionDate),
-    checkObjection(t.objectionDate, t.listPublishedDate, objectionEnd.lastDay),
-    checkAnswer(t.answerDate, answerFrom, answerEnd.lastDay),
+    checkObjection(t.objectionDate, t.listPublishedDate, objectionEnd.lastDay, objectionEnd),
+    checkAnswer(t.answerDate, answerFrom, answerEnd.lastDay, answerEnd),
   ];
   const unknownYears = [...new Set([...objectionEnd.unknownYears, ...answerEnd.unknownYears])].sort();
   return {
     rules,
-    lastAllowedDates: { listPublication: latestListPublicationDate(t.electionDate), objection: objectionEnd.lastDay, answer: answerEnd.lastDay },
+    lastAllowedDates: {
+      listPublication: latestListPublicationDate(t.electionDate),
+      objection: objectionEnd.lastDay,
+      answer: answerEnd.lastDay,
+    },
     /** Years the holiday calendar does not know: those deadlines may move once the year's holidays are published. */
     calendarUnknownYears: unknownYears,
   };
 }
 
 /** EL-HANDOVER: handed over on `handedOverOn`, against the 10-day period from the election. */
-export function checkHandover(electedOn: IsoDate, handedOverOn: IsoDate, lastDay: IsoDate): RuleResult {
-  return rule(
-    'EL-HANDOVER',
-    handedOverOn <= lastDay,
-    { 'zh-CN': `新一届委员会 ${electedOn} 产生，${handedOverOn} 完成移交，最迟 ${lastDay}`, en: `New committee elected ${electedOn}, handed over ${handedOverOn}; due by ${lastDay}` },
-    { electedOn, handedOverOn, lastAllowedDate: lastDay },
+export function checkHandover(electedOn: IsoDate, handedOverOn: IsoDate, lastDay: IsoDate, bounds?: DeadlineBounds): RuleResult {
+  const { passed, undetermined } = timeliness(handedOverOn, lastDay, bounds);
+  return withBounds(
+    rule(
+      'EL-HANDOVER',
+      passed,
+      {
+        'zh-CN': `新一届委员会 ${electedOn} 产生，${handedOverOn} 完成移交，最迟 ${lastDay}`,
+        en: `New committee elected ${electedOn}, handed over ${handedOverOn}; due by ${lastDay}`,
+      },
+      { electedOn, handedOverOn, lastAllowedDate: lastDay },
+    ),
+    undetermined,
+    bounds,
   );
 }
 
@@ -333,7 +545,15 @@ export function checkHandover(electedOn: IsoDate, handedOverOn: IsoDate, lastDay
 
 /** EL-CANDIDATES: more candidates than seats. */
 export function checkCandidates(candidates: number, seats: number): RuleResult {
-  return rule('EL-CANDIDATES', candidates > seats, { 'zh-CN': `候选人 ${candidates} 名，应选 ${seats} 名，候选人须多于应选名额`, en: `${candidates} candidates for ${seats} seats; must be more` }, { candidates, seats });
+  return rule(
+    'EL-CANDIDATES',
+    candidates > seats,
+    {
+      'zh-CN': `候选人 ${candidates} 名，应选 ${seats} 名，候选人须多于应选名额`,
+      en: `${candidates} candidates for ${seats} seats; must be more`,
+    },
+    { candidates, seats },
+  );
 }
 
 export type ElectionRound = 'first' | 'runoff';
@@ -366,7 +586,10 @@ export function evaluateResults(r: ResultFacts): ResultOutcome {
   const turnout = rule(
     'EL-TURNOUT',
     moreThan(r.votesCast, r.registeredVoters, 1, 2),
-    { 'zh-CN': `投票 ${r.votesCast} 人 / 登记选民 ${r.registeredVoters} 人，须过半数`, en: `${r.votesCast} voted of ${r.registeredVoters} registered; needs more than half` },
+    {
+      'zh-CN': `投票 ${r.votesCast} 人 / 登记选民 ${r.registeredVoters} 人，须过半数`,
+      en: `${r.votesCast} voted of ${r.registeredVoters} registered; needs more than half`,
+    },
     { votesCast: r.votesCast, registeredVoters: r.registeredVoters },
   );
   const candidates = checkCandidates(r.candidates.length, r.seats);
@@ -384,7 +607,12 @@ export function evaluateResults(r: ResultFacts): ResultOutcome {
   }
   const unfilled = r.seats - elected.length;
   const names = elected.map((c) => c.name);
-  const tieText = tied.length ? { zh: `；${tied.join('、')} 得票相同（${last?.votes ?? 0} 票）争最后名额，系统不作决定`, en: `; ${tied.join(', ')} tie for the last seat (${last?.votes ?? 0} votes), not decided by the system` } : { zh: '', en: '' };
+  const tieText = tied.length
+    ? {
+        zh: `；${tied.join('、')} 得票相同（${last?.votes ?? 0} 票）争最后名额，系统不作决定`,
+        en: `; ${tied.join(', ')} tie for the last seat (${last?.votes ?? 0} votes), not decided by the system`,
+      }
+    : { zh: '', en: '' };
   const outcomeText = valid
     ? {
         zh: `当选 ${names.length} 名（${names.join('、') || '无'}），应选 ${r.seats} 名${unfilled > 0 ? `，${unfilled} 个名额另行选举` : ''}${tieText.zh}`,
@@ -395,14 +623,40 @@ export function evaluateResults(r: ResultFacts): ResultOutcome {
     ? rule(
         'EL-RUNOFF',
         valid && unfilled === 0,
-        { 'zh-CN': `另行选举：以得票多的当选，须不少于已投选票数 ${r.votesCast} 的三分之一。${outcomeText.zh}`, en: `Run-off: most votes win, with at least one third of ${r.votesCast} votes cast. ${outcomeText.en}` },
-        { votesCast: r.votesCast, threshold: '≥ 1/3', seats: r.seats, elected: names.length, unfilledSeats: unfilled, tied: tied.join(',') || null },
+        {
+          'zh-CN': `另行选举：以得票多的当选，须不少于已投选票数 ${r.votesCast} 的三分之一。${outcomeText.zh}`,
+          en: `Run-off: most votes win, with at least one third of ${r.votesCast} votes cast. ${outcomeText.en}`,
+        },
+        {
+          votesCast: r.votesCast,
+          threshold: '≥ 1/3',
+          seats: r.seats,
+          elected: names.length,
+          unfilledSeats: unfilled,
+          tied: tied.join(',') || null,
+        },
       )
     : rule(
         'EL-WIN',
         valid && unfilled === 0,
-        { 'zh-CN': `须获得参加投票选民 ${r.votesCast} 人的过半数选票。${outcomeText.zh}`, en: `Needs more than half of the ${r.votesCast} votes cast. ${outcomeText.en}` },
-        { votesCast: r.votesCast, threshold: '> 1/2', seats: r.seats, elected: names.length, unfilledSeats: unfilled, tied: tied.join(',') || null },
+        {
+          'zh-CN': `须获得参加投票选民 ${r.votesCast} 人的过半数选票。${outcomeText.zh}`,
+          en: `Needs more than half of the ${r.votesCast} votes cast. ${outcomeText.en}`,
+        },
+        {
+          votesCast: r.votesCast,
+          threshold: '> 1/2',
+          seats: r.seats,
+          elected: names.length,
+          unfilledSeats: unfilled,
+          tied: tied.join(',') || null,
+        },
       );
-  return { valid, elected: names, tiedForLastSeat: tied, unfilledSeats: valid ? unfilled : r.seats, rules: [turnout, candidates, counting] };
+  return {
+    valid,
+    elected: names,
+    tiedForLastSeat: tied,
+    unfilledSeats: valid ? unfilled : r.seats,
+    rules: [turnout, candidates, counting],
+  };
 }

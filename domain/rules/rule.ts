@@ -13,6 +13,21 @@ export interface RuleResult {
   /** Readable explanation with the values, in both languages. */
   detail: LocalizedText;
   values: Record<string, string | number | boolean | null>;
+  /**
+   * Set when whether the rule held depends only on days the holiday calendar cannot settle yet (the 调休/补假 of a
+   * year whose State Council notice is unknown): neither passed nor failed. `passed` is false then, so nothing
+   * proceeds on a guess, and the outcome is shown as "undetermined", never "failed".
+   */
+  undetermined?: boolean;
+  /** The rule set the rule was checked under (domain/rules/rule-sets.ts), e.g. "jumin-2018". */
+  ruleSet?: string;
+}
+
+export type RuleOutcome = 'passed' | 'failed' | 'undetermined';
+
+export function ruleOutcome(result: Pick<RuleResult, 'passed' | 'undetermined'>): RuleOutcome {
+  if (result.undetermined) return 'undetermined';
+  return result.passed ? 'passed' : 'failed';
 }
 
 /** A rule's fixed text: its id, its citation and what it requires. */
@@ -29,5 +44,13 @@ export function allPassed(results: readonly RuleResult[]): boolean {
 
 /** The shape public check endpoints return for each rule (detail flattened to the requested language). */
 export function publicRule(result: RuleResult, language: 'zh-CN' | 'en' = 'zh-CN') {
-  return { id: result.id, passed: result.passed, citation: result.citation, detail: result.detail[language], values: result.values };
+  return {
+    id: result.id,
+    passed: result.passed,
+    outcome: ruleOutcome(result),
+    citation: result.citation,
+    detail: result.detail[language],
+    values: result.values,
+    ...(result.ruleSet ? { ruleSet: result.ruleSet } : {}),
+  };
 }

@@ -17,7 +17,15 @@ import {
 } from '../../domain/rules/election';
 import { voteCountIssues } from '../../domain/rules/election-checks';
 import type { RuleResult } from '../../domain/rules/rule';
-import { finishProcedure, humanTask, installTaskHandlers, procedureActivities as act, untilSettled, waitFor, type TaskDeadline } from '../lib/human-task';
+import {
+  finishProcedure,
+  humanTask,
+  installTaskHandlers,
+  procedureActivities as act,
+  untilSettled,
+  waitFor,
+  type TaskDeadline,
+} from '../lib/human-task';
 import { tracked } from '../lib/tracking';
 import {
   ElectionFailure,
@@ -39,13 +47,36 @@ interface Due {
   dueAt: string;
   lastDay: IsoDate;
   calendarWarning?: string;
+  /** Bounds of a last day the yearly holiday notice has yet to settle (see activities/clock.ts). */
+  earliestLastDay?: IsoDate;
+  latestLastDay?: IsoDate;
 }
-const inMs = (ms: number): Due => ({ dueAt: new Date(Date.now() + ms).toISOString(), lastDay: chinaDateOf(new Date(Date.now() + ms)) });
+/** The bounds an act is judged against: undetermined between them (only unsettled 调休/补假 days decide it). */
+const boundsOf = (due: Due) =>
+  due.earliestLastDay && due.latestLastDay
+    ? { earliestLastDay: due.earliestLastDay, latestLastDay: due.latestLastDay }
+    : undefined;
+const inMs = (ms: number): Due => ({
+  dueAt: new Date(Date.now() + ms).toISOString(),
+  lastDay: chinaDateOf(new Date(Date.now() + ms)),
+});
+/** EL-ANSWER in time by the deadline instant, unless only unsettled holiday-notice days decide it (undetermined). */
+const answerRule = (rule: RuleResult, inTime: boolean): RuleResult => (rule.undetermined ? rule : { ...rule, passed: inTime });
 const untilInstant = (iso: string) => Math.max(0, Date.parse(iso) - Date.now());
-const fieldError = (path: string, code: string, zh: string, en: string): FieldError => ({ path, code, message: { 'zh-CN': zh, en } });
+const fieldError = (path: string, code: string, zh: string, en: string): FieldError => ({
+  path,
+  code,
+  message: { 'zh-CN': zh, en },
+});
 const ruleFailed = (rules: RuleResult[]) =>
-  ApplicationFailure.create({ type: ElectionFailure.RULE_FAILED, message: `Rules not met: ${rules.map((r) => r.id).join(', ')}`, nonRetryable: true, details: [{ rules }] });
-const wrongPhase = (message: string) => ApplicationFailure.create({ type: ElectionFailure.WRONG_PHASE, message, nonRetryable: true });
+  ApplicationFailure.create({
+    type: ElectionFailure.RULE_FAILED,
+    message: `Rules not met: ${rules.map((r) => r.id).join(', ')}`,
+    nonRetryable: true,
+    details: [{ rules }],
+  });
+const wrongPhase = (message: string) =>
+  ApplicationFailure.create({ type: ElectionFailure.WRONG_PHASE, message, nonRetryable: true });
 
 /**
  * 社区居民委员会选举 (居组法 2018 Arts. 7, 8; 村组法 Arts. 13–15, 20; 鲁办发〔2012〕22号 二(五)3): the township sets the
@@ -65,13 +96,19 @@ export async function electionProcedure(input: ElectionProcedureInput): Promise<
   let committeeOrgId = '';
   let publishedOn: IsoDate = '';
   let objectionLastDay: IsoDate = '';
+  let objectionBounds: ReturnType<typeof boundsOf> = undefined;
   let objectionWindowOpen = false;
   let objectionsFiled = 0;
   let objectionsAnswered = 0;
   const applications = new Map<string, 'pending' | 'approved' | 'refused' | 'failed'>();
   const pendingApplications = () => [...applications.values()].filter((s) => s === 'pending').length;
 
-  setHandler(electionStateQuery, () => ({ phase, electionDate, pendingApplications: pendingApplications(), objectionWindowOpen }));
+  setHandler(electionStateQuery, () => ({
+    phase,
+    electionDate,
+    pendingApplications: pendingApplications(),
+    objectionWindowOpen,
+  }));
 
   // Migrant applications during registration: each is a child workflow (migrant-eligibility).
   setHandler(
@@ -82,7 +119,18 @@ export async function electionProcedure(input: ElectionProcedureInput): Promise<
       const child = await tracked(() =>
         startChild(migrantEligibilityProcedure, {
           workflowId,
-          args: [{ applicationId, number, electionId, committeeOrgId, law, electionDate: electionDate!, residenceMonths: ELECTION_RULE_SET.residenceMonths, evidenceWindowMs: timing.evidenceWindowMs }],
+          args: [
+            {
+              applicationId,
+              number,
+              electionId,
+              committeeOrgId,
+              law,
+              electionDate: electionDate!,
+              residenceMonths: ELECTION_RULE_SET.residenceMonths,
+              evidenceWindowMs: timing.evidenceWindowMs,
+            },
+          ],
         }),
       )();
       void child.result().then(
@@ -105,17 +153,27 @@ export async function electionProcedure(input: ElectionProcedureInput): Promise<
     async ({ objectionId }) => {
       objectionsFiled += 1;
       const receivedOn = today();
-      const due: Due = timing.answerWindowMs !== undefined ? inMs(timing.answerWindowMs) : await act.resolveDeadline({ eventDate: receivedOn, period: { amount: ELECTION_RULE_SET.answerDays, unit: 'days' } });
-      await act.acceptObjection({ objectionId, receivedOn, answerDueAt: due.dueAt, rule: checkObjection(receivedOn, publishedOn, objectionLastDay) });
+      const due: Due =
+        timing.answerWindowMs !== undefined
+          ? inMs(timing.answerWindowMs)
+          : await act.resolveDeadline({ eventDate: receivedOn, period: { amount: ELECTION_RULE_SET.answerDays, unit: 'days' } });
+      await act.acceptObjection({
+        objectionId,
+        receivedOn,
+        answerDueAt: due.dueAt,
+        rule: checkObjection(receivedOn, publishedOn, objectionLastDay, objectionBounds),
+      });
       void answerObjection(objectionId, receivedOn, due).then(() => void (objectionsAnswered += 1));
       await untilSettled();
       return { receivedOn, answerDueAt: due.dueAt };
     },
     {
       validator: (_request: FileObjectionRequest) => {
-        if (phase === 'setup' || phase === 'registration') throw wrongPhase(`The voter list is not published yet (now: ${phase})`);
+        if (phase === 'setup' || phase === 'registration')
+          throw wrongPhase(`The voter list is not published yet (now: ${phase})`);
         // The window is closed by its durable timer; the date rule describes it (they agree outside test timing).
-        if (!objectionWindowOpen) throw ruleFailed([{ ...checkObjection(today(), publishedOn, objectionLastDay), passed: false }]);
+        if (!objectionWindowOpen)
+          throw ruleFailed([{ ...checkObjection(today(), publishedOn, objectionLastDay), passed: false }]);
       },
     },
   );
@@ -140,17 +198,32 @@ export async function electionProcedure(input: ElectionProcedureInput): Promise<
       answeredOn,
       inTime,
       actor: answered.actor,
-      rule: { ...checkAnswer(answeredOn, receivedOn, due.lastDay), passed: inTime },
+      rule: answerRule(checkAnswer(answeredOn, receivedOn, due.lastDay, boundsOf(due)), inTime),
     });
   }
 
   /** A statutory deadline: reminded a day before (outside test timing), red and escalated to the township when missed. */
   function statutoryDeadline(dueAt: string, calendarWarning?: string): TaskDeadline {
-    return { dueAt, remindBeforeMs: input.timing ? undefined : DAY_MS, escalateAfterMs: timing.escalateAfterMs ?? 0, escalateToOrgId: input.townshipOrgId, calendarWarning };
+    return {
+      dueAt,
+      remindBeforeMs: input.timing ? undefined : DAY_MS,
+      escalateAfterMs: timing.escalateAfterMs ?? 0,
+      escalateToOrgId: input.townshipOrgId,
+      calendarWarning,
+    };
   }
 
   // 0. The election's row; EL-LAW as the starter determined it.
-  committeeOrgId = (await act.registerElection({ caseId, communityOrgId: input.communityOrgId, townshipOrgId: input.townshipOrgId, law, origin: input.origin, lawRule: electionLawRecorded(law, input.origin?.procedure) })).committeeOrgId;
+  committeeOrgId = (
+    await act.registerElection({
+      caseId,
+      communityOrgId: input.communityOrgId,
+      townshipOrgId: input.townshipOrgId,
+      law,
+      origin: input.origin,
+      lawRule: electionLawRecorded(law, input.origin?.procedure),
+    })
+  ).committeeOrgId;
 
   // 1. Set-up by the township or sub-district office: EL-SIZE and EL-METHOD refuse an unlawful set-up.
   const setup = await humanTask({
@@ -160,13 +233,21 @@ export async function electionProcedure(input: ElectionProcedureInput): Promise<
     candidateOrgId: input.townshipOrgId,
     candidateRole: 'TOWNSHIP_OFFICIAL',
     context: { law, communityOrgId: input.communityOrgId, committeeOrgId },
-    validate: (p) => (p.electionDate <= today() ? [fieldError('electionDate', 'not_future', '选举日须晚于今天', 'Election day must be after today')] : []),
+    validate: (p) =>
+      p.electionDate <= today()
+        ? [fieldError('electionDate', 'not_future', '选举日须晚于今天', 'Election day must be after today')]
+        : [],
     check: (p) => [checkCommitteeSize(p.seats, law), checkMethod(p.method)],
   });
   const { seats, method } = setup.payload;
   const day = setup.payload.electionDate;
   electionDate = day;
-  await act.recordElectionSetup({ electionId, taskId: setup.taskId, ...setup.payload, rules: [checkCommitteeSize(seats, law), checkMethod(method)] });
+  await act.recordElectionSetup({
+    electionId,
+    taskId: setup.taskId,
+    ...setup.payload,
+    rules: [checkCommitteeSize(seats, law), checkMethod(method)],
+  });
   await act.mergeCaseData({ caseId, data: { electionDate: day, seats, method, law } });
   phase = 'registration';
 
@@ -178,20 +259,50 @@ export async function electionProcedure(input: ElectionProcedureInput): Promise<
     formId: 'election.publish-list',
     candidateOrgId: committeeOrgId,
     candidateRole: 'ELECTION_COMMITTEE_MEMBER',
-    deadline: statutoryDeadline(timing.publicationDueInMs !== undefined ? inMs(timing.publicationDueInMs).dueAt : endOfDayInChina(latest).toISOString()),
+    deadline: statutoryDeadline(
+      timing.publicationDueInMs !== undefined ? inMs(timing.publicationDueInMs).dueAt : endOfDayInChina(latest).toISOString(),
+    ),
     context: { electionDate: day, lastAllowedDate: latest },
     validate: (p) => {
       const problems: FieldError[] = [];
       const pending = pendingApplications();
-      if (pending > 0) problems.push(fieldError('confirmed', 'applications_pending', `尚有 ${pending} 份流动人口申请未作决定`, `${pending} migrant applications are not decided yet`));
-      if (today() > latest && !p.lateReason) problems.push(fieldError('lateReason', 'required', `逾期公布（最迟 ${latest}）须说明理由`, `A publication after ${latest} needs a reason`));
+      if (pending > 0)
+        problems.push(
+          fieldError(
+            'confirmed',
+            'applications_pending',
+            `尚有 ${pending} 份流动人口申请未作决定`,
+            `${pending} migrant applications are not decided yet`,
+          ),
+        );
+      if (today() > latest && !p.lateReason)
+        problems.push(
+          fieldError(
+            'lateReason',
+            'required',
+            `逾期公布（最迟 ${latest}）须说明理由`,
+            `A publication after ${latest} needs a reason`,
+          ),
+        );
       return problems;
     },
   });
   publishedOn = today();
-  const objectionEnd = timing.objectionWindowMs !== undefined ? inMs(timing.objectionWindowMs) : await act.resolveDeadline({ eventDate: publishedOn, period: { amount: ELECTION_RULE_SET.objectionDays, unit: 'days' } });
+  const objectionEnd =
+    timing.objectionWindowMs !== undefined
+      ? inMs(timing.objectionWindowMs)
+      : await act.resolveDeadline({ eventDate: publishedOn, period: { amount: ELECTION_RULE_SET.objectionDays, unit: 'days' } });
   objectionLastDay = objectionEnd.lastDay;
-  await act.publishVoterList({ electionId, taskId: publication.taskId, publishedOn, lateReason: publication.payload.lateReason, objectionLastDay, actor: publication.actor, rule: checkListPublication(publishedOn, day, publication.payload.lateReason) });
+  objectionBounds = boundsOf(objectionEnd);
+  await act.publishVoterList({
+    electionId,
+    taskId: publication.taskId,
+    publishedOn,
+    lateReason: publication.payload.lateReason,
+    objectionLastDay,
+    actor: publication.actor,
+    rule: checkListPublication(publishedOn, day, publication.payload.lateReason),
+  });
   phase = 'objections';
   objectionWindowOpen = true;
 
@@ -213,11 +324,17 @@ export async function electionProcedure(input: ElectionProcedureInput): Promise<
     check: (p) => [checkCandidates(p.candidates.length, seats)],
   });
   const candidates = nominated.payload.candidates.map((c) => c.name);
-  await act.recordCandidates({ electionId, taskId: nominated.taskId, candidates, rule: checkCandidates(candidates.length, seats) });
+  await act.recordCandidates({
+    electionId,
+    taskId: nominated.taskId,
+    candidates,
+    rule: checkCandidates(candidates.length, seats),
+  });
   phase = 'voting';
 
   // 5. Election day: no result can be recorded before it.
-  const electionDayStart = timing.electionDayInMs !== undefined ? inMs(timing.electionDayInMs).dueAt : endOfDayInChina(addDays(day, -1)).toISOString();
+  const electionDayStart =
+    timing.electionDayInMs !== undefined ? inMs(timing.electionDayInMs).dueAt : endOfDayInChina(addDays(day, -1)).toISOString();
   await waitFor(() => false, untilInstant(electionDayStart));
 
   const elected: string[] = [];
@@ -237,8 +354,23 @@ export async function electionProcedure(input: ElectionProcedureInput): Promise<
       validate: (p) => resultProblems(p, { round, pool, registeredVoters, seats: seatsNow }),
       check: (p) => (round === 'runoff' ? [checkCandidates(p.candidates.length, seatsNow)] : []),
     });
-    const outcome = evaluateResults({ registeredVoters, votesCast: counted.payload.votesCast, seats: seatsNow, round, candidates: counted.payload.candidates });
-    await act.recordRound({ electionId, taskId: counted.taskId, round, votesCast: counted.payload.votesCast, registeredVoters, seats: seatsNow, candidates: counted.payload.candidates, ...outcome });
+    const outcome = evaluateResults({
+      registeredVoters,
+      votesCast: counted.payload.votesCast,
+      seats: seatsNow,
+      round,
+      candidates: counted.payload.candidates,
+    });
+    await act.recordRound({
+      electionId,
+      taskId: counted.taskId,
+      round,
+      votesCast: counted.payload.votesCast,
+      registeredVoters,
+      seats: seatsNow,
+      candidates: counted.payload.candidates,
+      ...outcome,
+    });
     // An invalid vote (EL-TURNOUT) is held again.
     if (!outcome.valid) continue;
     elected.push(...outcome.elected);
@@ -253,21 +385,41 @@ export async function electionProcedure(input: ElectionProcedureInput): Promise<
 
   // 6. EL-HANDOVER: seals and files handed over within 10 days; the county is alerted when the deadline passes.
   const electedOn = today();
-  const handoverDue: Due = timing.handoverWindowMs !== undefined ? inMs(timing.handoverWindowMs) : await act.resolveDeadline({ eventDate: electedOn, period: { amount: ELECTION_RULE_SET.handoverDays, unit: 'days' } });
+  const handoverDue: Due =
+    timing.handoverWindowMs !== undefined
+      ? inMs(timing.handoverWindowMs)
+      : await act.resolveDeadline({ eventDate: electedOn, period: { amount: ELECTION_RULE_SET.handoverDays, unit: 'days' } });
   const handover = await humanTask({
     caseId,
     kind: 'election.handover',
     formId: 'election.handover',
     candidateOrgId: input.townshipOrgId,
     candidateRole: 'TOWNSHIP_OFFICIAL',
-    deadline: { dueAt: handoverDue.dueAt, escalateAfterMs: timing.escalateAfterMs ?? 0, calendarWarning: handoverDue.calendarWarning },
+    deadline: {
+      dueAt: handoverDue.dueAt,
+      escalateAfterMs: timing.escalateAfterMs ?? 0,
+      calendarWarning: handoverDue.calendarWarning,
+    },
     context: { electedOn, lastAllowedDate: handoverDue.lastDay, elected },
     validate: (p) =>
       p.handedOverOn < electedOn || p.handedOverOn > today()
-        ? [fieldError('handedOverOn', 'out_of_range', `移交日期须在 ${electedOn} 至今天之间`, `The handover date must be between ${electedOn} and today`)]
+        ? [
+            fieldError(
+              'handedOverOn',
+              'out_of_range',
+              `移交日期须在 ${electedOn} 至今天之间`,
+              `The handover date must be between ${electedOn} and today`,
+            ),
+          ]
         : [],
   });
-  await act.recordHandover({ electionId, taskId: handover.taskId, handedOverOn: handover.payload.handedOverOn, items: handover.payload.items, rule: checkHandover(electedOn, handover.payload.handedOverOn, handoverDue.lastDay) });
+  await act.recordHandover({
+    electionId,
+    taskId: handover.taskId,
+    handedOverOn: handover.payload.handedOverOn,
+    items: handover.payload.items,
+    rule: checkHandover(electedOn, handover.payload.handedOverOn, handoverDue.lastDay, boundsOf(handoverDue)),
+  });
 
   // 7. The report closes the election.
   const report = await act.fileElectionReport({ electionId, vacancies: remaining });
@@ -283,7 +435,12 @@ function resultProblems(
   p: { votesCast: number; candidates: { name: string; votes: number }[] },
   facts: { round: ElectionRound; pool: string[]; registeredVoters: number; seats: number },
 ): FieldError[] {
-  const problems: FieldError[] = voteCountIssues({ registeredVoters: facts.registeredVoters, votesCast: p.votesCast, seats: facts.seats, candidates: p.candidates }).map((issue) => ({
+  const problems: FieldError[] = voteCountIssues({
+    registeredVoters: facts.registeredVoters,
+    votesCast: p.votesCast,
+    seats: facts.seats,
+    candidates: p.candidates,
+  }).map((issue) => ({
     path: issue.path.join('.'),
     code: issue.params.code,
     message: { 'zh-CN': issue.params.zh, en: issue.message },
@@ -293,12 +450,26 @@ function resultProblems(
     const missing = facts.pool.filter((n) => !names.includes(n));
     const extra = names.filter((n) => !facts.pool.includes(n));
     if (missing.length || extra.length) {
-      problems.push(fieldError('candidates', 'not_the_candidates', `须为确定的候选人：${facts.pool.join('、')}`, `Must be the nominated candidates: ${facts.pool.join(', ')}`));
+      problems.push(
+        fieldError(
+          'candidates',
+          'not_the_candidates',
+          `须为确定的候选人：${facts.pool.join('、')}`,
+          `Must be the nominated candidates: ${facts.pool.join(', ')}`,
+        ),
+      );
     }
   } else {
     const outside = names.filter((n) => !facts.pool.includes(n));
     if (outside.length) {
-      problems.push(fieldError('candidates', 'not_in_runoff_pool', `另行选举的候选人须从未当选的候选人中产生：${outside.join('、')}`, `Run-off candidates must be among those not elected: ${outside.join(', ')}`));
+      problems.push(
+        fieldError(
+          'candidates',
+          'not_in_runoff_pool',
+          `另行选举的候选人须从未当选的候选人中产生：${outside.join('、')}`,
+          `Run-off candidates must be among those not elected: ${outside.join(', ')}`,
+        ),
+      );
     }
   }
   return problems;

@@ -1,5 +1,6 @@
 import type { Db } from '../../../runtime/db';
 import { AppError } from '../../../domain/errors';
+import { ruleSetName } from '../../../domain/rules/rule-sets';
 import type { Prisma } from '../../../prisma/generated/client';
 import type { Caller } from '../../plugins/app/auth';
 import { casesInScope } from '../../authz/scope';
@@ -11,12 +12,16 @@ import { conversionEvidenceOf } from '../village-conversions/evidence';
 /** Cases a caller may read: those of their organization's subtree, and those with a task offered to or held by them. */
 export function readableCaseWhere(caller: Caller): Prisma.CaseWhereInput {
   // A resident acting for themself (APPLICANT) reads only the cases they opened, never their neighbours'.
-  const own: Prisma.CaseWhereInput = caller.membership?.role === 'APPLICANT' ? { openedById: caller.userId } : casesInScope(caller);
+  const own: Prisma.CaseWhereInput =
+    caller.membership?.role === 'APPLICANT' ? { openedById: caller.userId } : casesInScope(caller);
   return { OR: [own, { tasks: { some: actionableTaskWhere(caller) } }] };
 }
 
 export async function findReadableCase(db: Db, caller: Caller, caseId: string) {
-  const row = await db.case.findFirst({ where: { AND: [{ id: caseId }, readableCaseWhere(caller)] }, include: { organization: { select: { name: true } } } });
+  const row = await db.case.findFirst({
+    where: { AND: [{ id: caseId }, readableCaseWhere(caller)] },
+    include: { organization: { select: { name: true } } },
+  });
   if (!row) throw new AppError('NOT_FOUND');
   return row;
 }
@@ -25,7 +30,11 @@ export async function findReadableCase(db: Db, caller: Caller, caseId: string) {
 export async function caseRecord(db: Db, caller: Caller, caseId: string) {
   const row = await findReadableCase(db, caller, caseId);
   const [tasks, events, decisions, documents, comments] = await Promise.all([
-    db.task.findMany({ where: { caseId }, orderBy: { createdAt: 'asc' }, include: { assignee: { select: { displayName: true } }, candidateOrg: { select: { name: true } } } }),
+    db.task.findMany({
+      where: { caseId },
+      orderBy: { createdAt: 'asc' },
+      include: { assignee: { select: { displayName: true } }, candidateOrg: { select: { name: true } } },
+    }),
     db.auditEvent.findMany({ where: { caseId }, orderBy: { seq: 'asc' }, take: 1000 }),
     db.ruleDecision.findMany({ where: { caseId }, orderBy: { decidedAt: 'asc' } }),
     db.document.findMany({ where: { caseId }, orderBy: { createdAt: 'asc' } }),
@@ -46,6 +55,7 @@ export async function caseRecord(db: Db, caller: Caller, caseId: string) {
       organizationId: row.organizationId,
       organizationName: row.organization.name,
       ruleSetVersion: row.ruleSetVersion,
+      ruleSetName: ruleSetName(row.ruleSetVersion),
       data: row.data as Record<string, unknown>,
       openedAt: row.openedAt.toISOString(),
       closedAt: shownClosedAt(row),
@@ -63,7 +73,7 @@ export async function caseRecord(db: Db, caller: Caller, caseId: string) {
       assigneeName: t.assignee?.displayName ?? null,
       dueAt: t.dueAt?.toISOString() ?? null,
       completedAt: t.completedAt?.toISOString() ?? null,
-      result: (t.result ?? null),
+      result: t.result ?? null,
     })),
     timeline: events.map((e) => ({
       seq: e.seq.toString(),
@@ -74,14 +84,18 @@ export async function caseRecord(db: Db, caller: Caller, caseId: string) {
       actorName: e.actorId ? (names.get(e.actorId) ?? null) : null,
       data: e.data as Record<string, unknown>,
     })),
-    ruleDecisions: decisions.map((d) => ({ ruleId: d.ruleId, passed: d.passed, citation: d.citation, detail: localizedDetail(d.detail), values: d.values as Record<string, unknown>, decidedAt: d.decidedAt.toISOString() })),
+    ruleDecisions: decisions.map((d) => ({ ruleId: d.ruleId, passed: d.passed, undetermined: d.undetermined, ruleSet: d.ruleSet, ruleSetName: d.ruleSet ? ruleSetName(d.ruleSet) : null, citation: d.citation, detail: localizedDetail(d.detail), values: d.values as Record<string, unknown>, decidedAt: d.decidedAt.toISOString() })),
     documents: documents.map((d) => ({ id: d.id, name: d.name, size: d.size, mimeType: d.mimeType, sha256: d.sha256, taskId: d.taskId, uploadedBy: d.uploadedById ? (names.get(d.uploadedById) ?? null) : null, createdAt: d.createdAt.toISOString() })),
     comments: comments.map((c) => ({ id: c.id, taskId: c.taskId, author: names.get(c.authorId) ?? '—', body: c.body, createdAt: c.createdAt.toISOString() })),
     evidence: conversionEvidenceOf(row.procedure, row.data as Record<string, unknown>, documents),
   };
 }
 
-export async function listCases(db: Db, caller: Caller, filter: { procedure?: string; status?: string; q?: string; limit: number }) {
+export async function listCases(
+  db: Db,
+  caller: Caller,
+  filter: { procedure?: string; status?: string; q?: string; limit: number },
+) {
   const rows = await db.case.findMany({
     where: {
       AND: [
@@ -99,7 +113,10 @@ export async function listCases(db: Db, caller: Caller, filter: { procedure?: st
 
 /** A document's bytes, if the caller may read its case. */
 export async function readDocument(db: Db, caller: Caller, documentId: string) {
-  const doc = await db.document.findFirst({ where: { id: documentId, case: readableCaseWhere(caller) }, include: { blob: true } });
+  const doc = await db.document.findFirst({
+    where: { id: documentId, case: readableCaseWhere(caller) },
+    include: { blob: true },
+  });
   if (!doc?.blob.bytes) throw new AppError('NOT_FOUND');
   return { name: doc.name, mimeType: doc.mimeType, bytes: Buffer.from(doc.blob.bytes) };
 }

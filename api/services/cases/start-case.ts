@@ -116,7 +116,8 @@ export async function openCase(options: StartCaseOptions) {
       actingOrgId: caller.membership?.organizationId,
       outcome: 'success',
       requestId: options.requestId,
-      data: { procedure: options.procedure, number },
+      // The rule set the case keeps for its whole life is part of the audited opening.
+      data: { procedure: options.procedure, number, ruleSet: options.ruleSetVersion },
     });
     return row;
   });

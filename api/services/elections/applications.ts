@@ -2,14 +2,20 @@ import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type { Db } from '../../../runtime/db';
 import { appendAudit } from '../../../runtime/audit';
-import { failPendingStart, isRefusedStart, launchWorkflow, recordPendingStart, type WorkflowStart } from '../../../runtime/pending-starts';
+import {
+  failPendingStart,
+  isRefusedStart,
+  launchWorkflow,
+  recordPendingStart,
+  type WorkflowStart,
+} from '../../../runtime/pending-starts';
 import { nextCaseNumber } from '../../../runtime/case-numbers';
 import { AppError } from '../../../domain/errors';
 import { contentMatchesType, MAX_DOCUMENT_BYTES } from '../../../domain/documents';
 import type { MigrantApplicationBody, MigrantEvidenceBody } from '../../../domain/forms/election';
 import { PROCEDURES } from '../../../domain/procedures';
 import { maskResidentId } from '../../../domain/resident-id';
-import { ELECTION_RULE_SET, selfApplication } from '../../../domain/rules/election';
+import { selfApplication } from '../../../domain/rules/election';
 import type { RuleResult } from '../../../domain/rules/rule';
 import type { Prisma } from '../../../prisma/generated/client';
 import { settledUpdate } from '../../../workflows/lib/messages';
@@ -34,7 +40,16 @@ function checkEvidence(documents: Evidence): void {
     const bytes = Buffer.from(d.contentBase64, 'base64');
     if (bytes.length === 0 || bytes.length > MAX_DOCUMENT_BYTES || !contentMatchesType(d.mimeType, d.filename, bytes)) {
       throw new AppError('UNSUPPORTED_MEDIA_TYPE', {
-        fields: [{ path: `documents.${i}`, code: 'type', message: { 'zh-CN': '文件为空、超过 10 MB 或内容与类型不符。', en: 'The file is empty, over 10 MB, or does not match its type.' } }],
+        fields: [
+          {
+            path: `documents.${i}`,
+            code: 'type',
+            message: {
+              'zh-CN': '文件为空、超过 10 MB 或内容与类型不符。',
+              en: 'The file is empty, over 10 MB, or does not match its type.',
+            },
+          },
+        ],
       });
     }
   });
@@ -59,7 +74,11 @@ export async function submitApplication(options: SubmitApplicationOptions) {
     // answering) leaves it standing: the worker's reconciler delivers it, and the applicant sees it under its number.
     if (error instanceof AppError || isRefusedStart(error)) {
       await db.$transaction((tx) =>
-        failPendingStart(tx, id, { actorId: caller.userId, reason: error instanceof Error ? error.message : String(error), requestId: options.requestId }),
+        failPendingStart(tx, id, {
+          actorId: caller.userId,
+          reason: error instanceof Error ? error.message : String(error),
+          requestId: options.requestId,
+        }),
       );
     }
     throw error;
@@ -68,7 +87,12 @@ export async function submitApplication(options: SubmitApplicationOptions) {
   return applicationStatus(db, caller, number);
 }
 
-type SubmitApplicationOptions = Platform & { caller: Caller; electionId: string; body: MigrantApplicationBody; requestId: string };
+type SubmitApplicationOptions = Platform & {
+  caller: Caller;
+  electionId: string;
+  body: MigrantApplicationBody;
+  requestId: string;
+};
 
 /**
  * EL-SELF on submission: accounts are real-name, so an application is the holder's own only under the ID number
@@ -126,7 +150,8 @@ export async function recordApplication(options: SubmitApplicationOptions) {
         // must not read this case (evidence, reasons). The committee reads it through its task, the county by scope.
         organizationId: election.townshipOrgId,
         workflowId: migrantWorkflowId(id),
-        ruleSetVersion: ELECTION_RULE_SET.version,
+        // An application is part of its election: it keeps the election's rule set.
+        ruleSetVersion: election.case.ruleSetVersion,
         data: { electionId: election.id },
         openedById: caller.userId,
       },
@@ -177,11 +202,14 @@ export async function recordApplication(options: SubmitApplicationOptions) {
 }
 
 /** The applicant supplies the evidence the committee asked for; the pre-check runs again and the committee decides. */
-export async function supplyEvidence(options: Platform & { caller: Caller; number: string; body: MigrantEvidenceBody; requestId: string }) {
+export async function supplyEvidence(
+  options: Platform & { caller: Caller; number: string; body: MigrantEvidenceBody; requestId: string },
+) {
   const { db, temporal, caller, body } = options;
   const app = await db.migrantApplication.findFirst({ where: { number: options.number, applicantUserId: caller.userId } });
   if (!app) throw new AppError('NOT_FOUND');
-  if (app.status !== 'EVIDENCE_REQUESTED') throw wrongStep('选举委员会没有要求补充材料。', 'The election committee has not asked for evidence.', { status: app.status });
+  if (app.status !== 'EVIDENCE_REQUESTED')
+    throw wrongStep('选举委员会没有要求补充材料。', 'The election committee has not asked for evidence.', { status: app.status });
   checkEvidence(body.documents);
   await db.$transaction(async (tx) => {
     await tx.migrantApplication.update({
@@ -195,16 +223,31 @@ export async function supplyEvidence(options: Platform & { caller: Caller; numbe
         registeredElsewhere: body.registeredElsewhere,
       },
     });
-    await appendAudit(tx, { action: 'migrant-application.evidence-supplied', targetType: 'migrant-application', targetId: app.id, caseId: app.id, actorId: caller.userId, outcome: 'success', requestId: options.requestId, data: { documents: body.documents.length, note: body.note ?? null } });
+    await appendAudit(tx, {
+      action: 'migrant-application.evidence-supplied',
+      targetType: 'migrant-application',
+      targetId: app.id,
+      caseId: app.id,
+      actorId: caller.userId,
+      outcome: 'success',
+      requestId: options.requestId,
+      data: { documents: body.documents.length, note: body.note ?? null },
+    });
   });
   await storeEvidence(db, caller, app.id, body.documents, options.requestId);
-  await electionUpdate(() => temporal.workflow.getHandle(migrantWorkflowId(app.id)).executeUpdate(supplyEvidenceUpdate, { updateId: `evidence-${app.id}-${app.precheckRound}` }));
+  await electionUpdate(() =>
+    temporal.workflow
+      .getHandle(migrantWorkflowId(app.id))
+      .executeUpdate(supplyEvidenceUpdate, { updateId: `evidence-${app.id}-${app.precheckRound}` }),
+  );
   return applicationStatus(db, caller, app.number);
 }
 
 /** Applications a caller may read: their own (an applicant), or those of elections in their scope. */
 function applicationsInScope(caller: Caller): Prisma.MigrantApplicationWhereInput {
-  return currentMembership(caller).role === 'APPLICANT' ? { applicantUserId: caller.userId } : { election: electionsInScope(caller) };
+  return currentMembership(caller).role === 'APPLICANT'
+    ? { applicantUserId: caller.userId }
+    : { election: electionsInScope(caller) };
 }
 
 /** Status, pre-check, decision and reasons of one application, by its number (MIG-2026-000001). */
@@ -243,7 +286,13 @@ export async function applicationStatus(db: Db, caller: Caller, number: string) 
 /** An applicant's own applications, or the applications of the elections a caller oversees (newest first). */
 export async function listApplications(db: Db, caller: Caller, filter: { electionId?: string; status?: string; limit: number }) {
   const rows = await db.migrantApplication.findMany({
-    where: { AND: [applicationsInScope(caller), filter.electionId ? { electionId: filter.electionId } : {}, filter.status ? { status: filter.status as never } : {}] },
+    where: {
+      AND: [
+        applicationsInScope(caller),
+        filter.electionId ? { electionId: filter.electionId } : {},
+        filter.status ? { status: filter.status as never } : {},
+      ],
+    },
     orderBy: { createdAt: 'desc' },
     take: filter.limit,
     include: { election: { include: { community: { select: { name: true } } } } },

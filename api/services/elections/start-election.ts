@@ -2,7 +2,9 @@ import type { Client } from '@temporalio/client';
 import type { Db } from '../../../runtime/db';
 import { AppError } from '../../../domain/errors';
 import { lawForCommunity } from '../../../domain/rules/election-law';
-import { ELECTION_RULE_SET, type ElectionLaw } from '../../../domain/rules/election';
+import { type ElectionLaw } from '../../../domain/rules/election';
+import { ruleSetInForce } from '../../../domain/rules/rule-sets';
+import { chinaDateOf } from '../../../domain/clock';
 import type { ElectionProcedureInput, ElectionTiming } from '../../../workflows/election/messages';
 import type { Caller } from '../../plugins/app/auth';
 import { currentMembership, organizationsInScope } from '../../authz/scope';
@@ -29,13 +31,20 @@ export interface StartElectionOptions {
  * restructuring status; the first task is the township's set-up. One running election per community.
  */
 export async function startElection(options: StartElectionOptions) {
-  return idempotentStart(options, 'election', () => openElection(options), (row) => row);
+  return idempotentStart(
+    options,
+    'election',
+    () => openElection(options),
+    (row) => row,
+  );
 }
 
 async function openElection(options: StartElectionOptions) {
   const { db, caller } = options;
   currentMembership(caller);
-  const community = await db.organization.findFirst({ where: { AND: [{ id: options.communityOrgId, kind: 'COMMUNITY' }, organizationsInScope(caller)] } });
+  const community = await db.organization.findFirst({
+    where: { AND: [{ id: options.communityOrgId, kind: 'COMMUNITY' }, organizationsInScope(caller)] },
+  });
   if (!community?.parentId) throw new AppError('NOT_FOUND');
   await refuseSecondRunningElection(db, community.id);
   const lawRule = lawForCommunity({ restructuringComplete: options.restructuringComplete });
@@ -50,8 +59,11 @@ async function openElection(options: StartElectionOptions) {
     procedure: 'election',
     organizationId: community.id,
     title: `${community.name} 居民委员会换届选举`,
-    ruleSetVersion: ELECTION_RULE_SET.version,
+    // The rule set in force on the day the election starts, kept for its whole life (domain.md, "Rule sets by date").
+    ruleSetVersion: ruleSetInForce(chinaDateOf(new Date())).id,
     data: { law, restructuringComplete: options.restructuringComplete },
-    workflowArgs: (caseId): [ElectionProcedureInput] => [{ caseId, communityOrgId: community.id, townshipOrgId: community.parentId!, law, timing: options.timing }],
+    workflowArgs: (caseId): [ElectionProcedureInput] => [
+      { caseId, communityOrgId: community.id, townshipOrgId: community.parentId!, law, timing: options.timing },
+    ],
   });
 }

@@ -7,6 +7,8 @@ export interface RuleLine {
   id: string;
   /** undefined: not evaluated yet (the form is incomplete). */
   passed: boolean | undefined;
+  /** Only days the yearly holiday notice has yet to settle (调休/补假) decide it: shown as undetermined, not failed. */
+  undetermined?: boolean;
   citation: string;
   /** What the rule requires (shown while not evaluated). */
   requirement?: string;
@@ -35,8 +37,9 @@ export function RuleValues({ values }: { values: Record<string, unknown> | undef
   );
 }
 
-export function RulePassedTag({ passed }: { passed: boolean | undefined }) {
+export function RulePassedTag({ passed, undetermined }: { passed: boolean | undefined; undetermined?: boolean }) {
   const { t } = useTranslation();
+  if (undetermined) return <ToneTag tone="warning">{t('rules.undetermined')}</ToneTag>;
   if (passed === undefined) return <ToneTag tone="neutral">{t('rules.pending')}</ToneTag>;
   return passed ? <ToneTag tone="success">{t('rules.passed')}</ToneTag> : <ToneTag tone="error">{t('rules.failed')}</ToneTag>;
 }
@@ -53,7 +56,7 @@ export function RuleResults({ rules, label }: { rules: RuleLine[]; label: string
           style={{ border: '1px solid #f0f0f0', borderRadius: 6, padding: '8px 12px' }}
         >
           <div>
-            <RulePassedTag passed={rule.passed} />
+            <RulePassedTag passed={rule.passed} undetermined={rule.undetermined} />
             <Typography.Text strong>{rule.id}</Typography.Text>
           </div>
           <div>

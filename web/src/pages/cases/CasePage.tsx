@@ -120,7 +120,7 @@ export function CasePage() {
               label: t('cases.fields.closedAt'),
               children: c.closedAt ? formatDateTime(c.closedAt, language) : '—',
             },
-            { key: 'rules', label: t('cases.fields.ruleSet'), children: c.ruleSetVersion },
+            { key: 'rules', label: t('cases.fields.ruleSet'), children: localized(c.ruleSetName, language) },
           ]}
         />
       </Section>

@@ -11,6 +11,9 @@ type Decision = CaseRecord['ruleDecisions'][number];
 export function RuleDecisions({ decisions, phone }: { decisions: Decision[]; phone: boolean }) {
   const { t } = useTranslation();
   const language = currentLanguage();
+  /** The citation with the rule set it was decided under ("…第十四条 · 规则集：《…》（2018年修正）"). */
+  const ruleSetCitation = (d: Decision) =>
+    d.ruleSetName ? `${d.citation} · ${t('cases.rules.ruleSet', { name: localized(d.ruleSetName, language) })}` : d.citation;
   if (phone) {
     return (
       <RuleResults
@@ -18,7 +21,8 @@ export function RuleDecisions({ decisions, phone }: { decisions: Decision[]; pho
         rules={decisions.map((d) => ({
           id: d.ruleId,
           passed: d.passed,
-          citation: d.citation,
+          undetermined: d.undetermined,
+          citation: ruleSetCitation(d),
           detail: localized(d.detail, language),
           values: d.values,
         }))}
@@ -34,8 +38,13 @@ export function RuleDecisions({ decisions, phone }: { decisions: Decision[]; pho
       locale={{ emptyText: <Typography.Text>{t('cases.noRules')}</Typography.Text> }}
       columns={[
         { key: 'rule', title: t('cases.rules.rule'), dataIndex: 'ruleId', width: 130 },
-        { key: 'passed', title: t('cases.rules.passed'), render: (_, d) => <RulePassedTag passed={d.passed} />, width: 100 },
-        { key: 'citation', title: t('cases.rules.citation'), dataIndex: 'citation' },
+        {
+          key: 'passed',
+          title: t('cases.rules.passed'),
+          render: (_, d) => <RulePassedTag passed={d.passed} undetermined={d.undetermined} />,
+          width: 100,
+        },
+        { key: 'citation', title: t('cases.rules.citation'), render: (_, d) => ruleSetCitation(d) },
         {
           key: 'detail',
           title: t('cases.rules.detail'),

@@ -11,6 +11,7 @@ export function ruleLine(id: ElectionRuleId, result: RuleResult | undefined, lan
     citation: rule.citation,
     requirement: rule.text[language],
     passed: result?.passed,
+    undetermined: result?.undetermined,
     detail: result?.detail[language],
     values: result?.values,
   };
@@ -18,5 +19,12 @@ export function ruleLine(id: ElectionRuleId, result: RuleResult | undefined, lan
 
 /** Rule results (details in both languages) as lines in the reader's language. */
 export function ruleLines(results: RuleResult[], language: Language): RuleLine[] {
-  return results.map((r) => ({ id: r.id, passed: r.passed, citation: r.citation, detail: r.detail[language], values: r.values }));
+  return results.map((r) => ({
+    id: r.id,
+    passed: r.passed,
+    undetermined: r.undetermined,
+    citation: r.citation,
+    detail: r.detail[language],
+    values: r.values,
+  }));
 }
