@@ -4,13 +4,16 @@ import { isProcedureId, PROCEDURES, type ProcedureStep } from '../../../domain/p
 import type { Prisma } from '../../../prisma/generated/client';
 import type { Caller } from '../../plugins/app/auth';
 import { casesInScope } from '../../authz/scope';
-import { actionableTaskWhere } from '../tasks/task-scope';
+import { caseAccessTaskWhere } from '../tasks/task-scope';
 
-/** Cases a caller may read: those of their organization's subtree, and those with a task offered to or held by them. */
+/**
+ * Cases a caller may read: those of their organization's subtree, and those with a task offered to them, held by them
+ * while it is open, or (supervisors) offered in their subtree.
+ */
 export function readableCaseWhere(caller: Caller): Prisma.CaseWhereInput {
   // A resident acting for themself (APPLICANT) reads only the cases they opened, never their neighbours'.
   const own: Prisma.CaseWhereInput = caller.membership?.role === 'APPLICANT' ? { openedById: caller.userId } : casesInScope(caller);
-  return { OR: [own, { tasks: { some: actionableTaskWhere(caller) } }] };
+  return { OR: [own, { tasks: { some: caseAccessTaskWhere(caller) } }] };
 }
 
 export async function findReadableCase(db: Db, caller: Caller, caseId: string) {
