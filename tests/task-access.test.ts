@@ -111,7 +111,7 @@ describe('task access: delegation, must-change password, supervision', () => {
         },
       });
       expect(registered.statusCode).toBe(201);
-      const caseId = registered.json<{ id: string }>().id;
+      const caseId = registered.json<{ caseId: string }>().caseId;
       const task = await openTask(caseId, 'owners-meeting.opinion');
       expect(task).toMatchObject({ candidateOrgId: communityId, candidateRole: 'RESIDENTS_COMMITTEE_OFFICIAL' });
       expect((await post(rc, `/api/v1/tasks/${task.id}/claim`)).statusCode).toBe(200);
@@ -128,7 +128,8 @@ describe('task access: delegation, must-change password, supervision', () => {
       expect((await post(rc, `/api/v1/tasks/${task.id}/assign`, { userId: residentId })).statusCode).toBe(400);
       // The resident neither acts on the task nor reads the case.
       expect((await post(resident, `/api/v1/tasks/${task.id}/complete`, { payload: { opinion: 'none' } })).statusCode).toBe(404);
-      expect((await resident.request({ url: `/api/v1/cases/${caseId}` })).statusCode).toBe(404);
+      const read = await resident.request({ url: `/api/v1/cases/${caseId}` });
+      expect({ status: read.statusCode, body: read.json<ErrorBody>().error.code }).toEqual({ status: 404, body: 'NOT_FOUND' });
     });
 
     it('refuses to delegate a COUNTY_APPROVER task to a civil-affairs member of the same county, who cannot complete it either', async () => {
@@ -139,9 +140,10 @@ describe('task access: delegation, must-change password, supervision', () => {
       expect(refused.statusCode).toBe(400);
       expect(refused.json<ErrorBody>().error.fields?.[0]).toMatchObject({ path: 'userId', code: 'not_a_colleague' });
       expect(await taskState(taskId)).toEqual(before);
-      expect(
-        (await post(civilAffairs, `/api/v1/tasks/${taskId}/complete`, { payload: { decision: 'approve' } })).statusCode,
-      ).toBe(404);
+      // The county's civil-affairs member supervises the county's tasks (read-only), and cannot decide this one.
+      const completed = await post(civilAffairs, `/api/v1/tasks/${taskId}/complete`, { payload: { decision: 'approve' } });
+      expect(completed.statusCode).toBe(403);
+      expect(completed.json<ErrorBody>().error.details).toMatchObject({ reason: 'supervision-read-only' });
       expect((await h.db.case.findUniqueOrThrow({ where: { id: caseId } })).status).toBe('OPEN');
       // A colleague holding the role is accepted.
       expect((await post(approver, `/api/v1/tasks/${taskId}/delegate`, { userId: approver2Id })).statusCode).toBe(200);
@@ -237,7 +239,7 @@ describe('task access: delegation, must-change password, supervision', () => {
       ).json<{ id: string }[]>();
       expect(searched.map((u) => u.id)).toEqual([approver2Id]);
       // Someone who cannot act on the task gets no list of its organization's members.
-      expect((await civilAffairs.request({ url: `/api/v1/tasks/${taskId}/eligible-assignees` })).statusCode).toBe(404);
+      expect((await civilAffairs.request({ url: `/api/v1/tasks/${taskId}/eligible-assignees` })).statusCode).toBe(403);
       expect((await resident.request({ url: `/api/v1/tasks/${taskId}/eligible-assignees` })).statusCode).toBe(404);
     });
   });
