@@ -256,7 +256,7 @@ describe('task access: delegation, must-change password, supervision', () => {
         ['GET', '/api/v1/notifications', undefined],
         ['POST', '/api/v1/smoke-cases', { title: '未改密码' }],
       ] as const) {
-        const res = await session.request({ method, url, payload: payload as never });
+        const res = await session.request({ method, url, payload: payload });
         expect({ url, status: res.statusCode }).toEqual({ url, status: 403 });
         const body = res.json<ErrorBody>();
         expect(body.error.code).toBe('PASSWORD_CHANGE_REQUIRED');
