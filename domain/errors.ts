@@ -14,6 +14,7 @@ const catalogue = {
   INVALID_CREDENTIALS: { status: 401, 'zh-CN': '用户名或密码错误。', en: 'Wrong username or password.' },
   UNAUTHENTICATED: { status: 401, 'zh-CN': '请先登录。', en: 'Please sign in first.' },
   FORBIDDEN: { status: 403, 'zh-CN': '您无权执行此操作。', en: 'You are not allowed to do this.' },
+  PASSWORD_CHANGE_REQUIRED: { status: 403, 'zh-CN': '管理员设置的初始密码须先修改，修改密码后才能继续使用。', en: 'The password an administrator set must be changed before you can continue.' },
   NOT_FOUND: { status: 404, 'zh-CN': '未找到该记录。', en: 'No such record.' },
   ROUTE_NOT_FOUND: { status: 404, 'zh-CN': '接口不存在。', en: 'No such endpoint.' },
   METHOD_NOT_ALLOWED: { status: 405, 'zh-CN': '不支持该请求方法。', en: 'Method not allowed.' },

@@ -70,7 +70,7 @@ describe('human tasks: inbox, operations, evidence, clock', () => {
     // The county supervises the township's tasks (organization view), but cannot act on them.
     const supervised = (await county.request({ url: `/api/v1/tasks?view=organization&organizationId=${townshipId}&q=筛选测试` })).json<{ items: unknown[] }>();
     expect(supervised.items).toHaveLength(5);
-    expect((await county.request({ method: 'POST', url: `/api/v1/tasks/${made[1]!.taskId}/claim` })).statusCode).toBe(404);
+    expect((await county.request({ method: 'POST', url: `/api/v1/tasks/${made[1]!.taskId}/claim` })).statusCode).toBe(403);
 
     const saved = await a.request({ method: 'POST', url: '/api/v1/saved-filters', payload: { name: '逾期', filter: { view: 'unclaimed', overdue: 'true' }, shared: true } });
     expect(saved.statusCode).toBe(201);

@@ -26,6 +26,21 @@ export const PERMISSIONS = {
   ],
   /** Acting on tasks offered to one's organization and role (the task scope decides which). */
   'tasks.act': 'any',
+  /**
+   * The supervision view (本单位及下级): every task of one's organization's subtree, read-only. Officials and committees
+   * have it; a resident (APPLICANT) acts only for themself and has none.
+   */
+  'tasks.supervise': [
+    'SYSTEM_ADMIN',
+    'COUNTY_APPROVER',
+    'COUNTY_CIVIL_AFFAIRS_REVIEWER',
+    'TOWNSHIP_OFFICIAL',
+    'RESIDENTS_COMMITTEE_OFFICIAL',
+    'VILLAGE_COMMITTEE_OFFICIAL',
+    'ELECTION_COMMITTEE_MEMBER',
+    'OWNERS_COMMITTEE_MEMBER',
+    'DEPARTMENT_APPLICANT',
+  ],
   /** Starting a residents' committee election of a community: the township or sub-district office. */
   'elections.start': ['TOWNSHIP_OFFICIAL'],
   /** Reading elections in one's scope (a resident and a residents' committee see their own community's). */

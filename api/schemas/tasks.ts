@@ -19,6 +19,8 @@ export const taskView = z
     completedById: z.string().uuid().nullable(),
     completedAt: z.string().nullable(),
     createdAt: z.string(),
+    /** `act`: the caller may claim and complete it; `supervise`: a supervisor's read-only view (本单位及下级). */
+    access: z.enum(['act', 'supervise']),
   })
   .meta({ id: 'Task' });
 
@@ -31,6 +33,10 @@ export const completeTaskResponse = z.object({ taskId: z.string().uuid(), caseSt
 
 /** POST /api/v1/tasks/:taskId/assign and …/delegate: a colleague of the task's organization. */
 export const taskUserBody = z.object({ userId: z.string().uuid() }).strict().meta({ examples: [{ userId: '$userId' }] });
+
+/** GET /api/v1/tasks/:taskId/eligible-assignees: colleagues holding the task's role in its organization. */
+export const eligibleAssigneesQuery = z.object({ q: z.string().trim().max(100).optional() }).strict();
+export const eligibleAssignees = z.array(z.object({ id: z.string().uuid(), displayName: z.string(), username: z.string() }));
 
 /** POST /api/v1/tasks/:taskId/comments */
 export const taskCommentBody = z.object({ body: z.string().trim().min(1).max(5000) }).strict().meta({ examples: [{ body: '请补充材料' }] });

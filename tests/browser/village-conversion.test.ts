@@ -331,6 +331,8 @@ describe('web app in Chromium: 村改居 from the village to the county decision
       const page = await signedIn('township.official', '/inbox', 375, 812);
       await inboxHeading(page).waitFor();
       await page.getByRole('tab', { name: texts.inbox.views.organization }).click();
+      // The supervision view lists open tasks; the approved conversion's tasks are done, so ask for completed ones.
+      await page.goto('/inbox?view=organization&status=COMPLETED');
       const cards = page.getByRole('list', { name: texts.inbox.listLabel });
       await cards.getByRole('link', { name: caseNumber }).first().waitFor();
       // Cards, not antd's wide Table (Descriptions inside the cards are tables of their own).

@@ -52,6 +52,11 @@ declare module 'fastify' {
     /** Public routes (login, public checks) say `public: true`; every other /api/v1 route names its permission. */
     public?: boolean;
     permission?: Permission;
+    /**
+     * Callable while the account must still change the password an administrator set (GET /me, change-password,
+     * logout); every other protected route answers 403 PASSWORD_CHANGE_REQUIRED until then.
+     */
+    beforePasswordChange?: boolean;
   }
 }
 
@@ -129,6 +134,9 @@ export default fp(
       const matched = request.routeOptions.url !== undefined;
       const isPublic = !matched || !request.url.startsWith('/api/v1/') || request.routeOptions.config?.public === true;
       if (!isPublic && !request.caller) throw new AppError('UNAUTHENTICATED');
+      if (!isPublic && request.caller?.mustChangePassword && request.routeOptions.config?.beforePasswordChange !== true) {
+        throw new AppError('PASSWORD_CHANGE_REQUIRED');
+      }
       const permission = request.routeOptions.config?.permission;
       if (!isPublic && permission && !roleHasPermission(request.caller?.membership?.role, permission)) {
         throw new AppError('FORBIDDEN');

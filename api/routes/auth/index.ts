@@ -42,7 +42,7 @@ const authRoutes: FastifyPluginAsyncZod = async (fastify) => {
 
   fastify.post(
     '/api/v1/auth/logout',
-    { config: { permission: 'authenticated' }, schema: { tags: ['auth'], summary: '退出登录 / Sign out', response: { 204: z.null(), ...errorResponses } } },
+    { config: { permission: 'authenticated', beforePasswordChange: true }, schema: { tags: ['auth'], summary: '退出登录 / Sign out', response: { 204: z.null(), ...errorResponses } } },
     async (request, reply) => {
       const caller = request.caller;
       if (caller) {

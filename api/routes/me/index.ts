@@ -9,7 +9,7 @@ import { z } from 'zod';
 const meRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get(
     '/api/v1/me',
-    { config: { permission: 'authenticated' }, schema: { tags: ['auth'], summary: '当前用户 / Current user', response: { 200: meResponse, ...errorResponses } } },
+    { config: { permission: 'authenticated', beforePasswordChange: true }, schema: { tags: ['auth'], summary: '当前用户 / Current user', response: { 200: meResponse, ...errorResponses } } },
     async (request) => {
       const caller = callerOf(request);
       const view = ({ organizationPath: _path, ...m }: (typeof caller.memberships)[number]) => m;
@@ -37,7 +37,7 @@ const meRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.post(
     '/api/v1/me/password',
     {
-      config: { permission: 'authenticated' },
+      config: { permission: 'authenticated', beforePasswordChange: true },
       schema: { tags: ['auth'], summary: '修改密码 / Change my password', body: changePasswordBody, response: { 204: z.null(), ...errorResponses } },
     },
     async (request, reply) => {

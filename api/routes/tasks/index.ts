@@ -2,14 +2,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { callerOf } from '../../plugins/app/auth';
 import { errorResponses } from '../../schemas/errors';
-import { bulkBody, bulkResult, completeTaskBody, completeTaskResponse, taskCommentBody, taskDocumentBody, taskDocumentResponse, taskUserBody, taskView } from '../../schemas/tasks';
+import { bulkBody, bulkResult, completeTaskBody, eligibleAssignees, eligibleAssigneesQuery, completeTaskResponse, taskCommentBody, taskDocumentBody, taskDocumentResponse, taskUserBody, taskView } from '../../schemas/tasks';
 import { completeTask } from '../../services/tasks/complete-task';
-import { findTaskForCaller } from '../../services/tasks/task-scope';
+import { findTaskForCaller, findTaskToRead } from '../../services/tasks/task-scope';
 import { toTaskView } from '../../services/tasks/task-view';
 import { inboxPage, inboxQuery } from '../../schemas/inbox';
 import { listInbox } from '../../services/tasks/inbox';
 import { findSavedFilter } from '../../services/tasks/saved-filters';
-import { assignTask, claimTask, commentOnTask, delegateTask, returnTask, unclaimTask } from '../../services/tasks/task-operations';
+import { assignTask, claimTask, commentOnTask, delegateTask, eligibleAssignees as listEligibleAssignees, returnTask, unclaimTask } from '../../services/tasks/task-operations';
 import { bulkTaskAction } from '../../services/tasks/bulk';
 import { storeDocument } from '../../services/documents/store-document';
 import { inboxFilter } from '../../schemas/inbox';
@@ -67,6 +67,22 @@ const taskRoutes: FastifyPluginAsyncZod = async (fastify) => {
     );
   }
 
+  fastify.get(
+    '/api/v1/tasks/:taskId/eligible-assignees',
+    {
+      config: act,
+      schema: {
+        tags: ['tasks'],
+        summary: '可分派、委托的同事 / Colleagues who may hold the task',
+        description: "Members of the task's organization holding its role (not disabled), for a caller who may act on the task; q searches names.",
+        params: taskParams,
+        querystring: eligibleAssigneesQuery,
+        response: { 200: eligibleAssignees, ...errorResponses },
+      },
+    },
+    async (request) => listEligibleAssignees({ db, caller: callerOf(request), taskId: request.params.taskId, q: request.query.q }),
+  );
+
   fastify.post(
     '/api/v1/tasks/:taskId/comments',
     {
@@ -118,8 +134,8 @@ const taskRoutes: FastifyPluginAsyncZod = async (fastify) => {
 
   fastify.get(
     '/api/v1/tasks/:taskId',
-    { config: { permission: 'tasks.act' }, schema: { tags: ['tasks'], summary: '任务详情 / Task', params: taskParams, response: { 200: taskView, ...errorResponses } } },
-    async (request) => toTaskView(await findTaskForCaller(fastify.platform.db, callerOf(request), request.params.taskId)),
+    { config: { permission: 'tasks.act' }, schema: { tags: ['tasks'], summary: '任务详情 / Task', description: 'A task the caller may act on, or (supervisors) one of their subtree, read-only (access = supervise).', params: taskParams, response: { 200: taskView, ...errorResponses } } },
+    async (request) => toTaskView(await findTaskToRead(fastify.platform.db, callerOf(request), request.params.taskId)),
   );
 
   fastify.post(

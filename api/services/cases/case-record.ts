@@ -4,17 +4,19 @@ import { ruleSetName } from '../../../domain/rules/rule-sets';
 import type { Prisma } from '../../../prisma/generated/client';
 import type { Caller } from '../../plugins/app/auth';
 import { casesInScope } from '../../authz/scope';
-import { actionableTaskWhere } from '../tasks/task-scope';
+import { caseAccessTaskWhere } from '../tasks/task-scope';
 import { caseHistory, withdrawalOf, writtenDecision } from './case-history';
 import { shownCaseStatus, shownClosedAt, shownStatusWhere, stepStates, type CaseStatus } from './step-states';
 import { conversionEvidenceOf } from '../village-conversions/evidence';
 
-/** Cases a caller may read: those of their organization's subtree, and those with a task offered to or held by them. */
+/**
+ * Cases a caller may read: those of their organization's subtree, and those with a task offered to them, held by them
+ * while it is open, or (supervisors) offered in their subtree.
+ */
 export function readableCaseWhere(caller: Caller): Prisma.CaseWhereInput {
   // A resident acting for themself (APPLICANT) reads only the cases they opened, never their neighbours'.
-  const own: Prisma.CaseWhereInput =
-    caller.membership?.role === 'APPLICANT' ? { openedById: caller.userId } : casesInScope(caller);
-  return { OR: [own, { tasks: { some: actionableTaskWhere(caller) } }] };
+  const own: Prisma.CaseWhereInput = caller.membership?.role === 'APPLICANT' ? { openedById: caller.userId } : casesInScope(caller);
+  return { OR: [own, { tasks: { some: caseAccessTaskWhere(caller) } }] };
 }
 
 export async function findReadableCase(db: Db, caller: Caller, caseId: string) {

@@ -4,6 +4,7 @@ import { AppError } from '../../../domain/errors';
 import type { Caller } from '../../plugins/app/auth';
 import { currentMembership, isInScope } from '../../authz/scope';
 import type { inboxFilter, inboxItem, inboxQuery } from '../../schemas/inbox';
+import { requireSupervision } from './task-scope';
 
 type InboxQuery = z.infer<typeof inboxQuery>;
 type InboxFilter = z.infer<typeof inboxFilter>;
@@ -24,7 +25,7 @@ class Statement {
 
 /**
  * The caller's scope, per view: their own tasks, the tasks offered to their membership's organization and role and
- * not claimed, or (supervision) every task offered anywhere in their organization's subtree. Each of the first two
+ * not claimed, or (supervision, not for residents) every task offered anywhere in their organization's subtree. Each of the first two
  * implies the actionable scope (assigned to the caller, or offered to their membership).
  */
 function scopeTo(sql: Statement, caller: Caller, view: InboxFilter['view']): void {
@@ -37,7 +38,10 @@ function scopeTo(sql: Statement, caller: Caller, view: InboxFilter['view']): voi
       `t.assignee_id IS NULL`,
       `t.status = 'OPEN'`,
     );
-  } else sql.where.push(subtree(sql, membership.organizationId));
+  } else {
+    requireSupervision(caller);
+    sql.where.push(subtree(sql, membership.organizationId));
+  }
 }
 
 /** Tasks offered to an organization or anything below it (GIN index on the ancestors array). */
@@ -53,8 +57,9 @@ function containing(text: string): string {
 async function filterBy(sql: Statement, db: Db, caller: Caller, filter: InboxFilter, now: Date): Promise<void> {
   if (filter.procedure) sql.where.push(`t.procedure = ${sql.p(filter.procedure)}`);
   if (filter.kind) sql.where.push(`t.kind = ${sql.p(filter.kind)}`);
+  // Every view lists open tasks (待办) unless a status is asked for: done and cancelled tasks are not to-dos.
   if (filter.status) sql.where.push(`t.status = ${sql.p(filter.status)}::"TaskStatus"`);
-  else if (filter.view !== 'organization') sql.where.push(`t.status = 'OPEN'`);
+  else sql.where.push(`t.status = 'OPEN'`);
   if (filter.dueBefore) sql.where.push(`t.due_at < ${sql.p(new Date(filter.dueBefore))}::timestamptz`);
   if (filter.overdue === 'true') sql.where.push(`t.status = 'OPEN'`, `t.due_at < ${sql.p(now)}::timestamptz`);
   if (filter.overdue === 'false') sql.where.push(`(t.due_at IS NULL OR t.due_at >= ${sql.p(now)}::timestamptz)`);

@@ -3,7 +3,8 @@ import { appendAudit } from '../../../runtime/audit';
 import { notify } from '../../../runtime/notifications';
 import { AppError } from '../../../domain/errors';
 import type { Caller } from '../../plugins/app/auth';
-import { findTaskForCaller, findTaskToWorkOn } from './task-scope';
+import { ROLE_NAMES, type RoleName } from '../../../domain/roles';
+import { eligibleMembershipWhere, findTaskForCaller, findTaskToWorkOn } from './task-scope';
 
 interface OperationContext {
   db: Db;
@@ -55,36 +56,63 @@ export async function unclaimTask(ctx: OperationContext): Promise<void> {
   });
 }
 
-/** A colleague: a user holding a membership in the task's candidate organization (with the role when required). */
-async function requireColleague(db: Db, userId: string, organizationId: string, role?: string) {
-  const member = await db.membership.findFirst({
-    where: { userId, organizationId, ...(role ? { role: role as never } : {}), user: { disabled: false } },
-    include: { user: { select: { displayName: true } } },
-  });
+/**
+ * A colleague who may hold the task: a member of its candidate organization with its candidate role (the statute gives
+ * the step to that role, so assigning and delegating both check it). Otherwise 400 naming the field, and nothing changes.
+ */
+async function requireEligibleColleague(db: Db, userId: string, task: { candidateOrgId: string; candidateRole: string }) {
+  const member = await db.membership.findFirst({ where: { userId, ...eligibleMembershipWhere(task) } });
   if (!member) {
+    const role = ROLE_NAMES[task.candidateRole as RoleName] ?? { 'zh-CN': task.candidateRole, en: task.candidateRole };
     throw new AppError('VALIDATION_FAILED', {
-      fields: [{ path: 'userId', code: 'not_a_colleague', message: { 'zh-CN': '只能交给本单位具有该职责的同事。', en: 'Only a colleague of the same organization with this role.' } }],
+      fields: [
+        {
+          path: 'userId',
+          code: 'not_a_colleague',
+          message: {
+            'zh-CN': `只能交给本单位具有“${role['zh-CN']}”职责的同事。`,
+            en: `Only a colleague of the same organization who holds the role “${role.en}”.`,
+          },
+        },
+      ],
     });
   }
-  return member;
+}
+
+/** Colleagues who may hold the task (assign or delegate), for a caller who may act on it; `q` searches names. */
+export async function eligibleAssignees(ctx: { db: Db; caller: Caller; taskId: string; q?: string }) {
+  const task = await findTaskForCaller(ctx.db, ctx.caller, ctx.taskId);
+  const q = ctx.q?.trim();
+  return ctx.db.user.findMany({
+    where: {
+      memberships: { some: eligibleMembershipWhere(task) },
+      ...(q ? { OR: [{ displayName: { contains: q, mode: 'insensitive' } }, { username: { contains: q, mode: 'insensitive' } }] } : {}),
+    },
+    select: { id: true, displayName: true, username: true },
+    orderBy: [{ displayName: 'asc' }, { id: 'asc' }],
+    take: 50,
+  });
 }
 
 /** Assigns the task to a colleague who holds the task's role in its organization. */
 export async function assignTask(ctx: OperationContext & { userId: string }): Promise<void> {
   const task = await findTaskToWorkOn(ctx.db, ctx.caller, ctx.taskId);
   if (task.status !== 'OPEN') throw notOpen();
-  await requireColleague(ctx.db, ctx.userId, task.candidateOrgId, task.candidateRole);
+  await requireEligibleColleague(ctx.db, ctx.userId, task);
   await audited(ctx, task.caseId, 'task.assigned', { to: ctx.userId }, async (tx) => {
     await tx.task.update({ where: { id: task.id }, data: { assigneeId: ctx.userId, claimedAt: new Date(), delegatedById: null } });
     await notify(tx, { kind: 'task.assigned', userId: ctx.userId, caseId: task.caseId, taskId: task.id, params: { caseNumber: task.case.number, caseTitle: task.case.title, taskKind: task.kind } });
   });
 }
 
-/** Delegates a task the caller holds to a colleague of the organization; it comes back with `returnTask`. */
+/**
+ * Delegates a task the caller holds to a colleague who holds the task's role in its organization (as assigning does);
+ * it comes back with `returnTask`. The delegate's access ends with the task (see actionableTaskWhere).
+ */
 export async function delegateTask(ctx: OperationContext & { userId: string }): Promise<void> {
   const task = await findTaskToWorkOn(ctx.db, ctx.caller, ctx.taskId);
   if (task.status !== 'OPEN' || task.assigneeId !== ctx.caller.userId) throw notOpen();
-  await requireColleague(ctx.db, ctx.userId, task.candidateOrgId);
+  await requireEligibleColleague(ctx.db, ctx.userId, task);
   await audited(ctx, task.caseId, 'task.delegated', { to: ctx.userId }, async (tx) => {
     await tx.task.update({ where: { id: task.id }, data: { assigneeId: ctx.userId, delegatedById: ctx.caller.userId } });
     await notify(tx, { kind: 'task.assigned', userId: ctx.userId, caseId: task.caseId, taskId: task.id, params: { caseNumber: task.case.number, caseTitle: task.case.title, taskKind: task.kind, delegated: true } });

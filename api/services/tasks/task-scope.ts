@@ -3,32 +3,107 @@ import { AppError } from '../../../domain/errors';
 import type { Caller } from '../../plugins/app/auth';
 import type { Prisma } from '../../../prisma/generated/client';
 import { currentMembership } from '../../authz/scope';
+import { roleHasPermission } from '../../authz/permissions';
 
 /**
- * Tasks a caller may act on: those assigned to them, and those offered to the organization and role of the
- * membership they currently act under. Every task read and write goes through these builders.
+ * Tasks a caller may act on: those offered to the organization and role of the membership they currently act under,
+ * and those assigned to them while they are open. An assignment (a claim, an assignment by a colleague, a delegation)
+ * gives access only for the life of the task: once it is completed, cancelled or given to someone else, the former
+ * assignee sees it (and its case) only as far as their own organization and role allow. Every task read and write
+ * goes through these builders.
  */
 export function actionableTaskWhere(caller: Caller): Prisma.TaskWhereInput {
   const membership = caller.membership;
-  const offered: Prisma.TaskWhereInput[] = membership ? [{ candidateOrgId: membership.organizationId, candidateRole: membership.role }] : [];
-  return { OR: [{ assigneeId: caller.userId }, ...offered] };
+  const offered: Prisma.TaskWhereInput[] = membership
+    ? [{ candidateOrgId: membership.organizationId, candidateRole: membership.role }]
+    : [];
+  return { OR: [{ assigneeId: caller.userId, status: 'OPEN' }, ...offered] };
 }
 
-/** Tasks a caller may see for supervision: every task offered anywhere in their organization's subtree. */
+/** Whether the caller's current membership has the supervision view (本单位及下级): officials, not residents. */
+export function maySupervise(caller: Caller): boolean {
+  return roleHasPermission(caller.membership?.role, 'tasks.supervise');
+}
+
+/** The supervision view (本单位及下级), or 403 for a membership without one (a resident). */
+export function requireSupervision(caller: Caller): void {
+  if (!maySupervise(caller)) {
+    throw new AppError('FORBIDDEN', {
+      details: { reason: 'no-supervision-view' },
+      message: { 'zh-CN': '居民账户没有“本单位及下级（督办）”视图。', en: 'A resident account has no supervision view.' },
+    });
+  }
+}
+
+/** Tasks a caller may see for supervision: every task offered anywhere in their organization's subtree (read-only). */
 export function supervisedTaskWhere(caller: Caller): Prisma.TaskWhereInput {
   return { candidateOrgAncestors: { has: currentMembership(caller).organizationId } };
 }
 
-const taskInclude = { case: { select: { id: true, workflowId: true, number: true, title: true, status: true, procedure: true } } } as const;
+/** Tasks through which a caller may read a case: those they may act on, and (supervisors) those they supervise. */
+export function caseAccessTaskWhere(caller: Caller): Prisma.TaskWhereInput {
+  if (!caller.membership || !maySupervise(caller)) return actionableTaskWhere(caller);
+  return { OR: [actionableTaskWhere(caller), supervisedTaskWhere(caller)] };
+}
+
+/**
+ * Who may hold a task: a member of the task's candidate organization holding its candidate role, with an account
+ * that is not disabled. Assigning and delegating check this, and so do the colleague lists offered for them.
+ */
+export function eligibleMembershipWhere(task: { candidateOrgId: string; candidateRole: string }): Prisma.MembershipWhereInput {
+  return { organizationId: task.candidateOrgId, role: task.candidateRole as never, user: { disabled: false } };
+}
+
+const taskInclude = {
+  case: { select: { id: true, workflowId: true, number: true, title: true, status: true, procedure: true } },
+} as const;
 
 /** A task by id, if the caller may act on it; otherwise 404 (a foreign id does not reveal that it exists). */
 export async function findTaskForCaller(db: Db, caller: Caller, taskId: string) {
   const task = await db.task.findFirst({ where: { AND: [{ id: taskId }, actionableTaskWhere(caller)] }, include: taskInclude });
-  if (!task) throw new AppError('NOT_FOUND');
-  return task;
+  if (task) return task;
+  // A supervisor sees the task (read-only) but does not act on it: say so rather than pretend it does not exist.
+  if (
+    caller.membership &&
+    maySupervise(caller) &&
+    (await db.task.count({ where: { AND: [{ id: taskId }, supervisedTaskWhere(caller)] } })) > 0
+  ) {
+    throw new AppError('FORBIDDEN', {
+      details: { reason: 'supervision-read-only' },
+      message: {
+        'zh-CN': '督办人员只能查看下级单位的任务，不能认领或办理。',
+        en: 'A supervisor may view the task of a subordinate organization but not claim or complete it.',
+      },
+    });
+  }
+  throw new AppError('NOT_FOUND');
 }
 
-/** A task the caller may act on now: open, and not claimed by someone else (409 naming who holds it). */
+/**
+ * A task to read: one the caller may act on (`access: 'act'`), or one of their organization's subtree they supervise
+ * (`access: 'supervise'`, read-only); otherwise 404.
+ */
+export async function findTaskToRead(db: Db, caller: Caller, taskId: string) {
+  const actionable = await db.task.findFirst({
+    where: { AND: [{ id: taskId }, actionableTaskWhere(caller)] },
+    include: taskInclude,
+  });
+  if (actionable) return { ...actionable, access: 'act' as const };
+  if (caller.membership && maySupervise(caller)) {
+    const supervised = await db.task.findFirst({
+      where: { AND: [{ id: taskId }, supervisedTaskWhere(caller)] },
+      include: taskInclude,
+    });
+    if (supervised) return { ...supervised, access: 'supervise' as const };
+  }
+  throw new AppError('NOT_FOUND');
+}
+
+/**
+ * A task the caller may act on now: open, not claimed by someone else (409 naming who holds it), by a caller acting
+ * under a membership that holds the task's role in its organization (an official acts only for their own organization:
+ * an assignment made before delegation checked the role, or a membership removed since, gives no right to decide: 403).
+ */
 export async function findTaskToWorkOn(db: Db, caller: Caller, taskId: string) {
   const task = await findTaskForCaller(db, caller, taskId);
   if (task.status === 'OPEN' && task.assigneeId && task.assigneeId !== caller.userId) {
@@ -37,6 +112,26 @@ export async function findTaskToWorkOn(db: Db, caller: Caller, taskId: string) {
     throw new AppError('TASK_CLAIMED', {
       details: { assignee: name },
       message: { 'zh-CN': `该任务已由 ${name} 认领。`, en: `${name} has claimed this task.` },
+    });
+  }
+  const membership = caller.membership;
+  if (membership?.organizationId !== task.candidateOrgId || membership.role !== task.candidateRole) {
+    const holdsIt = caller.memberships.some((m) => m.organizationId === task.candidateOrgId && m.role === task.candidateRole);
+    throw new AppError('FORBIDDEN', {
+      details: {
+        reason: holdsIt ? 'switch-membership' : 'not-eligible',
+        candidateOrgId: task.candidateOrgId,
+        candidateRole: task.candidateRole,
+      },
+      message: holdsIt
+        ? {
+            'zh-CN': '请先切换到该任务办理单位的相应职务，再办理。',
+            en: "Switch to your membership in the task's organization and role first.",
+          }
+        : {
+            'zh-CN': '您在该任务的办理单位不具有相应职责，不能办理。',
+            en: 'You do not hold the role this task needs in its organization.',
+          },
     });
   }
   return task;

@@ -17,6 +17,7 @@ type TaskRow = {
   completedAt: Date | null;
   createdAt: Date;
   case: { number: string; title: string };
+  access: 'act' | 'supervise';
 };
 
 export function toTaskView(task: TaskRow): z.infer<typeof taskView> {
@@ -37,5 +38,6 @@ export function toTaskView(task: TaskRow): z.infer<typeof taskView> {
     completedById: task.completedById,
     completedAt: task.completedAt?.toISOString() ?? null,
     createdAt: task.createdAt.toISOString(),
+    access: task.access,
   };
 }

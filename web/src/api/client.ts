@@ -29,6 +29,20 @@ export function onUnauthorized(listener: UnauthorizedListener): () => void {
   return () => unauthorizedListeners.delete(listener);
 }
 
+const passwordChangeListeners = new Set<UnauthorizedListener>();
+
+/** Calls the listener whenever a request is refused with 403 PASSWORD_CHANGE_REQUIRED; returns the unsubscribe function. */
+export function onPasswordChangeRequired(listener: UnauthorizedListener): () => void {
+  passwordChangeListeners.add(listener);
+  return () => passwordChangeListeners.delete(listener);
+}
+
+/** Tells the listeners about a refusal the session must act on (signed out, or the password must be changed first). */
+function announce(error: ApiError, ignoreUnauthorized = false): void {
+  if (error.status === 401 && !ignoreUnauthorized) unauthorizedListeners.forEach((listener) => listener(error));
+  if (error.code === 'PASSWORD_CHANGE_REQUIRED') passwordChangeListeners.forEach((listener) => listener(error));
+}
+
 export interface LocalizedText {
   'zh-CN'?: string;
   en?: string;
@@ -157,7 +171,7 @@ export async function apiRequest(path: string, options: RequestOptions = {}): Pr
   const parsed = await readJson(response);
   if (response.ok || acceptStatuses.includes(response.status)) return parsed;
   const error = toApiError(response.status, parsed);
-  if (error.status === 401 && !ignoreUnauthorized) unauthorizedListeners.forEach((listener) => listener(error));
+  announce(error, ignoreUnauthorized);
   throw error;
 }
 
@@ -197,7 +211,7 @@ export function apiUpload(path: string, body: unknown, onProgress: UploadProgres
       }
       if (xhr.status >= 200 && xhr.status < 300) return resolve(parsed);
       const error = toApiError(xhr.status, parsed);
-      if (error.status === 401) unauthorizedListeners.forEach((listener) => listener(error));
+      announce(error);
       reject(error);
     };
     signal?.addEventListener('abort', () => xhr.abort(), { once: true });

@@ -4,6 +4,7 @@ import { parseResponse } from './parse';
 import {
   bulkResult,
   completeTaskResponse,
+  eligibleAssignees,
   inboxFilter,
   inboxPage,
   savedFilterView,
@@ -84,6 +85,17 @@ export async function taskOperation(id: string, operation: TaskOperation): Promi
 
 export async function assignTask(id: string, userId: string): Promise<void> {
   await apiRequest(`${taskPath(id)}/assign`, { method: 'POST', body: { userId } });
+}
+
+export async function delegateTask(id: string, userId: string): Promise<void> {
+  await apiRequest(`${taskPath(id)}/delegate`, { method: 'POST', body: { userId } });
+}
+
+export type EligibleAssignee = z.infer<typeof eligibleAssignees>[number];
+
+/** Colleagues who hold the task's role in its organization (those it may be assigned or delegated to). */
+export async function fetchEligibleAssignees(id: string, q: string, signal?: AbortSignal): Promise<EligibleAssignee[]> {
+  return parseResponse(eligibleAssignees, await apiRequest(`${taskPath(id)}/eligible-assignees${queryString({ q })}`, { signal }));
 }
 
 export async function commentOnTask(id: string, body: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { ApiError, onUnauthorized, setCsrfToken } from '../api/client';
+import { ApiError, onPasswordChangeRequired, onUnauthorized, setCsrfToken } from '../api/client';
 import * as api from '../api/session';
 import { SessionContext, type Session, type SessionState } from './context';
 
@@ -27,13 +27,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setCsrfToken(undefined);
       setState((previous) => ({ status: 'signedOut', reason: previous.status === 'signedIn' ? 'expired' : 'initial' }));
     });
+    // The password an administrator set must be changed first: reload /me, and RequireAuth opens the change-password page.
+    const unsubscribePassword = onPasswordChangeRequired(() => void reload().catch(() => undefined));
     const controller = new AbortController();
     void start(controller.signal);
     return () => {
       unsubscribe();
+      unsubscribePassword();
       controller.abort();
     };
-  }, [start]);
+  }, [start, reload]);
 
   const session = useMemo<Session>(
     () => ({

@@ -7,6 +7,7 @@ export {
   bulkBody,
   bulkResult,
   completeTaskResponse,
+  eligibleAssignees,
   taskCommentBody,
   taskDocumentBody,
   taskDocumentResponse,

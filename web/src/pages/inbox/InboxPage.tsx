@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { currentLanguage } from '../../i18n';
 import '../../procedures/procedures.css';
 import { errorMessage, isErrorCode } from '../../../../domain/errors';
+import { canAccess, useMe } from '../../session/context';
 import { StartConversionButton } from '../village-conversion/StartConversionButton';
 import { FilterBar } from './FilterBar';
 import { filterFromSearch, searchFromFilter } from './inboxSearch';
@@ -72,7 +73,12 @@ export function InboxPage() {
   const screens = Grid.useBreakpoint();
   const phone = screens.md !== true;
   const [search, setSearch] = useSearchParams();
-  const filter = useMemo(() => filterFromSearch(search), [search]);
+  const me = useMe();
+  // A resident has no supervision view (本单位及下级); an address asking for it shows their own tasks.
+  const supervises = canAccess(me, 'tasks.supervise');
+  const views = useMemo(() => VIEWS.filter((view) => view !== 'organization' || supervises), [supervises]);
+  const asked = useMemo(() => filterFromSearch(search), [search]);
+  const filter = useMemo(() => (views.includes(asked.view) ? asked : { ...asked, view: 'mine' as const }), [asked, views]);
   const { items, loading, error, hasMore, loadMore, reload } = useInbox(filter);
   const [selected, setSelected] = useState<string[]>([]);
   const [claiming, setClaiming] = useState(false);
@@ -165,7 +171,7 @@ export function InboxPage() {
       <Tabs
         activeKey={filter.view}
         onChange={(key) => setFilter({ ...filter, view: key as InboxView })}
-        items={VIEWS.map((view) => ({ key: view, label: viewLabels[view], children: view === filter.view ? content : null }))}
+        items={views.map((view) => ({ key: view, label: viewLabels[view], children: view === filter.view ? content : null }))}
       />
     </section>
   );

@@ -14,7 +14,7 @@ import { procedureName, roleLabel, taskKindName } from '../../procedures/names';
 import { useMe } from '../../session/context';
 import { TaskStatusTag } from '../inbox/TaskList';
 import { TaskActions } from './TaskActions';
-import { TaskComments } from './TaskComments';
+import { CommentList, TaskComments } from './TaskComments';
 import { TaskEvidence } from './TaskEvidence';
 import { TaskFormHost } from './TaskFormHost';
 
@@ -66,7 +66,9 @@ export function TaskPage() {
   const taskDocuments = record.documents.filter((d) => d.taskId === task.id);
   const comments = record.comments.filter((c) => c.taskId === task.id);
   const mine = task.assigneeId === me.user.id;
-  const workable = task.status === 'OPEN' && (task.assigneeId === null || mine);
+  // A supervisor (本单位及下级) reads the task of a subordinate organization but does not act on it.
+  const supervising = task.access === 'supervise';
+  const workable = !supervising && task.status === 'OPEN' && (task.assigneeId === null || mine);
   const holder =
     task.assigneeId === null
       ? t('inbox.unassigned')
@@ -90,6 +92,9 @@ export function TaskPage() {
         </div>
         <Link to="/inbox">{t('task.backToInbox')}</Link>
       </div>
+      {supervising && (
+        <Alert type="info" showIcon title={t('task.supervising')} description={t('task.supervisingHelp')} style={{ marginBottom: 16 }} />
+      )}
       {loading && <Spin size="small" description={t('task.refreshing')} />}
       {error !== undefined && <ErrorAlert error={error} title={t('task.loadFailed')} />}
       <Row gutter={[16, 16]}>
@@ -120,7 +125,7 @@ export function TaskPage() {
             <TaskEvidence taskId={task.id} documents={taskDocuments} canUpload={workable} onUploaded={reload} />
           </Card>
           <Card title={<CardTitle>{t('task.sections.comments')}</CardTitle>}>
-            <TaskComments taskId={task.id} comments={comments} onAdded={reload} />
+            {supervising ? <CommentList comments={comments} /> : <TaskComments taskId={task.id} comments={comments} onAdded={reload} />}
           </Card>
         </Col>
         <Col xs={{ span: 24, order: 2 }} lg={{ span: 16, order: 1 }}>

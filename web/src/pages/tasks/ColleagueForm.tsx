@@ -1,0 +1,101 @@
+import { App, Button, Form, Select } from 'antd';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { ApiError } from '../../api/client';
+import { taskUserBody } from '../../api/schemas/procedures';
+import { assignTask, delegateTask, fetchEligibleAssignees, type TaskView } from '../../api/tasks';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormField } from '../../forms/FormField';
+import { applyServerFieldErrors, formResolver } from '../../forms/messages';
+import { submitSpinner } from '../../forms/submit-spinner';
+import { useAsyncData } from '../../hooks/useAsyncData';
+import { useMe } from '../../session/context';
+
+type ColleagueValues = z.input<typeof taskUserBody>;
+
+/**
+ * Assign or delegate the task to a colleague picked from those who may hold it (the task's organization, its role),
+ * searched by name on the server (GET …/eligible-assignees). Nobody has to know a user id.
+ */
+export function ColleagueForm({
+  task,
+  operation,
+  onDone,
+}: {
+  task: TaskView;
+  operation: 'assign' | 'delegate';
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const me = useMe();
+  const [error, setError] = useState<unknown>();
+  const [search, setSearch] = useState('');
+  const colleagues = useAsyncData(
+    (signal) => fetchEligibleAssignees(task.id, search.trim(), signal),
+    `${task.id}:${search.trim()}`,
+  );
+  const {
+    control,
+    handleSubmit,
+    setError: setFieldError,
+    reset,
+    formState,
+  } = useForm<ColleagueValues, unknown, z.output<typeof taskUserBody>>({
+    resolver: formResolver(taskUserBody),
+    defaultValues: { userId: '' },
+  });
+  const onSubmit = handleSubmit(async ({ userId }) => {
+    setError(undefined);
+    try {
+      await (operation === 'assign' ? assignTask(task.id, userId) : delegateTask(task.id, userId));
+      reset();
+      void message.success(t(operation === 'assign' ? 'task.actions.assigned' : 'task.actions.delegated'));
+      onDone();
+    } catch (caught) {
+      if (caught instanceof ApiError && applyServerFieldErrors(caught, ['userId'], setFieldError)) return;
+      setError(caught);
+    }
+  });
+  // Delegating to oneself means nothing; the holder is not offered again.
+  const options = (colleagues.data ?? [])
+    .filter((c) => c.id !== task.assigneeId && (operation === 'assign' || c.id !== me.user.id))
+    .map((c) => ({
+      value: c.id,
+      label: c.id === me.user.id ? t('task.you', { name: c.displayName }) : `${c.displayName}（${c.username}）`,
+    }));
+  return (
+    <Form layout="vertical" onFinish={() => void onSubmit()}>
+      <ErrorAlert error={error ?? colleagues.error} />
+      <fieldset disabled={formState.isSubmitting} className="form-fieldset">
+        <FormField
+          control={control}
+          name="userId"
+          label={t('task.actions.colleague')}
+          extra={t(operation === 'assign' ? 'task.actions.colleagueHelp' : 'task.actions.delegateHelp')}
+          required
+        >
+          {(field, input) => (
+            <Select
+              {...input}
+              value={field.value === '' ? undefined : field.value}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+              placeholder={t('task.actions.colleaguePlaceholder')}
+              loading={colleagues.loading}
+              showSearch={{ filterOption: false, onSearch: setSearch }}
+              notFoundContent={colleagues.loading ? t('task.actions.colleaguesLoading') : t('task.actions.noColleagues')}
+              options={options}
+              style={{ width: '100%' }}
+            />
+          )}
+        </FormField>
+        <Button htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
+          {t(operation === 'assign' ? 'task.actions.assign' : 'task.actions.delegate')}
+        </Button>
+      </fieldset>
+    </Form>
+  );
+}
