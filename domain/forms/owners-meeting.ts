@@ -376,14 +376,28 @@ export function agendaProblems(votes: readonly unknown[], agendaLength: number):
   ]);
 }
 
-/** Decisions cannot be posted before the meeting that made them. */
-export function postingProblems(postedOn: string, meetingDate: string): FieldError[] {
-  if (postedOn >= meetingDate) return [];
-  return toFieldErrors([
-    {
-      path: ['postedOn'],
-      code: 'before_meeting',
-      message: say(`公告日期不能早于会议日期 ${meetingDate}`, `Posted before the meeting (${meetingDate})`),
-    },
-  ]);
+/**
+ * Decisions are posted on or after the meeting that made them, and on or before today (China date): a posting date in
+ * the future records something that has not happened.
+ */
+export function postingProblems(postedOn: string, meetingDate: string, today: string): FieldError[] {
+  if (postedOn < meetingDate) {
+    return toFieldErrors([
+      {
+        path: ['postedOn'],
+        code: 'before_meeting',
+        message: say(`公告日期不能早于会议日期 ${meetingDate}`, `Posted before the meeting (${meetingDate})`),
+      },
+    ]);
+  }
+  if (postedOn > today) {
+    return toFieldErrors([
+      {
+        path: ['postedOn'],
+        code: 'after_today',
+        message: say(`公告日期不能晚于今天（${today}，北京时间）`, `The posting date cannot be after today (${today}, China time)`),
+      },
+    ]);
+  }
+  return [];
 }

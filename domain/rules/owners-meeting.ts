@@ -156,6 +156,11 @@ export interface NoticeFacts {
   meetingDate: IsoDate;
   /** The day the residents' committee was informed (the workflow informs it on the day of registration). */
   residentsCommitteeInformedDate?: IsoDate;
+  /**
+   * The day the system informs the residents' committee (the registration day). A date the registrant declares in
+   * the past does not bind the residents' committee (domain §4): its opinion period runs from this day.
+   */
+  systemInformedDate?: IsoDate;
 }
 
 /** OM-NOTICE: owners notified `noticeDays` or more before an assembly meeting (exactly 15 days passes, 14 does not). */
@@ -195,18 +200,23 @@ export function checkInform(
   params: OwnersMeetingParameters = OM_PARAMETERS,
 ): RuleResult {
   const informed = facts.residentsCommitteeInformedDate;
+  // The opinion period runs from when the system tells the residents' committee, never from an earlier declared date.
+  const told = facts.systemInformedDate && facts.systemInformedDate > informed ? facts.systemInformedDate : informed;
+  const declaredEarlier = told !== informed;
   const lastDay = opinionLastDay(facts.meetingDate, params);
   const withOwners = facts.meetingType === 'assembly' ? informed <= facts.noticeDate : true;
-  const intime = informed <= lastDay;
+  const intime = told <= lastDay;
   const passed = withOwners && intime;
+  const toldZh = declaredEarlier ? `；系统于 ${told} 告知居委会，提出意见的期间自该日起算` : '';
+  const toldEn = declaredEarlier ? `; the system informs it on ${told}, and its opinion period runs from that day` : '';
   const zh =
     facts.meetingType === 'assembly'
-      ? `居委会于 ${informed} 被告知，业主于 ${facts.noticeDate} 被通知（应同时告知：${yes(withOwners)['zh-CN']}）；居委会提出意见的最后一日为 ${lastDay}（${yes(intime)['zh-CN']}）。`
-      : `居委会于 ${informed} 被告知业主委员会会议，提出意见的最后一日为 ${lastDay}（会议前 ${params.opinionDaysBeforeMeeting} 日）：${yes(intime)['zh-CN']}。`;
+      ? `居委会于 ${informed} 被告知，业主于 ${facts.noticeDate} 被通知（应同时告知：${yes(withOwners)['zh-CN']}）${toldZh}；居委会提出意见的最后一日为 ${lastDay}（${yes(intime)['zh-CN']}）。`
+      : `居委会于 ${informed} 被告知业主委员会会议${toldZh}，提出意见的最后一日为 ${lastDay}（会议前 ${params.opinionDaysBeforeMeeting} 日）：${yes(intime)['zh-CN']}。`;
   const en =
     facts.meetingType === 'assembly'
-      ? `Residents' committee informed on ${informed}, owners on ${facts.noticeDate} (at the same time: ${yes(withOwners).en}); last day for its opinion ${lastDay} (${yes(intime).en}).`
-      : `Residents' committee informed of the committee meeting on ${informed}; last day for its opinion ${lastDay} (${params.opinionDaysBeforeMeeting} days before the meeting): ${yes(intime).en}.`;
+      ? `Residents' committee informed on ${informed}, owners on ${facts.noticeDate} (at the same time: ${yes(withOwners).en})${toldEn}; last day for its opinion ${lastDay} (${yes(intime).en}).`
+      : `Residents' committee informed of the committee meeting on ${informed}${toldEn}; last day for its opinion ${lastDay} (${params.opinionDaysBeforeMeeting} days before the meeting): ${yes(intime).en}.`;
   return {
     id: 'OM-INFORM',
     passed,
@@ -215,6 +225,7 @@ export function checkInform(
     values: {
       meetingType: facts.meetingType,
       informedDate: informed,
+      systemInformedDate: facts.systemInformedDate ?? null,
       noticeDate: facts.noticeDate,
       meetingDate: facts.meetingDate,
       opinionLastDay: lastDay,
@@ -241,7 +252,8 @@ export function earliestValidMeetingDate(
   facts: Omit<NoticeFacts, 'meetingDate'>,
   params: OwnersMeetingParameters = OM_PARAMETERS,
 ): IsoDate {
-  const informed = facts.residentsCommitteeInformedDate ?? facts.noticeDate;
+  const declared = facts.residentsCommitteeInformedDate ?? facts.noticeDate;
+  const informed = facts.systemInformedDate && facts.systemInformedDate > declared ? facts.systemInformedDate : declared;
   if (facts.meetingType === 'assembly') {
     const notified = informed > facts.noticeDate ? informed : facts.noticeDate;
     const byNotice = addDays(notified, params.noticeDays);
@@ -250,6 +262,14 @@ export function earliestValidMeetingDate(
   }
   const byOpinion = addDays(informed, params.opinionDaysBeforeMeeting);
   return byOpinion > facts.noticeDate ? byOpinion : facts.noticeDate;
+}
+
+/**
+ * Results are recorded after the meeting is held: the votes task opens at the start of the meeting day, China time
+ * (UTC+8, no DST). Until then there is nothing to record.
+ */
+export function votesOpenAt(meetingDate: IsoDate): string {
+  return new Date(`${meetingDate}T00:00:00+08:00`).toISOString();
 }
 
 // ---------------------------------------------------------------------------------------------------------------
