@@ -395,7 +395,10 @@ export function postingProblems(postedOn: string, meetingDate: string, today: st
       {
         path: ['postedOn'],
         code: 'after_today',
-        message: say(`公告日期不能晚于今天（${today}，北京时间）`, `The posting date cannot be after today (${today}, China time)`),
+        message: say(
+          `公告日期不能晚于今天（${today}，北京时间）`,
+          `The posting date cannot be after today (${today}, China time)`,
+        ),
       },
     ]);
   }

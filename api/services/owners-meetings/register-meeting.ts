@@ -55,7 +55,12 @@ function dateProblem(path: string, zh: string, en: string): AppError {
  * residents' committee at once and asks for its opinion by the deadline.
  */
 export async function registerOwnersMeeting(options: RegisterOwnersMeetingOptions) {
-  return idempotentStart(options, 'owners-meeting', () => openOwnersMeeting(options), (row) => row);
+  return idempotentStart(
+    options,
+    'owners-meeting',
+    () => openOwnersMeeting(options),
+    (row) => row,
+  );
 }
 
 async function openOwnersMeeting(options: RegisterOwnersMeetingOptions) {
