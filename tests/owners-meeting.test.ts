@@ -619,6 +619,81 @@ describe('owners meeting procedure', () => {
       expect(en.rules[2]!.detail).toContain('Participating floor area');
     });
 
+    it('applies 民法典 Art. 278 by item: using maintenance funds (五) needs more than half; raising them (六), rebuilding (七) and changing the use of common parts (八) need three quarters (OM-ORDINARY / OM-SPECIAL)', async () => {
+      const vote = (areaFor: number, ownersFor: number) => ({
+        ...body,
+        participatingArea: 9000,
+        participatingOwners: 80,
+        items: [
+          { title: '使用专项维修资金更换电梯', art278Item: 5, areaFor, ownersFor },
+          { title: '筹集专项维修资金', art278Item: 6, areaFor, ownersFor },
+          { title: '重建地下车库', art278Item: 7, areaFor, ownersFor },
+          { title: '利用架空层经营', art278Item: 8, areaFor, ownersFor },
+        ],
+      });
+      type Result = {
+        rules: { id: string; passed: boolean; values: Record<string, unknown> }[];
+        items: { title: string; passed: boolean }[];
+      };
+      // 0.01 m² short of three quarters (6750 of 9000), yet more than half of both: only item (五) passes.
+      const short = await h.api.inject({ method: 'POST', url: '/api/v1/owners-meetings/vote-check', payload: vote(6749.99, 60) });
+      expect(short.statusCode).toBe(200);
+      const shortResult = short.json<Result>();
+      expect(shortResult.rules.slice(3).map((r) => `${r.id}:${String(r.passed)}:${String(r.values.required)}`)).toEqual([
+        'OM-ORDINARY:true:>1/2',
+        'OM-SPECIAL:false:>=3/4',
+        'OM-SPECIAL:false:>=3/4',
+        'OM-SPECIAL:false:>=3/4',
+      ]);
+      expect(shortResult.items.map((i) => i.passed)).toEqual([true, false, false, false]);
+      // Exactly three quarters of the area and of the owners ("以上" includes the number): all four pass.
+      const exact = (
+        await h.api.inject({ method: 'POST', url: '/api/v1/owners-meetings/vote-check', payload: vote(6750, 60) })
+      ).json<Result>();
+      expect(exact.items.map((i) => i.passed)).toEqual([true, true, true, true]);
+      // Half exactly is not more than half: even item (五) fails.
+      const half = (
+        await h.api.inject({ method: 'POST', url: '/api/v1/owners-meetings/vote-check', payload: vote(4500, 40) })
+      ).json<Result>();
+      expect(half.items.map((i) => i.passed)).toEqual([false, false, false, false]);
+    });
+
+    it('refuses an agenda item whose matter contradicts its Art. 278 item (using maintenance funds marked special) with 400 matter_mismatch', async () => {
+      const res = await h.api.inject({
+        method: 'POST',
+        url: '/api/v1/owners-meetings/vote-check',
+        payload: {
+          ...body,
+          items: [{ title: '使用专项维修资金', art278Item: 5, matter: 'special', areaFor: 4000.18, ownersFor: 41 }],
+        },
+      });
+      expect(res.statusCode).toBe(400);
+      const field = res.json<{ error: { fields: { path: string; code: string; message: Record<string, string> }[] } }>().error
+        .fields[0]!;
+      expect(field).toMatchObject({ path: 'items.0.matter', code: 'matter_mismatch' });
+      expect(field.message['zh-CN']).toContain('第（五）项');
+      const registered = await oc.request({
+        method: 'POST',
+        url: '/api/v1/owners-meetings',
+        payload: {
+          ...assembly({ place: '事项类别测试' }),
+          items: [{ title: '筹集专项维修资金', art278Item: 6, matter: 'ordinary' }],
+        },
+      });
+      expect(registered.statusCode).toBe(400);
+      expect(registered.json<{ error: { fields: { code: string }[] } }>().error.fields[0]!.code).toBe('matter_mismatch');
+      // Named by its item alone, raising maintenance funds is registered as a special matter.
+      const named = await oc.request({
+        method: 'POST',
+        url: '/api/v1/owners-meetings',
+        payload: { ...assembly({ place: '事项类别登记' }), items: [{ title: '筹集专项维修资金', art278Item: 6 }] },
+      });
+      expect(named.statusCode).toBe(201);
+      expect((await caseData(named.json<OwnersMeetingView>().caseId)).meeting).toMatchObject({
+        items: [{ title: '筹集专项维修资金', art278Item: 6, matter: 'special' }],
+      });
+    });
+
     it('fails every item when the turnout falls short, even if the votes would carry it', async () => {
       const res = await h.api.inject({
         method: 'POST',

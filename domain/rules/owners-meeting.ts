@@ -38,6 +38,77 @@ export type MeetingType = 'assembly' | 'committee';
 /** 民法典 Art. 278: items (六)–(八) are special matters (3/4 of participants); the rest are ordinary (more than half). */
 export type Matter = 'special' | 'ordinary';
 
+/**
+ * The matters owners decide together (民法典 Art. 278 para. 1, items (一)–(九)) and the threshold each needs
+ * (para. 2): raising maintenance funds (六), rebuilding (七) and changing the use of common parts or using them for
+ * business (八) are special matters (three quarters or more); every other item — including *using* the maintenance
+ * funds (五) — is ordinary (more than half). The one place that says which item needs which majority.
+ */
+export const ART278_ITEMS = {
+  1: {
+    numeral: '一',
+    matter: 'ordinary',
+    text: { 'zh-CN': '制定和修改业主大会议事规则', en: "Making or amending the assembly's rules of procedure" },
+  },
+  2: {
+    numeral: '二',
+    matter: 'ordinary',
+    text: { 'zh-CN': '制定和修改管理规约', en: 'Making or amending the management covenant' },
+  },
+  3: {
+    numeral: '三',
+    matter: 'ordinary',
+    text: { 'zh-CN': '选举业主委员会或者更换业主委员会成员', en: "Electing the owners' committee or replacing its members" },
+  },
+  4: {
+    numeral: '四',
+    matter: 'ordinary',
+    text: {
+      'zh-CN': '选聘和解聘物业服务企业或者其他管理人',
+      en: 'Hiring or dismissing the property-service company or other manager',
+    },
+  },
+  5: {
+    numeral: '五',
+    matter: 'ordinary',
+    text: {
+      'zh-CN': '使用建筑物及其附属设施的维修资金',
+      en: 'Using the maintenance funds of the buildings and their facilities',
+    },
+  },
+  6: {
+    numeral: '六',
+    matter: 'special',
+    text: { 'zh-CN': '筹集建筑物及其附属设施的维修资金', en: 'Raising maintenance funds for the buildings and their facilities' },
+  },
+  7: {
+    numeral: '七',
+    matter: 'special',
+    text: { 'zh-CN': '改建、重建建筑物及其附属设施', en: 'Rebuilding or reconstructing the buildings and their facilities' },
+  },
+  8: {
+    numeral: '八',
+    matter: 'special',
+    text: {
+      'zh-CN': '改变共有部分的用途或者利用共有部分从事经营活动',
+      en: 'Changing the use of common parts or using them for business',
+    },
+  },
+  9: {
+    numeral: '九',
+    matter: 'ordinary',
+    text: { 'zh-CN': '有关共有和共同管理权利的其他重大事项', en: 'Other major matters of common ownership and joint management' },
+  },
+} as const satisfies Record<number, { numeral: string; matter: Matter; text: LocalizedText }>;
+
+export type Art278Item = keyof typeof ART278_ITEMS;
+export const ART278_ITEM_NUMBERS = Object.keys(ART278_ITEMS).map(Number) as Art278Item[];
+
+/** The threshold an item of 民法典 Art. 278 needs: special for (六)–(八), ordinary otherwise (including (五)). */
+export function matterOfArt278Item(item: Art278Item): Matter {
+  return ART278_ITEMS[item].matter;
+}
+
 const POLICY = '鲁办发〔2012〕22号 二（五）2（政策）';
 export const OM_CITATIONS = {
   notice: '《物业管理条例》第十四条',
@@ -97,15 +168,15 @@ export const OM_RULES: Record<string, RuleDefinition> = {
     text: {
       'zh-CN':
         '筹集维修资金、改建重建、改变共有部分用途或利用共有部分经营，应经参与表决专有部分面积四分之三以上且参与表决人数四分之三以上的业主同意。',
-      en: 'Special matters need three quarters or more of the participating area and of the participating owners.',
+      en: 'Raising maintenance funds, rebuilding, and changing the use of common parts or using them for business need three quarters or more of the participating area and of the participating owners.',
     },
   },
   'OM-ORDINARY': {
     id: 'OM-ORDINARY',
     citation: OM_CITATIONS.vote,
     text: {
-      'zh-CN': '其他事项应经参与表决专有部分面积过半数且参与表决人数过半数的业主同意。',
-      en: 'Other matters need more than half of the participating area and of the participating owners.',
+      'zh-CN': '其他事项（包括使用建筑物及其附属设施的维修资金）应经参与表决专有部分面积过半数且参与表决人数过半数的业主同意。',
+      en: 'Other matters — including using the maintenance funds — need more than half of the participating area and of the participating owners.',
     },
   },
   'OM-COMMITTEE': {
