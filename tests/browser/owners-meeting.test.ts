@@ -323,7 +323,7 @@ describe('web app in Chromium: owners’ assembly meeting from the notice to the
       await refused.getByText(tr(om.refused.detail, { notice: today, meeting: lateDate, earliest })).waitFor();
       await refused.getByText('OM-NOTICE', { exact: true }).waitFor();
       const meetings = page.getByRole('list', { name: om.list.meetings });
-      await meetings.getByText(om.opinionStatus.given, { exact: true }).waitFor();
+      await expect(meetings.getByText(om.opinionStatus.given, { exact: true }).count()).resolves.toBe(2);
       await expectAccessible(page);
       await screenshot(page, 'om-supervision-desktop');
     },

@@ -76,7 +76,6 @@ function Art278ItemField({ control, index }: { control: Control<Values, unknown,
           ref={field.ref}
           value={field.value}
           allowClear
-          placeholder={t('ownersMeeting.register.art278ItemNone')}
           onBlur={field.onBlur}
           onChange={(value) => {
             field.onChange(value ?? undefined);
