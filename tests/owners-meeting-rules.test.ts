@@ -1,9 +1,18 @@
 import { describe, expect, it } from '@jest/globals';
 import { periodEnd } from '../domain/clock';
-import { assemblyVotesForm, committeeVotesForm, registerOwnersMeetingBody, voteCheckInput } from '../domain/forms/owners-meeting';
 import {
+  assemblyVotesForm,
+  committeeVotesForm,
+  postingProblems,
+  registerOwnersMeetingBody,
+  voteCheckInput,
+} from '../domain/forms/owners-meeting';
+import {
+  ART278_ITEMS,
   OM_PARAMETERS,
   checkAssemblyItem,
+  matterOfArt278Item,
+  votesOpenAt,
   checkCommitteeDecision,
   checkCommitteePosting,
   checkCommitteeQuorum,
@@ -116,6 +125,117 @@ describe('OM-INFORM: the residents committee is informed with the owners and in 
         residentsCommitteeInformedDate: '2026-06-03',
       }),
     ).toBe('2026-06-05');
+  });
+});
+
+describe('the opinion period runs from when the system informs the residents committee (OM-INFORM, domain §4)', () => {
+  const committee = { meetingType: 'committee' as const, noticeDate: '2026-06-01', meetingDate: '2026-06-05' };
+
+  it('does not let an informing date declared in the past stand for the system’s notification', () => {
+    // Declared informed on 06-01 (last day for the opinion 06-03), but the system tells it only on 06-04: too late.
+    const late = checkInform({ ...committee, residentsCommitteeInformedDate: '2026-06-01', systemInformedDate: '2026-06-04' });
+    expect(late).toMatchObject({
+      passed: false,
+      values: { informedDate: '2026-06-01', systemInformedDate: '2026-06-04', informedInTime: false },
+    });
+    expect(late.detail['zh-CN']).toContain('系统于 2026-06-04 告知居委会');
+    expect(
+      checkInform({ ...committee, residentsCommitteeInformedDate: '2026-06-01', systemInformedDate: '2026-06-03' }).passed,
+    ).toBe(true);
+    expect(
+      earliestValidMeetingDate({
+        meetingType: 'committee',
+        noticeDate: '2026-06-01',
+        residentsCommitteeInformedDate: '2026-06-01',
+        systemInformedDate: '2026-06-04',
+      }),
+    ).toBe('2026-06-06');
+  });
+
+  it('still checks "at the same time as the owners" against the declared date for an assembly', () => {
+    const facts = {
+      meetingType: 'assembly' as const,
+      noticeDate: '2026-06-01',
+      meetingDate: '2026-06-20',
+      residentsCommitteeInformedDate: '2026-06-01',
+      systemInformedDate: '2026-06-03',
+    };
+    expect(checkInform(facts)).toMatchObject({ passed: true, values: { informedWithOwners: true, informedInTime: true } });
+  });
+});
+
+describe('results and posting follow the meeting (domain §4)', () => {
+  it('opens the votes at the start of the meeting day in China (UTC+8)', () => {
+    expect(votesOpenAt('2026-06-16')).toBe('2026-06-15T16:00:00.000Z');
+  });
+
+  it('refuses a posting date after today (China date) with code after_today, and one before the meeting with before_meeting', () => {
+    expect(postingProblems('2026-06-17', '2026-06-16', '2026-06-16')).toEqual([
+      expect.objectContaining({ path: 'postedOn', code: 'after_today' }),
+    ]);
+    expect(postingProblems('2026-06-15', '2026-06-16', '2026-06-20')).toEqual([
+      expect.objectContaining({ path: 'postedOn', code: 'before_meeting' }),
+    ]);
+    expect(postingProblems('2026-06-16', '2026-06-16', '2026-06-16')).toEqual([]);
+  });
+});
+
+describe('民法典 Art. 278: each item’s majority', () => {
+  it('makes (六) raising maintenance funds, (七) rebuilding and (八) changing the use of common parts special, and (五) using the funds ordinary', () => {
+    expect(Object.entries(ART278_ITEMS).map(([n, i]) => `${n}:${i.matter}`)).toEqual([
+      '1:ordinary',
+      '2:ordinary',
+      '3:ordinary',
+      '4:ordinary',
+      '5:ordinary',
+      '6:special',
+      '7:special',
+      '8:special',
+      '9:ordinary',
+    ]);
+    expect(matterOfArt278Item(5)).toBe('ordinary');
+  });
+
+  it('passes (五) with more than half, and fails (六)–(八) on the same votes until three quarters', () => {
+    const votes = { areaFor: 6749.99, ownersFor: 60 };
+    const participation = { participatingArea: 9000, participatingOwners: 80 };
+    const decide = (n: 5 | 6 | 7 | 8, v = votes) =>
+      checkAssemblyItem({ title: ART278_ITEMS[n].text['zh-CN'], matter: matterOfArt278Item(n), ...v }, participation, true);
+    expect(decide(5)).toMatchObject({ id: 'OM-ORDINARY', passed: true });
+    for (const n of [6, 7, 8] as const) {
+      expect(decide(n)).toMatchObject({
+        id: 'OM-SPECIAL',
+        passed: false,
+        values: { required: '>=3/4', areaMet: false, ownersMet: true },
+      });
+      expect(decide(n, { areaFor: 6750, ownersFor: 60 }).passed).toBe(true);
+    }
+  });
+
+  it('derives the matter from the item and refuses a contradicting one (matter_mismatch)', () => {
+    const base = {
+      meetingType: 'assembly',
+      kind: 'regular',
+      meetingDate: '2026-06-16',
+      place: '活动中心',
+      noticeDate: '2026-06-01',
+    };
+    const ok = registerOwnersMeetingBody.parse({
+      ...base,
+      items: [
+        { title: '使用维修资金', art278Item: 5 },
+        { title: '筹集维修资金', art278Item: 6 },
+      ],
+    });
+    expect(ok.items.map((i) => i.matter)).toEqual(['ordinary', 'special']);
+    const bad = registerOwnersMeetingBody.safeParse(
+      { ...base, items: [{ title: '使用维修资金', art278Item: 5, matter: 'special' }] },
+      { reportInput: true },
+    );
+    expect(bad.success).toBe(false);
+    expect(fieldErrorsFromZod(bad.error!.issues)).toEqual([
+      expect.objectContaining({ path: 'items.0.matter', code: 'matter_mismatch' }),
+    ]);
   });
 });
 

@@ -80,7 +80,7 @@ describe('owners meeting procedure', () => {
   /** Registers through the service, so a test can make the residents' committee's deadlines seconds away. */
   async function registerWithDeadlines(
     body: RegisterOwnersMeeting,
-    deadlines: { opinionDeadline?: string; suggestionDeadline?: string },
+    deadlines: { opinionDeadline?: string; suggestionDeadline?: string; votesOpenAt?: string; registeredOn?: string },
   ) {
     return registerOwnersMeeting({
       db: h.db,
@@ -136,9 +136,15 @@ describe('owners meeting procedure', () => {
   }
 
   it('runs an assembly with timely notice: informed, opinion given, a special and an ordinary item voted exactly, decisions reported and posted', async () => {
-    const res = await oc.request({ method: 'POST', url: '/api/v1/owners-meetings', payload: assembly() });
-    expect(res.statusCode).toBe(201);
-    const meeting = res.json<OwnersMeetingView>();
+    // A meeting already held: registered 20 days ago (as of that day), held 5 days ago, so results can be recorded.
+    const registeredOn = addDays(today, -20);
+    const meetingDate = addDays(today, -5);
+    const opinionDeadline = inSeconds(300);
+    const row = await registerWithDeadlines(assembly({ noticeDate: registeredOn, meetingDate }), {
+      registeredOn,
+      opinionDeadline,
+    });
+    const meeting = (await oc.request({ url: `/api/v1/owners-meetings/${row.id}` })).json<OwnersMeetingView>();
     expect(meeting).toMatchObject({
       meetingType: 'assembly',
       status: 'OPEN',
@@ -147,7 +153,7 @@ describe('owners meeting procedure', () => {
       community: { id: communityId },
     });
     expect(meeting.number).toMatch(/^OM-\d{4}-\d{6}$/);
-    expect(meeting.opinion.deadline).toBe(endOfDayInChina(addDays(today, 13)).toISOString());
+    expect(meeting.opinion.deadline).toBe(opinionDeadline);
 
     // OM-INFORM: the residents' committee has a notification and the opinion task, due before the meeting.
     const opinionTask = await openTask(meeting.caseId, 'owners-meeting.opinion');
@@ -229,11 +235,14 @@ describe('owners meeting procedure', () => {
       { title: '筹集专项维修资金', matter: 'special', passed: false },
     ]);
     expect(postTask.dueAt).toBeNull(); // no statutory period for posting assembly decisions
-    const early = await complete(oc, postTask.id, { postedOn: today, place: '小区公告栏' });
+    const early = await complete(oc, postTask.id, { postedOn: addDays(meetingDate, -1), place: '小区公告栏' });
     expect(early.statusCode).toBe(400);
-    expect(early.json<{ error: { fields: { path: string }[] } }>().error.fields[0]!.path).toBe('payload.postedOn');
+    expect(early.json<{ error: { fields: { path: string; code: string }[] } }>().error.fields[0]).toMatchObject({
+      path: 'payload.postedOn',
+      code: 'before_meeting',
+    });
     expect((await complete(rc, reportTask.id, { suggestions: '请做好续聘合同公示。' })).statusCode).toBe(200);
-    const posted = await complete(oc, postTask.id, { postedOn: addDays(today, 15), place: '小区公告栏' });
+    const posted = await complete(oc, postTask.id, { postedOn: today, place: '小区公告栏' });
     expect(posted.json()).toEqual({ taskId: postTask.id, caseStatus: 'closed' });
 
     expect(await decisions(meeting.caseId)).toEqual(
@@ -265,7 +274,7 @@ describe('owners meeting procedure', () => {
         { title: '筹集专项维修资金', passed: false },
       ],
       report: { status: 'given', suggestions: '请做好续聘合同公示。' },
-      posting: { status: 'posted', postedOn: addDays(today, 15), onTime: null },
+      posting: { status: 'posted', postedOn: today, onTime: null },
       attention: [],
     });
     const actions = (await h.db.auditEvent.findMany({ where: { caseId: meeting.caseId }, orderBy: { seq: 'asc' } })).map(
@@ -281,6 +290,79 @@ describe('owners meeting procedure', () => {
         'case.closed',
       ]),
     );
+  });
+
+  it('opens the votes (results) task at the start of the meeting day in China, not when the opinion is given (durable timer)', async () => {
+    // Default: the meeting is 15 days away, so after the opinion the procedure waits for the meeting day.
+    const res = await oc.request({ method: 'POST', url: '/api/v1/owners-meetings', payload: assembly({ place: '会议日测试' }) });
+    expect(res.statusCode).toBe(201);
+    const waiting = res.json<OwnersMeetingView>();
+    expect((await caseData(waiting.caseId)).votesOpenAt).toBe(new Date(`${addDays(today, 15)}T00:00:00+08:00`).toISOString());
+    const opinionTask = await openTask(waiting.caseId, 'owners-meeting.opinion');
+    expect((await complete(rc, opinionTask.id, { opinion: '无异议' })).statusCode).toBe(200);
+    for (let i = 0; i < 40 && (await caseData(waiting.caseId)).opinion?.status !== 'given'; i += 1)
+      await new Promise((r) => setTimeout(r, 250));
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await h.db.task.count({ where: { caseId: waiting.caseId, kind: 'owners-meeting.votes' } })).toBe(0);
+
+    // The timer fires at the instant given (tests pass a near one): then, and only then, the votes task opens.
+    const opensAt = inSeconds(6);
+    const row = await registerWithDeadlines(assembly({ place: '会议日计时测试' }), { votesOpenAt: opensAt });
+    const opinion = await openTask(row.id, 'owners-meeting.opinion');
+    expect((await complete(rc, opinion.id, { opinion: '同意召开' })).statusCode).toBe(200);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await h.db.task.count({ where: { caseId: row.id, kind: 'owners-meeting.votes' } })).toBe(0);
+    const votes = await openTask(row.id, 'owners-meeting.votes', 30_000);
+    expect(votes.createdAt.getTime()).toBeGreaterThanOrEqual(new Date(opensAt).getTime());
+  });
+
+  it('refuses a posting date after today (China date) with 400 after_today and keeps the posting task open', async () => {
+    const registeredOn = addDays(today, -20);
+    const meetingDate = addDays(today, -5);
+    const row = await registerWithDeadlines(committeeMeeting({ place: '公告日期测试', noticeDate: registeredOn, meetingDate }), {
+      registeredOn,
+      opinionDeadline: inSeconds(300),
+    });
+    const opinionTask = await openTask(row.id, 'owners-meeting.opinion');
+    expect((await complete(rc, opinionTask.id, { opinion: '同意' })).statusCode).toBe(200);
+    const votesTask = await openTask(row.id, 'owners-meeting.votes');
+    expect(
+      (await complete(oc, votesTask.id, { committeeMembers: 9, membersPresent: 7, votes: [{ membersFor: 5 }] })).statusCode,
+    ).toBe(200);
+    const postTask = await openTask(row.id, 'owners-meeting.post');
+    const future = await complete(oc, postTask.id, { postedOn: addDays(today, 1), place: '小区公告栏' });
+    expect(future.statusCode).toBe(400);
+    const error = future.json<{ error: { fields: { path: string; code: string; message: Record<string, string> }[] } }>().error;
+    expect(error.fields).toEqual([expect.objectContaining({ path: 'payload.postedOn', code: 'after_today' })]);
+    expect(error.fields[0]!.message['zh-CN']).toContain('不能晚于今天');
+    expect(error.fields[0]!.message.en).toContain('after today');
+    expect((await h.db.task.findUniqueOrThrow({ where: { id: postTask.id } })).status).toBe('OPEN');
+    expect((await caseData(row.id)).posting).toBeUndefined();
+    expect((await complete(oc, postTask.id, { postedOn: today, place: '小区公告栏' })).statusCode).toBe(200);
+  });
+
+  it('counts the residents committee opinion period from when the system informs it: an informing date declared in the past cannot run it out before it is told (OM-INFORM)', async () => {
+    const before = await h.db.case.count();
+    const res = await oc.request({
+      method: 'POST',
+      url: '/api/v1/owners-meetings',
+      payload: committeeMeeting({
+        place: '补登记测试',
+        noticeDate: addDays(today, -3),
+        residentsCommitteeInformedDate: addDays(today, -3),
+        meetingDate: addDays(today, 1),
+      }),
+    });
+    // Told only now, the residents' committee's last day for its opinion (the day before yesterday) has passed.
+    expect(res.statusCode).toBe(422);
+    const error = res.json<{ error: { code: string; details: { rules: RuleResult[]; earliestMeetingDate: string } } }>().error;
+    expect(error.code).toBe('RULE_FAILED');
+    expect(error.details.rules.find((r) => r.id === 'OM-INFORM')).toMatchObject({
+      passed: false,
+      values: { informedDate: addDays(today, -3), systemInformedDate: today, informedInTime: false },
+    });
+    expect(error.details.earliestMeetingDate).toBe(addDays(today, 2));
+    expect(await h.db.case.count()).toBe(before);
   });
 
   it('refuses a late notice (14 days) with 422 RULE_FAILED, the rules and the earliest valid meeting date, and shows it to the sub-district office', async () => {
@@ -326,7 +408,10 @@ describe('owners meeting procedure', () => {
   });
 
   it('records "none given by the deadline" when the residents committee is silent, never consent, and flags it for the sub-district office', async () => {
-    const row = await registerWithDeadlines(assembly({ place: '无意见测试' }), { opinionDeadline: inSeconds(3) });
+    const row = await registerWithDeadlines(assembly({ place: '无意见测试' }), {
+      opinionDeadline: inSeconds(3),
+      votesOpenAt: inSeconds(0),
+    });
     const opinionTask = await taskOf(row.id, 'owners-meeting.opinion');
     const votesTask = await openTask(row.id, 'owners-meeting.votes');
     expect((votesTask.context as Record<string, unknown>).opinion).toBe('none-by-deadline');
@@ -361,7 +446,7 @@ describe('owners meeting procedure', () => {
   });
 
   it('decides nothing at a committee meeting without two thirds of its members, reports that to the residents committee and posts nothing', async () => {
-    const row = await registerWithDeadlines(committeeMeeting(), {});
+    const row = await registerWithDeadlines(committeeMeeting(), { votesOpenAt: inSeconds(0) });
     const opinionTask = await openTask(row.id, 'owners-meeting.opinion');
     expect(opinionTask.dueAt?.toISOString()).toBe(endOfDayInChina(addDays(today, 1)).toISOString());
     expect((await complete(rc, opinionTask.id, { opinion: '无异议' })).statusCode).toBe(200);
@@ -400,7 +485,14 @@ describe('owners meeting procedure', () => {
   });
 
   it('gives committee decisions a 3-day posting deadline by the statutory clock, flags a late posting, and closes the report when no suggestion comes', async () => {
-    const row = await registerWithDeadlines(committeeMeeting({ place: '公告期限测试' }), { suggestionDeadline: inSeconds(5) });
+    // Held 15 days ago (registered as of 20 days ago), so a late posting date is still not after today.
+    const registeredOn = addDays(today, -20);
+    const meetingDate = addDays(today, -15);
+    const row = await registerWithDeadlines(committeeMeeting({ place: '公告期限测试', noticeDate: registeredOn, meetingDate }), {
+      registeredOn,
+      opinionDeadline: inSeconds(300),
+      suggestionDeadline: inSeconds(5),
+    });
     const opinionTask = await openTask(row.id, 'owners-meeting.opinion');
     expect((await complete(rc, opinionTask.id, { opinion: '同意召开' })).statusCode).toBe(200);
     const votesTask = await openTask(row.id, 'owners-meeting.votes');
@@ -411,7 +503,7 @@ describe('owners meeting procedure', () => {
     const postTask = await openTask(row.id, 'owners-meeting.post');
     const context = postTask.context as { lastDay: string };
     expect(postTask.dueAt?.toISOString()).toBe(endOfDayInChina(context.lastDay).toISOString());
-    expect(context.lastDay >= addDays(today, 6)).toBe(true); // three days after the meeting, later if that is a rest day
+    expect(context.lastDay >= addDays(meetingDate, 3)).toBe(true); // three days after the meeting, later if that is a rest day
     const posted = await complete(oc, postTask.id, { postedOn: addDays(context.lastDay, 1), place: '小区公告栏' });
     expect(posted.statusCode).toBe(200);
 
@@ -525,6 +617,81 @@ describe('owners meeting procedure', () => {
         rules: { detail: string }[];
       }>();
       expect(en.rules[2]!.detail).toContain('Participating floor area');
+    });
+
+    it('applies 民法典 Art. 278 by item: using maintenance funds (五) needs more than half; raising them (六), rebuilding (七) and changing the use of common parts (八) need three quarters (OM-ORDINARY / OM-SPECIAL)', async () => {
+      const vote = (areaFor: number, ownersFor: number) => ({
+        ...body,
+        participatingArea: 9000,
+        participatingOwners: 80,
+        items: [
+          { title: '使用专项维修资金更换电梯', art278Item: 5, areaFor, ownersFor },
+          { title: '筹集专项维修资金', art278Item: 6, areaFor, ownersFor },
+          { title: '重建地下车库', art278Item: 7, areaFor, ownersFor },
+          { title: '利用架空层经营', art278Item: 8, areaFor, ownersFor },
+        ],
+      });
+      type Result = {
+        rules: { id: string; passed: boolean; values: Record<string, unknown> }[];
+        items: { title: string; passed: boolean }[];
+      };
+      // 0.01 m² short of three quarters (6750 of 9000), yet more than half of both: only item (五) passes.
+      const short = await h.api.inject({ method: 'POST', url: '/api/v1/owners-meetings/vote-check', payload: vote(6749.99, 60) });
+      expect(short.statusCode).toBe(200);
+      const shortResult = short.json<Result>();
+      expect(shortResult.rules.slice(3).map((r) => `${r.id}:${String(r.passed)}:${String(r.values.required)}`)).toEqual([
+        'OM-ORDINARY:true:>1/2',
+        'OM-SPECIAL:false:>=3/4',
+        'OM-SPECIAL:false:>=3/4',
+        'OM-SPECIAL:false:>=3/4',
+      ]);
+      expect(shortResult.items.map((i) => i.passed)).toEqual([true, false, false, false]);
+      // Exactly three quarters of the area and of the owners ("以上" includes the number): all four pass.
+      const exact = (
+        await h.api.inject({ method: 'POST', url: '/api/v1/owners-meetings/vote-check', payload: vote(6750, 60) })
+      ).json<Result>();
+      expect(exact.items.map((i) => i.passed)).toEqual([true, true, true, true]);
+      // Half exactly is not more than half: even item (五) fails.
+      const half = (
+        await h.api.inject({ method: 'POST', url: '/api/v1/owners-meetings/vote-check', payload: vote(4500, 40) })
+      ).json<Result>();
+      expect(half.items.map((i) => i.passed)).toEqual([false, false, false, false]);
+    });
+
+    it('refuses an agenda item whose matter contradicts its Art. 278 item (using maintenance funds marked special) with 400 matter_mismatch', async () => {
+      const res = await h.api.inject({
+        method: 'POST',
+        url: '/api/v1/owners-meetings/vote-check',
+        payload: {
+          ...body,
+          items: [{ title: '使用专项维修资金', art278Item: 5, matter: 'special', areaFor: 4000.18, ownersFor: 41 }],
+        },
+      });
+      expect(res.statusCode).toBe(400);
+      const field = res.json<{ error: { fields: { path: string; code: string; message: Record<string, string> }[] } }>().error
+        .fields[0]!;
+      expect(field).toMatchObject({ path: 'items.0.matter', code: 'matter_mismatch' });
+      expect(field.message['zh-CN']).toContain('第（五）项');
+      const registered = await oc.request({
+        method: 'POST',
+        url: '/api/v1/owners-meetings',
+        payload: {
+          ...assembly({ place: '事项类别测试' }),
+          items: [{ title: '筹集专项维修资金', art278Item: 6, matter: 'ordinary' }],
+        },
+      });
+      expect(registered.statusCode).toBe(400);
+      expect(registered.json<{ error: { fields: { code: string }[] } }>().error.fields[0]!.code).toBe('matter_mismatch');
+      // Named by its item alone, raising maintenance funds is registered as a special matter.
+      const named = await oc.request({
+        method: 'POST',
+        url: '/api/v1/owners-meetings',
+        payload: { ...assembly({ place: '事项类别登记' }), items: [{ title: '筹集专项维修资金', art278Item: 6 }] },
+      });
+      expect(named.statusCode).toBe(201);
+      expect((await caseData(named.json<OwnersMeetingView>().caseId)).meeting).toMatchObject({
+        items: [{ title: '筹集专项维修资金', art278Item: 6, matter: 'special' }],
+      });
     });
 
     it('fails every item when the turnout falls short, even if the votes would carry it', async () => {

@@ -52,6 +52,13 @@ describe('service-admission rules (鲁办发〔2012〕22号 三(一), 二(三)2)
     expect(checkEntrust(entrusted).passed).toBe(true);
   });
 
+  it('does not ask an entrusted item for working conditions: they belong to assisted items (SA-ENTRUST, 二(三)2)', () => {
+    const check = evaluateAdmission({ ...entrusted, workingConditions: null });
+    expect(check.admissible).toBe(true);
+    expect(check.rules[1]).toMatchObject({ id: 'SA-ENTRUST', passed: true, values: { missing: null } });
+    expect(checkAssist({ ...assist, workingConditions: '  ' }).values.missing).toBe('workingConditions');
+  });
+
   it('holds an entrusted item without the amount and payer named (费随事转; 村组法 Art. 37: the entrusting department pays)', () => {
     expect(checkEntrust({ ...entrusted, fundingAmount: null }).values.missing).toBe('fundingAmount');
     expect(checkEntrust({ ...entrusted, fundingPayer: null }).values.missing).toBe('fundingPayer');

@@ -151,6 +151,14 @@ describe('service admission (社区工作事项准入) and community reports, ag
       expect(ok.json<{ admissible: boolean }>().admissible).toBe(true);
     });
 
+    it('admits an entrusted item without working conditions, and still holds an assisted item without them (SA-ENTRUST vs SA-ASSIST)', async () => {
+      const base = { fundingAmount: 8000, fundingPayer: '县民政局', authorityTransferred: true, workingConditions: null };
+      const entrusted = await h.api.inject({ method: 'POST', url: '/api/v1/service-items/admission-check', payload: { ...base, classification: 'entrusted' } });
+      expect(entrusted.json<{ admissible: boolean; rules: Rule[] }>()).toMatchObject({ admissible: true, rules: [{ id: 'SA-OWN-DUTY' }, { id: 'SA-ENTRUST', passed: true }] });
+      const assisted = await h.api.inject({ method: 'POST', url: '/api/v1/service-items/admission-check', payload: { ...base, classification: 'assist' } });
+      expect(assisted.json<{ admissible: boolean; rules: Rule[] }>()).toMatchObject({ admissible: false, rules: [{ id: 'SA-OWN-DUTY' }, { id: 'SA-ASSIST', passed: false, values: { missing: 'workingConditions' } }] });
+    });
+
     it('answers bad input with 400 and field errors', async () => {
       const res = await h.api.inject({
         method: 'POST',
@@ -277,6 +285,15 @@ describe('service admission (社区工作事项准入) and community reports, ag
       const detail = await reviewer.request({ url: `/api/v1/service-items/${started.id}` });
       expect(detail.statusCode).toBe(200);
       expect(detail.json<{ listing: { status: string } }>().listing.status).toBe('listed');
+    });
+
+    it('sends an entrusted item with the authority, funding and payer but no working conditions to review (SA-ENTRUST: working conditions belong to SA-ASSIST)', async () => {
+      const entrusted = terms({ classification: 'entrusted', itemName: '城镇老旧小区改造入户意愿调查', authorityTransferred: true, authorityDescription: '县住建局委托书〔2026〕7号', workingConditions: null });
+      const started = await apply({ ...entrusted, communityIds: [communityA.id] });
+      expect(started.stage).toBe('review');
+      expect(started.admission.rules[1]).toMatchObject({ id: 'SA-ENTRUST', passed: true, values: { missing: null, workingConditionsStated: false } });
+      expect(await openTask(started.id, 'sa.review')).toMatchObject({ kind: 'sa.review', status: 'OPEN' });
+      expect(await h.db.ruleDecision.count({ where: { caseId: started.id, ruleId: 'SA-ENTRUST', passed: true } })).toBe(1);
     });
 
     it('holds an entrusted item without the authority, returns it from review for the missing authority document, then admits it', async () => {
@@ -485,7 +502,7 @@ describe('service admission (社区工作事项准入) and community reports, ag
       expect(summary).toHaveLength(1);
       expect(summary[0]).toMatchObject({
         countyId: county.id,
-        applications: 7,
+        applications: 8, // the entrusted item without working conditions stays in review
         admitted: 5,
         renewed: 1,
         refused: 1,

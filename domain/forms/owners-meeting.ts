@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isValidIsoDate } from '../clock';
 import type { FieldError, LocalizedText } from '../errors';
 import { parseFixedDecimal } from '../rules/fraction';
+import { ART278_ITEMS, matterOfArt278Item, type Art278Item, type Matter } from '../rules/owners-meeting';
 import { bilingualIssue } from '../validation';
 
 /**
@@ -56,6 +57,46 @@ export const matter = z
   .enum(['special', 'ordinary'])
   .meta({ description: 'special: 民法典 Art. 278 items (六)–(八); ordinary: every other matter' });
 const title = z.string().trim().min(1).max(200);
+
+/** Which item of 民法典 Art. 278 para. 1 an agenda item is ((一)–(九)); it decides the majority needed. */
+export const art278Item = z.literal([1, 2, 3, 4, 5, 6, 7, 8, 9] as const satisfies readonly Art278Item[]).meta({
+  description:
+    '民法典 Art. 278 para. 1 item 1–9; 6, 7 and 8 need three quarters, the others (5: using maintenance funds) more than half',
+});
+
+/** The matter fields of an agenda item: the matter, or the Art. 278 item that decides it. */
+const matterFields = { matter: matter.optional(), art278Item: art278Item.optional() };
+
+interface MatterFields {
+  matter?: Matter;
+  art278Item?: Art278Item;
+}
+
+/** A `matter` contradicting the Art. 278 item named is refused (code matter_mismatch), naming what the law requires. */
+function refineMatter(item: MatterFields, ctx: z.RefinementCtx): void {
+  const problem = matterProblem(item.art278Item, item.matter);
+  if (problem) ctx.addIssue(bilingualIssue(['matter'], 'matter_mismatch', problem['zh-CN'], problem.en));
+}
+
+/** Given its Art. 278 item, the law decides the matter (special for (六)–(八)); otherwise the matter given (default ordinary). */
+function deriveMatter<T extends MatterFields>(item: T): T & { matter: Matter } {
+  return { ...item, matter: item.art278Item ? matterOfArt278Item(item.art278Item) : (item.matter ?? 'ordinary') };
+}
+
+/** A matter that contradicts the Art. 278 item named: what the law requires instead. */
+export function matterProblem(item: Art278Item | undefined, given: Matter | undefined): LocalizedText | undefined {
+  if (item === undefined || given === undefined || matterOfArt278Item(item) === given) return undefined;
+  const { numeral, text, matter: required } = ART278_ITEMS[item];
+  return required === 'special'
+    ? say(
+        `《民法典》第二百七十八条第一款第（${numeral}）项“${text['zh-CN']}”须经四分之三以上同意，为特别事项`,
+        `Civil Code Art. 278 item (${item}) "${text.en}" needs three quarters or more: a special matter`,
+      )
+    : say(
+        `《民法典》第二百七十八条第一款第（${numeral}）项“${text['zh-CN']}”经过半数同意即可，为一般事项`,
+        `Civil Code Art. 278 item (${item}) "${text.en}" needs more than half: an ordinary matter`,
+      );
+}
 const text = z.string().trim().min(1).max(5000);
 
 const hundredths = (v: number | undefined): bigint | null => (v === undefined ? null : parseFixedDecimal(v, 2));
@@ -196,12 +237,14 @@ export const voteCheckInput = z
         z
           .object({
             title,
-            matter,
+            ...matterFields,
             areaFor: area.optional(),
             /** For a committee meeting: the members in favour. */
             ownersFor: headcount,
           })
-          .strict(),
+          .strict()
+          .superRefine(refineMatter)
+          .transform(deriveMatter),
       )
       .min(1)
       .max(100),
@@ -290,7 +333,13 @@ export const registerOwnersMeetingBody = z
     /** When the residents' committee was already informed outside the system; otherwise the registration informs it today. */
     residentsCommitteeInformedDate: isoDate.optional(),
     items: z
-      .array(z.object({ title, matter: matter.default('ordinary') }).strict())
+      .array(
+        z
+          .object({ title, ...matterFields })
+          .strict()
+          .superRefine(refineMatter)
+          .transform(deriveMatter),
+      )
       .min(1)
       .max(50),
   })
@@ -376,14 +425,31 @@ export function agendaProblems(votes: readonly unknown[], agendaLength: number):
   ]);
 }
 
-/** Decisions cannot be posted before the meeting that made them. */
-export function postingProblems(postedOn: string, meetingDate: string): FieldError[] {
-  if (postedOn >= meetingDate) return [];
-  return toFieldErrors([
-    {
-      path: ['postedOn'],
-      code: 'before_meeting',
-      message: say(`公告日期不能早于会议日期 ${meetingDate}`, `Posted before the meeting (${meetingDate})`),
-    },
-  ]);
+/**
+ * Decisions are posted on or after the meeting that made them, and on or before today (China date): a posting date in
+ * the future records something that has not happened.
+ */
+export function postingProblems(postedOn: string, meetingDate: string, today: string): FieldError[] {
+  if (postedOn < meetingDate) {
+    return toFieldErrors([
+      {
+        path: ['postedOn'],
+        code: 'before_meeting',
+        message: say(`公告日期不能早于会议日期 ${meetingDate}`, `Posted before the meeting (${meetingDate})`),
+      },
+    ]);
+  }
+  if (postedOn > today) {
+    return toFieldErrors([
+      {
+        path: ['postedOn'],
+        code: 'after_today',
+        message: say(
+          `公告日期不能晚于今天（${today}，北京时间）`,
+          `The posting date cannot be after today (${today}, China time)`,
+        ),
+      },
+    ]);
+  }
+  return [];
 }

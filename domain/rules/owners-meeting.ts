@@ -38,6 +38,77 @@ export type MeetingType = 'assembly' | 'committee';
 /** 民法典 Art. 278: items (六)–(八) are special matters (3/4 of participants); the rest are ordinary (more than half). */
 export type Matter = 'special' | 'ordinary';
 
+/**
+ * The matters owners decide together (民法典 Art. 278 para. 1, items (一)–(九)) and the threshold each needs
+ * (para. 2): raising maintenance funds (六), rebuilding (七) and changing the use of common parts or using them for
+ * business (八) are special matters (three quarters or more); every other item — including *using* the maintenance
+ * funds (五) — is ordinary (more than half). The one place that says which item needs which majority.
+ */
+export const ART278_ITEMS = {
+  1: {
+    numeral: '一',
+    matter: 'ordinary',
+    text: { 'zh-CN': '制定和修改业主大会议事规则', en: "Making or amending the assembly's rules of procedure" },
+  },
+  2: {
+    numeral: '二',
+    matter: 'ordinary',
+    text: { 'zh-CN': '制定和修改管理规约', en: 'Making or amending the management covenant' },
+  },
+  3: {
+    numeral: '三',
+    matter: 'ordinary',
+    text: { 'zh-CN': '选举业主委员会或者更换业主委员会成员', en: "Electing the owners' committee or replacing its members" },
+  },
+  4: {
+    numeral: '四',
+    matter: 'ordinary',
+    text: {
+      'zh-CN': '选聘和解聘物业服务企业或者其他管理人',
+      en: 'Hiring or dismissing the property-service company or other manager',
+    },
+  },
+  5: {
+    numeral: '五',
+    matter: 'ordinary',
+    text: {
+      'zh-CN': '使用建筑物及其附属设施的维修资金',
+      en: 'Using the maintenance funds of the buildings and their facilities',
+    },
+  },
+  6: {
+    numeral: '六',
+    matter: 'special',
+    text: { 'zh-CN': '筹集建筑物及其附属设施的维修资金', en: 'Raising maintenance funds for the buildings and their facilities' },
+  },
+  7: {
+    numeral: '七',
+    matter: 'special',
+    text: { 'zh-CN': '改建、重建建筑物及其附属设施', en: 'Rebuilding or reconstructing the buildings and their facilities' },
+  },
+  8: {
+    numeral: '八',
+    matter: 'special',
+    text: {
+      'zh-CN': '改变共有部分的用途或者利用共有部分从事经营活动',
+      en: 'Changing the use of common parts or using them for business',
+    },
+  },
+  9: {
+    numeral: '九',
+    matter: 'ordinary',
+    text: { 'zh-CN': '有关共有和共同管理权利的其他重大事项', en: 'Other major matters of common ownership and joint management' },
+  },
+} as const satisfies Record<number, { numeral: string; matter: Matter; text: LocalizedText }>;
+
+export type Art278Item = keyof typeof ART278_ITEMS;
+export const ART278_ITEM_NUMBERS = Object.keys(ART278_ITEMS).map(Number) as Art278Item[];
+
+/** The threshold an item of 民法典 Art. 278 needs: special for (六)–(八), ordinary otherwise (including (五)). */
+export function matterOfArt278Item(item: Art278Item): Matter {
+  return ART278_ITEMS[item].matter;
+}
+
 const POLICY = '鲁办发〔2012〕22号 二（五）2（政策）';
 export const OM_CITATIONS = {
   notice: '《物业管理条例》第十四条',
@@ -97,15 +168,15 @@ export const OM_RULES: Record<string, RuleDefinition> = {
     text: {
       'zh-CN':
         '筹集维修资金、改建重建、改变共有部分用途或利用共有部分经营，应经参与表决专有部分面积四分之三以上且参与表决人数四分之三以上的业主同意。',
-      en: 'Special matters need three quarters or more of the participating area and of the participating owners.',
+      en: 'Raising maintenance funds, rebuilding, and changing the use of common parts or using them for business need three quarters or more of the participating area and of the participating owners.',
     },
   },
   'OM-ORDINARY': {
     id: 'OM-ORDINARY',
     citation: OM_CITATIONS.vote,
     text: {
-      'zh-CN': '其他事项应经参与表决专有部分面积过半数且参与表决人数过半数的业主同意。',
-      en: 'Other matters need more than half of the participating area and of the participating owners.',
+      'zh-CN': '其他事项（包括使用建筑物及其附属设施的维修资金）应经参与表决专有部分面积过半数且参与表决人数过半数的业主同意。',
+      en: 'Other matters — including using the maintenance funds — need more than half of the participating area and of the participating owners.',
     },
   },
   'OM-COMMITTEE': {
@@ -156,6 +227,11 @@ export interface NoticeFacts {
   meetingDate: IsoDate;
   /** The day the residents' committee was informed (the workflow informs it on the day of registration). */
   residentsCommitteeInformedDate?: IsoDate;
+  /**
+   * The day the system informs the residents' committee (the registration day). A date the registrant declares in
+   * the past does not bind the residents' committee (domain §4): its opinion period runs from this day.
+   */
+  systemInformedDate?: IsoDate;
 }
 
 /** OM-NOTICE: owners notified `noticeDays` or more before an assembly meeting (exactly 15 days passes, 14 does not). */
@@ -195,18 +271,23 @@ export function checkInform(
   params: OwnersMeetingParameters = OM_PARAMETERS,
 ): RuleResult {
   const informed = facts.residentsCommitteeInformedDate;
+  // The opinion period runs from when the system tells the residents' committee, never from an earlier declared date.
+  const told = facts.systemInformedDate && facts.systemInformedDate > informed ? facts.systemInformedDate : informed;
+  const declaredEarlier = told !== informed;
   const lastDay = opinionLastDay(facts.meetingDate, params);
   const withOwners = facts.meetingType === 'assembly' ? informed <= facts.noticeDate : true;
-  const intime = informed <= lastDay;
+  const intime = told <= lastDay;
   const passed = withOwners && intime;
+  const toldZh = declaredEarlier ? `；系统于 ${told} 告知居委会，提出意见的期间自该日起算` : '';
+  const toldEn = declaredEarlier ? `; the system informs it on ${told}, and its opinion period runs from that day` : '';
   const zh =
     facts.meetingType === 'assembly'
-      ? `居委会于 ${informed} 被告知，业主于 ${facts.noticeDate} 被通知（应同时告知：${yes(withOwners)['zh-CN']}）；居委会提出意见的最后一日为 ${lastDay}（${yes(intime)['zh-CN']}）。`
-      : `居委会于 ${informed} 被告知业主委员会会议，提出意见的最后一日为 ${lastDay}（会议前 ${params.opinionDaysBeforeMeeting} 日）：${yes(intime)['zh-CN']}。`;
+      ? `居委会于 ${informed} 被告知，业主于 ${facts.noticeDate} 被通知（应同时告知：${yes(withOwners)['zh-CN']}）${toldZh}；居委会提出意见的最后一日为 ${lastDay}（${yes(intime)['zh-CN']}）。`
+      : `居委会于 ${informed} 被告知业主委员会会议${toldZh}，提出意见的最后一日为 ${lastDay}（会议前 ${params.opinionDaysBeforeMeeting} 日）：${yes(intime)['zh-CN']}。`;
   const en =
     facts.meetingType === 'assembly'
-      ? `Residents' committee informed on ${informed}, owners on ${facts.noticeDate} (at the same time: ${yes(withOwners).en}); last day for its opinion ${lastDay} (${yes(intime).en}).`
-      : `Residents' committee informed of the committee meeting on ${informed}; last day for its opinion ${lastDay} (${params.opinionDaysBeforeMeeting} days before the meeting): ${yes(intime).en}.`;
+      ? `Residents' committee informed on ${informed}, owners on ${facts.noticeDate} (at the same time: ${yes(withOwners).en})${toldEn}; last day for its opinion ${lastDay} (${yes(intime).en}).`
+      : `Residents' committee informed of the committee meeting on ${informed}${toldEn}; last day for its opinion ${lastDay} (${params.opinionDaysBeforeMeeting} days before the meeting): ${yes(intime).en}.`;
   return {
     id: 'OM-INFORM',
     passed,
@@ -215,6 +296,7 @@ export function checkInform(
     values: {
       meetingType: facts.meetingType,
       informedDate: informed,
+      systemInformedDate: facts.systemInformedDate ?? null,
       noticeDate: facts.noticeDate,
       meetingDate: facts.meetingDate,
       opinionLastDay: lastDay,
@@ -241,7 +323,8 @@ export function earliestValidMeetingDate(
   facts: Omit<NoticeFacts, 'meetingDate'>,
   params: OwnersMeetingParameters = OM_PARAMETERS,
 ): IsoDate {
-  const informed = facts.residentsCommitteeInformedDate ?? facts.noticeDate;
+  const declared = facts.residentsCommitteeInformedDate ?? facts.noticeDate;
+  const informed = facts.systemInformedDate && facts.systemInformedDate > declared ? facts.systemInformedDate : declared;
   if (facts.meetingType === 'assembly') {
     const notified = informed > facts.noticeDate ? informed : facts.noticeDate;
     const byNotice = addDays(notified, params.noticeDays);
@@ -250,6 +333,14 @@ export function earliestValidMeetingDate(
   }
   const byOpinion = addDays(informed, params.opinionDaysBeforeMeeting);
   return byOpinion > facts.noticeDate ? byOpinion : facts.noticeDate;
+}
+
+/**
+ * Results are recorded after the meeting is held: the votes task opens at the start of the meeting day, China time
+ * (UTC+8, no DST). Until then there is nothing to record.
+ */
+export function votesOpenAt(meetingDate: IsoDate): string {
+  return new Date(`${meetingDate}T00:00:00+08:00`).toISOString();
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -8,7 +8,8 @@ import type { RuleDefinition, RuleResult } from './rule';
  * 社区工作事项准入 (鲁办发〔2012〕22号 三(一), 二(三)2): pure rules shared by the workflow, the API and the UI.
  * Classification decides the outcome: an item within the government's own duties cannot be shifted onto the
  * community (refused); an item the community assists with needs funds and working conditions; an entrusted item
- * needs the authority transferred and the funds paid by the entrusting department ("权随责走、费随事转").
+ * needs the authority transferred and the funds paid by the entrusting department ("权随责走、费随事转") — not
+ * working conditions, which belong to assisted items.
  * Money is compared exactly in fen (hundredths), never in floating point.
  */
 export const SA_RULES = {
@@ -186,20 +187,26 @@ function conditionResult(def: RuleDefinition, f: AdmissionFacts, conditions: Con
   );
 }
 
+/** 费随事转: the funding amount (more than zero) and who pays — both SA-ASSIST and SA-ENTRUST need them. */
 function fundingConditions(f: AdmissionFacts): Condition[] {
   return [
     { key: 'fundingAmount', met: fundingGiven(f.fundingAmount), missing: { 'zh-CN': '经费数额（须大于零）', en: 'the funding amount (more than zero)' } },
     { key: 'fundingPayer', met: named(f.fundingPayer), missing: { 'zh-CN': '经费承担方', en: 'who pays' } },
-    { key: 'workingConditions', met: named(f.workingConditions), missing: { 'zh-CN': '工作条件', en: 'the working conditions' } },
   ];
 }
 
 /** SA-ASSIST: an item the community assists with is admitted only with funds (amount and payer) and working conditions. */
 export function checkAssist(f: AdmissionFacts): RuleResult {
-  return conditionResult(SA_RULES['SA-ASSIST'], f, fundingConditions(f));
+  return conditionResult(SA_RULES['SA-ASSIST'], f, [
+    ...fundingConditions(f),
+    { key: 'workingConditions', met: named(f.workingConditions), missing: { 'zh-CN': '工作条件', en: 'the working conditions' } },
+  ]);
 }
 
-/** SA-ENTRUST: an entrusted item also needs the authority transferred ("权随责走、费随事转"). */
+/**
+ * SA-ENTRUST: an entrusted item needs the authority transferred and the funding amount and payer named
+ * ("权随责走、费随事转", 二(三)2; 村组法 Art. 37). Working conditions belong to SA-ASSIST, not to entrusted items.
+ */
 export function checkEntrust(f: AdmissionFacts): RuleResult {
   return conditionResult(SA_RULES['SA-ENTRUST'], f, [
     { key: 'authorityTransferred', met: f.authorityTransferred, missing: { 'zh-CN': '相应权限的移交', en: 'the transfer of the authority' } },

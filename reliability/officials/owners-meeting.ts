@@ -2,8 +2,10 @@ import { addDays, chinaDateOf } from '../../domain/clock';
 import { completeStep, must, type CaseExpectation, type ChaosContext } from './steps';
 
 /**
- * 业主大会告知: the owners' committee registers an assembly 15 days ahead, the residents' committee gives its opinion,
- * the votes are recorded, and the report (residents' committee) and the posting (owners' committee) close the case.
+ * 业主大会告知: the owners' committee registers an assembly 15 days ahead and the residents' committee gives its
+ * opinion. The votes task opens only on the meeting day (China time), so a run ends with the case open, the opinion
+ * recorded and the workflow waiting for the meeting day; the votes, report and posting are covered by
+ * tests/owners-meeting.test.ts on meetings already held.
  */
 export async function ownersMeetingOfficials(ctx: ChaosContext) {
   const [owners, residents] = await Promise.all(['owners.member', 'rc.official'].map((u) => ctx.signIn(u)));
@@ -30,26 +32,12 @@ export async function ownersMeetingOfficials(ctx: ChaosContext) {
     );
     const caseId = started.caseId;
     await completeStep(ctx, residents!, caseId, 'owners-meeting.opinion', { opinion: `建议会前公示 ${i}` });
-    await completeStep(ctx, owners!, caseId, 'owners-meeting.votes', {
-      totalArea: 12000.5,
-      totalOwners: 120,
-      participatingArea: 8000.34,
-      participatingOwners: 80,
-      votes: [
-        { areaFor: 4000.18, ownersFor: 41 },
-        { areaFor: 6000.26, ownersFor: 61 },
-      ],
-    });
-    // The report and the posting are open side by side.
-    await Promise.all([
-      completeStep(ctx, residents!, caseId, 'owners-meeting.report', { suggestions: `请做好公示 ${i}` }),
-      completeStep(ctx, owners!, caseId, 'owners-meeting.post', { postedOn: meetingDate, place: '小区公告栏' }),
-    ]);
     return {
       procedure: 'owners-meeting',
       caseId,
-      status: 'COMPLETED',
-      tasks: { 'owners-meeting.opinion': 1, 'owners-meeting.votes': 1, 'owners-meeting.report': 1, 'owners-meeting.post': 1 },
+      status: 'OPEN',
+      data: { opinion: { status: 'given' } },
+      tasks: { 'owners-meeting.opinion': 1 },
     };
   };
 }

@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { addDays, chinaDateOf } from '../../domain/clock';
 import { OM_CITATIONS } from '../../domain/rules/owners-meeting';
-import { seedDemo } from '../../scripts/demo-seed';
+import { DEMO_PASSWORD, seedDemo } from '../../scripts/demo-seed';
+import type { Caller } from '../../api/plugins/app/auth';
+import { registerOwnersMeeting } from '../../api/services/owners-meetings/register-meeting';
+import { signIn as apiSignIn } from '../support/factories';
 import om from '../../web/src/i18n/procedures/ownersMeeting.zh-CN.json';
 import {
   expectAccessible,
@@ -36,6 +39,8 @@ describe('web app in Chromium: owners’ assembly meeting from the notice to the
   const today = chinaDateOf(new Date());
   const lateDate = addDays(today, 10);
   const earliest = addDays(today, 15);
+  /** A meeting already held (registered as of 20 days ago): its results can be recorded and posted today. */
+  const heldOn = addDays(today, -5);
 
   beforeAll(async () => {
     h = await startHarness();
@@ -81,9 +86,71 @@ describe('web app in Chromium: owners’ assembly meeting from the notice to the
     await page.waitForURL(`**/cases/${caseId}`);
   }
 
-  const meetingLink = (page: Page) => page.getByRole('link', { name: `${om.types.assembly} ${earliest}` });
-
   let caseId = '';
+  let meetingDate = earliest;
+  const meetingLink = (page: Page) => page.getByRole('link', { name: `${om.types.assembly} ${meetingDate}` });
+
+  /**
+   * Results exist only once a meeting is held (the votes task opens on the meeting day), so the votes, report and
+   * posting steps run on a second meeting, registered as of 20 days ago and held 5 days ago, whose residents'
+   * committee has given its opinion.
+   */
+  async function registerHeldMeeting(): Promise<string> {
+    const membership = await h.db.membership.findFirstOrThrow({
+      where: { user: { username: 'owners.member' }, role: 'OWNERS_COMMITTEE_MEMBER' },
+      include: { user: true, organization: true },
+    });
+    const held = {
+      id: membership.id,
+      organizationId: membership.organizationId,
+      organizationName: membership.organization.name,
+      organizationKind: membership.organization.kind,
+      organizationPath: membership.organization.path,
+      role: membership.role,
+    };
+    const caller = {
+      userId: membership.userId,
+      username: 'owners.member',
+      displayName: membership.user.displayName,
+      membership: held,
+      memberships: [held],
+    } as unknown as Caller;
+    const registeredOn = addDays(today, -20);
+    const row = await registerOwnersMeeting({
+      db: h.db,
+      temporal: h.temporal,
+      taskQueue: h.taskQueue,
+      caller,
+      requestId: 'browser-test',
+      registeredOn,
+      opinionDeadline: new Date(Date.now() + 3_600_000).toISOString(),
+      body: {
+        meetingType: 'assembly',
+        kind: 'regular',
+        meetingDate: heldOn,
+        place: '小区活动中心',
+        noticeDate: registeredOn,
+        items: [
+          { title: '续聘物业服务企业', matter: 'ordinary' },
+          { title: '筹集专项维修资金', matter: 'special', art278Item: 6 },
+        ],
+      },
+    });
+    const rc = await apiSignIn(h.api, 'rc.official', DEMO_PASSWORD);
+    const until = Date.now() + 30_000;
+    let task = await h.db.task.findFirst({ where: { caseId: row.id, kind: 'owners-meeting.opinion', status: 'OPEN' } });
+    while (!task && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 200));
+      task = await h.db.task.findFirst({ where: { caseId: row.id, kind: 'owners-meeting.opinion', status: 'OPEN' } });
+    }
+    const answered = await rc.request({
+      method: 'POST',
+      url: `/api/v1/tasks/${task!.id}/complete`,
+      payload: { payload: { opinion: '建议会议同时公布维修资金使用方案。' } },
+    });
+    expect(answered.statusCode).toBe(200);
+    return row.id;
+  }
 
   it(
     "owners' committee: a late notice is refused with its clause, the suggested date is used and the meeting registered",
@@ -153,6 +220,10 @@ describe('web app in Chromium: owners’ assembly meeting from the notice to the
       await submitTask(page);
       const row = await h.db.case.findUniqueOrThrow({ where: { id: caseId } });
       expect((row.data as { opinion: { status: string } }).opinion.status).toBe('given');
+      // The meeting is 15 days away: nothing to record until its day (China time).
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(await h.db.task.count({ where: { caseId, kind: 'owners-meeting.votes' } })).toBe(0);
+      expect((row.data as { votesOpenAt: string }).votesOpenAt).toBe(new Date(`${earliest}T00:00:00+08:00`).toISOString());
     },
     BROWSER_TEST_MS,
   );
@@ -160,6 +231,8 @@ describe('web app in Chromium: owners’ assembly meeting from the notice to the
   it(
     "owners' committee: sees the opinion, then records the votes (two decimals at most) and sees each item decided",
     async () => {
+      caseId = await registerHeldMeeting();
+      meetingDate = heldOn;
       const page = await signedIn('owners.member', `/owners-meetings/${caseId}`);
       await page.getByText(om.opinionStatus.given, { exact: true }).waitFor();
       await page.getByText('建议会议同时公布维修资金使用方案。').waitFor();
@@ -226,12 +299,12 @@ describe('web app in Chromium: owners’ assembly meeting from the notice to the
       // The owners' committee posts the decisions (not before the meeting date).
       const oc = await signedIn('owners.member', `/owners-meetings/${caseId}`);
       await openTaskFromMeeting(oc, 'owners-meeting.post');
-      await oc.getByLabel(om.post.postedOn, { exact: true }).fill(earliest);
+      await oc.getByLabel(om.post.postedOn, { exact: true }).fill(today);
       await oc.getByLabel(om.post.place, { exact: true }).fill('小区公告栏');
       await submitTask(oc);
       await oc.getByText(texts.cases.status.COMPLETED, { exact: true }).first().waitFor();
       await oc.goto(`/owners-meetings/${caseId}`);
-      await oc.getByText(tr(om.post.posted, { date: earliest })).waitFor();
+      await oc.getByText(tr(om.post.posted, { date: today })).waitFor();
       const row = await h.db.case.findUniqueOrThrow({ where: { id: caseId } });
       expect(row.status).toBe('COMPLETED');
     },
@@ -245,12 +318,12 @@ describe('web app in Chromium: owners’ assembly meeting from the notice to the
       await page.getByRole('heading', { name: om.list.title.supervision, level: 2 }).waitFor();
       const summary = page.getByRole('list', { name: om.summary.title });
       await summary.getByRole('listitem').filter({ hasText: om.summary.lateNotices }).getByText('1', { exact: true }).waitFor();
-      await summary.getByRole('listitem').filter({ hasText: om.summary.opinionsGiven }).getByText('1', { exact: true }).waitFor();
+      await summary.getByRole('listitem').filter({ hasText: om.summary.opinionsGiven }).getByText('2', { exact: true }).waitFor();
       const refused = page.getByRole('list', { name: om.refused.title });
       await refused.getByText(tr(om.refused.detail, { notice: today, meeting: lateDate, earliest })).waitFor();
       await refused.getByText('OM-NOTICE', { exact: true }).waitFor();
       const meetings = page.getByRole('list', { name: om.list.meetings });
-      await meetings.getByText(om.opinionStatus.given, { exact: true }).waitFor();
+      await expect(meetings.getByText(om.opinionStatus.given, { exact: true }).count()).resolves.toBe(2);
       await expectAccessible(page);
       await screenshot(page, 'om-supervision-desktop');
     },

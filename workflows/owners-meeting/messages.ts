@@ -26,6 +26,8 @@ export interface RegisteredMeeting {
   noticeDate: IsoDate;
   /** The day the residents' committee was informed: given (informed outside the system) or the registration day. */
   residentsCommitteeInformedDate: IsoDate;
+  /** The day the system informed the residents' committee (registration); its opinion period runs from this day. */
+  systemInformedDate?: IsoDate;
   items: { title: string; matter: Matter }[];
 }
 
@@ -41,6 +43,11 @@ export interface OwnersMeetingInput {
   parameters: OwnersMeetingParameters;
   /** OM-OPINION: the instant the residents' committee's opinion is due (the API computes it; tests pass a near instant). */
   opinionDeadline: string;
+  /**
+   * The instant the votes (results) task opens: the start of the meeting day in China (votesOpenAt). Absent in cases
+   * started before it was recorded; tests pass a near instant.
+   */
+  votesOpenAt?: string;
   /** OM-REPORT: the instant suggestions are due; default `suggestionDays` after the report (tests pass a near instant). */
   suggestionDeadline?: string;
 }
@@ -61,6 +68,8 @@ export interface OwnersMeetingCaseData {
   residentsCommitteeOrgId: string;
   notice: { passed: boolean; rules: RuleResult[] };
   informed?: { at: string; date: IsoDate };
+  /** When the results of the meeting can be recorded (the start of the meeting day, China time). */
+  votesOpenAt?: string;
   opinion: { status: 'pending' | OpinionStatus; deadline: string; text?: string; givenAt?: string; givenBy?: string };
   votes?: { recordedAt: string; recordedBy: string; quorum: boolean; items: ItemDecision[]; record: Record<string, unknown> };
   posting?: {

@@ -1,4 +1,4 @@
-import { CancellationScope, isCancellation, sleep } from '@temporalio/workflow';
+import { CancellationScope, isCancellation, patched, sleep } from '@temporalio/workflow';
 import { chinaDateOf } from '../../domain/clock';
 import { agendaProblems, postingProblems } from '../../domain/forms/owners-meeting';
 import {
@@ -9,6 +9,7 @@ import {
   decideAssembly,
   decideCommittee,
   noticeRules,
+  votesOpenAt,
   type MeetingDecision,
 } from '../../domain/rules/owners-meeting';
 import type { RuleResult } from '../../domain/rules/rule';
@@ -30,7 +31,7 @@ const DAY_MS = 24 * 3_600_000;
  * 1. the meeting is announced — owners 15 days ahead (OM-NOTICE) — and the residents' committee informed at the same
  *    time (OM-INFORM; the API refuses a registration that fails either);
  * 2. the residents' committee gives its opinion before the meeting (OM-OPINION); silence is recorded, never consent;
- * 3. after the meeting the owners' committee records attendance and votes: OM-TURNOUT with OM-SPECIAL / OM-ORDINARY
+ * 3. on the meeting day (China time), not before, the owners' committee records attendance and votes: OM-TURNOUT with OM-SPECIAL / OM-ORDINARY
  *    (assembly) or OM-COMMITTEE (committee meeting) decide which items passed;
  * 4. the decisions go to the residents' committee, which may add suggestions (OM-REPORT), and are posted in the estate
  *    (committee decisions within 3 days, OM-COMMITTEE).
@@ -41,6 +42,7 @@ export async function ownersMeetingProcedure(input: OwnersMeetingInput): Promise
 
   await meeting.announce();
   const opinion = await meeting.hearResidentsCommitteeOpinion();
+  await meeting.awaitMeetingDay();
   const decision = await meeting.recordAttendanceAndVotes(opinion);
   await Promise.all([meeting.reportDecisions(decision), meeting.postDecisions(decision)]);
 
@@ -134,6 +136,18 @@ class OwnersMeeting {
       },
     });
     return status;
+  }
+
+  /**
+   * Between steps 2 and 3: results exist only once the meeting is held, so the votes task opens at the start of the
+   * meeting day in China (a durable timer; a worker restart resumes the wait).
+   */
+  async awaitMeetingDay(): Promise<void> {
+    // Cases started before this rule opened the votes task at once; replaying them must not add the timer.
+    if (!patched('owners-meeting-votes-on-meeting-day')) return;
+    const opensAt = this.input.votesOpenAt ?? votesOpenAt(this.input.meeting.meetingDate);
+    const wait = new Date(opensAt).getTime() - Date.now();
+    if (wait > 0) await sleep(wait);
   }
 
   /** Step 3 — after the meeting: attendance and votes per agenda item decide which items passed. */
@@ -278,7 +292,8 @@ class OwnersMeeting {
         ? { dueAt: period.dueAt, remindBeforeMs: DAY_MS, escalateAfterMs: DAY_MS, calendarWarning: period.calendarWarning }
         : undefined,
       context: { ...this.meetingContext(), decisions: decision.items, lastDay: period?.lastDay ?? null },
-      validate: (p) => postingProblems(p.postedOn, meeting.meetingDate),
+      // Posted on or after the meeting and not after today (China date, workflow time).
+      validate: (p) => postingProblems(p.postedOn, meeting.meetingDate, chinaDateOf(new Date())),
     });
     const rule = period
       ? checkCommitteePosting({ meetingDate: meeting.meetingDate, lastDay: period.lastDay, postedOn: posted.payload.postedOn })

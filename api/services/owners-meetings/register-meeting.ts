@@ -10,6 +10,7 @@ import {
   earliestValidMeetingDate,
   noticeRules,
   opinionLastDay,
+  votesOpenAt,
   type OwnersMeetingParameters,
 } from '../../../domain/rules/owners-meeting';
 import type { OwnersMeetingCaseData, OwnersMeetingInput, RegisteredMeeting } from '../../../workflows/owners-meeting/messages';
@@ -30,6 +31,13 @@ export interface RegisterOwnersMeetingOptions {
   /** Overrides of the computed deadlines (ISO instants), for tests and demos. */
   opinionDeadline?: string;
   suggestionDeadline?: string;
+  /** Override of the instant the votes task opens (default: the start of the meeting day in China), for tests. */
+  votesOpenAt?: string;
+  /**
+   * The registration day (default: today in China). Tests and demos replay a meeting already held by registering it
+   * as of an earlier day; the API never sets it.
+   */
+  registeredOn?: IsoDate;
   idempotency?: Idempotency;
 }
 
@@ -47,7 +55,12 @@ function dateProblem(path: string, zh: string, en: string): AppError {
  * residents' committee at once and asks for its opinion by the deadline.
  */
 export async function registerOwnersMeeting(options: RegisterOwnersMeetingOptions) {
-  return idempotentStart(options, 'owners-meeting', () => openOwnersMeeting(options), (row) => row);
+  return idempotentStart(
+    options,
+    'owners-meeting',
+    () => openOwnersMeeting(options),
+    (row) => row,
+  );
 }
 
 async function openOwnersMeeting(options: RegisterOwnersMeetingOptions) {
@@ -70,7 +83,7 @@ async function openOwnersMeeting(options: RegisterOwnersMeetingOptions) {
     });
   }
 
-  const today = chinaDateOf(new Date());
+  const today = options.registeredOn ?? chinaDateOf(new Date());
   if (body.noticeDate > today) throw dateProblem('noticeDate', '通知日期不能晚于今天', 'The notice date cannot be after today');
   if (body.residentsCommitteeInformedDate && body.residentsCommitteeInformedDate > today) {
     throw dateProblem(
@@ -89,13 +102,15 @@ async function openOwnersMeeting(options: RegisterOwnersMeetingOptions) {
     place: body.place,
     noticeDate: body.noticeDate,
     residentsCommitteeInformedDate: body.residentsCommitteeInformedDate ?? today,
+    // The system informs the residents' committee on registration: its opinion period runs from today (OM-INFORM).
+    systemInformedDate: today,
     items: body.items,
   };
   const rules = noticeRules(meeting, params);
   const failed = rules.filter((r) => !r.passed);
   if (failed.length > 0) {
     const earliest = earliestValidMeetingDate(
-      { ...meeting, residentsCommitteeInformedDate: body.residentsCommitteeInformedDate ?? today },
+      { ...meeting, residentsCommitteeInformedDate: body.residentsCommitteeInformedDate ?? today, systemInformedDate: today },
       params,
     );
     await refuseLateNotice(db, {
@@ -116,12 +131,14 @@ async function openOwnersMeeting(options: RegisterOwnersMeetingOptions) {
   }
 
   const opinionDeadline = options.opinionDeadline ?? endOfDayInChina(opinionLastDay(meeting.meetingDate, params)).toISOString();
+  const votesOpen = options.votesOpenAt ?? votesOpenAt(meeting.meetingDate);
   const data: OwnersMeetingCaseData = {
     meeting,
     ownersCommitteeOrgId: committee.id,
     residentsCommitteeOrgId: community.id,
     notice: { passed: true, rules },
     opinion: { status: 'pending', deadline: opinionDeadline },
+    votesOpenAt: votesOpen,
   };
   return startCase({
     db,
@@ -144,6 +161,7 @@ async function openOwnersMeeting(options: RegisterOwnersMeetingOptions) {
         meeting,
         parameters: params,
         opinionDeadline,
+        votesOpenAt: votesOpen,
         suggestionDeadline: options.suggestionDeadline,
       },
     ],

@@ -21,7 +21,8 @@ export function evaluateNotice(values: NoticeValues, today: IsoDate) {
     values.residentsCommitteeInformedDate && isValidIsoDate(values.residentsCommitteeInformedDate)
       ? values.residentsCommitteeInformedDate
       : today;
-  const facts = { meetingType, noticeDate, meetingDate, residentsCommitteeInformedDate: informed };
+  // The system informs the residents' committee today: its opinion period runs from today, whatever date is declared.
+  const facts = { meetingType, noticeDate, meetingDate, residentsCommitteeInformedDate: informed, systemInformedDate: today };
   const rules = noticeRules(facts);
   const passed = rules.every((r) => r.passed);
   return { rules, passed, earliest: passed ? undefined : earliestValidMeetingDate(facts) };

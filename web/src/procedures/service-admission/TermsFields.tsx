@@ -45,7 +45,7 @@ interface TextSpec {
   maxLength: number;
   required?: boolean;
   /** The help shown under the input (serviceAdmission.fields.*). */
-  help?: 'legalBasisHelp' | 'workloadEstimateHelp';
+  help?: 'legalBasisHelp' | 'workloadEstimateHelp' | 'workingConditionsHelp';
   /** An optional text: what clearing it stores ("not given"). */
   empty?: (value: string) => string | null | undefined;
 }
@@ -57,7 +57,7 @@ const TEXTS: Record<TextKey, TextSpec> = {
   legalBasis: { rows: 2, maxLength: 1000, required: true, help: 'legalBasisHelp' },
   workloadEstimate: { rows: 2, maxLength: 500, required: true, help: 'workloadEstimateHelp' },
   fundingPayer: { maxLength: 200, empty: orNull },
-  workingConditions: { rows: 2, maxLength: 2000, empty: orNull },
+  workingConditions: { rows: 2, maxLength: 2000, empty: orNull, help: 'workingConditionsHelp' },
   authorityDescription: { rows: 2, maxLength: 1000, empty: orNull },
 };
 
@@ -90,7 +90,7 @@ function TermsText({ control, name }: { control: Control<WithTerms>; name: TextK
 
 /**
  * The terms of a work item (serviceItemTerms): what, on which legal basis, how it is classified, the workload, the
- * funding and who pays, the authority transferred, the working conditions and the period.
+ * funding and who pays, the authority transferred, the working conditions (assisted items only) and the period.
  */
 export function TermsFields<T extends FieldValues & WithTerms, TOut extends FieldValues>({
   control: anyControl,
@@ -149,7 +149,8 @@ export function TermsFields<T extends FieldValues & WithTerms, TOut extends Fiel
           <TermsText control={control} name="fundingPayer" />
         </Col>
       </Row>
-      <TermsText control={control} name="workingConditions" />
+      {/* Working conditions belong to assisted items (SA-ASSIST); an entrusted item is not asked for them. */}
+      {classification !== 'entrusted' && <TermsText control={control} name="workingConditions" />}
       <CheckField
         control={control}
         name="terms.authorityTransferred"

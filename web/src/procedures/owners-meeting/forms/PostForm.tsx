@@ -2,6 +2,7 @@ import { Card, Form, Input, Typography } from 'antd';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
+import { chinaDateOf } from '../../../../../domain/clock';
 import { ownersMeetingPostForm } from '../../../../../domain/forms/owners-meeting';
 import { procedureFormResolver } from '../../../forms/bilingual';
 import { FormField } from '../../../forms/FormField';
@@ -16,7 +17,8 @@ type Values = z.input<typeof ownersMeetingPostForm>;
 
 /**
  * owners-meeting.post: the owners' committee posts the decisions in the estate; a committee meeting's decisions are
- * due within 3 days (OM-COMMITTEE, 山东省物业管理条例 Art. 32). Not before the meeting (checked by the workflow).
+ * due within 3 days (OM-COMMITTEE, 山东省物业管理条例 Art. 32). Not before the meeting and not after today (China
+ * date; both checked by the workflow, codes before_meeting and after_today).
  */
 export function PostForm({ task, record, disabled, submit }: TaskFormProps) {
   const { t } = useTranslation();
@@ -26,6 +28,7 @@ export function PostForm({ task, record, disabled, submit }: TaskFormProps) {
     defaultValues: { postedOn: '', place: '' },
   });
   const onSubmit = handleSubmit((payload) => submit(payload, fieldErrorSink(setError)));
+  const today = chinaDateOf(new Date());
   return (
     <MeetingCard record={record} showOpinion={false}>
       {(data) => (
@@ -47,9 +50,10 @@ export function PostForm({ task, record, disabled, submit }: TaskFormProps) {
               control={control}
               name="postedOn"
               label={t('ownersMeeting.post.postedOn')}
-              extra={t('ownersMeeting.post.postedOnHelp', { meetingDate: data.meeting.meetingDate })}
+              extra={t('ownersMeeting.post.postedOnHelp', { meetingDate: data.meeting.meetingDate, today })}
               required
               min={data.meeting.meetingDate}
+              max={today}
             />
             <FormField control={control} name="place" label={t('ownersMeeting.post.place')} required>
               {(field, input) => <Input {...field} {...input} maxLength={200} />}
