@@ -1,18 +1,27 @@
 import type { DbClient } from '../runtime/db';
 import { appendAudit, inTransaction } from '../runtime/audit';
-import { type Prisma } from '../prisma/generated/client';
+import { notify } from '../runtime/notifications';
+import { type Prisma, type Role } from '../prisma/generated/client';
 
 export interface CloseCaseInput {
   caseId: string;
   status: 'COMPLETED' | 'REJECTED' | 'WITHDRAWN';
   outcome: Record<string, unknown>;
+  /** Tells an organization's users (those holding `role`, or all) the outcome: e.g. the applying village. */
+  notify?: { organizationId: string; role?: Role; params?: Record<string, unknown> };
 }
 
 export interface RuleDecisionInput {
   caseId: string;
   taskId?: string;
   /** `detail` in both languages (stored as JSON) or one readable string. */
-  decisions: { ruleId: string; passed: boolean; citation: string; detail?: string | { 'zh-CN': string; en: string }; values: Record<string, unknown> }[];
+  decisions: {
+    ruleId: string;
+    passed: boolean;
+    citation: string;
+    detail?: string | { 'zh-CN': string; en: string };
+    values: Record<string, unknown>;
+  }[];
 }
 
 export interface MergeCaseDataInput {
@@ -39,6 +48,20 @@ export function createCaseActivities({ db }: { db: DbClient }) {
           outcome: 'success',
           data: { status: input.status, outcome: input.outcome },
         });
+        if (input.notify) {
+          const row = await tx.case.findUniqueOrThrow({
+            where: { id: input.caseId },
+            select: { number: true, title: true, procedure: true },
+          });
+          await notify(tx, {
+            kind: 'case.decided',
+            organizationId: input.notify.organizationId,
+            role: input.notify.role,
+            caseId: input.caseId,
+            params: { caseNumber: row.number, caseTitle: row.title, procedure: row.procedure, ...input.notify.params },
+            dedupeKey: `case.closed:${input.caseId}`,
+          });
+        }
       });
     },
 
@@ -46,14 +69,23 @@ export function createCaseActivities({ db }: { db: DbClient }) {
     async mergeCaseData(input: MergeCaseDataInput): Promise<void> {
       await inTransaction(db, async (tx) => {
         const row = await tx.case.findUniqueOrThrow({ where: { id: input.caseId }, select: { data: true } });
-        await tx.case.update({ where: { id: input.caseId }, data: { data: { ...(row.data as Record<string, unknown>), ...input.data } as Prisma.InputJsonValue } });
+        await tx.case.update({
+          where: { id: input.caseId },
+          data: { data: { ...(row.data as Record<string, unknown>), ...input.data } as Prisma.InputJsonValue },
+        });
       });
     },
 
     /** Records which clauses decided a step and the values compared. */
     async recordRuleDecisions(input: RuleDecisionInput): Promise<void> {
       // A retried activity writes nothing twice: the decisions of one task are recorded once.
-      if (input.taskId && (await db.ruleDecision.count({ where: { caseId: input.caseId, taskId: input.taskId, ruleId: { in: input.decisions.map((d) => d.ruleId) } } })) > 0) return;
+      if (
+        input.taskId &&
+        (await db.ruleDecision.count({
+          where: { caseId: input.caseId, taskId: input.taskId, ruleId: { in: input.decisions.map((d) => d.ruleId) } },
+        })) > 0
+      )
+        return;
       await db.ruleDecision.createMany({
         data: input.decisions.map((d) => ({
           caseId: input.caseId,

@@ -33,7 +33,7 @@ export function OpinionForm({ record, disabled, submit }: TaskFormProps) {
             <Typography.Text type="secondary">{rule.citation}</Typography.Text>
           </Typography.Paragraph>
           <Typography.Paragraph>
-            {t('ownersMeeting.opinion.deadline', { deadline: lastDayOf(data.opinion.deadline) })}
+            {t('ownersMeeting.opinion.deadline', { deadline: lastDayOf(data.opinion.deadline, language) })}
           </Typography.Paragraph>
           <FormField
             control={control}

@@ -51,7 +51,7 @@ export function ReportForm({ task, record, disabled, submit }: TaskFormProps) {
             </Typography.Paragraph>
             {decisions?.suggestionDeadline && (
               <Typography.Paragraph>
-                {t('ownersMeeting.report.deadline', { deadline: lastDayOf(decisions.suggestionDeadline) })}
+                {t('ownersMeeting.report.deadline', { deadline: lastDayOf(decisions.suggestionDeadline, language) })}
               </Typography.Paragraph>
             )}
             <FormField
