@@ -15,13 +15,7 @@ export interface RuleDecisionInput {
   caseId: string;
   taskId?: string;
   /** `detail` in both languages (stored as JSON) or one readable string. */
-  decisions: {
-    ruleId: string;
-    passed: boolean;
-    citation: string;
-    detail?: string | { 'zh-CN': string; en: string };
-    values: Record<string, unknown>;
-  }[];
+  decisions: { ruleId: string; passed: boolean; citation: string; detail?: string | { 'zh-CN': string; en: string }; values: Record<string, unknown> }[];
 }
 
 export interface MergeCaseDataInput {
@@ -49,10 +43,7 @@ export function createCaseActivities({ db }: { db: DbClient }) {
           data: { status: input.status, outcome: input.outcome },
         });
         if (input.notify) {
-          const row = await tx.case.findUniqueOrThrow({
-            where: { id: input.caseId },
-            select: { number: true, title: true, procedure: true },
-          });
+          const row = await tx.case.findUniqueOrThrow({ where: { id: input.caseId }, select: { number: true, title: true, procedure: true } });
           await notify(tx, {
             kind: 'case.decided',
             organizationId: input.notify.organizationId,
@@ -69,23 +60,14 @@ export function createCaseActivities({ db }: { db: DbClient }) {
     async mergeCaseData(input: MergeCaseDataInput): Promise<void> {
       await inTransaction(db, async (tx) => {
         const row = await tx.case.findUniqueOrThrow({ where: { id: input.caseId }, select: { data: true } });
-        await tx.case.update({
-          where: { id: input.caseId },
-          data: { data: { ...(row.data as Record<string, unknown>), ...input.data } as Prisma.InputJsonValue },
-        });
+        await tx.case.update({ where: { id: input.caseId }, data: { data: { ...(row.data as Record<string, unknown>), ...input.data } as Prisma.InputJsonValue } });
       });
     },
 
     /** Records which clauses decided a step and the values compared. */
     async recordRuleDecisions(input: RuleDecisionInput): Promise<void> {
       // A retried activity writes nothing twice: the decisions of one task are recorded once.
-      if (
-        input.taskId &&
-        (await db.ruleDecision.count({
-          where: { caseId: input.caseId, taskId: input.taskId, ruleId: { in: input.decisions.map((d) => d.ruleId) } },
-        })) > 0
-      )
-        return;
+      if (input.taskId && (await db.ruleDecision.count({ where: { caseId: input.caseId, taskId: input.taskId, ruleId: { in: input.decisions.map((d) => d.ruleId) } } })) > 0) return;
       await db.ruleDecision.createMany({
         data: input.decisions.map((d) => ({
           caseId: input.caseId,

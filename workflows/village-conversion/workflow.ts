@@ -3,20 +3,8 @@ import { chinaDateOf } from '../../domain/clock';
 import { lawForCommunity } from '../../domain/rules/election-law';
 import type { RuleResult } from '../../domain/rules/rule';
 import { evaluateConversion } from '../../domain/rules/village-conversion';
-import {
-  finishProcedure,
-  humanTask,
-  humanTaskUnless,
-  installTaskHandlers,
-  procedureActivities,
-  type TaskDeadline,
-} from '../lib/human-task';
-import {
-  withdrawConversionUpdate,
-  type VillageConversionInput,
-  type VillageConversionResult,
-  type WithdrawRequest,
-} from './messages';
+import { finishProcedure, humanTask, humanTaskUnless, installTaskHandlers, procedureActivities, type TaskDeadline } from '../lib/human-task';
+import { withdrawConversionUpdate, type VillageConversionInput, type VillageConversionResult, type WithdrawRequest } from './messages';
 
 /**
  * 村改居 (鲁办发〔2012〕22号 二(五)1; 村组法 Arts. 3, 21, 22): the village committee prepares the application with the
@@ -38,11 +26,7 @@ export async function villageConversionProcedure(input: VillageConversionInput):
     {
       validator: (_request: WithdrawRequest) => {
         if (proposed) {
-          throw ApplicationFailure.create({
-            type: 'WithdrawNotAllowed',
-            message: 'The township has already proposed the conversion',
-            nonRetryable: true,
-          });
+          throw ApplicationFailure.create({ type: 'WithdrawNotAllowed', message: 'The township has already proposed the conversion', nonRetryable: true });
         }
       },
     },
@@ -71,136 +55,60 @@ export async function villageConversionProcedure(input: VillageConversionInput):
 
     // 2. VC-PROPOSE: the township government or sub-district office proposes, or returns the file.
     const review = await humanTaskUnless(
-      {
-        caseId,
-        kind: 'vc.township-review',
-        formId: 'vc.township-review',
-        candidateOrgId: input.townshipOrgId,
-        candidateRole: 'TOWNSHIP_OFFICIAL',
-        deadline: await stepDeadline(input),
-      },
+      { caseId, kind: 'vc.township-review', formId: 'vc.township-review', candidateOrgId: input.townshipOrgId, candidateRole: 'TOWNSHIP_OFFICIAL', deadline: await stepDeadline(input) },
       withdrawn,
       'withdrawn',
     );
     if (!review) return close(input, 'withdrawn', withdrawal);
     if (review.payload.decision === 'return') continue;
     proposed = true;
-    await procedureActivities.recordRuleDecisions({
-      caseId,
-      taskId: review.taskId,
-      decisions: [
-        stepDecision(
-          'VC-PROPOSE',
-          true,
-          '《村民委员会组织法》第三条；鲁办发〔2012〕22号 二(五)1',
-          '乡镇人民政府（街道办事处）提出',
-          'Proposed by the township government / sub-district office',
-        ),
-      ],
-    });
+    await procedureActivities.recordRuleDecisions({ caseId, taskId: review.taskId, decisions: [stepDecision('VC-PROPOSE', true, '《村民委员会组织法》第三条；鲁办发〔2012〕22号 二(五)1', '乡镇人民政府（街道办事处）提出', 'Proposed by the township government / sub-district office')] });
 
     // 3. The county civil-affairs bureau reviews.
-    const civil = await humanTask({
-      caseId,
-      kind: 'vc.civil-affairs-review',
-      formId: 'vc.civil-affairs-review',
-      candidateOrgId: input.civilAffairsOrgId,
-      candidateRole: 'COUNTY_CIVIL_AFFAIRS_REVIEWER',
-      deadline: await stepDeadline(input),
-    });
+    const civil = await humanTask({ caseId, kind: 'vc.civil-affairs-review', formId: 'vc.civil-affairs-review', candidateOrgId: input.civilAffairsOrgId, candidateRole: 'COUNTY_CIVIL_AFFAIRS_REVIEWER', deadline: await stepDeadline(input) });
     if (civil.payload.decision === 'return') {
       proposed = false;
       continue;
     }
 
     // 4. VC-APPROVE: the county-level government approves or refuses with a written decision (批复).
-    const decided = await humanTask({
-      caseId,
-      kind: 'vc.county-decision',
-      formId: 'vc.county-decision',
-      candidateOrgId: input.countyOrgId,
-      candidateRole: 'COUNTY_APPROVER',
-      deadline: await stepDeadline(input),
-    });
+    const decided = await humanTask({ caseId, kind: 'vc.county-decision', formId: 'vc.county-decision', candidateOrgId: input.countyOrgId, candidateRole: 'COUNTY_APPROVER', deadline: await stepDeadline(input) });
     const approved = decided.payload.decision === 'approve';
     await procedureActivities.recordRuleDecisions({
       caseId,
       taskId: decided.taskId,
-      decisions: [
-        stepDecision(
-          'VC-APPROVE',
-          approved,
-          '《村民委员会组织法》第三条；《山东省实施〈村民委员会组织法〉办法》第三条',
-          approved ? '县级人民政府批准' : '县级人民政府不予批准',
-          approved ? 'Approved by the county government' : 'Refused by the county government',
-        ),
-      ],
+      decisions: [stepDecision('VC-APPROVE', approved, '《村民委员会组织法》第三条；《山东省实施〈村民委员会组织法〉办法》第三条', approved ? '县级人民政府批准' : '县级人民政府不予批准', approved ? 'Approved by the county government' : 'Refused by the county government')],
     });
-    await procedureActivities.mergeCaseData({
-      caseId,
-      data: { decision: { ...decided.payload, decidedBy: decided.actor.displayName, decidedAt: new Date().toISOString() } },
-    });
+    await procedureActivities.mergeCaseData({ caseId, data: { decision: { ...decided.payload, decidedBy: decided.actor.displayName, decidedAt: new Date().toISOString() } } });
     if (!approved) return close(input, 'refused');
 
     // 5. The new residents' committee is set up; its first election follows the law EL-LAW selects.
     const committee = decided.payload.newCommittee!;
-    const residentsCommitteeOrgId = await procedureActivities.createResidentsCommittee({
-      caseId,
-      villageOrgId: input.villageOrgId,
-      townshipOrgId: input.townshipOrgId,
-      ...committee,
-    });
+    const residentsCommitteeOrgId = await procedureActivities.createResidentsCommittee({ caseId, villageOrgId: input.villageOrgId, townshipOrgId: input.townshipOrgId, ...committee });
     const law = lawForCommunity({ restructuringComplete: prepared.payload.application.assetRestructuringComplete });
     await procedureActivities.recordRuleDecisions({ caseId, taskId: decided.taskId, decisions: [decision(law)] });
     await procedureActivities.mergeCaseData({ caseId, data: { residentsCommitteeOrgId, electionLaw: law.values.law } });
-    await procedureActivities.startFirstElection({
-      conversionCaseId: caseId,
-      communityOrgId: residentsCommitteeOrgId,
-      townshipOrgId: input.townshipOrgId,
-      law: String(law.values.law),
-    });
+    await procedureActivities.startFirstElection({ conversionCaseId: caseId, communityOrgId: residentsCommitteeOrgId, townshipOrgId: input.townshipOrgId, law: String(law.values.law) });
     return close(input, 'approved', undefined, residentsCommitteeOrgId);
   }
 }
 
-async function close(
-  input: VillageConversionInput,
-  outcome: VillageConversionResult['outcome'],
-  withdrawal?: { reason: string; by: string },
-  residentsCommitteeOrgId?: string,
-): Promise<VillageConversionResult> {
+async function close(input: VillageConversionInput, outcome: VillageConversionResult['outcome'], withdrawal?: { reason: string; by: string }, residentsCommitteeOrgId?: string): Promise<VillageConversionResult> {
   const status = outcome === 'approved' ? 'COMPLETED' : outcome === 'refused' ? 'REJECTED' : 'WITHDRAWN';
   // The applying village's users are told the county's decision (a withdrawal was their own act).
   const notify = outcome === 'withdrawn' ? undefined : { organizationId: input.villageOrgId, params: { outcome } };
-  await procedureActivities.closeCase({
-    caseId: input.caseId,
-    status,
-    outcome: { outcome, ...(withdrawal ? { withdrawal } : {}), ...(residentsCommitteeOrgId ? { residentsCommitteeOrgId } : {}) },
-    notify,
-  });
+  await procedureActivities.closeCase({ caseId: input.caseId, status, outcome: { outcome, ...(withdrawal ? { withdrawal } : {}), ...(residentsCommitteeOrgId ? { residentsCommitteeOrgId } : {}) }, notify });
   await finishProcedure();
   return { outcome, residentsCommitteeOrgId };
 }
 
 async function stepDeadline(input: VillageConversionInput): Promise<TaskDeadline> {
   if (input.timing) {
-    return {
-      dueAt: new Date(Date.now() + input.timing.stepMs).toISOString(),
-      remindBeforeMs: input.timing.remindBeforeMs,
-      escalateAfterMs: input.timing.escalateAfterMs,
-    };
+    return { dueAt: new Date(Date.now() + input.timing.stepMs).toISOString(), remindBeforeMs: input.timing.remindBeforeMs, escalateAfterMs: input.timing.escalateAfterMs };
   }
   // The policy sets no period for these steps; 20 working days each is this product's configurable default.
-  const resolved = await procedureActivities.resolveDeadline({
-    eventDate: chinaDateOf(new Date()),
-    period: { amount: 20, unit: 'workdays' },
-  });
-  return {
-    dueAt: resolved.dueAt,
-    remindBeforeMs: 3 * 86_400_000,
-    escalateAfterMs: 5 * 86_400_000,
-    calendarWarning: resolved.calendarWarning,
-  };
+  const resolved = await procedureActivities.resolveDeadline({ eventDate: chinaDateOf(new Date()), period: { amount: 20, unit: 'workdays' } });
+  return { dueAt: resolved.dueAt, remindBeforeMs: 3 * 86_400_000, escalateAfterMs: 5 * 86_400_000, calendarWarning: resolved.calendarWarning };
 }
 
 function decision(rule: RuleResult) {
@@ -210,3 +118,4 @@ function decision(rule: RuleResult) {
 function stepDecision(id: string, passed: boolean, citation: string, zh: string, en: string) {
   return { ruleId: id, passed, citation, detail: { 'zh-CN': zh, en }, values: {} };
 }
+
