@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseRecord } from '../../api/cases';
 import { RulePassedTag, RuleResults, RuleValues } from '../../components/RuleResults';
 import { currentLanguage } from '../../i18n';
+import { ruleTitle } from '../../i18n/labels';
 import { formatDateTime, localized } from '../../procedures/format';
 
 type Decision = CaseRecord['ruleDecisions'][number];
@@ -33,7 +34,7 @@ export function RuleDecisions({ decisions, phone }: { decisions: Decision[]; pho
       pagination={false}
       locale={{ emptyText: <Typography.Text>{t('cases.noRules')}</Typography.Text> }}
       columns={[
-        { key: 'rule', title: t('cases.rules.rule'), dataIndex: 'ruleId', width: 130 },
+        { key: 'rule', title: t('cases.rules.rule'), render: (_, d) => ruleTitle(d.ruleId, language), width: 200 },
         { key: 'passed', title: t('cases.rules.passed'), render: (_, d) => <RulePassedTag passed={d.passed} />, width: 100 },
         { key: 'citation', title: t('cases.rules.citation'), dataIndex: 'citation' },
         {

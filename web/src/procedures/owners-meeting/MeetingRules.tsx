@@ -1,5 +1,7 @@
 import { Typography } from 'antd';
 import { RulePassedTag, RuleValues } from '../../components/RuleResults';
+import { currentLanguage } from '../../i18n';
+import { ruleTitle } from '../../i18n/labels';
 
 /** One OM rule as shown: a meeting decides the same rule (OM-ORDINARY, OM-COMMITTEE) once per agenda item. */
 export interface MeetingRuleLine {
@@ -18,6 +20,7 @@ export interface MeetingRuleLine {
  * rule id appears once per agenda item.
  */
 export function MeetingRules({ rules, label }: { rules: MeetingRuleLine[]; label: string }) {
+  const language = currentLanguage();
   return (
     <ul className="plain-list" aria-label={label}>
       {rules.map((rule, index) => (
@@ -28,7 +31,7 @@ export function MeetingRules({ rules, label }: { rules: MeetingRuleLine[]; label
         >
           <div>
             <RulePassedTag passed={rule.passed} />
-            <Typography.Text strong>{rule.id}</Typography.Text>
+            <Typography.Text strong>{ruleTitle(rule.id, language)}</Typography.Text>
           </div>
           <div>
             <Typography.Text type="secondary">{rule.citation}</Typography.Text>
