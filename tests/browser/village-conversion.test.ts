@@ -244,8 +244,13 @@ describe('web app in Chromium: 村改居 from the village to the county decision
       await page.getByRole('region', { name: texts.notifications.title }).waitFor();
       await expectAccessible(page);
       await screenshot(page, 'vc-bell-1280');
-      const offered = tr(texts.notifications.kinds.taskOffered, { caseNumber, task: kindName('vc.civil-affairs-review') });
-      await page.getByRole('region', { name: texts.notifications.title }).getByRole('button', { name: offered }).click();
+      // The notification is a sentence naming the case and the step (domain/notifications.ts).
+      await page
+        .getByRole('region', { name: texts.notifications.title })
+        .getByRole('button')
+        .filter({ hasText: `案件 ${caseNumber}` })
+        .filter({ hasText: `“${kindName('vc.civil-affairs-review')}”` })
+        .click();
       await page.waitForURL('**/tasks/*');
       await page.getByRole('heading', { name: kindName('vc.civil-affairs-review'), level: 2 }).waitFor();
       await page.getByRole('radio', { name: texts.vc.review.forward }).check();
