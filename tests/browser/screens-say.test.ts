@@ -110,7 +110,11 @@ describe('web app in Chromium: what the screens say', () => {
         const res = await village.request({
           method: 'POST',
           url: `/api/v1/tasks/${prepare.id}/documents`,
-          payload: { filename: `证明材料${key.slice(-1)}.pdf`, mimeType: 'application/pdf', contentBase64: PDF },
+          payload: {
+            filename: `证明材料${Object.keys(evidence).length + 1}.pdf`,
+            mimeType: 'application/pdf',
+            contentBase64: PDF,
+          },
         });
         expect(res.statusCode).toBe(201);
         evidence[key] = [res.json<{ id: string }>().id];
@@ -134,7 +138,7 @@ describe('web app in Chromium: what the screens say', () => {
         await page.getByRole('heading', { name: texts.workspace.title }).waitFor();
         const heading = tr(texts.workspace.claimableHeading, { count: 1 });
         await page.getByRole('heading', { name: heading }).waitFor();
-        const claimable = page.getByRole('list', { name: heading });
+        const claimable = page.getByRole('region', { name: heading });
         await claimable.getByRole('link', { name: stepName('village-conversion', 'vc.township-review') }).waitFor();
         await claimable.getByText(caseNumber, { exact: false }).waitFor();
         await page.getByText(tr(texts.workspace.noMineButClaimable, { count: 1 })).waitFor();

@@ -14,27 +14,28 @@ const SHOWN = 5;
 function TaskItems({ items, loading, label, empty }: { items: InboxItem[]; loading: boolean; label: string; empty: string }) {
   const language = currentLanguage();
   return (
-    <List
-      aria-label={label}
-      loading={loading}
-      dataSource={items}
-      locale={{ emptyText: <Typography.Text type="secondary">{empty}</Typography.Text> }}
-      renderItem={(item) => (
-        <List.Item>
-          <List.Item.Meta
-            title={<Link to={`/tasks/${item.id}`}>{taskKindName(item.kind, language)}</Link>}
-            description={
-              <Space wrap size={4}>
-                <Typography.Text type="secondary" className="break-anywhere">
-                  {item.caseNumber} · {item.caseTitle}
-                </Typography.Text>
-                <DueDate dueAt={item.dueAt} warning={item.warning} calendarWarning={item.calendarWarning} />
-              </Space>
-            }
-          />
-        </List.Item>
-      )}
-    />
+    <section aria-label={label}>
+      <List
+        loading={loading}
+        dataSource={items}
+        locale={{ emptyText: <Typography.Text type="secondary">{empty}</Typography.Text> }}
+        renderItem={(item) => (
+          <List.Item>
+            <List.Item.Meta
+              title={<Link to={`/tasks/${item.id}`}>{taskKindName(item.kind, language)}</Link>}
+              description={
+                <Space wrap size={4}>
+                  <Typography.Text type="secondary" className="break-anywhere">
+                    {item.caseNumber} · {item.caseTitle}
+                  </Typography.Text>
+                  <DueDate dueAt={item.dueAt} warning={item.warning} calendarWarning={item.calendarWarning} />
+                </Space>
+              }
+            />
+          </List.Item>
+        )}
+      />
+    </section>
   );
 }
 
