@@ -2,6 +2,7 @@ import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../i18n';
 import { ruleTitle, valueName, valueText } from '../i18n/labels';
+import { withChinaDates } from '../procedures/format';
 import { ToneTag } from './ToneTag';
 
 /** One statutory rule's outcome as the UI shows it (detail already in the reader's language). */
@@ -57,7 +58,7 @@ export function RuleResults({ rules, label }: { rules: RuleLine[]; label: string
             <Typography.Text type="secondary">{rule.citation}</Typography.Text>
           </div>
           {rule.requirement && <div>{rule.requirement}</div>}
-          {rule.detail && <div style={{ overflowWrap: 'anywhere' }}>{rule.detail}</div>}
+          {rule.detail && <div style={{ overflowWrap: 'anywhere' }}>{withChinaDates(rule.detail, language)}</div>}
           <div>
             <RuleValues values={rule.values} />
           </div>

@@ -40,6 +40,18 @@ export function formatSize(bytes: number, language: Language): string {
   return format(bytes / (1024 * 1024), 'MB');
 }
 
+const DATES_IN_TEXT = /\b(\d{4}-\d{2}-\d{2})(T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2}))?\b/g;
+
+/**
+ * A recorded text (a rule's detail written when it was decided) with its ISO dates and timestamps in the app's
+ * format: "通知日 2026-03-01" reads "通知日 2026年3月1日".
+ */
+export function withChinaDates(text: string, language: Language): string {
+  return text.replace(DATES_IN_TEXT, (match: string, date: string, time: string | undefined) =>
+    time ? formatChinaTime(match, language) : formatChinaDay(date, language),
+  );
+}
+
 /** A text the API gives in both languages, in the reader's (falling back to the other). */
 export function localized(text: LocalizedText | null | undefined, language: Language): string {
   if (!text) return '';

@@ -4,7 +4,7 @@ import type { CaseRecord } from '../../api/cases';
 import { RulePassedTag, RuleResults, RuleValues } from '../../components/RuleResults';
 import { currentLanguage } from '../../i18n';
 import { ruleTitle } from '../../i18n/labels';
-import { formatDateTime, localized } from '../../procedures/format';
+import { formatDateTime, localized, withChinaDates } from '../../procedures/format';
 
 type Decision = CaseRecord['ruleDecisions'][number];
 
@@ -42,7 +42,7 @@ export function RuleDecisions({ decisions, phone }: { decisions: Decision[]; pho
           title: t('cases.rules.detail'),
           render: (_, d) => (
             <>
-              <div className="break-anywhere">{localized(d.detail, language)}</div>
+              <div className="break-anywhere">{withChinaDates(localized(d.detail, language), language)}</div>
               <RuleValues values={d.values} />
             </>
           ),

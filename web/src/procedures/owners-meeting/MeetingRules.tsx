@@ -2,6 +2,7 @@ import { Typography } from 'antd';
 import { RulePassedTag, RuleValues } from '../../components/RuleResults';
 import { currentLanguage } from '../../i18n';
 import { ruleTitle } from '../../i18n/labels';
+import { withChinaDates } from '../format';
 
 /** One OM rule as shown: a meeting decides the same rule (OM-ORDINARY, OM-COMMITTEE) once per agenda item. */
 export interface MeetingRuleLine {
@@ -37,7 +38,7 @@ export function MeetingRules({ rules, label }: { rules: MeetingRuleLine[]; label
             <Typography.Text type="secondary">{rule.citation}</Typography.Text>
           </div>
           {rule.requirement && rule.passed === undefined && <div>{rule.requirement}</div>}
-          {rule.detail && <div className="break-anywhere">{rule.detail}</div>}
+          {rule.detail && <div className="break-anywhere">{withChinaDates(rule.detail, language)}</div>}
           <div>
             <RuleValues values={rule.values} />
           </div>
