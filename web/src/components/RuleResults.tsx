@@ -1,7 +1,7 @@
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../i18n';
-import { ruleTitle, valueName, valueText } from '../i18n/labels';
+import { ruleName, valueName, valueText } from '../i18n/labels';
 import { withChinaDates } from '../procedures/format';
 import { ToneTag } from './ToneTag';
 
@@ -32,6 +32,25 @@ export function RuleValues({ values }: { values: Record<string, unknown> | undef
   );
 }
 
+/** A rule by its name, with the id the statute tables use beside it: "条件三：三分之二以上劳动力从事非农产业 VC-C3". */
+export function RuleName({ id }: { id: string }) {
+  const language = currentLanguage();
+  const name = ruleName(id, language);
+  return (
+    <>
+      <Typography.Text strong>{name}</Typography.Text>
+      {name !== id && (
+        <>
+          {' '}
+          <Typography.Text type="secondary" className="rule-id">
+            {id}
+          </Typography.Text>
+        </>
+      )}
+    </>
+  );
+}
+
 export function RulePassedTag({ passed }: { passed: boolean | undefined }) {
   const { t } = useTranslation();
   if (passed === undefined) return <ToneTag tone="neutral">{t('rules.pending')}</ToneTag>;
@@ -52,7 +71,7 @@ export function RuleResults({ rules, label }: { rules: RuleLine[]; label: string
         >
           <div>
             <RulePassedTag passed={rule.passed} />
-            <Typography.Text strong>{ruleTitle(rule.id, language)}</Typography.Text>
+            <RuleName id={rule.id} />
           </div>
           <div>
             <Typography.Text type="secondary">{rule.citation}</Typography.Text>

@@ -1,9 +1,8 @@
 import { Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CaseRecord } from '../../api/cases';
-import { RulePassedTag, RuleResults, RuleValues } from '../../components/RuleResults';
+import { RuleName, RulePassedTag, RuleResults, RuleValues } from '../../components/RuleResults';
 import { currentLanguage } from '../../i18n';
-import { ruleTitle } from '../../i18n/labels';
 import { formatDateTime, localized, withChinaDates } from '../../procedures/format';
 
 type Decision = CaseRecord['ruleDecisions'][number];
@@ -34,7 +33,7 @@ export function RuleDecisions({ decisions, phone }: { decisions: Decision[]; pho
       pagination={false}
       locale={{ emptyText: <Typography.Text>{t('cases.noRules')}</Typography.Text> }}
       columns={[
-        { key: 'rule', title: t('cases.rules.rule'), render: (_, d) => ruleTitle(d.ruleId, language), width: 200 },
+        { key: 'rule', title: t('cases.rules.rule'), render: (_, d) => <RuleName id={d.ruleId} />, width: 200 },
         { key: 'passed', title: t('cases.rules.passed'), render: (_, d) => <RulePassedTag passed={d.passed} />, width: 100 },
         { key: 'citation', title: t('cases.rules.citation'), dataIndex: 'citation' },
         {

@@ -1,7 +1,6 @@
 import { Typography } from 'antd';
-import { RulePassedTag, RuleValues } from '../../components/RuleResults';
+import { RuleName, RulePassedTag, RuleValues } from '../../components/RuleResults';
 import { currentLanguage } from '../../i18n';
-import { ruleTitle } from '../../i18n/labels';
 import { withChinaDates } from '../format';
 
 /** One OM rule as shown: a meeting decides the same rule (OM-ORDINARY, OM-COMMITTEE) once per agenda item. */
@@ -32,7 +31,7 @@ export function MeetingRules({ rules, label }: { rules: MeetingRuleLine[]; label
         >
           <div>
             <RulePassedTag passed={rule.passed} />
-            <Typography.Text strong>{ruleTitle(rule.id, language)}</Typography.Text>
+            <RuleName id={rule.id} />
           </div>
           <div>
             <Typography.Text type="secondary">{rule.citation}</Typography.Text>

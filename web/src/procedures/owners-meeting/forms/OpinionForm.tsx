@@ -7,7 +7,7 @@ import { OM_RULES } from '../../../../../domain/rules/owners-meeting';
 import { procedureFormResolver } from '../../../forms/bilingual';
 import { FormField } from '../../../forms/FormField';
 import { currentLanguage } from '../../../i18n';
-import { ruleTitle } from '../../../i18n/labels';
+import { RuleName } from '../../../components/RuleResults';
 import { FormActions } from '../../FormActions';
 import { fieldErrorSink, type TaskFormProps } from '../../taskForm';
 import { lastDayOf } from '../meetingData';
@@ -30,8 +30,7 @@ export function OpinionForm({ record, disabled, submit }: TaskFormProps) {
       {(data) => (
         <Form layout="vertical" onFinish={() => void onSubmit()} disabled={disabled}>
           <Typography.Paragraph>
-            <Typography.Text strong>{ruleTitle(rule.id, language)}</Typography.Text> {rule.text[language]}{' '}
-            <Typography.Text type="secondary">{rule.citation}</Typography.Text>
+            <RuleName id={rule.id} /> {rule.text[language]} <Typography.Text type="secondary">{rule.citation}</Typography.Text>
           </Typography.Paragraph>
           <Typography.Paragraph>
             {t('ownersMeeting.opinion.deadline', { deadline: lastDayOf(data.opinion.deadline, language) })}
