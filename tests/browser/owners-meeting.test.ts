@@ -16,6 +16,7 @@ import {
 } from '../support/browser';
 import { startHarness, type Harness } from '../support/harness';
 import { startWebServer, type WebServer } from '../support/web-server';
+import labels from '../../web/src/i18n/labels.zh-CN.json';
 
 const BROWSER_TEST_MS = 300_000;
 
@@ -119,7 +120,7 @@ describe('web app in Chromium: owners’ assembly meeting from the notice to the
       const refused = outcome.getByRole('list', { name: om.register.refusedRules });
       await refused.getByText('OM-NOTICE', { exact: true }).waitFor();
       await refused.getByText(OM_CITATIONS.notice).waitFor();
-      await refused.getByText(/daysBefore = 10/).waitFor();
+      await refused.getByText(`${labels.values.daysBefore}：10`).waitFor();
       expect(page.url()).toContain('/owners-meetings/new');
 
       // One click puts in the suggested date; the notice then passes and the meeting is registered.
@@ -187,7 +188,7 @@ describe('web app in Chromium: owners’ assembly meeting from the notice to the
       await live.getByRole('listitem').filter({ hasText: 'OM-TURNOUT' }).getByText(texts.rules.passed, { exact: true }).waitFor();
       const special = live.getByRole('listitem').filter({ hasText: 'OM-SPECIAL' });
       await special.getByText(texts.rules.failed, { exact: true }).waitFor();
-      await special.getByText(/ownersFor = 59/).waitFor();
+      await special.getByText(`${labels.values.ownersFor}：59`).waitFor();
       await expectAccessible(page);
       await screenshot(page, 'om-votes-desktop');
       await submitTask(page);
@@ -315,10 +316,7 @@ describe('web app in Chromium: owners’ assembly meeting from the notice to the
         .filter({ hasText: 'OM-TURNOUT' })
         .getByText(texts.rules.failed, { exact: true })
         .waitFor();
-      await rules
-        .getByText(/participatingOwners = 79/)
-        .first()
-        .waitFor();
+      await rules.getByText(`${labels.values.participatingOwners}：79`).first().waitFor();
       expect(await horizontalOverflow(page)).toBe(0);
       await expectAccessible(page);
       await screenshot(page, 'om-check-375');

@@ -18,6 +18,7 @@ import {
 } from '../support/browser';
 import { startHarness, type Harness } from '../support/harness';
 import { startWebServer, type WebServer } from '../support/web-server';
+import labels from '../../web/src/i18n/labels.zh-CN.json';
 
 const BROWSER_TEST_MS = 300_000;
 
@@ -164,7 +165,7 @@ describe('web app in Chromium: 村改居 from the village to the county decision
       const refused = page.getByRole('list', { name: texts.task.form.rulesFailed });
       await refused.getByText('VC-QUORUM', { exact: true }).waitFor();
       await refused.getByText(VC_RULES['VC-QUORUM'].citation).waitFor();
-      await refused.getByText(/adultAttendees = 500/).waitFor();
+      await refused.getByText(`${labels.values.adultAttendees}：500`).waitFor();
       expect(page.url()).toContain('/tasks/');
 
       await numberField(page, f.adultAttendees).fill('501');
@@ -433,7 +434,7 @@ describe('web app in Chromium: 村改居 from the village to the county decision
       await page.getByText(texts.vc.check.notSatisfied).waitFor();
       const rules = page.getByRole('list', { name: texts.vc.check.result });
       await rules.getByText('VC-C3', { exact: true }).waitFor();
-      await rules.getByText(/nonFarmLabour = 500/).waitFor();
+      await rules.getByText(`${labels.values.nonFarmLabour}：500`).waitFor();
       expect(await horizontalOverflow(page)).toBe(0);
       await expectAccessible(page);
       await screenshot(page, 'vc-check-375');

@@ -2,6 +2,7 @@ import type { Language } from './index';
 import labelsEn from './labels.en.json';
 import labelsZh from './labels.zh-CN.json';
 import { formatDateTime, formatDay } from '../procedures/format';
+import { ROLE_NAMES, ROLES, type RoleName } from '../api/schemas/shared';
 
 /**
  * Labels for what the program records under codes: audit events ("service-item.listed"), coded reasons
@@ -74,6 +75,7 @@ export function valueText(value: unknown, language: Language): string {
         .map((key) => valueName(key, language))
         .join(language === 'en' ? ', ' : '、');
     }
+    if (isRoleName(value)) return ROLE_NAMES[value][language];
     return lookup(LABELS[language].valueTexts, value) ?? value;
   }
   if (Array.isArray(value)) return value.map((v) => valueText(v, language)).join(language === 'en' ? ', ' : '、');
@@ -89,4 +91,8 @@ export function ruleSetName(version: string, language: Language): string {
 /** The outcome of a recorded attempt other than success and refusal ("failure"). */
 export function outcomeLabel(outcome: string, language: Language): string {
   return lookup(LABELS[language].outcomes, outcome) ?? LABELS[language].outcomes.failure;
+}
+
+function isRoleName(value: string): value is RoleName {
+  return (ROLES as readonly string[]).includes(value);
 }
