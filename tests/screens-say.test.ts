@@ -5,7 +5,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { formatChinaDay, formatChinaTime } from '../domain/china-time';
 import { notificationSentence } from '../domain/notifications';
-import { type Prisma } from '../prisma/generated/client';
 import { startHarness, type Harness } from './support/harness';
 import { makeOrganization, makeUser, signIn, type Session } from './support/factories';
 
@@ -208,7 +207,7 @@ describe('what the screens say: China time, notification sentences', () => {
       await h.db.case.update({
         where: { id: caseId },
         data: {
-          data: { ...data, decision: { ...data.decision, decidedAt: '2026-12-04T17:00:00.000Z' } } as Prisma.InputJsonValue,
+          data: { ...data, decision: { ...data.decision, decidedAt: '2026-12-04T17:00:00.000Z' } },
         },
       });
       const pdf = await approver.request({ url: `/api/v1/village-conversions/${caseId}/decision.pdf` });
