@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { RefusedNotice } from '../../api/ownersMeetings';
 import { ToneTag } from '../../components/ToneTag';
 import { currentLanguage } from '../../i18n';
-import { formatDateTime } from '../../procedures/format';
+import { formatDateTime, formatDay } from '../../procedures/format';
 
 /** Registrations the API refused because the owners or the residents' committee were notified too late. */
 export function RefusedNotices({ notices }: { notices: RefusedNotice[] }) {
@@ -21,7 +21,7 @@ export function RefusedNotices({ notices }: { notices: RefusedNotice[] }) {
             <div className="break-anywhere">
               {t('ownersMeeting.refused.detail', {
                 notice: n.noticeDate,
-                meeting: n.meetingDate,
+                meeting: formatDay(n.meetingDate, language),
                 earliest: n.earliestMeetingDate,
               })}
             </div>
