@@ -298,7 +298,8 @@ describe('web app in Chromium: 村改居 from the village to the county decision
       await expect(steps.getByText(texts.cases.steps.current, { exact: true }).count()).resolves.toBe(0);
       await page.getByText(texts.cases.status.COMPLETED, { exact: true }).first().waitFor();
       // The rule decisions (with their citation) and the checklist of the four conditions with their evidence.
-      await page.getByRole('cell', { name: 'VC-APPROVE', exact: true }).waitFor();
+      // A rule is shown by its name with its id beside it.
+      await page.getByRole('cell', { name: `${labels.rules['VC-APPROVE']} VC-APPROVE`, exact: true }).waitFor();
       await page.getByRole('cell', { name: VC_RULES['VC-QUORUM'].citation, exact: true }).first().waitFor();
       await page
         .getByRole('list', { name: texts.vc.checklist.label })
