@@ -1,3 +1,4 @@
+import { formatChinaDay } from '../../domain/china-time';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { addDays, chinaDateOf } from '../../domain/clock';
@@ -82,7 +83,9 @@ describe('web app in Chromium: owners’ assembly meeting from the notice to the
     await page.waitForURL(`**/cases/${caseId}`);
   }
 
-  const meetingLink = (page: Page) => page.getByRole('link', { name: `${om.types.assembly} ${earliest}` });
+  // Dates in the one China-date format ("2026年12月22日").
+  const meetingLink = (page: Page) =>
+    page.getByRole('link', { name: `${om.types.assembly} ${formatChinaDay(earliest, 'zh-CN')}` });
 
   let caseId = '';
 
