@@ -84,6 +84,7 @@ describe('web app in Chromium: owners’ assembly meeting from the notice to the
   }
 
   // Dates in the one China-date format ("2026年12月22日").
+  const day = (date: string) => formatChinaDay(date, 'zh-CN');
   const meetingLink = (page: Page) =>
     page.getByRole('link', { name: `${om.types.assembly} ${formatChinaDay(earliest, 'zh-CN')}` });
 
@@ -235,7 +236,7 @@ describe('web app in Chromium: owners’ assembly meeting from the notice to the
       await submitTask(oc);
       await oc.getByText(texts.cases.status.COMPLETED, { exact: true }).first().waitFor();
       await oc.goto(`/owners-meetings/${caseId}`);
-      await oc.getByText(tr(om.post.posted, { date: earliest })).waitFor();
+      await oc.getByText(tr(om.post.posted, { date: day(earliest) })).waitFor();
       const row = await h.db.case.findUniqueOrThrow({ where: { id: caseId } });
       expect(row.status).toBe('COMPLETED');
     },
@@ -251,7 +252,9 @@ describe('web app in Chromium: owners’ assembly meeting from the notice to the
       await summary.getByRole('listitem').filter({ hasText: om.summary.lateNotices }).getByText('1', { exact: true }).waitFor();
       await summary.getByRole('listitem').filter({ hasText: om.summary.opinionsGiven }).getByText('1', { exact: true }).waitFor();
       const refused = page.getByRole('list', { name: om.refused.title });
-      await refused.getByText(tr(om.refused.detail, { notice: today, meeting: lateDate, earliest })).waitFor();
+      await refused
+        .getByText(tr(om.refused.detail, { notice: day(today), meeting: day(lateDate), earliest: day(earliest) }))
+        .waitFor();
       await refused.getByText('OM-NOTICE', { exact: true }).waitFor();
       const meetings = page.getByRole('list', { name: om.list.meetings });
       await meetings.getByText(om.opinionStatus.given, { exact: true }).waitFor();
