@@ -1,12 +1,15 @@
 import type { DbClient } from '../runtime/db';
 import { appendAudit, inTransaction } from '../runtime/audit';
-import { type Prisma } from '../prisma/generated/client';
+import { notify } from '../runtime/notifications';
+import { type Prisma, type Role } from '../prisma/generated/client';
 import { recordedUnder } from '../domain/rules/rule-sets';
 
 export interface CloseCaseInput {
   caseId: string;
   status: 'COMPLETED' | 'REJECTED' | 'WITHDRAWN';
   outcome: Record<string, unknown>;
+  /** Tells an organization's users (those holding `role`, or all) the outcome: e.g. the applying village. */
+  notify?: { organizationId: string; role?: Role; params?: Record<string, unknown> };
 }
 
 export interface RuleDecisionInput {
@@ -47,6 +50,17 @@ export function createCaseActivities({ db }: { db: DbClient }) {
           outcome: 'success',
           data: { status: input.status, outcome: input.outcome },
         });
+        if (input.notify) {
+          const row = await tx.case.findUniqueOrThrow({ where: { id: input.caseId }, select: { number: true, title: true, procedure: true } });
+          await notify(tx, {
+            kind: 'case.decided',
+            organizationId: input.notify.organizationId,
+            role: input.notify.role,
+            caseId: input.caseId,
+            params: { caseNumber: row.number, caseTitle: row.title, procedure: row.procedure, ...input.notify.params },
+            dedupeKey: `case.closed:${input.caseId}`,
+          });
+        }
       });
     },
 

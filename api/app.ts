@@ -26,6 +26,7 @@ import ownersMeetingRoutes from './routes/owners-meetings';
 import serviceItemRoutes from './routes/service-items';
 import smokeCaseRoutes from './routes/smoke-cases';
 import taskRoutes from './routes/tasks';
+import taskCountRoutes from './routes/task-counts';
 import userRoutes from './routes/users';
 import villageConversionRoutes from './routes/village-conversions';
 import villageConversionProcedureRoutes from './routes/village-conversions/procedure';
@@ -52,6 +53,7 @@ async function app(fastify: FastifyInstance, options: AppOptions): Promise<void>
   await api.register(userRoutes);
   await api.register(adminRoutes);
   await api.register(taskRoutes);
+  await api.register(taskCountRoutes);
   await api.register(savedFilterRoutes);
   await api.register(caseRoutes);
   await api.register(documentRoutes);

@@ -1,3 +1,4 @@
+import { notificationSentence } from '../domain/notifications';
 import type { DbTx } from './db';
 import type { Prisma, Role } from '../prisma/generated/client';
 
@@ -64,13 +65,13 @@ export async function notify(tx: DbTx, input: NotificationInput): Promise<void> 
     },
     select: { id: true, email: true },
   });
-  const caseNumber = typeof input.params?.caseNumber === 'string' ? input.params.caseNumber : '';
+  const sentence = notificationSentence(input.kind, input.params ?? {});
   for (const r of recipients) {
     await tx.emailOutbox.create({
       data: {
         toAddress: r.email!,
         subject: SUBJECTS[input.kind],
-        body: `${SUBJECTS[input.kind]}\n${caseNumber}`,
+        body: `${sentence['zh-CN']}\n${sentence.en}`,
         dedupeKey: input.dedupeKey ? `${input.dedupeKey}:${r.id}` : undefined,
       },
     });

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 
-/** GET /api/v1/notifications: the bell (the web app renders each kind in the reader's language from `params`). */
+/** GET /api/v1/notifications: the bell (each with its sentence in both languages, domain/notifications.ts). */
 export const notificationList = z.object({
   unread: z.number().int(),
   items: z.array(
-    z.object({ id: z.string().uuid(), kind: z.string(), caseId: z.string().uuid().nullable(), taskId: z.string().uuid().nullable(), params: z.record(z.string(), z.unknown()), createdAt: z.string(), read: z.boolean() }),
+    z.object({ id: z.string().uuid(), kind: z.string(), caseId: z.string().uuid().nullable(), taskId: z.string().uuid().nullable(), params: z.record(z.string(), z.unknown()), text: z.object({ 'zh-CN': z.string(), en: z.string() }), createdAt: z.string(), read: z.boolean() }),
   ),
 });
 

@@ -25,6 +25,7 @@ import { idFor } from '../support/elections';
 import { makeUser, signIn as apiSignIn, TEST_PASSWORD, type Session } from '../support/factories';
 import { startHarness, type Harness } from '../support/harness';
 import { startWebServer, type WebServer } from '../support/web-server';
+import labels from '../../web/src/i18n/labels.zh-CN.json';
 
 const BROWSER_TEST_MS = 300_000;
 
@@ -128,7 +129,7 @@ describe('web app in Chromium: a residents’ committee election with a migrant�
       const refused = page.getByRole('list', { name: texts.task.form.rulesFailed });
       await refused.getByText('EL-SIZE', { exact: true }).waitFor();
       await refused.getByText(EL_RULES['EL-SIZE'].citation).waitFor();
-      await refused.getByText(/seats = 10/).waitFor();
+      await refused.getByText(`${labels.values.seats}：10`).waitFor();
 
       await page.getByLabel(el.fields.seats, { exact: true }).fill('5');
       await live.getByRole('listitem').filter({ hasText: 'EL-SIZE' }).getByText(texts.rules.passed, { exact: true }).waitFor();
@@ -520,7 +521,7 @@ describe('web app in Chromium: a residents’ committee election with a migrant�
       await submitTask(page);
       const refused = page.getByRole('list', { name: texts.task.form.rulesFailed });
       await refused.getByText('EL-CANDIDATES', { exact: true }).waitFor();
-      await refused.getByText(/candidates = 3/).waitFor();
+      await refused.getByText(`${labels.values.candidates}：3`).waitFor();
       await page.getByRole('button', { name: el.forms.candidates.add }).click();
       await page.getByLabel(tr(el.forms.candidates.name, { n: 4 }), { exact: true }).fill('李四');
       await live.getByText(texts.rules.passed, { exact: true }).waitFor();

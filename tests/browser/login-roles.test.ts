@@ -2,7 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { errorMessage } from '../../domain/errors';
 import { seedDemo } from '../../scripts/demo-seed';
-import { expectAccessible, horizontalOverflow, launchBrowser, pageOpener, screenshot, signIn, texts } from '../support/browser';
+import {
+  expectAccessible,
+  horizontalOverflow,
+  launchBrowser,
+  pageOpener,
+  screenshot,
+  signIn,
+  texts,
+  tr,
+} from '../support/browser';
 import { startHarness, type Harness } from '../support/harness';
 import { startWebServer, type WebServer } from '../support/web-server';
 
@@ -94,7 +103,7 @@ describe('web app in Chromium: sign-in, roles, admin pages, accessibility, phone
       await page.getByRole('heading', { name: texts.workspace.title }).waitFor();
       await page.getByText('青石镇', { exact: true }).first().waitFor();
       await page.getByText(texts.workspace.noTasks).waitFor(); // the workspace's inbox card: nothing assigned yet
-      await page.getByRole('button', { name: texts.workspace.openUnclaimed }).waitFor();
+      await page.getByRole('button', { name: tr(texts.workspace.openUnclaimedCount, { count: 0 }) }).waitFor();
       await expect(nav(page).getByRole('link', { name: texts.nav.workspace }).count()).resolves.toBe(1);
       await expect(nav(page).getByRole('link', { name: texts.nav.organizations }).count()).resolves.toBe(0);
       await expect(nav(page).getByRole('link', { name: texts.nav.users }).count()).resolves.toBe(0);

@@ -1,3 +1,4 @@
+import { formatChinaDay } from '../../domain/china-time';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { addDays, chinaDateOf } from '../../domain/clock';
@@ -19,6 +20,7 @@ import {
 } from '../support/browser';
 import { startHarness, type Harness } from '../support/harness';
 import { startWebServer, type WebServer } from '../support/web-server';
+import labels from '../../web/src/i18n/labels.zh-CN.json';
 
 const BROWSER_TEST_MS = 300_000;
 
@@ -86,9 +88,11 @@ describe('web app in Chromium: owners’ assembly meeting from the notice to the
     await page.waitForURL(`**/cases/${caseId}`);
   }
 
+  // Dates in the one China-date format ("2026年12月22日").
+  const day = (date: string) => formatChinaDay(date, 'zh-CN');
   let caseId = '';
   let meetingDate = earliest;
-  const meetingLink = (page: Page) => page.getByRole('link', { name: `${om.types.assembly} ${meetingDate}` });
+  const meetingLink = (page: Page) => page.getByRole('link', { name: `${om.types.assembly} ${day(meetingDate)}` });
 
   /**
    * Results exist only once a meeting is held (the votes task opens on the meeting day), so the votes, report and
@@ -186,7 +190,7 @@ describe('web app in Chromium: owners’ assembly meeting from the notice to the
       const refused = outcome.getByRole('list', { name: om.register.refusedRules });
       await refused.getByText('OM-NOTICE', { exact: true }).waitFor();
       await refused.getByText(OM_CITATIONS.notice).waitFor();
-      await refused.getByText(/daysBefore = 10/).waitFor();
+      await refused.getByText(`${labels.values.daysBefore}：10`).waitFor();
       expect(page.url()).toContain('/owners-meetings/new');
 
       // One click puts in the suggested date; the notice then passes and the meeting is registered.
@@ -260,7 +264,7 @@ describe('web app in Chromium: owners’ assembly meeting from the notice to the
       await live.getByRole('listitem').filter({ hasText: 'OM-TURNOUT' }).getByText(texts.rules.passed, { exact: true }).waitFor();
       const special = live.getByRole('listitem').filter({ hasText: 'OM-SPECIAL' });
       await special.getByText(texts.rules.failed, { exact: true }).waitFor();
-      await special.getByText(/ownersFor = 59/).waitFor();
+      await special.getByText(`${labels.values.ownersFor}：59`).waitFor();
       await expectAccessible(page);
       await screenshot(page, 'om-votes-desktop');
       await submitTask(page);
@@ -304,7 +308,7 @@ describe('web app in Chromium: owners’ assembly meeting from the notice to the
       await submitTask(oc);
       await oc.getByText(texts.cases.status.COMPLETED, { exact: true }).first().waitFor();
       await oc.goto(`/owners-meetings/${caseId}`);
-      await oc.getByText(tr(om.post.posted, { date: today })).waitFor();
+      await oc.getByText(tr(om.post.posted, { date: day(today) })).waitFor();
       const row = await h.db.case.findUniqueOrThrow({ where: { id: caseId } });
       expect(row.status).toBe('COMPLETED');
     },
@@ -320,7 +324,9 @@ describe('web app in Chromium: owners’ assembly meeting from the notice to the
       await summary.getByRole('listitem').filter({ hasText: om.summary.lateNotices }).getByText('1', { exact: true }).waitFor();
       await summary.getByRole('listitem').filter({ hasText: om.summary.opinionsGiven }).getByText('2', { exact: true }).waitFor();
       const refused = page.getByRole('list', { name: om.refused.title });
-      await refused.getByText(tr(om.refused.detail, { notice: today, meeting: lateDate, earliest })).waitFor();
+      await refused
+        .getByText(tr(om.refused.detail, { notice: day(today), meeting: day(lateDate), earliest: day(earliest) }))
+        .waitFor();
       await refused.getByText('OM-NOTICE', { exact: true }).waitFor();
       const meetings = page.getByRole('list', { name: om.list.meetings });
       await expect(meetings.getByText(om.opinionStatus.given, { exact: true }).count()).resolves.toBe(2);
@@ -388,10 +394,7 @@ describe('web app in Chromium: owners’ assembly meeting from the notice to the
         .filter({ hasText: 'OM-TURNOUT' })
         .getByText(texts.rules.failed, { exact: true })
         .waitFor();
-      await rules
-        .getByText(/participatingOwners = 79/)
-        .first()
-        .waitFor();
+      await rules.getByText(`${labels.values.participatingOwners}：79`).first().waitFor();
       expect(await horizontalOverflow(page)).toBe(0);
       await expectAccessible(page);
       await screenshot(page, 'om-check-375');

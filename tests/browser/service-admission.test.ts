@@ -20,6 +20,8 @@ import {
 } from '../support/browser';
 import { startHarness, type Harness } from '../support/harness';
 import { startWebServer, type WebServer } from '../support/web-server';
+import labels from '../../web/src/i18n/labels.zh-CN.json';
+import { ROLE_NAMES } from '../../domain/roles';
 
 const BROWSER_TEST_MS = 300_000;
 const ITEM = '城镇燃气用户安全入户宣传';
@@ -105,7 +107,11 @@ describe('web app in Chromium: 社区工作事项准入 from the application to 
       await page.getByText(sa.rules.held).waitFor();
       const panel = page.getByRole('list', { name: sa.rules.title });
       await panel.getByText(SA_RULES['SA-ASSIST'].citation).waitFor();
-      await panel.getByText(/missing = fundingAmount,fundingPayer,workingConditions/).waitFor();
+      await panel
+        .getByText(
+          `${labels.values.missing}：${labels.values.fundingAmount}、${labels.values.fundingPayer}、${labels.values.workingConditions}`,
+        )
+        .waitFor();
 
       await field(page, sa.fields.workloadEstimate).fill('每季度入户宣传一次，约 16 小时');
       await field(page, sa.fields.fundingAmount).fill('12000');
@@ -315,7 +321,7 @@ describe('web app in Chromium: 社区工作事项准入 from the application to 
       const refused = township.getByRole('list', { name: texts.task.form.rulesFailed });
       await refused.getByText('SA-GATE', { exact: true }).waitFor();
       await refused.getByText(SA_RULES['SA-GATE'].citation).waitFor();
-      await refused.getByText(/role = TOWNSHIP_OFFICIAL/).waitFor();
+      await refused.getByText(`${labels.values.role}：${ROLE_NAMES.TOWNSHIP_OFFICIAL['zh-CN']}`).waitFor();
       await fitsAndAccessible(township, 'sa-apply-refused-375');
 
       const county = await signedIn('county.approver', '/service-items', 375, 812);

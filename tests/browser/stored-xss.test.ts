@@ -125,7 +125,14 @@ describe('stored XSS: script and HTML in every free-text field, then every page 
     'runs one case of every procedure with hostile officials, then opens every page as each official: nothing executes',
     async () => {
       const completions: Completion[] = [];
-      const ctx: ChaosContext = { apiUrl: server.url, db: h.db, temporal: h.temporal, taskQueue: h.taskQueue, completions, signIn: hostileSignIn };
+      const ctx: ChaosContext = {
+        apiUrl: server.url,
+        db: h.db,
+        temporal: h.temporal,
+        taskQueue: h.taskQueue,
+        completions,
+        signIn: hostileSignIn,
+      };
       for (const drive of [
         await smokeOfficials(ctx),
         await villageConversionOfficials(ctx),
@@ -183,12 +190,18 @@ describe('stored XSS: script and HTML in every free-text field, then every page 
         await page.goto(path);
         await page.waitForLoadState('networkidle');
         pagesOpened += 1;
-        injectedElements += await page.evaluate<number>('document.querySelectorAll("img[src=\\"x\\"], [onerror], [onload], svg script").length');
+        injectedElements += await page.evaluate<number>(
+          'document.querySelectorAll("img[src=\\"x\\"], [onerror], [onload], svg script").length',
+        );
         const text = await page.evaluate<string>('document.body.innerText');
         for (const match of text.matchAll(MARKER)) seen.add(match[1]!);
       }
       async function newContext(): Promise<Page> {
-        const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: server.url, bypassCSP: true });
+        const context = await browser.newContext({
+          viewport: { width: 1280, height: 900 },
+          baseURL: server.url,
+          bypassCSP: true,
+        });
         contexts.push(context);
         const page = await context.newPage();
         page.on('dialog', (dialog) => {
@@ -215,7 +228,15 @@ describe('stored XSS: script and HTML in every free-text field, then every page 
       const anonymous = await newContext();
       for (const path of publicPaths) await visit(anonymous, path);
 
-      const summary = { injected, fieldsInjected: injectedFields.length, shownAsText: seen.size, pagesOpened, users: users.length, executions, injectedElements };
+      const summary = {
+        injected,
+        fieldsInjected: injectedFields.length,
+        shownAsText: seen.size,
+        pagesOpened,
+        users: users.length,
+        executions,
+        injectedElements,
+      };
       console.log(`stored XSS sweep: ${JSON.stringify(summary)}`);
       expect(executions).toBe(0);
       expect(injectedElements).toBe(0);

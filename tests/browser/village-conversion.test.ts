@@ -19,6 +19,7 @@ import {
 } from '../support/browser';
 import { startHarness, type Harness } from '../support/harness';
 import { startWebServer, type WebServer } from '../support/web-server';
+import labels from '../../web/src/i18n/labels.zh-CN.json';
 
 const BROWSER_TEST_MS = 300_000;
 
@@ -165,7 +166,7 @@ describe('web app in Chromium: 村改居 from the village to the county decision
       const refused = page.getByRole('list', { name: texts.task.form.rulesFailed });
       await refused.getByText('VC-QUORUM', { exact: true }).waitFor();
       await refused.getByText(VC_RULES['VC-QUORUM'].citation).waitFor();
-      await refused.getByText(/adultAttendees = 500/).waitFor();
+      await refused.getByText(`${labels.values.adultAttendees}：500`).waitFor();
       expect(page.url()).toContain('/tasks/');
 
       await numberField(page, f.adultAttendees).fill('501');
@@ -245,8 +246,13 @@ describe('web app in Chromium: 村改居 from the village to the county decision
       await page.getByRole('region', { name: texts.notifications.title }).waitFor();
       await expectAccessible(page);
       await screenshot(page, 'vc-bell-1280');
-      const offered = tr(texts.notifications.kinds.taskOffered, { caseNumber, task: kindName('vc.civil-affairs-review') });
-      await page.getByRole('region', { name: texts.notifications.title }).getByRole('button', { name: offered }).click();
+      // The notification is a sentence naming the case and the step (domain/notifications.ts).
+      await page
+        .getByRole('region', { name: texts.notifications.title })
+        .getByRole('button')
+        .filter({ hasText: `案件 ${caseNumber}` })
+        .filter({ hasText: `“${kindName('vc.civil-affairs-review')}”` })
+        .click();
       await page.waitForURL('**/tasks/*');
       await page.getByRole('heading', { name: kindName('vc.civil-affairs-review'), level: 2 }).waitFor();
       await page.getByRole('radio', { name: texts.vc.review.forward }).check();
@@ -293,7 +299,8 @@ describe('web app in Chromium: 村改居 from the village to the county decision
       await expect(steps.getByText(texts.cases.steps.current, { exact: true }).count()).resolves.toBe(0);
       await page.getByText(texts.cases.status.COMPLETED, { exact: true }).first().waitFor();
       // The rule decisions (with their citation) and the checklist of the four conditions with their evidence.
-      await page.getByRole('cell', { name: 'VC-APPROVE', exact: true }).waitFor();
+      // A rule is shown by its name with its id beside it.
+      await page.getByRole('cell', { name: `${labels.rules['VC-APPROVE']} VC-APPROVE`, exact: true }).waitFor();
       await page.getByRole('cell', { name: VC_RULES['VC-QUORUM'].citation, exact: true }).first().waitFor();
       await page
         .getByRole('list', { name: texts.vc.checklist.label })
@@ -433,7 +440,7 @@ describe('web app in Chromium: 村改居 from the village to the county decision
       await page.getByText(texts.vc.check.notSatisfied).waitFor();
       const rules = page.getByRole('list', { name: texts.vc.check.result });
       await rules.getByText('VC-C3', { exact: true }).waitFor();
-      await rules.getByText(/nonFarmLabour = 500/).waitFor();
+      await rules.getByText(`${labels.values.nonFarmLabour}：500`).waitFor();
       expect(await horizontalOverflow(page)).toBe(0);
       await expectAccessible(page);
       await screenshot(page, 'vc-check-375');

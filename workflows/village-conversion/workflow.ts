@@ -219,10 +219,13 @@ async function close(
   residentsCommitteeOrgId?: string,
 ): Promise<VillageConversionResult> {
   const status = outcome === 'approved' ? 'COMPLETED' : outcome === 'refused' ? 'REJECTED' : 'WITHDRAWN';
+  // The applying village's users are told the county's decision (a withdrawal was their own act).
+  const notify = outcome === 'withdrawn' ? undefined : { organizationId: input.villageOrgId, params: { outcome } };
   await procedureActivities.closeCase({
     caseId: input.caseId,
     status,
     outcome: { outcome, ...(withdrawal ? { withdrawal } : {}), ...(residentsCommitteeOrgId ? { residentsCommitteeOrgId } : {}) },
+    notify,
   });
   await finishProcedure();
   return { outcome, residentsCommitteeOrgId };

@@ -1,7 +1,11 @@
 import type { Db } from '../../../runtime/db';
+import { formatChinaDay } from '../../../domain/china-time';
 import { AppError } from '../../../domain/errors';
 import { electionMethodName, type ElectionMethod } from '../../../domain/rules/election';
 import { renderChinesePdf } from '../pdf/chinese-pdf';
+
+/** Dates of the notice as Chinese dates in China time ("2026年12月5日"). */
+const day = (date: string) => formatChinaDay(date, 'zh-CN');
 
 const OBJECTION_KINDS: Record<string, string> = { omission: '遗漏登记', 'wrongful-inclusion': '不应登记', other: '其他' };
 const DECISIONS: Record<string, string> = { UPHELD: '异议成立，已更正名单', DISMISSED: '异议不成立', OPEN: '处理中', LATE: '超过异议期，不予受理' };
@@ -42,11 +46,11 @@ export async function publicNoticePdf(db: Db, electionId: string): Promise<Buffe
       doc.moveDown();
       doc.fontSize(11);
       doc.text(
-        `根据《中华人民共和国村民委员会组织法》第十四条和有关规定，${n.community}居民委员会换届选举定于 ${n.electionDate ?? '—'} 举行` +
+        `根据《中华人民共和国村民委员会组织法》第十四条和有关规定，${n.community}居民委员会换届选举定于 ${n.electionDate ? day(n.electionDate) : '—'} 举行` +
           `${n.method ? `，采取${electionMethodName(n.method as ElectionMethod)['zh-CN']}方式` : ''}${n.seats ? `，应选委员 ${n.seats} 名` : ''}。现将登记参加选举的选民名单公布如下（共 ${n.registeredVoters} 人）。`,
       );
       doc.moveDown(0.5);
-      doc.text(`对名单有异议的，请于 ${n.objectionLastDay ?? '—'} 前（自公布之日起五日内）向社区选举委员会提出；选举委员会自收到之日起三日内作出处理决定并公布。`);
+      doc.text(`对名单有异议的，请于 ${n.objectionLastDay ? day(n.objectionLastDay) : '—'} 前（自公布之日起五日内）向社区选举委员会提出；选举委员会自收到之日起三日内作出处理决定并公布。`);
       if (n.lateReason) {
         doc.moveDown(0.5);
         doc.text(`说明：本名单未能在选举日二十日前公布，原因：${n.lateReason}`);
@@ -62,11 +66,11 @@ export async function publicNoticePdf(db: Db, electionId: string): Promise<Buffe
         doc.moveDown();
         doc.fontSize(13).text('异议处理结果');
         doc.fontSize(11);
-        for (const a of n.answers) doc.text(`第 ${a.number} 号（${OBJECTION_KINDS[a.kind] ?? a.kind}）：${DECISIONS[a.decision] ?? a.decision}。${a.answer ?? ''}（${a.answeredOn ?? ''}）`);
+        for (const a of n.answers) doc.text(`第 ${a.number} 号（${OBJECTION_KINDS[a.kind] ?? a.kind}）：${DECISIONS[a.decision] ?? a.decision}。${a.answer ?? ''}（${a.answeredOn ? day(a.answeredOn) : ''}）`);
       }
       doc.moveDown(2);
       doc.text(`${n.community}选举委员会`, { align: 'right' });
-      doc.text(`${n.publishedOn}`, { align: 'right' });
+      doc.text(day(n.publishedOn), { align: 'right' });
     },
     { title: `${n.community}选民名单公告` },
   );

@@ -1,3 +1,4 @@
+import { notificationSentence } from '../../../domain/notifications';
 import type { Db } from '../../../runtime/db';
 import type { Prisma } from '../../../prisma/generated/client';
 import type { Caller } from '../../plugins/app/auth';
@@ -28,6 +29,7 @@ export async function listNotifications(db: Db, caller: Caller, options: { limit
       caseId: n.caseId,
       taskId: n.taskId,
       params: n.params as Record<string, unknown>,
+      text: notificationSentence(n.kind, n.params as Record<string, unknown>),
       createdAt: n.createdAt.toISOString(),
       read: n.reads.length > 0,
     })),

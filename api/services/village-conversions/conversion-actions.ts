@@ -1,6 +1,7 @@
 import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import type { Db } from '../../../runtime/db';
 import { appendAudit } from '../../../runtime/audit';
+import { formatChinaDateOf } from '../../../domain/china-time';
 import { AppError } from '../../../domain/errors';
 import { withdrawConversionUpdate } from '../../../workflows/village-conversion/messages';
 import { type Prisma } from '../../../prisma/generated/client';
@@ -73,7 +74,8 @@ export async function conversionDecisionPdf(db: Db, caller: Caller, caseId: stri
       doc.moveDown().text(`决定：${decision.decision === 'approve' ? '同意' : '不予批准'}。依据：《中华人民共和国村民委员会组织法》第三条。`, { lineGap: 6 });
       doc.moveDown(2).text(`案件编号：${row.number}`, { align: 'right' });
       doc.text(`${issuer}人民政府`, { align: 'right' });
-      doc.text(decision.decidedAt.slice(0, 10), { align: 'right' });
+      // Dated by the China calendar date of the decision (01:00 Beijing time is still the UTC day before).
+      doc.text(formatChinaDateOf(decision.decidedAt, 'zh-CN'), { align: 'right' });
     },
     { title: `${row.number} 批复` },
   );

@@ -1,5 +1,8 @@
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { currentLanguage } from '../i18n';
+import { ruleName, valueName, valueText } from '../i18n/labels';
+import { withChinaDates } from '../procedures/format';
 import { ToneTag } from './ToneTag';
 
 /** One statutory rule's outcome as the UI shows it (detail already in the reader's language). */
@@ -16,24 +19,37 @@ export interface RuleLine {
   values?: Record<string, unknown>;
 }
 
-export function formatRuleValue(value: unknown, t: (key: 'rules.yes' | 'rules.no') => string): string {
-  if (value === true) return t('rules.yes');
-  if (value === false) return t('rules.no');
-  if (value === null || value === undefined) return '—';
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint') return String(value);
-  return JSON.stringify(value);
-}
-
-/** Values compared by a rule: "labourForce = 900 · nonFarmLabour = 600". */
+/** Values compared by a rule, named and in words: "劳动力总数 900 · 从事非农产业的劳动力 600" (i18n/labels.ts). */
 export function RuleValues({ values }: { values: Record<string, unknown> | undefined }) {
   const { t } = useTranslation();
+  const language = currentLanguage();
   const entries = Object.entries(values ?? {});
   if (entries.length === 0) return null;
+  const separator = language === 'en' ? ': ' : '：';
   return (
     <Typography.Text type="secondary" style={{ overflowWrap: 'anywhere' }}>
       {t('rules.values')}
-      {entries.map(([key, value]) => `${key} = ${formatRuleValue(value, t)}`).join(' · ')}
+      {entries.map(([key, value]) => `${valueName(key, language)}${separator}${valueText(value, language)}`).join(' · ')}
     </Typography.Text>
+  );
+}
+
+/** A rule by its name, with the id the statute tables use beside it: "条件三：三分之二以上劳动力从事非农产业 VC-C3". */
+export function RuleName({ id }: { id: string }) {
+  const language = currentLanguage();
+  const name = ruleName(id, language);
+  return (
+    <>
+      <Typography.Text strong>{name}</Typography.Text>
+      {name !== id && (
+        <>
+          {' '}
+          <Typography.Text type="secondary" className="rule-id">
+            {id}
+          </Typography.Text>
+        </>
+      )}
+    </>
   );
 }
 
@@ -46,6 +62,7 @@ export function RulePassedTag({ passed, undetermined }: { passed: boolean | unde
 
 /** A list of rules: each with its outcome, id, citation, detail and the values it compared. Fits any width. */
 export function RuleResults({ rules, label }: { rules: RuleLine[]; label: string }) {
+  const language = currentLanguage();
   return (
     <ul className="plain-list" aria-label={label}>
       {/* A rule may appear once per item it decides (OM-ORDINARY per agenda item), so the position is part of the key. */}
@@ -57,13 +74,13 @@ export function RuleResults({ rules, label }: { rules: RuleLine[]; label: string
         >
           <div>
             <RulePassedTag passed={rule.passed} undetermined={rule.undetermined} />
-            <Typography.Text strong>{rule.id}</Typography.Text>
+            <RuleName id={rule.id} />
           </div>
           <div>
             <Typography.Text type="secondary">{rule.citation}</Typography.Text>
           </div>
           {rule.requirement && <div>{rule.requirement}</div>}
-          {rule.detail && <div style={{ overflowWrap: 'anywhere' }}>{rule.detail}</div>}
+          {rule.detail && <div style={{ overflowWrap: 'anywhere' }}>{withChinaDates(rule.detail, language)}</div>}
           <div>
             <RuleValues values={rule.values} />
           </div>

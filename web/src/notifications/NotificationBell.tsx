@@ -123,7 +123,7 @@ export function NotificationBell() {
       {data && data.items.length > 0 && (
         <ul className="plain-list notification-list">
           {data.items.map((notification) => {
-            const textLine = notificationText(notification, t, language);
+            const textLine = notificationText(notification, language);
             const time = formatDateTime(notification.createdAt, language);
             return (
               <li key={notification.id}>

@@ -1,5 +1,6 @@
 import type { LocalizedText } from '../api/client';
 import type { Language } from '../i18n';
+import { formatChinaDateOf, formatChinaDay, formatChinaTime, lastChinaDayOf } from '../../../domain/china-time';
 
 /** Statutory dates are China time, whoever reads them. */
 const TIME_ZONE = 'Asia/Shanghai';
@@ -8,16 +9,27 @@ function locale(language: Language): string {
   return language === 'en' ? 'en-GB' : 'zh-CN';
 }
 
+/**
+ * An instant in China time, the one format of the app: "2026年12月5日 09:30" / "5 Dec 2026, 09:30"; a deadline at
+ * 24:00 (00:00 China time) as "2027年1月6日 当日结束" / "end of 6 Jan 2027" (domain/china-time.ts).
+ */
 export function formatDateTime(iso: string, language: Language): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale(language), { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE }).format(date);
+  return formatChinaTime(iso, language);
 }
 
+/** The China calendar date of an instant: "2026年12月5日" / "5 Dec 2026". */
 export function formatDate(iso: string, language: Language): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale(language), { dateStyle: 'medium', timeZone: TIME_ZONE }).format(date);
+  return formatChinaDateOf(iso, language);
+}
+
+/** A China calendar date (YYYY-MM-DD, as the API keeps statutory dates): "2026年12月5日" / "5 Dec 2026". */
+export function formatDay(date: string, language: Language): string {
+  return formatChinaDay(date, language);
+}
+
+/** The last day of a deadline kept as an instant (24:00 = the next day's 00:00), formatted: "2027年1月6日". */
+export function formatLastDay(deadline: string, language: Language): string {
+  return formatChinaDay(lastChinaDayOf(deadline), language);
 }
 
 export function formatSize(bytes: number, language: Language): string {
@@ -26,6 +38,18 @@ export function formatSize(bytes: number, language: Language): string {
   if (bytes < 1024) return format(bytes, 'B');
   if (bytes < 1024 * 1024) return format(bytes / 1024, 'KB');
   return format(bytes / (1024 * 1024), 'MB');
+}
+
+const DATES_IN_TEXT = /\b(\d{4}-\d{2}-\d{2})(T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2}))?\b/g;
+
+/**
+ * A recorded text (a rule's detail written when it was decided) with its ISO dates and timestamps in the app's
+ * format: "通知日 2026-03-01" reads "通知日 2026年3月1日".
+ */
+export function withChinaDates(text: string, language: Language): string {
+  return text.replace(DATES_IN_TEXT, (match: string, date: string, time: string | undefined) =>
+    time ? formatChinaTime(match, language) : formatChinaDay(date, language),
+  );
 }
 
 /** A text the API gives in both languages, in the reader's (falling back to the other). */

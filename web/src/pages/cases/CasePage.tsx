@@ -8,6 +8,7 @@ import { ApiError } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useAsyncData } from '../../hooks/useAsyncData';
 import { currentLanguage } from '../../i18n';
+import { outcomeLabel, reasonText } from '../../i18n/labels';
 import '../../procedures/procedures.css';
 import { DocumentLink } from '../../procedures/DocumentLink';
 import { formatDateTime, localized } from '../../procedures/format';
@@ -215,7 +216,7 @@ export function CasePage() {
               <div className="break-anywhere">
                 <Typography.Text strong>{timelineActionName(event.action, t)}</Typography.Text>
                 {event.outcome !== 'success' && (
-                  <span> ({event.outcome === 'refused' ? t('cases.refused') : event.outcome})</span>
+                  <span> ({event.outcome === 'refused' ? t('cases.refused') : outcomeLabel(event.outcome, language)})</span>
                 )}
                 <div>
                   <Typography.Text type="secondary">
@@ -223,7 +224,7 @@ export function CasePage() {
                     {event.actorName ? ` · ${event.actorName}` : ''}
                   </Typography.Text>
                 </div>
-                {event.reason && <div>{t('cases.reason', { reason: event.reason })}</div>}
+                {event.reason && <div>{t('cases.reason', { reason: reasonText(event.reason, language) })}</div>}
               </div>
             ),
           }))}

@@ -1,9 +1,9 @@
 import { Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CaseRecord } from '../../api/cases';
-import { RulePassedTag, RuleResults, RuleValues } from '../../components/RuleResults';
+import { RuleName, RulePassedTag, RuleResults, RuleValues } from '../../components/RuleResults';
 import { currentLanguage } from '../../i18n';
-import { formatDateTime, localized } from '../../procedures/format';
+import { formatDateTime, localized, withChinaDates } from '../../procedures/format';
 
 type Decision = CaseRecord['ruleDecisions'][number];
 
@@ -37,7 +37,7 @@ export function RuleDecisions({ decisions, phone }: { decisions: Decision[]; pho
       pagination={false}
       locale={{ emptyText: <Typography.Text>{t('cases.noRules')}</Typography.Text> }}
       columns={[
-        { key: 'rule', title: t('cases.rules.rule'), dataIndex: 'ruleId', width: 130 },
+        { key: 'rule', title: t('cases.rules.rule'), render: (_, d) => <RuleName id={d.ruleId} />, width: 200 },
         {
           key: 'passed',
           title: t('cases.rules.passed'),
@@ -50,7 +50,7 @@ export function RuleDecisions({ decisions, phone }: { decisions: Decision[]; pho
           title: t('cases.rules.detail'),
           render: (_, d) => (
             <>
-              <div className="break-anywhere">{localized(d.detail, language)}</div>
+              <div className="break-anywhere">{withChinaDates(localized(d.detail, language), language)}</div>
               <RuleValues values={d.values} />
             </>
           ),

@@ -2,6 +2,8 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { CaseStatus } from '../../api/cases';
 import { ToneTag, type Tone } from '../../components/ToneTag';
+import { currentLanguage } from '../../i18n';
+import { eventLabel } from '../../i18n/labels';
 
 const STATUS_TONES: Record<CaseStatus, Tone> = {
   OPEN: 'info',
@@ -20,7 +22,7 @@ export function CaseStatusTag({ status }: { status: CaseStatus }) {
   return <ToneTag tone={STATUS_TONES[status]}>{caseStatusName(status, t)}</ToneTag>;
 }
 
-/** An audit action of the case's timeline in the reader's language (the raw action for one this build does not name). */
+/** An audit action of the case's timeline in the reader's language (i18n/labels.ts names the procedures' events). */
 export function timelineActionName(action: string, t: TFunction): string {
   switch (action) {
     case 'case.opened':
@@ -62,6 +64,6 @@ export function timelineActionName(action: string, t: TFunction): string {
     case 'organization.created':
       return t('cases.actions.organizationCreated');
     default:
-      return action;
+      return eventLabel(action, currentLanguage());
   }
 }

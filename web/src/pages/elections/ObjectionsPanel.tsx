@@ -4,7 +4,7 @@ import { fetchTask, type InboxItem } from '../../api/tasks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useAsyncData } from '../../hooks/useAsyncData';
 import { currentLanguage } from '../../i18n';
-import { chinaDate, formatDateTime } from '../../procedures/format';
+import { chinaDate, formatDateTime, formatDay } from '../../procedures/format';
 import { listObjections, type ElectionDetail } from '../../procedures/election/api';
 import { ObjectionStatusTag, objectionKindName } from '../../procedures/election/labels';
 import { canAccess, useMe } from '../../session/context';
@@ -145,7 +145,7 @@ export function ObjectionsPanel({
                             {
                               key: 'answered',
                               label: t('election.objections.answeredOn'),
-                              children: `${o.answeredOn}${o.answeredInTime === false ? ` · ${t('election.objections.late')}` : ''}`,
+                              children: `${formatDay(o.answeredOn, language)}${o.answeredInTime === false ? ` · ${t('election.objections.late')}` : ''}`,
                             },
                           ]
                         : []),

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { ToneTag } from '../../components/ToneTag';
 import { useAsyncData } from '../../hooks/useAsyncData';
 import { currentLanguage } from '../../i18n';
+import { formatDay } from '../../procedures/format';
 import '../../procedures/procedures.css';
 import './elections.css';
 import { fetchPublicNotice, noticePdfUrl, type PublicNotice } from '../../procedures/election/api';
@@ -113,7 +114,9 @@ export function PublicNoticePage() {
                 </Typography.Text>
                 {a.answer && <div className="break-anywhere">{a.answer}</div>}
                 {a.answeredOn && (
-                  <Typography.Text type="secondary">{t('election.notice.answeredOn', { date: a.answeredOn })}</Typography.Text>
+                  <Typography.Text type="secondary">
+                    {t('election.notice.answeredOn', { date: formatDay(a.answeredOn, language) })}
+                  </Typography.Text>
                 )}
               </li>
             ))}

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { OwnersMeeting } from '../../api/ownersMeetings';
 import { AttentionTag, OpinionTag, ReportTag } from '../../procedures/owners-meeting/labels';
+import { currentLanguage } from '../../i18n';
+import { formatDay } from '../../procedures/format';
 import { CaseStatusTag } from '../cases/caseLabels';
 
 /** Meetings as cards (any width): notice, the residents' committee's opinion, the outcome and the report. */
@@ -18,7 +20,7 @@ export function MeetingList({ meetings, loading, label }: { meetings: OwnersMeet
             <Card size="small" className="task-card">
               <Typography.Title level={3} style={{ fontSize: 16, margin: 0 }} className="break-anywhere">
                 <Link to={`/owners-meetings/${m.caseId}`}>
-                  {t(`ownersMeeting.types.${m.meetingType}`)} {m.meetingDate}
+                  {t(`ownersMeeting.types.${m.meetingType}`)} {formatDay(m.meetingDate, currentLanguage())}
                 </Link>
               </Typography.Title>
               <div className="break-anywhere" style={{ margin: '4px 0 8px' }}>

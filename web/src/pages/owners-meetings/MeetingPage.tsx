@@ -9,7 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useAsyncData } from '../../hooks/useAsyncData';
 import { currentLanguage } from '../../i18n';
 import '../../procedures/procedures.css';
-import { formatDateTime, localized } from '../../procedures/format';
+import { formatDateTime, formatDay, localized } from '../../procedures/format';
 import { taskKindName } from '../../procedures/names';
 import { ItemOutcomeTag, MatterTag, OpinionTag, ReportTag } from '../../procedures/owners-meeting/labels';
 import { MeetingRules } from '../../procedures/owners-meeting/MeetingRules';
@@ -72,7 +72,7 @@ export function MeetingPage() {
       <div className="page-header">
         <div style={{ minWidth: 0 }}>
           <Typography.Title level={2} id={headingId} className="break-anywhere">
-            {m.ownersCommittee.name} {t(`ownersMeeting.types.${m.meetingType}`)} {m.meetingDate}
+            {m.ownersCommittee.name} {t(`ownersMeeting.types.${m.meetingType}`)} {formatDay(m.meetingDate, language)}
           </Typography.Title>
           <div>
             <CaseStatusTag status={m.status} />
@@ -202,7 +202,7 @@ export function MeetingPage() {
           <Typography.Text>{t('ownersMeeting.post.nothing')}</Typography.Text>
         ) : (
           <Typography.Text>
-            {t('ownersMeeting.post.posted', { date: m.posting.postedOn ?? '—' })}
+            {t('ownersMeeting.post.posted', { date: m.posting.postedOn ? formatDay(m.posting.postedOn, language) : '—' })}
             {m.posting.lastDay ? ` ${t('ownersMeeting.post.lastDay', { lastDay: m.posting.lastDay })}` : ''}
             {m.posting.onTime === false ? ` ${t('ownersMeeting.attention.posted-late')}` : ''}
           </Typography.Text>

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { RefusedNotice } from '../../api/ownersMeetings';
 import { ToneTag } from '../../components/ToneTag';
 import { currentLanguage } from '../../i18n';
-import { formatDateTime } from '../../procedures/format';
+import { formatDateTime, formatDay } from '../../procedures/format';
+import { ruleName } from '../../i18n/labels';
 
 /** Registrations the API refused because the owners or the residents' committee were notified too late. */
 export function RefusedNotices({ notices }: { notices: RefusedNotice[] }) {
@@ -20,15 +21,15 @@ export function RefusedNotices({ notices }: { notices: RefusedNotice[] }) {
             </div>
             <div className="break-anywhere">
               {t('ownersMeeting.refused.detail', {
-                notice: n.noticeDate,
-                meeting: n.meetingDate,
-                earliest: n.earliestMeetingDate,
+                notice: formatDay(n.noticeDate, language),
+                meeting: formatDay(n.meetingDate, language),
+                earliest: formatDay(n.earliestMeetingDate, language),
               })}
             </div>
             <div>
               {n.failedRules.map((id) => (
                 <ToneTag key={id} tone="error">
-                  {id}
+                  {ruleName(id, language)} <span>{id}</span>
                 </ToneTag>
               ))}
               <Typography.Text type="secondary">{formatDateTime(n.at, language)}</Typography.Text>

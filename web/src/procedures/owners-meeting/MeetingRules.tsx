@@ -1,5 +1,7 @@
 import { Typography } from 'antd';
-import { RulePassedTag, RuleValues } from '../../components/RuleResults';
+import { RuleName, RulePassedTag, RuleValues } from '../../components/RuleResults';
+import { currentLanguage } from '../../i18n';
+import { withChinaDates } from '../format';
 
 /** One OM rule as shown: a meeting decides the same rule (OM-ORDINARY, OM-COMMITTEE) once per agenda item. */
 export interface MeetingRuleLine {
@@ -18,6 +20,7 @@ export interface MeetingRuleLine {
  * rule id appears once per agenda item.
  */
 export function MeetingRules({ rules, label }: { rules: MeetingRuleLine[]; label: string }) {
+  const language = currentLanguage();
   return (
     <ul className="plain-list" aria-label={label}>
       {rules.map((rule, index) => (
@@ -28,13 +31,13 @@ export function MeetingRules({ rules, label }: { rules: MeetingRuleLine[]; label
         >
           <div>
             <RulePassedTag passed={rule.passed} />
-            <Typography.Text strong>{rule.id}</Typography.Text>
+            <RuleName id={rule.id} />
           </div>
           <div>
             <Typography.Text type="secondary">{rule.citation}</Typography.Text>
           </div>
           {rule.requirement && rule.passed === undefined && <div>{rule.requirement}</div>}
-          {rule.detail && <div className="break-anywhere">{rule.detail}</div>}
+          {rule.detail && <div className="break-anywhere">{withChinaDates(rule.detail, language)}</div>}
           <div>
             <RuleValues values={rule.values} />
           </div>

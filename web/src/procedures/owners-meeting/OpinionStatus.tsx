@@ -11,7 +11,7 @@ import { lastDayOf, type OpinionData } from './meetingData';
 export function OpinionStatus({ opinion }: { opinion: OpinionData }) {
   const { t } = useTranslation();
   const language = currentLanguage();
-  const deadline = lastDayOf(opinion.deadline);
+  const deadline = lastDayOf(opinion.deadline, language);
   if (opinion.status === 'given') {
     return (
       <Alert

@@ -1,5 +1,6 @@
+import type { Language } from '../../i18n';
+import { formatLastDay } from '../format';
 import { z } from 'zod';
-import { chinaDateOf } from '../../../../domain/clock';
 import { matter, meetingType } from '../../../../domain/forms/owners-meeting';
 import { ownersMeetingRuleView } from '../../api/schemas/procedures';
 import type { CaseRecord } from '../../api/cases';
@@ -63,9 +64,8 @@ export function decisionContextOf(task: TaskView): DecisionContext | undefined {
 
 /**
  * The last day (China time) of a deadline the workflow keeps as an instant at the end of that day (24:00 is the
- * next day's 00:00, 民法典 Art. 203): "by 2026-12-11" reads better than "2026-12-12 00:00".
+ * next day's 00:00, 民法典 Art. 203), in the app's date format: "by 2026年12月11日" reads better than "2026-12-12 00:00".
  */
-export function lastDayOf(deadline: string): string {
-  const end = new Date(deadline).getTime();
-  return Number.isNaN(end) ? deadline : chinaDateOf(new Date(end - 1));
+export function lastDayOf(deadline: string, language: Language): string {
+  return formatLastDay(deadline, language);
 }

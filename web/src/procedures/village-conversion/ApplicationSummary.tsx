@@ -2,6 +2,8 @@ import { Collapse, Descriptions } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CaseDocument, CaseRecord } from '../../api/cases';
 import { yesNo } from '../../forms/bilingual';
+import { currentLanguage } from '../../i18n';
+import { formatDay } from '../format';
 import { ConditionsChecklist } from './ConditionsChecklist';
 import { ConversionNotices } from './ConversionNotices';
 import { submittedApplication } from './application';
@@ -41,7 +43,10 @@ export function ApplicationSummary({ record, documents }: { record: CaseRecord; 
                       {
                         key: 'dates',
                         label: t('vc.fields.assemblyDates'),
-                        children: t('vc.summary.dates', { notice: a.assembly.noticeDate, meeting: a.assembly.meetingDate }),
+                        children: t('vc.summary.dates', {
+                          notice: formatDay(a.assembly.noticeDate, currentLanguage()),
+                          meeting: formatDay(a.assembly.meetingDate, currentLanguage()),
+                        }),
                       },
                       {
                         key: 'attendance',

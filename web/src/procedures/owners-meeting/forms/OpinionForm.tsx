@@ -7,6 +7,7 @@ import { OM_RULES } from '../../../../../domain/rules/owners-meeting';
 import { procedureFormResolver } from '../../../forms/bilingual';
 import { FormField } from '../../../forms/FormField';
 import { currentLanguage } from '../../../i18n';
+import { RuleName } from '../../../components/RuleResults';
 import { FormActions } from '../../FormActions';
 import { fieldErrorSink, type TaskFormProps } from '../../taskForm';
 import { lastDayOf } from '../meetingData';
@@ -29,11 +30,10 @@ export function OpinionForm({ record, disabled, submit }: TaskFormProps) {
       {(data) => (
         <Form layout="vertical" onFinish={() => void onSubmit()} disabled={disabled}>
           <Typography.Paragraph>
-            <Typography.Text strong>{rule.id}</Typography.Text> {rule.text[language]}{' '}
-            <Typography.Text type="secondary">{rule.citation}</Typography.Text>
+            <RuleName id={rule.id} /> {rule.text[language]} <Typography.Text type="secondary">{rule.citation}</Typography.Text>
           </Typography.Paragraph>
           <Typography.Paragraph>
-            {t('ownersMeeting.opinion.deadline', { deadline: lastDayOf(data.opinion.deadline) })}
+            {t('ownersMeeting.opinion.deadline', { deadline: lastDayOf(data.opinion.deadline, language) })}
           </Typography.Paragraph>
           <FormField
             control={control}

@@ -7,6 +7,7 @@ import { OM_RULES } from '../../../../../domain/rules/owners-meeting';
 import { procedureFormResolver } from '../../../forms/bilingual';
 import { FormField } from '../../../forms/FormField';
 import { currentLanguage } from '../../../i18n';
+import { RuleName } from '../../../components/RuleResults';
 import { FormActions } from '../../FormActions';
 import { fieldErrorSink, type TaskFormProps } from '../../taskForm';
 import { DecisionsPanel } from '../DecisionsPanel';
@@ -46,12 +47,11 @@ export function ReportForm({ task, record, disabled, submit }: TaskFormProps) {
           )}
           <Form layout="vertical" onFinish={() => void onSubmit()} disabled={disabled}>
             <Typography.Paragraph>
-              <Typography.Text strong>{rule.id}</Typography.Text> {rule.text[language]}{' '}
-              <Typography.Text type="secondary">{rule.citation}</Typography.Text>
+              <RuleName id={rule.id} /> {rule.text[language]} <Typography.Text type="secondary">{rule.citation}</Typography.Text>
             </Typography.Paragraph>
             {decisions?.suggestionDeadline && (
               <Typography.Paragraph>
-                {t('ownersMeeting.report.deadline', { deadline: lastDayOf(decisions.suggestionDeadline) })}
+                {t('ownersMeeting.report.deadline', { deadline: lastDayOf(decisions.suggestionDeadline, language) })}
               </Typography.Paragraph>
             )}
             <FormField

@@ -8,6 +8,7 @@ import { procedureFormResolver } from '../../../forms/bilingual';
 import { FormField } from '../../../forms/FormField';
 import { GroupField } from '../../../forms/GroupField';
 import { currentLanguage } from '../../../i18n';
+import { ruleTitle } from '../../../i18n/labels';
 import { FormActions } from '../../FormActions';
 import { fieldErrorSink, type TaskFormProps } from '../../taskForm';
 import { ApplicationContext } from '../ApplicationContext';
@@ -38,7 +39,7 @@ export function DecideForm({ task, record, disabled, submit }: TaskFormProps) {
           control={control}
           name="decision"
           label={t('serviceAdmission.decide.decision')}
-          extra={`${rule.id} ${rule.text[language]}（${rule.citation}）`}
+          extra={`${ruleTitle(rule.id, language)} ${rule.text[language]}（${rule.citation}）`}
           required
         >
           {(field, group) => (

@@ -1,0 +1,19 @@
+import type { Db } from '../../../runtime/db';
+import type { Caller } from '../../plugins/app/auth';
+
+/**
+ * The workspace's counts, in the inbox's own scopes: my open tasks (view "mine"), and the open tasks offered to my
+ * current membership's organization and role that nobody has claimed (view "unclaimed"), which I may claim.
+ */
+export async function countTasks(db: Db, caller: Caller): Promise<{ mine: number; claimable: number }> {
+  const membership = caller.membership;
+  const [mine, claimable] = await Promise.all([
+    db.task.count({ where: { assigneeId: caller.userId, status: 'OPEN' } }),
+    membership
+      ? db.task.count({
+          where: { candidateOrgId: membership.organizationId, candidateRole: membership.role, assigneeId: null, status: 'OPEN' },
+        })
+      : Promise.resolve(0),
+  ]);
+  return { mine, claimable };
+}
