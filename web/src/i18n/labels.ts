@@ -82,12 +82,6 @@ export function valueText(value: unknown, language: Language): string {
   return JSON.stringify(value);
 }
 
-/** The rule set a case was decided under, by name ("村改居规则（鲁办发〔2012〕22号）"). */
-export function ruleSetName(version: string, language: Language): string {
-  const labels = LABELS[language];
-  return lookup(labels.ruleSets, version) ?? labels.reasons.ruleSetVersion.replace('{{version}}', version);
-}
-
 /** The outcome of a recorded attempt other than success and refusal ("failure"). */
 export function outcomeLabel(outcome: string, language: Language): string {
   return lookup(LABELS[language].outcomes, outcome) ?? LABELS[language].outcomes.failure;
