@@ -39,7 +39,10 @@ export default tseslint.config(
               allowTypeImports: true,
               message: 'Import activities as types only and call them through proxyActivities.',
             },
-            { group: ['**/runtime/*', '**/api/*', '@prisma/*', 'pg'], message: 'Workflow code cannot touch the database or the API.' },
+            {
+              group: ['**/runtime/*', '**/api/*', '@prisma/*', 'pg'],
+              message: 'Workflow code cannot touch the database or the API.',
+            },
           ],
         },
       ],

@@ -51,7 +51,10 @@ export function createCaseActivities({ db }: { db: DbClient }) {
           data: { status: input.status, outcome: input.outcome },
         });
         if (input.notify) {
-          const row = await tx.case.findUniqueOrThrow({ where: { id: input.caseId }, select: { number: true, title: true, procedure: true } });
+          const row = await tx.case.findUniqueOrThrow({
+            where: { id: input.caseId },
+            select: { number: true, title: true, procedure: true },
+          });
           await notify(tx, {
             kind: 'case.decided',
             organizationId: input.notify.organizationId,

@@ -32,7 +32,10 @@ export type FirstElectionStart =
 
 /** Marks the village converted and links it to its residents' committee (with the approving case), audited. */
 async function markConverted(tx: DbTx, input: CreateResidentsCommitteeInput, committeeOrgId: string): Promise<void> {
-  await tx.organization.update({ where: { id: input.villageOrgId }, data: { convertedAt: new Date(), residentsCommitteeId: committeeOrgId, conversionCaseId: input.caseId } });
+  await tx.organization.update({
+    where: { id: input.villageOrgId },
+    data: { convertedAt: new Date(), residentsCommitteeId: committeeOrgId, conversionCaseId: input.caseId },
+  });
   await appendAudit(tx, {
     action: 'organization.converted',
     targetType: 'organization',
@@ -89,7 +92,15 @@ export function createLinkedCaseActivities({ db, temporal, taskQueue }: { db: Db
         if (running) {
           const refusal = secondElectionRefusal(running);
           await db.$transaction((tx) =>
-            appendAudit(tx, { action: 'election.start', targetType: 'organization', targetId: input.communityOrgId, caseId: input.conversionCaseId, outcome: 'refused', reason: 'election-under-way', data: { runningElectionId: running.id, runningCaseNumber: running.number } }),
+            appendAudit(tx, {
+              action: 'election.start',
+              targetType: 'organization',
+              targetId: input.communityOrgId,
+              caseId: input.conversionCaseId,
+              outcome: 'refused',
+              reason: 'election-under-way',
+              data: { runningElectionId: running.id, runningCaseNumber: running.number },
+            }),
           );
           return { started: false, running: { caseId: running.id, number: running.number }, message: refusal.localized };
         }
@@ -141,7 +152,8 @@ export function createLinkedCaseActivities({ db, temporal, taskQueue }: { db: Db
       } catch (error) {
         if (!(error instanceof Error && error.name === 'WorkflowExecutionAlreadyStartedError')) throw error;
       }
-      const number = existing?.number ?? (await db.case.findUniqueOrThrow({ where: { id: caseId }, select: { number: true } })).number;
+      const number =
+        existing?.number ?? (await db.case.findUniqueOrThrow({ where: { id: caseId }, select: { number: true } })).number;
       return { started: true, caseId, number };
     },
   };

@@ -25,7 +25,10 @@ export function createServiceAdmissionActivities({ db }: { db: Db }) {
     async saveServiceItemCase(input: SaveServiceItemCaseInput): Promise<void> {
       await db.$transaction(async (tx) => {
         await tx.$queryRaw`SELECT id FROM "case" WHERE id = ${input.caseId}::uuid FOR UPDATE`;
-        const row = await tx.case.findUniqueOrThrow({ where: { id: input.caseId }, select: { data: true, number: true, title: true } });
+        const row = await tx.case.findUniqueOrThrow({
+          where: { id: input.caseId },
+          select: { data: true, number: true, title: true },
+        });
         const data = (row.data ?? {}) as Record<string, unknown>;
         const stored = typeof data.stateSeq === 'number' ? data.stateSeq : 0;
         if (input.seq <= stored) return;

@@ -84,13 +84,17 @@ export function createTaskActivities({ db }: { db: DbClient }) {
     /** A step of the task's clock (reminder, due = yellow, escalated = red): task fields, audit, notification. */
     async markTaskClock(input: MarkTaskClockInput): Promise<void> {
       await inTransaction(db, async (tx) => {
-        const task = await tx.task.findUniqueOrThrow({ where: { id: input.taskId }, include: { case: true, candidateOrg: true } });
+        const task = await tx.task.findUniqueOrThrow({
+          where: { id: input.taskId },
+          include: { case: true, candidateOrg: true },
+        });
         if (task.status !== 'OPEN') return;
         const escalateTo = input.escalateToOrgId ?? task.candidateOrg.parentId ?? task.candidateOrgId;
         if (input.stage === 'reminder' && task.remindedAt) return;
         if (input.stage === 'escalated' && task.escalatedAt) return;
         if (input.stage === 'reminder') await tx.task.update({ where: { id: task.id }, data: { remindedAt: new Date() } });
-        if (input.stage === 'escalated') await tx.task.update({ where: { id: task.id }, data: { escalatedAt: new Date(), escalatedToOrgId: escalateTo } });
+        if (input.stage === 'escalated')
+          await tx.task.update({ where: { id: task.id }, data: { escalatedAt: new Date(), escalatedToOrgId: escalateTo } });
         const kind = input.stage === 'reminder' ? 'task.reminder' : input.stage === 'due' ? 'task.due' : 'task.escalated';
         await appendAudit(tx, {
           action: kind,
@@ -101,11 +105,25 @@ export function createTaskActivities({ db }: { db: DbClient }) {
           outcome: 'success',
           data: { dueAt: task.dueAt?.toISOString() ?? null, ...(input.stage === 'escalated' ? { escalatedTo: escalateTo } : {}) },
         });
-        const params = { caseNumber: task.case.number, caseTitle: task.case.title, taskKind: task.kind, dueAt: task.dueAt?.toISOString() ?? null };
-        const target = task.assigneeId ? { userId: task.assigneeId } : { organizationId: task.candidateOrgId, role: task.candidateRole };
+        const params = {
+          caseNumber: task.case.number,
+          caseTitle: task.case.title,
+          taskKind: task.kind,
+          dueAt: task.dueAt?.toISOString() ?? null,
+        };
+        const target = task.assigneeId
+          ? { userId: task.assigneeId }
+          : { organizationId: task.candidateOrgId, role: task.candidateRole };
         await notify(tx, { kind, ...target, caseId: task.caseId, taskId: task.id, params, dedupeKey: `${kind}:${task.id}` });
         if (input.stage === 'escalated') {
-          await notify(tx, { kind, organizationId: escalateTo, caseId: task.caseId, taskId: task.id, params: { ...params, supervising: true }, dedupeKey: `${kind}:${task.id}:supervisor` });
+          await notify(tx, {
+            kind,
+            organizationId: escalateTo,
+            caseId: task.caseId,
+            taskId: task.id,
+            params: { ...params, supervising: true },
+            dedupeKey: `${kind}:${task.id}:supervisor`,
+          });
         }
       });
     },
@@ -113,10 +131,20 @@ export function createTaskActivities({ db }: { db: DbClient }) {
     /** Cancels an open task (the procedure moved on without it, e.g. a withdrawal); idempotent. */
     async cancelTask(input: { taskId: string; reason: string }): Promise<void> {
       await inTransaction(db, async (tx) => {
-        const cancelled = await tx.task.updateMany({ where: { id: input.taskId, status: 'OPEN' }, data: { status: 'CANCELLED' } });
+        const cancelled = await tx.task.updateMany({
+          where: { id: input.taskId, status: 'OPEN' },
+          data: { status: 'CANCELLED' },
+        });
         if (cancelled.count === 0) return;
         const task = await tx.task.findUniqueOrThrow({ where: { id: input.taskId }, select: { caseId: true } });
-        await appendAudit(tx, { action: 'task.cancelled', targetType: 'task', targetId: input.taskId, caseId: task.caseId, outcome: 'success', reason: input.reason });
+        await appendAudit(tx, {
+          action: 'task.cancelled',
+          targetType: 'task',
+          targetId: input.taskId,
+          caseId: task.caseId,
+          outcome: 'success',
+          reason: input.reason,
+        });
       });
     },
 

@@ -5,8 +5,14 @@ export const ALLOWED_DOCUMENT_TYPES = {
   'application/pdf': { extensions: ['pdf'], magic: [[0x25, 0x50, 0x44, 0x46]] },
   'image/png': { extensions: ['png'], magic: [[0x89, 0x50, 0x4e, 0x47]] },
   'image/jpeg': { extensions: ['jpg', 'jpeg'], magic: [[0xff, 0xd8, 0xff]] },
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { extensions: ['docx'], magic: [[0x50, 0x4b, 0x03, 0x04]] },
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { extensions: ['xlsx'], magic: [[0x50, 0x4b, 0x03, 0x04]] },
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': {
+    extensions: ['docx'],
+    magic: [[0x50, 0x4b, 0x03, 0x04]],
+  },
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+    extensions: ['xlsx'],
+    magic: [[0x50, 0x4b, 0x03, 0x04]],
+  },
 } as const satisfies Record<string, { extensions: readonly string[]; magic: readonly (readonly number[])[] }>;
 
 export type DocumentMimeType = keyof typeof ALLOWED_DOCUMENT_TYPES;

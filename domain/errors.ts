@@ -8,13 +8,21 @@ export interface LocalizedText {
 }
 
 const catalogue = {
-  VALIDATION_FAILED: { status: 400, 'zh-CN': '提交的数据不符合要求，请检查标出的字段。', en: 'The submitted data is invalid; check the fields listed.' },
+  VALIDATION_FAILED: {
+    status: 400,
+    'zh-CN': '提交的数据不符合要求，请检查标出的字段。',
+    en: 'The submitted data is invalid; check the fields listed.',
+  },
   MALFORMED_JSON: { status: 400, 'zh-CN': '请求体不是有效的 JSON。', en: 'The request body is not valid JSON.' },
   BAD_REQUEST: { status: 400, 'zh-CN': '请求无法处理。', en: 'The request cannot be processed.' },
   INVALID_CREDENTIALS: { status: 401, 'zh-CN': '用户名或密码错误。', en: 'Wrong username or password.' },
   UNAUTHENTICATED: { status: 401, 'zh-CN': '请先登录。', en: 'Please sign in first.' },
   FORBIDDEN: { status: 403, 'zh-CN': '您无权执行此操作。', en: 'You are not allowed to do this.' },
-  PASSWORD_CHANGE_REQUIRED: { status: 403, 'zh-CN': '管理员设置的初始密码须先修改，修改密码后才能继续使用。', en: 'The password an administrator set must be changed before you can continue.' },
+  PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    'zh-CN': '管理员设置的初始密码须先修改，修改密码后才能继续使用。',
+    en: 'The password an administrator set must be changed before you can continue.',
+  },
   NOT_FOUND: { status: 404, 'zh-CN': '未找到该记录。', en: 'No such record.' },
   ROUTE_NOT_FOUND: { status: 404, 'zh-CN': '接口不存在。', en: 'No such endpoint.' },
   METHOD_NOT_ALLOWED: { status: 405, 'zh-CN': '不支持该请求方法。', en: 'Method not allowed.' },
@@ -23,18 +31,34 @@ const catalogue = {
   MIXED_TASK_KINDS: { status: 400, 'zh-CN': '批量操作只能针对同一类任务。', en: 'Bulk actions apply to tasks of one kind only.' },
   TASK_NOT_OPEN: { status: 409, 'zh-CN': '该任务当前不可办理。', en: 'This task cannot be acted on now.' },
   CONFLICT: { status: 409, 'zh-CN': '数据已被修改，请刷新后重试。', en: 'The record changed meanwhile; reload and try again.' },
-  IDEMPOTENCY_KEY_REUSED: { status: 422, 'zh-CN': '该幂等键已用于另一项不同的请求，请换用新的键。', en: 'This Idempotency-Key was used for a different request; use a new key.' },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    'zh-CN': '该幂等键已用于另一项不同的请求，请换用新的键。',
+    en: 'This Idempotency-Key was used for a different request; use a new key.',
+  },
   PAYLOAD_TOO_LARGE: { status: 413, 'zh-CN': '提交的内容过大。', en: 'The request is too large.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, 'zh-CN': '不支持的内容类型。', en: 'Unsupported content type.' },
-  RULE_FAILED: { status: 422, 'zh-CN': '不符合法定条件，详见所列条款。', en: 'A statutory condition is not met; see the rules listed.' },
+  RULE_FAILED: {
+    status: 422,
+    'zh-CN': '不符合法定条件，详见所列条款。',
+    en: 'A statutory condition is not met; see the rules listed.',
+  },
   ID_NUMBER_NOT_BOUND: {
     status: 403,
     'zh-CN': '您的账号尚未绑定本人身份证号码（实名账号），暂不能提交申请。请联系为您开设账号的社区或街道管理员绑定。',
     en: 'Your account has no resident ID number bound to it (real-name account), so you cannot apply yet. Ask the administrator who issued your account to bind it.',
   },
-  LOGIN_THROTTLED: { status: 429, 'zh-CN': '登录失败次数过多，请 15 分钟后再试。', en: 'Too many failed sign-ins; try again in 15 minutes.' },
+  LOGIN_THROTTLED: {
+    status: 429,
+    'zh-CN': '登录失败次数过多，请 15 分钟后再试。',
+    en: 'Too many failed sign-ins; try again in 15 minutes.',
+  },
   RATE_LIMITED: { status: 429, 'zh-CN': '请求过于频繁，请稍后再试。', en: 'Too many requests; try again later.' },
-  INTERNAL_ERROR: { status: 500, 'zh-CN': '服务器内部错误，请联系管理员并提供请求编号。', en: 'Internal error; contact the administrator with the request id.' },
+  INTERNAL_ERROR: {
+    status: 500,
+    'zh-CN': '服务器内部错误，请联系管理员并提供请求编号。',
+    en: 'Internal error; contact the administrator with the request id.',
+  },
   SERVICE_UNAVAILABLE: { status: 503, 'zh-CN': '服务暂不可用，请稍后再试。', en: 'The service is unavailable; try again later.' },
 } as const satisfies Record<string, LocalizedText & { status: number }>;
 
@@ -67,7 +91,10 @@ export class AppError extends Error {
   readonly details?: Record<string, unknown>;
   readonly localized: LocalizedText;
 
-  constructor(code: ErrorCode, options: { fields?: FieldError[]; details?: Record<string, unknown>; message?: LocalizedText } = {}) {
+  constructor(
+    code: ErrorCode,
+    options: { fields?: FieldError[]; details?: Record<string, unknown>; message?: LocalizedText } = {},
+  ) {
     const localized = options.message ?? errorMessage(code);
     super(`${code}: ${localized.en}`);
     this.name = 'AppError';

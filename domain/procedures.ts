@@ -11,7 +11,10 @@ export const PROCEDURES = {
     name: { 'zh-CN': '社区居民委员会选举', en: "Residents' committee election" } satisfies LocalizedText,
     steps: [
       { key: 'opened', name: { 'zh-CN': '发起', en: 'Opened' } },
-      { key: 'election.setup', name: { 'zh-CN': '乡镇（街道）确定选举日、职数、方式和选举委员会', en: 'Set-up: date, seats, method, committee' } },
+      {
+        key: 'election.setup',
+        name: { 'zh-CN': '乡镇（街道）确定选举日、职数、方式和选举委员会', en: 'Set-up: date, seats, method, committee' },
+      },
       { key: 'election.publish-list', name: { 'zh-CN': '选民登记与名单公布', en: 'Registration and voter list' } },
       { key: 'election.objection-answer', name: { 'zh-CN': '名单异议处理', en: 'Objections and answers' } },
       { key: 'election.candidates', name: { 'zh-CN': '确定候选人', en: 'Candidates' } },
@@ -40,7 +43,10 @@ export const PROCEDURES = {
       { key: 'owners-meeting.opinion', name: { 'zh-CN': '居委会提出意见', en: "Residents' committee's opinion" } },
       { key: 'owners-meeting.votes', name: { 'zh-CN': '会议表决结果', en: 'Attendance and votes' } },
       { key: 'owners-meeting.post', name: { 'zh-CN': '公告决定', en: 'Decisions posted' } },
-      { key: 'owners-meeting.report', name: { 'zh-CN': '决定告知居委会、听取建议', en: "Decisions reported, suggestions heard" } },
+      {
+        key: 'owners-meeting.report',
+        name: { 'zh-CN': '决定告知居委会、听取建议', en: 'Decisions reported, suggestions heard' },
+      },
       { key: 'closed', name: { 'zh-CN': '办结', en: 'Closed' } },
     ],
   },

@@ -14,15 +14,47 @@ const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const CHECK_CHARS = '10X98765432';
 /** Province-level codes of the address part (incl. 81/82/83 of residence permits for HK, Macao and Taiwan residents). */
 const PROVINCE_CODES = new Set([
-  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37', '41', '42', '43', '44', '45', '46',
-  '50', '51', '52', '53', '54', '61', '62', '63', '64', '65', '71', '81', '82', '83',
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '21',
+  '22',
+  '23',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '41',
+  '42',
+  '43',
+  '44',
+  '45',
+  '46',
+  '50',
+  '51',
+  '52',
+  '53',
+  '54',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+  '71',
+  '81',
+  '82',
+  '83',
 ]);
 
 export type ResidentIdProblem = 'format' | 'region' | 'birth-date' | 'check-digit';
 
 export type ParsedResidentId =
-  | { ok: true; idNumber: string; birthDate: IsoDate; sex: 'male' | 'female' }
-  | { ok: false; problem: ResidentIdProblem };
+  { ok: true; idNumber: string; birthDate: IsoDate; sex: 'male' | 'female' } | { ok: false; problem: ResidentIdProblem };
 
 /** The check character of the first 17 digits. */
 export function residentIdCheckChar(first17: string): string {
@@ -48,7 +80,10 @@ export function maskResidentId(idNumber: string): string {
 }
 
 const PROBLEM_TEXT: Record<ResidentIdProblem, { zh: string; en: string }> = {
-  format: { zh: '身份证号码须为 18 位：17 位数字加 1 位数字或 X', en: 'An ID number has 18 characters: 17 digits and a digit or X' },
+  format: {
+    zh: '身份证号码须为 18 位：17 位数字加 1 位数字或 X',
+    en: 'An ID number has 18 characters: 17 digits and a digit or X',
+  },
   region: { zh: '身份证号码的地址码不正确', en: 'The address code of the ID number is not valid' },
   'birth-date': { zh: '身份证号码中的出生日期不存在', en: 'The birth date inside the ID number is not a real date' },
   'check-digit': { zh: '身份证号码校验码不正确（GB 11643）', en: 'The check digit of the ID number is wrong (GB 11643)' },

@@ -23,7 +23,13 @@ export function fieldErrorsFromZod(issues: readonly z.core.$ZodIssue[]): FieldEr
     if (issue.code === 'custom') {
       // Our own refinements carry their Chinese text in params.zh and their English text as the message.
       const zh = (issue.params as { zh?: string } | undefined)?.zh;
-      return [{ path: base, code: String((issue.params as { code?: string } | undefined)?.code ?? 'custom'), message: { 'zh-CN': zh ?? issue.message, en: issue.message } }];
+      return [
+        {
+          path: base,
+          code: String((issue.params as { code?: string } | undefined)?.code ?? 'custom'),
+          message: { 'zh-CN': zh ?? issue.message, en: issue.message },
+        },
+      ];
     }
     return [{ path: base, code: issue.code, message: { 'zh-CN': localize(zhCN, issue), en: localize(en, issue) } }];
   });

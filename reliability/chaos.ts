@@ -175,7 +175,11 @@ main().then(
  * the last worker kill or server restart fell just after the last answers, the worker now running may still be
  * replaying: wait (at most 2 minutes) until every case expected closed is closed, in PostgreSQL and in Temporal.
  */
-async function closingsSettled(db: ReturnType<typeof createDb>, temporal: Client, results: Record<string, (CaseExpectation | Error)[]>) {
+async function closingsSettled(
+  db: ReturnType<typeof createDb>,
+  temporal: Client,
+  results: Record<string, (CaseExpectation | Error)[]>,
+) {
   const closing = Object.values(results)
     .flat()
     .filter((r): r is CaseExpectation => !(r instanceof Error) && r.status !== 'OPEN')
@@ -190,7 +194,14 @@ async function closingsSettled(db: ReturnType<typeof createDb>, temporal: Client
   ).catch(() => []); // the verifier names them
   const workflowsClosed = (async () => {
     for (let i = 0; i < rows.length; i += 16) {
-      await Promise.all(rows.slice(i, i + 16).map((r) => temporal.workflow.getHandle(r.workflowId).result().catch(() => undefined)));
+      await Promise.all(
+        rows.slice(i, i + 16).map((r) =>
+          temporal.workflow
+            .getHandle(r.workflowId)
+            .result()
+            .catch(() => undefined),
+        ),
+      );
     }
   })();
   let timer: NodeJS.Timeout | undefined;

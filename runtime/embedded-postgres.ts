@@ -62,4 +62,3 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     stop: () => server.stop(),
   };
 }
-

@@ -25,23 +25,33 @@ export function startMailSender(options: MailSenderOptions): { stop(): void } | 
     if (running) return;
     running = true;
     try {
-      await options.db.$transaction(async (tx) => {
-        const batch = await tx.$queryRaw<{ id: string; to_address: string; subject: string; body: string; attempts: number }[]>`
+      await options.db.$transaction(
+        async (tx) => {
+          const batch = await tx.$queryRaw<{ id: string; to_address: string; subject: string; body: string; attempts: number }[]>`
           SELECT id, to_address, subject, body, attempts FROM email_outbox
           WHERE status = 'pending' ORDER BY created_at LIMIT 20 FOR UPDATE SKIP LOCKED`;
-        for (const mail of batch) {
-          try {
-            await transport.sendMail({ from: options.from, to: mail.to_address, subject: mail.subject, text: mail.body });
-            await tx.emailOutbox.update({ where: { id: mail.id }, data: { status: 'sent', sentAt: new Date(), attempts: mail.attempts + 1 } });
-          } catch (error) {
-            const attempts = mail.attempts + 1;
-            await tx.emailOutbox.update({
-              where: { id: mail.id },
-              data: { attempts, lastError: error instanceof Error ? error.message : String(error), status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending' },
-            });
+          for (const mail of batch) {
+            try {
+              await transport.sendMail({ from: options.from, to: mail.to_address, subject: mail.subject, text: mail.body });
+              await tx.emailOutbox.update({
+                where: { id: mail.id },
+                data: { status: 'sent', sentAt: new Date(), attempts: mail.attempts + 1 },
+              });
+            } catch (error) {
+              const attempts = mail.attempts + 1;
+              await tx.emailOutbox.update({
+                where: { id: mail.id },
+                data: {
+                  attempts,
+                  lastError: error instanceof Error ? error.message : String(error),
+                  status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
+                },
+              });
+            }
           }
-        }
-      }, { timeout: 60_000 });
+        },
+        { timeout: 60_000 },
+      );
     } catch (error) {
       log(`mail sender: ${error instanceof Error ? error.message : String(error)}`);
     } finally {

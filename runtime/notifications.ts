@@ -42,7 +42,8 @@ const SUBJECTS: Record<NotificationKind, string> = {
  * SMTP sender when one is configured). Runs inside the caller's transaction.
  */
 export async function notify(tx: DbTx, input: NotificationInput): Promise<void> {
-  if (input.dedupeKey && (await tx.notification.findUnique({ where: { dedupeKey: input.dedupeKey }, select: { id: true } }))) return;
+  if (input.dedupeKey && (await tx.notification.findUnique({ where: { dedupeKey: input.dedupeKey }, select: { id: true } })))
+    return;
   await tx.notification.create({
     data: {
       kind: input.kind,

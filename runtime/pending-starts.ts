@@ -160,7 +160,9 @@ export async function resumePendingStarts(db: Db, temporal: Client, olderThanMs 
       let runId: string | null = null;
       try {
         if (row.update_name && row.update_id) {
-          await temporal.workflow.getHandle(row.workflow_id).executeUpdate(row.update_name, { args: row.args as [unknown], updateId: row.update_id });
+          await temporal.workflow
+            .getHandle(row.workflow_id)
+            .executeUpdate(row.update_name, { args: row.args as [unknown], updateId: row.update_id });
         } else {
           const handle = await temporal.workflow.start(row.workflow_type, {
             workflowId: row.workflow_id,

@@ -27,7 +27,10 @@ async function withAdmin<T>(serverUrl: string, fn: (client: pg.Client) => Promis
 }
 
 export async function databaseExists(serverUrl: string, name: string): Promise<boolean> {
-  return withAdmin(serverUrl, async (c) => (await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1);
+  return withAdmin(
+    serverUrl,
+    async (c) => (await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1,
+  );
 }
 
 /** Creates a database (optionally as a copy of a template) and returns its URL. */

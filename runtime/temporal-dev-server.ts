@@ -61,7 +61,12 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions =
   const log = options.onLog ?? (() => undefined);
   for (const stream of [child.stdout, child.stderr]) {
     stream?.setEncoding('utf8');
-    stream?.on('data', (chunk: string) => chunk.split('\n').filter(Boolean).forEach((l) => log(l)));
+    stream?.on('data', (chunk: string) =>
+      chunk
+        .split('\n')
+        .filter(Boolean)
+        .forEach((l) => log(l)),
+    );
   }
   const address = `127.0.0.1:${port}`;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -31,7 +31,8 @@ const PG_TRANSIENT_STATES = /^(08|53|57P0[1-3]|40001|40P01)/;
 const NODE_NET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH']);
 
 /** pg's pool and client say these in plain text when a connection cannot be had or is lost. */
-const PG_CONNECTION_MESSAGES = /timeout exceeded when trying to connect|Connection terminated|connection is closed|terminating connection/i;
+const PG_CONNECTION_MESSAGES =
+  /timeout exceeded when trying to connect|Connection terminated|connection is closed|terminating connection/i;
 
 function isTransientOne(error: unknown): boolean {
   if (!error || typeof error !== 'object') return false;

@@ -20,51 +20,115 @@ interface OrgSeed {
 }
 
 export const DEMO_TREE: OrgSeed = {
-  key: 'province', code: 'DEMO-37', name: '山东省（演示）', nameEn: 'Shandong (demo)', kind: 'PROVINCE',
-  children: [{
-    key: 'city', code: 'DEMO-3701', name: '示范市', nameEn: 'Demo City', kind: 'CITY',
-    children: [
-      {
-        key: 'donghe', code: 'DEMO-370101', name: '东河县', nameEn: 'Donghe County', kind: 'COUNTY',
-        children: [
-          { key: 'donghe-mz', code: 'DEMO-370101-MZ', name: '东河县民政局', nameEn: 'Donghe Civil Affairs Bureau', kind: 'CIVIL_AFFAIRS_BUREAU' },
-          { key: 'donghe-zj', code: 'DEMO-370101-ZJ', name: '东河县住房和城乡建设局', nameEn: 'Donghe Housing Bureau', kind: 'DEPARTMENT' },
-          {
-            key: 'qingshi', code: 'DEMO-370101001', name: '青石镇', nameEn: 'Qingshi Township', kind: 'TOWNSHIP',
-            children: [
-              { key: 'liushu', code: 'DEMO-370101001201', name: '柳树村', nameEn: 'Liushu Village', kind: 'VILLAGE' },
-              { key: 'taoyuan', code: 'DEMO-370101001202', name: '桃园村', nameEn: 'Taoyuan Village', kind: 'VILLAGE' },
-            ],
-          },
-          {
-            key: 'chengguan', code: 'DEMO-370101002', name: '城关街道', nameEn: 'Chengguan Sub-district', kind: 'SUBDISTRICT',
-            children: [
-              {
-                key: 'xingfu', code: 'DEMO-370101002001', name: '幸福社区', nameEn: 'Xingfu Community', kind: 'COMMUNITY',
-                children: [
-                  { key: 'xingfu-ec', code: 'DEMO-370101002001-EC', name: '幸福社区选举委员会', nameEn: 'Xingfu Election Committee', kind: 'ELECTION_COMMITTEE' },
-                  { key: 'sunshine-oc', code: 'DEMO-370101002001-OC1', name: '阳光花园业主委员会', nameEn: "Sunshine Garden Owners' Committee", kind: 'OWNERS_COMMITTEE' },
-                ],
-              },
-              { key: 'heping', code: 'DEMO-370101002002', name: '和平社区', nameEn: 'Heping Community', kind: 'COMMUNITY' },
-            ],
-          },
-        ],
-      },
-      {
-        key: 'xishan', code: 'DEMO-370102', name: '西山区', nameEn: 'Xishan District', kind: 'COUNTY',
-        children: [
-          { key: 'xishan-mz', code: 'DEMO-370102-MZ', name: '西山区民政局', nameEn: 'Xishan Civil Affairs Bureau', kind: 'CIVIL_AFFAIRS_BUREAU' },
-          {
-            key: 'nanguan', code: 'DEMO-370102001', name: '南关街道', nameEn: 'Nanguan Sub-district', kind: 'SUBDISTRICT',
-            children: [
-              { key: 'xinhua', code: 'DEMO-370102001001', name: '新华社区', nameEn: 'Xinhua Community', kind: 'COMMUNITY' },
-            ],
-          },
-        ],
-      },
-    ],
-  }],
+  key: 'province',
+  code: 'DEMO-37',
+  name: '山东省（演示）',
+  nameEn: 'Shandong (demo)',
+  kind: 'PROVINCE',
+  children: [
+    {
+      key: 'city',
+      code: 'DEMO-3701',
+      name: '示范市',
+      nameEn: 'Demo City',
+      kind: 'CITY',
+      children: [
+        {
+          key: 'donghe',
+          code: 'DEMO-370101',
+          name: '东河县',
+          nameEn: 'Donghe County',
+          kind: 'COUNTY',
+          children: [
+            {
+              key: 'donghe-mz',
+              code: 'DEMO-370101-MZ',
+              name: '东河县民政局',
+              nameEn: 'Donghe Civil Affairs Bureau',
+              kind: 'CIVIL_AFFAIRS_BUREAU',
+            },
+            {
+              key: 'donghe-zj',
+              code: 'DEMO-370101-ZJ',
+              name: '东河县住房和城乡建设局',
+              nameEn: 'Donghe Housing Bureau',
+              kind: 'DEPARTMENT',
+            },
+            {
+              key: 'qingshi',
+              code: 'DEMO-370101001',
+              name: '青石镇',
+              nameEn: 'Qingshi Township',
+              kind: 'TOWNSHIP',
+              children: [
+                { key: 'liushu', code: 'DEMO-370101001201', name: '柳树村', nameEn: 'Liushu Village', kind: 'VILLAGE' },
+                { key: 'taoyuan', code: 'DEMO-370101001202', name: '桃园村', nameEn: 'Taoyuan Village', kind: 'VILLAGE' },
+              ],
+            },
+            {
+              key: 'chengguan',
+              code: 'DEMO-370101002',
+              name: '城关街道',
+              nameEn: 'Chengguan Sub-district',
+              kind: 'SUBDISTRICT',
+              children: [
+                {
+                  key: 'xingfu',
+                  code: 'DEMO-370101002001',
+                  name: '幸福社区',
+                  nameEn: 'Xingfu Community',
+                  kind: 'COMMUNITY',
+                  children: [
+                    {
+                      key: 'xingfu-ec',
+                      code: 'DEMO-370101002001-EC',
+                      name: '幸福社区选举委员会',
+                      nameEn: 'Xingfu Election Committee',
+                      kind: 'ELECTION_COMMITTEE',
+                    },
+                    {
+                      key: 'sunshine-oc',
+                      code: 'DEMO-370101002001-OC1',
+                      name: '阳光花园业主委员会',
+                      nameEn: "Sunshine Garden Owners' Committee",
+                      kind: 'OWNERS_COMMITTEE',
+                    },
+                  ],
+                },
+                { key: 'heping', code: 'DEMO-370101002002', name: '和平社区', nameEn: 'Heping Community', kind: 'COMMUNITY' },
+              ],
+            },
+          ],
+        },
+        {
+          key: 'xishan',
+          code: 'DEMO-370102',
+          name: '西山区',
+          nameEn: 'Xishan District',
+          kind: 'COUNTY',
+          children: [
+            {
+              key: 'xishan-mz',
+              code: 'DEMO-370102-MZ',
+              name: '西山区民政局',
+              nameEn: 'Xishan Civil Affairs Bureau',
+              kind: 'CIVIL_AFFAIRS_BUREAU',
+            },
+            {
+              key: 'nanguan',
+              code: 'DEMO-370102001',
+              name: '南关街道',
+              nameEn: 'Nanguan Sub-district',
+              kind: 'SUBDISTRICT',
+              children: [
+                { key: 'xinhua', code: 'DEMO-370102001001', name: '新华社区', nameEn: 'Xinhua Community', kind: 'COMMUNITY' },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  ],
 };
 
 /**
@@ -93,7 +157,13 @@ export const DEMO_USERS: { username: string; displayName: string; org: string; r
 export async function seedDemo(tx: DbTx): Promise<Record<string, string>> {
   const ids: Record<string, string> = {};
   const walk = async (node: OrgSeed, parentId?: string) => {
-    const org = await createOrganization(tx, { code: node.code, name: node.name, nameEn: node.nameEn, kind: node.kind, parentId });
+    const org = await createOrganization(tx, {
+      code: node.code,
+      name: node.name,
+      nameEn: node.nameEn,
+      kind: node.kind,
+      parentId,
+    });
     ids[node.key] = org.id;
     for (const child of node.children ?? []) await walk(child, org.id);
   };
@@ -101,9 +171,21 @@ export async function seedDemo(tx: DbTx): Promise<Record<string, string>> {
   for (const user of DEMO_USERS) {
     const orgId = ids[user.org];
     if (!orgId) throw new Error(`demo user ${user.username}: unknown organization ${user.org}`);
-    await createUser(tx, { username: user.username, displayName: user.displayName, password: DEMO_PASSWORD, idNumber: user.idNumber, isDemo: true, memberships: [{ organizationId: orgId, role: user.role }] });
+    await createUser(tx, {
+      username: user.username,
+      displayName: user.displayName,
+      password: DEMO_PASSWORD,
+      idNumber: user.idNumber,
+      isDemo: true,
+      memberships: [{ organizationId: orgId, role: user.role }],
+    });
   }
-  await appendAudit(tx, { action: 'demo.seeded', targetType: 'system', outcome: 'success', data: { organizations: Object.keys(ids).length, users: DEMO_USERS.length } });
+  await appendAudit(tx, {
+    action: 'demo.seeded',
+    targetType: 'system',
+    outcome: 'success',
+    data: { organizations: Object.keys(ids).length, users: DEMO_USERS.length },
+  });
   return ids;
 }
 

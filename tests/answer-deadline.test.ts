@@ -32,7 +32,11 @@ describe('a request waits for Temporal a bounded time: 503 and Retry-After inste
     await h.stopWorker();
     process.env.TEMPORAL_ANSWER_TIMEOUT_MS = '2000';
     const complete = () =>
-      official.request({ method: 'POST', url: `/api/v1/tasks/${task.id}/complete`, payload: { payload: { decision: 'approve' } } });
+      official.request({
+        method: 'POST',
+        url: `/api/v1/tasks/${task.id}/complete`,
+        payload: { payload: { decision: 'approve' } },
+      });
     const stalled = await timed(complete);
     expect(stalled.result.statusCode).toBe(503);
     expect(stalled.result.headers['retry-after']).toBe('5');
@@ -43,7 +47,12 @@ describe('a request waits for Temporal a bounded time: 503 and Retry-After inste
     // A start meanwhile: the workflow starts but cannot run; the answer comes at the deadline with the case.
     const key = randomUUID();
     const start = () =>
-      official.request({ method: 'POST', url: '/api/v1/smoke-cases', headers: { 'idempotency-key': key }, payload: { title: '停工时开始' } });
+      official.request({
+        method: 'POST',
+        url: '/api/v1/smoke-cases',
+        headers: { 'idempotency-key': key },
+        payload: { title: '停工时开始' },
+      });
     const opened = await timed(start);
     expect(opened.result.statusCode).toBe(201);
     expect(opened.seconds).toBeLessThan(15);

@@ -70,7 +70,11 @@ describe('API errors: stable codes, both languages, nothing written', () => {
   it('answers 401 to a protected route without a session and 401 to a wrong password', async () => {
     expect((await h.api.inject({ method: 'POST', url: '/api/v1/smoke-cases', payload: { title: 'x' } })).statusCode).toBe(401);
     expect((await h.api.inject({ method: 'GET', url: '/api/v1/me' })).statusCode).toBe(401);
-    const wrong = await h.api.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'nobody', password: 'wrong' } });
+    const wrong = await h.api.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'nobody', password: 'wrong' },
+    });
     expect(wrong.statusCode).toBe(401);
     expect(wrong.json<{ error: { code: string } }>().error.code).toBe('INVALID_CREDENTIALS');
   });

@@ -56,7 +56,12 @@ describe('authorization matrix', () => {
         role: demo.role,
         session,
         own,
-        foreign: { organizationId: otherCounty.id, userId: outsider.id, membershipId: outsider.memberships[0]!.id, taskId: foreignTask },
+        foreign: {
+          organizationId: otherCounty.id,
+          userId: outsider.id,
+          membershipId: outsider.memberships[0]!.id,
+          taskId: foreignTask,
+        },
       });
     }
     routes = h.api.routeCatalog.filter((r) => !r.public && r.url !== '/api/v1/auth/logout');
@@ -90,14 +95,23 @@ describe('authorization matrix', () => {
   });
 
   it('keeps administration to the system administrator (independent of the permissions table)', async () => {
-    const adminOnly = routes.filter((r) => r.url.startsWith('/api/v1/users') || r.url.startsWith('/api/v1/admin') || (r.url.startsWith('/api/v1/organizations') && r.method !== 'GET'));
+    const adminOnly = routes.filter(
+      (r) =>
+        r.url.startsWith('/api/v1/users') ||
+        r.url.startsWith('/api/v1/admin') ||
+        (r.url.startsWith('/api/v1/organizations') && r.method !== 'GET'),
+    );
     expect(adminOnly.length).toBeGreaterThanOrEqual(10);
     const leaks: string[] = [];
     for (const route of adminOnly) {
       for (const actor of actors.filter((a) => a.role !== 'SYSTEM_ADMIN')) {
         const url = fill(route.url, actor.own);
         if (!url) continue;
-        const res = await actor.session.request({ method: route.method, url, payload: fillBody(route.bodyExample, actor.own) as object });
+        const res = await actor.session.request({
+          method: route.method,
+          url,
+          payload: fillBody(route.bodyExample, actor.own) as object,
+        });
         if (res.statusCode !== 403) leaks.push(`${route.method} ${route.url} as ${actor.username} → ${res.statusCode}`);
       }
     }
@@ -108,7 +122,11 @@ describe('authorization matrix', () => {
     const wrong: string[] = [];
     for (const route of routes) {
       const url = fill(route.url, actors[0]!.own) ?? route.url.replace(/:(\w+)/g, '00000000-0000-4000-8000-000000000000');
-      const res = await h.api.inject({ method: route.method as 'GET', url, payload: fillBody(route.bodyExample, actors[0]!.own) as object });
+      const res = await h.api.inject({
+        method: route.method as 'GET',
+        url,
+        payload: fillBody(route.bodyExample, actors[0]!.own) as object,
+      });
       if (res.statusCode !== 401) wrong.push(`${route.method} ${route.url} → ${res.statusCode}`);
     }
     expect(wrong).toEqual([]);
@@ -125,13 +143,19 @@ describe('authorization matrix', () => {
           const url = fill(route.url, fixture);
           if (!url) continue;
           if (variant === 'own' && !permitted && !usesIds(route)) continue;
-          const res = await actor.session.request({ method: route.method, url, payload: fillBody(route.bodyExample, fixture) as object });
+          const res = await actor.session.request({
+            method: route.method,
+            url,
+            payload: fillBody(route.bodyExample, fixture) as object,
+          });
           checks += 1;
           const label = `${route.method} ${route.url} as ${actor.username} (${actor.role}), ${variant} → ${res.statusCode}`;
           const ok = res.statusCode >= 200 && res.statusCode < 300;
           if (!permitted && res.statusCode !== 403) violations.push(`${label}: expected 403`);
-          else if (permitted && variant === 'foreign' && usesIds(route) && res.statusCode !== 404) violations.push(`${label}: expected 404`);
-          else if (permitted && variant === 'own' && (res.statusCode === 401 || res.statusCode === 403)) violations.push(`${label}: own resource refused`);
+          else if (permitted && variant === 'foreign' && usesIds(route) && res.statusCode !== 404)
+            violations.push(`${label}: expected 404`);
+          else if (permitted && variant === 'own' && (res.statusCode === 401 || res.statusCode === 403))
+            violations.push(`${label}: own resource refused`);
           else if (!permitted && ok) violations.push(`${label}: unauthorized success`);
         }
       }

@@ -91,7 +91,13 @@ describe('case starts through an outbox: an API that dies between opening a case
     const running = await startCase(smokeStart(h.temporal, '已启动（运行中）'));
     const start = await h.db.case.findUniqueOrThrow({ where: { id: running.id } });
     await h.db.pendingWorkflowStart.create({
-      data: { caseId: running.id, workflowType: PROCEDURES.smoke.workflowType, workflowId: start.workflowId, taskQueue: h.taskQueue, args: [] },
+      data: {
+        caseId: running.id,
+        workflowType: PROCEDURES.smoke.workflowType,
+        workflowId: start.workflowId,
+        taskQueue: h.taskQueue,
+        args: [],
+      },
     });
     expect(await resumePendingStarts(h.db, h.temporal, 0)).toBe(1);
     expect(await h.db.pendingWorkflowStart.count({ where: { caseId: running.id } })).toBe(0);
@@ -102,9 +108,19 @@ describe('case starts through an outbox: an API that dies between opening a case
 
     // Closed case: the row goes and no workflow is started again.
     const [task] = await h.db.task.findMany({ where: { caseId: running.id } });
-    await official.request({ method: 'POST', url: `/api/v1/tasks/${task!.id}/complete`, payload: { payload: { decision: 'reject', comment: '结束' } } });
+    await official.request({
+      method: 'POST',
+      url: `/api/v1/tasks/${task!.id}/complete`,
+      payload: { payload: { decision: 'reject', comment: '结束' } },
+    });
     await h.db.pendingWorkflowStart.create({
-      data: { caseId: running.id, workflowType: PROCEDURES.smoke.workflowType, workflowId: start.workflowId, taskQueue: h.taskQueue, args: [] },
+      data: {
+        caseId: running.id,
+        workflowType: PROCEDURES.smoke.workflowType,
+        workflowId: start.workflowId,
+        taskQueue: h.taskQueue,
+        args: [],
+      },
     });
     expect(await resumePendingStarts(h.db, h.temporal, 0)).toBe(0);
     expect(await h.db.pendingWorkflowStart.count({ where: { caseId: running.id } })).toBe(0);

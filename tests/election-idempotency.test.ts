@@ -7,7 +7,10 @@ import { startHarness, type Harness } from './support/harness';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const residents = (from: number, count: number) =>
-  Array.from({ length: count }, (_, i) => ({ name: `居民${from + i}`, idNumber: idFor(`19${60 + from + i}-03-0${(i % 9) + 1}`, `4${String(from + i).padStart(2, '0')}`) }));
+  Array.from({ length: count }, (_, i) => ({
+    name: `居民${from + i}`,
+    idNumber: idFor(`19${60 + from + i}-03-0${(i % 9) + 1}`, `4${String(from + i).padStart(2, '0')}`),
+  }));
 const csv = (rows: { name: string; idNumber: string }[]) =>
   Buffer.from(`姓名,身份证号码\n${rows.map((r) => `${r.name},${r.idNumber}`).join('\n')}\n`).toString('base64');
 
@@ -33,7 +36,11 @@ describe('Idempotency-Key on the voter-list import and on objections: a resend a
     committee = await signIn(h.api, (await makeUser(h.db, member)).username);
     colleague = await signIn(h.api, (await makeUser(h.db, member)).username);
 
-    const started = await official.request({ method: 'POST', url: '/api/v1/elections', payload: { communityOrgId: community.id, restructuringComplete: true } });
+    const started = await official.request({
+      method: 'POST',
+      url: '/api/v1/elections',
+      payload: { communityOrgId: community.id, restructuringComplete: true },
+    });
     expect(started.statusCode).toBe(201);
     electionId = started.json<{ id: string }>().id;
     const setup = await openTask('election.setup');
@@ -41,7 +48,9 @@ describe('Idempotency-Key on the voter-list import and on objections: a resend a
     const done = await official.request({
       method: 'POST',
       url: `/api/v1/tasks/${setup.id}/complete`,
-      payload: { payload: { electionDate, seats: 5, method: 'direct', committeeMembers: [{ name: '陈主任', position: 'chair' }] } },
+      payload: {
+        payload: { electionDate, seats: 5, method: 'direct', committeeMembers: [{ name: '陈主任', position: 'chair' }] },
+      },
     });
     expect(done.statusCode).toBe(200);
   });
@@ -118,7 +127,10 @@ describe('Idempotency-Key on the voter-list import and on objections: a resend a
     }>();
     for (const path of ['/api/v1/elections/{electionId}/voters/import', '/api/v1/elections/{electionId}/objections']) {
       const parameters = doc.paths[path]?.post?.parameters ?? [];
-      expect({ path, header: parameters.some((p) => p.in === 'header' && p.name === 'idempotency-key') }).toEqual({ path, header: true });
+      expect({ path, header: parameters.some((p) => p.in === 'header' && p.name === 'idempotency-key') }).toEqual({
+        path,
+        header: true,
+      });
     }
   });
 
@@ -134,7 +146,11 @@ describe('Idempotency-Key on the voter-list import and on objections: a resend a
 
     beforeAll(async () => {
       const publish = await openTask('election.publish-list');
-      const done = await committee.request({ method: 'POST', url: `/api/v1/tasks/${publish.id}/complete`, payload: { payload: { confirmed: true } } });
+      const done = await committee.request({
+        method: 'POST',
+        url: `/api/v1/tasks/${publish.id}/complete`,
+        payload: { payload: { confirmed: true } },
+      });
       expect(done.statusCode).toBe(200);
     });
 

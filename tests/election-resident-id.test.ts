@@ -4,7 +4,12 @@ import { idFor } from './support/elections';
 
 describe('resident ID numbers (GB 11643-1999)', () => {
   it('accepts the standard’s example 11010519491231002X and a lowercase x, reading birth date and sex', () => {
-    expect(parseResidentId('11010519491231002X')).toEqual({ ok: true, idNumber: '11010519491231002X', birthDate: '1949-12-31', sex: 'female' });
+    expect(parseResidentId('11010519491231002X')).toEqual({
+      ok: true,
+      idNumber: '11010519491231002X',
+      birthDate: '1949-12-31',
+      sex: 'female',
+    });
     expect(parseResidentId('11010519491231002x')).toMatchObject({ ok: true, idNumber: '11010519491231002X' });
     expect(parseResidentId(idFor('1990-05-01', '123'))).toMatchObject({ ok: true, birthDate: '1990-05-01', sex: 'male' });
   });

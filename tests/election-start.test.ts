@@ -33,8 +33,24 @@ describe('an election started by another procedure with the minimal input', () =
     const caseId = randomUUID();
     const workflowId = `election-from-${randomUUID()}`;
     const origin = { procedure: 'village-conversion', caseId: randomUUID() };
-    await h.db.case.create({ data: { id: caseId, procedure: 'election', number: `ELC-2026-T${caseId.slice(0, 5)}`, title: '柳树社区 第一届居民委员会选举', organizationId: communityId, workflowId, ruleSetVersion: 'el-2018-1' } });
-    const input: ElectionProcedureInput = { caseId, communityOrgId: communityId, townshipOrgId: townshipId, law: 'villagers-committee-law', origin };
+    await h.db.case.create({
+      data: {
+        id: caseId,
+        procedure: 'election',
+        number: `ELC-2026-T${caseId.slice(0, 5)}`,
+        title: '柳树社区 第一届居民委员会选举',
+        organizationId: communityId,
+        workflowId,
+        ruleSetVersion: 'el-2018-1',
+      },
+    });
+    const input: ElectionProcedureInput = {
+      caseId,
+      communityOrgId: communityId,
+      townshipOrgId: townshipId,
+      law: 'villagers-committee-law',
+      origin,
+    };
     const handle = await h.temporal.workflow.start('electionProcedure', { workflowId, taskQueue: h.taskQueue, args: [input] });
     await handle.executeUpdate(settledUpdate);
 
@@ -46,11 +62,23 @@ describe('an election started by another procedure with the minimal input', () =
     expect(law.values).toMatchObject({ law: 'villagers-committee-law', origin: 'village-conversion' });
 
     const setup = await h.db.task.findFirstOrThrow({ where: { caseId, kind: 'election.setup', status: 'OPEN' } });
-    const payload = (seats: number) => ({ payload: { electionDate: addDays(chinaDateOf(new Date()), 30), seats, method: 'direct', committeeMembers: [{ name: '吴主任', position: 'chair' }] } });
+    const payload = (seats: number) => ({
+      payload: {
+        electionDate: addDays(chinaDateOf(new Date()), 30),
+        seats,
+        method: 'direct',
+        committeeMembers: [{ name: '吴主任', position: 'chair' }],
+      },
+    });
     const eight = await township.request({ method: 'POST', url: `/api/v1/tasks/${setup.id}/complete`, payload: payload(8) });
     expect(eight.statusCode).toBe(422);
-    expect(eight.json<{ error: { details: { rules: Rule[] } } }>().error.details.rules[0]).toMatchObject({ id: 'EL-SIZE', values: { min: 3, max: 7 } });
-    expect((await township.request({ method: 'POST', url: `/api/v1/tasks/${setup.id}/complete`, payload: payload(3) })).statusCode).toBe(200);
+    expect(eight.json<{ error: { details: { rules: Rule[] } } }>().error.details.rules[0]).toMatchObject({
+      id: 'EL-SIZE',
+      values: { min: 3, max: 7 },
+    });
+    expect(
+      (await township.request({ method: 'POST', url: `/api/v1/tasks/${setup.id}/complete`, payload: payload(3) })).statusCode,
+    ).toBe(200);
     expect((await h.db.election.findUniqueOrThrow({ where: { id: caseId } })).status).toBe('REGISTRATION');
     const publish = await h.db.task.findFirstOrThrow({ where: { caseId, kind: 'election.publish-list', status: 'OPEN' } });
     expect(publish.candidateOrgId).toBe(committee.id);

@@ -38,14 +38,21 @@ describe('human tasks: inbox, operations, evidence, clock', () => {
 
   it('gives exactly one owner to simultaneous claims, and shows the holder to the loser', async () => {
     const { taskId } = await newTask(a, '同时认领');
-    const [ra, rb] = await Promise.all([a.request({ method: 'POST', url: `/api/v1/tasks/${taskId}/claim` }), b.request({ method: 'POST', url: `/api/v1/tasks/${taskId}/claim` })]);
+    const [ra, rb] = await Promise.all([
+      a.request({ method: 'POST', url: `/api/v1/tasks/${taskId}/claim` }),
+      b.request({ method: 'POST', url: `/api/v1/tasks/${taskId}/claim` }),
+    ]);
     expect([ra.statusCode, rb.statusCode].sort()).toEqual([200, 409]);
     const task = await h.db.task.findUniqueOrThrow({ where: { id: taskId } });
     expect([aId, bId]).toContain(task.assigneeId);
     expect(await h.db.auditEvent.count({ where: { targetId: taskId, action: 'task.claimed' } })).toBe(1);
     // The one who lost cannot complete it either.
     const loser = ra.statusCode === 409 ? a : b;
-    const res = await loser.request({ method: 'POST', url: `/api/v1/tasks/${taskId}/complete`, payload: { payload: { decision: 'approve' } } });
+    const res = await loser.request({
+      method: 'POST',
+      url: `/api/v1/tasks/${taskId}/complete`,
+      payload: { payload: { decision: 'approve' } },
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json<{ error: { code: string } }>().error.code).toBe('TASK_CLAIMED');
   });
@@ -57,22 +64,36 @@ describe('human tasks: inbox, operations, evidence, clock', () => {
     const unclaimed = await b.request({ url: '/api/v1/tasks?view=unclaimed&q=筛选测试&limit=2' });
     const page1 = unclaimed.json<{ items: { id: string }[]; nextCursor: string }>();
     expect(page1.items).toHaveLength(2);
-    const page2 = (await b.request({ url: `/api/v1/tasks?view=unclaimed&q=筛选测试&limit=2&cursor=${page1.nextCursor}` })).json<{ items: { id: string }[]; nextCursor: string | null }>();
-    const page3 = (await b.request({ url: `/api/v1/tasks?view=unclaimed&q=筛选测试&limit=2&cursor=${page2.nextCursor}` })).json<{ items: { id: string }[]; nextCursor: string | null }>();
+    const page2 = (await b.request({ url: `/api/v1/tasks?view=unclaimed&q=筛选测试&limit=2&cursor=${page1.nextCursor}` })).json<{
+      items: { id: string }[];
+      nextCursor: string | null;
+    }>();
+    const page3 = (await b.request({ url: `/api/v1/tasks?view=unclaimed&q=筛选测试&limit=2&cursor=${page2.nextCursor}` })).json<{
+      items: { id: string }[];
+      nextCursor: string | null;
+    }>();
     const ids = [...page1.items, ...page2.items, ...page3.items].map((t) => t.id);
     expect(new Set(ids)).toEqual(new Set(made.map((m) => m.taskId)));
     expect(page3.nextCursor).toBeNull();
 
-    const overdue = (await b.request({ url: '/api/v1/tasks?view=unclaimed&overdue=true' })).json<{ items: { id: string; warning: string }[] }>();
+    const overdue = (await b.request({ url: '/api/v1/tasks?view=unclaimed&overdue=true' })).json<{
+      items: { id: string; warning: string }[];
+    }>();
     expect(overdue.items.map((t) => t.id)).toEqual([made[0]!.taskId]);
     expect(overdue.items[0]!.warning).toBe('yellow');
 
     // The county supervises the township's tasks (organization view), but cannot act on them.
-    const supervised = (await county.request({ url: `/api/v1/tasks?view=organization&organizationId=${townshipId}&q=筛选测试` })).json<{ items: unknown[] }>();
+    const supervised = (
+      await county.request({ url: `/api/v1/tasks?view=organization&organizationId=${townshipId}&q=筛选测试` })
+    ).json<{ items: unknown[] }>();
     expect(supervised.items).toHaveLength(5);
     expect((await county.request({ method: 'POST', url: `/api/v1/tasks/${made[1]!.taskId}/claim` })).statusCode).toBe(403);
 
-    const saved = await a.request({ method: 'POST', url: '/api/v1/saved-filters', payload: { name: '逾期', filter: { view: 'unclaimed', overdue: 'true' }, shared: true } });
+    const saved = await a.request({
+      method: 'POST',
+      url: '/api/v1/saved-filters',
+      payload: { name: '逾期', filter: { view: 'unclaimed', overdue: 'true' }, shared: true },
+    });
     expect(saved.statusCode).toBe(201);
     const seenByColleague = (await b.request({ url: '/api/v1/saved-filters' })).json<{ id: string; mine: boolean }[]>();
     const shared = seenByColleague.find((f) => f.id === saved.json<{ id: string }>().id);
@@ -84,14 +105,23 @@ describe('human tasks: inbox, operations, evidence, clock', () => {
 
   it('assigns to a colleague, delegates and returns, and refuses someone outside the organization', async () => {
     const { taskId } = await newTask(a, '分派');
-    expect((await a.request({ method: 'POST', url: `/api/v1/tasks/${taskId}/assign`, payload: { userId: bId } })).statusCode).toBe(200);
+    expect(
+      (await a.request({ method: 'POST', url: `/api/v1/tasks/${taskId}/assign`, payload: { userId: bId } })).statusCode,
+    ).toBe(200);
     expect((await h.db.task.findUniqueOrThrow({ where: { id: taskId } })).assigneeId).toBe(bId);
     const outsider = await makeUser(h.db, [{ organizationId: countyId, role: 'TOWNSHIP_OFFICIAL' }]);
-    expect((await b.request({ method: 'POST', url: `/api/v1/tasks/${taskId}/delegate`, payload: { userId: outsider.id } })).statusCode).toBe(400);
-    expect((await b.request({ method: 'POST', url: `/api/v1/tasks/${taskId}/delegate`, payload: { userId: aId } })).statusCode).toBe(200);
+    expect(
+      (await b.request({ method: 'POST', url: `/api/v1/tasks/${taskId}/delegate`, payload: { userId: outsider.id } })).statusCode,
+    ).toBe(400);
+    expect(
+      (await b.request({ method: 'POST', url: `/api/v1/tasks/${taskId}/delegate`, payload: { userId: aId } })).statusCode,
+    ).toBe(200);
     expect((await a.request({ method: 'POST', url: `/api/v1/tasks/${taskId}/return` })).statusCode).toBe(200);
     expect((await h.db.task.findUniqueOrThrow({ where: { id: taskId } })).assigneeId).toBe(bId);
-    const bell = (await b.request({ url: '/api/v1/notifications' })).json<{ unread: number; items: { kind: string; taskId: string }[] }>();
+    const bell = (await b.request({ url: '/api/v1/notifications' })).json<{
+      unread: number;
+      items: { kind: string; taskId: string }[];
+    }>();
     expect(bell.items.filter((n) => n.taskId === taskId && n.kind === 'task.assigned').length).toBeGreaterThanOrEqual(2);
     expect(bell.unread).toBeGreaterThan(0);
     await b.request({ method: 'POST', url: '/api/v1/notifications/read', payload: { ids: 'all' } });
@@ -100,30 +130,62 @@ describe('human tasks: inbox, operations, evidence, clock', () => {
 
   it('attaches evidence checked by content and size, comments, and shows both on the case record', async () => {
     const { caseId, taskId } = await newTask(a, '材料');
-    const ok = await a.request({ method: 'POST', url: `/api/v1/tasks/${taskId}/documents`, payload: { filename: '证明.pdf', mimeType: 'application/pdf', contentBase64: PDF.toString('base64') } });
+    const ok = await a.request({
+      method: 'POST',
+      url: `/api/v1/tasks/${taskId}/documents`,
+      payload: { filename: '证明.pdf', mimeType: 'application/pdf', contentBase64: PDF.toString('base64') },
+    });
     expect(ok.statusCode).toBe(201);
-    const fake = await a.request({ method: 'POST', url: `/api/v1/tasks/${taskId}/documents`, payload: { filename: 'evil.pdf', mimeType: 'application/pdf', contentBase64: Buffer.from('<script>alert(1)</script>').toString('base64') } });
+    const fake = await a.request({
+      method: 'POST',
+      url: `/api/v1/tasks/${taskId}/documents`,
+      payload: {
+        filename: 'evil.pdf',
+        mimeType: 'application/pdf',
+        contentBase64: Buffer.from('<script>alert(1)</script>').toString('base64'),
+      },
+    });
     expect(fake.statusCode).toBe(415);
-    const exe = await a.request({ method: 'POST', url: `/api/v1/tasks/${taskId}/documents`, payload: { filename: 'x.exe', mimeType: 'application/x-msdownload', contentBase64: 'TVqQ' } });
+    const exe = await a.request({
+      method: 'POST',
+      url: `/api/v1/tasks/${taskId}/documents`,
+      payload: { filename: 'x.exe', mimeType: 'application/x-msdownload', contentBase64: 'TVqQ' },
+    });
     expect(exe.statusCode).toBe(400);
-    expect((await a.request({ method: 'POST', url: `/api/v1/tasks/${taskId}/comments`, payload: { body: '已核对原件' } })).statusCode).toBe(201);
-    const record = (await a.request({ url: `/api/v1/cases/${caseId}` })).json<{ documents: { id: string; sha256: string }[]; comments: { body: string }[]; steps: { key: string; state: string }[]; timeline: { action: string }[] }>();
+    expect(
+      (await a.request({ method: 'POST', url: `/api/v1/tasks/${taskId}/comments`, payload: { body: '已核对原件' } })).statusCode,
+    ).toBe(201);
+    const record = (await a.request({ url: `/api/v1/cases/${caseId}` })).json<{
+      documents: { id: string; sha256: string }[];
+      comments: { body: string }[];
+      steps: { key: string; state: string }[];
+      timeline: { action: string }[];
+    }>();
     expect(record.documents).toHaveLength(1);
     expect(record.comments.map((c) => c.body)).toEqual(['已核对原件']);
     expect(record.steps.find((s) => s.state === 'current')?.key).toBe('smoke.confirm');
-    expect(record.timeline.map((e) => e.action)).toEqual(expect.arrayContaining(['case.opened', 'task.opened', 'document.attached', 'task.commented']));
+    expect(record.timeline.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['case.opened', 'task.opened', 'document.attached', 'task.commented']),
+    );
     const download = await a.request({ url: `/api/v1/documents/${record.documents[0]!.id}/content` });
     expect(download.statusCode).toBe(200);
     expect(download.rawPayload.equals(PDF)).toBe(true);
     expect((await county.request({ url: `/api/v1/documents/${record.documents[0]!.id}/content` })).statusCode).toBe(200); // supervising county
-    const stranger = await signIn(h.api, (await makeUser(h.db, [{ organizationId: (await makeOrganization(h.db, 'COUNTY')).id, role: 'COUNTY_APPROVER' }])).username);
+    const stranger = await signIn(
+      h.api,
+      (await makeUser(h.db, [{ organizationId: (await makeOrganization(h.db, 'COUNTY')).id, role: 'COUNTY_APPROVER' }])).username,
+    );
     expect((await stranger.request({ url: `/api/v1/cases/${caseId}` })).statusCode).toBe(404);
   });
 
   it('completes several tasks of one kind in bulk', async () => {
     const t1 = await newTask(a, '批量1');
     const t2 = await newTask(a, '批量2');
-    const res = await a.request({ method: 'POST', url: '/api/v1/tasks/bulk', payload: { action: 'complete', taskIds: [t1.taskId, t2.taskId], payload: { decision: 'approve' } } });
+    const res = await a.request({
+      method: 'POST',
+      url: '/api/v1/tasks/bulk',
+      payload: { action: 'complete', taskIds: [t1.taskId, t2.taskId], payload: { decision: 'approve' } },
+    });
     expect(res.json<{ results: { ok: boolean }[] }>().results.map((r) => r.ok)).toEqual([true, true]);
     expect(await h.db.case.count({ where: { id: { in: [t1.caseId, t2.caseId] }, status: 'COMPLETED' } })).toBe(2);
   });
@@ -140,7 +202,14 @@ describe('human tasks: inbox, operations, evidence, clock', () => {
       caller,
       requestId: 'test',
       ruleSetVersion: 'smoke-1',
-      workflowArgs: (caseId): [SmokeProcedureInput] => [{ caseId, organizationId: townshipId, role: 'TOWNSHIP_OFFICIAL', timing: { dueInMs: 1500, remindBeforeMs: 1000, escalateAfterMs: 1000 } }],
+      workflowArgs: (caseId): [SmokeProcedureInput] => [
+        {
+          caseId,
+          organizationId: townshipId,
+          role: 'TOWNSHIP_OFFICIAL',
+          timing: { dueInMs: 1500, remindBeforeMs: 1000, escalateAfterMs: 1000 },
+        },
+      ],
     });
     const deadline = Date.now() + 20_000;
     let task = await h.db.task.findFirstOrThrow({ where: { caseId: row.id } });
@@ -151,13 +220,25 @@ describe('human tasks: inbox, operations, evidence, clock', () => {
     expect(task.remindedAt).not.toBeNull();
     expect(task.escalatedAt).not.toBeNull();
     expect(task.escalatedToOrgId).toBe(countyId);
-    const actions = (await h.db.auditEvent.findMany({ where: { targetId: task.id }, orderBy: { seq: 'asc' } })).map((e) => e.action);
+    const actions = (await h.db.auditEvent.findMany({ where: { targetId: task.id }, orderBy: { seq: 'asc' } })).map(
+      (e) => e.action,
+    );
     expect(actions).toEqual(['task.opened', 'task.reminder', 'task.due', 'task.escalated']);
-    const countyBell = (await county.request({ url: '/api/v1/notifications' })).json<{ items: { kind: string; taskId: string }[] }>();
+    const countyBell = (await county.request({ url: '/api/v1/notifications' })).json<{
+      items: { kind: string; taskId: string }[];
+    }>();
     expect(countyBell.items.some((n) => n.kind === 'task.escalated' && n.taskId === task.id)).toBe(true);
     const red = (await a.request({ url: '/api/v1/tasks?view=unclaimed&q=限时办结' })).json<{ items: { warning: string }[] }>();
     expect(red.items[0]!.warning).toBe('red');
     // Completing stops the clock and still works.
-    expect((await a.request({ method: 'POST', url: `/api/v1/tasks/${task.id}/complete`, payload: { payload: { decision: 'approve' } } })).statusCode).toBe(200);
+    expect(
+      (
+        await a.request({
+          method: 'POST',
+          url: `/api/v1/tasks/${task.id}/complete`,
+          payload: { payload: { decision: 'approve' } },
+        })
+      ).statusCode,
+    ).toBe(200);
   });
 });

@@ -73,7 +73,9 @@ describe('Idempotency-Key on case starts: a repeated start answers the case the 
     const first = await smoke(official, '原来的标题', key);
     const other = await smoke(official, '另一个标题', key);
     expect(other.statusCode).toBe(422);
-    const { error } = other.json<{ error: { code: string; message: { 'zh-CN': string; en: string }; details: { caseId: string } } }>();
+    const { error } = other.json<{
+      error: { code: string; message: { 'zh-CN': string; en: string }; details: { caseId: string } };
+    }>();
     expect(error.code).toBe('IDEMPOTENCY_KEY_REUSED');
     expect(error.message['zh-CN']).toContain('幂等键');
     expect(error.details.caseId).toBe(first.json<Started>().id);
@@ -122,7 +124,14 @@ describe('Idempotency-Key on case starts: a repeated start answers the case the 
       membership: { id: membership.id, organizationId: membership.organizationId, role: membership.role },
     } as never;
     const idempotency = { key, fingerprint: 'same-request' };
-    const options = { db: h.db, taskQueue: h.taskQueue, caller, title: '第一次失败', requestId: 'test-failed-start', idempotency };
+    const options = {
+      db: h.db,
+      taskQueue: h.taskQueue,
+      caller,
+      title: '第一次失败',
+      requestId: 'test-failed-start',
+      idempotency,
+    };
     await expect(startSmokeCase({ ...options, temporal: unreachable })).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
     await unreachable.connection.close();
     const failed = await h.db.case.findFirstOrThrow({ where: { title: '第一次失败' } });
@@ -148,7 +157,10 @@ describe('Idempotency-Key on case starts: a repeated start answers the case the 
     ] as const;
     for (const [path, method] of starts) {
       const parameters = doc.paths[path]?.[method]?.parameters ?? [];
-      expect({ path, header: parameters.some((p) => p.in === 'header' && p.name === 'idempotency-key') }).toEqual({ path, header: true });
+      expect({ path, header: parameters.some((p) => p.in === 'header' && p.name === 'idempotency-key') }).toEqual({
+        path,
+        header: true,
+      });
     }
   });
 });

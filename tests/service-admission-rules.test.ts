@@ -1,9 +1,23 @@
 import { describe, expect, it } from '@jest/globals';
 import { admissionPeriod, saReviseForm, serviceItemApplication } from '../domain/forms/service-admission';
-import { admissionFacts, checkAssist, checkEntrust, checkOwnDuty, evaluateAdmission, fundingGiven, type AdmissionFacts } from '../domain/rules/service-admission';
+import {
+  admissionFacts,
+  checkAssist,
+  checkEntrust,
+  checkOwnDuty,
+  evaluateAdmission,
+  fundingGiven,
+  type AdmissionFacts,
+} from '../domain/rules/service-admission';
 import { fieldErrorsFromZod } from '../domain/validation';
 
-const assist: AdmissionFacts = { classification: 'assist', fundingAmount: 12000, fundingPayer: '县住建局', authorityTransferred: false, workingConditions: '提供宣传资料' };
+const assist: AdmissionFacts = {
+  classification: 'assist',
+  fundingAmount: 12000,
+  fundingPayer: '县住建局',
+  authorityTransferred: false,
+  workingConditions: '提供宣传资料',
+};
 const entrusted: AdmissionFacts = { ...assist, classification: 'entrusted', authorityTransferred: true };
 
 describe('service-admission rules (鲁办发〔2012〕22号 三(一), 二(三)2)', () => {
@@ -72,9 +86,21 @@ describe('service-admission rules (鲁办发〔2012〕22号 三(一), 二(三)2)
 
 describe('service-admission input schemas', () => {
   it('rejects a negative amount, more than two decimals, an unknown class and unknown keys as input errors', () => {
-    const parsed = admissionFacts.safeParse({ classification: 'other', fundingAmount: 1.005, fundingPayer: null, authorityTransferred: 'yes', workingConditions: null, extra: 1 }, { reportInput: true });
+    const parsed = admissionFacts.safeParse(
+      {
+        classification: 'other',
+        fundingAmount: 1.005,
+        fundingPayer: null,
+        authorityTransferred: 'yes',
+        workingConditions: null,
+        extra: 1,
+      },
+      { reportInput: true },
+    );
     expect(parsed.success).toBe(false);
-    const paths = fieldErrorsFromZod(parsed.error!.issues).map((f) => f.path).sort();
+    const paths = fieldErrorsFromZod(parsed.error!.issues)
+      .map((f) => f.path)
+      .sort();
     expect(paths).toEqual(['authorityTransferred', 'classification', 'extra', 'fundingAmount']);
     expect(admissionFacts.safeParse({ ...assist, fundingAmount: -1 }).success).toBe(false);
   });
@@ -82,14 +108,21 @@ describe('service-admission input schemas', () => {
   it('requires every key of the check (null where nothing is given)', () => {
     const parsed = admissionFacts.safeParse({ classification: 'assist' });
     expect(parsed.success).toBe(false);
-    expect(fieldErrorsFromZod(parsed.error!.issues).map((f) => f.path).sort()).toEqual(['authorityTransferred', 'fundingAmount', 'fundingPayer', 'workingConditions']);
+    expect(
+      fieldErrorsFromZod(parsed.error!.issues)
+        .map((f) => f.path)
+        .sort(),
+    ).toEqual(['authorityTransferred', 'fundingAmount', 'fundingPayer', 'workingConditions']);
   });
 
   it('accepts a one-day period and refuses one that ends before it starts', () => {
     expect(admissionPeriod.safeParse({ from: '2026-05-01', until: '2026-05-01' }).success).toBe(true);
     const bad = admissionPeriod.safeParse({ from: '2026-05-02', until: '2026-05-01' });
     expect(bad.success).toBe(false);
-    expect(fieldErrorsFromZod(bad.error!.issues)[0]).toMatchObject({ path: 'until', message: { 'zh-CN': '截止日期不能早于开始日期' } });
+    expect(fieldErrorsFromZod(bad.error!.issues)[0]).toMatchObject({
+      path: 'until',
+      message: { 'zh-CN': '截止日期不能早于开始日期' },
+    });
     expect(admissionPeriod.safeParse({ from: '2026-02-30', until: '2026-03-01' }).success).toBe(false);
   });
 

@@ -62,8 +62,24 @@ describe('service admission (社区工作事项准入) and community reports, ag
   let committeeCaller: Caller;
 
   function callerOf(user: { id: string; username: string; displayName: string }, org: Org, role: Role): Caller {
-    const membership = { id: user.id, organizationId: org.id, organizationName: org.name, organizationKind: org.kind, organizationPath: org.path, role };
-    return { userId: user.id, username: user.username, displayName: user.displayName, sessionId: 'test', csrfToken: 'test', mustChangePassword: false, membership, memberships: [membership] };
+    const membership = {
+      id: user.id,
+      organizationId: org.id,
+      organizationName: org.name,
+      organizationKind: org.kind,
+      organizationPath: org.path,
+      role,
+    };
+    return {
+      userId: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      sessionId: 'test',
+      csrfToken: 'test',
+      mustChangePassword: false,
+      membership,
+      memberships: [membership],
+    };
   }
 
   beforeAll(async () => {
@@ -96,7 +112,13 @@ describe('service admission (社区工作事项准入) and community reports, ag
   async function apply(body: Record<string, unknown>) {
     const res = await applicant.request({ method: 'POST', url: '/api/v1/service-items', payload: body });
     expect(res.statusCode).toBe(201);
-    return res.json<{ id: string; number: string; status: string; stage: string; admission: { admissible: boolean; rules: Rule[] } }>();
+    return res.json<{
+      id: string;
+      number: string;
+      status: string;
+      stage: string;
+      admission: { admissible: boolean; rules: Rule[] };
+    }>();
   }
 
   async function openTask(caseId: string, kind: string) {
@@ -117,13 +139,31 @@ describe('service admission (社区工作事项准入) and community reports, ag
 
   async function admitThroughReview(caseId: string) {
     await complete(reviewer, caseId, 'sa.review', { decision: 'forward', opinion: '经费、工作条件已落实，同意提交' });
-    await complete(approver, caseId, 'sa.decide', { decision: 'admit', reasons: '经社区建设领导小组会议研究同意', meetingReference: '2026年第1次会议' });
+    await complete(approver, caseId, 'sa.decide', {
+      decision: 'admit',
+      reasons: '经社区建设领导小组会议研究同意',
+      meetingReference: '2026年第1次会议',
+    });
   }
 
   async function publicList(q?: string) {
-    const res = await h.api.inject({ url: `/api/v1/service-items/admitted?cityId=${city.id}${q ? `&q=${encodeURIComponent(q)}` : ''}` });
+    const res = await h.api.inject({
+      url: `/api/v1/service-items/admitted?cityId=${city.id}${q ? `&q=${encodeURIComponent(q)}` : ''}`,
+    });
     expect(res.statusCode).toBe(200);
-    return res.json<{ city: { name: string }; items: { id: string; itemName: string; fundingAmount: number | null; fundingPayer: string | null; legalBasis: string; periodUntil: string; communities: string[]; authorityTransferred: boolean }[] }>();
+    return res.json<{
+      city: { name: string };
+      items: {
+        id: string;
+        itemName: string;
+        fundingAmount: number | null;
+        fundingPayer: string | null;
+        legalBasis: string;
+        periodUntil: string;
+        communities: string[];
+        authorityTransferred: boolean;
+      }[];
+    }>();
   }
 
   describe('public admission check', () => {
@@ -131,32 +171,70 @@ describe('service admission (社区工作事项准入) and community reports, ag
       const res = await h.api.inject({
         method: 'POST',
         url: '/api/v1/service-items/admission-check',
-        payload: { classification: 'own-duty', fundingAmount: 5000, fundingPayer: '县住建局', authorityTransferred: true, workingConditions: '办公场所' },
+        payload: {
+          classification: 'own-duty',
+          fundingAmount: 5000,
+          fundingPayer: '县住建局',
+          authorityTransferred: true,
+          workingConditions: '办公场所',
+        },
       });
       expect(res.statusCode).toBe(200);
-      const body = res.json<{ admissible: boolean; rules: { id: string; passed: boolean; citation: string; detail: string }[] }>();
+      const body = res.json<{
+        admissible: boolean;
+        rules: { id: string; passed: boolean; citation: string; detail: string }[];
+      }>();
       expect(body.admissible).toBe(false);
-      expect(body.rules).toEqual([expect.objectContaining({ id: 'SA-OWN-DUTY', passed: false, citation: '鲁办发〔2012〕22号 三(一)' })]);
+      expect(body.rules).toEqual([
+        expect.objectContaining({ id: 'SA-OWN-DUTY', passed: false, citation: '鲁办发〔2012〕22号 三(一)' }),
+      ]);
       expect(body.rules[0]!.detail).toContain('不得转嫁');
     });
 
     it('admits an entrusted item only with the authority transferred and the funding named, in English on request', async () => {
-      const base = { classification: 'entrusted', fundingAmount: 8000.5, fundingPayer: '县民政局', workingConditions: '配备电脑' };
-      const held = await h.api.inject({ method: 'POST', url: '/api/v1/service-items/admission-check?lang=en', payload: { ...base, authorityTransferred: false } });
+      const base = {
+        classification: 'entrusted',
+        fundingAmount: 8000.5,
+        fundingPayer: '县民政局',
+        workingConditions: '配备电脑',
+      };
+      const held = await h.api.inject({
+        method: 'POST',
+        url: '/api/v1/service-items/admission-check?lang=en',
+        payload: { ...base, authorityTransferred: false },
+      });
       const heldBody = held.json<{ admissible: boolean; rules: { id: string; detail: string; values: { missing: string } }[] }>();
       expect(heldBody.admissible).toBe(false);
       expect(heldBody.rules[1]).toMatchObject({ id: 'SA-ENTRUST', values: { missing: 'authorityTransferred' } });
       expect(heldBody.rules[1]!.detail).toContain('transfer of the authority');
-      const ok = await h.api.inject({ method: 'POST', url: '/api/v1/service-items/admission-check', payload: { ...base, authorityTransferred: true } });
+      const ok = await h.api.inject({
+        method: 'POST',
+        url: '/api/v1/service-items/admission-check',
+        payload: { ...base, authorityTransferred: true },
+      });
       expect(ok.json<{ admissible: boolean }>().admissible).toBe(true);
     });
 
     it('admits an entrusted item without working conditions, and still holds an assisted item without them (SA-ENTRUST vs SA-ASSIST)', async () => {
       const base = { fundingAmount: 8000, fundingPayer: '县民政局', authorityTransferred: true, workingConditions: null };
-      const entrusted = await h.api.inject({ method: 'POST', url: '/api/v1/service-items/admission-check', payload: { ...base, classification: 'entrusted' } });
-      expect(entrusted.json<{ admissible: boolean; rules: Rule[] }>()).toMatchObject({ admissible: true, rules: [{ id: 'SA-OWN-DUTY' }, { id: 'SA-ENTRUST', passed: true }] });
-      const assisted = await h.api.inject({ method: 'POST', url: '/api/v1/service-items/admission-check', payload: { ...base, classification: 'assist' } });
-      expect(assisted.json<{ admissible: boolean; rules: Rule[] }>()).toMatchObject({ admissible: false, rules: [{ id: 'SA-OWN-DUTY' }, { id: 'SA-ASSIST', passed: false, values: { missing: 'workingConditions' } }] });
+      const entrusted = await h.api.inject({
+        method: 'POST',
+        url: '/api/v1/service-items/admission-check',
+        payload: { ...base, classification: 'entrusted' },
+      });
+      expect(entrusted.json<{ admissible: boolean; rules: Rule[] }>()).toMatchObject({
+        admissible: true,
+        rules: [{ id: 'SA-OWN-DUTY' }, { id: 'SA-ENTRUST', passed: true }],
+      });
+      const assisted = await h.api.inject({
+        method: 'POST',
+        url: '/api/v1/service-items/admission-check',
+        payload: { ...base, classification: 'assist' },
+      });
+      expect(assisted.json<{ admissible: boolean; rules: Rule[] }>()).toMatchObject({
+        admissible: false,
+        rules: [{ id: 'SA-OWN-DUTY' }, { id: 'SA-ASSIST', passed: false, values: { missing: 'workingConditions' } }],
+      });
     });
 
     it('answers bad input with 400 and field errors', async () => {
@@ -168,13 +246,21 @@ describe('service admission (社区工作事项准入) and community reports, ag
       expect(res.statusCode).toBe(400);
       const body = res.json<{ error: { code: string; fields: { path: string }[] } }>();
       expect(body.error.code).toBe('VALIDATION_FAILED');
-      expect(body.error.fields.map((f) => f.path).sort()).toEqual(['authorityTransferred', 'classification', 'fundingAmount', 'fundingPayer', 'workingConditions']);
+      expect(body.error.fields.map((f) => f.path).sort()).toEqual([
+        'authorityTransferred',
+        'classification',
+        'fundingAmount',
+        'fundingPayer',
+        'workingConditions',
+      ]);
     });
 
     it('documents every service-item route in the OpenAPI document', async () => {
       const res = await h.api.inject({ url: '/api/openapi.json' });
       expect(res.statusCode).toBe(200);
-      const paths = Object.keys(res.json<{ paths: Record<string, unknown> }>().paths).filter((p) => p.startsWith('/api/v1/service-items'));
+      const paths = Object.keys(res.json<{ paths: Record<string, unknown> }>().paths).filter((p) =>
+        p.startsWith('/api/v1/service-items'),
+      );
       expect(paths.sort()).toEqual([
         '/api/v1/service-items',
         '/api/v1/service-items/admission-check',
@@ -193,22 +279,36 @@ describe('service admission (社区工作事项准入) and community reports, ag
 
   describe('applications', () => {
     it('refuses an own-duty item at once citing 三(一); on appeal the county upholds the refusal', async () => {
-      const started = await apply({ ...terms({ classification: 'own-duty', itemName: '占道经营日常巡查' }), communityIds: [communityA.id] });
+      const started = await apply({
+        ...terms({ classification: 'own-duty', itemName: '占道经营日常巡查' }),
+        communityIds: [communityA.id],
+      });
       expect(started.stage).toBe('refused');
-      expect(started.admission.rules).toEqual([expect.objectContaining({ id: 'SA-OWN-DUTY', passed: false, citation: '鲁办发〔2012〕22号 三(一)' })]);
+      expect(started.admission.rules).toEqual([
+        expect.objectContaining({ id: 'SA-OWN-DUTY', passed: false, citation: '鲁办发〔2012〕22号 三(一)' }),
+      ]);
       expect(await h.db.ruleDecision.count({ where: { caseId: started.id, ruleId: 'SA-OWN-DUTY', passed: false } })).toBe(1);
 
-      const appeal = await complete(applicant, started.id, 'sa.appeal', { decision: 'appeal', reasons: '该事项需社区掌握辖区商户情况，请求按协助事项准入' });
+      const appeal = await complete(applicant, started.id, 'sa.appeal', {
+        decision: 'appeal',
+        reasons: '该事项需社区掌握辖区商户情况，请求按协助事项准入',
+      });
       expect(appeal.candidateRole).toBe('DEPARTMENT_APPLICANT');
       const ruling = await openTask(started.id, 'sa.appeal-ruling');
       expect(ruling).toMatchObject({ candidateOrgId: county.id, candidateRole: 'COUNTY_APPROVER' });
       expect((ruling.context as { appeal: { reasons: string } }).appeal.reasons).toContain('请求按协助事项准入');
-      await complete(approver, started.id, 'sa.appeal-ruling', { ruling: 'uphold', reasons: '占道经营巡查属城管部门法定职责，不得转嫁社区' });
+      await complete(approver, started.id, 'sa.appeal-ruling', {
+        ruling: 'uphold',
+        reasons: '占道经营巡查属城管部门法定职责，不得转嫁社区',
+      });
 
       const { status, data } = await caseData(started.id);
       expect(status).toBe('REJECTED');
       expect(data.outcome).toBe('rejected-own-duty');
-      const decisions = await h.db.ruleDecision.findMany({ where: { caseId: started.id, ruleId: 'SA-OWN-DUTY' }, orderBy: { decidedAt: 'asc' } });
+      const decisions = await h.db.ruleDecision.findMany({
+        where: { caseId: started.id, ruleId: 'SA-OWN-DUTY' },
+        orderBy: { decidedAt: 'asc' },
+      });
       expect(decisions.map((d) => [d.passed, (d.values as { appeal?: boolean }).appeal ?? false])).toEqual([
         [false, false],
         [false, true],
@@ -217,9 +317,16 @@ describe('service admission (社区工作事项准入) and community reports, ag
     });
 
     it('sends an own-duty item the county reclassifies on appeal on to the civil-affairs review', async () => {
-      const started = await apply({ ...terms({ classification: 'own-duty', itemName: '老年人高龄津贴资格初审' }), communityIds: [communityA.id] });
+      const started = await apply({
+        ...terms({ classification: 'own-duty', itemName: '老年人高龄津贴资格初审' }),
+        communityIds: [communityA.id],
+      });
       await complete(applicant, started.id, 'sa.appeal', { decision: 'appeal', reasons: '依法需社区协助核实居住情况' });
-      await complete(approver, started.id, 'sa.appeal-ruling', { ruling: 'reclassify', classification: 'assist', reasons: '属依法协助事项' });
+      await complete(approver, started.id, 'sa.appeal-ruling', {
+        ruling: 'reclassify',
+        classification: 'assist',
+        reasons: '属依法协助事项',
+      });
       const review = await openTask(started.id, 'sa.review');
       expect((review.context as { terms: ServiceItemTerms }).terms.classification).toBe('assist');
       const { data } = await caseData(started.id);
@@ -228,9 +335,16 @@ describe('service admission (社区工作事项准入) and community reports, ag
     });
 
     it('holds an assist item until funding is given, then admits it and lists it publicly with funding, period and legal basis', async () => {
-      const started = await apply({ ...terms({ fundingAmount: null, fundingPayer: null }), communityIds: [communityA.id, communityB.id] });
+      const started = await apply({
+        ...terms({ fundingAmount: null, fundingPayer: null }),
+        communityIds: [communityA.id, communityB.id],
+      });
       expect(started.stage).toBe('held');
-      expect(started.admission.rules[1]).toMatchObject({ id: 'SA-ASSIST', passed: false, values: { missing: 'fundingAmount,fundingPayer' } });
+      expect(started.admission.rules[1]).toMatchObject({
+        id: 'SA-ASSIST',
+        passed: false,
+        values: { missing: 'fundingAmount,fundingPayer' },
+      });
 
       // The department sees its application waiting for it; the county does not have a task yet.
       const mine = await applicant.request({ url: '/api/v1/service-items?view=pending' });
@@ -239,8 +353,13 @@ describe('service admission (社区工作事项准入) and community reports, ag
 
       await complete(applicant, started.id, 'sa.supplement', { action: 'resubmit', terms: terms(), note: '经费已列入部门预算' });
       await complete(reviewer, started.id, 'sa.review', { decision: 'forward', opinion: '经费、工作条件已落实' });
-      const countyView = (await approver.request({ url: '/api/v1/service-items?view=pending' })).json<{ id: string; stage: string; openTasks: { kind: string }[] }[]>();
-      expect(countyView.find((r) => r.id === started.id)).toMatchObject({ stage: 'decision', openTasks: [{ kind: 'sa.decide' }] });
+      const countyView = (await approver.request({ url: '/api/v1/service-items?view=pending' })).json<
+        { id: string; stage: string; openTasks: { kind: string }[] }[]
+      >();
+      expect(countyView.find((r) => r.id === started.id)).toMatchObject({
+        stage: 'decision',
+        openTasks: [{ kind: 'sa.decide' }],
+      });
       await complete(approver, started.id, 'sa.decide', { decision: 'admit', reasons: '经社区建设领导小组研究同意' });
 
       const { status, data } = await caseData(started.id);
@@ -279,8 +398,14 @@ describe('service admission (社区工作事项准入) and community reports, ag
       expect(cells).toContain('《城镇燃气管理条例》第四十一条');
 
       // The department is told; another county's approver cannot see the application.
-      expect(await h.db.notification.count({ where: { caseId: started.id, kind: 'case.decided', organizationId: department.id } })).toBeGreaterThan(0);
-      expect((await otherApprover.request({ url: '/api/v1/service-items?view=all' })).json<{ id: string }[]>().some((r) => r.id === started.id)).toBe(false);
+      expect(
+        await h.db.notification.count({ where: { caseId: started.id, kind: 'case.decided', organizationId: department.id } }),
+      ).toBeGreaterThan(0);
+      expect(
+        (await otherApprover.request({ url: '/api/v1/service-items?view=all' }))
+          .json<{ id: string }[]>()
+          .some((r) => r.id === started.id),
+      ).toBe(false);
       expect((await otherApprover.request({ url: `/api/v1/service-items/${started.id}` })).statusCode).toBe(404);
       const detail = await reviewer.request({ url: `/api/v1/service-items/${started.id}` });
       expect(detail.statusCode).toBe(200);
@@ -288,34 +413,73 @@ describe('service admission (社区工作事项准入) and community reports, ag
     });
 
     it('sends an entrusted item with the authority, funding and payer but no working conditions to review (SA-ENTRUST: working conditions belong to SA-ASSIST)', async () => {
-      const entrusted = terms({ classification: 'entrusted', itemName: '城镇老旧小区改造入户意愿调查', authorityTransferred: true, authorityDescription: '县住建局委托书〔2026〕7号', workingConditions: null });
+      const entrusted = terms({
+        classification: 'entrusted',
+        itemName: '城镇老旧小区改造入户意愿调查',
+        authorityTransferred: true,
+        authorityDescription: '县住建局委托书〔2026〕7号',
+        workingConditions: null,
+      });
       const started = await apply({ ...entrusted, communityIds: [communityA.id] });
       expect(started.stage).toBe('review');
-      expect(started.admission.rules[1]).toMatchObject({ id: 'SA-ENTRUST', passed: true, values: { missing: null, workingConditionsStated: false } });
+      expect(started.admission.rules[1]).toMatchObject({
+        id: 'SA-ENTRUST',
+        passed: true,
+        values: { missing: null, workingConditionsStated: false },
+      });
       expect(await openTask(started.id, 'sa.review')).toMatchObject({ kind: 'sa.review', status: 'OPEN' });
       expect(await h.db.ruleDecision.count({ where: { caseId: started.id, ruleId: 'SA-ENTRUST', passed: true } })).toBe(1);
     });
 
     it('holds an entrusted item without the authority, returns it from review for the missing authority document, then admits it', async () => {
-      const entrusted = terms({ classification: 'entrusted', itemName: '城镇住房保障资格入户调查', fundingAmount: 30000, fundingPayer: '县住房和城乡建设局' });
+      const entrusted = terms({
+        classification: 'entrusted',
+        itemName: '城镇住房保障资格入户调查',
+        fundingAmount: 30000,
+        fundingPayer: '县住房和城乡建设局',
+      });
       const started = await apply({ ...entrusted, communityIds: [communityA.id] });
       expect(started.stage).toBe('held');
-      expect(started.admission.rules[1]).toMatchObject({ id: 'SA-ENTRUST', passed: false, values: { missing: 'authorityTransferred' } });
+      expect(started.admission.rules[1]).toMatchObject({
+        id: 'SA-ENTRUST',
+        passed: false,
+        values: { missing: 'authorityTransferred' },
+      });
 
-      await complete(applicant, started.id, 'sa.supplement', { action: 'resubmit', terms: { ...entrusted, authorityTransferred: true } });
+      await complete(applicant, started.id, 'sa.supplement', {
+        action: 'resubmit',
+        terms: { ...entrusted, authorityTransferred: true },
+      });
       await complete(reviewer, started.id, 'sa.review', { decision: 'return', opinion: '未附权限移交文件，请补充委托书' });
       const returned = await openTask(started.id, 'sa.revise');
       expect(returned.candidateOrgId).toBe(department.id);
       expect((returned.context as { review: { opinion: string } }).review.opinion).toContain('委托书');
       expect((await caseData(started.id)).data.stage).toBe('returned');
 
-      await complete(applicant, started.id, 'sa.revise', { action: 'resubmit', terms: { ...entrusted, authorityTransferred: true, authorityDescription: '县住建局委托书〔2026〕3号' } });
+      await complete(applicant, started.id, 'sa.revise', {
+        action: 'resubmit',
+        terms: { ...entrusted, authorityTransferred: true, authorityDescription: '县住建局委托书〔2026〕3号' },
+      });
       await admitThroughReview(started.id);
       const { data } = await caseData(started.id);
-      expect(data.listing).toMatchObject({ status: 'listed', authorityTransferred: true, authorityDescription: '县住建局委托书〔2026〕3号' });
+      expect(data.listing).toMatchObject({
+        status: 'listed',
+        authorityTransferred: true,
+        authorityDescription: '县住建局委托书〔2026〕3号',
+      });
       expect((await publicList()).items.find((i) => i.id === started.id)?.authorityTransferred).toBe(true);
-      const audit = (await h.db.auditEvent.findMany({ where: { caseId: started.id }, orderBy: { seq: 'asc' } })).map((e) => e.action);
-      expect(audit).toEqual(expect.arrayContaining(['service-item.held', 'service-item.returned', 'service-item.resubmitted', 'service-item.admitted', 'service-item.listed']));
+      const audit = (await h.db.auditEvent.findMany({ where: { caseId: started.id }, orderBy: { seq: 'asc' } })).map(
+        (e) => e.action,
+      );
+      expect(audit).toEqual(
+        expect.arrayContaining([
+          'service-item.held',
+          'service-item.returned',
+          'service-item.resubmitted',
+          'service-item.admitted',
+          'service-item.listed',
+        ]),
+      );
     });
 
     it('re-opens review before the admission period ends and renews the listing after review and decision', async () => {
@@ -335,14 +499,21 @@ describe('service admission (社区工作事项准入) and community reports, ag
       expect(renewal.candidateOrgId).toBe(department.id);
       expect(renewal.dueAt?.toISOString()).toBe(first.validUntil);
       expect((await caseData(row.id)).data.stage).toBe('re-review');
-      const renewedTerms = terms({ itemName: '城市居民最低生活保障入户核查', fundingAmount: 15000, period: { from: today, until: addYears(today, 2) } });
+      const renewedTerms = terms({
+        itemName: '城市居民最低生活保障入户核查',
+        fundingAmount: 15000,
+        period: { from: today, until: addYears(today, 2) },
+      });
       await complete(applicant, row.id, 'sa.renew', { action: 'resubmit', terms: renewedTerms });
       await admitThroughReview(row.id);
 
       const { data } = await caseData(row.id);
       expect(data.listing).toMatchObject({ status: 'listed', round: 2, fundingAmount: 15000, periodUntil: addYears(today, 2) });
       expect(Date.parse(data.listing!.validUntil)).toBeGreaterThan(Date.parse(first.validUntil));
-      const decisions = await h.db.ruleDecision.findMany({ where: { caseId: row.id, ruleId: 'SA-DECIDE' }, orderBy: { decidedAt: 'asc' } });
+      const decisions = await h.db.ruleDecision.findMany({
+        where: { caseId: row.id, ruleId: 'SA-DECIDE' },
+        orderBy: { decidedAt: 'asc' },
+      });
       expect(decisions.map((d) => (d.values as { round: string }).round)).toEqual(['application', 'renewal']);
     }, 90_000);
 
@@ -369,7 +540,11 @@ describe('service admission (社区工作事项准入) and community reports, ag
       expect(closed.data.listing).toMatchObject({ status: 'expired' });
       expect((await h.db.task.findUniqueOrThrow({ where: { id: renewal.id } })).status).toBe('CANCELLED');
       expect((await publicList('社区养犬登记协查')).items).toHaveLength(0);
-      const gone = await applicant.request({ method: 'POST', url: `/api/v1/tasks/${renewal.id}/complete`, payload: { payload: { action: 'withdraw', reason: '不再需要' } } });
+      const gone = await applicant.request({
+        method: 'POST',
+        url: `/api/v1/tasks/${renewal.id}/complete`,
+        payload: { payload: { action: 'withdraw', reason: '不再需要' } },
+      });
       expect(gone.statusCode).toBe(409);
     }, 90_000);
 
@@ -399,20 +574,50 @@ describe('service admission (社区工作事项准入) and community reports, ag
     }, 90_000);
 
     it('keeps applications to departments and sub-district offices, and reports to residents’ committees', async () => {
-      expect((await committee.request({ method: 'POST', url: '/api/v1/service-items', payload: { ...terms(), communityIds: [communityA.id] } })).statusCode).toBe(403);
-      expect((await applicant.request({ method: 'POST', url: '/api/v1/service-items/reports', payload: { itemDescription: 'x', pushedBy: 'y', pushedOn: today } })).statusCode).toBe(403);
+      expect(
+        (
+          await committee.request({
+            method: 'POST',
+            url: '/api/v1/service-items',
+            payload: { ...terms(), communityIds: [communityA.id] },
+          })
+        ).statusCode,
+      ).toBe(403);
+      expect(
+        (
+          await applicant.request({
+            method: 'POST',
+            url: '/api/v1/service-items/reports',
+            payload: { itemDescription: 'x', pushedBy: 'y', pushedOn: today },
+          })
+        ).statusCode,
+      ).toBe(403);
       expect((await committee.request({ url: '/api/v1/service-items/summary' })).statusCode).toBe(403);
       expect((await applicant.request({ url: '/api/v1/service-items/summary' })).statusCode).toBe(403);
       expect((await h.api.inject({ url: '/api/v1/service-items?view=pending' })).statusCode).toBe(401);
     });
 
     it('answers a community outside the applicant’s county with 404 and a non-community with 400', async () => {
-      const elsewhere = await makeOrganization(h.db, 'COMMUNITY', (await makeOrganization(h.db, 'SUBDISTRICT', (await makeOrganization(h.db, 'COUNTY', city.id)).id)).id);
-      const foreign = await applicant.request({ method: 'POST', url: '/api/v1/service-items', payload: { ...terms(), communityIds: [elsewhere.id] } });
+      const elsewhere = await makeOrganization(
+        h.db,
+        'COMMUNITY',
+        (await makeOrganization(h.db, 'SUBDISTRICT', (await makeOrganization(h.db, 'COUNTY', city.id)).id)).id,
+      );
+      const foreign = await applicant.request({
+        method: 'POST',
+        url: '/api/v1/service-items',
+        payload: { ...terms(), communityIds: [elsewhere.id] },
+      });
       expect(foreign.statusCode).toBe(404);
-      const notCommunity = await applicant.request({ method: 'POST', url: '/api/v1/service-items', payload: { ...terms(), communityIds: [department.id] } });
+      const notCommunity = await applicant.request({
+        method: 'POST',
+        url: '/api/v1/service-items',
+        payload: { ...terms(), communityIds: [department.id] },
+      });
       expect(notCommunity.statusCode).toBe(400);
-      expect(notCommunity.json<{ error: { fields: { path: string }[] } }>().error.fields.map((f) => f.path)).toEqual(['communityIds.0']);
+      expect(notCommunity.json<{ error: { fields: { path: string }[] } }>().error.fields.map((f) => f.path)).toEqual([
+        'communityIds.0',
+      ]);
       const communities = (await applicant.request({ url: '/api/v1/service-items/communities' })).json<{ name: string }[]>();
       expect(communities.map((c) => c.name).sort()).toEqual(['和平社区', '幸福社区']);
     });
@@ -423,7 +628,13 @@ describe('service admission (社区工作事项准入) and community reports, ag
       const res = await committee.request({
         method: 'POST',
         url: '/api/v1/service-items/reports',
-        payload: { itemDescription: '要求社区每周上报辖区商户消防检查台账', pushedBy: '东河县住房和城乡建设局', pushedByOrgId: department.id, pushedOn: today, anonymous: true },
+        payload: {
+          itemDescription: '要求社区每周上报辖区商户消防检查台账',
+          pushedBy: '东河县住房和城乡建设局',
+          pushedByOrgId: department.id,
+          pushedOn: today,
+          anonymous: true,
+        },
       });
       expect(res.statusCode).toBe(201);
       const report = res.json<{ id: string; number: string; answerDueAt: string }>();
@@ -433,15 +644,25 @@ describe('service admission (社区工作事项准入) and community reports, ag
       const evidence = await committee.request({
         method: 'POST',
         url: `/api/v1/service-items/reports/${report.id}/documents`,
-        payload: { filename: '通知截图.pdf', mimeType: 'application/pdf', contentBase64: Buffer.from('%PDF-1.4\n%test\n').toString('base64') },
+        payload: {
+          filename: '通知截图.pdf',
+          mimeType: 'application/pdf',
+          contentBase64: Buffer.from('%PDF-1.4\n%test\n').toString('base64'),
+        },
       });
       expect(evidence.statusCode).toBe(201);
 
       const task = await openTask(report.id, 'sa.report-answer');
       expect(task).toMatchObject({ candidateOrgId: county.id, candidateRole: 'COUNTY_APPROVER' });
       expect(task.dueAt?.toISOString()).toBe(report.answerDueAt);
-      expect((task.context as { admittedItems: { itemName: string }[] }).admittedItems.map((i) => i.itemName)).toContain('城镇燃气用户安全入户宣传');
-      await complete(approver, report.id, 'sa.report-answer', { finding: 'upheld', answer: '经核实属未经准入摊派，已责令停止并纳入准入程序', measures: '约谈县住建局' });
+      expect((task.context as { admittedItems: { itemName: string }[] }).admittedItems.map((i) => i.itemName)).toContain(
+        '城镇燃气用户安全入户宣传',
+      );
+      await complete(approver, report.id, 'sa.report-answer', {
+        finding: 'upheld',
+        answer: '经核实属未经准入摊派，已责令停止并纳入准入程序',
+        measures: '约谈县住建局',
+      });
 
       const row = await h.db.case.findUniqueOrThrow({ where: { id: report.id } });
       expect(row.status).toBe('COMPLETED');
@@ -451,7 +672,9 @@ describe('service admission (社区工作事项准入) and community reports, ag
 
       const published = await h.api.inject({ url: `/api/v1/service-items/reports/published?cityId=${city.id}` });
       expect(published.statusCode).toBe(200);
-      const item = published.json<{ items: { number: string; community: string | null; answer: string }[] }>().items.find((i) => i.number === report.number);
+      const item = published
+        .json<{ items: { number: string; community: string | null; answer: string }[] }>()
+        .items.find((i) => i.number === report.number);
       expect(item).toMatchObject({ community: null, answer: expect.stringContaining('已责令停止') as unknown });
       expect(published.body).not.toContain('幸福社区');
     });
@@ -471,7 +694,9 @@ describe('service admission (社区工作事项准入) and community reports, ag
         return t?.escalatedAt ? t : null;
       });
       expect(escalated.escalatedToOrgId).toBe(city.id);
-      const clock = (await h.db.auditEvent.findMany({ where: { targetId: escalated.id }, orderBy: { seq: 'asc' } })).map((e) => e.action);
+      const clock = (await h.db.auditEvent.findMany({ where: { targetId: escalated.id }, orderBy: { seq: 'asc' } })).map(
+        (e) => e.action,
+      );
       expect(clock).toEqual(['task.opened', 'task.reminder', 'task.due', 'task.escalated']);
 
       await complete(approver, row.id, 'sa.report-answer', { finding: 'not-upheld', answer: '该事项已列入准入清单' });
@@ -488,7 +713,12 @@ describe('service admission (社区工作事项准入) and community reports, ag
       const res = await committee.request({
         method: 'POST',
         url: '/api/v1/service-items/reports',
-        payload: { itemDescription: '摊派事项', pushedBy: '外县部门', pushedByOrgId: (await makeOrganization(h.db, 'COUNTY', city.id)).id, pushedOn: today },
+        payload: {
+          itemDescription: '摊派事项',
+          pushedBy: '外县部门',
+          pushedByOrgId: (await makeOrganization(h.db, 'COUNTY', city.id)).id,
+          pushedOn: today,
+        },
       });
       expect(res.statusCode).toBe(404);
     });
@@ -518,7 +748,13 @@ describe('service admission (社区工作事项准入) and community reports, ag
 
   describe('rate limit', () => {
     it('limits the public check per client', async () => {
-      const payload = { classification: 'assist', fundingAmount: 1, fundingPayer: 'x', authorityTransferred: false, workingConditions: 'y' };
+      const payload = {
+        classification: 'assist',
+        fundingAmount: 1,
+        fundingPayer: 'x',
+        authorityTransferred: false,
+        workingConditions: 'y',
+      };
       let status = 200;
       for (let i = 0; i < 200 && status === 200; i += 1) {
         status = (await h.api.inject({ method: 'POST', url: '/api/v1/service-items/admission-check', payload })).statusCode;

@@ -37,20 +37,30 @@ describe('smoke procedure: start → task → Update → close, against real Tem
     expect(caseRow.number).toMatch(/^SMK-\d{4}-\d{6}$/);
     expect(task).toMatchObject({ kind: 'smoke.confirm', status: 'OPEN', candidateRole: 'TOWNSHIP_OFFICIAL' });
 
-    const done = await official.request({ method: 'POST', url: `/api/v1/tasks/${task.id}/complete`, payload: { payload: { decision: 'approve', comment: '同意' } } });
+    const done = await official.request({
+      method: 'POST',
+      url: `/api/v1/tasks/${task.id}/complete`,
+      payload: { payload: { decision: 'approve', comment: '同意' } },
+    });
     expect(done.statusCode).toBe(200);
     expect(done.json()).toEqual({ taskId: task.id, caseStatus: 'closed' });
 
     const after = await h.db.case.findUniqueOrThrow({ where: { id: caseRow.id }, include: { tasks: true } });
     expect(after.status).toBe('COMPLETED');
     expect(after.tasks[0]).toMatchObject({ status: 'COMPLETED', result: { decision: 'approve', comment: '同意' } });
-    const actions = (await h.db.auditEvent.findMany({ where: { caseId: caseRow.id }, orderBy: { seq: 'asc' } })).map((e) => e.action);
+    const actions = (await h.db.auditEvent.findMany({ where: { caseId: caseRow.id }, orderBy: { seq: 'asc' } })).map(
+      (e) => e.action,
+    );
     expect(actions).toEqual(['case.opened', 'task.opened', 'task.completed', 'case.closed']);
   });
 
   it('refuses an invalid payload with 400 and field errors, and changes nothing', async () => {
     const { task } = await startCase('无效表单');
-    const bad = await official.request({ method: 'POST', url: `/api/v1/tasks/${task.id}/complete`, payload: { payload: { decision: 'maybe', extra: 1 } } });
+    const bad = await official.request({
+      method: 'POST',
+      url: `/api/v1/tasks/${task.id}/complete`,
+      payload: { payload: { decision: 'maybe', extra: 1 } },
+    });
     expect(bad.statusCode).toBe(400);
     const body = bad.json<{ error: { code: string; fields: { path: string; message: { 'zh-CN': string; en: string } }[] } }>();
     expect(body.error.code).toBe('VALIDATION_FAILED');
@@ -83,7 +93,11 @@ describe('smoke procedure: start → task → Update → close, against real Tem
     const { caseRow, task } = await startCase('重启工作进程');
     await h.stopWorker();
     await h.startWorker();
-    const done = await official.request({ method: 'POST', url: `/api/v1/tasks/${task.id}/complete`, payload: { payload: { decision: 'reject' } } });
+    const done = await official.request({
+      method: 'POST',
+      url: `/api/v1/tasks/${task.id}/complete`,
+      payload: { payload: { decision: 'reject' } },
+    });
     expect(done.statusCode).toBe(200);
     expect((await h.db.case.findUniqueOrThrow({ where: { id: caseRow.id } })).status).toBe('REJECTED');
   });
@@ -93,7 +107,11 @@ describe('smoke procedure: start → task → Update → close, against real Tem
     const otherOrg = await makeOrganization(h.db, 'TOWNSHIP');
     const stranger = await makeUser(h.db, [{ organizationId: otherOrg.id, role: 'TOWNSHIP_OFFICIAL' }]);
     const s = await signIn(h.api, stranger.username);
-    const res = await s.request({ method: 'POST', url: `/api/v1/tasks/${task.id}/complete`, payload: { payload: { decision: 'approve' } } });
+    const res = await s.request({
+      method: 'POST',
+      url: `/api/v1/tasks/${task.id}/complete`,
+      payload: { payload: { decision: 'approve' } },
+    });
     expect(res.statusCode).toBe(404);
     expect((await h.db.task.findUniqueOrThrow({ where: { id: task.id } })).status).toBe('OPEN');
   });

@@ -45,7 +45,9 @@ describe('transient errors: which failures the API answers 503 (try again) rathe
 
   it('a constraint violation or a bad query is not transient', async () => {
     const org = await makeOrganization(db, 'TOWNSHIP');
-    const duplicate = await rejection(db.organization.create({ data: { code: org.code, name: 'dup', kind: 'TOWNSHIP', path: '/' } }));
+    const duplicate = await rejection(
+      db.organization.create({ data: { code: org.code, name: 'dup', kind: 'TOWNSHIP', path: '/' } }),
+    );
     expect(isTransientError(duplicate)).toBe(false);
     expect(isTransientError(await rejection(db.$executeRawUnsafe('SELECT no_such_column FROM "User"')))).toBe(false);
   });

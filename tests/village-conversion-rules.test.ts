@@ -8,9 +8,21 @@ const base: ConversionConditions = {
   labourForce: 900,
   nonFarmLabour: 600,
   assetRestructuringComplete: true,
-  assembly: { fullAssembly: true, noticeDate: '2026-03-01', meetingDate: '2026-03-11', adultVillagers: 1000, adultAttendees: 501, households: 300, householdRepresentatives: 0, votesFor: 251 },
+  assembly: {
+    fullAssembly: true,
+    noticeDate: '2026-03-01',
+    meetingDate: '2026-03-11',
+    adultVillagers: 1000,
+    adultAttendees: 501,
+    households: 300,
+    householdRepresentatives: 0,
+    votesFor: 251,
+  },
 };
-const withAssembly = (a: Partial<ConversionConditions['assembly']>, c: Partial<ConversionConditions> = {}): ConversionConditions => ({ ...base, ...c, assembly: { ...base.assembly, ...a } });
+const withAssembly = (
+  a: Partial<ConversionConditions['assembly']>,
+  c: Partial<ConversionConditions> = {},
+): ConversionConditions => ({ ...base, ...c, assembly: { ...base.assembly, ...a } });
 const rule = (c: ConversionConditions, id: string) => evaluateConversion(c).find((r) => r.id === id)!;
 
 describe('村改居 rules (VC-…), boundaries compared exactly', () => {
@@ -37,8 +49,12 @@ describe('村改居 rules (VC-…), boundaries compared exactly', () => {
   });
 
   it('VC-QUORUM: representatives of exactly two thirds of households suffice (200 of 300), 199 does not', () => {
-    expect(rule(withAssembly({ adultAttendees: 100, householdRepresentatives: 200, votesFor: 101 }), 'VC-QUORUM').passed).toBe(true);
-    expect(rule(withAssembly({ adultAttendees: 100, householdRepresentatives: 199, votesFor: 100 }), 'VC-QUORUM').passed).toBe(false);
+    expect(rule(withAssembly({ adultAttendees: 100, householdRepresentatives: 200, votesFor: 101 }), 'VC-QUORUM').passed).toBe(
+      true,
+    );
+    expect(rule(withAssembly({ adultAttendees: 100, householdRepresentatives: 199, votesFor: 100 }), 'VC-QUORUM').passed).toBe(
+      false,
+    );
   });
 
   it('VC-QUORUM fails for a representatives’ meeting even with full attendance', () => {
@@ -48,8 +64,12 @@ describe('村改居 rules (VC-…), boundaries compared exactly', () => {
   it('VC-MAJORITY is strictly more than half of those present (251 of 501 passes, 250 fails; 100 of 200 fails)', () => {
     expect(rule(base, 'VC-MAJORITY').passed).toBe(true);
     expect(rule(withAssembly({ votesFor: 250 }), 'VC-MAJORITY').passed).toBe(false);
-    expect(rule(withAssembly({ adultAttendees: 100, householdRepresentatives: 200, votesFor: 100 }), 'VC-MAJORITY').passed).toBe(false);
-    expect(rule(withAssembly({ adultAttendees: 100, householdRepresentatives: 200, votesFor: 101 }), 'VC-MAJORITY').passed).toBe(true);
+    expect(rule(withAssembly({ adultAttendees: 100, householdRepresentatives: 200, votesFor: 100 }), 'VC-MAJORITY').passed).toBe(
+      false,
+    );
+    expect(rule(withAssembly({ adultAttendees: 100, householdRepresentatives: 200, votesFor: 101 }), 'VC-MAJORITY').passed).toBe(
+      true,
+    );
   });
 });
 
@@ -59,7 +79,8 @@ describe('POST /api/v1/village-conversions/conditions-check (public)', () => {
     h = await startHarness();
   });
   afterAll(async () => h?.close());
-  const check = (payload: unknown) => h.api.inject({ method: 'POST', url: '/api/v1/village-conversions/conditions-check', payload: payload as object });
+  const check = (payload: unknown) =>
+    h.api.inject({ method: 'POST', url: '/api/v1/village-conversions/conditions-check', payload: payload as object });
 
   it('answers without login, listing every VC rule with its citation', async () => {
     const res = await check(base);
@@ -76,7 +97,11 @@ describe('POST /api/v1/village-conversions/conditions-check (public)', () => {
     ['a negative count', withAssembly({ adultAttendees: -1 }), 'assembly.adultAttendees'],
     ['a non-integer count', { ...base, labourForce: 10.5 }, 'labourForce'],
     ['more attendees than villagers', withAssembly({ adultAttendees: 1001 }), 'assembly.adultAttendees'],
-    ['more representatives than households', withAssembly({ householdRepresentatives: 301 }), 'assembly.householdRepresentatives'],
+    [
+      'more representatives than households',
+      withAssembly({ householdRepresentatives: 301 }),
+      'assembly.householdRepresentatives',
+    ],
     ['more votes than people present', withAssembly({ votesFor: 502 }), 'assembly.votesFor'],
     ['non-farm labour above the labour force', { ...base, nonFarmLabour: 901 }, 'nonFarmLabour'],
     ['the meeting before the notice', withAssembly({ meetingDate: '2026-02-28' }), 'assembly.meetingDate'],
@@ -92,23 +117,54 @@ describe('POST /api/v1/village-conversions/conditions-check (public)', () => {
 
   it('VC-MAJORITY refuses more votes in favour than people present (126 for, 100 present) with 400 and the counts', async () => {
     // 100 of 150 adults attend (the quorum rests on them); 130 household representatives were also counted.
-    const res = await check(withAssembly({ adultVillagers: 150, adultAttendees: 100, households: 300, householdRepresentatives: 130, votesFor: 126 }));
+    const res = await check(
+      withAssembly({ adultVillagers: 150, adultAttendees: 100, households: 300, householdRepresentatives: 130, votesFor: 126 }),
+    );
     expect(res.statusCode).toBe(400);
-    const error = res.json<{ error: { code: string; fields: { path: string; code: string; message: { 'zh-CN': string; en: string } }[] } }>().error;
+    const error = res.json<{
+      error: { code: string; fields: { path: string; code: string; message: { 'zh-CN': string; en: string } }[] };
+    }>().error;
     expect(error.code).toBe('VALIDATION_FAILED');
     const field = error.fields.find((f) => f.path === 'assembly.votesFor')!;
     expect(field.message['zh-CN']).toContain('126');
     expect(field.message['zh-CN']).toContain('100');
     expect(field.message.en).toContain('people present (100)');
     // At the limit it is accepted: 100 for, 100 present.
-    expect((await check(withAssembly({ adultVillagers: 150, adultAttendees: 100, households: 300, householdRepresentatives: 130, votesFor: 100 }))).statusCode).toBe(200);
+    expect(
+      (
+        await check(
+          withAssembly({
+            adultVillagers: 150,
+            adultAttendees: 100,
+            households: 300,
+            householdRepresentatives: 130,
+            votesFor: 100,
+          }),
+        )
+      ).statusCode,
+    ).toBe(200);
   });
 
   it('rate-limits the public check per client (429 RATE_LIMITED)', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 70; i++) statuses.push((await h.api.inject({ method: 'POST', url: '/api/v1/village-conversions/conditions-check', payload: base, remoteAddress: '10.7.7.7' })).statusCode);
+    for (let i = 0; i < 70; i++)
+      statuses.push(
+        (
+          await h.api.inject({
+            method: 'POST',
+            url: '/api/v1/village-conversions/conditions-check',
+            payload: base,
+            remoteAddress: '10.7.7.7',
+          })
+        ).statusCode,
+      );
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
-    const limited = await h.api.inject({ method: 'POST', url: '/api/v1/village-conversions/conditions-check', payload: base, remoteAddress: '10.7.7.7' });
+    const limited = await h.api.inject({
+      method: 'POST',
+      url: '/api/v1/village-conversions/conditions-check',
+      payload: base,
+      remoteAddress: '10.7.7.7',
+    });
     expect(limited.json<{ error: { code: string } }>().error.code).toBe('RATE_LIMITED');
   });
 });

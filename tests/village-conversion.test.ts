@@ -15,7 +15,16 @@ const application = {
   labourForce: 900,
   nonFarmLabour: 600,
   assetRestructuringComplete: true,
-  assembly: { fullAssembly: true, noticeDate: '2026-03-01', meetingDate: '2026-03-11', adultVillagers: 1000, adultAttendees: 501, households: 300, householdRepresentatives: 150, votesFor: 251 },
+  assembly: {
+    fullAssembly: true,
+    noticeDate: '2026-03-01',
+    meetingDate: '2026-03-11',
+    adultVillagers: 1000,
+    adultAttendees: 501,
+    households: 300,
+    householdRepresentatives: 150,
+    votesFor: 251,
+  },
 };
 
 describe('村改居 procedure against real Temporal and PostgreSQL', () => {
@@ -45,7 +54,10 @@ describe('村改居 procedure against real Temporal and PostgreSQL', () => {
     const vu = await makeUser(h.db, [{ organizationId: vil.id, role: 'VILLAGE_COMMITTEE_OFFICIAL' }]);
     village = await signIn(h.api, vu.username);
     township = await signIn(h.api, (await makeUser(h.db, [{ organizationId: town.id, role: 'TOWNSHIP_OFFICIAL' }])).username);
-    reviewer = await signIn(h.api, (await makeUser(h.db, [{ organizationId: bureau.id, role: 'COUNTY_CIVIL_AFFAIRS_REVIEWER' }])).username);
+    reviewer = await signIn(
+      h.api,
+      (await makeUser(h.db, [{ organizationId: bureau.id, role: 'COUNTY_CIVIL_AFFAIRS_REVIEWER' }])).username,
+    );
     approver = await signIn(h.api, (await makeUser(h.db, [{ organizationId: county.id, role: 'COUNTY_APPROVER' }])).username);
   });
   afterAll(async () => h?.close());
@@ -61,7 +73,11 @@ describe('村改居 procedure against real Temporal and PostgreSQL', () => {
   async function evidenceIds(taskId: string, session = village): Promise<Record<string, string[]>> {
     const ids: Record<string, string[]> = {};
     for (const key of ['VC-C1', 'VC-C2', 'VC-C3', 'VC-C4', 'assembly']) {
-      const res = await session.request({ method: 'POST', url: `/api/v1/tasks/${taskId}/documents`, payload: { filename: `${key}.pdf`, mimeType: 'application/pdf', contentBase64: PDF } });
+      const res = await session.request({
+        method: 'POST',
+        url: `/api/v1/tasks/${taskId}/documents`,
+        payload: { filename: `${key}.pdf`, mimeType: 'application/pdf', contentBase64: PDF },
+      });
       expect(res.statusCode).toBe(201);
       ids[key] = [res.json<{ id: string }>().id];
     }
@@ -71,7 +87,14 @@ describe('村改居 procedure against real Temporal and PostgreSQL', () => {
   async function prepare(caseId: string, app = application) {
     const session = sessionOf.get(caseId) ?? village;
     const task = await openTask(caseId, 'vc.prepare');
-    return complete(session, task.id, { application: app, noticePosting: '村务公开栏及各村民小组张贴', restructuringRecord: '青石镇改制〔2025〕3号', evidence: await evidenceIds(task.id, session), votesAgainst: 200, abstentions: 50 });
+    return complete(session, task.id, {
+      application: app,
+      noticePosting: '村务公开栏及各村民小组张贴',
+      restructuringRecord: '青石镇改制〔2025〕3号',
+      evidence: await evidenceIds(task.id, session),
+      votesAgainst: 200,
+      abstentions: 50,
+    });
   }
 
   /** Starts a conversion: of 柳树村 when given its session, otherwise of a new village named after the title. */
@@ -87,7 +110,10 @@ describe('村改居 procedure against real Temporal and PostgreSQL', () => {
   it('walks the full approval path with a return-and-resubmit loop, records every clause, sets up the committee and its first election', async () => {
     const caseId = await start('柳树村村改居', village);
     // A failing rule blocks the step and names the clause.
-    const blocked = await prepare(caseId, { ...application, assembly: { ...application.assembly, adultAttendees: 500, householdRepresentatives: 199 } });
+    const blocked = await prepare(caseId, {
+      ...application,
+      assembly: { ...application.assembly, adultAttendees: 500, householdRepresentatives: 199 },
+    });
     expect(blocked.statusCode).toBe(422);
     const rules = blocked.json<{ error: { code: string; details: { rules: { id: string; citation: string }[] } } }>().error;
     expect(rules.code).toBe('RULE_FAILED');
@@ -95,14 +121,35 @@ describe('村改居 procedure against real Temporal and PostgreSQL', () => {
     expect(rules.details.rules[0]!.citation).toContain('第二十二条');
 
     expect((await prepare(caseId)).statusCode).toBe(200);
-    const returned = await complete(township, (await openTask(caseId, 'vc.township-review')).id, { decision: 'return', opinion: '请补充劳动力统计原始台账' });
+    const returned = await complete(township, (await openTask(caseId, 'vc.township-review')).id, {
+      decision: 'return',
+      opinion: '请补充劳动力统计原始台账',
+    });
     expect(returned.statusCode).toBe(200);
     expect((await prepare(caseId)).statusCode).toBe(200);
-    expect((await complete(township, (await openTask(caseId, 'vc.township-review')).id, { decision: 'propose', opinion: '符合条件，提出改设' })).statusCode).toBe(200);
+    expect(
+      (
+        await complete(township, (await openTask(caseId, 'vc.township-review')).id, {
+          decision: 'propose',
+          opinion: '符合条件，提出改设',
+        })
+      ).statusCode,
+    ).toBe(200);
     // After the proposal the village can no longer withdraw.
-    const late = await village.request({ method: 'POST', url: `/api/v1/village-conversions/${caseId}/withdraw`, payload: { reason: '太晚了' } });
+    const late = await village.request({
+      method: 'POST',
+      url: `/api/v1/village-conversions/${caseId}/withdraw`,
+      payload: { reason: '太晚了' },
+    });
     expect(late.statusCode).toBe(409);
-    expect((await complete(reviewer, (await openTask(caseId, 'vc.civil-affairs-review')).id, { decision: 'forward', opinion: '材料齐全' })).statusCode).toBe(200);
+    expect(
+      (
+        await complete(reviewer, (await openTask(caseId, 'vc.civil-affairs-review')).id, {
+          decision: 'forward',
+          opinion: '材料齐全',
+        })
+      ).statusCode,
+    ).toBe(200);
     const approve = await complete(approver, (await openTask(caseId, 'vc.county-decision')).id, {
       decision: 'approve',
       documentNumber: '东政字〔2026〕15号',
@@ -115,7 +162,19 @@ describe('村改居 procedure against real Temporal and PostgreSQL', () => {
     const record = await h.db.case.findUniqueOrThrow({ where: { id: caseId }, include: { ruleDecisions: true } });
     expect(record.status).toBe('COMPLETED');
     const ids = new Set(record.ruleDecisions.map((d) => d.ruleId));
-    for (const id of ['VC-C1', 'VC-C2', 'VC-C3', 'VC-C4', 'VC-NOTICE', 'VC-QUORUM', 'VC-MAJORITY', 'VC-PROPOSE', 'VC-APPROVE', 'EL-LAW']) expect(ids).toContain(id);
+    for (const id of [
+      'VC-C1',
+      'VC-C2',
+      'VC-C3',
+      'VC-C4',
+      'VC-NOTICE',
+      'VC-QUORUM',
+      'VC-MAJORITY',
+      'VC-PROPOSE',
+      'VC-APPROVE',
+      'EL-LAW',
+    ])
+      expect(ids).toContain(id);
     const committee = await h.db.organization.findFirstOrThrow({ where: { name: '柳树社区居民委员会' } });
     expect(committee.kind).toBe('COMMUNITY');
     const election = await h.db.case.findFirstOrThrow({ where: { procedure: 'election', organizationId: committee.id } });
@@ -132,9 +191,16 @@ describe('村改居 procedure against real Temporal and PostgreSQL', () => {
     await prepare(caseId);
     await complete(township, (await openTask(caseId, 'vc.township-review')).id, { decision: 'propose', opinion: '提出' });
     await complete(reviewer, (await openTask(caseId, 'vc.civil-affairs-review')).id, { decision: 'forward', opinion: '转报' });
-    const refused = await complete(approver, (await openTask(caseId, 'vc.county-decision')).id, { decision: 'refuse', documentNumber: '东政字〔2026〕16号', decisionText: '城镇规划调整前暂不批准。' });
+    const refused = await complete(approver, (await openTask(caseId, 'vc.county-decision')).id, {
+      decision: 'refuse',
+      documentNumber: '东政字〔2026〕16号',
+      decisionText: '城镇规划调整前暂不批准。',
+    });
     expect(refused.statusCode).toBe(200);
-    const row = await h.db.case.findUniqueOrThrow({ where: { id: caseId }, include: { ruleDecisions: { where: { ruleId: 'VC-APPROVE' } } } });
+    const row = await h.db.case.findUniqueOrThrow({
+      where: { id: caseId },
+      include: { ruleDecisions: { where: { ruleId: 'VC-APPROVE' } } },
+    });
     expect(row.status).toBe('REJECTED');
     expect(row.ruleDecisions[0]!.passed).toBe(false);
   });
@@ -142,21 +208,42 @@ describe('村改居 procedure against real Temporal and PostgreSQL', () => {
   it('lets the village withdraw before the township proposes, cancelling the open task', async () => {
     const caseId = await start('撤回测试');
     await prepare(caseId);
-    const res = await sessionOf.get(caseId)!.request({ method: 'POST', url: `/api/v1/village-conversions/${caseId}/withdraw`, payload: { reason: '村民会议决定暂缓' } });
+    const res = await sessionOf
+      .get(caseId)!
+      .request({
+        method: 'POST',
+        url: `/api/v1/village-conversions/${caseId}/withdraw`,
+        payload: { reason: '村民会议决定暂缓' },
+      });
     expect(res.statusCode).toBe(200);
     const row = await h.db.case.findUniqueOrThrow({ where: { id: caseId }, include: { tasks: true } });
     expect(row.status).toBe('WITHDRAWN');
     expect(row.tasks.find((t) => t.kind === 'vc.township-review')?.status).toBe('CANCELLED');
     // The workflow has closed: a second withdrawal is refused as not open, not an internal error.
-    const again = await sessionOf.get(caseId)!.request({ method: 'POST', url: `/api/v1/village-conversions/${caseId}/withdraw`, payload: { reason: '再次撤回' } });
+    const again = await sessionOf
+      .get(caseId)!
+      .request({ method: 'POST', url: `/api/v1/village-conversions/${caseId}/withdraw`, payload: { reason: '再次撤回' } });
     expect(again.statusCode).toBe(409);
     expect(again.json<{ error: { code: string } }>().error.code).toBe('TASK_NOT_OPEN');
   });
 
   it('escalates an overdue township review to the county', async () => {
     const late = await newVillage('逾期村');
-    const caller = { userId: late.userId, displayName: '村委会', memberships: [], membership: { organizationId: late.orgId, role: 'VILLAGE_COMMITTEE_OFFICIAL', organizationPath: '' } } as unknown as Caller;
-    const row = await startConversion({ db: h.db, temporal: h.temporal, taskQueue: h.taskQueue, caller, title: '逾期督办', requestId: 'test', timing: { stepMs: 2500, remindBeforeMs: 1000, escalateAfterMs: 500 } });
+    const caller = {
+      userId: late.userId,
+      displayName: '村委会',
+      memberships: [],
+      membership: { organizationId: late.orgId, role: 'VILLAGE_COMMITTEE_OFFICIAL', organizationPath: '' },
+    } as unknown as Caller;
+    const row = await startConversion({
+      db: h.db,
+      temporal: h.temporal,
+      taskQueue: h.taskQueue,
+      caller,
+      title: '逾期督办',
+      requestId: 'test',
+      timing: { stepMs: 2500, remindBeforeMs: 1000, escalateAfterMs: 500 },
+    });
     sessionOf.set(row.id, late.session);
     await prepare(row.id);
     const review = await openTask(row.id, 'vc.township-review');
@@ -172,15 +259,35 @@ describe('村改居 procedure against real Temporal and PostgreSQL', () => {
   });
 
   async function forwardToCounty(caseId: string) {
-    expect((await complete(township, (await openTask(caseId, 'vc.township-review')).id, { decision: 'propose', opinion: '提出' })).statusCode).toBe(200);
-    expect((await complete(reviewer, (await openTask(caseId, 'vc.civil-affairs-review')).id, { decision: 'forward', opinion: '转报' })).statusCode).toBe(200);
+    expect(
+      (await complete(township, (await openTask(caseId, 'vc.township-review')).id, { decision: 'propose', opinion: '提出' }))
+        .statusCode,
+    ).toBe(200);
+    expect(
+      (await complete(reviewer, (await openTask(caseId, 'vc.civil-affairs-review')).id, { decision: 'forward', opinion: '转报' }))
+        .statusCode,
+    ).toBe(200);
   }
 
-  const approval = (name: string) => ({ decision: 'approve', documentNumber: '东政字〔2026〕21号', decisionText: '同意改设。', newCommittee: { name, area: '原村域', households: 300 } });
+  const approval = (name: string) => ({
+    decision: 'approve',
+    documentNumber: '东政字〔2026〕21号',
+    decisionText: '同意改设。',
+    newCommittee: { name, area: '原村域', households: 300 },
+  });
 
   describe('VC evidence: every condition and the assembly record need documents uploaded to this case', () => {
-    const prepareBody = (evidence: Record<string, string[]>) => ({ application, noticePosting: '村务公开栏张贴', restructuringRecord: '青石镇改制〔2025〕3号', evidence, votesAgainst: 200, abstentions: 50 });
-    type Refusal = { error: { code: string; fields: { path: string; code: string; message: { 'zh-CN': string; en: string } }[] } };
+    const prepareBody = (evidence: Record<string, string[]>) => ({
+      application,
+      noticePosting: '村务公开栏张贴',
+      restructuringRecord: '青石镇改制〔2025〕3号',
+      evidence,
+      votesAgainst: 200,
+      abstentions: 50,
+    });
+    type Refusal = {
+      error: { code: string; fields: { path: string; code: string; message: { 'zh-CN': string; en: string } }[] };
+    };
 
     async function expectNothingChanged(caseId: string, taskId: string) {
       expect((await h.db.task.findUniqueOrThrow({ where: { id: taskId } })).status).toBe('OPEN');
@@ -212,7 +319,11 @@ describe('村改居 procedure against real Temporal and PostgreSQL', () => {
       const session = sessionOf.get(caseId)!;
       const task = await openTask(caseId, 'vc.prepare');
       const ids = await evidenceIds(task.id, session);
-      const res = await complete(session, task.id, prepareBody({ ...ids, assembly: [ids.assembly![0]!, otherDocs.assembly![0]!] }));
+      const res = await complete(
+        session,
+        task.id,
+        prepareBody({ ...ids, assembly: [ids.assembly![0]!, otherDocs.assembly![0]!] }),
+      );
       expect(res.statusCode).toBe(400);
       const error = res.json<Refusal>().error;
       expect(error.fields.map((f) => f.path)).toEqual(['payload.evidence.assembly']);
@@ -243,9 +354,12 @@ describe('村改居 procedure against real Temporal and PostgreSQL', () => {
       expect((await complete(session, task.id, prepareBody(ids))).statusCode).toBe(200);
       const record = await township.request({ url: `/api/v1/cases/${caseId}` });
       expect(record.statusCode).toBe(200);
-      const evidence = record.json<{ evidence: { key: string; label: { 'zh-CN': string }; documents: { id: string; name: string }[] }[] }>().evidence;
+      const evidence = record.json<{
+        evidence: { key: string; label: { 'zh-CN': string }; documents: { id: string; name: string }[] }[];
+      }>().evidence;
       expect(evidence.map((e) => e.key)).toEqual(['VC-C1', 'VC-C2', 'VC-C3', 'VC-C4', 'assembly']);
-      for (const e of evidence) expect(e.documents).toEqual([{ id: ids[e.key]![0], name: `${e.key}.pdf`, createdAt: expect.any(String) }]);
+      for (const e of evidence)
+        expect(e.documents).toEqual([{ id: ids[e.key]![0], name: `${e.key}.pdf`, createdAt: expect.any(String) }]);
     });
   });
 
@@ -257,7 +371,11 @@ describe('村改居 procedure against real Temporal and PostgreSQL', () => {
       const first = await start('双申村村改居', v.session);
       const number = (await h.db.case.findUniqueOrThrow({ where: { id: first } })).number;
       const before = await h.db.case.count({ where: { organizationId: v.orgId } });
-      const res = await v.session.request({ method: 'POST', url: '/api/v1/village-conversions', payload: { title: '双申村第二次' } });
+      const res = await v.session.request({
+        method: 'POST',
+        url: '/api/v1/village-conversions',
+        payload: { title: '双申村第二次' },
+      });
       expect(res.statusCode).toBe(409);
       const error = res.json<Conflict>().error;
       expect(error.code).toBe('CONFLICT');
@@ -265,12 +383,18 @@ describe('村改居 procedure against real Temporal and PostgreSQL', () => {
       expect(error.message['zh-CN']).toContain(number);
       expect(error.message.en).toContain(number);
       expect(await h.db.case.count({ where: { organizationId: v.orgId } })).toBe(before);
-      expect(await h.db.auditEvent.count({ where: { action: 'village-conversion.start', outcome: 'refused', targetId: v.orgId } })).toBe(1);
+      expect(
+        await h.db.auditEvent.count({ where: { action: 'village-conversion.start', outcome: 'refused', targetId: v.orgId } }),
+      ).toBe(1);
     });
 
     it('refuses two conversions of one village started at the same moment: exactly one opens', async () => {
       const v = await newVillage('并发村');
-      const results = await Promise.all([1, 2, 3].map((i) => v.session.request({ method: 'POST', url: '/api/v1/village-conversions', payload: { title: `并发村村改居 ${i}` } })));
+      const results = await Promise.all(
+        [1, 2, 3].map((i) =>
+          v.session.request({ method: 'POST', url: '/api/v1/village-conversions', payload: { title: `并发村村改居 ${i}` } }),
+        ),
+      );
       expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409, 409]);
       expect(await h.db.case.count({ where: { procedure: 'village-conversion', organizationId: v.orgId } })).toBe(1);
     });
@@ -280,17 +404,28 @@ describe('村改居 procedure against real Temporal and PostgreSQL', () => {
       const caseId = await start('改居村村改居', v.session);
       expect((await prepare(caseId)).statusCode).toBe(200);
       await forwardToCounty(caseId);
-      expect((await complete(approver, (await openTask(caseId, 'vc.county-decision')).id, approval('改居社区居民委员会'))).statusCode).toBe(200);
-      const village = await h.db.organization.findUniqueOrThrow({ where: { id: v.orgId }, include: { residentsCommittee: true } });
+      expect(
+        (await complete(approver, (await openTask(caseId, 'vc.county-decision')).id, approval('改居社区居民委员会'))).statusCode,
+      ).toBe(200);
+      const village = await h.db.organization.findUniqueOrThrow({
+        where: { id: v.orgId },
+        include: { residentsCommittee: true },
+      });
       expect(village.convertedAt).not.toBeNull();
       expect(village.conversionCaseId).toBe(caseId);
       expect(village.residentsCommittee).toMatchObject({ name: '改居社区居民委员会', kind: 'COMMUNITY' });
       const number = (await h.db.case.findUniqueOrThrow({ where: { id: caseId } })).number;
-      const again = await v.session.request({ method: 'POST', url: '/api/v1/village-conversions', payload: { title: '再改一次' } });
+      const again = await v.session.request({
+        method: 'POST',
+        url: '/api/v1/village-conversions',
+        payload: { title: '再改一次' },
+      });
       expect(again.statusCode).toBe(409);
       expect(again.json<Conflict>().error.message['zh-CN']).toContain(`已经村改居批准（案件 ${number}）`);
       // The record tells the township the first election is open and that its election committee needs accounts.
-      const data = (await h.db.case.findUniqueOrThrow({ where: { id: caseId } })).data as { firstElection: { started: boolean; number: string; notice: { 'zh-CN': string } } };
+      const data = (await h.db.case.findUniqueOrThrow({ where: { id: caseId } })).data as {
+        firstElection: { started: boolean; number: string; notice: { 'zh-CN': string } };
+      };
       expect(data.firstElection.started).toBe(true);
       expect(data.firstElection.notice['zh-CN']).toContain('开通');
       expect(await h.db.case.count({ where: { procedure: 'election', organizationId: village.residentsCommitteeId! } })).toBe(1);
@@ -301,8 +436,20 @@ describe('村改居 procedure against real Temporal and PostgreSQL', () => {
       const caseId = await start('再申村村改居', v.session);
       expect((await prepare(caseId)).statusCode).toBe(200);
       await forwardToCounty(caseId);
-      expect((await complete(approver, (await openTask(caseId, 'vc.county-decision')).id, { decision: 'refuse', documentNumber: '东政字〔2026〕30号', decisionText: '暂不批准。' })).statusCode).toBe(200);
-      const res = await v.session.request({ method: 'POST', url: '/api/v1/village-conversions', payload: { title: '再申村第二次' } });
+      expect(
+        (
+          await complete(approver, (await openTask(caseId, 'vc.county-decision')).id, {
+            decision: 'refuse',
+            documentNumber: '东政字〔2026〕30号',
+            decisionText: '暂不批准。',
+          })
+        ).statusCode,
+      ).toBe(200);
+      const res = await v.session.request({
+        method: 'POST',
+        url: '/api/v1/village-conversions',
+        payload: { title: '再申村第二次' },
+      });
       expect(res.statusCode).toBe(201);
     });
   });
@@ -311,10 +458,23 @@ describe('村改居 procedure against real Temporal and PostgreSQL', () => {
     it('refuses the county’s approval with the manual start’s 409 when the new community already has an election running; nothing changes', async () => {
       const v = await newVillage('选举村');
       // The community the approval would set up already exists with an election under way (started by hand).
-      const community = await createOrganization(h.db, { code: residentsCommitteeCode(v.code), name: '选举社区居民委员会', kind: 'COMMUNITY', parentId: townOrgId });
-      const manual = await township.request({ method: 'POST', url: '/api/v1/elections', payload: { communityOrgId: community.id, restructuringComplete: true } });
+      const community = await createOrganization(h.db, {
+        code: residentsCommitteeCode(v.code),
+        name: '选举社区居民委员会',
+        kind: 'COMMUNITY',
+        parentId: townOrgId,
+      });
+      const manual = await township.request({
+        method: 'POST',
+        url: '/api/v1/elections',
+        payload: { communityOrgId: community.id, restructuringComplete: true },
+      });
       expect(manual.statusCode).toBe(201);
-      const secondManual = await township.request({ method: 'POST', url: '/api/v1/elections', payload: { communityOrgId: community.id, restructuringComplete: true } });
+      const secondManual = await township.request({
+        method: 'POST',
+        url: '/api/v1/elections',
+        payload: { communityOrgId: community.id, restructuringComplete: true },
+      });
       expect(secondManual.statusCode).toBe(409);
 
       const caseId = await start('选举村村改居', v.session);
@@ -333,12 +493,26 @@ describe('村改居 procedure against real Temporal and PostgreSQL', () => {
 
     it('the first-election start (activity) applies the same check: with an election running it starts none and says which', async () => {
       const town = await h.db.organization.findUniqueOrThrow({ where: { id: townOrgId } });
-      const community = await createOrganization(h.db, { code: `${town.code}-C9`, name: '活动社区', kind: 'COMMUNITY', parentId: townOrgId });
-      const manual = await township.request({ method: 'POST', url: '/api/v1/elections', payload: { communityOrgId: community.id, restructuringComplete: true } });
+      const community = await createOrganization(h.db, {
+        code: `${town.code}-C9`,
+        name: '活动社区',
+        kind: 'COMMUNITY',
+        parentId: townOrgId,
+      });
+      const manual = await township.request({
+        method: 'POST',
+        url: '/api/v1/elections',
+        payload: { communityOrgId: community.id, restructuringComplete: true },
+      });
       expect(manual.statusCode).toBe(201);
       const activities = createLinkedCaseActivities({ db: h.db, temporal: h.temporal, taskQueue: h.taskQueue });
       const conversionCaseId = '00000000-0000-4000-8000-000000000009';
-      const result = await activities.startFirstElection({ conversionCaseId, communityOrgId: community.id, townshipOrgId: townOrgId, law: 'residents-committee-law' });
+      const result = await activities.startFirstElection({
+        conversionCaseId,
+        communityOrgId: community.id,
+        townshipOrgId: townOrgId,
+        law: 'residents-committee-law',
+      });
       expect(result).toMatchObject({ started: false, running: { caseId: manual.json<{ id: string }>().id } });
       expect(await h.db.case.count({ where: { procedure: 'election', organizationId: community.id } })).toBe(1);
     });
@@ -355,21 +529,37 @@ describe('村改居 procedure against real Temporal and PostgreSQL', () => {
       const bare = await complete(approver, first.id, { decision: 'return' });
       expect(bare.statusCode).toBe(400);
       expect(bare.json<{ error: { fields: { path: string }[] } }>().error.fields.map((f) => f.path)).toContain('payload.opinion');
-      const returned = await complete(approver, first.id, { decision: 'return', opinion: '请补充村域位于城镇建设用地范围内的规划图' });
+      const returned = await complete(approver, first.id, {
+        decision: 'return',
+        opinion: '请补充村域位于城镇建设用地范围内的规划图',
+      });
       expect(returned.statusCode).toBe(200);
       expect(returned.json()).toMatchObject({ caseStatus: 'open' });
-      const row = await h.db.case.findUniqueOrThrow({ where: { id: caseId }, include: { ruleDecisions: { where: { ruleId: 'VC-APPROVE' } } } });
+      const row = await h.db.case.findUniqueOrThrow({
+        where: { id: caseId },
+        include: { ruleDecisions: { where: { ruleId: 'VC-APPROVE' } } },
+      });
       expect(row.status).toBe('OPEN');
       expect(row.ruleDecisions).toHaveLength(0);
-      expect((row.data as { countyReturns: { opinion: string }[] }).countyReturns).toEqual([expect.objectContaining({ opinion: '请补充村域位于城镇建设用地范围内的规划图', taskId: first.id })]);
-      expect(((await h.db.task.findUniqueOrThrow({ where: { id: first.id } })).result as { opinion: string }).opinion).toContain('规划图');
+      expect((row.data as { countyReturns: { opinion: string }[] }).countyReturns).toEqual([
+        expect.objectContaining({ opinion: '请补充村域位于城镇建设用地范围内的规划图', taskId: first.id }),
+      ]);
+      expect(((await h.db.task.findUniqueOrThrow({ where: { id: first.id } })).result as { opinion: string }).opinion).toContain(
+        '规划图',
+      );
       // The file is back with the township (not the village), which supplements it and proposes again.
       expect(await h.db.task.count({ where: { caseId, kind: 'vc.prepare', status: 'OPEN' } })).toBe(0);
       const again = await openTask(caseId, 'vc.township-review');
-      const doc = await township.request({ method: 'POST', url: `/api/v1/tasks/${again.id}/documents`, payload: { filename: '规划图.pdf', mimeType: 'application/pdf', contentBase64: PDF } });
+      const doc = await township.request({
+        method: 'POST',
+        url: `/api/v1/tasks/${again.id}/documents`,
+        payload: { filename: '规划图.pdf', mimeType: 'application/pdf', contentBase64: PDF },
+      });
       expect(doc.statusCode).toBe(201);
       await forwardToCounty(caseId);
-      expect((await complete(approver, (await openTask(caseId, 'vc.county-decision')).id, approval('退回社区居民委员会'))).statusCode).toBe(200);
+      expect(
+        (await complete(approver, (await openTask(caseId, 'vc.county-decision')).id, approval('退回社区居民委员会'))).statusCode,
+      ).toBe(200);
       expect((await h.db.case.findUniqueOrThrow({ where: { id: caseId } })).status).toBe('COMPLETED');
       expect(await h.db.task.count({ where: { caseId, kind: 'vc.county-decision', status: 'COMPLETED' } })).toBe(2);
     });

@@ -55,23 +55,49 @@ export const PERMISSIONS = {
     'APPLICANT',
   ],
   /** Reading the voter list and objections (ID numbers masked): the committee and the supervising offices. */
-  'elections.voters.read': ['SYSTEM_ADMIN', 'COUNTY_APPROVER', 'COUNTY_CIVIL_AFFAIRS_REVIEWER', 'TOWNSHIP_OFFICIAL', 'ELECTION_COMMITTEE_MEMBER'],
+  'elections.voters.read': [
+    'SYSTEM_ADMIN',
+    'COUNTY_APPROVER',
+    'COUNTY_CIVIL_AFFAIRS_REVIEWER',
+    'TOWNSHIP_OFFICIAL',
+    'ELECTION_COMMITTEE_MEMBER',
+  ],
   /** Importing, adding and removing voters, recording objections: the election committee. */
   'elections.voters.manage': ['ELECTION_COMMITTEE_MEMBER'],
   /** A migrant applies themself (EL-SELF) with their own resident account and supplies evidence. */
   'elections.apply': ['APPLICANT'],
   /** Application status by number: the applicant (own), the committee, the supervising offices. */
-  'elections.applications.read': ['APPLICANT', 'ELECTION_COMMITTEE_MEMBER', 'TOWNSHIP_OFFICIAL', 'COUNTY_APPROVER', 'COUNTY_CIVIL_AFFAIRS_REVIEWER', 'SYSTEM_ADMIN'],
+  'elections.applications.read': [
+    'APPLICANT',
+    'ELECTION_COMMITTEE_MEMBER',
+    'TOWNSHIP_OFFICIAL',
+    'COUNTY_APPROVER',
+    'COUNTY_CIVIL_AFFAIRS_REVIEWER',
+    'SYSTEM_ADMIN',
+  ],
   /** The county view: elections by community, the direct-election rate, migrant applications. */
   'elections.overview': ['COUNTY_APPROVER', 'COUNTY_CIVIL_AFFAIRS_REVIEWER', 'TOWNSHIP_OFFICIAL', 'SYSTEM_ADMIN'],
   /** An owners' committee registers a meeting of its assembly or of itself (OM-NOTICE, OM-INFORM). */
   'owners-meetings.register': ['OWNERS_COMMITTEE_MEMBER'],
   /** Reading owners' meetings in one's subtree: the committee itself, the residents' committee, the sub-district office. */
-  'owners-meetings.read': ['OWNERS_COMMITTEE_MEMBER', 'RESIDENTS_COMMITTEE_OFFICIAL', 'TOWNSHIP_OFFICIAL', 'COUNTY_APPROVER', 'COUNTY_CIVIL_AFFAIRS_REVIEWER', 'SYSTEM_ADMIN'],
+  'owners-meetings.read': [
+    'OWNERS_COMMITTEE_MEMBER',
+    'RESIDENTS_COMMITTEE_OFFICIAL',
+    'TOWNSHIP_OFFICIAL',
+    'COUNTY_APPROVER',
+    'COUNTY_CIVIL_AFFAIRS_REVIEWER',
+    'SYSTEM_ADMIN',
+  ],
   /** Applying to hand a work item to communities (SA-GATE): a department, or a sub-district office. */
   'service-items.apply': ['DEPARTMENT_APPLICANT', 'TOWNSHIP_OFFICIAL'],
   /** Reading service-item applications in one's scope (department's own, the county's and its civil-affairs bureau's). */
-  'service-items.read': ['DEPARTMENT_APPLICANT', 'TOWNSHIP_OFFICIAL', 'COUNTY_CIVIL_AFFAIRS_REVIEWER', 'COUNTY_APPROVER', 'SYSTEM_ADMIN'],
+  'service-items.read': [
+    'DEPARTMENT_APPLICANT',
+    'TOWNSHIP_OFFICIAL',
+    'COUNTY_CIVIL_AFFAIRS_REVIEWER',
+    'COUNTY_APPROVER',
+    'SYSTEM_ADMIN',
+  ],
   /** The yearly service-admission summary per county. */
   'service-items.summary': ['COUNTY_APPROVER', 'COUNTY_CIVIL_AFFAIRS_REVIEWER', 'SYSTEM_ADMIN'],
   /** A residents' committee reports an item pushed onto it without admission (SA-REPORT). */

@@ -42,9 +42,22 @@ const localized = z.object({ 'zh-CN': z.string(), en: z.string() });
 /** GET /api/v1/cases/:caseId: the case record (steps, tasks, timeline, rule decisions, documents, comments). */
 export const caseRecordResponse = z
   .object({
-    case: caseSummary.extend({ organizationName: z.string(), ruleSetVersion: z.string(), ruleSetName: localized, data: z.record(z.string(), z.unknown()) }),
+    case: caseSummary.extend({
+      organizationName: z.string(),
+      ruleSetVersion: z.string(),
+      ruleSetName: localized,
+      data: z.record(z.string(), z.unknown()),
+    }),
     /** Each step's state from what happened (api/services/cases/step-states.ts), with its last decision. */
-    steps: z.array(z.object({ key: z.string(), name: localized, state: z.enum(STEP_STATES), decision: z.string().nullable(), at: z.string().nullable() })),
+    steps: z.array(
+      z.object({
+        key: z.string(),
+        name: localized,
+        state: z.enum(STEP_STATES),
+        decision: z.string().nullable(),
+        at: z.string().nullable(),
+      }),
+    ),
     /** 流转记录: every decision with its opinion, who (name, organization, role) and when. */
     history: z.array(
       z.object({
@@ -125,6 +138,14 @@ export const caseRecordResponse = z
       z.object({ id: z.string().uuid(), taskId: z.string().uuid(), author: z.string(), body: z.string(), createdAt: z.string() }),
     ),
     /** 村改居: the documents the application names as evidence, per condition (VC-C1…C4) and for the assembly record. */
-    evidence: z.array(z.object({ key: z.string(), label: localized, documents: z.array(z.object({ id: z.string().uuid(), name: z.string(), createdAt: z.string() })) })).optional(),
+    evidence: z
+      .array(
+        z.object({
+          key: z.string(),
+          label: localized,
+          documents: z.array(z.object({ id: z.string().uuid(), name: z.string(), createdAt: z.string() })),
+        }),
+      )
+      .optional(),
   })
   .meta({ id: 'CaseRecord' });

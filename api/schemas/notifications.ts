@@ -4,7 +4,16 @@ import { z } from 'zod';
 export const notificationList = z.object({
   unread: z.number().int(),
   items: z.array(
-    z.object({ id: z.string().uuid(), kind: z.string(), caseId: z.string().uuid().nullable(), taskId: z.string().uuid().nullable(), params: z.record(z.string(), z.unknown()), text: z.object({ 'zh-CN': z.string(), en: z.string() }), createdAt: z.string(), read: z.boolean() }),
+    z.object({
+      id: z.string().uuid(),
+      kind: z.string(),
+      caseId: z.string().uuid().nullable(),
+      taskId: z.string().uuid().nullable(),
+      params: z.record(z.string(), z.unknown()),
+      text: z.object({ 'zh-CN': z.string(), en: z.string() }),
+      createdAt: z.string(),
+      read: z.boolean(),
+    }),
   ),
 });
 

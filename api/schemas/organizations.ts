@@ -37,7 +37,12 @@ export const updateOrganizationBody = z
 
 export const importOrganizationsBody = z
   .object({
-    filename: z.string().trim().min(1).max(200).regex(/\.(xlsx|csv)$/i, { message: 'filename must end in .xlsx or .csv' }),
+    filename: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .regex(/\.(xlsx|csv)$/i, { message: 'filename must end in .xlsx or .csv' }),
     contentBase64: z.string().min(1).max(14_000_000).base64(),
   })
   .strict()

@@ -32,18 +32,28 @@ export const completeTaskBody = z
 export const completeTaskResponse = z.object({ taskId: z.string().uuid(), caseStatus: z.enum(['open', 'closed']) });
 
 /** POST /api/v1/tasks/:taskId/assign and …/delegate: a colleague of the task's organization. */
-export const taskUserBody = z.object({ userId: z.string().uuid() }).strict().meta({ examples: [{ userId: '$userId' }] });
+export const taskUserBody = z
+  .object({ userId: z.string().uuid() })
+  .strict()
+  .meta({ examples: [{ userId: '$userId' }] });
 
 /** GET /api/v1/tasks/:taskId/eligible-assignees: colleagues holding the task's role in its organization. */
 export const eligibleAssigneesQuery = z.object({ q: z.string().trim().max(100).optional() }).strict();
 export const eligibleAssignees = z.array(z.object({ id: z.string().uuid(), displayName: z.string(), username: z.string() }));
 
 /** POST /api/v1/tasks/:taskId/comments */
-export const taskCommentBody = z.object({ body: z.string().trim().min(1).max(5000) }).strict().meta({ examples: [{ body: '请补充材料' }] });
+export const taskCommentBody = z
+  .object({ body: z.string().trim().min(1).max(5000) })
+  .strict()
+  .meta({ examples: [{ body: '请补充材料' }] });
 
 /** POST /api/v1/tasks/:taskId/documents: evidence as base64 JSON (checked by content on the server). */
 export const taskDocumentBody = z
-  .object({ filename: z.string().trim().min(1).max(200), mimeType: z.enum(DOCUMENT_MIME_TYPES), contentBase64: z.string().min(1).max(14_000_000).base64() })
+  .object({
+    filename: z.string().trim().min(1).max(200),
+    mimeType: z.enum(DOCUMENT_MIME_TYPES),
+    contentBase64: z.string().min(1).max(14_000_000).base64(),
+  })
   .strict()
   .meta({ examples: [{ filename: 'evidence.pdf', mimeType: 'application/pdf', contentBase64: 'JVBERi0xLjQKJcfsj6IK' }] });
 

@@ -73,7 +73,9 @@ export const updateUserBody = z
   .strict()
   .meta({ examples: [{ displayName: '改名' }] });
 
-export const addMembershipBody = newMembership.meta({ examples: [{ organizationId: '$organizationId', role: 'TOWNSHIP_OFFICIAL' }] });
+export const addMembershipBody = newMembership.meta({
+  examples: [{ organizationId: '$organizationId', role: 'TOWNSHIP_OFFICIAL' }],
+});
 
 export const resetPasswordBody = z
   .object({ newPassword: password })

@@ -1,13 +1,22 @@
 import { z } from 'zod';
 
 /** POST /api/v1/village-conversions (a village committee official opens its village's conversion). */
-export const startConversionBody = z.object({ title: z.string().trim().min(1).max(200).optional() }).strict().meta({ examples: [{ title: '柳树村村改居' }] });
+export const startConversionBody = z
+  .object({ title: z.string().trim().min(1).max(200).optional() })
+  .strict()
+  .meta({ examples: [{ title: '柳树村村改居' }] });
 
 /** PUT /api/v1/village-conversions/:caseId/draft */
-export const conversionDraftBody = z.object({ draft: z.record(z.string(), z.unknown()) }).strict().meta({ examples: [{ draft: { noticePosting: '村务公开栏' } }] });
+export const conversionDraftBody = z
+  .object({ draft: z.record(z.string(), z.unknown()) })
+  .strict()
+  .meta({ examples: [{ draft: { noticePosting: '村务公开栏' } }] });
 
 /** POST /api/v1/village-conversions/:caseId/withdraw */
-export const withdrawConversionBody = z.object({ reason: z.string().trim().min(1).max(2000) }).strict().meta({ examples: [{ reason: '村民会议决定暂缓' }] });
+export const withdrawConversionBody = z
+  .object({ reason: z.string().trim().min(1).max(2000) })
+  .strict()
+  .meta({ examples: [{ reason: '村民会议决定暂缓' }] });
 
 /** One rule of a public check, its detail flattened to the requested language (domain/rules/rule.ts publicRule). */
 export const publicRuleView = z.object({

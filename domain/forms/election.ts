@@ -46,12 +46,18 @@ export const electionObjectionAnswerForm = z
 
 /** The candidates (EL-CANDIDATES: more than the seats). */
 export const electionCandidatesForm = z
-  .object({ candidates: z.array(z.object({ name: personName }).strict()).min(1).max(100) })
+  .object({
+    candidates: z
+      .array(z.object({ name: personName }).strict())
+      .min(1)
+      .max(100),
+  })
   .strict()
   .superRefine((v, ctx) => {
     const seen = new Set<string>();
     v.candidates.forEach((c, i) => {
-      if (seen.has(c.name)) ctx.addIssue(bilingualIssue(['candidates', i, 'name'], 'duplicate', '候选人姓名重复', 'The same candidate twice'));
+      if (seen.has(c.name))
+        ctx.addIssue(bilingualIssue(['candidates', i, 'name'], 'duplicate', '候选人姓名重复', 'The same candidate twice'));
       seen.add(c.name);
     });
   });
@@ -60,12 +66,17 @@ export const electionCandidatesForm = z
 export const electionResultsForm = z
   .object({
     votesCast: voteCount,
-    candidates: z.array(z.object({ name: personName, votes: voteCount }).strict()).min(1).max(100),
+    candidates: z
+      .array(z.object({ name: personName, votes: voteCount }).strict())
+      .min(1)
+      .max(100),
   })
   .strict()
   .superRefine((v, ctx) => {
     // Per-candidate and duplicate checks; the ballot capacity needs the seats and is checked by the workflow.
-    voteCountIssues({ votesCast: v.votesCast, seats: Number.MAX_SAFE_INTEGER, candidates: v.candidates }).forEach((issue) => ctx.addIssue(issue));
+    voteCountIssues({ votesCast: v.votesCast, seats: Number.MAX_SAFE_INTEGER, candidates: v.candidates }).forEach((issue) =>
+      ctx.addIssue(issue),
+    );
   });
 
 export const HANDOVER_ITEMS = ['seals', 'files', 'finances', 'assets', 'premises', 'debts'] as const;
@@ -101,7 +112,11 @@ export type MigrantDecisionForm = z.infer<typeof migrantDecisionForm>;
 
 /** An evidence file sent with an application (checked by content and size when stored). */
 export const evidenceUpload = z
-  .object({ filename: text(200), mimeType: z.enum(DOCUMENT_MIME_TYPES), contentBase64: z.string().min(1).max(14_000_000).base64() })
+  .object({
+    filename: text(200),
+    mimeType: z.enum(DOCUMENT_MIME_TYPES),
+    contentBase64: z.string().min(1).max(14_000_000).base64(),
+  })
   .strict();
 
 /** The facts of a migrant application: what the pre-check reads (EL-HOME, EL-RESIDENCE, EL-RIGHTS, EL-SINGLE). */
@@ -125,16 +140,25 @@ export const migrantApplicationBody = applicationFacts
     name: personName,
     idNumber: residentIdNumber,
     birthDate: isoDate,
-    phone: z.string().trim().regex(/^1\d{10}$/).optional(),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^1\d{10}$/)
+      .optional(),
     /** 本人承诺所填信息真实 */
     declarationTrue: z.literal(true),
   })
   .strict()
   .superRefine((v, ctx) => {
     if (typeof v.idNumber === 'string' && birthDateMismatch(v.idNumber, v.birthDate)) {
-      ctx.addIssue(bilingualIssue(['birthDate'], 'id_mismatch', '出生日期与身份证号码不一致', 'The birth date does not match the ID number'));
+      ctx.addIssue(
+        bilingualIssue(['birthDate'], 'id_mismatch', '出生日期与身份证号码不一致', 'The birth date does not match the ID number'),
+      );
     }
-    if (v.residenceSince < v.birthDate) ctx.addIssue(bilingualIssue(['residenceSince'], 'before_birth', '居住起始日期早于出生日期', 'Residence begins before birth'));
+    if (v.residenceSince < v.birthDate)
+      ctx.addIssue(
+        bilingualIssue(['residenceSince'], 'before_birth', '居住起始日期早于出生日期', 'Residence begins before birth'),
+      );
   });
 
 /** More evidence after the committee asked for it: the facts again (corrected where needed) and new files. */
@@ -145,7 +169,12 @@ export type MigrantEvidenceBody = z.infer<typeof migrantEvidenceBody>;
 
 /** One voter added by hand during registration. */
 export const voterEntryBody = z
-  .object({ name: personName, idNumber: residentIdNumber, address: z.string().trim().max(200).optional(), residentsGroup: z.string().trim().max(50).optional() })
+  .object({
+    name: personName,
+    idNumber: residentIdNumber,
+    address: z.string().trim().max(200).optional(),
+    residentsGroup: z.string().trim().max(50).optional(),
+  })
   .strict();
 
 /** An objection to the published list, recorded by the election committee (EL-OBJECT). */
@@ -157,10 +186,15 @@ export const objectionBody = z
     /** The listed voter objected to (wrongful inclusion). */
     entryId: z.string().uuid().optional(),
     /** The person left out (omission): added to the list when the objection is upheld. */
-    person: z.object({ name: personName, idNumber: residentIdNumber, address: z.string().trim().max(200).optional() }).strict().optional(),
+    person: z
+      .object({ name: personName, idNumber: residentIdNumber, address: z.string().trim().max(200).optional() })
+      .strict()
+      .optional(),
   })
   .strict()
   .superRefine((v, ctx) => {
-    if (v.kind === 'wrongful-inclusion' && !v.entryId) ctx.addIssue(bilingualIssue(['entryId'], 'required', '请指明名单中的选民', 'Name the listed voter'));
-    if (v.kind === 'omission' && !v.person) ctx.addIssue(bilingualIssue(['person'], 'required', '请填写被遗漏人员的信息', 'Give the person left out'));
+    if (v.kind === 'wrongful-inclusion' && !v.entryId)
+      ctx.addIssue(bilingualIssue(['entryId'], 'required', '请指明名单中的选民', 'Name the listed voter'));
+    if (v.kind === 'omission' && !v.person)
+      ctx.addIssue(bilingualIssue(['person'], 'required', '请填写被遗漏人员的信息', 'Give the person left out'));
   });

@@ -9,9 +9,22 @@ import {
   electionSetupForm,
   migrantDecisionForm,
 } from './election';
-import { assemblyVotesForm, committeeVotesForm, ownersMeetingOpinionForm, ownersMeetingPostForm, ownersMeetingReportForm } from './owners-meeting';
+import {
+  assemblyVotesForm,
+  committeeVotesForm,
+  ownersMeetingOpinionForm,
+  ownersMeetingPostForm,
+  ownersMeetingReportForm,
+} from './owners-meeting';
 import { vcCivilAffairsReviewForm, vcCountyDecisionForm, vcPrepareForm, vcTownshipReviewForm } from './village-conversion';
-import { saAppealForm, saAppealRulingForm, saDecideForm, saReportAnswerForm, saReviewForm, saReviseForm } from './service-admission';
+import {
+  saAppealForm,
+  saAppealRulingForm,
+  saDecideForm,
+  saReportAnswerForm,
+  saReviewForm,
+  saReviseForm,
+} from './service-admission';
 
 /**
  * Every task form by id. The workflow's Update validator, the API and the web form all validate with these

@@ -7,7 +7,12 @@ import { SA_CLASSIFICATIONS, periodIssue, yuan } from '../rules/service-admissio
  * Forms of the service-admission procedure (社区工作事项准入) and of the community report (SA-REPORT).
  * The API's request bodies, the workflow's Update validator and the web forms all use these schemas.
  */
-const isoDate = z.string().refine(isValidIsoDate, { message: 'A real date as YYYY-MM-DD', params: { zh: '日期须为真实存在的 YYYY-MM-DD', code: 'invalid_date' } });
+const isoDate = z
+  .string()
+  .refine(isValidIsoDate, {
+    message: 'A real date as YYYY-MM-DD',
+    params: { zh: '日期须为真实存在的 YYYY-MM-DD', code: 'invalid_date' },
+  });
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 /** The admission period of an item (both days inclusive). */
@@ -47,7 +52,8 @@ export const serviceItemApplication = serviceItemTerms
   .extend({ communityIds: z.array(z.string().uuid()).min(1).max(500) })
   .strict()
   .superRefine((a, ctx) => {
-    if (new Set(a.communityIds).size !== a.communityIds.length) ctx.addIssue(bilingualIssue(['communityIds'], 'duplicate', '社区不能重复', 'A community is listed twice'));
+    if (new Set(a.communityIds).size !== a.communityIds.length)
+      ctx.addIssue(bilingualIssue(['communityIds'], 'duplicate', '社区不能重复', 'A community is listed twice'));
   });
 
 export type ServiceItemApplication = z.infer<typeof serviceItemApplication>;

@@ -8,10 +8,22 @@ export type VcEvidenceKey = (typeof VC_EVIDENCE_KEYS)[number];
 
 /** How a piece of evidence is named in messages (the condition's number and its text). */
 export const VC_EVIDENCE_LABELS: Record<VcEvidenceKey, { 'zh-CN': string; en: string }> = {
-  'VC-C1': { 'zh-CN': '条件 VC-C1（村域位于城镇建设用地范围内）', en: 'condition VC-C1 (inside the urban construction-land boundary)' },
-  'VC-C2': { 'zh-CN': '条件 VC-C2（耕地不能满足村民基本生活需要）', en: 'condition VC-C2 (farmland no longer meets basic needs)' },
-  'VC-C3': { 'zh-CN': '条件 VC-C3（三分之二以上劳动力从事非农产业）', en: 'condition VC-C3 (two thirds of the labour force outside farming)' },
-  'VC-C4': { 'zh-CN': '条件 VC-C4（集体资产处置、改制完成）', en: 'condition VC-C4 (collective assets settled, restructuring complete)' },
+  'VC-C1': {
+    'zh-CN': '条件 VC-C1（村域位于城镇建设用地范围内）',
+    en: 'condition VC-C1 (inside the urban construction-land boundary)',
+  },
+  'VC-C2': {
+    'zh-CN': '条件 VC-C2（耕地不能满足村民基本生活需要）',
+    en: 'condition VC-C2 (farmland no longer meets basic needs)',
+  },
+  'VC-C3': {
+    'zh-CN': '条件 VC-C3（三分之二以上劳动力从事非农产业）',
+    en: 'condition VC-C3 (two thirds of the labour force outside farming)',
+  },
+  'VC-C4': {
+    'zh-CN': '条件 VC-C4（集体资产处置、改制完成）',
+    en: 'condition VC-C4 (collective assets settled, restructuring complete)',
+  },
   assembly: { 'zh-CN': '村民会议记录', en: 'the villagers’ assembly record' },
 };
 
@@ -23,7 +35,14 @@ const documentIds = (key: VcEvidenceKey) =>
     .superRefine((ids, ctx) => {
       if (ids.length === 0) {
         const label = VC_EVIDENCE_LABELS[key];
-        ctx.addIssue(bilingualIssue([], 'evidence_required', `${label['zh-CN']}须至少上传一份证明材料`, `Upload at least one document as evidence for ${label.en}`));
+        ctx.addIssue(
+          bilingualIssue(
+            [],
+            'evidence_required',
+            `${label['zh-CN']}须至少上传一份证明材料`,
+            `Upload at least one document as evidence for ${label.en}`,
+          ),
+        );
       }
     });
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -37,20 +56,22 @@ export const vcPrepareForm = z
     /** Reference of the restructuring completion record (VC-C4). */
     restructuringRecord: text(200),
     evidence: z
-      .object({ 'VC-C1': documentIds('VC-C1'), 'VC-C2': documentIds('VC-C2'), 'VC-C3': documentIds('VC-C3'), 'VC-C4': documentIds('VC-C4'), assembly: documentIds('assembly') })
+      .object({
+        'VC-C1': documentIds('VC-C1'),
+        'VC-C2': documentIds('VC-C2'),
+        'VC-C3': documentIds('VC-C3'),
+        'VC-C4': documentIds('VC-C4'),
+        assembly: documentIds('assembly'),
+      })
       .strict(),
     votesAgainst: z.number().int().min(0),
     abstentions: z.number().int().min(0),
   })
   .strict();
 
-export const vcTownshipReviewForm = z
-  .object({ decision: z.enum(['propose', 'return']), opinion: text(2000) })
-  .strict();
+export const vcTownshipReviewForm = z.object({ decision: z.enum(['propose', 'return']), opinion: text(2000) }).strict();
 
-export const vcCivilAffairsReviewForm = z
-  .object({ decision: z.enum(['forward', 'return']), opinion: text(2000) })
-  .strict();
+export const vcCivilAffairsReviewForm = z.object({ decision: z.enum(['forward', 'return']), opinion: text(2000) }).strict();
 
 /**
  * The county government's written decision (批复): approve or refuse with the document number and text, or return the
@@ -63,18 +84,40 @@ export const vcCountyDecisionForm = z
     decisionText: text(5000).optional(),
     /** Why the file goes back and what is missing (a return only). */
     opinion: text(2000).optional(),
-    newCommittee: z.object({ name: text(100), area: text(500), households: z.number().int().min(1).max(1_000_000) }).strict().optional(),
+    newCommittee: z
+      .object({ name: text(100), area: text(500), households: z.number().int().min(1).max(1_000_000) })
+      .strict()
+      .optional(),
   })
   .strict()
   .superRefine((v, ctx) => {
     if (v.decision === 'return') {
-      if (!v.opinion) ctx.addIssue(bilingualIssue(['opinion'], 'required', '退回时须写明退回意见（需补充的材料）', 'A return states its opinion (what must be supplemented)'));
+      if (!v.opinion)
+        ctx.addIssue(
+          bilingualIssue(
+            ['opinion'],
+            'required',
+            '退回时须写明退回意见（需补充的材料）',
+            'A return states its opinion (what must be supplemented)',
+          ),
+        );
       return;
     }
-    if (!v.documentNumber) ctx.addIssue(bilingualIssue(['documentNumber'], 'required', '批复须有文号', 'The written decision needs its document number'));
-    if (!v.decisionText) ctx.addIssue(bilingualIssue(['decisionText'], 'required', '批复须有正文', 'The written decision needs its text'));
+    if (!v.documentNumber)
+      ctx.addIssue(
+        bilingualIssue(['documentNumber'], 'required', '批复须有文号', 'The written decision needs its document number'),
+      );
+    if (!v.decisionText)
+      ctx.addIssue(bilingualIssue(['decisionText'], 'required', '批复须有正文', 'The written decision needs its text'));
     if (v.decision === 'approve' && !v.newCommittee) {
-      ctx.addIssue(bilingualIssue(['newCommittee'], 'required', '批准时须登记新设居民委员会的名称、区域和户数', 'Approval records the new residents’ committee (name, area, households)'));
+      ctx.addIssue(
+        bilingualIssue(
+          ['newCommittee'],
+          'required',
+          '批准时须登记新设居民委员会的名称、区域和户数',
+          'Approval records the new residents’ committee (name, area, households)',
+        ),
+      );
     }
   });
 

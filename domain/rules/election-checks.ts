@@ -7,12 +7,10 @@ import { bilingualIssue } from '../validation';
  * errors, not a failed rule: an impossible date, a birth after election day, more votes cast than voters, a candidate
  * with more votes than ballots, more votes in total than the ballots allow.
  */
-export const isoDate = z
-  .string()
-  .refine(isValidIsoDate, {
-    message: 'A real date as YYYY-MM-DD',
-    params: { zh: '日期须为真实存在的 YYYY-MM-DD', code: 'invalid_date' },
-  });
+export const isoDate = z.string().refine(isValidIsoDate, {
+  message: 'A real date as YYYY-MM-DD',
+  params: { zh: '日期须为真实存在的 YYYY-MM-DD', code: 'invalid_date' },
+});
 export const voteCount = z.number().int().min(0).max(100_000_000);
 const dates = (...values: (string | undefined)[]) => values.every((v) => v === undefined || isValidIsoDate(v));
 

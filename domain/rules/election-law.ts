@@ -11,8 +11,14 @@ export function lawForCommunity(input: { restructuringComplete: boolean }): Rule
     passed: true,
     citation: '《山东省实施〈村民委员会组织法〉办法》第四十六条；鲁办发〔2012〕22号 二(五)1',
     detail: input.restructuringComplete
-      ? { 'zh-CN': '已完成改制：依照《城市居民委员会组织法》选举', en: 'Restructured: elections under the Residents’ Committee law' }
-      : { 'zh-CN': '未完成改制：依照《村民委员会组织法》选举', en: 'Not restructured: elections under the Villagers’ Committee law' },
+      ? {
+          'zh-CN': '已完成改制：依照《城市居民委员会组织法》选举',
+          en: 'Restructured: elections under the Residents’ Committee law',
+        }
+      : {
+          'zh-CN': '未完成改制：依照《村民委员会组织法》选举',
+          en: 'Not restructured: elections under the Villagers’ Committee law',
+        },
     values: { restructuringComplete: input.restructuringComplete, law },
   };
 }

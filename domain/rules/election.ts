@@ -296,8 +296,14 @@ export function selfApplication(appliedInPerson: boolean, idNumberMatchesAccount
     'EL-SELF',
     appliedInPerson && idNumberMatchesAccount,
     idNumberMatchesAccount
-      ? { 'zh-CN': '本人提出申请：申请书上的身份证号码与提交账号实名绑定的号码一致', en: 'Applied in person: the ID number on the application is the one bound to the filing account' }
-      : { 'zh-CN': '申请书上的身份证号码不是提交账号实名绑定的号码：不是本人提出的申请', en: 'The ID number on the application is not the one bound to the filing account: not applied for in person' },
+      ? {
+          'zh-CN': '本人提出申请：申请书上的身份证号码与提交账号实名绑定的号码一致',
+          en: 'Applied in person: the ID number on the application is the one bound to the filing account',
+        }
+      : {
+          'zh-CN': '申请书上的身份证号码不是提交账号实名绑定的号码：不是本人提出的申请',
+          en: 'The ID number on the application is not the one bound to the filing account: not applied for in person',
+        },
     { appliedInPerson, idNumberMatchesAccount },
   );
 }

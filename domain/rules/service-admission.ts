@@ -17,7 +17,8 @@ export const SA_RULES = {
     id: 'SA-GATE',
     citation: '《城市居民委员会组织法》（2018年修正）第二十条；鲁办发〔2012〕22号 三(一)',
     text: {
-      'zh-CN': '政府有关部门需要居民委员会协助进行的工作，应当经县级人民政府或者街道办事处同意并统一安排；未经准入的事项不得进入社区',
+      'zh-CN':
+        '政府有关部门需要居民委员会协助进行的工作，应当经县级人民政府或者街道办事处同意并统一安排；未经准入的事项不得进入社区',
       en: 'Work a department needs the residents’ committee to assist with requires the consent and central arrangement of the county-level government or sub-district office; nothing reaches a community without admission',
     },
   },
@@ -162,8 +163,14 @@ export function checkOwnDuty(f: AdmissionFacts): RuleResult {
     SA_RULES['SA-OWN-DUTY'],
     passed,
     passed
-      ? { 'zh-CN': `事项类别为“${SA_CLASSIFICATION_NAMES[f.classification]['zh-CN']}”，不属于政府自身职责`, en: `Classified as "${SA_CLASSIFICATION_NAMES[f.classification].en}", not an own duty of the government` }
-      : { 'zh-CN': '该事项属于政府及其职能部门、街道办事处职责范围，不得转嫁给社区，不予准入', en: 'The item is within the duties of the government, its departments or the sub-district office: it cannot be shifted onto the community and is refused' },
+      ? {
+          'zh-CN': `事项类别为“${SA_CLASSIFICATION_NAMES[f.classification]['zh-CN']}”，不属于政府自身职责`,
+          en: `Classified as "${SA_CLASSIFICATION_NAMES[f.classification].en}", not an own duty of the government`,
+        }
+      : {
+          'zh-CN': '该事项属于政府及其职能部门、街道办事处职责范围，不得转嫁给社区，不予准入',
+          en: 'The item is within the duties of the government, its departments or the sub-district office: it cannot be shifted onto the community and is refused',
+        },
     values(f),
   );
 }
@@ -181,8 +188,14 @@ function conditionResult(def: RuleDefinition, f: AdmissionFacts, conditions: Con
     def,
     passed,
     passed
-      ? { 'zh-CN': `经费 ${f.fundingAmount} 元（${f.fundingPayer?.trim()}承担）及所需条件均已明确`, en: `Funding of ${f.fundingAmount} yuan (paid by ${f.fundingPayer?.trim()}) and the required conditions are given` }
-      : { 'zh-CN': `暂缓准入，尚缺：${missing.map((c) => c.missing['zh-CN']).join('、')}`, en: `Held until given: ${missing.map((c) => c.missing.en).join(', ')}` },
+      ? {
+          'zh-CN': `经费 ${f.fundingAmount} 元（${f.fundingPayer?.trim()}承担）及所需条件均已明确`,
+          en: `Funding of ${f.fundingAmount} yuan (paid by ${f.fundingPayer?.trim()}) and the required conditions are given`,
+        }
+      : {
+          'zh-CN': `暂缓准入，尚缺：${missing.map((c) => c.missing['zh-CN']).join('、')}`,
+          en: `Held until given: ${missing.map((c) => c.missing.en).join(', ')}`,
+        },
     { ...values(f), missing: missing.map((c) => c.key).join(',') || null },
   );
 }
@@ -190,7 +203,11 @@ function conditionResult(def: RuleDefinition, f: AdmissionFacts, conditions: Con
 /** 费随事转: the funding amount (more than zero) and who pays — both SA-ASSIST and SA-ENTRUST need them. */
 function fundingConditions(f: AdmissionFacts): Condition[] {
   return [
-    { key: 'fundingAmount', met: fundingGiven(f.fundingAmount), missing: { 'zh-CN': '经费数额（须大于零）', en: 'the funding amount (more than zero)' } },
+    {
+      key: 'fundingAmount',
+      met: fundingGiven(f.fundingAmount),
+      missing: { 'zh-CN': '经费数额（须大于零）', en: 'the funding amount (more than zero)' },
+    },
     { key: 'fundingPayer', met: named(f.fundingPayer), missing: { 'zh-CN': '经费承担方', en: 'who pays' } },
   ];
 }
@@ -209,7 +226,11 @@ export function checkAssist(f: AdmissionFacts): RuleResult {
  */
 export function checkEntrust(f: AdmissionFacts): RuleResult {
   return conditionResult(SA_RULES['SA-ENTRUST'], f, [
-    { key: 'authorityTransferred', met: f.authorityTransferred, missing: { 'zh-CN': '相应权限的移交', en: 'the transfer of the authority' } },
+    {
+      key: 'authorityTransferred',
+      met: f.authorityTransferred,
+      missing: { 'zh-CN': '相应权限的移交', en: 'the transfer of the authority' },
+    },
     ...fundingConditions(f),
   ]);
 }
@@ -231,14 +252,24 @@ export function decisionResult(input: { admitted: boolean; round: 'application' 
     SA_RULES['SA-DECIDE'],
     input.admitted,
     input.admitted
-      ? { 'zh-CN': `经民政部门审核，县级人民政府决定准入：${input.reasons}`, en: `Reviewed by civil affairs; admitted by the county-level government: ${input.reasons}` }
+      ? {
+          'zh-CN': `经民政部门审核，县级人民政府决定准入：${input.reasons}`,
+          en: `Reviewed by civil affairs; admitted by the county-level government: ${input.reasons}`,
+        }
       : { 'zh-CN': `县级人民政府决定不予准入：${input.reasons}`, en: `Refused by the county-level government: ${input.reasons}` },
     { decision: input.admitted ? 'admit' : 'refuse', round: input.round },
   );
 }
 
 /** SA-LIST as recorded: the item enters the public list with funding, period and legal basis. */
-export function listingResult(input: { periodFrom: string; periodUntil: string; validUntil: string; fundingAmount: number | null; fundingPayer: string | null; legalBasis: string }): RuleResult {
+export function listingResult(input: {
+  periodFrom: string;
+  periodUntil: string;
+  validUntil: string;
+  fundingAmount: number | null;
+  fundingPayer: string | null;
+  legalBasis: string;
+}): RuleResult {
   return result(
     SA_RULES['SA-LIST'],
     true,
@@ -246,7 +277,13 @@ export function listingResult(input: { periodFrom: string; periodUntil: string; 
       'zh-CN': `列入准入清单并公开：期限 ${input.periodFrom} 至 ${input.periodUntil}，经费 ${input.fundingAmount ?? '—'} 元（${input.fundingPayer ?? '—'}），依据：${input.legalBasis}`,
       en: `Listed publicly: period ${input.periodFrom} to ${input.periodUntil}, funding ${input.fundingAmount ?? '—'} yuan (${input.fundingPayer ?? '—'}), basis: ${input.legalBasis}`,
     },
-    { periodFrom: input.periodFrom, periodUntil: input.periodUntil, validUntil: input.validUntil, fundingAmount: input.fundingAmount, fundingPayer: input.fundingPayer },
+    {
+      periodFrom: input.periodFrom,
+      periodUntil: input.periodUntil,
+      validUntil: input.validUntil,
+      fundingAmount: input.fundingAmount,
+      fundingPayer: input.fundingPayer,
+    },
   );
 }
 
@@ -255,7 +292,10 @@ export function reportReceivedResult(input: { pushedBy: string; pushedOn: string
   return result(
     SA_RULES['SA-REPORT'],
     true,
-    { 'zh-CN': `已受理社区报告（${input.pushedBy}，${input.pushedOn}），县级须于 ${input.dueAt} 前答复`, en: `Report received (${input.pushedBy}, ${input.pushedOn}); the county must answer by ${input.dueAt}` },
+    {
+      'zh-CN': `已受理社区报告（${input.pushedBy}，${input.pushedOn}），县级须于 ${input.dueAt} 前答复`,
+      en: `Report received (${input.pushedBy}, ${input.pushedOn}); the county must answer by ${input.dueAt}`,
+    },
     { pushedBy: input.pushedBy, pushedOn: input.pushedOn, dueAt: input.dueAt },
   );
 }
@@ -266,7 +306,10 @@ export function reportFindingResult(input: { upheld: boolean; answeredLate: bool
     SA_RULES['SA-GATE'],
     !input.upheld,
     input.upheld
-      ? { 'zh-CN': '经核实，该事项未经准入即摊派给社区，报告属实', en: 'Confirmed: the item was pushed onto the community without admission' }
+      ? {
+          'zh-CN': '经核实，该事项未经准入即摊派给社区，报告属实',
+          en: 'Confirmed: the item was pushed onto the community without admission',
+        }
       : { 'zh-CN': '经核实，报告事项不属于未经准入摊派', en: 'Found not to be an item pushed without admission' },
     { finding: input.upheld ? 'upheld' : 'not-upheld', answeredLate: input.answeredLate },
   );
@@ -274,5 +317,7 @@ export function reportFindingResult(input: { upheld: boolean; answeredLate: bool
 
 /** An invalid period (until before from) as a bilingual refinement issue, for the forms. */
 export function periodIssue(from: string, until: string) {
-  return until < from ? bilingualIssue(['until'], 'before_start', '截止日期不能早于开始日期', 'The period ends before it starts') : undefined;
+  return until < from
+    ? bilingualIssue(['until'], 'before_start', '截止日期不能早于开始日期', 'The period ends before it starts')
+    : undefined;
 }

@@ -5,7 +5,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { withSchemaEngine, type DiffTarget, type MigrationDirectory, type MigrationList, type SchemaContainer, type SchemaFilter } from './schema-engine';
+import {
+  withSchemaEngine,
+  type DiffTarget,
+  type MigrationDirectory,
+  type MigrationList,
+  type SchemaContainer,
+  type SchemaFilter,
+} from './schema-engine';
 
 /** prisma/ (this file lives in prisma/engine/). */
 const prismaDir = path.resolve(__dirname, '..');
@@ -128,7 +135,12 @@ async function diffToSql(databaseUrl: string, from: DiffTarget, to: DiffTarget, 
  */
 export async function diffDatabaseAgainstSchema(databaseUrl: string, options: { schemaPath?: string } = {}): Promise<string> {
   const files = readSchemaFiles(options.schemaPath);
-  return diffToSql(databaseUrl, { tag: 'schemaDatasource', configDir: path.dirname(prismaDir), files }, { tag: 'schemaDatamodel', files }, files);
+  return diffToSql(
+    databaseUrl,
+    { tag: 'schemaDatasource', configDir: path.dirname(prismaDir), files },
+    { tag: 'schemaDatamodel', files },
+    files,
+  );
 }
 
 /**

@@ -79,7 +79,10 @@ function scriptError(error: pg.DatabaseError, script: string): DriverAdapterErro
 }
 
 /** Applies fixes (a) and (b) to an adapter from PrismaPg, and makes its dispose idempotent. */
-function fixAdapter(adapter: SqlDriverAdapter & { underlyingDriver(): pg.Pool }, afterDispose?: () => Promise<void>): SqlDriverAdapter {
+function fixAdapter(
+  adapter: SqlDriverAdapter & { underlyingDriver(): pg.Pool },
+  afterDispose?: () => Promise<void>,
+): SqlDriverAdapter {
   const internals = internalsOf(reportCharAsText(adapter));
 
   // (a) for transactions too: they are separate queryables on a pooled client.

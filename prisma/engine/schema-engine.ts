@@ -51,7 +51,10 @@ interface WasmModule {
 }
 interface WasmApi {
   compile(bytes: Uint8Array): Promise<WasmModule>;
-  instantiate(module: WasmModule, imports: Record<string, Record<string, unknown>>): Promise<{ exports: Record<string, unknown> }>;
+  instantiate(
+    module: WasmModule,
+    imports: Record<string, Record<string, unknown>>,
+  ): Promise<{ exports: Record<string, unknown> }>;
   Module: { imports(module: WasmModule): Array<{ module: string; name: string; kind: string }> };
 }
 const WebAssemblyApi = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
@@ -119,7 +122,11 @@ export async function createSchemaEngine(options: SchemaEngineOptions): Promise<
   try {
     engine = await glue.SchemaEngine.new(
       // An empty list panics: pass undefined when there is no schema.
-      { datamodels: options.schemaFiles?.length ? options.schemaFiles.map((f): [string, string] => [f.path, f.content]) : undefined },
+      {
+        datamodels: options.schemaFiles?.length
+          ? options.schemaFiles.map((f): [string, string] => [f.path, f.content])
+          : undefined,
+      },
       (line: string) => log(line),
       bindMigrationAwareSqlAdapterFactory(factory),
     );
@@ -139,7 +146,10 @@ export async function createSchemaEngine(options: SchemaEngineOptions): Promise<
 }
 
 /** Runs `fn` with a fresh engine and disposes it afterwards; engine errors carry the panic message, if any. */
-export async function withSchemaEngine<T>(options: SchemaEngineOptions, fn: (engine: WasmSchemaEngine) => Promise<T>): Promise<T> {
+export async function withSchemaEngine<T>(
+  options: SchemaEngineOptions,
+  fn: (engine: WasmSchemaEngine) => Promise<T>,
+): Promise<T> {
   const handle = await createSchemaEngine(options);
   try {
     return await fn(handle.engine);

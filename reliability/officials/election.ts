@@ -119,7 +119,10 @@ export async function electionOfficials(ctx: ChaosContext, count: number) {
   /** Waits (as openTask does for a task) until the election's row shows registration open. */
   const registrationOpen = (caseId: string) =>
     waitFor(
-      async () => ((await db.election.findUnique({ where: { id: caseId }, select: { status: true } }))?.status === 'REGISTRATION' ? true : undefined),
+      async () =>
+        (await db.election.findUnique({ where: { id: caseId }, select: { status: true } }))?.status === 'REGISTRATION'
+          ? true
+          : undefined,
       `election ${caseId}: registration not open`,
     );
 
@@ -141,14 +144,20 @@ export async function electionOfficials(ctx: ChaosContext, count: number) {
     // The set-up's answer comes once its task is recorded; registration opens in the workflow's next activity (after a
     // worker kill, when the next worker replays). The committee's page offers the import only then; so does this script.
     await registrationOpen(caseId);
-    const imported = await committee.send<{ error?: { code: string; message: { en: string } } }>('POST', `/api/v1/elections/${caseId}/voters/import`, {
-      filename: 'voters.csv',
-      contentBase64: csv,
-    });
+    const imported = await committee.send<{ error?: { code: string; message: { en: string } } }>(
+      'POST',
+      `/api/v1/elections/${caseId}/voters/import`,
+      {
+        filename: 'voters.csv',
+        contentBase64: csv,
+      },
+    );
     // Every attempt carries one Idempotency-Key: a retry whose first attempt took effect answers that import (200).
     const registered = await retryDb(() => db.voterListEntry.count({ where: { electionId: caseId } }));
     if (imported.status !== 200 || registered !== 5)
-      throw new Error(`election ${caseId}: voter import answered ${imported.status} ${JSON.stringify(imported.body?.error ?? null).slice(0, 200)}, ${registered} voters registered`);
+      throw new Error(
+        `election ${caseId}: voter import answered ${imported.status} ${JSON.stringify(imported.body?.error ?? null).slice(0, 200)}, ${registered} voters registered`,
+      );
 
     await completeStep(ctx, committee, caseId, 'election.publish-list', { confirmed: true });
     await completeStep(ctx, committee, caseId, 'election.candidates', { candidates: CANDIDATES.map((name) => ({ name })) });

@@ -64,7 +64,13 @@ export async function waitFor<T>(look: () => Promise<T | undefined>, what: strin
 export function openTask(ctx: ChaosContext, caseId: string, kind: string, timeoutMs?: number): Promise<string> {
   return waitFor(
     async () =>
-      (await ctx.db.task.findFirst({ where: { caseId, kind, status: 'OPEN' }, orderBy: { createdAt: 'asc' }, select: { id: true } }))?.id,
+      (
+        await ctx.db.task.findFirst({
+          where: { caseId, kind, status: 'OPEN' },
+          orderBy: { createdAt: 'asc' },
+          select: { id: true },
+        })
+      )?.id,
     `case ${caseId}: no open ${kind} task`,
     timeoutMs,
   );

@@ -28,11 +28,16 @@ const application = {
  * the civil-affairs bureau forwards, and the county approves (a new residents' committee and its first election) or refuses.
  */
 export async function villageConversionOfficials(ctx: ChaosContext) {
-  const [township, reviewer, approver] = await Promise.all(['township.official', 'county.reviewer', 'county.approver'].map((u) => ctx.signIn(u)));
+  const [township, reviewer, approver] = await Promise.all(
+    ['township.official', 'county.reviewer', 'county.approver'].map((u) => ctx.signIn(u)),
+  );
   // A village converts once (one open or approved conversion per village): each case is a village of its own, beside
   // the demo village under the same township, with its own committee official.
   const demoVillage = await retryDb(() =>
-    ctx.db.organization.findFirstOrThrow({ where: { memberships: { some: { user: { username: 'village.official' } } } }, select: { parentId: true } }),
+    ctx.db.organization.findFirstOrThrow({
+      where: { memberships: { some: { user: { username: 'village.official' } } } },
+      select: { parentId: true },
+    }),
   );
   async function villageOfficial(i: number) {
     const tag = `${i}-${randomBytes(3).toString('hex')}`;
@@ -40,8 +45,18 @@ export async function villageConversionOfficials(ctx: ChaosContext) {
     await retryDb(async () => {
       if (await ctx.db.user.findUnique({ where: { username } })) return;
       await ctx.db.$transaction(async (tx) => {
-        const org = await createOrganization(tx, { code: `CHAOS-V-${tag}`, name: `可靠性村 ${tag}`, kind: 'VILLAGE', parentId: demoVillage.parentId });
-        await createUser(tx, { username, displayName: `可靠性村 ${tag} 村委会`, password: DEMO_PASSWORD, memberships: [{ organizationId: org.id, role: 'VILLAGE_COMMITTEE_OFFICIAL' }] });
+        const org = await createOrganization(tx, {
+          code: `CHAOS-V-${tag}`,
+          name: `可靠性村 ${tag}`,
+          kind: 'VILLAGE',
+          parentId: demoVillage.parentId,
+        });
+        await createUser(tx, {
+          username,
+          displayName: `可靠性村 ${tag} 村委会`,
+          password: DEMO_PASSWORD,
+          memberships: [{ organizationId: org.id, role: 'VILLAGE_COMMITTEE_OFFICIAL' }],
+        });
       });
     });
     return ctx.signIn(username);

@@ -151,7 +151,6 @@ describe('web app in Chromium: the case record shows step states, the 流转记�
     return Promise.all(nodes.map(async (n) => (await n.getAttribute('data-step-state')) ?? ''));
   }
 
-
   it(
     'shows the 流转记录 with each decision, opinion, who and China time, and the 批复 text, at 1280 and 390 px',
     async () => {

@@ -350,7 +350,12 @@ describe('web app in Chromium: 村改居 from the village to the county decision
 
       // The open-to-claim task of another village's conversion (柳树村 is converted: a village converts once), on the phone.
       const taoyuan = await h.db.organization.findFirstOrThrow({ where: { name: '桃园村' } });
-      await createUser(h.db, { username: 'taoyuan.official', displayName: '桃园村 村委会', password: DEMO_PASSWORD, memberships: [{ organizationId: taoyuan.id, role: 'VILLAGE_COMMITTEE_OFFICIAL' }] });
+      await createUser(h.db, {
+        username: 'taoyuan.official',
+        displayName: '桃园村 村委会',
+        password: DEMO_PASSWORD,
+        memberships: [{ organizationId: taoyuan.id, role: 'VILLAGE_COMMITTEE_OFFICIAL' }],
+      });
       const village = await signedIn('taoyuan.official', '/cases', 375, 812);
       await village.getByRole('heading', { name: texts.cases.title, level: 2 }).waitFor();
       await village.getByRole('button', { name: texts.vc.start.button }).click();

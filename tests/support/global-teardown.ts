@@ -2,7 +2,12 @@ import fs from 'node:fs';
 
 export default async function globalTeardown(): Promise<void> {
   const state = (globalThis as Record<string, unknown>).__CG_TEST__ as
-    | { workDir: string; stopPostgres?: () => Promise<void>; stopTemporal?: () => Promise<void>; dropTemplate?: () => Promise<void> }
+    | {
+        workDir: string;
+        stopPostgres?: () => Promise<void>;
+        stopTemporal?: () => Promise<void>;
+        dropTemplate?: () => Promise<void>;
+      }
     | undefined;
   if (!state) return;
   await state.dropTemplate?.().catch(() => undefined);

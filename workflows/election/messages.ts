@@ -64,14 +64,18 @@ export interface SubmitApplicationRequest {
 }
 
 /** Starts the migrant-eligibility child workflow of an application the API stored; accepted during registration. */
-export const submitApplicationUpdate = defineUpdate<{ workflowId: string }, [SubmitApplicationRequest]>('submitMigrantApplication');
+export const submitApplicationUpdate = defineUpdate<{ workflowId: string }, [SubmitApplicationRequest]>(
+  'submitMigrantApplication',
+);
 
 export interface FileObjectionRequest {
   objectionId: string;
 }
 
 /** Files an objection the committee recorded (EL-OBJECT: inside the window); opens its answer task (EL-ANSWER). */
-export const fileObjectionUpdate = defineUpdate<{ receivedOn: string; answerDueAt: string }, [FileObjectionRequest]>('fileObjection');
+export const fileObjectionUpdate = defineUpdate<{ receivedOn: string; answerDueAt: string }, [FileObjectionRequest]>(
+  'fileObjection',
+);
 
 export type ElectionPhase = 'setup' | 'registration' | 'objections' | 'candidates' | 'voting' | 'handover' | 'completed';
 

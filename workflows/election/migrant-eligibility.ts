@@ -1,7 +1,14 @@
 import { ApplicationFailure, condition, setHandler } from '@temporalio/workflow';
 import { approvalRule, evaluateEligibility, EL_RULES } from '../../domain/rules/election';
 import type { RuleResult } from '../../domain/rules/rule';
-import { finishProcedure, humanTask, installTaskHandlers, procedureActivities as act, untilSettled, waitFor } from '../lib/human-task';
+import {
+  finishProcedure,
+  humanTask,
+  installTaskHandlers,
+  procedureActivities as act,
+  untilSettled,
+  waitFor,
+} from '../lib/human-task';
 import { ElectionFailure, supplyEvidenceUpdate, type MigrantEligibilityInput, type MigrantEligibilityResult } from './messages';
 
 const DEFAULT_EVIDENCE_WINDOW_MS = 5 * 86_400_000;
@@ -30,7 +37,12 @@ export async function migrantEligibilityProcedure(input: MigrantEligibilityInput
     },
     {
       validator: () => {
-        if (!awaitingEvidence) throw ApplicationFailure.create({ type: ElectionFailure.WRONG_PHASE, message: 'No evidence was requested', nonRetryable: true });
+        if (!awaitingEvidence)
+          throw ApplicationFailure.create({
+            type: ElectionFailure.WRONG_PHASE,
+            message: 'No evidence was requested',
+            nonRetryable: true,
+          });
       },
     },
   );
@@ -48,14 +60,27 @@ export async function migrantEligibilityProcedure(input: MigrantEligibilityInput
       formId: 'election.migrant-decision',
       candidateOrgId: input.committeeOrgId,
       candidateRole: 'ELECTION_COMMITTEE_MEMBER',
-      context: { applicationId: input.applicationId, number: input.number, electionId: input.electionId, law: input.law, round, precheck, evidenceNotSupplied: evidenceTimedOut },
+      context: {
+        applicationId: input.applicationId,
+        number: input.number,
+        electionId: input.electionId,
+        law: input.law,
+        round,
+        precheck,
+        evidenceNotSupplied: evidenceTimedOut,
+      },
       // Approval needs every pre-check rule to hold; refusing or asking for evidence is always possible.
       check: (payload) => (payload.decision === 'approve' ? precheck : []),
     });
     const { decision, reason } = decided.payload;
 
     if (decision === 'request-evidence') {
-      await act.requestEvidence({ applicationId: input.applicationId, taskId: decided.taskId, reason, requestedEvidence: decided.payload.requestedEvidence ?? reason });
+      await act.requestEvidence({
+        applicationId: input.applicationId,
+        taskId: decided.taskId,
+        reason,
+        requestedEvidence: decided.payload.requestedEvidence ?? reason,
+      });
       awaitingEvidence = true;
       evidenceSupplied = false;
       const supplied = await waitFor(() => evidenceSupplied, input.evidenceWindowMs ?? DEFAULT_EVIDENCE_WINDOW_MS);
@@ -66,7 +91,14 @@ export async function migrantEligibilityProcedure(input: MigrantEligibilityInput
     }
 
     const rules = [approvalRule(decision, input.law, reason)];
-    const { registered } = await act.decideApplication({ applicationId: input.applicationId, taskId: decided.taskId, decision, reason, actor: decided.actor, rules });
+    const { registered } = await act.decideApplication({
+      applicationId: input.applicationId,
+      taskId: decided.taskId,
+      decision,
+      reason,
+      actor: decided.actor,
+      rules,
+    });
     let outcome: MigrantEligibilityResult['outcome'] = decision === 'approve' ? 'approved' : 'refused';
     if (decision === 'approve' && !registered) {
       // Registered on another running list meanwhile (EL-SINGLE, enforced by the database): refused.
@@ -75,12 +107,26 @@ export async function migrantEligibilityProcedure(input: MigrantEligibilityInput
         id: EL_RULES['EL-SINGLE'].id,
         passed: false,
         citation: EL_RULES['EL-SINGLE'].citation,
-        detail: { 'zh-CN': '批准时发现该身份证号码已在其他选民名单上登记', en: 'On approval the ID number was found registered on another voter list' },
+        detail: {
+          'zh-CN': '批准时发现该身份证号码已在其他选民名单上登记',
+          en: 'On approval the ID number was found registered on another voter list',
+        },
         values: { registrationsFound: 1 },
       };
-      await act.decideApplication({ applicationId: input.applicationId, taskId: decided.taskId, decision: 'refuse', reason: single.detail['zh-CN'], actor: decided.actor, rules: [single] });
+      await act.decideApplication({
+        applicationId: input.applicationId,
+        taskId: decided.taskId,
+        decision: 'refuse',
+        reason: single.detail['zh-CN'],
+        actor: decided.actor,
+        rules: [single],
+      });
     }
-    await act.closeCase({ caseId, status: outcome === 'approved' ? 'COMPLETED' : 'REJECTED', outcome: { outcome, reason, decidedBy: decided.actor.displayName } });
+    await act.closeCase({
+      caseId,
+      status: outcome === 'approved' ? 'COMPLETED' : 'REJECTED',
+      outcome: { outcome, reason, decidedBy: decided.actor.displayName },
+    });
     await finishProcedure();
     return { applicationId: input.applicationId, outcome };
   }

@@ -79,7 +79,11 @@ function validatePayload(formId: FormId, payload: unknown): unknown {
 function checkCompletable(request: CompleteTaskRequest): TaskState {
   const task = tasks.get(request.taskId);
   if (!task) {
-    throw ApplicationFailure.create({ type: TaskFailure.NOT_FOUND, message: `No open task ${request.taskId}`, nonRetryable: true });
+    throw ApplicationFailure.create({
+      type: TaskFailure.NOT_FOUND,
+      message: `No open task ${request.taskId}`,
+      nonRetryable: true,
+    });
   }
   if (task.state === 'completing' || task.state === 'completed') {
     throw ApplicationFailure.create({
@@ -90,7 +94,11 @@ function checkCompletable(request: CompleteTaskRequest): TaskState {
     });
   }
   if (task.state !== 'open') {
-    throw ApplicationFailure.create({ type: TaskFailure.NOT_OPEN, message: `Task ${task.id} is ${task.state}`, nonRetryable: true });
+    throw ApplicationFailure.create({
+      type: TaskFailure.NOT_OPEN,
+      message: `Task ${task.id} is ${task.state}`,
+      nonRetryable: true,
+    });
   }
   const payload = validatePayload(task.formId, request.payload);
   const problems = task.validate?.(payload) ?? [];
@@ -221,11 +229,19 @@ export async function humanTask<F extends FormId>(spec: HumanTaskSpec<F>): Promi
  * Like `humanTask`, but gives up when `until()` becomes true while nobody is completing the task (e.g. the applicant
  * withdrew): the Task row is cancelled and the result is null. A completion already under way wins.
  */
-export async function humanTaskUnless<F extends FormId>(spec: HumanTaskSpec<F>, until: () => boolean, reason: string): Promise<HumanTaskOutcome<F> | null> {
+export async function humanTaskUnless<F extends FormId>(
+  spec: HumanTaskSpec<F>,
+  until: () => boolean,
+  reason: string,
+): Promise<HumanTaskOutcome<F> | null> {
   return runHumanTask(spec, until, reason);
 }
 
-async function runHumanTask<F extends FormId>(spec: HumanTaskSpec<F>, until: () => boolean, reason = 'cancelled'): Promise<HumanTaskOutcome<F> | null> {
+async function runHumanTask<F extends FormId>(
+  spec: HumanTaskSpec<F>,
+  until: () => boolean,
+  reason = 'cancelled',
+): Promise<HumanTaskOutcome<F> | null> {
   installTaskHandlers();
   const task: TaskState = {
     id: uuid4(),
@@ -255,9 +271,11 @@ async function runHumanTask<F extends FormId>(spec: HumanTaskSpec<F>, until: () 
   const clock = spec.deadline ? new CancellationScope() : undefined;
   if (clock && spec.deadline) {
     const deadline = spec.deadline;
-    clock.run(() => runTaskClock(task.id, deadline)).catch((error: unknown) => {
-      if (!isCancellation(error)) throw error;
-    });
+    clock
+      .run(() => runTaskClock(task.id, deadline))
+      .catch((error: unknown) => {
+        if (!isCancellation(error)) throw error;
+      });
   }
   enterWait();
   await condition(() => task.state === 'completed' || (task.state === 'open' && until()));

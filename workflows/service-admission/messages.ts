@@ -24,24 +24,9 @@ export interface ServiceAdmissionInput {
 
 /** Where a service-item case stands (Case.data.stage). */
 export type ServiceItemStage =
-  | 'submitted'
-  | 'refused'
-  | 'appealed'
-  | 'held'
-  | 'review'
-  | 'returned'
-  | 'decision'
-  | 'listed'
-  | 're-review'
-  | 'closed';
+  'submitted' | 'refused' | 'appealed' | 'held' | 'review' | 'returned' | 'decision' | 'listed' | 're-review' | 'closed';
 
-export type ServiceItemOutcome =
-  | 'rejected-own-duty'
-  | 'rejected'
-  | 'withdrawn'
-  | 'renewal-refused'
-  | 'ended'
-  | 'expired';
+export type ServiceItemOutcome = 'rejected-own-duty' | 'rejected' | 'withdrawn' | 'renewal-refused' | 'ended' | 'expired';
 
 /** An admitted item on the public list (SA-LIST). */
 export interface ServiceItemListing {

@@ -1,8 +1,19 @@
 import { chinaDateOf } from '../../domain/clock';
 import type { RuleResult } from '../../domain/rules/rule';
 import { SA_SETTINGS, reportFindingResult, reportReceivedResult } from '../../domain/rules/service-admission';
-import { finishProcedure, humanTask, installTaskHandlers, procedureActivities as activities, type TaskDeadline } from '../lib/human-task';
-import type { ServiceItemReportCaseData, ServiceItemReportInput, ServiceItemReportPublication, ServiceItemReportResult } from './messages';
+import {
+  finishProcedure,
+  humanTask,
+  installTaskHandlers,
+  procedureActivities as activities,
+  type TaskDeadline,
+} from '../lib/human-task';
+import type {
+  ServiceItemReportCaseData,
+  ServiceItemReportInput,
+  ServiceItemReportPublication,
+  ServiceItemReportResult,
+} from './messages';
 
 /**
  * SA-REPORT: a residents' committee reports an item pushed onto it without admission. The county must answer within
@@ -12,7 +23,12 @@ import type { ServiceItemReportCaseData, ServiceItemReportInput, ServiceItemRepo
 export async function serviceItemReportProcedure(input: ServiceItemReportInput): Promise<ServiceItemReportResult> {
   installTaskHandlers();
   let seq = 0;
-  const save = (set: Partial<ServiceItemReportCaseData>, action: string, extra: { actorId?: string; actingOrgId?: string; data?: Record<string, unknown> } = {}, notifyCommunity = false) =>
+  const save = (
+    set: Partial<ServiceItemReportCaseData>,
+    action: string,
+    extra: { actorId?: string; actingOrgId?: string; data?: Record<string, unknown> } = {},
+    notifyCommunity = false,
+  ) =>
     activities.saveServiceItemCase({
       caseId: input.caseId,
       seq: ++seq,
@@ -21,12 +37,24 @@ export async function serviceItemReportProcedure(input: ServiceItemReportInput):
       notifyOrg: notifyCommunity ? { organizationId: input.communityOrgId, role: 'RESIDENTS_COMMITTEE_OFFICIAL' } : undefined,
     });
   const record = (rules: RuleResult[], taskId?: string) =>
-    activities.recordRuleDecisions({ caseId: input.caseId, taskId, decisions: rules.map((r) => ({ ruleId: r.id, passed: r.passed, citation: r.citation, detail: r.detail['zh-CN'], values: { ...r.values } })) });
+    activities.recordRuleDecisions({
+      caseId: input.caseId,
+      taskId,
+      decisions: rules.map((r) => ({
+        ruleId: r.id,
+        passed: r.passed,
+        citation: r.citation,
+        detail: r.detail['zh-CN'],
+        values: { ...r.values },
+      })),
+    });
 
   const deadline = await answerDeadline(input);
   const { report } = input;
   await record([reportReceivedResult({ pushedBy: report.pushedBy, pushedOn: report.pushedOn, dueAt: deadline.dueAt })]);
-  await save({ stage: 'awaiting-answer', answerDueAt: deadline.dueAt }, 'service-item-report.received', { data: { dueAt: deadline.dueAt } });
+  await save({ stage: 'awaiting-answer', answerDueAt: deadline.dueAt }, 'service-item-report.received', {
+    data: { dueAt: deadline.dueAt },
+  });
 
   // 县级答复, with the statutory clock's reminder, yellow and red warnings (escalated to the city).
   const answer = await humanTask({
@@ -36,7 +64,13 @@ export async function serviceItemReportProcedure(input: ServiceItemReportInput):
     candidateOrgId: input.countyOrgId,
     candidateRole: 'COUNTY_APPROVER',
     deadline,
-    context: { report, communityName: input.communityName, anonymous: report.anonymous, admittedItems: input.admittedItems, dueAt: deadline.dueAt },
+    context: {
+      report,
+      communityName: input.communityName,
+      anonymous: report.anonymous,
+      admittedItems: input.admittedItems,
+      dueAt: deadline.dueAt,
+    },
   });
   const answeredLate = Date.now() > Date.parse(deadline.dueAt);
   const upheld = answer.payload.finding === 'upheld';
@@ -59,10 +93,18 @@ export async function serviceItemReportProcedure(input: ServiceItemReportInput):
   await save(
     { stage: 'published', publication },
     'service-item-report.published',
-    { actorId: answer.actor.userId, actingOrgId: answer.actor.organizationId, data: { finding: answer.payload.finding, answeredLate, anonymous: report.anonymous } },
+    {
+      actorId: answer.actor.userId,
+      actingOrgId: answer.actor.organizationId,
+      data: { finding: answer.payload.finding, answeredLate, anonymous: report.anonymous },
+    },
     true,
   );
-  await activities.closeCase({ caseId: input.caseId, status: 'COMPLETED', outcome: { finding: answer.payload.finding, answeredLate } });
+  await activities.closeCase({
+    caseId: input.caseId,
+    status: 'COMPLETED',
+    outcome: { finding: answer.payload.finding, answeredLate },
+  });
   await finishProcedure();
   return { finding: answer.payload.finding, answeredLate };
 }
@@ -75,7 +117,10 @@ async function answerDeadline(input: ServiceItemReportInput): Promise<TaskDeadli
       escalateAfterMs: input.timing.escalateAfterMs,
     };
   }
-  const resolved = await activities.resolveDeadline({ eventDate: chinaDateOf(new Date(Date.now())), period: SA_SETTINGS.reportAnswerPeriod });
+  const resolved = await activities.resolveDeadline({
+    eventDate: chinaDateOf(new Date(Date.now())),
+    period: SA_SETTINGS.reportAnswerPeriod,
+  });
   return {
     dueAt: resolved.dueAt,
     remindBeforeMs: SA_SETTINGS.reportRemindBeforeMs,

@@ -2,7 +2,14 @@ import { sleep } from '@temporalio/workflow';
 import { endOfDayInChina } from '../../domain/clock';
 import type { ServiceItemTerms } from '../../domain/forms/service-admission';
 import type { RuleResult } from '../../domain/rules/rule';
-import { SA_RULES, SA_SETTINGS, decisionResult, evaluateAdmission, listingResult, type AdmissionCheck } from '../../domain/rules/service-admission';
+import {
+  SA_RULES,
+  SA_SETTINGS,
+  decisionResult,
+  evaluateAdmission,
+  listingResult,
+  type AdmissionCheck,
+} from '../../domain/rules/service-admission';
 import {
   finishProcedure,
   humanTask,
@@ -13,7 +20,13 @@ import {
   type HumanTaskOutcome,
 } from '../lib/human-task';
 import type { Actor } from '../lib/messages';
-import type { ServiceAdmissionInput, ServiceAdmissionResult, ServiceItemCaseData, ServiceItemListing, ServiceItemOutcome } from './messages';
+import type {
+  ServiceAdmissionInput,
+  ServiceAdmissionResult,
+  ServiceItemCaseData,
+  ServiceItemListing,
+  ServiceItemOutcome,
+} from './messages';
 
 type Round = 'application' | 'renewal';
 type Closed = { kind: 'closed'; outcome: ServiceItemOutcome };
@@ -85,7 +98,12 @@ async function admissionRound(item: ServiceItemCase, initial: ServiceItemTerms, 
       candidateRole: 'COUNTY_CIVIL_AFFAIRS_REVIEWER',
       context: { round, terms, rules: check.rules },
     });
-    const reviewed = { decision: review.payload.decision, opinion: review.payload.opinion, by: review.actor.displayName, at: now() };
+    const reviewed = {
+      decision: review.payload.decision,
+      opinion: review.payload.opinion,
+      by: review.actor.displayName,
+      at: now(),
+    };
     if (review.payload.decision === 'return') {
       const revised = await departmentRevises(item, 'sa.revise', terms, { stage: 'returned', review: reviewed });
       if (!revised) return { kind: 'closed', outcome: round === 'application' ? 'withdrawn' : 'ended' };
@@ -94,7 +112,10 @@ async function admissionRound(item: ServiceItemCase, initial: ServiceItemTerms, 
     }
 
     // 县级人民政府（社区建设领导小组）决定: SA-DECIDE.
-    await item.save({ stage: 'decision', review: reviewed }, { action: 'service-item.forwarded', ...by(review.actor), data: { round } });
+    await item.save(
+      { stage: 'decision', review: reviewed },
+      { action: 'service-item.forwarded', ...by(review.actor), data: { round } },
+    );
     const decision = await humanTask({
       caseId: item.caseId,
       kind: 'sa.decide',
@@ -105,12 +126,25 @@ async function admissionRound(item: ServiceItemCase, initial: ServiceItemTerms, 
     });
     const admitted = decision.payload.decision === 'admit';
     await item.recordRules([decisionResult({ admitted, round, reasons: decision.payload.reasons })], decision.taskId);
-    const decided = { decision: decision.payload.decision, reasons: decision.payload.reasons, by: decision.actor.displayName, at: now(), round };
+    const decided = {
+      decision: decision.payload.decision,
+      reasons: decision.payload.reasons,
+      by: decision.actor.displayName,
+      at: now(),
+      round,
+    };
     if (!admitted) {
-      await item.save({ decision: decided }, { action: 'service-item.refused', ...by(decision.actor), data: { ruleId: 'SA-DECIDE', round } }, true);
+      await item.save(
+        { decision: decided },
+        { action: 'service-item.refused', ...by(decision.actor), data: { ruleId: 'SA-DECIDE', round } },
+        true,
+      );
       return { kind: 'closed', outcome: round === 'application' ? 'rejected' : 'renewal-refused' };
     }
-    await item.save({ decision: decided }, { action: 'service-item.admitted', ...by(decision.actor), data: { ruleId: 'SA-DECIDE', round } });
+    await item.save(
+      { decision: decided },
+      { action: 'service-item.admitted', ...by(decision.actor), data: { ruleId: 'SA-DECIDE', round } },
+    );
     return { kind: 'admitted', terms, decision };
   }
 }
@@ -119,8 +153,16 @@ async function admissionRound(item: ServiceItemCase, initial: ServiceItemTerms, 
  * SA-OWN-DUTY: refused at once with the clause. The department accepts, or appeals to the county with its reasons;
  * a county official rules (the refusal stands, or the item is reclassified and goes on).
  */
-async function ownDutyRefusal(item: ServiceItemCase, terms: ServiceItemTerms, check: AdmissionCheck): Promise<Closed | { kind: 'reclassified'; terms: ServiceItemTerms }> {
-  await item.save({ stage: 'refused', terms, rules: check.rules }, { action: 'service-item.refused', data: { ruleId: 'SA-OWN-DUTY' } }, true);
+async function ownDutyRefusal(
+  item: ServiceItemCase,
+  terms: ServiceItemTerms,
+  check: AdmissionCheck,
+): Promise<Closed | { kind: 'reclassified'; terms: ServiceItemTerms }> {
+  await item.save(
+    { stage: 'refused', terms, rules: check.rules },
+    { action: 'service-item.refused', data: { ruleId: 'SA-OWN-DUTY' } },
+    true,
+  );
   const appeal = await humanTask({
     caseId: item.caseId,
     kind: 'sa.appeal',
@@ -150,8 +192,14 @@ async function ownDutyRefusal(item: ServiceItemCase, terms: ServiceItemTerms, ch
         passed: reclassified !== null,
         citation: rule.citation,
         detail: reclassified
-          ? { 'zh-CN': `申诉成立，县级改定为“${reclassified === 'assist' ? '依法协助' : '委托办理'}”事项：${ruling.payload.reasons}`, en: `Appeal granted; reclassified as ${reclassified}: ${ruling.payload.reasons}` }
-          : { 'zh-CN': `申诉不成立，维持不予准入：${ruling.payload.reasons}`, en: `Appeal dismissed; the refusal stands: ${ruling.payload.reasons}` },
+          ? {
+              'zh-CN': `申诉成立，县级改定为“${reclassified === 'assist' ? '依法协助' : '委托办理'}”事项：${ruling.payload.reasons}`,
+              en: `Appeal granted; reclassified as ${reclassified}: ${ruling.payload.reasons}`,
+            }
+          : {
+              'zh-CN': `申诉不成立，维持不予准入：${ruling.payload.reasons}`,
+              en: `Appeal dismissed; the refusal stands: ${ruling.payload.reasons}`,
+            },
         values: { appeal: true, ruling: ruling.payload.ruling, classification: reclassified ?? terms.classification },
       },
     ],
@@ -159,7 +207,11 @@ async function ownDutyRefusal(item: ServiceItemCase, terms: ServiceItemTerms, ch
   );
   await item.save(
     { appeal: { ...appealed, ruling: ruling.payload.ruling, rulingReasons: ruling.payload.reasons } },
-    { action: 'service-item.appeal-ruled', ...by(ruling.actor), data: { ruling: ruling.payload.ruling, classification: reclassified } },
+    {
+      action: 'service-item.appeal-ruled',
+      ...by(ruling.actor),
+      data: { ruling: ruling.payload.ruling, classification: reclassified },
+    },
     reclassified === null,
   );
   if (!reclassified) return { kind: 'closed', outcome: 'rejected-own-duty' };
@@ -182,17 +234,25 @@ async function departmentRevises(
     candidateOrgId: item.input.department.orgId,
     candidateRole: item.input.department.role,
     context: { terms, ...state },
-    ...(kind === 'sa.renew' && item.listing ? { deadline: { dueAt: item.listing.validUntil, remindBeforeMs: SA_SETTINGS.renewalRemindBeforeMs, closesAtDue: true } } : {}),
+    ...(kind === 'sa.renew' && item.listing
+      ? { deadline: { dueAt: item.listing.validUntil, remindBeforeMs: SA_SETTINGS.renewalRemindBeforeMs, closesAtDue: true } }
+      : {}),
   };
   const revision = until ? await humanTaskUnless(spec, until, 'period-ended') : await humanTask(spec);
   if (!revision) return undefined;
   if (revision.payload.action === 'withdraw') {
     // A renewal given up leaves an admitted item listed until its period ends.
     const stillListed = item.listing?.status === 'listed' ? { stage: 'listed' as const } : {};
-    await item.save({ withdrawal: { reason: revision.payload.reason, by: revision.actor.displayName, at: now() }, ...stillListed }, { action: 'service-item.withdrawn', ...by(revision.actor) });
+    await item.save(
+      { withdrawal: { reason: revision.payload.reason, by: revision.actor.displayName, at: now() }, ...stillListed },
+      { action: 'service-item.withdrawn', ...by(revision.actor) },
+    );
     return null;
   }
-  await item.save({ terms: revision.payload.terms }, { action: 'service-item.resubmitted', ...by(revision.actor), data: { kind, note: revision.payload.note ?? null } });
+  await item.save(
+    { terms: revision.payload.terms },
+    { action: 'service-item.resubmitted', ...by(revision.actor), data: { kind, note: revision.payload.note ?? null } },
+  );
   return revision.payload.terms;
 }
 
@@ -200,14 +260,23 @@ async function departmentRevises(
  * An admitted item is listed for its period. Review re-opens before the period ends: the department renews (new
  * terms and period) or lets the item end. Without an answer by the period's end the item expires and leaves the list.
  */
-async function admittedPeriod(item: ServiceItemCase, terms: ServiceItemTerms): Promise<Closed | { kind: 'renew'; terms: ServiceItemTerms }> {
+async function admittedPeriod(
+  item: ServiceItemCase,
+  terms: ServiceItemTerms,
+): Promise<Closed | { kind: 'renew'; terms: ServiceItemTerms }> {
   const listing = item.listing!;
   const lead = item.input.timing?.reReviewLeadMs ?? SA_SETTINGS.reReviewLeadMs;
   await waitUntil(Date.parse(listing.validUntil) - lead);
 
   // 期满前复审: the period's clock runs on through the renewal's review and decision.
   item.startPeriodClock();
-  const renewed = await departmentRevises(item, 'sa.renew', terms, { stage: 're-review', renewalDueAt: listing.validUntil }, () => item.periodOver);
+  const renewed = await departmentRevises(
+    item,
+    'sa.renew',
+    terms,
+    { stage: 're-review', renewalDueAt: listing.validUntil },
+    () => item.periodOver,
+  );
   if (renewed === undefined) {
     await waitFor(() => item.periodLapsed);
     return { kind: 'closed', outcome: 'expired' };
@@ -248,9 +317,15 @@ class ServiceItemCase {
   }
 
   /** Merges `set` into Case.data with an audit row; `notifyDepartment` tells the department of a decision. */
-  save(set: Partial<ServiceItemCaseData>, event: { action: string; actorId?: string; actingOrgId?: string; data?: Record<string, unknown> }, notifyDepartment = false): Promise<void> {
+  save(
+    set: Partial<ServiceItemCaseData>,
+    event: { action: string; actorId?: string; actingOrgId?: string; data?: Record<string, unknown> },
+    notifyDepartment = false,
+  ): Promise<void> {
     const seq = ++this.seq;
-    const notifyOrg = notifyDepartment ? { organizationId: this.input.department.orgId, role: this.input.department.role } : undefined;
+    const notifyOrg = notifyDepartment
+      ? { organizationId: this.input.department.orgId, role: this.input.department.role }
+      : undefined;
     const write = this.writes.then(() => activities.saveServiceItemCase({ caseId: this.caseId, seq, set, event, notifyOrg }));
     this.writes = write.catch(() => undefined);
     return write;
@@ -260,14 +335,21 @@ class ServiceItemCase {
     return activities.recordRuleDecisions({
       caseId: this.caseId,
       taskId,
-      decisions: rules.map((r) => ({ ruleId: r.id, passed: r.passed, citation: r.citation, detail: r.detail['zh-CN'], values: { ...r.values } })),
+      decisions: rules.map((r) => ({
+        ruleId: r.id,
+        passed: r.passed,
+        citation: r.citation,
+        detail: r.detail['zh-CN'],
+        values: { ...r.values },
+      })),
     });
   }
 
   /** SA-LIST: the admitted item enters the public list with its funding, period and legal basis. */
   async list(terms: ServiceItemTerms, round: number, decision: HumanTaskOutcome<'sa.decide'>): Promise<void> {
     const periodMs = round === 1 ? this.input.timing?.periodMs : undefined;
-    const validUntil = periodMs !== undefined ? new Date(Date.now() + periodMs).toISOString() : endOfDayInChina(terms.period.until).toISOString();
+    const validUntil =
+      periodMs !== undefined ? new Date(Date.now() + periodMs).toISOString() : endOfDayInChina(terms.period.until).toISOString();
     this.listing = {
       status: 'listed',
       round,
@@ -286,10 +368,23 @@ class ServiceItemCase {
       admittedAt: now(),
     };
     await this.recordRules(
-      [listingResult({ periodFrom: terms.period.from, periodUntil: terms.period.until, validUntil, fundingAmount: terms.fundingAmount, fundingPayer: terms.fundingPayer, legalBasis: terms.legalBasis })],
+      [
+        listingResult({
+          periodFrom: terms.period.from,
+          periodUntil: terms.period.until,
+          validUntil,
+          fundingAmount: terms.fundingAmount,
+          fundingPayer: terms.fundingPayer,
+          legalBasis: terms.legalBasis,
+        }),
+      ],
       decision.taskId,
     );
-    await this.save({ stage: 'listed', terms, listing: this.listing }, { action: 'service-item.listed', ...by(decision.actor), data: { round, validUntil } }, true);
+    await this.save(
+      { stage: 'listed', terms, listing: this.listing },
+      { action: 'service-item.listed', ...by(decision.actor), data: { round, validUntil } },
+      true,
+    );
   }
 
   /** At the end of the current listing's period the item leaves the list, unless a renewal replaced the listing. */

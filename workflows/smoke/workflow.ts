@@ -34,6 +34,14 @@ async function deadlineFor(input: SmokeProcedureInput): Promise<TaskDeadline> {
       escalateAfterMs: input.timing.escalateAfterMs,
     };
   }
-  const resolved = await procedureActivities.resolveDeadline({ eventDate: chinaDateOf(new Date()), period: { amount: 3, unit: 'workdays' } });
-  return { dueAt: resolved.dueAt, remindBeforeMs: 24 * 3_600_000, escalateAfterMs: 24 * 3_600_000, calendarWarning: resolved.calendarWarning };
+  const resolved = await procedureActivities.resolveDeadline({
+    eventDate: chinaDateOf(new Date()),
+    period: { amount: 3, unit: 'workdays' },
+  });
+  return {
+    dueAt: resolved.dueAt,
+    remindBeforeMs: 24 * 3_600_000,
+    escalateAfterMs: 24 * 3_600_000,
+    calendarWarning: resolved.calendarWarning,
+  };
 }

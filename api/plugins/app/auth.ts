@@ -76,16 +76,14 @@ async function loadCaller(fastify: FastifyInstance, request: FastifyRequest): Pr
   });
   if (!session || session.expiresAt <= new Date() || session.user.disabled) return null;
   await touchSession(db, session);
-  const memberships = session.user.memberships.map(
-    (m): CallerMembership => ({
-      id: m.id,
-      organizationId: m.organizationId,
-      organizationName: m.organization.name,
-      organizationKind: m.organization.kind,
-      organizationPath: m.organization.path,
-      role: m.role,
-    }),
-  );
+  const memberships = session.user.memberships.map((m): CallerMembership => ({
+    id: m.id,
+    organizationId: m.organizationId,
+    organizationName: m.organization.name,
+    organizationKind: m.organization.kind,
+    organizationPath: m.organization.path,
+    role: m.role,
+  }));
   return {
     userId: session.userId,
     username: session.user.username,
@@ -145,7 +143,10 @@ export default fp(
         if (request.headers[CSRF_HEADER] !== request.caller.csrfToken) {
           throw new AppError('FORBIDDEN', {
             details: { reason: 'csrf' },
-            message: { 'zh-CN': '请求缺少有效的防伪令牌，请刷新页面后重试。', en: 'Missing or invalid CSRF token; reload the page and retry.' },
+            message: {
+              'zh-CN': '请求缺少有效的防伪令牌，请刷新页面后重试。',
+              en: 'Missing or invalid CSRF token; reload the page and retry.',
+            },
           });
         }
       }

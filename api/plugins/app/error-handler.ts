@@ -8,7 +8,11 @@ import { isTransientError, RETRY_AFTER_SECONDS } from '../../../runtime/transien
 function fromFastifyError(error: FastifyError & { validationContext?: string }): AppError {
   // An Update or signal to a procedure whose workflow has already closed: the procedure no longer takes actions.
   if (error instanceof WorkflowNotFoundError) return new AppError('TASK_NOT_OPEN');
-  if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+  if (
+    error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+    error instanceof SyntaxError ||
+    error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+  ) {
     return new AppError('MALFORMED_JSON');
   }
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new AppError('PAYLOAD_TOO_LARGE');
@@ -17,7 +21,8 @@ function fromFastifyError(error: FastifyError & { validationContext?: string }):
   }
   if (error.statusCode === 429) return new AppError('RATE_LIMITED');
   // Temporal or PostgreSQL said "not now" (restarting, overloaded, pool exhausted): nothing was done; try again.
-  if (isTransientError(error)) return new AppError('SERVICE_UNAVAILABLE', { details: { retryAfterSeconds: RETRY_AFTER_SECONDS } });
+  if (isTransientError(error))
+    return new AppError('SERVICE_UNAVAILABLE', { details: { retryAfterSeconds: RETRY_AFTER_SECONDS } });
   if (error.statusCode === 404) return new AppError('ROUTE_NOT_FOUND');
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return new AppError('BAD_REQUEST');
   return new AppError('INTERNAL_ERROR');
@@ -62,7 +67,9 @@ export default fp(
       if (error.code === 'SERVICE_UNAVAILABLE') request.log.warn({ err: rawError }, 'request refused for now (transient)');
       else if (error.status >= 500) request.log.error({ err: rawError }, 'request failed');
       else request.log.info({ code: error.code }, 'request refused');
-      await auditRefusal(fastify, request, error).catch((auditError: unknown) => request.log.error({ err: auditError }, 'audit of a refusal failed'));
+      await auditRefusal(fastify, request, error).catch((auditError: unknown) =>
+        request.log.error({ err: auditError }, 'audit of a refusal failed'),
+      );
       return sendError(reply, request, error);
     });
   },

@@ -6,7 +6,12 @@ import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client
 export const registry = new Registry();
 collectDefaultMetrics({ register: registry, prefix: 'cg_api_' });
 
-const requests = new Counter({ name: 'cg_api_http_requests_total', help: 'HTTP requests', labelNames: ['method', 'route', 'status'], registers: [registry] });
+const requests = new Counter({
+  name: 'cg_api_http_requests_total',
+  help: 'HTTP requests',
+  labelNames: ['method', 'route', 'status'],
+  registers: [registry],
+});
 const duration = new Histogram({
   name: 'cg_api_http_request_duration_seconds',
   help: 'HTTP request duration',

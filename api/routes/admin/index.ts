@@ -7,7 +7,12 @@ const verification = z.object({
   ok: z.boolean(),
   checked: z.number().int(),
   firstBroken: z
-    .object({ seq: z.string(), chain: z.number().int(), chainSeq: z.string(), reason: z.enum(['hash-mismatch', 'broken-link', 'sequence-gap']) })
+    .object({
+      seq: z.string(),
+      chain: z.number().int(),
+      chainSeq: z.string(),
+      reason: z.enum(['hash-mismatch', 'broken-link', 'sequence-gap']),
+    })
     .optional(),
 });
 
@@ -16,7 +21,11 @@ const adminRoutes: FastifyPluginAsyncZod = async (fastify) => {
     '/api/v1/admin/audit/verify',
     {
       config: { permission: 'audit.verify' },
-      schema: { tags: ['admin'], summary: '校验审计链 / Verify the audit chain', response: { 200: verification, ...errorResponses } },
+      schema: {
+        tags: ['admin'],
+        summary: '校验审计链 / Verify the audit chain',
+        response: { 200: verification, ...errorResponses },
+      },
     },
     async () => verifyAuditChain(fastify.platform.db),
   );

@@ -42,13 +42,23 @@ const authRoutes: FastifyPluginAsyncZod = async (fastify) => {
 
   fastify.post(
     '/api/v1/auth/logout',
-    { config: { permission: 'authenticated', beforePasswordChange: true }, schema: { tags: ['auth'], summary: '退出登录 / Sign out', response: { 204: z.null(), ...errorResponses } } },
+    {
+      config: { permission: 'authenticated', beforePasswordChange: true },
+      schema: { tags: ['auth'], summary: '退出登录 / Sign out', response: { 204: z.null(), ...errorResponses } },
+    },
     async (request, reply) => {
       const caller = request.caller;
       if (caller) {
         await deleteSession(fastify.platform.db, caller.sessionId);
         await fastify.platform.db.$transaction((tx) =>
-          appendAudit(tx, { action: 'auth.logout', targetType: 'user', targetId: caller.userId, actorId: caller.userId, outcome: 'success', requestId: request.id }),
+          appendAudit(tx, {
+            action: 'auth.logout',
+            targetType: 'user',
+            targetId: caller.userId,
+            actorId: caller.userId,
+            outcome: 'success',
+            requestId: request.id,
+          }),
         );
       }
       reply.clearCookie(SESSION_COOKIE, cookieOptions());

@@ -16,7 +16,14 @@ const calendarRoutes: FastifyPluginAsyncZod = async (fastify) => {
       schema: {
         tags: ['calendar'],
         summary: '节假日日历状态 / Holiday calendar status',
-        response: { 200: z.object({ packagedYears: z.array(z.number().int()), declaredYears: z.array(z.number().int()), overrides: z.array(z.object({ date: z.string(), workday: z.boolean(), name: z.string().nullable() })) }), ...errorResponses },
+        response: {
+          200: z.object({
+            packagedYears: z.array(z.number().int()),
+            declaredYears: z.array(z.number().int()),
+            overrides: z.array(z.object({ date: z.string(), workday: z.boolean(), name: z.string().nullable() })),
+          }),
+          ...errorResponses,
+        },
       },
     },
     async () => calendarStatus(db),
@@ -30,9 +37,14 @@ const calendarRoutes: FastifyPluginAsyncZod = async (fastify) => {
         summary: '声明某年的节假日与调休 / Declare a year’s holidays and swapped working days',
         params: z.object({ year: z.coerce.number().int().min(2000).max(2100) }),
         body: z
-          .object({ holidays: z.array(z.object({ date: isoDate, name: z.string().max(50).optional() })).max(60), workdays: z.array(z.object({ date: isoDate, name: z.string().max(50).optional() })).max(30) })
+          .object({
+            holidays: z.array(z.object({ date: isoDate, name: z.string().max(50).optional() })).max(60),
+            workdays: z.array(z.object({ date: isoDate, name: z.string().max(50).optional() })).max(30),
+          })
           .strict()
-          .meta({ examples: [{ holidays: [{ date: '2027-10-01', name: '国庆节' }], workdays: [{ date: '2027-09-26', name: '调休' }] }] }),
+          .meta({
+            examples: [{ holidays: [{ date: '2027-10-01', name: '国庆节' }], workdays: [{ date: '2027-09-26', name: '调休' }] }],
+          }),
         response: { 204: z.null(), ...errorResponses },
       },
     },

@@ -15,7 +15,12 @@ const caseRoutes: FastifyPluginAsyncZod = async (fastify) => {
         tags: ['cases'],
         summary: '案件列表 / Cases',
         querystring: z
-          .object({ procedure: z.string().max(50).optional(), status: z.enum(['OPEN', 'COMPLETED', 'REJECTED', 'WITHDRAWN', 'FAILED']).optional(), q: z.string().trim().max(100).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) })
+          .object({
+            procedure: z.string().max(50).optional(),
+            status: z.enum(['OPEN', 'COMPLETED', 'REJECTED', 'WITHDRAWN', 'FAILED']).optional(),
+            q: z.string().trim().max(100).optional(),
+            limit: z.coerce.number().int().min(1).max(200).default(50),
+          })
           .strict(),
         response: { 200: z.array(caseSummary), ...errorResponses },
       },
@@ -27,7 +32,12 @@ const caseRoutes: FastifyPluginAsyncZod = async (fastify) => {
     '/api/v1/cases/:caseId',
     {
       config: { permission: 'authenticated' },
-      schema: { tags: ['cases'], summary: '案件档案 / Case record', params: z.object({ caseId: z.string().uuid() }), response: { 200: caseRecordResponse, ...errorResponses } },
+      schema: {
+        tags: ['cases'],
+        summary: '案件档案 / Case record',
+        params: z.object({ caseId: z.string().uuid() }),
+        response: { 200: caseRecordResponse, ...errorResponses },
+      },
     },
     async (request) => caseRecord(db, callerOf(request), request.params.caseId),
   );

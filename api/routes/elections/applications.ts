@@ -45,7 +45,13 @@ const electionApplicationRoutes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request, reply) => {
-      const view = await submitApplication({ ...fastify.platform, caller: callerOf(request), electionId: request.params.electionId, body: request.body, requestId: request.id });
+      const view = await submitApplication({
+        ...fastify.platform,
+        caller: callerOf(request),
+        electionId: request.params.electionId,
+        body: request.body,
+        requestId: request.id,
+      });
       return reply.status(201).send(view);
     },
   );
@@ -58,7 +64,11 @@ const electionApplicationRoutes: FastifyPluginAsyncZod = async (fastify) => {
         tags: ['elections'],
         summary: '流动人口申请列表 / Migrant applications (own, or of elections in scope)',
         querystring: z
-          .object({ electionId: z.string().uuid().optional(), status: z.enum(['UNDER_REVIEW', 'EVIDENCE_REQUESTED', 'APPROVED', 'REFUSED']).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) })
+          .object({
+            electionId: z.string().uuid().optional(),
+            status: z.enum(['UNDER_REVIEW', 'EVIDENCE_REQUESTED', 'APPROVED', 'REFUSED']).optional(),
+            limit: z.coerce.number().int().min(1).max(200).default(50),
+          })
           .strict(),
         response: { 200: z.array(applicationListItem), ...errorResponses },
       },
@@ -70,7 +80,12 @@ const electionApplicationRoutes: FastifyPluginAsyncZod = async (fastify) => {
     '/api/v1/elections/applications/:number',
     {
       config: { permission: 'elections.applications.read' },
-      schema: { tags: ['elections'], summary: '按申请编号查询进度和理由 / Application status and reasons by number', params: numberParams, response: { 200: applicationView, ...errorResponses } },
+      schema: {
+        tags: ['elections'],
+        summary: '按申请编号查询进度和理由 / Application status and reasons by number',
+        params: numberParams,
+        response: { 200: applicationView, ...errorResponses },
+      },
     },
     async (request) => applicationStatus(db, callerOf(request), request.params.number),
   );
@@ -100,7 +115,14 @@ const electionApplicationRoutes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 200: applicationView, ...errorResponses },
       },
     },
-    async (request) => supplyEvidence({ ...fastify.platform, caller: callerOf(request), number: request.params.number, body: request.body, requestId: request.id }),
+    async (request) =>
+      supplyEvidence({
+        ...fastify.platform,
+        caller: callerOf(request),
+        number: request.params.number,
+        body: request.body,
+        requestId: request.id,
+      }),
   );
 };
 

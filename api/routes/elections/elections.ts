@@ -22,7 +22,8 @@ const electionCaseRoutes: FastifyPluginAsyncZod = async (fastify) => {
         headers: idempotencyHeaders,
         tags: ['elections'],
         summary: '发起社区居委会选举（乡镇、街道）/ Start a community election (township)',
-        description: 'EL-LAW decides the law from `restructuringComplete`. The first task is the set-up (kind election.setup) for the township.',
+        description:
+          'EL-LAW decides the law from `restructuringComplete`. The first task is the set-up (kind election.setup) for the township.',
         body: z
           .object({ communityOrgId: z.string().uuid(), restructuringComplete: z.boolean() })
           .strict()
@@ -31,7 +32,13 @@ const electionCaseRoutes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request, reply) => {
-      const row = await startElection({ ...fastify.platform, caller: callerOf(request), ...request.body, requestId: request.id, idempotency: idempotencyOf(request) });
+      const row = await startElection({
+        ...fastify.platform,
+        caller: callerOf(request),
+        ...request.body,
+        requestId: request.id,
+        idempotency: idempotencyOf(request),
+      });
       return reply.status(201).send(toCaseSummary(row));
     },
   );
@@ -44,7 +51,12 @@ const electionCaseRoutes: FastifyPluginAsyncZod = async (fastify) => {
         tags: ['elections'],
         summary: '选举列表 / Elections in my scope',
         querystring: z
-          .object({ status: z.enum(['SETUP', 'REGISTRATION', 'OBJECTIONS', 'CANDIDATES', 'VOTING', 'HANDOVER', 'COMPLETED', 'CANCELLED']).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) })
+          .object({
+            status: z
+              .enum(['SETUP', 'REGISTRATION', 'OBJECTIONS', 'CANDIDATES', 'VOTING', 'HANDOVER', 'COMPLETED', 'CANCELLED'])
+              .optional(),
+            limit: z.coerce.number().int().min(1).max(200).default(50),
+          })
           .strict(),
         response: { 200: z.array(electionSummary), ...errorResponses },
       },
@@ -59,7 +71,8 @@ const electionCaseRoutes: FastifyPluginAsyncZod = async (fastify) => {
       schema: {
         tags: ['elections'],
         summary: '县级选举总览 / County view of elections',
-        description: 'Communities with their latest election and status, the direct-election rate against the 80% target, migrant applications approved and refused.',
+        description:
+          'Communities with their latest election and status, the direct-election rate against the 80% target, migrant applications approved and refused.',
         querystring: z.object({ organizationId: z.string().uuid().optional() }).strict(),
         response: { 200: electionOverviewView, ...errorResponses },
       },
@@ -71,7 +84,12 @@ const electionCaseRoutes: FastifyPluginAsyncZod = async (fastify) => {
     '/api/v1/elections/:electionId',
     {
       config: { permission: 'elections.read' },
-      schema: { tags: ['elections'], summary: '选举详情 / An election', params, response: { 200: electionDetailView, ...errorResponses } },
+      schema: {
+        tags: ['elections'],
+        summary: '选举详情 / An election',
+        params,
+        response: { 200: electionDetailView, ...errorResponses },
+      },
     },
     async (request) => electionDetail(db, callerOf(request), request.params.electionId),
   );

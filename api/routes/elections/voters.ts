@@ -3,7 +3,14 @@ import { z } from 'zod';
 import { objectionBody, voterEntryBody } from '../../../domain/forms/election';
 import { callerOf } from '../../plugins/app/auth';
 import { PUBLIC_CHECK_RATE_LIMIT } from '../../plugins/external/rate-limit';
-import { objectionFiled, objectionView, publicNoticeView, voterImportResult, voterPage, voterView } from '../../schemas/elections';
+import {
+  objectionFiled,
+  objectionView,
+  publicNoticeView,
+  voterImportResult,
+  voterPage,
+  voterView,
+} from '../../schemas/elections';
 import { errorResponses } from '../../schemas/errors';
 import { fileResponse } from '../../schemas/files';
 import { idempotencyHeaders, idempotencyOf } from '../../schemas/idempotency';
@@ -27,7 +34,12 @@ const electionVoterRoutes: FastifyPluginAsyncZod = async (fastify) => {
         summary: '选民名单（身份证号码脱敏）/ Voter list (ID numbers masked)',
         params,
         querystring: z
-          .object({ q: z.string().trim().max(50).optional(), includeRemoved: z.stringbool().default(false), limit: z.coerce.number().int().min(1).max(500).default(100), offset: z.coerce.number().int().min(0).default(0) })
+          .object({
+            q: z.string().trim().max(50).optional(),
+            includeRemoved: z.stringbool().default(false),
+            limit: z.coerce.number().int().min(1).max(500).default(100),
+            offset: z.coerce.number().int().min(0).default(0),
+          })
           .strict(),
         response: { 200: voterPage, ...errorResponses },
       },
@@ -43,11 +55,16 @@ const electionVoterRoutes: FastifyPluginAsyncZod = async (fastify) => {
         tags: ['elections'],
         summary: '增加选民（登记期间）/ Add a voter (registration)',
         params,
-        body: voterEntryBody.meta({ examples: [{ name: '李明', idNumber: '11010519491231002X', address: '幸福社区 1 号楼', residentsGroup: '第一居民小组' }] }),
+        body: voterEntryBody.meta({
+          examples: [
+            { name: '李明', idNumber: '11010519491231002X', address: '幸福社区 1 号楼', residentsGroup: '第一居民小组' },
+          ],
+        }),
         response: { 201: voterView, ...errorResponses },
       },
     },
-    async (request, reply) => reply.status(201).send(await addVoter(db, callerOf(request), request.params.electionId, request.body, request.id)),
+    async (request, reply) =>
+      reply.status(201).send(await addVoter(db, callerOf(request), request.params.electionId, request.body, request.id)),
   );
 
   fastify.post(
@@ -64,13 +81,26 @@ const electionVoterRoutes: FastifyPluginAsyncZod = async (fastify) => {
         params,
         headers: idempotencyHeaders,
         body: z
-          .object({ filename: z.string().trim().min(1).max(200).regex(/\.(xlsx|csv)$/i), contentBase64: z.string().min(1).max(14_000_000).base64() })
+          .object({
+            filename: z
+              .string()
+              .trim()
+              .min(1)
+              .max(200)
+              .regex(/\.(xlsx|csv)$/i),
+            contentBase64: z.string().min(1).max(14_000_000).base64(),
+          })
           .strict()
-          .meta({ examples: [{ filename: 'voters.csv', contentBase64: Buffer.from('name,idNumber,address,residentsGroup\n').toString('base64') }] }),
+          .meta({
+            examples: [
+              { filename: 'voters.csv', contentBase64: Buffer.from('name,idNumber,address,residentsGroup\n').toString('base64') },
+            ],
+          }),
         response: { 200: voterImportResult, ...errorResponses },
       },
     },
-    async (request) => importVoterList(db, callerOf(request), request.params.electionId, request.body, request.id, idempotencyOf(request)),
+    async (request) =>
+      importVoterList(db, callerOf(request), request.params.electionId, request.body, request.id, idempotencyOf(request)),
   );
 
   fastify.post(
@@ -81,12 +111,22 @@ const electionVoterRoutes: FastifyPluginAsyncZod = async (fastify) => {
         tags: ['elections'],
         summary: '移出选民（登记期间）/ Remove a voter (registration)',
         params: params.extend({ entryId: z.string().uuid() }),
-        body: z.object({ reason: z.string().trim().min(2).max(500) }).strict().meta({ examples: [{ reason: '已迁出本社区' }] }),
+        body: z
+          .object({ reason: z.string().trim().min(2).max(500) })
+          .strict()
+          .meta({ examples: [{ reason: '已迁出本社区' }] }),
         response: { 200: z.object({ ok: z.literal(true) }), ...errorResponses },
       },
     },
     async (request) => {
-      await removeVoter(db, callerOf(request), request.params.electionId, request.params.entryId, request.body.reason, request.id);
+      await removeVoter(
+        db,
+        callerOf(request),
+        request.params.electionId,
+        request.params.entryId,
+        request.body.reason,
+        request.id,
+      );
       return { ok: true as const };
     },
   );
@@ -95,7 +135,12 @@ const electionVoterRoutes: FastifyPluginAsyncZod = async (fastify) => {
     '/api/v1/elections/:electionId/objections',
     {
       config: { permission: 'elections.voters.read' },
-      schema: { tags: ['elections'], summary: '名单异议及处理 / Objections and answers', params, response: { 200: z.array(objectionView), ...errorResponses } },
+      schema: {
+        tags: ['elections'],
+        summary: '名单异议及处理 / Objections and answers',
+        params,
+        response: { 200: z.array(objectionView), ...errorResponses },
+      },
     },
     async (request) => listObjections(db, callerOf(request), request.params.electionId),
   );
@@ -112,18 +157,44 @@ const electionVoterRoutes: FastifyPluginAsyncZod = async (fastify) => {
           'With an Idempotency-Key, a resend answers the objection the first send recorded.',
         params,
         headers: idempotencyHeaders,
-        body: objectionBody.meta({ examples: [{ kind: 'omission', objectorName: '赵六', grounds: '本人户籍在本社区，名单遗漏', person: { name: '赵六', idNumber: '11010519491231002X' } }] }),
+        body: objectionBody.meta({
+          examples: [
+            {
+              kind: 'omission',
+              objectorName: '赵六',
+              grounds: '本人户籍在本社区，名单遗漏',
+              person: { name: '赵六', idNumber: '11010519491231002X' },
+            },
+          ],
+        }),
         response: { 201: objectionFiled, ...errorResponses },
       },
     },
-    async (request, reply) => reply.status(201).send(await recordObjection({ ...fastify.platform, caller: callerOf(request), electionId: request.params.electionId, body: request.body, requestId: request.id, idempotency: idempotencyOf(request) })),
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await recordObjection({
+            ...fastify.platform,
+            caller: callerOf(request),
+            electionId: request.params.electionId,
+            body: request.body,
+            requestId: request.id,
+            idempotency: idempotencyOf(request),
+          }),
+        ),
   );
 
   fastify.get(
     '/api/v1/elections/:electionId/notice',
     {
       config: { public: true, rateLimit: PUBLIC_CHECK_RATE_LIMIT },
-      schema: { tags: ['elections'], summary: '选民名单公告（公开）/ Published voter list and answers (public)', params, response: { 200: publicNoticeView, ...errorResponses } },
+      schema: {
+        tags: ['elections'],
+        summary: '选民名单公告（公开）/ Published voter list and answers (public)',
+        params,
+        response: { 200: publicNoticeView, ...errorResponses },
+      },
     },
     async (request) => publicNotice(db, request.params.electionId),
   );
@@ -132,11 +203,19 @@ const electionVoterRoutes: FastifyPluginAsyncZod = async (fastify) => {
     '/api/v1/elections/:electionId/notice.pdf',
     {
       config: { public: true, rateLimit: PUBLIC_CHECK_RATE_LIMIT },
-      schema: { tags: ['elections'], summary: '选民名单公告（PDF，可打印）/ Printable notice (PDF, public)', params, response: { 200: fileResponse('PDF', ['application/pdf']), ...errorResponses } },
+      schema: {
+        tags: ['elections'],
+        summary: '选民名单公告（PDF，可打印）/ Printable notice (PDF, public)',
+        params,
+        response: { 200: fileResponse('PDF', ['application/pdf']), ...errorResponses },
+      },
     },
     async (request, reply) => {
       const pdf = await publicNoticePdf(db, request.params.electionId);
-      return reply.header('content-type', 'application/pdf').header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent('选民名单公告.pdf')}`).send(pdf);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent('选民名单公告.pdf')}`)
+        .send(pdf);
     },
   );
 };

@@ -9,12 +9,20 @@ import { z } from 'zod';
 const meRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.get(
     '/api/v1/me',
-    { config: { permission: 'authenticated', beforePasswordChange: true }, schema: { tags: ['auth'], summary: '当前用户 / Current user', response: { 200: meResponse, ...errorResponses } } },
+    {
+      config: { permission: 'authenticated', beforePasswordChange: true },
+      schema: { tags: ['auth'], summary: '当前用户 / Current user', response: { 200: meResponse, ...errorResponses } },
+    },
     async (request) => {
       const caller = callerOf(request);
       const view = ({ organizationPath: _path, ...m }: (typeof caller.memberships)[number]) => m;
       return {
-        user: { id: caller.userId, username: caller.username, displayName: caller.displayName, mustChangePassword: caller.mustChangePassword },
+        user: {
+          id: caller.userId,
+          username: caller.username,
+          displayName: caller.displayName,
+          mustChangePassword: caller.mustChangePassword,
+        },
         membership: caller.membership ? view(caller.membership) : null,
         memberships: caller.memberships.map(view),
         csrfToken: caller.csrfToken,
@@ -26,7 +34,12 @@ const meRoutes: FastifyPluginAsyncZod = async (fastify) => {
     '/api/v1/me/membership',
     {
       config: { permission: 'authenticated' },
-      schema: { tags: ['auth'], summary: '切换任职 / Switch membership', body: switchMembershipBody, response: { 204: z.null(), ...errorResponses } },
+      schema: {
+        tags: ['auth'],
+        summary: '切换任职 / Switch membership',
+        body: switchMembershipBody,
+        response: { 204: z.null(), ...errorResponses },
+      },
     },
     async (request, reply) => {
       await switchMembership(fastify.platform.db, callerOf(request), request.body.membershipId, request.id);
@@ -38,7 +51,12 @@ const meRoutes: FastifyPluginAsyncZod = async (fastify) => {
     '/api/v1/me/password',
     {
       config: { permission: 'authenticated', beforePasswordChange: true },
-      schema: { tags: ['auth'], summary: '修改密码 / Change my password', body: changePasswordBody, response: { 204: z.null(), ...errorResponses } },
+      schema: {
+        tags: ['auth'],
+        summary: '修改密码 / Change my password',
+        body: changePasswordBody,
+        response: { 204: z.null(), ...errorResponses },
+      },
     },
     async (request, reply) => {
       await changeOwnPassword(fastify.platform.db, callerOf(request), request.body, request.id);

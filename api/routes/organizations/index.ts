@@ -3,12 +3,30 @@ import { z } from 'zod';
 import { ORG_KINDS } from '../../../domain/organizations';
 import { callerOf } from '../../plugins/app/auth';
 import { errorResponses } from '../../schemas/errors';
-import { createOrganizationBody, importOrganizationsBody, importResult, organizationView, updateOrganizationBody } from '../../schemas/organizations';
+import {
+  createOrganizationBody,
+  importOrganizationsBody,
+  importResult,
+  organizationView,
+  updateOrganizationBody,
+} from '../../schemas/organizations';
 import { importOrganizations } from '../../services/organizations/import-organizations';
-import { addOrganization, findOrganizationInScope, listOrganizations, updateOrganization } from '../../services/organizations/manage-organizations';
+import {
+  addOrganization,
+  findOrganizationInScope,
+  listOrganizations,
+  updateOrganization,
+} from '../../services/organizations/manage-organizations';
 
 const params = z.object({ organizationId: z.string().uuid() });
-const view = ({ id, code, name, nameEn, kind, parentId }: z.infer<typeof organizationView>) => ({ id, code, name, nameEn, kind, parentId });
+const view = ({ id, code, name, nameEn, kind, parentId }: z.infer<typeof organizationView>) => ({
+  id,
+  code,
+  name,
+  nameEn,
+  kind,
+  parentId,
+});
 
 const organizationRoutes: FastifyPluginAsyncZod = async (fastify) => {
   const { db } = fastify.platform;
@@ -31,7 +49,12 @@ const organizationRoutes: FastifyPluginAsyncZod = async (fastify) => {
     '/api/v1/organizations/:organizationId',
     {
       config: { permission: 'organizations.read' },
-      schema: { tags: ['organizations'], summary: '组织 / Organization', params, response: { 200: organizationView, ...errorResponses } },
+      schema: {
+        tags: ['organizations'],
+        summary: '组织 / Organization',
+        params,
+        response: { 200: organizationView, ...errorResponses },
+      },
     },
     async (request) => view(await findOrganizationInScope(db, callerOf(request), request.params.organizationId)),
   );
@@ -40,18 +63,31 @@ const organizationRoutes: FastifyPluginAsyncZod = async (fastify) => {
     '/api/v1/organizations',
     {
       config: { permission: 'organizations.manage' },
-      schema: { tags: ['organizations'], summary: '新建组织 / Create an organization', body: createOrganizationBody, response: { 201: organizationView, ...errorResponses } },
+      schema: {
+        tags: ['organizations'],
+        summary: '新建组织 / Create an organization',
+        body: createOrganizationBody,
+        response: { 201: organizationView, ...errorResponses },
+      },
     },
-    async (request, reply) => reply.status(201).send(view(await addOrganization(db, callerOf(request), request.body, request.id))),
+    async (request, reply) =>
+      reply.status(201).send(view(await addOrganization(db, callerOf(request), request.body, request.id))),
   );
 
   fastify.patch(
     '/api/v1/organizations/:organizationId',
     {
       config: { permission: 'organizations.manage' },
-      schema: { tags: ['organizations'], summary: '修改组织 / Update an organization', params, body: updateOrganizationBody, response: { 200: organizationView, ...errorResponses } },
+      schema: {
+        tags: ['organizations'],
+        summary: '修改组织 / Update an organization',
+        params,
+        body: updateOrganizationBody,
+        response: { 200: organizationView, ...errorResponses },
+      },
     },
-    async (request) => view(await updateOrganization(db, callerOf(request), request.params.organizationId, request.body, request.id)),
+    async (request) =>
+      view(await updateOrganization(db, callerOf(request), request.params.organizationId, request.body, request.id)),
   );
 
   fastify.post(

@@ -80,7 +80,13 @@ const ownersMeetingRoutes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request, reply) => {
       const caller = callerOf(request);
-      const row = await registerOwnersMeeting({ ...fastify.platform, caller, body: request.body, requestId: request.id, idempotency: idempotencyOf(request) });
+      const row = await registerOwnersMeeting({
+        ...fastify.platform,
+        caller,
+        body: request.body,
+        requestId: request.id,
+        idempotency: idempotencyOf(request),
+      });
       return reply.status(201).send(await findOwnersMeeting(db, caller, row.id));
     },
   );

@@ -10,17 +10,40 @@ const savedFilterRoutes: FastifyPluginAsyncZod = async (fastify) => {
   const act = { permission: 'tasks.act' } as const;
   fastify.get(
     '/api/v1/saved-filters',
-    { config: act, schema: { tags: ['tasks'], summary: '已保存的筛选 / Saved filters', response: { 200: z.array(savedFilterView), ...errorResponses } } },
+    {
+      config: act,
+      schema: {
+        tags: ['tasks'],
+        summary: '已保存的筛选 / Saved filters',
+        response: { 200: z.array(savedFilterView), ...errorResponses },
+      },
+    },
     async (request) => listSavedFilters(db, callerOf(request)),
   );
   fastify.post(
     '/api/v1/saved-filters',
-    { config: act, schema: { tags: ['tasks'], summary: '保存筛选 / Save a filter', body: savedFilterBody, response: { 201: savedFilterView, ...errorResponses } } },
+    {
+      config: act,
+      schema: {
+        tags: ['tasks'],
+        summary: '保存筛选 / Save a filter',
+        body: savedFilterBody,
+        response: { 201: savedFilterView, ...errorResponses },
+      },
+    },
     async (request, reply) => reply.status(201).send(await saveFilter(db, callerOf(request), request.body, request.id)),
   );
   fastify.delete(
     '/api/v1/saved-filters/:filterId',
-    { config: act, schema: { tags: ['tasks'], summary: '删除筛选 / Delete a filter', params: z.object({ filterId: z.string().uuid() }), response: { 204: z.null(), ...errorResponses } } },
+    {
+      config: act,
+      schema: {
+        tags: ['tasks'],
+        summary: '删除筛选 / Delete a filter',
+        params: z.object({ filterId: z.string().uuid() }),
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
     async (request, reply) => {
       await deleteSavedFilter(db, callerOf(request), request.params.filterId, request.id);
       return reply.status(204).send(null);

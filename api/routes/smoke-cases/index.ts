@@ -16,12 +16,21 @@ const smokeCaseRoutes: FastifyPluginAsyncZod = async (fastify) => {
         headers: idempotencyHeaders,
         tags: ['smoke'],
         summary: '发起系统连通性检查 / Start a smoke check',
-        body: z.object({ title: z.string().trim().min(1).max(200) }).strict().meta({ examples: [{ title: '连通性检查' }] }),
+        body: z
+          .object({ title: z.string().trim().min(1).max(200) })
+          .strict()
+          .meta({ examples: [{ title: '连通性检查' }] }),
         response: { 201: caseSummary, ...errorResponses },
       },
     },
     async (request, reply) => {
-      const row = await startSmokeCase({ ...fastify.platform, caller: callerOf(request), title: request.body.title, requestId: request.id, idempotency: idempotencyOf(request) });
+      const row = await startSmokeCase({
+        ...fastify.platform,
+        caller: callerOf(request),
+        title: request.body.title,
+        requestId: request.id,
+        idempotency: idempotencyOf(request),
+      });
       return reply.status(201).send(toCaseSummary(row));
     },
   );

@@ -2,14 +2,34 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { callerOf } from '../../plugins/app/auth';
 import { errorResponses } from '../../schemas/errors';
-import { bulkBody, bulkResult, completeTaskBody, eligibleAssignees, eligibleAssigneesQuery, completeTaskResponse, taskCommentBody, taskDocumentBody, taskDocumentResponse, taskUserBody, taskView } from '../../schemas/tasks';
+import {
+  bulkBody,
+  bulkResult,
+  completeTaskBody,
+  eligibleAssignees,
+  eligibleAssigneesQuery,
+  completeTaskResponse,
+  taskCommentBody,
+  taskDocumentBody,
+  taskDocumentResponse,
+  taskUserBody,
+  taskView,
+} from '../../schemas/tasks';
 import { completeTask } from '../../services/tasks/complete-task';
 import { findTaskForCaller, findTaskToRead } from '../../services/tasks/task-scope';
 import { toTaskView } from '../../services/tasks/task-view';
 import { inboxPage, inboxQuery } from '../../schemas/inbox';
 import { listInbox } from '../../services/tasks/inbox';
 import { findSavedFilter } from '../../services/tasks/saved-filters';
-import { assignTask, claimTask, commentOnTask, delegateTask, eligibleAssignees as listEligibleAssignees, returnTask, unclaimTask } from '../../services/tasks/task-operations';
+import {
+  assignTask,
+  claimTask,
+  commentOnTask,
+  delegateTask,
+  eligibleAssignees as listEligibleAssignees,
+  returnTask,
+  unclaimTask,
+} from '../../services/tasks/task-operations';
 import { bulkTaskAction } from '../../services/tasks/bulk';
 import { storeDocument } from '../../services/documents/store-document';
 import { inboxFilter } from '../../schemas/inbox';
@@ -28,19 +48,26 @@ const taskRoutes: FastifyPluginAsyncZod = async (fastify) => {
       schema: {
         tags: ['tasks'],
         summary: '待办箱 / Inbox',
-        description: 'view=mine (assigned to me), unclaimed (offered to my organization and role), organization (my subtree, supervision).',
+        description:
+          'view=mine (assigned to me), unclaimed (offered to my organization and role), organization (my subtree, supervision).',
         querystring: inboxQuery,
         response: { 200: inboxPage, ...errorResponses },
       },
     },
     async (request) => {
       const caller = callerOf(request);
-      const saved = request.query.savedFilterId ? inboxFilter.parse((await findSavedFilter(db, caller, request.query.savedFilterId)).filter) : {};
+      const saved = request.query.savedFilterId
+        ? inboxFilter.parse((await findSavedFilter(db, caller, request.query.savedFilterId)).filter)
+        : {};
       return listInbox(db, caller, { ...request.query, ...saved });
     },
   );
 
-  const operation = (path: string, summary: string, run: (ctx: { db: typeof db; caller: ReturnType<typeof callerOf>; taskId: string; requestId: string }) => Promise<void>) =>
+  const operation = (
+    path: string,
+    summary: string,
+    run: (ctx: { db: typeof db; caller: ReturnType<typeof callerOf>; taskId: string; requestId: string }) => Promise<void>,
+  ) =>
     fastify.post(
       `/api/v1/tasks/:taskId/${path}`,
       { config: act, schema: { tags: ['tasks'], summary, params: taskParams, response: { 200: ok, ...errorResponses } } },
@@ -59,9 +86,18 @@ const taskRoutes: FastifyPluginAsyncZod = async (fastify) => {
   ] as const) {
     fastify.post(
       `/api/v1/tasks/:taskId/${path}`,
-      { config: act, schema: { tags: ['tasks'], summary, params: taskParams, body: taskUserBody, response: { 200: ok, ...errorResponses } } },
+      {
+        config: act,
+        schema: { tags: ['tasks'], summary, params: taskParams, body: taskUserBody, response: { 200: ok, ...errorResponses } },
+      },
       async (request) => {
-        await run({ db, caller: callerOf(request), taskId: request.params.taskId, userId: request.body.userId, requestId: request.id });
+        await run({
+          db,
+          caller: callerOf(request),
+          taskId: request.params.taskId,
+          userId: request.body.userId,
+          requestId: request.id,
+        });
         return { ok: true as const };
       },
     );
@@ -74,13 +110,15 @@ const taskRoutes: FastifyPluginAsyncZod = async (fastify) => {
       schema: {
         tags: ['tasks'],
         summary: '可分派、委托的同事 / Colleagues who may hold the task',
-        description: "Members of the task's organization holding its role (not disabled), for a caller who may act on the task; q searches names.",
+        description:
+          "Members of the task's organization holding its role (not disabled), for a caller who may act on the task; q searches names.",
         params: taskParams,
         querystring: eligibleAssigneesQuery,
         response: { 200: eligibleAssignees, ...errorResponses },
       },
     },
-    async (request) => listEligibleAssignees({ db, caller: callerOf(request), taskId: request.params.taskId, q: request.query.q }),
+    async (request) =>
+      listEligibleAssignees({ db, caller: callerOf(request), taskId: request.params.taskId, q: request.query.q }),
   );
 
   fastify.post(
@@ -96,7 +134,13 @@ const taskRoutes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request, reply) => {
-      const id = await commentOnTask({ db, caller: callerOf(request), taskId: request.params.taskId, body: request.body.body, requestId: request.id });
+      const id = await commentOnTask({
+        db,
+        caller: callerOf(request),
+        taskId: request.params.taskId,
+        body: request.body.body,
+        requestId: request.id,
+      });
       return reply.status(201).send({ id });
     },
   );
@@ -118,7 +162,14 @@ const taskRoutes: FastifyPluginAsyncZod = async (fastify) => {
     async (request, reply) => {
       const caller = callerOf(request);
       const task = await findTaskForCaller(db, caller, request.params.taskId);
-      const doc = await storeDocument({ db, caller, caseId: task.caseId, taskId: task.id, ...request.body, requestId: request.id });
+      const doc = await storeDocument({
+        db,
+        caller,
+        caseId: task.caseId,
+        taskId: task.id,
+        ...request.body,
+        requestId: request.id,
+      });
       return reply.status(201).send({ id: doc.id, sha256: doc.sha256, size: doc.size });
     },
   );
@@ -127,14 +178,29 @@ const taskRoutes: FastifyPluginAsyncZod = async (fastify) => {
     '/api/v1/tasks/bulk',
     {
       config: act,
-      schema: { tags: ['tasks'], summary: '批量认领、分派、办结 / Bulk claim, assign, complete', body: bulkBody, response: { 200: bulkResult, ...errorResponses } },
+      schema: {
+        tags: ['tasks'],
+        summary: '批量认领、分派、办结 / Bulk claim, assign, complete',
+        body: bulkBody,
+        response: { 200: bulkResult, ...errorResponses },
+      },
     },
-    async (request) => bulkTaskAction({ ...fastify.platform, caller: callerOf(request), input: request.body, requestId: request.id }),
+    async (request) =>
+      bulkTaskAction({ ...fastify.platform, caller: callerOf(request), input: request.body, requestId: request.id }),
   );
 
   fastify.get(
     '/api/v1/tasks/:taskId',
-    { config: { permission: 'tasks.act' }, schema: { tags: ['tasks'], summary: '任务详情 / Task', description: 'A task the caller may act on, or (supervisors) one of their subtree, read-only (access = supervise).', params: taskParams, response: { 200: taskView, ...errorResponses } } },
+    {
+      config: { permission: 'tasks.act' },
+      schema: {
+        tags: ['tasks'],
+        summary: '任务详情 / Task',
+        description: 'A task the caller may act on, or (supervisors) one of their subtree, read-only (access = supervise).',
+        params: taskParams,
+        response: { 200: taskView, ...errorResponses },
+      },
+    },
     async (request) => toTaskView(await findTaskToRead(fastify.platform.db, callerOf(request), request.params.taskId)),
   );
 

@@ -6,7 +6,11 @@ import { idempotencyHeaders, idempotencyOf } from '../../schemas/idempotency';
 import { errorResponses } from '../../schemas/errors';
 import { fileResponse } from '../../schemas/files';
 import { conversionDraftBody, startConversionBody, withdrawConversionBody } from '../../schemas/village-conversions';
-import { conversionDecisionPdf, saveConversionDraft, withdrawConversion } from '../../services/village-conversions/conversion-actions';
+import {
+  conversionDecisionPdf,
+  saveConversionDraft,
+  withdrawConversion,
+} from '../../services/village-conversions/conversion-actions';
 import { startConversion } from '../../services/village-conversions/start-conversion';
 
 const params = z.object({ caseId: z.string().uuid() });
@@ -26,7 +30,20 @@ const villageConversionProcedureRoutes: FastifyPluginAsyncZod = async (fastify) 
         response: { 201: caseSummary, ...errorResponses },
       },
     },
-    async (request, reply) => reply.status(201).send(toCaseSummary(await startConversion({ ...fastify.platform, caller: callerOf(request), title: request.body.title, requestId: request.id, idempotency: idempotencyOf(request) }))),
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          toCaseSummary(
+            await startConversion({
+              ...fastify.platform,
+              caller: callerOf(request),
+              title: request.body.title,
+              requestId: request.id,
+              idempotency: idempotencyOf(request),
+            }),
+          ),
+        ),
   );
 
   fastify.put(
@@ -60,7 +77,13 @@ const villageConversionProcedureRoutes: FastifyPluginAsyncZod = async (fastify) 
       },
     },
     async (request) => {
-      await withdrawConversion({ ...fastify.platform, caller: callerOf(request), caseId: request.params.caseId, reason: request.body.reason, requestId: request.id });
+      await withdrawConversion({
+        ...fastify.platform,
+        caller: callerOf(request),
+        caseId: request.params.caseId,
+        reason: request.body.reason,
+        requestId: request.id,
+      });
       return { ok: true as const };
     },
   );
@@ -69,11 +92,19 @@ const villageConversionProcedureRoutes: FastifyPluginAsyncZod = async (fastify) 
     '/api/v1/village-conversions/:caseId/decision.pdf',
     {
       config: { permission: 'authenticated' },
-      schema: { tags: ['village-conversion'], summary: '批复（PDF）/ The written decision (PDF)', params, response: { 200: fileResponse('PDF', ['application/pdf']), ...errorResponses } },
+      schema: {
+        tags: ['village-conversion'],
+        summary: '批复（PDF）/ The written decision (PDF)',
+        params,
+        response: { 200: fileResponse('PDF', ['application/pdf']), ...errorResponses },
+      },
     },
     async (request, reply) => {
       const pdf = await conversionDecisionPdf(db, callerOf(request), request.params.caseId);
-      return reply.header('content-type', 'application/pdf').header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(pdf.filename)}`).send(pdf.bytes);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(pdf.filename)}`)
+        .send(pdf.bytes);
     },
   );
 };

@@ -23,7 +23,14 @@ export async function login(options: LoginOptions) {
   const username = options.username.trim().toLowerCase();
   if (await isLoginThrottled(db, username, ip)) {
     await db.$transaction((tx) =>
-      appendAudit(tx, { action: 'auth.login', targetType: 'user', targetId: username, outcome: 'refused', reason: 'throttled', requestId }),
+      appendAudit(tx, {
+        action: 'auth.login',
+        targetType: 'user',
+        targetId: username,
+        outcome: 'refused',
+        reason: 'throttled',
+        requestId,
+      }),
     );
     throw new AppError('LOGIN_THROTTLED');
   }
@@ -32,7 +39,15 @@ export async function login(options: LoginOptions) {
   await recordLoginAttempt(db, username, ip, valid);
   if (!user || !valid) {
     await db.$transaction((tx) =>
-      appendAudit(tx, { action: 'auth.login', targetType: 'user', targetId: username, actorId: user?.id, outcome: 'refused', reason: 'invalid-credentials', requestId }),
+      appendAudit(tx, {
+        action: 'auth.login',
+        targetType: 'user',
+        targetId: username,
+        actorId: user?.id,
+        outcome: 'refused',
+        reason: 'invalid-credentials',
+        requestId,
+      }),
     );
     throw new AppError('INVALID_CREDENTIALS');
   }
@@ -43,7 +58,14 @@ export async function login(options: LoginOptions) {
     userAgent: options.userAgent,
   });
   await db.$transaction((tx) =>
-    appendAudit(tx, { action: 'auth.login', targetType: 'user', targetId: user.id, actorId: user.id, outcome: 'success', requestId }),
+    appendAudit(tx, {
+      action: 'auth.login',
+      targetType: 'user',
+      targetId: user.id,
+      actorId: user.id,
+      outcome: 'success',
+      requestId,
+    }),
   );
   return session;
 }

@@ -15,7 +15,8 @@ import { conversionEvidenceOf } from '../village-conversions/evidence';
  */
 export function readableCaseWhere(caller: Caller): Prisma.CaseWhereInput {
   // A resident acting for themself (APPLICANT) reads only the cases they opened, never their neighbours'.
-  const own: Prisma.CaseWhereInput = caller.membership?.role === 'APPLICANT' ? { openedById: caller.userId } : casesInScope(caller);
+  const own: Prisma.CaseWhereInput =
+    caller.membership?.role === 'APPLICANT' ? { openedById: caller.userId } : casesInScope(caller);
   return { OR: [own, { tasks: { some: caseAccessTaskWhere(caller) } }] };
 }
 
@@ -43,10 +44,26 @@ export async function caseRecord(db: Db, caller: Caller, caseId: string) {
     db.taskComment.findMany({ where: { caseId }, orderBy: { createdAt: 'asc' } }),
   ]);
   const withdrawal = withdrawalOf(events);
-  const people = [...events.map((e) => e.actorId), ...comments.map((c) => c.authorId), ...documents.map((d) => d.uploadedById), ...tasks.map((t) => t.completedById), withdrawal?.by];
+  const people = [
+    ...events.map((e) => e.actorId),
+    ...comments.map((c) => c.authorId),
+    ...documents.map((d) => d.uploadedById),
+    ...tasks.map((t) => t.completedById),
+    withdrawal?.by,
+  ];
   const userIds = [...new Set(people.filter((x): x is string => !!x))];
-  const names = new Map((await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, displayName: true } })).map((u) => [u.id, u.displayName]));
-  const withdrawer = withdrawal?.by ? await db.membership.findFirst({ where: { userId: withdrawal.by, organizationId: row.organizationId }, select: { role: true } }) : null;
+  const names = new Map(
+    (await db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, displayName: true } })).map((u) => [
+      u.id,
+      u.displayName,
+    ]),
+  );
+  const withdrawer = withdrawal?.by
+    ? await db.membership.findFirst({
+        where: { userId: withdrawal.by, organizationId: row.organizationId },
+        select: { role: true },
+      })
+    : null;
   return {
     case: {
       id: row.id,
@@ -63,7 +80,14 @@ export async function caseRecord(db: Db, caller: Caller, caseId: string) {
       closedAt: shownClosedAt(row),
     },
     steps: stepStates({ procedure: row.procedure, status: row.status, data: row.data, tasks }),
-    history: caseHistory({ procedure: row.procedure, organizationName: row.organization.name, tasks, events, names, withdrawerRole: withdrawer?.role ?? null }),
+    history: caseHistory({
+      procedure: row.procedure,
+      organizationName: row.organization.name,
+      tasks,
+      events,
+      names,
+      withdrawerRole: withdrawer?.role ?? null,
+    }),
     writtenDecision: writtenDecision(tasks, names),
     tasks: tasks.map((t) => ({
       id: t.id,
@@ -86,9 +110,34 @@ export async function caseRecord(db: Db, caller: Caller, caseId: string) {
       actorName: e.actorId ? (names.get(e.actorId) ?? null) : null,
       data: e.data as Record<string, unknown>,
     })),
-    ruleDecisions: decisions.map((d) => ({ ruleId: d.ruleId, passed: d.passed, undetermined: d.undetermined, ruleSet: d.ruleSet, ruleSetName: d.ruleSet ? ruleSetName(d.ruleSet) : null, citation: d.citation, detail: localizedDetail(d.detail), values: d.values as Record<string, unknown>, decidedAt: d.decidedAt.toISOString() })),
-    documents: documents.map((d) => ({ id: d.id, name: d.name, size: d.size, mimeType: d.mimeType, sha256: d.sha256, taskId: d.taskId, uploadedBy: d.uploadedById ? (names.get(d.uploadedById) ?? null) : null, createdAt: d.createdAt.toISOString() })),
-    comments: comments.map((c) => ({ id: c.id, taskId: c.taskId, author: names.get(c.authorId) ?? '—', body: c.body, createdAt: c.createdAt.toISOString() })),
+    ruleDecisions: decisions.map((d) => ({
+      ruleId: d.ruleId,
+      passed: d.passed,
+      undetermined: d.undetermined,
+      ruleSet: d.ruleSet,
+      ruleSetName: d.ruleSet ? ruleSetName(d.ruleSet) : null,
+      citation: d.citation,
+      detail: localizedDetail(d.detail),
+      values: d.values as Record<string, unknown>,
+      decidedAt: d.decidedAt.toISOString(),
+    })),
+    documents: documents.map((d) => ({
+      id: d.id,
+      name: d.name,
+      size: d.size,
+      mimeType: d.mimeType,
+      sha256: d.sha256,
+      taskId: d.taskId,
+      uploadedBy: d.uploadedById ? (names.get(d.uploadedById) ?? null) : null,
+      createdAt: d.createdAt.toISOString(),
+    })),
+    comments: comments.map((c) => ({
+      id: c.id,
+      taskId: c.taskId,
+      author: names.get(c.authorId) ?? '—',
+      body: c.body,
+      createdAt: c.createdAt.toISOString(),
+    })),
     evidence: conversionEvidenceOf(row.procedure, row.data as Record<string, unknown>, documents),
   };
 }
@@ -104,7 +153,14 @@ export async function listCases(
         readableCaseWhere(caller),
         filter.procedure ? { procedure: filter.procedure } : {},
         filter.status ? shownStatusWhere(filter.status as CaseStatus) : {},
-        filter.q ? { OR: [{ title: { contains: filter.q, mode: 'insensitive' } }, { number: { contains: filter.q, mode: 'insensitive' } }] } : {},
+        filter.q
+          ? {
+              OR: [
+                { title: { contains: filter.q, mode: 'insensitive' } },
+                { number: { contains: filter.q, mode: 'insensitive' } },
+              ],
+            }
+          : {},
       ],
     },
     orderBy: { openedAt: 'desc' },

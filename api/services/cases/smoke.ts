@@ -7,15 +7,26 @@ import { idempotentStart, type Idempotency } from './idempotent-start';
 import { startCase } from './start-case';
 
 /** Starts a smoke check in the caller's current organization; its task goes to the same organization and role. */
-export async function startSmokeCase(options: { db: Db; temporal: Client; taskQueue: string; caller: Caller; title: string; requestId: string; idempotency?: Idempotency }) {
+export async function startSmokeCase(options: {
+  db: Db;
+  temporal: Client;
+  taskQueue: string;
+  caller: Caller;
+  title: string;
+  requestId: string;
+  idempotency?: Idempotency;
+}) {
   const membership = options.caller.membership;
   if (!membership) throw new AppError('FORBIDDEN');
-  const start = () => startCase({
-    ...options,
-    procedure: 'smoke',
-    organizationId: membership.organizationId,
-    ruleSetVersion: 'smoke-1',
-    workflowArgs: (caseId): [SmokeProcedureInput] => [{ caseId, organizationId: membership.organizationId, role: membership.role }],
-  });
+  const start = () =>
+    startCase({
+      ...options,
+      procedure: 'smoke',
+      organizationId: membership.organizationId,
+      ruleSetVersion: 'smoke-1',
+      workflowArgs: (caseId): [SmokeProcedureInput] => [
+        { caseId, organizationId: membership.organizationId, role: membership.role },
+      ],
+    });
   return idempotentStart(options, 'smoke', start, (row) => row);
 }

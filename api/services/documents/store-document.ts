@@ -24,12 +24,24 @@ export async function storeDocument(input: StoreDocumentInput) {
   const bytes = Buffer.from(input.contentBase64, 'base64');
   if (bytes.length === 0 || bytes.length > MAX_DOCUMENT_BYTES) {
     throw new AppError('PAYLOAD_TOO_LARGE', {
-      fields: [{ path: 'contentBase64', code: 'size', message: { 'zh-CN': '文件不能为空且不超过 10 MB。', en: 'The file must be non-empty and at most 10 MB.' } }],
+      fields: [
+        {
+          path: 'contentBase64',
+          code: 'size',
+          message: { 'zh-CN': '文件不能为空且不超过 10 MB。', en: 'The file must be non-empty and at most 10 MB.' },
+        },
+      ],
     });
   }
   if (!contentMatchesType(input.mimeType, input.filename, bytes)) {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', {
-      fields: [{ path: 'mimeType', code: 'type', message: { 'zh-CN': '文件内容与类型不符或类型不允许。', en: 'The file content does not match an allowed type.' } }],
+      fields: [
+        {
+          path: 'mimeType',
+          code: 'type',
+          message: { 'zh-CN': '文件内容与类型不符或类型不允许。', en: 'The file content does not match an allowed type.' },
+        },
+      ],
     });
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -37,7 +49,15 @@ export async function storeDocument(input: StoreDocumentInput) {
     // INSERT … ON CONFLICT DO NOTHING: two uploads of the same bytes at once both succeed (an upsert would race).
     await tx.documentBlob.createMany({ data: [{ sha256, size: bytes.length, bytes }], skipDuplicates: true });
     const document = await tx.document.create({
-      data: { sha256, name: input.filename, size: bytes.length, mimeType: input.mimeType, caseId: input.caseId, taskId: input.taskId, uploadedById: input.caller.userId },
+      data: {
+        sha256,
+        name: input.filename,
+        size: bytes.length,
+        mimeType: input.mimeType,
+        caseId: input.caseId,
+        taskId: input.taskId,
+        uploadedById: input.caller.userId,
+      },
     });
     await appendAudit(tx, {
       action: 'document.attached',

@@ -113,7 +113,10 @@ async function assertOwnIdNumber(db: Db, caller: Caller, idNumber: string): Prom
       {
         path: 'idNumber',
         code: 'not_account_holder',
-        message: { 'zh-CN': '须填写本账号持有人本人的身份证号码（EL-SELF）。', en: 'Enter the account holder’s own ID number (EL-SELF).' },
+        message: {
+          'zh-CN': '须填写本账号持有人本人的身份证号码（EL-SELF）。',
+          en: 'Enter the account holder’s own ID number (EL-SELF).',
+        },
       },
     ],
     details: { rules: [result] },
@@ -130,9 +133,19 @@ export async function recordApplication(options: SubmitApplicationOptions) {
   const membership = currentMembership(caller);
   const election = await findElection(db, caller, options.electionId);
   if (membership.role !== 'APPLICANT') throw new AppError('NOT_FOUND');
-  if (election.status !== 'REGISTRATION') throw wrongStep('选民登记期间才能申请。', 'Applications are accepted during voter registration only.', { status: election.status });
-  const own = await db.migrantApplication.findFirst({ where: { electionId: election.id, applicantUserId: caller.userId, status: { not: 'REFUSED' } }, select: { number: true } });
-  if (own) throw new AppError('CONFLICT', { message: { 'zh-CN': `您已提交申请 ${own.number}。`, en: `You have already applied (${own.number}).` }, details: { number: own.number } });
+  if (election.status !== 'REGISTRATION')
+    throw wrongStep('选民登记期间才能申请。', 'Applications are accepted during voter registration only.', {
+      status: election.status,
+    });
+  const own = await db.migrantApplication.findFirst({
+    where: { electionId: election.id, applicantUserId: caller.userId, status: { not: 'REFUSED' } },
+    select: { number: true },
+  });
+  if (own)
+    throw new AppError('CONFLICT', {
+      message: { 'zh-CN': `您已提交申请 ${own.number}。`, en: `You have already applied (${own.number}).` },
+      details: { number: own.number },
+    });
   await assertOwnIdNumber(db, caller, body.idNumber);
   checkEvidence(body.documents);
 

@@ -15,7 +15,8 @@ import { electionUpdate } from './workflow-calls';
 
 type ObjectionBody = z.infer<typeof objectionBody>;
 
-const field = (path: string, zh: string, en: string) => new AppError('VALIDATION_FAILED', { fields: [{ path, code: 'invalid', message: { 'zh-CN': zh, en } }] });
+const field = (path: string, zh: string, en: string) =>
+  new AppError('VALIDATION_FAILED', { fields: [{ path, code: 'invalid', message: { 'zh-CN': zh, en } }] });
 
 /**
  * The election committee records an objection to the published list (a resident's complaint, in writing or in
@@ -26,19 +27,47 @@ const field = (path: string, zh: string, en: string) => new AppError('VALIDATION
  * send recorded — its Update is sent again with the same id, so an objection recorded before a crash still reaches
  * the workflow — instead of recording a second one. The same key with another body is 422 IDEMPOTENCY_KEY_REUSED.
  */
-export async function recordObjection(options: { db: Db; temporal: Client; caller: Caller; electionId: string; body: ObjectionBody; requestId: string; idempotency?: Idempotency }) {
+export async function recordObjection(options: {
+  db: Db;
+  temporal: Client;
+  caller: Caller;
+  electionId: string;
+  body: ObjectionBody;
+  requestId: string;
+  idempotency?: Idempotency;
+}) {
   const { db, caller, idempotency } = options;
   const election = await findCommitteeElection(db, caller, options.electionId);
   const earlier = idempotency && (await earlierObjection(db, caller, election.id, idempotency));
   const objection = earlier ?? (await newObjection(options, election));
   try {
-    const accepted = await electionUpdate(() => options.temporal.workflow.getHandle(election.case.workflowId).executeUpdate(fileObjectionUpdate, { args: [{ objectionId: objection.id }], updateId: `objection-${objection.id}` }));
-    return { id: objection.id, number: objection.number, status: 'OPEN' as const, receivedOn: accepted.receivedOn, answerDueAt: accepted.answerDueAt };
+    const accepted = await electionUpdate(() =>
+      options.temporal.workflow
+        .getHandle(election.case.workflowId)
+        .executeUpdate(fileObjectionUpdate, { args: [{ objectionId: objection.id }], updateId: `objection-${objection.id}` }),
+    );
+    return {
+      id: objection.id,
+      number: objection.number,
+      status: 'OPEN' as const,
+      receivedOn: accepted.receivedOn,
+      answerDueAt: accepted.answerDueAt,
+    };
   } catch (error) {
     if (error instanceof AppError && error.code === 'RULE_FAILED' && objection.status === 'OPEN') {
       await db.$transaction(async (tx) => {
         await tx.voterObjection.update({ where: { id: objection.id }, data: { status: 'LATE' } });
-        await appendAudit(tx, { action: 'election.objection-refused', targetType: 'voter-objection', targetId: objection.id, caseId: election.id, actorId: caller.userId, outcome: 'refused', reason: 'EL-OBJECT: after the objection window', requestId: options.requestId, data: { number: objection.number } });
+        await appendAudit(tx, {
+          action: 'election.objection-refused',
+          targetType: 'voter-objection',
+          targetId: objection.id,
+          caseId: election.id,
+          actorId: caller.userId,
+          outcome: 'refused',
+          reason: 'EL-OBJECT: after the objection window',
+          requestId: options.requestId,
+          data: { number: objection.number },
+        });
       });
     }
     throw error;
@@ -48,24 +77,45 @@ export async function recordObjection(options: { db: Db; temporal: Client; calle
 type CommitteeElection = Awaited<ReturnType<typeof findCommitteeElection>>;
 
 /** Checks the objection and records it (numbered within the election), with the caller's key when there is one. */
-async function newObjection(options: { db: Db; caller: Caller; body: ObjectionBody; requestId: string; idempotency?: Idempotency }, election: CommitteeElection) {
+async function newObjection(
+  options: { db: Db; caller: Caller; body: ObjectionBody; requestId: string; idempotency?: Idempotency },
+  election: CommitteeElection,
+) {
   const { db, caller, body, idempotency } = options;
-  if (election.status === 'SETUP' || election.status === 'REGISTRATION') throw wrongStep('选民名单尚未公布。', 'The voter list is not published yet.', { status: election.status });
-  if (body.entryId && !(await db.voterListEntry.findFirst({ where: { id: body.entryId, electionId: election.id, removedAt: null }, select: { id: true } }))) {
+  if (election.status === 'SETUP' || election.status === 'REGISTRATION')
+    throw wrongStep('选民名单尚未公布。', 'The voter list is not published yet.', { status: election.status });
+  if (
+    body.entryId &&
+    !(await db.voterListEntry.findFirst({
+      where: { id: body.entryId, electionId: election.id, removedAt: null },
+      select: { id: true },
+    }))
+  ) {
     throw field('entryId', '名单中没有这名选民。', 'No such voter on the list.');
   }
   const person = body.person;
   if (person) {
     const parsed = parseResidentId(person.idNumber);
-    if (parsed.ok && election.electionDate && fullYearsBetween(parsed.birthDate, election.electionDate) < ELECTION_RULE_SET.minimumAge) {
+    if (
+      parsed.ok &&
+      election.electionDate &&
+      fullYearsBetween(parsed.birthDate, election.electionDate) < ELECTION_RULE_SET.minimumAge
+    ) {
       throw field('person.idNumber', '此人选举日未满 18 周岁（EL-AGE）。', 'Under 18 on election day (EL-AGE).');
     }
-    const listed = await db.voterListEntry.findFirst({ where: { electionId: election.id, idNumber: person.idNumber, removedAt: null }, select: { id: true } });
+    const listed = await db.voterListEntry.findFirst({
+      where: { electionId: election.id, idNumber: person.idNumber, removedAt: null },
+      select: { id: true },
+    });
     if (listed) throw field('person.idNumber', '此人已在名单上。', 'This person is already on the list.');
   }
   try {
     return await db.$transaction(async (tx) => {
-      const last = await tx.voterObjection.findFirst({ where: { electionId: election.id }, orderBy: { number: 'desc' }, select: { number: true } });
+      const last = await tx.voterObjection.findFirst({
+        where: { electionId: election.id },
+        orderBy: { number: 'desc' },
+        select: { number: true },
+      });
       const row = await tx.voterObjection.create({
         data: {
           electionId: election.id,
@@ -83,7 +133,17 @@ async function newObjection(options: { db: Db; caller: Caller; body: ObjectionBo
           idempotencyFingerprint: idempotency?.fingerprint,
         },
       });
-      await appendAudit(tx, { action: 'election.objection-recorded', targetType: 'voter-objection', targetId: row.id, caseId: election.id, actorId: caller.userId, actingOrgId: caller.membership?.organizationId, outcome: 'success', requestId: options.requestId, data: { number: row.number, kind: body.kind } });
+      await appendAudit(tx, {
+        action: 'election.objection-recorded',
+        targetType: 'voter-objection',
+        targetId: row.id,
+        caseId: election.id,
+        actorId: caller.userId,
+        actingOrgId: caller.membership?.organizationId,
+        outcome: 'success',
+        requestId: options.requestId,
+        data: { number: row.number, kind: body.kind },
+      });
       return row;
     });
   } catch (error) {
@@ -91,7 +151,12 @@ async function newObjection(options: { db: Db; caller: Caller; body: ObjectionBo
     // A send with the same key committed first: answer its objection. Otherwise another objection took the number.
     const winner = idempotency && (await earlierObjection(db, caller, election.id, idempotency));
     if (winner) return winner;
-    throw new AppError('CONFLICT', { message: { 'zh-CN': '同时有另一条异议正在登记，请重试。', en: 'Another objection was being recorded at the same moment; try again.' } });
+    throw new AppError('CONFLICT', {
+      message: {
+        'zh-CN': '同时有另一条异议正在登记，请重试。',
+        en: 'Another objection was being recorded at the same moment; try again.',
+      },
+    });
   }
 }
 
@@ -99,7 +164,9 @@ async function newObjection(options: { db: Db; caller: Caller; body: ObjectionBo
 function earlierObjection(db: Db, caller: Caller, electionId: string, idempotency: Idempotency) {
   return earlierWithKey(
     idempotency,
-    db.voterObjection.findUnique({ where: { recordedById_idempotencyKey: { recordedById: caller.userId, idempotencyKey: idempotency.key } } }),
+    db.voterObjection.findUnique({
+      where: { recordedById_idempotencyKey: { recordedById: caller.userId, idempotencyKey: idempotency.key } },
+    }),
     (row) => row.electionId === electionId,
     (row) => ({ objectionId: row.id }),
   );

@@ -28,13 +28,17 @@ export function electionsInScope(caller: Caller): Prisma.ElectionWhereInput {
 /** The subtree a caller supervises: a civil-affairs bureau reviews for its whole county. */
 export function supervisionPath(caller: Caller): string {
   const m = currentMembership(caller);
-  if (m.role === 'COUNTY_CIVIL_AFFAIRS_REVIEWER' && m.organizationKind === 'CIVIL_AFFAIRS_BUREAU') return m.organizationPath.replace(/[^/]+\/$/, '');
+  if (m.role === 'COUNTY_CIVIL_AFFAIRS_REVIEWER' && m.organizationKind === 'CIVIL_AFFAIRS_BUREAU')
+    return m.organizationPath.replace(/[^/]+\/$/, '');
   return m.organizationPath;
 }
 
 /** An election the caller may see, else 404 (a foreign id does not reveal that it exists). */
 export async function findElection(db: DbClient, caller: Caller, electionId: string) {
-  const election = await db.election.findFirst({ where: { AND: [{ id: electionId }, electionsInScope(caller)] }, include: { case: true, community: { select: { id: true, name: true, path: true } } } });
+  const election = await db.election.findFirst({
+    where: { AND: [{ id: electionId }, electionsInScope(caller)] },
+    include: { case: true, community: { select: { id: true, name: true, path: true } } },
+  });
   if (!election) throw new AppError('NOT_FOUND');
   return election;
 }

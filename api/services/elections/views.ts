@@ -6,7 +6,9 @@ import type { Caller } from '../../plugins/app/auth';
 import { currentMembership } from '../../authz/scope';
 import { electionsInScope, findElection, supervisionPath } from './scope';
 
-type ElectionRow = Prisma.ElectionGetPayload<{ include: { case: true; community: { select: { id: true; name: true; path: true } } } }>;
+type ElectionRow = Prisma.ElectionGetPayload<{
+  include: { case: true; community: { select: { id: true; name: true; path: true } } };
+}>;
 
 function summary(e: ElectionRow) {
   return {
@@ -70,11 +72,18 @@ export async function electionOverview(db: Db, caller: Caller, organizationId?: 
   currentMembership(caller);
   let path = supervisionPath(caller);
   if (organizationId) {
-    const org = await db.organization.findFirst({ where: { id: organizationId, path: { startsWith: path } }, select: { path: true } });
+    const org = await db.organization.findFirst({
+      where: { id: organizationId, path: { startsWith: path } },
+      select: { path: true },
+    });
     if (!org) throw new AppError('NOT_FOUND');
     path = org.path;
   }
-  const communities = await db.organization.findMany({ where: { kind: 'COMMUNITY', path: { startsWith: path } }, select: { id: true, name: true, parent: { select: { name: true } } }, orderBy: { code: 'asc' } });
+  const communities = await db.organization.findMany({
+    where: { kind: 'COMMUNITY', path: { startsWith: path } },
+    select: { id: true, name: true, parent: { select: { name: true } } },
+    orderBy: { code: 'asc' },
+  });
   const elections = await db.election.findMany({
     where: { communityOrgId: { in: communities.map((c) => c.id) }, status: { not: 'CANCELLED' } },
     orderBy: { createdAt: 'desc' },
@@ -83,7 +92,11 @@ export async function electionOverview(db: Db, caller: Caller, organizationId?: 
   const latest = new Map<string, (typeof elections)[number]>();
   for (const e of elections) if (!latest.has(e.communityOrgId)) latest.set(e.communityOrgId, e);
   const withMethod = [...latest.values()].filter((e) => e.method);
-  const applications = await db.migrantApplication.groupBy({ by: ['status'], where: { election: { community: { path: { startsWith: path } } } }, _count: { _all: true } });
+  const applications = await db.migrantApplication.groupBy({
+    by: ['status'],
+    where: { election: { community: { path: { startsWith: path } } } },
+    _count: { _all: true },
+  });
   const count = (status: string) => applications.find((a) => a.status === status)?._count._all ?? 0;
   return {
     communities: communities.map((c) => {
@@ -97,6 +110,10 @@ export async function electionOverview(db: Db, caller: Caller, organizationId?: 
     }),
     directElection: directElectionRate(withMethod.filter((e) => e.method === 'direct').length, withMethod.length),
     communitiesWithoutElection: communities.length - latest.size,
-    migrantApplications: { approved: count('APPROVED'), refused: count('REFUSED'), open: count('UNDER_REVIEW') + count('EVIDENCE_REQUESTED') },
+    migrantApplications: {
+      approved: count('APPROVED'),
+      refused: count('REFUSED'),
+      open: count('UNDER_REVIEW') + count('EVIDENCE_REQUESTED'),
+    },
   };
 }

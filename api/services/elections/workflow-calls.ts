@@ -14,10 +14,14 @@ export async function electionUpdate<T>(call: () => Promise<T>): Promise<T> {
   } catch (error) {
     const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
     if (cause instanceof ApplicationFailure && cause.type === ElectionFailure.RULE_FAILED) {
-      throw new AppError('RULE_FAILED', { details: { rules: (cause.details?.[0] as ElectionRuleFailedDetails | undefined)?.rules ?? [] } });
+      throw new AppError('RULE_FAILED', {
+        details: { rules: (cause.details?.[0] as ElectionRuleFailedDetails | undefined)?.rules ?? [] },
+      });
     }
     if (cause instanceof ApplicationFailure && cause.type === ElectionFailure.WRONG_PHASE) {
-      throw wrongStep('选举当前所处阶段不允许此操作。', 'The election is not at a step that allows this.', { reason: cause.message });
+      throw wrongStep('选举当前所处阶段不允许此操作。', 'The election is not at a step that allows this.', {
+        reason: cause.message,
+      });
     }
     throw error;
   }

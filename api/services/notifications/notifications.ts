@@ -8,7 +8,11 @@ function addressedTo(caller: Caller): Prisma.NotificationWhereInput {
   return {
     OR: [
       { userId: caller.userId },
-      ...caller.memberships.map((m) => ({ userId: null, organizationId: m.organizationId, OR: [{ role: null }, { role: m.role }] })),
+      ...caller.memberships.map((m) => ({
+        userId: null,
+        organizationId: m.organizationId,
+        OR: [{ role: null }, { role: m.role }],
+      })),
     ],
   };
 }
@@ -20,7 +24,9 @@ export async function listNotifications(db: Db, caller: Caller, options: { limit
     take: options.limit,
     include: { reads: { where: { userId: caller.userId }, select: { readAt: true } } },
   });
-  const unread = await db.notification.count({ where: { AND: [addressedTo(caller), { reads: { none: { userId: caller.userId } } }] } });
+  const unread = await db.notification.count({
+    where: { AND: [addressedTo(caller), { reads: { none: { userId: caller.userId } } }] },
+  });
   return {
     unread,
     items: rows.map((n) => ({
@@ -38,10 +44,15 @@ export async function listNotifications(db: Db, caller: Caller, options: { limit
 
 export async function markNotificationsRead(db: Db, caller: Caller, ids: string[] | 'all') {
   const targets = await db.notification.findMany({
-    where: { AND: [addressedTo(caller), ids === 'all' ? {} : { id: { in: ids } }, { reads: { none: { userId: caller.userId } } }] },
+    where: {
+      AND: [addressedTo(caller), ids === 'all' ? {} : { id: { in: ids } }, { reads: { none: { userId: caller.userId } } }],
+    },
     select: { id: true },
     take: 5000,
   });
-  await db.notificationRead.createMany({ data: targets.map((t) => ({ notificationId: t.id, userId: caller.userId })), skipDuplicates: true });
+  await db.notificationRead.createMany({
+    data: targets.map((t) => ({ notificationId: t.id, userId: caller.userId })),
+    skipDuplicates: true,
+  });
   return targets.length;
 }

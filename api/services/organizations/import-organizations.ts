@@ -37,12 +37,16 @@ async function readSheet(filename: string, content: Buffer): Promise<string[][]>
     }
   } catch {
     throw new AppError('VALIDATION_FAILED', {
-      fields: [{ path: 'contentBase64', code: 'unreadable', message: { 'zh-CN': '无法读取文件内容。', en: 'The file cannot be read.' } }],
+      fields: [
+        { path: 'contentBase64', code: 'unreadable', message: { 'zh-CN': '无法读取文件内容。', en: 'The file cannot be read.' } },
+      ],
     });
   }
   const rows: string[][] = [];
   sheet?.eachRow({ includeEmpty: false }, (row) => {
-    const values = (row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v as string).trim()));
+    const values = (row.values as unknown[])
+      .slice(1)
+      .map((v) => (v === null || v === undefined ? '' : String(v as string).trim()));
     rows.push(values);
   });
   return rows;
@@ -56,7 +60,14 @@ function parseRows(table: string[][]): ImportRow[] {
   });
   return body.map((cells, i) => {
     const cell = (c: number) => cells[index[c] ?? c] ?? '';
-    return { row: i + 2, code: cell(0), name: cell(1), nameEn: cell(2) || undefined, kind: cell(3).toUpperCase(), parentCode: cell(4) };
+    return {
+      row: i + 2,
+      code: cell(0),
+      name: cell(1),
+      nameEn: cell(2) || undefined,
+      kind: cell(3).toUpperCase(),
+      parentCode: cell(4),
+    };
   });
 }
 
@@ -67,19 +78,41 @@ const msg = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
  * parent in the sheet or in the caller's scope, parent kind); any error → 422 with the list of row errors and
  * nothing written. Otherwise all rows are written in one transaction.
  */
-export async function importOrganizations(db: Db, caller: Caller, input: { filename: string; contentBase64: string }, requestId: string) {
+export async function importOrganizations(
+  db: Db,
+  caller: Caller,
+  input: { filename: string; contentBase64: string },
+  requestId: string,
+) {
   const rows = parseRows(await readSheet(input.filename, Buffer.from(input.contentBase64, 'base64')));
   const errors: RowError[] = [];
   if (rows.length === 0) errors.push({ row: 1, field: 'file', message: msg('文件中没有数据行。', 'The file has no data rows.') });
-  if (rows.length > 10_000) errors.push({ row: 1, field: 'file', message: msg('一次最多导入 10000 行。', 'At most 10,000 rows per import.') });
+  if (rows.length > 10_000)
+    errors.push({ row: 1, field: 'file', message: msg('一次最多导入 10000 行。', 'At most 10,000 rows per import.') });
 
   const codes = new Map<string, ImportRow>();
   for (const r of rows) {
-    if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(r.code)) errors.push({ row: r.row, field: 'code', message: msg('组织代码格式不正确。', 'Invalid organization code.') });
-    else if (codes.has(r.code)) errors.push({ row: r.row, field: 'code', message: msg(`代码 ${r.code} 在文件中重复。`, `Code ${r.code} appears twice in the file.`) });
+    if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(r.code))
+      errors.push({ row: r.row, field: 'code', message: msg('组织代码格式不正确。', 'Invalid organization code.') });
+    else if (codes.has(r.code))
+      errors.push({
+        row: r.row,
+        field: 'code',
+        message: msg(`代码 ${r.code} 在文件中重复。`, `Code ${r.code} appears twice in the file.`),
+      });
     else codes.set(r.code, r);
-    if (!r.name || r.name.length > 200) errors.push({ row: r.row, field: 'name', message: msg('名称不能为空且不超过 200 字。', 'Name is required (at most 200 characters).') });
-    if (!(ORG_KINDS as readonly string[]).includes(r.kind)) errors.push({ row: r.row, field: 'kind', message: msg(`未知的组织类型 ${r.kind}。`, `Unknown organization kind ${r.kind}.`) });
+    if (!r.name || r.name.length > 200)
+      errors.push({
+        row: r.row,
+        field: 'name',
+        message: msg('名称不能为空且不超过 200 字。', 'Name is required (at most 200 characters).'),
+      });
+    if (!(ORG_KINDS as readonly string[]).includes(r.kind))
+      errors.push({
+        row: r.row,
+        field: 'kind',
+        message: msg(`未知的组织类型 ${r.kind}。`, `Unknown organization kind ${r.kind}.`),
+      });
   }
   const existing = await db.organization.findMany({
     where: { code: { in: [...new Set([...codes.keys(), ...rows.map((r) => r.parentCode)])] } },
@@ -87,19 +120,35 @@ export async function importOrganizations(db: Db, caller: Caller, input: { filen
   });
   const existingByCode = new Map(existing.map((o) => [o.code, o]));
   for (const r of rows) {
-    if (existingByCode.has(r.code)) errors.push({ row: r.row, field: 'code', message: msg(`代码 ${r.code} 已存在。`, `Code ${r.code} already exists.`) });
+    if (existingByCode.has(r.code))
+      errors.push({ row: r.row, field: 'code', message: msg(`代码 ${r.code} 已存在。`, `Code ${r.code} already exists.`) });
     const inSheet = codes.get(r.parentCode);
     const inDb = existingByCode.get(r.parentCode);
     const parentKind = (inSheet?.kind ?? inDb?.kind) as OrgKindName | undefined;
     if (!inSheet && !(inDb && isInScope(caller, inDb.path))) {
-      errors.push({ row: r.row, field: 'parentCode', message: msg(`找不到上级组织 ${r.parentCode}。`, `Parent ${r.parentCode} not found.`) });
-    } else if (parentKind && (ORG_KINDS as readonly string[]).includes(r.kind) && !canHaveParent(r.kind as OrgKindName, parentKind)) {
-      errors.push({ row: r.row, field: 'kind', message: msg(`${r.kind} 不能设在 ${parentKind} 之下。`, `A ${r.kind} cannot be placed under ${parentKind}.`) });
+      errors.push({
+        row: r.row,
+        field: 'parentCode',
+        message: msg(`找不到上级组织 ${r.parentCode}。`, `Parent ${r.parentCode} not found.`),
+      });
+    } else if (
+      parentKind &&
+      (ORG_KINDS as readonly string[]).includes(r.kind) &&
+      !canHaveParent(r.kind as OrgKindName, parentKind)
+    ) {
+      errors.push({
+        row: r.row,
+        field: 'kind',
+        message: msg(`${r.kind} 不能设在 ${parentKind} 之下。`, `A ${r.kind} cannot be placed under ${parentKind}.`),
+      });
     }
   }
   if (errors.length > 0) {
     throw new AppError('VALIDATION_FAILED', {
-      message: msg(`导入未执行：${errors.length} 处错误，请修改后重新上传。`, `Nothing imported: ${errors.length} errors; fix them and upload again.`),
+      message: msg(
+        `导入未执行：${errors.length} 处错误，请修改后重新上传。`,
+        `Nothing imported: ${errors.length} errors; fix them and upload again.`,
+      ),
       details: { rowErrors: errors },
     });
   }
@@ -111,9 +160,16 @@ export async function importOrganizations(db: Db, caller: Caller, input: { filen
       const pending = [...rows];
       while (pending.length > 0) {
         const ready = pending.filter((r) => ids.has(r.parentCode));
-        if (ready.length === 0) throw new AppError('VALIDATION_FAILED', { message: msg('上级关系存在循环。', 'The parent relations form a cycle.') });
+        if (ready.length === 0)
+          throw new AppError('VALIDATION_FAILED', { message: msg('上级关系存在循环。', 'The parent relations form a cycle.') });
         for (const r of ready) {
-          const org = await createOrganization(tx, { code: r.code, name: r.name, nameEn: r.nameEn, kind: r.kind as OrgKindName, parentId: ids.get(r.parentCode) });
+          const org = await createOrganization(tx, {
+            code: r.code,
+            name: r.name,
+            nameEn: r.nameEn,
+            kind: r.kind as OrgKindName,
+            parentId: ids.get(r.parentCode),
+          });
           ids.set(r.code, org.id);
           pending.splice(pending.indexOf(r), 1);
         }

@@ -44,7 +44,13 @@ function kindMismatch(kind: OrgKindName, parentKind: OrgKindName | null): AppErr
 
 export function duplicateCode(code: string, path = 'code'): AppError {
   return new AppError('VALIDATION_FAILED', {
-    fields: [{ path, code: 'duplicate', message: { 'zh-CN': `组织代码 ${code} 已存在。`, en: `Organization code ${code} already exists.` } }],
+    fields: [
+      {
+        path,
+        code: 'duplicate',
+        message: { 'zh-CN': `组织代码 ${code} 已存在。`, en: `Organization code ${code} already exists.` },
+      },
+    ],
   });
 }
 

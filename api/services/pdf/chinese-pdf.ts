@@ -20,7 +20,10 @@ function cjkFont(): { path: string; family?: string } {
   const found = CANDIDATES.find((c) => fs.existsSync(c.path));
   if (!found) {
     throw new AppError('SERVICE_UNAVAILABLE', {
-      message: { 'zh-CN': '服务器未安装中文字体，无法生成 PDF（请安装 fonts-wqy-zenhei）。', en: 'No Chinese font on the server for PDF output (install fonts-wqy-zenhei).' },
+      message: {
+        'zh-CN': '服务器未安装中文字体，无法生成 PDF（请安装 fonts-wqy-zenhei）。',
+        en: 'No Chinese font on the server for PDF output (install fonts-wqy-zenhei).',
+      },
     });
   }
   return found;
@@ -30,7 +33,11 @@ function cjkFont(): { path: string; family?: string } {
 export function renderChinesePdf(draw: (doc: PDFKit.PDFDocument) => void, info: { title: string }): Promise<Buffer> {
   const font = cjkFont();
   return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'A4', margins: { top: 72, bottom: 72, left: 80, right: 80 }, info: { Title: info.title } });
+    const doc = new PDFDocument({
+      size: 'A4',
+      margins: { top: 72, bottom: 72, left: 80, right: 80 },
+      info: { Title: info.title },
+    });
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
     doc.on('end', () => resolve(Buffer.concat(chunks)));

@@ -17,6 +17,10 @@ export async function communitiesForApplicant(db: Db, caller: Caller) {
 
 /** Cities that have a public list (every city; the list may be empty). */
 export async function citiesWithLists(db: Db) {
-  const rows = await db.organization.findMany({ where: { kind: 'CITY' }, select: { id: true, name: true }, orderBy: { code: 'asc' } });
+  const rows = await db.organization.findMany({
+    where: { kind: 'CITY' },
+    select: { id: true, name: true },
+    orderBy: { code: 'asc' },
+  });
   return rows;
 }

@@ -10,7 +10,10 @@ import { SERVICE_ADMISSION, SERVICE_ADMISSION_REPORT } from './scope';
 type AdmittedItem = z.infer<typeof admittedItem>;
 
 async function findCity(db: Db, cityId: string) {
-  const city = await db.organization.findFirst({ where: { id: cityId, kind: 'CITY' }, select: { id: true, name: true, path: true } });
+  const city = await db.organization.findFirst({
+    where: { id: cityId, kind: 'CITY' },
+    select: { id: true, name: true, path: true },
+  });
   if (!city) throw new AppError('NOT_FOUND');
   return city;
 }
@@ -28,7 +31,11 @@ function matches(q: string | undefined, ...texts: (string | null | undefined)[])
 export async function admittedItems(db: Db, options: { cityId: string; q?: string; now?: Date }) {
   const city = await findCity(db, options.cityId);
   const rows = await db.case.findMany({
-    where: { procedure: SERVICE_ADMISSION, organization: { path: { startsWith: city.path } }, data: { path: ['listing', 'status'], equals: 'listed' } },
+    where: {
+      procedure: SERVICE_ADMISSION,
+      organization: { path: { startsWith: city.path } },
+      data: { path: ['listing', 'status'], equals: 'listed' },
+    },
     select: { id: true, number: true, data: true, organization: { select: { name: true } } },
     orderBy: { openedAt: 'asc' },
   });
@@ -39,7 +46,18 @@ export async function admittedItems(db: Db, options: { cityId: string; q?: strin
     const listing = data.listing;
     if (!listing || Date.parse(listing.validUntil) <= now.getTime()) continue;
     const communities = data.communities.map((c) => c.name);
-    if (!matches(options.q, listing.itemName, listing.legalBasis, row.organization.name, data.countyName, row.number, ...communities)) continue;
+    if (
+      !matches(
+        options.q,
+        listing.itemName,
+        listing.legalBasis,
+        row.organization.name,
+        data.countyName,
+        row.number,
+        ...communities,
+      )
+    )
+      continue;
     items.push({
       id: row.id,
       number: row.number,
@@ -65,7 +83,10 @@ export async function admittedItems(db: Db, options: { cityId: string; q?: strin
 }
 
 /** The public list as an Excel workbook (one sheet, Chinese headers with English below). */
-export async function admittedItemsWorkbook(db: Db, options: { cityId: string; q?: string }): Promise<{ filename: string; bytes: Buffer }> {
+export async function admittedItemsWorkbook(
+  db: Db,
+  options: { cityId: string; q?: string },
+): Promise<{ filename: string; bytes: Buffer }> {
   const { city, items } = await admittedItems(db, options);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '社区治理法定程序';
@@ -101,7 +122,11 @@ export async function admittedItemsWorkbook(db: Db, options: { cityId: string; q
 export async function publishedReports(db: Db, options: { cityId: string }) {
   const city = await findCity(db, options.cityId);
   const rows = await db.case.findMany({
-    where: { procedure: SERVICE_ADMISSION_REPORT, organization: { path: { startsWith: city.path } }, data: { path: ['stage'], equals: 'published' } },
+    where: {
+      procedure: SERVICE_ADMISSION_REPORT,
+      organization: { path: { startsWith: city.path } },
+      data: { path: ['stage'], equals: 'published' },
+    },
     select: { number: true, data: true },
     orderBy: { closedAt: 'desc' },
     take: 500,

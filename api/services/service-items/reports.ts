@@ -17,10 +17,15 @@ export async function attachReportEvidence(options: {
   requestId: string;
 }) {
   const { db, caller } = options;
-  const report = await db.case.findFirst({ where: { AND: [{ id: options.caseId, procedure: SERVICE_ADMISSION_REPORT }, casesInScope(caller)] }, select: { id: true, status: true } });
+  const report = await db.case.findFirst({
+    where: { AND: [{ id: options.caseId, procedure: SERVICE_ADMISSION_REPORT }, casesInScope(caller)] },
+    select: { id: true, status: true },
+  });
   if (!report) throw new AppError('NOT_FOUND');
   if (report.status !== 'OPEN') {
-    throw new AppError('CONFLICT', { message: { 'zh-CN': '县级已答复，不能再补充材料。', en: 'The county has answered; no more evidence can be attached.' } });
+    throw new AppError('CONFLICT', {
+      message: { 'zh-CN': '县级已答复，不能再补充材料。', en: 'The county has answered; no more evidence can be attached.' },
+    });
   }
   return storeDocument({ ...options, caseId: report.id });
 }

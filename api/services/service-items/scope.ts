@@ -54,7 +54,11 @@ export async function countyOf(db: Db, organizationId: string) {
   const city = county ? ([...lineage].reverse().find((o) => o.kind === 'CITY') ?? null) : null;
   const self = lineage[lineage.length - 1]!;
   const civilAffairs = county
-    ? await db.organization.findFirst({ where: { parentId: county.id, kind: 'CIVIL_AFFAIRS_BUREAU' }, select: orgSelect, orderBy: { createdAt: 'asc' } })
+    ? await db.organization.findFirst({
+        where: { parentId: county.id, kind: 'CIVIL_AFFAIRS_BUREAU' },
+        select: orgSelect,
+        orderBy: { createdAt: 'asc' },
+      })
     : null;
   return { self, county, city, civilAffairs };
 }

@@ -45,17 +45,28 @@ function ruleRefusal(ruleId: 'SA-GATE' | 'SA-REPORT', detail: LocalizedText, val
  * communities must be in the applicant's county: an id outside it is answered 404, like any foreign id. The case
  * opens, the workflow evaluates the admission rules at once, and the answer shows where the case stands.
  */
-export async function startServiceAdmission(options: StartOptions & { application: ServiceItemApplication; timing?: ServiceAdmissionTiming }): Promise<{ row: Case; admission: AdmissionCheck }> {
+export async function startServiceAdmission(
+  options: StartOptions & { application: ServiceItemApplication; timing?: ServiceAdmissionTiming },
+): Promise<{ row: Case; admission: AdmissionCheck }> {
   const answer = (row: Case) => ({ row, admission: evaluateAdmission((row.data as unknown as ServiceItemCaseData).terms) });
   return idempotentStart(options, SERVICE_ADMISSION, () => applyForAdmission(options), answer);
 }
 
-async function applyForAdmission(options: StartOptions & { application: ServiceItemApplication; timing?: ServiceAdmissionTiming }) {
+async function applyForAdmission(
+  options: StartOptions & { application: ServiceItemApplication; timing?: ServiceAdmissionTiming },
+) {
   const { db, caller, application } = options;
   const membership = currentMembership(caller);
   const { self, county, city, civilAffairs } = await countyOf(db, membership.organizationId);
   if (!county) {
-    throw ruleRefusal('SA-GATE', { 'zh-CN': '申请单位不属于任何县（市、区），无法由县级人民政府统一安排', en: 'The applicant belongs to no county; no county government can arrange the item' }, { applicantKind: self.kind });
+    throw ruleRefusal(
+      'SA-GATE',
+      {
+        'zh-CN': '申请单位不属于任何县（市、区），无法由县级人民政府统一安排',
+        en: 'The applicant belongs to no county; no county government can arrange the item',
+      },
+      { applicantKind: self.kind },
+    );
   }
   const communities = await db.organization.findMany({
     where: { id: { in: application.communityIds }, path: { startsWith: county.path } },
@@ -66,22 +77,36 @@ async function applyForAdmission(options: StartOptions & { application: ServiceI
   const notCommunities = application.communityIds
     .map((id, index) => ({ index, org: byId.get(id)! }))
     .filter(({ org }) => org.kind !== 'COMMUNITY')
-    .map(({ index }) => field(`communityIds.${index}`, 'not_community', '所选单位不是社区居民委员会', 'Not a community (residents’ committee)'));
+    .map(({ index }) =>
+      field(`communityIds.${index}`, 'not_community', '所选单位不是社区居民委员会', 'Not a community (residents’ committee)'),
+    );
   if (notCommunities.length > 0) throw new AppError('VALIDATION_FAILED', { fields: notCommunities });
 
-  const applicantAllowed = (membership.role === 'DEPARTMENT_APPLICANT' && self.kind === 'DEPARTMENT') || (membership.role === 'TOWNSHIP_OFFICIAL' && self.kind === 'SUBDISTRICT');
+  const applicantAllowed =
+    (membership.role === 'DEPARTMENT_APPLICANT' && self.kind === 'DEPARTMENT') ||
+    (membership.role === 'TOWNSHIP_OFFICIAL' && self.kind === 'SUBDISTRICT');
   if (!applicantAllowed) {
     throw ruleRefusal(
       'SA-GATE',
-      { 'zh-CN': '只有县级人民政府职能部门或街道办事处可以申请社区工作事项准入', en: 'Only a department of the county-level government or a sub-district office applies for admission' },
+      {
+        'zh-CN': '只有县级人民政府职能部门或街道办事处可以申请社区工作事项准入',
+        en: 'Only a department of the county-level government or a sub-district office applies for admission',
+      },
       { applicantKind: self.kind, role: membership.role },
     );
   }
   if (!civilAffairs) {
-    throw new AppError('BAD_REQUEST', { message: { 'zh-CN': `${county.name}尚未设置民政局，无法审核`, en: `${county.name} has no civil-affairs bureau to review the application` } });
+    throw new AppError('BAD_REQUEST', {
+      message: {
+        'zh-CN': `${county.name}尚未设置民政局，无法审核`,
+        en: `${county.name} has no civil-affairs bureau to review the application`,
+      },
+    });
   }
   if (application.period.until < chinaDateOf(new Date())) {
-    throw new AppError('VALIDATION_FAILED', { fields: [field('period.until', 'ended', '准入期限已届满', 'The period has already ended')] });
+    throw new AppError('VALIDATION_FAILED', {
+      fields: [field('period.until', 'ended', '准入期限已届满', 'The period has already ended')],
+    });
   }
 
   const { communityIds, ...terms } = application;
@@ -103,7 +128,14 @@ async function applyForAdmission(options: StartOptions & { application: ServiceI
     ruleSetVersion: SA_RULE_SET_VERSION,
     data: data as unknown as Record<string, unknown>,
     workflowArgs: (caseId): [ServiceAdmissionInput] => [
-      { caseId, department: { orgId: self.id, role: membership.role }, countyOrgId: county.id, civilAffairsOrgId: civilAffairs.id, terms, timing: options.timing },
+      {
+        caseId,
+        department: { orgId: self.id, role: membership.role },
+        countyOrgId: county.id,
+        civilAffairsOrgId: civilAffairs.id,
+        terms,
+        timing: options.timing,
+      },
     ],
   });
   // The workflow has settled: Case.data holds the stage it reached (refused, held or under review).
@@ -117,7 +149,9 @@ const PUSHING_KINDS = new Set(['COUNTY', 'DEPARTMENT', 'CIVIL_AFFAIRS_BUREAU', '
  * SA-REPORT: a residents' committee reports an item pushed onto it without admission. The pushing organization, when
  * named, must be in the committee's county (else 404); evidence must be documents the caller may read (else 404).
  */
-export async function startServiceItemReport(options: StartOptions & { report: ServiceItemReport; timing?: ServiceItemReportTiming }) {
+export async function startServiceItemReport(
+  options: StartOptions & { report: ServiceItemReport; timing?: ServiceItemReportTiming },
+) {
   const answer = (row: Case) => ({ row, answerDueAt: (row.data as unknown as ServiceItemReportCaseData).answerDueAt ?? null });
   return idempotentStart(options, SERVICE_ADMISSION_REPORT, () => reportUnadmittedItem(options), answer);
 }
@@ -127,25 +161,52 @@ async function reportUnadmittedItem(options: StartOptions & { report: ServiceIte
   const membership = currentMembership(caller);
   const { self, county, city } = await countyOf(db, membership.organizationId);
   if (self.kind !== 'COMMUNITY' || !county) {
-    throw ruleRefusal('SA-REPORT', { 'zh-CN': '只有县（市、区）内社区的居民委员会可以报告', en: 'Only the residents’ committee of a community in a county reports' }, { reporterKind: self.kind });
+    throw ruleRefusal(
+      'SA-REPORT',
+      {
+        'zh-CN': '只有县（市、区）内社区的居民委员会可以报告',
+        en: 'Only the residents’ committee of a community in a county reports',
+      },
+      { reporterKind: self.kind },
+    );
   }
   if (report.pushedByOrgId) {
-    const pusher = await db.organization.findFirst({ where: { id: report.pushedByOrgId, path: { startsWith: county.path } }, select: { kind: true } });
+    const pusher = await db.organization.findFirst({
+      where: { id: report.pushedByOrgId, path: { startsWith: county.path } },
+      select: { kind: true },
+    });
     if (!pusher) throw new AppError('NOT_FOUND');
     if (!PUSHING_KINDS.has(pusher.kind)) {
-      throw new AppError('VALIDATION_FAILED', { fields: [field('pushedByOrgId', 'not_government', '须为政府、职能部门、乡镇或街道办事处', 'Must be a government, department, township or sub-district office')] });
+      throw new AppError('VALIDATION_FAILED', {
+        fields: [
+          field(
+            'pushedByOrgId',
+            'not_government',
+            '须为政府、职能部门、乡镇或街道办事处',
+            'Must be a government, department, township or sub-district office',
+          ),
+        ],
+      });
     }
   }
   if (report.pushedOn > chinaDateOf(new Date())) {
-    throw new AppError('VALIDATION_FAILED', { fields: [field('pushedOn', 'future', '日期不能晚于今天', 'The date is in the future')] });
+    throw new AppError('VALIDATION_FAILED', {
+      fields: [field('pushedOn', 'future', '日期不能晚于今天', 'The date is in the future')],
+    });
   }
   const evidence = report.evidenceDocumentIds ?? [];
   if (evidence.length > 0) {
-    const readable = await db.document.count({ where: { id: { in: evidence }, OR: [{ uploadedById: caller.userId }, { case: readableCaseWhere(caller) }] } });
+    const readable = await db.document.count({
+      where: { id: { in: evidence }, OR: [{ uploadedById: caller.userId }, { case: readableCaseWhere(caller) }] },
+    });
     if (readable !== new Set(evidence).size) throw new AppError('NOT_FOUND');
   }
   const listed = await db.case.findMany({
-    where: { procedure: SERVICE_ADMISSION, organization: { path: { startsWith: county.path } }, data: { path: ['listing', 'status'], equals: 'listed' } },
+    where: {
+      procedure: SERVICE_ADMISSION,
+      organization: { path: { startsWith: county.path } },
+      data: { path: ['listing', 'status'], equals: 'listed' },
+    },
     select: { number: true, data: true },
   });
   const admittedItems = listed
@@ -153,7 +214,14 @@ async function reportUnadmittedItem(options: StartOptions & { report: ServiceIte
     .filter((c) => c.data.communities.some((m) => m.id === self.id))
     .map((c) => ({ number: c.number, itemName: c.data.terms.itemName }));
 
-  const data: ServiceItemReportCaseData = { report, communityName: self.name, countyOrgId: county.id, countyName: county.name, cityOrgId: city?.id ?? null, stage: 'submitted' };
+  const data: ServiceItemReportCaseData = {
+    report,
+    communityName: self.name,
+    countyOrgId: county.id,
+    countyName: county.name,
+    cityOrgId: city?.id ?? null,
+    stage: 'submitted',
+  };
   const created = await startCase({
     ...options,
     procedure: SERVICE_ADMISSION_REPORT,
@@ -162,7 +230,16 @@ async function reportUnadmittedItem(options: StartOptions & { report: ServiceIte
     ruleSetVersion: SA_RULE_SET_VERSION,
     data: data as unknown as Record<string, unknown>,
     workflowArgs: (caseId): [ServiceItemReportInput] => [
-      { caseId, communityOrgId: self.id, communityName: self.name, countyOrgId: county.id, countyName: county.name, report, admittedItems, timing: options.timing },
+      {
+        caseId,
+        communityOrgId: self.id,
+        communityName: self.name,
+        countyOrgId: county.id,
+        countyName: county.name,
+        report,
+        admittedItems,
+        timing: options.timing,
+      },
     ],
   });
   const row = await db.case.findUniqueOrThrow({ where: { id: created.id } });

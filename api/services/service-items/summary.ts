@@ -32,7 +32,11 @@ function emptySummary(countyId: string, countyName: string): CountySummary {
  */
 export async function yearlySummary(db: Db, caller: Caller, year = Number(chinaDateOf(new Date()).slice(0, 4))) {
   const scope = serviceItemScopePath(caller);
-  const counties = await db.organization.findMany({ where: { kind: 'COUNTY', path: { startsWith: scope } }, select: { id: true, name: true, path: true }, orderBy: { code: 'asc' } });
+  const counties = await db.organization.findMany({
+    where: { kind: 'COUNTY', path: { startsWith: scope } },
+    select: { id: true, name: true, path: true },
+    orderBy: { code: 'asc' },
+  });
   const { from, to } = yearBounds(year);
   const inYear = (d: Date | null | undefined) => !!d && d >= from && d < to;
   const summaries = new Map(counties.map((c) => [c.id, emptySummary(c.id, c.name)]));
@@ -40,12 +44,26 @@ export async function yearlySummary(db: Db, caller: Caller, year = Number(chinaD
 
   const cases = await db.case.findMany({
     where: { procedure: { in: [SERVICE_ADMISSION, SERVICE_ADMISSION_REPORT] }, organization: { path: { startsWith: scope } } },
-    select: { id: true, procedure: true, status: true, openedAt: true, closedAt: true, data: true, organization: { select: { path: true } } },
+    select: {
+      id: true,
+      procedure: true,
+      status: true,
+      openedAt: true,
+      closedAt: true,
+      data: true,
+      organization: { select: { path: true } },
+    },
   });
   const caseIds = cases.map((c) => c.id);
   const [decisions, escalations] = await Promise.all([
-    db.ruleDecision.findMany({ where: { caseId: { in: caseIds }, ruleId: 'SA-DECIDE', passed: true, decidedAt: { gte: from, lt: to } }, select: { caseId: true, values: true } }),
-    db.task.findMany({ where: { caseId: { in: caseIds }, kind: 'sa.report-answer', escalatedAt: { gte: from, lt: to } }, select: { caseId: true } }),
+    db.ruleDecision.findMany({
+      where: { caseId: { in: caseIds }, ruleId: 'SA-DECIDE', passed: true, decidedAt: { gte: from, lt: to } },
+      select: { caseId: true, values: true },
+    }),
+    db.task.findMany({
+      where: { caseId: { in: caseIds }, kind: 'sa.report-answer', escalatedAt: { gte: from, lt: to } },
+      select: { caseId: true },
+    }),
   ]);
   const byCase = new Map(cases.map((c) => [c.id, c]));
   const summaryOf = (caseId: string) => {

@@ -19,31 +19,58 @@ const VIEWS: Record<z.infer<typeof serviceItemListQuery>['view'], Prisma.CaseWhe
 
 const include = {
   organization: { select: { name: true } },
-  tasks: { where: { status: 'OPEN' as const }, select: { id: true, kind: true, candidateRole: true, dueAt: true, candidateOrg: { select: { name: true } } } },
+  tasks: {
+    where: { status: 'OPEN' as const },
+    select: { id: true, kind: true, candidateRole: true, dueAt: true, candidateOrg: { select: { name: true } } },
+  },
 } satisfies Prisma.CaseInclude;
 
 type Row = Prisma.CaseGetPayload<{ include: typeof include }>;
 
 function openTasks(row: Row) {
-  return row.tasks.map((t) => ({ id: t.id, kind: t.kind, candidateOrgName: t.candidateOrg.name, candidateRole: t.candidateRole, dueAt: t.dueAt?.toISOString() ?? null }));
+  return row.tasks.map((t) => ({
+    id: t.id,
+    kind: t.kind,
+    candidateOrgName: t.candidateOrg.name,
+    candidateRole: t.candidateRole,
+    dueAt: t.dueAt?.toISOString() ?? null,
+  }));
 }
 
 function listingOf(data: ServiceItemCaseData) {
   const l = data.listing;
-  return l ? { status: l.status, round: l.round, periodFrom: l.periodFrom, periodUntil: l.periodUntil, validUntil: l.validUntil, admittedAt: l.admittedAt, ...(l.delistedAt ? { delistedAt: l.delistedAt } : {}) } : null;
+  return l
+    ? {
+        status: l.status,
+        round: l.round,
+        periodFrom: l.periodFrom,
+        periodUntil: l.periodUntil,
+        validUntil: l.validUntil,
+        admittedAt: l.admittedAt,
+        ...(l.delistedAt ? { delistedAt: l.delistedAt } : {}),
+      }
+    : null;
 }
 
 /**
  * Applications in the caller's scope: a department sees its own, the county and its civil-affairs bureau see the
  * county's. `view=pending` lists those waiting for someone, with the open tasks and who holds them.
  */
-export async function listServiceItems(db: Db, caller: Caller, query: z.infer<typeof serviceItemListQuery>): Promise<z.infer<typeof serviceItemSummaryRow>[]> {
+export async function listServiceItems(
+  db: Db,
+  caller: Caller,
+  query: z.infer<typeof serviceItemListQuery>,
+): Promise<z.infer<typeof serviceItemSummaryRow>[]> {
   const rows = await db.case.findMany({
     where: {
       AND: [
         serviceItemCasesInScope(caller),
         VIEWS[query.view],
-        query.q ? { OR: [{ title: { contains: query.q, mode: 'insensitive' } }, { number: { contains: query.q, mode: 'insensitive' } }] } : {},
+        query.q
+          ? {
+              OR: [{ title: { contains: query.q, mode: 'insensitive' } }, { number: { contains: query.q, mode: 'insensitive' } }],
+            }
+          : {},
       ],
     },
     include,

@@ -41,7 +41,12 @@ async function alreadyCompleted(db: Db, taskId: string, fallbackName?: string): 
   });
 }
 
-function mapUpdateFailure(error: WorkflowUpdateFailedError): { code: 'validation' | 'completed' | 'not-open' | 'rules'; fields?: FieldError[]; by?: string; rules?: RuleResult[] } {
+function mapUpdateFailure(error: WorkflowUpdateFailedError): {
+  code: 'validation' | 'completed' | 'not-open' | 'rules';
+  fields?: FieldError[];
+  by?: string;
+  rules?: RuleResult[];
+} {
   const cause = error.cause;
   if (cause instanceof ApplicationFailure) {
     if (cause.type === TaskFailure.RULE_FAILED) {
@@ -87,29 +92,41 @@ export async function completeTask(options: CompleteTaskOptions): Promise<Comple
   if (isFormId(task.formId)) {
     const parsed = FORMS[task.formId].safeParse(options.payload, { reportInput: true });
     if (!parsed.success) {
-      return refuse('invalid-payload', new AppError('VALIDATION_FAILED', { fields: fieldErrorsFromZod(parsed.error.issues).map(prefixPayload) }));
+      return refuse(
+        'invalid-payload',
+        new AppError('VALIDATION_FAILED', { fields: fieldErrorsFromZod(parsed.error.issues).map(prefixPayload) }),
+      );
     }
     const checked = await payloadProblemsAgainstRecord(db, task.formId, task.caseId, options.payload);
     if (checked instanceof AppError) return refuse(`conflict:${checked.code}`, checked);
     if (checked.length > 0) {
-      return refuse(`invalid-payload:${checked.map((p) => p.code).join(',')}`, new AppError('VALIDATION_FAILED', { fields: checked.map(prefixPayload) }));
+      return refuse(
+        `invalid-payload:${checked.map((p) => p.code).join(',')}`,
+        new AppError('VALIDATION_FAILED', { fields: checked.map(prefixPayload) }),
+      );
     }
   }
   const handle = temporal.workflow.getHandle(task.case.workflowId);
   const timer = taskCompletionSeconds.startTimer();
   try {
-    const result = await withinAnswerDeadline(temporal, () => handle.executeUpdate(completeTaskUpdate, {
-      args: [
-        {
-          taskId: task.id,
-          actor: { userId: caller.userId, organizationId: caller.membership?.organizationId ?? '', displayName: caller.displayName },
-          payload: options.payload,
-          requestId: options.requestId,
-        },
-      ],
-      // The same user repeating the same completion (retry, double click) is one Update: it takes effect once.
-      updateId: `complete-${task.id}-${caller.userId}`,
-    }));
+    const result = await withinAnswerDeadline(temporal, () =>
+      handle.executeUpdate(completeTaskUpdate, {
+        args: [
+          {
+            taskId: task.id,
+            actor: {
+              userId: caller.userId,
+              organizationId: caller.membership?.organizationId ?? '',
+              displayName: caller.displayName,
+            },
+            payload: options.payload,
+            requestId: options.requestId,
+          },
+        ],
+        // The same user repeating the same completion (retry, double click) is one Update: it takes effect once.
+        updateId: `complete-${task.id}-${caller.userId}`,
+      }),
+    );
     timer({ outcome: 'completed' });
     return result;
   } catch (error) {
@@ -130,7 +147,10 @@ export async function completeTask(options: CompleteTaskOptions): Promise<Comple
     }
     if (failure.code === 'completed') return refuse('already-completed', await alreadyCompleted(db, task.id, failure.by));
     if (failure.code === 'rules') {
-      return refuse(`rules:${(failure.rules ?? []).map((r) => r.id).join(',')}`, new AppError('RULE_FAILED', { details: { rules: failure.rules ?? [] } }));
+      return refuse(
+        `rules:${(failure.rules ?? []).map((r) => r.id).join(',')}`,
+        new AppError('RULE_FAILED', { details: { rules: failure.rules ?? [] } }),
+      );
     }
     return refuse('not-open', new AppError('TASK_NOT_OPEN'));
   }

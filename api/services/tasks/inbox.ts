@@ -72,7 +72,9 @@ async function filterBy(sql: Statement, db: Db, caller: Caller, filter: InboxFil
     // Trigram indexes on case number and title (pg_trgm) find the matching cases first (an init plan, planned on its
     // own), then their tasks come by case_id.
     const pattern = sql.p(containing(filter.q));
-    sql.where.push(`t.case_id = ANY (ARRAY(SELECT c.id FROM "case" c WHERE c.number ILIKE ${pattern} OR c.title ILIKE ${pattern}))`);
+    sql.where.push(
+      `t.case_id = ANY (ARRAY(SELECT c.id FROM "case" c WHERE c.number ILIKE ${pattern} OR c.title ILIKE ${pattern}))`,
+    );
   }
 }
 
@@ -104,7 +106,12 @@ interface InboxRow {
  * The inbox statement for a caller and query: scope, filters, keyset page after the cursor's row, in (sort field
  * nulls last, id) order. Exported so the benchmark can show its plan.
  */
-export async function inboxStatement(db: Db, caller: Caller, query: InboxQuery, now = new Date()): Promise<{ text: string; values: unknown[] }> {
+export async function inboxStatement(
+  db: Db,
+  caller: Caller,
+  query: InboxQuery,
+  now = new Date(),
+): Promise<{ text: string; values: unknown[] }> {
   const sql = new Statement();
   scopeTo(sql, caller, query.view);
   await filterBy(sql, db, caller, query, now);
@@ -114,7 +121,9 @@ export async function inboxStatement(db: Db, caller: Caller, query: InboxQuery, 
   if (query.cursor) {
     const cursorId = Buffer.from(query.cursor, 'base64url').toString('utf8');
     // A cursor that names no task (malformed, or the task is gone) ends the list.
-    const rows = UUID.test(cursorId) ? await db.$queryRawUnsafe<{ v: Date | null }[]>(`SELECT ${column.slice(2)} AS v FROM task WHERE id = $1::uuid`, cursorId) : [];
+    const rows = UUID.test(cursorId)
+      ? await db.$queryRawUnsafe<{ v: Date | null }[]>(`SELECT ${column.slice(2)} AS v FROM task WHERE id = $1::uuid`, cursorId)
+      : [];
     if (rows.length === 0) sql.where.push('false');
     else {
       const after = descending ? '<' : '>';

@@ -14,7 +14,13 @@ function visibleFilters(caller: Caller): Prisma.SavedFilterWhereInput {
 
 export async function listSavedFilters(db: Db, caller: Caller) {
   const rows = await db.savedFilter.findMany({ where: visibleFilters(caller), orderBy: { name: 'asc' } });
-  return rows.map((r) => ({ id: r.id, name: r.name, filter: r.filter as Record<string, unknown>, shared: r.shared, mine: r.ownerId === caller.userId }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    filter: r.filter as Record<string, unknown>,
+    shared: r.shared,
+    mine: r.ownerId === caller.userId,
+  }));
 }
 
 export async function findSavedFilter(db: Db, caller: Caller, id: string) {
@@ -26,9 +32,24 @@ export async function findSavedFilter(db: Db, caller: Caller, id: string) {
 export async function saveFilter(db: Db, caller: Caller, input: z.infer<typeof savedFilterBody>, requestId: string) {
   return db.$transaction(async (tx) => {
     const row = await tx.savedFilter.create({
-      data: { ownerId: caller.userId, organizationId: currentMembership(caller).organizationId, name: input.name, filter: input.filter, shared: input.shared },
+      data: {
+        ownerId: caller.userId,
+        organizationId: currentMembership(caller).organizationId,
+        name: input.name,
+        filter: input.filter,
+        shared: input.shared,
+      },
     });
-    await appendAudit(tx, { action: 'saved-filter.created', targetType: 'saved-filter', targetId: row.id, actorId: caller.userId, actingOrgId: row.organizationId, outcome: 'success', requestId, data: { name: row.name, shared: row.shared } });
+    await appendAudit(tx, {
+      action: 'saved-filter.created',
+      targetType: 'saved-filter',
+      targetId: row.id,
+      actorId: caller.userId,
+      actingOrgId: row.organizationId,
+      outcome: 'success',
+      requestId,
+      data: { name: row.name, shared: row.shared },
+    });
     return { id: row.id, name: row.name, filter: row.filter as Record<string, unknown>, shared: row.shared, mine: true };
   });
 }
@@ -38,6 +59,14 @@ export async function deleteSavedFilter(db: Db, caller: Caller, id: string, requ
   if (!row) throw new AppError('NOT_FOUND');
   await db.$transaction(async (tx) => {
     await tx.savedFilter.delete({ where: { id } });
-    await appendAudit(tx, { action: 'saved-filter.deleted', targetType: 'saved-filter', targetId: id, actorId: caller.userId, actingOrgId: row.organizationId, outcome: 'success', requestId });
+    await appendAudit(tx, {
+      action: 'saved-filter.deleted',
+      targetType: 'saved-filter',
+      targetId: id,
+      actorId: caller.userId,
+      actingOrgId: row.organizationId,
+      outcome: 'success',
+      requestId,
+    });
   });
 }

@@ -13,7 +13,13 @@ interface OperationContext {
   requestId: string;
 }
 
-async function audited(ctx: OperationContext, caseId: string, action: string, data: Record<string, unknown>, write: (tx: DbTx) => Promise<void>) {
+async function audited(
+  ctx: OperationContext,
+  caseId: string,
+  action: string,
+  data: Record<string, unknown>,
+  write: (tx: DbTx) => Promise<void>,
+) {
   await ctx.db.$transaction(async (tx) => {
     await write(tx);
     await appendAudit(tx, {
@@ -40,7 +46,10 @@ export async function claimTask(ctx: OperationContext): Promise<void> {
   if (task.status !== 'OPEN') throw notOpen();
   if (task.assigneeId === ctx.caller.userId) return;
   await audited(ctx, task.caseId, 'task.claimed', {}, async (tx) => {
-    const won = await tx.task.updateMany({ where: { id: task.id, status: 'OPEN', assigneeId: null }, data: { assigneeId: ctx.caller.userId, claimedAt: new Date() } });
+    const won = await tx.task.updateMany({
+      where: { id: task.id, status: 'OPEN', assigneeId: null },
+      data: { assigneeId: ctx.caller.userId, claimedAt: new Date() },
+    });
     if (won.count === 0) {
       await findTaskToWorkOn(ctx.db, ctx.caller, ctx.taskId); // throws TASK_CLAIMED naming the winner
       throw notOpen();
@@ -86,7 +95,9 @@ export async function eligibleAssignees(ctx: { db: Db; caller: Caller; taskId: s
   return ctx.db.user.findMany({
     where: {
       memberships: { some: eligibleMembershipWhere(task) },
-      ...(q ? { OR: [{ displayName: { contains: q, mode: 'insensitive' } }, { username: { contains: q, mode: 'insensitive' } }] } : {}),
+      ...(q
+        ? { OR: [{ displayName: { contains: q, mode: 'insensitive' } }, { username: { contains: q, mode: 'insensitive' } }] }
+        : {}),
     },
     select: { id: true, displayName: true, username: true },
     orderBy: [{ displayName: 'asc' }, { id: 'asc' }],
@@ -100,8 +111,17 @@ export async function assignTask(ctx: OperationContext & { userId: string }): Pr
   if (task.status !== 'OPEN') throw notOpen();
   await requireEligibleColleague(ctx.db, ctx.userId, task);
   await audited(ctx, task.caseId, 'task.assigned', { to: ctx.userId }, async (tx) => {
-    await tx.task.update({ where: { id: task.id }, data: { assigneeId: ctx.userId, claimedAt: new Date(), delegatedById: null } });
-    await notify(tx, { kind: 'task.assigned', userId: ctx.userId, caseId: task.caseId, taskId: task.id, params: { caseNumber: task.case.number, caseTitle: task.case.title, taskKind: task.kind } });
+    await tx.task.update({
+      where: { id: task.id },
+      data: { assigneeId: ctx.userId, claimedAt: new Date(), delegatedById: null },
+    });
+    await notify(tx, {
+      kind: 'task.assigned',
+      userId: ctx.userId,
+      caseId: task.caseId,
+      taskId: task.id,
+      params: { caseNumber: task.case.number, caseTitle: task.case.title, taskKind: task.kind },
+    });
   });
 }
 
@@ -115,7 +135,13 @@ export async function delegateTask(ctx: OperationContext & { userId: string }): 
   await requireEligibleColleague(ctx.db, ctx.userId, task);
   await audited(ctx, task.caseId, 'task.delegated', { to: ctx.userId }, async (tx) => {
     await tx.task.update({ where: { id: task.id }, data: { assigneeId: ctx.userId, delegatedById: ctx.caller.userId } });
-    await notify(tx, { kind: 'task.assigned', userId: ctx.userId, caseId: task.caseId, taskId: task.id, params: { caseNumber: task.case.number, caseTitle: task.case.title, taskKind: task.kind, delegated: true } });
+    await notify(tx, {
+      kind: 'task.assigned',
+      userId: ctx.userId,
+      caseId: task.caseId,
+      taskId: task.id,
+      params: { caseNumber: task.case.number, caseTitle: task.case.title, taskKind: task.kind, delegated: true },
+    });
   });
 }
 
@@ -126,7 +152,13 @@ export async function returnTask(ctx: OperationContext): Promise<void> {
   const back = task.delegatedById;
   await audited(ctx, task.caseId, 'task.returned', { to: back }, async (tx) => {
     await tx.task.update({ where: { id: task.id }, data: { assigneeId: back, delegatedById: null } });
-    await notify(tx, { kind: 'task.assigned', userId: back, caseId: task.caseId, taskId: task.id, params: { caseNumber: task.case.number, caseTitle: task.case.title, taskKind: task.kind, returned: true } });
+    await notify(tx, {
+      kind: 'task.assigned',
+      userId: back,
+      caseId: task.caseId,
+      taskId: task.id,
+      params: { caseNumber: task.case.number, caseTitle: task.case.title, taskKind: task.kind, returned: true },
+    });
   });
 }
 
@@ -134,7 +166,9 @@ export async function commentOnTask(ctx: OperationContext & { body: string }) {
   const task = await findTaskForCaller(ctx.db, ctx.caller, ctx.taskId);
   let id = '';
   await audited(ctx, task.caseId, 'task.commented', {}, async (tx) => {
-    id = (await tx.taskComment.create({ data: { taskId: task.id, caseId: task.caseId, authorId: ctx.caller.userId, body: ctx.body } })).id;
+    id = (
+      await tx.taskComment.create({ data: { taskId: task.id, caseId: task.caseId, authorId: ctx.caller.userId, body: ctx.body } })
+    ).id;
   });
   return id;
 }

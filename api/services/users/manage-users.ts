@@ -38,13 +38,22 @@ export function toUserView(user: {
   };
 }
 
-function audit(caller: Caller, requestId: string, entry: Omit<AuditEntry, 'actorId' | 'actingOrgId' | 'requestId' | 'outcome'>): AuditEntry {
+function audit(
+  caller: Caller,
+  requestId: string,
+  entry: Omit<AuditEntry, 'actorId' | 'actingOrgId' | 'requestId' | 'outcome'>,
+): AuditEntry {
   return { ...entry, actorId: caller.userId, actingOrgId: caller.membership?.organizationId, requestId, outcome: 'success' };
 }
 
 export async function listUsers(db: Db, caller: Caller, filter: { q?: string }) {
   const users = await db.user.findMany({
-    where: { AND: [usersInScope(caller), filter.q ? { OR: [{ username: { contains: filter.q } }, { displayName: { contains: filter.q } }] } : {}] },
+    where: {
+      AND: [
+        usersInScope(caller),
+        filter.q ? { OR: [{ username: { contains: filter.q } }, { displayName: { contains: filter.q } }] } : {},
+      ],
+    },
     include: withMemberships,
     orderBy: { username: 'asc' },
     take: 1000,
@@ -66,7 +75,10 @@ function idNumberTaken(): AppError {
       {
         path: 'idNumber',
         code: 'id_number_taken',
-        message: { 'zh-CN': '该身份证号码已绑定另一个账号（实名账号一人一号）。', en: 'This ID number is bound to another account (one real-name account per person).' },
+        message: {
+          'zh-CN': '该身份证号码已绑定另一个账号（实名账号一人一号）。',
+          en: 'This ID number is bound to another account (one real-name account per person).',
+        },
       },
     ],
   });
@@ -96,44 +108,93 @@ async function assertOrganizationsInScope(db: Db, caller: Caller, organizationId
 export async function addUser(
   db: Db,
   caller: Caller,
-  input: { username: string; displayName: string; password: string; idNumber?: string; memberships: { organizationId: string; role: RoleName }[] },
+  input: {
+    username: string;
+    displayName: string;
+    password: string;
+    idNumber?: string;
+    memberships: { organizationId: string; role: RoleName }[];
+  },
   requestId: string,
 ) {
-  await assertOrganizationsInScope(db, caller, input.memberships.map((m) => m.organizationId));
+  await assertOrganizationsInScope(
+    db,
+    caller,
+    input.memberships.map((m) => m.organizationId),
+  );
   if (await db.user.findUnique({ where: { username: input.username.toLowerCase() }, select: { id: true } })) {
     throw new AppError('VALIDATION_FAILED', {
       fields: [{ path: 'username', code: 'duplicate', message: { 'zh-CN': '用户名已被使用。', en: 'The username is taken.' } }],
     });
   }
   await assertIdNumberFree(db, input.idNumber);
-  const user = await bindingIdNumber(input.idNumber, () => db.$transaction(async (tx) => {
-    const created = await createUser(tx, { ...input, mustChangePassword: true });
-    // The audit row says that a number was bound, never the number (personal data stays out of the chain).
-    await appendAudit(tx, audit(caller, requestId, { action: 'user.created', targetType: 'user', targetId: created.id, data: { username: created.username, memberships: input.memberships, idNumberBound: input.idNumber !== undefined } }));
-    return created;
-  }));
+  const user = await bindingIdNumber(input.idNumber, () =>
+    db.$transaction(async (tx) => {
+      const created = await createUser(tx, { ...input, mustChangePassword: true });
+      // The audit row says that a number was bound, never the number (personal data stays out of the chain).
+      await appendAudit(
+        tx,
+        audit(caller, requestId, {
+          action: 'user.created',
+          targetType: 'user',
+          targetId: created.id,
+          data: { username: created.username, memberships: input.memberships, idNumberBound: input.idNumber !== undefined },
+        }),
+      );
+      return created;
+    }),
+  );
   return toUserView(await findUserInScope(db, caller, user.id));
 }
 
-export async function updateUser(db: Db, caller: Caller, userId: string, input: { displayName?: string; disabled?: boolean; idNumber?: string }, requestId: string) {
+export async function updateUser(
+  db: Db,
+  caller: Caller,
+  userId: string,
+  input: { displayName?: string; disabled?: boolean; idNumber?: string },
+  requestId: string,
+) {
   const before = await findUserInScope(db, caller, userId);
   if (input.disabled && userId === caller.userId) {
     throw new AppError('VALIDATION_FAILED', {
-      fields: [{ path: 'disabled', code: 'self', message: { 'zh-CN': '不能停用自己的账号。', en: 'You cannot disable your own account.' } }],
+      fields: [
+        {
+          path: 'disabled',
+          code: 'self',
+          message: { 'zh-CN': '不能停用自己的账号。', en: 'You cannot disable your own account.' },
+        },
+      ],
     });
   }
   await assertIdNumberFree(db, input.idNumber, userId);
   const { idNumber, ...rest } = input;
-  await bindingIdNumber(idNumber, () => db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: userId }, data: input });
-    if (input.disabled) await tx.session.deleteMany({ where: { userId } });
-    const idNumberChange = idNumber === undefined || idNumber === before.idNumber ? {} : { idNumber: before.idNumber ? 'corrected' : 'bound' };
-    await appendAudit(tx, audit(caller, requestId, { action: 'user.updated', targetType: 'user', targetId: userId, data: { ...rest, ...idNumberChange } }));
-  }));
+  await bindingIdNumber(idNumber, () =>
+    db.$transaction(async (tx) => {
+      await tx.user.update({ where: { id: userId }, data: input });
+      if (input.disabled) await tx.session.deleteMany({ where: { userId } });
+      const idNumberChange =
+        idNumber === undefined || idNumber === before.idNumber ? {} : { idNumber: before.idNumber ? 'corrected' : 'bound' };
+      await appendAudit(
+        tx,
+        audit(caller, requestId, {
+          action: 'user.updated',
+          targetType: 'user',
+          targetId: userId,
+          data: { ...rest, ...idNumberChange },
+        }),
+      );
+    }),
+  );
   return toUserView(await findUserInScope(db, caller, userId));
 }
 
-export async function addMembership(db: Db, caller: Caller, userId: string, input: { organizationId: string; role: RoleName }, requestId: string) {
+export async function addMembership(
+  db: Db,
+  caller: Caller,
+  userId: string,
+  input: { organizationId: string; role: RoleName },
+  requestId: string,
+) {
   await findUserInScope(db, caller, userId);
   await assertOrganizationsInScope(db, caller, [input.organizationId]);
   await db.$transaction(async (tx) => {
@@ -142,7 +203,15 @@ export async function addMembership(db: Db, caller: Caller, userId: string, inpu
       create: { userId, ...input },
       update: {},
     });
-    await appendAudit(tx, audit(caller, requestId, { action: 'membership.added', targetType: 'membership', targetId: m.id, data: { userId, ...input } }));
+    await appendAudit(
+      tx,
+      audit(caller, requestId, {
+        action: 'membership.added',
+        targetType: 'membership',
+        targetId: m.id,
+        data: { userId, ...input },
+      }),
+    );
   });
   return toUserView(await findUserInScope(db, caller, userId));
 }
@@ -150,12 +219,23 @@ export async function addMembership(db: Db, caller: Caller, userId: string, inpu
 export async function removeMembership(db: Db, caller: Caller, userId: string, membershipId: string, requestId: string) {
   const user = await findUserInScope(db, caller, userId);
   const membership = user.memberships.find((m) => m.id === membershipId);
-  if (!membership || !(await db.organization.count({ where: { AND: [{ id: membership.organizationId }, organizationsInScope(caller)] } }))) {
+  if (
+    !membership ||
+    !(await db.organization.count({ where: { AND: [{ id: membership.organizationId }, organizationsInScope(caller)] } }))
+  ) {
     throw new AppError('NOT_FOUND');
   }
   await db.$transaction(async (tx) => {
     await tx.membership.delete({ where: { id: membershipId } });
-    await appendAudit(tx, audit(caller, requestId, { action: 'membership.removed', targetType: 'membership', targetId: membershipId, data: { userId, organizationId: membership.organizationId, role: membership.role } }));
+    await appendAudit(
+      tx,
+      audit(caller, requestId, {
+        action: 'membership.removed',
+        targetType: 'membership',
+        targetId: membershipId,
+        data: { userId, organizationId: membership.organizationId, role: membership.role },
+      }),
+    );
   });
   return toUserView(await findUserInScope(db, caller, userId));
 }

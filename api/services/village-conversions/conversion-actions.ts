@@ -12,35 +12,80 @@ import { renderChinesePdf } from '../pdf/chinese-pdf';
 
 /** The conversion case of the caller's own village, or 404. */
 async function ownVillageCase(db: Db, caller: Caller, caseId: string) {
-  const row = await db.case.findFirst({ where: { id: caseId, procedure: 'village-conversion', organizationId: currentMembership(caller).organizationId } });
+  const row = await db.case.findFirst({
+    where: { id: caseId, procedure: 'village-conversion', organizationId: currentMembership(caller).organizationId },
+  });
   if (!row) throw new AppError('NOT_FOUND');
   return row;
 }
 
 /** Saves the village's unfinished application on the case (no workflow step; the form submits it later). */
-export async function saveConversionDraft(db: Db, caller: Caller, caseId: string, draft: Record<string, unknown>, requestId: string) {
+export async function saveConversionDraft(
+  db: Db,
+  caller: Caller,
+  caseId: string,
+  draft: Record<string, unknown>,
+  requestId: string,
+) {
   const row = await ownVillageCase(db, caller, caseId);
   if (row.status !== 'OPEN') throw new AppError('TASK_NOT_OPEN');
   await db.$transaction(async (tx) => {
-    await tx.case.update({ where: { id: caseId }, data: { data: { ...(row.data as Record<string, unknown>), draft } as Prisma.InputJsonValue } });
-    await appendAudit(tx, { action: 'village-conversion.draft-saved', targetType: 'case', targetId: caseId, caseId, actorId: caller.userId, actingOrgId: row.organizationId, outcome: 'success', requestId });
+    await tx.case.update({
+      where: { id: caseId },
+      data: { data: { ...(row.data as Record<string, unknown>), draft } as Prisma.InputJsonValue },
+    });
+    await appendAudit(tx, {
+      action: 'village-conversion.draft-saved',
+      targetType: 'case',
+      targetId: caseId,
+      caseId,
+      actorId: caller.userId,
+      actingOrgId: row.organizationId,
+      outcome: 'success',
+      requestId,
+    });
   });
 }
 
 /** Withdraws the application (before the township proposes); the workflow decides and closes the case. */
-export async function withdrawConversion(options: { db: Db; temporal: Client; caller: Caller; caseId: string; reason: string; requestId: string }) {
+export async function withdrawConversion(options: {
+  db: Db;
+  temporal: Client;
+  caller: Caller;
+  caseId: string;
+  reason: string;
+  requestId: string;
+}) {
   const row = await ownVillageCase(options.db, options.caller, options.caseId);
   try {
     await options.temporal.workflow.getHandle(row.workflowId).executeUpdate(withdrawConversionUpdate, {
-      args: [{ actor: { userId: options.caller.userId, organizationId: row.organizationId, displayName: options.caller.displayName }, reason: options.reason }],
+      args: [
+        {
+          actor: { userId: options.caller.userId, organizationId: row.organizationId, displayName: options.caller.displayName },
+          reason: options.reason,
+        },
+      ],
     });
   } catch (error) {
     if (!(error instanceof WorkflowUpdateFailedError)) throw error;
     await options.db.$transaction((tx) =>
-      appendAudit(tx, { action: 'village-conversion.withdraw', targetType: 'case', targetId: row.id, caseId: row.id, actorId: options.caller.userId, actingOrgId: row.organizationId, outcome: 'refused', reason: 'already-proposed', requestId: options.requestId }),
+      appendAudit(tx, {
+        action: 'village-conversion.withdraw',
+        targetType: 'case',
+        targetId: row.id,
+        caseId: row.id,
+        actorId: options.caller.userId,
+        actingOrgId: row.organizationId,
+        outcome: 'refused',
+        reason: 'already-proposed',
+        requestId: options.requestId,
+      }),
     );
     throw new AppError('TASK_NOT_OPEN', {
-      message: { 'zh-CN': '乡镇（街道）已提出申请，不能再撤回。', en: 'The township has already proposed the conversion; it can no longer be withdrawn.' },
+      message: {
+        'zh-CN': '乡镇（街道）已提出申请，不能再撤回。',
+        en: 'The township has already proposed the conversion; it can no longer be withdrawn.',
+      },
     });
   }
   await options.temporal.workflow.getHandle(row.workflowId).result();
@@ -56,11 +101,18 @@ interface StoredDecision {
 }
 
 /** The county's written decision (批复) as a PDF with Chinese fonts. */
-export async function conversionDecisionPdf(db: Db, caller: Caller, caseId: string): Promise<{ filename: string; bytes: Buffer }> {
+export async function conversionDecisionPdf(
+  db: Db,
+  caller: Caller,
+  caseId: string,
+): Promise<{ filename: string; bytes: Buffer }> {
   const row = await findReadableCase(db, caller, caseId);
   const decision = (row.data as { decision?: StoredDecision }).decision;
   if (row.procedure !== 'village-conversion' || !decision) throw new AppError('NOT_FOUND');
-  const county = await db.task.findFirst({ where: { caseId, kind: 'vc.county-decision', status: 'COMPLETED' }, include: { candidateOrg: true } });
+  const county = await db.task.findFirst({
+    where: { caseId, kind: 'vc.county-decision', status: 'COMPLETED' },
+    include: { candidateOrg: true },
+  });
   const issuer = county?.candidateOrg.name ?? '';
   const bytes = await renderChinesePdf(
     (doc) => {
@@ -69,9 +121,19 @@ export async function conversionDecisionPdf(db: Db, caller: Caller, caseId: stri
       doc.moveDown(0.5).fontSize(11).text(decision.documentNumber, { align: 'center' });
       doc.moveDown(1.5).fontSize(12).text(decision.decisionText, { align: 'left', lineGap: 6 });
       if (decision.decision === 'approve' && decision.newCommittee) {
-        doc.moveDown().text(`新设社区居民委员会：${decision.newCommittee.name}；区域：${decision.newCommittee.area}；户数：${decision.newCommittee.households}。`, { lineGap: 6 });
+        doc
+          .moveDown()
+          .text(
+            `新设社区居民委员会：${decision.newCommittee.name}；区域：${decision.newCommittee.area}；户数：${decision.newCommittee.households}。`,
+            { lineGap: 6 },
+          );
       }
-      doc.moveDown().text(`决定：${decision.decision === 'approve' ? '同意' : '不予批准'}。依据：《中华人民共和国村民委员会组织法》第三条。`, { lineGap: 6 });
+      doc
+        .moveDown()
+        .text(
+          `决定：${decision.decision === 'approve' ? '同意' : '不予批准'}。依据：《中华人民共和国村民委员会组织法》第三条。`,
+          { lineGap: 6 },
+        );
       doc.moveDown(2).text(`案件编号：${row.number}`, { align: 'right' });
       doc.text(`${issuer}人民政府`, { align: 'right' });
       // Dated by the China calendar date of the decision (01:00 Beijing time is still the UTC day before).

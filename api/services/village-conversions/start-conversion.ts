@@ -10,23 +10,43 @@ import { startCase } from '../cases/start-case';
 
 /** The organizations that act on a village's conversion: its township, that township's county and civil-affairs bureau. */
 export async function conversionParties(db: Db, villageOrgId: string) {
-  const village = await db.organization.findUniqueOrThrow({ where: { id: villageOrgId }, include: { parent: { include: { parent: { include: { children: true } } } } } });
+  const village = await db.organization.findUniqueOrThrow({
+    where: { id: villageOrgId },
+    include: { parent: { include: { parent: { include: { children: true } } } } },
+  });
   const township = village.parent;
   const county = township?.parent;
   const civilAffairs = county?.children.find((c) => c.kind === 'CIVIL_AFFAIRS_BUREAU');
   if (village.kind !== 'VILLAGE' || !township || !county || county.kind !== 'COUNTY' || !civilAffairs) {
     throw new AppError('RULE_FAILED', {
-      message: { 'zh-CN': '该村的上级乡镇、县级政府或县民政局未登记，无法发起村改居。', en: 'The village’s township, county or civil-affairs bureau is not registered.' },
+      message: {
+        'zh-CN': '该村的上级乡镇、县级政府或县民政局未登记，无法发起村改居。',
+        en: 'The village’s township, county or civil-affairs bureau is not registered.',
+      },
     });
   }
   return { village, township, county, civilAffairs };
 }
 
-type StartConversionOptions = { db: Db; temporal: Client; taskQueue: string; caller: Caller; title?: string; requestId: string; timing?: VillageConversionInput['timing']; idempotency?: Idempotency };
+type StartConversionOptions = {
+  db: Db;
+  temporal: Client;
+  taskQueue: string;
+  caller: Caller;
+  title?: string;
+  requestId: string;
+  timing?: VillageConversionInput['timing'];
+  idempotency?: Idempotency;
+};
 
 /** Opens a conversion case for the caller's own village (only a village committee official can). */
 export async function startConversion(options: StartConversionOptions) {
-  return idempotentStart(options, 'village-conversion', () => openConversion(options), (row) => row);
+  return idempotentStart(
+    options,
+    'village-conversion',
+    () => openConversion(options),
+    (row) => row,
+  );
 }
 
 /**
@@ -34,10 +54,15 @@ export async function startConversion(options: StartConversionOptions) {
  * another. 409 CONFLICT naming the existing case and its number; the refusal is audited. The partial unique index
  * case_one_live_conversion_per_village decides between two starts at the same moment.
  */
-async function refuseSecondConversion(options: StartConversionOptions, village: { id: string; name: string; conversionCaseId: string | null }): Promise<void> {
+async function refuseSecondConversion(
+  options: StartConversionOptions,
+  village: { id: string; name: string; conversionCaseId: string | null },
+): Promise<void> {
   const existing =
-    (await options.db.case.findFirst({ where: { procedure: 'village-conversion', organizationId: village.id, status: { in: ['OPEN', 'COMPLETED'] } }, orderBy: { openedAt: 'asc' } })) ??
-    (village.conversionCaseId ? await options.db.case.findUnique({ where: { id: village.conversionCaseId } }) : null);
+    (await options.db.case.findFirst({
+      where: { procedure: 'village-conversion', organizationId: village.id, status: { in: ['OPEN', 'COMPLETED'] } },
+      orderBy: { openedAt: 'asc' },
+    })) ?? (village.conversionCaseId ? await options.db.case.findUnique({ where: { id: village.conversionCaseId } }) : null);
   if (!existing) return;
   const approved = existing.status !== 'OPEN';
   await options.db.$transaction((tx) =>
@@ -56,8 +81,14 @@ async function refuseSecondConversion(options: StartConversionOptions, village: 
   );
   throw new AppError('CONFLICT', {
     message: approved
-      ? { 'zh-CN': `${village.name}已经村改居批准（案件 ${existing.number}），不能再次申请。`, en: `${village.name} has already been approved for conversion (case ${existing.number}); it cannot apply again.` }
-      : { 'zh-CN': `${village.name}已有正在办理的村改居申请（案件 ${existing.number}），不能重复发起。`, en: `${village.name} already has a conversion under way (case ${existing.number}); a second one cannot be started.` },
+      ? {
+          'zh-CN': `${village.name}已经村改居批准（案件 ${existing.number}），不能再次申请。`,
+          en: `${village.name} has already been approved for conversion (case ${existing.number}); it cannot apply again.`,
+        }
+      : {
+          'zh-CN': `${village.name}已有正在办理的村改居申请（案件 ${existing.number}），不能重复发起。`,
+          en: `${village.name} already has a conversion under way (case ${existing.number}); a second one cannot be started.`,
+        },
     details: { caseId: existing.id, caseNumber: existing.number, caseStatus: existing.status },
   });
 }
@@ -72,7 +103,13 @@ async function openConversion(options: StartConversionOptions) {
     // Another start for this village committed first (the partial unique index refused this one). A repeat with the same
     // Idempotency-Key is left to idempotentStart, which answers the first request's case.
     if (!isUniqueViolation(error)) throw error;
-    if (options.idempotency && (await options.db.case.findUnique({ where: { openedById_idempotencyKey: { openedById: options.caller.userId, idempotencyKey: options.idempotency.key } } }))) throw error;
+    if (
+      options.idempotency &&
+      (await options.db.case.findUnique({
+        where: { openedById_idempotencyKey: { openedById: options.caller.userId, idempotencyKey: options.idempotency.key } },
+      }))
+    )
+      throw error;
     await refuseSecondConversion(options, parties.village);
     throw error;
   }
@@ -86,7 +123,14 @@ function startVillageCase(options: StartConversionOptions, parties: Awaited<Retu
     title: options.title ?? `${parties.village.name}村改居`,
     ruleSetVersion: 'vc-2012-22',
     workflowArgs: (caseId): [VillageConversionInput] => [
-      { caseId, villageOrgId: parties.village.id, townshipOrgId: parties.township.id, countyOrgId: parties.county.id, civilAffairsOrgId: parties.civilAffairs.id, timing: options.timing },
+      {
+        caseId,
+        villageOrgId: parties.village.id,
+        townshipOrgId: parties.township.id,
+        countyOrgId: parties.county.id,
+        civilAffairsOrgId: parties.civilAffairs.id,
+        timing: options.timing,
+      },
     ],
   });
 }

@@ -49,10 +49,7 @@ export function conversionDecisionUrl(caseId: string): string {
 
 /** Opens a conversion case of the caller's own village (village committee officials only). */
 export async function startConversion(title?: string): Promise<CaseSummary> {
-  return parseResponse(
-    caseSummary,
-    await postOnce('/api/v1/village-conversions', title ? { title } : {}),
-  );
+  return parseResponse(caseSummary, await postOnce('/api/v1/village-conversions', title ? { title } : {}));
 }
 
 export async function saveConversionDraft(caseId: string, draft: z.infer<typeof conversionDraftBody>['draft']): Promise<void> {

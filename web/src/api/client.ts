@@ -186,7 +186,12 @@ export type UploadProgress = (fraction: number) => void;
  * A JSON POST like apiRequest, sent with XMLHttpRequest so the caller can show how much of a large body (an
  * imported spreadsheet) has reached the server; fetch cannot report upload progress. Same CSRF header, same errors.
  */
-export function apiUpload(path: string, body: unknown, onProgress: UploadProgress, options: { signal?: AbortSignal; headers?: Record<string, string> } = {}): Promise<unknown> {
+export function apiUpload(
+  path: string,
+  body: unknown,
+  onProgress: UploadProgress,
+  options: { signal?: AbortSignal; headers?: Record<string, string> } = {},
+): Promise<unknown> {
   const { signal, headers = {} } = options;
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();

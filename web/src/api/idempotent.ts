@@ -20,7 +20,11 @@ function mayHaveHappened(error: unknown): boolean {
 }
 
 /** Sends a POST with an Idempotency-Key that stays the same for this path and body until the request is answered. */
-async function withKeyUntilAnswered(path: string, body: unknown, send: (headers: { 'Idempotency-Key': string }) => Promise<unknown>): Promise<unknown> {
+async function withKeyUntilAnswered(
+  path: string,
+  body: unknown,
+  send: (headers: { 'Idempotency-Key': string }) => Promise<unknown>,
+): Promise<unknown> {
   const request = `${path}\n${JSON.stringify(body)}`;
   const key = unanswered.get(request) ?? newKey();
   unanswered.set(request, key);

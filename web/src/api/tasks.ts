@@ -95,7 +95,10 @@ export type EligibleAssignee = z.infer<typeof eligibleAssignees>[number];
 
 /** Colleagues who hold the task's role in its organization (those it may be assigned or delegated to). */
 export async function fetchEligibleAssignees(id: string, q: string, signal?: AbortSignal): Promise<EligibleAssignee[]> {
-  return parseResponse(eligibleAssignees, await apiRequest(`${taskPath(id)}/eligible-assignees${queryString({ q })}`, { signal }));
+  return parseResponse(
+    eligibleAssignees,
+    await apiRequest(`${taskPath(id)}/eligible-assignees${queryString({ q })}`, { signal }),
+  );
 }
 
 export async function commentOnTask(id: string, body: string): Promise<void> {

@@ -16,7 +16,10 @@ export function navigationItems(t: TFunction, me: Me | undefined): NonNullable<M
   // Residents' committee elections (domain §2): a resident applies and follows their application; officials and the
   // election committee see the elections in their scope; the county watches the overview.
   if (canAccess(me, 'elections.apply')) {
-    items.push({ key: '/elections/applications', label: <Link to="/elections/applications">{t('election.navApplications')}</Link> });
+    items.push({
+      key: '/elections/applications',
+      label: <Link to="/elections/applications">{t('election.navApplications')}</Link>,
+    });
   } else if (canAccess(me, 'elections.read')) {
     items.push({ key: '/elections', label: <Link to="/elections">{t('election.nav')}</Link> });
   }
@@ -33,7 +36,10 @@ export function navigationItems(t: TFunction, me: Me | undefined): NonNullable<M
   }
   // (The report page links to the public list of admitted items.)
   if (canAccess(me, 'service-items.report')) {
-    items.push({ key: '/service-items/report', label: <Link to="/service-items/report">{t('serviceAdmission.nav.report')}</Link> });
+    items.push({
+      key: '/service-items/report',
+      label: <Link to="/service-items/report">{t('serviceAdmission.nav.report')}</Link>,
+    });
   }
   // Administration: only roles that may manage them (SYSTEM_ADMIN), as the API enforces.
   if (canAccess(me, 'organizations.manage')) {

@@ -95,12 +95,7 @@ export function StatusPage() {
           />
         )}
         {data && error === undefined && !loading && (
-          <Alert
-            type={isReady(data) ? 'success' : 'warning'}
-            showIcon
-            title={summary(data, t)}
-            style={{ marginBottom: 16 }}
-          />
+          <Alert type={isReady(data) ? 'success' : 'warning'} showIcon title={summary(data, t)} style={{ marginBottom: 16 }} />
         )}
       </div>
 

@@ -207,7 +207,12 @@ export function MigrantApplyPage() {
                   </Link>
                 </Typography.Paragraph>
               )}
-              <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)} disabled={e.status !== 'REGISTRATION'}>
+              <Button
+                type="primary"
+                htmlType="submit"
+                loading={submitSpinner(formState.isSubmitting)}
+                disabled={e.status !== 'REGISTRATION'}
+              >
                 {t('election.apply.submit')}
               </Button>
             </Form>

@@ -93,7 +93,13 @@ export function TaskPage() {
         <Link to="/inbox">{t('task.backToInbox')}</Link>
       </div>
       {supervising && (
-        <Alert type="info" showIcon title={t('task.supervising')} description={t('task.supervisingHelp')} style={{ marginBottom: 16 }} />
+        <Alert
+          type="info"
+          showIcon
+          title={t('task.supervising')}
+          description={t('task.supervisingHelp')}
+          style={{ marginBottom: 16 }}
+        />
       )}
       {loading && <Spin size="small" description={t('task.refreshing')} />}
       {error !== undefined && <ErrorAlert error={error} title={t('task.loadFailed')} />}
@@ -125,7 +131,11 @@ export function TaskPage() {
             <TaskEvidence taskId={task.id} documents={taskDocuments} canUpload={workable} onUploaded={reload} />
           </Card>
           <Card title={<CardTitle>{t('task.sections.comments')}</CardTitle>}>
-            {supervising ? <CommentList comments={comments} /> : <TaskComments taskId={task.id} comments={comments} onAdded={reload} />}
+            {supervising ? (
+              <CommentList comments={comments} />
+            ) : (
+              <TaskComments taskId={task.id} comments={comments} onAdded={reload} />
+            )}
           </Card>
         </Col>
         <Col xs={{ span: 24, order: 2 }} lg={{ span: 16, order: 1 }}>

@@ -17,11 +17,22 @@ type Values = z.input<ReviewSchema>;
  * A review step of 村改居: move the file on (`advance`: the township proposes, civil affairs forwards) or return it
  * to the village, with an opinion. One form for both steps; each passes its own shared schema.
  */
-export function ReviewDecisionForm({ schema, advance, disabled, submit, record, documents }: TaskFormProps & { schema: ReviewSchema; advance: 'propose' | 'forward' }) {
+export function ReviewDecisionForm({
+  schema,
+  advance,
+  disabled,
+  submit,
+  record,
+  documents,
+}: TaskFormProps & { schema: ReviewSchema; advance: 'propose' | 'forward' }) {
   const { t } = useTranslation();
   const { control, handleSubmit, setError, formState } = useForm<Values, unknown, z.output<ReviewSchema>>({
     // The two schemas differ only in the value that moves the file on; the resolver validates with the step's own.
-    resolver: procedureFormResolver(schema as typeof vcTownshipReviewForm) as unknown as Resolver<Values, unknown, z.output<ReviewSchema>>,
+    resolver: procedureFormResolver(schema as typeof vcTownshipReviewForm) as unknown as Resolver<
+      Values,
+      unknown,
+      z.output<ReviewSchema>
+    >,
     defaultValues: { opinion: '' },
   });
   const onSubmit = handleSubmit((payload) => submit(payload, fieldErrorSink(setError)));
