@@ -208,13 +208,11 @@ describe('村改居 procedure against real Temporal and PostgreSQL', () => {
   it('lets the village withdraw before the township proposes, cancelling the open task', async () => {
     const caseId = await start('撤回测试');
     await prepare(caseId);
-    const res = await sessionOf
-      .get(caseId)!
-      .request({
-        method: 'POST',
-        url: `/api/v1/village-conversions/${caseId}/withdraw`,
-        payload: { reason: '村民会议决定暂缓' },
-      });
+    const res = await sessionOf.get(caseId)!.request({
+      method: 'POST',
+      url: `/api/v1/village-conversions/${caseId}/withdraw`,
+      payload: { reason: '村民会议决定暂缓' },
+    });
     expect(res.statusCode).toBe(200);
     const row = await h.db.case.findUniqueOrThrow({ where: { id: caseId }, include: { tasks: true } });
     expect(row.status).toBe('WITHDRAWN');

@@ -7,12 +7,10 @@ import { SA_CLASSIFICATIONS, periodIssue, yuan } from '../rules/service-admissio
  * Forms of the service-admission procedure (社区工作事项准入) and of the community report (SA-REPORT).
  * The API's request bodies, the workflow's Update validator and the web forms all use these schemas.
  */
-const isoDate = z
-  .string()
-  .refine(isValidIsoDate, {
-    message: 'A real date as YYYY-MM-DD',
-    params: { zh: '日期须为真实存在的 YYYY-MM-DD', code: 'invalid_date' },
-  });
+const isoDate = z.string().refine(isValidIsoDate, {
+  message: 'A real date as YYYY-MM-DD',
+  params: { zh: '日期须为真实存在的 YYYY-MM-DD', code: 'invalid_date' },
+});
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 /** The admission period of an item (both days inclusive). */

@@ -77,12 +77,10 @@ export function presentAtAssembly(a: {
 }
 
 const count = z.number().int().min(0).max(100_000_000);
-const isoDate = z
-  .string()
-  .refine(isValidIsoDate, {
-    message: 'A real date as YYYY-MM-DD',
-    params: { zh: '日期须为真实存在的 YYYY-MM-DD', code: 'invalid_date' },
-  });
+const isoDate = z.string().refine(isValidIsoDate, {
+  message: 'A real date as YYYY-MM-DD',
+  params: { zh: '日期须为真实存在的 YYYY-MM-DD', code: 'invalid_date' },
+});
 
 /** The assembly record and the figures behind the conditions; impossible combinations are input errors (400). */
 export const conversionConditions = z

@@ -171,18 +171,16 @@ const electionVoterRoutes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await recordObjection({
-            ...fastify.platform,
-            caller: callerOf(request),
-            electionId: request.params.electionId,
-            body: request.body,
-            requestId: request.id,
-            idempotency: idempotencyOf(request),
-          }),
-        ),
+      reply.status(201).send(
+        await recordObjection({
+          ...fastify.platform,
+          caller: callerOf(request),
+          electionId: request.params.electionId,
+          body: request.body,
+          requestId: request.id,
+          idempotency: idempotencyOf(request),
+        }),
+      ),
   );
 
   fastify.get(

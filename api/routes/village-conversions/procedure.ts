@@ -31,19 +31,17 @@ const villageConversionProcedureRoutes: FastifyPluginAsyncZod = async (fastify) 
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          toCaseSummary(
-            await startConversion({
-              ...fastify.platform,
-              caller: callerOf(request),
-              title: request.body.title,
-              requestId: request.id,
-              idempotency: idempotencyOf(request),
-            }),
-          ),
+      reply.status(201).send(
+        toCaseSummary(
+          await startConversion({
+            ...fastify.platform,
+            caller: callerOf(request),
+            title: request.body.title,
+            requestId: request.id,
+            idempotency: idempotencyOf(request),
+          }),
         ),
+      ),
   );
 
   fastify.put(
