@@ -86,6 +86,8 @@ describe('what the screens say: China time, notification sentences', () => {
     let h: Harness;
     let village: Session;
     let villageClerk: Session;
+    // One open or approved conversion per village: the second conversion comes from another village.
+    let otherVillage: Session;
     let township: Session;
     let reviewer: Session;
     let approver: Session;
@@ -105,6 +107,11 @@ describe('what the screens say: China time, notification sentences', () => {
         h.api,
         (await makeUser(h.db, [{ organizationId: vil.id, role: 'VILLAGE_COMMITTEE_OFFICIAL' }])).username,
       );
+      const otherVil = await makeOrganization(h.db, 'VILLAGE', town.id, '桃花村');
+      otherVillage = await signIn(
+        h.api,
+        (await makeUser(h.db, [{ organizationId: otherVil.id, role: 'VILLAGE_COMMITTEE_OFFICIAL' }])).username,
+      );
       township = await signIn(h.api, (await makeUser(h.db, [{ organizationId: town.id, role: 'TOWNSHIP_OFFICIAL' }])).username);
       reviewer = await signIn(
         h.api,
@@ -123,14 +130,14 @@ describe('what the screens say: China time, notification sentences', () => {
       return res.json<{ items: ListedNotification[] }>().items;
     };
 
-    async function approvedConversion(title: string) {
-      const started = await village.request({ method: 'POST', url: '/api/v1/village-conversions', payload: { title } });
+    async function approvedConversion(title: string, applicant: Session = village) {
+      const started = await applicant.request({ method: 'POST', url: '/api/v1/village-conversions', payload: { title } });
       expect(started.statusCode).toBe(201);
       const caseId = started.json<{ id: string }>().id;
       const prepare = await openTask(caseId, 'vc.prepare');
       const evidence: Record<string, string[]> = {};
       for (const key of ['VC-C1', 'VC-C2', 'VC-C3', 'VC-C4', 'assembly']) {
-        const res = await village.request({
+        const res = await applicant.request({
           method: 'POST',
           url: `/api/v1/tasks/${prepare.id}/documents`,
           payload: { filename: `${key}.pdf`, mimeType: 'application/pdf', contentBase64: PDF },
@@ -140,7 +147,7 @@ describe('what the screens say: China time, notification sentences', () => {
       }
       expect(
         (
-          await complete(village, prepare.id, {
+          await complete(applicant, prepare.id, {
             application,
             noticePosting: '村务公开栏张贴',
             restructuringRecord: '白沙镇改制〔2026〕1号',
@@ -201,7 +208,7 @@ describe('what the screens say: China time, notification sentences', () => {
     });
 
     it('dates the 批复 PDF by the China date: a decision at 2026-12-04T17:00Z reads 2026年12月5日', async () => {
-      const caseId = await approvedConversion('杏花村村改居（二）');
+      const caseId = await approvedConversion('桃花村村改居', otherVillage);
       const row = await h.db.case.findUniqueOrThrow({ where: { id: caseId } });
       const data = row.data as { decision: Record<string, unknown> };
       await h.db.case.update({

@@ -314,7 +314,7 @@ describe('web app in Chromium: 社区工作事项准入 from the application to 
       await field(township, sa.fields.workloadEstimate).fill('每月一次');
       await field(township, sa.fields.fundingAmount).fill('5000');
       await field(township, sa.fields.fundingPayer).fill('青石镇人民政府');
-      await field(township, sa.fields.workingConditions).fill('提供车辆');
+      // An entrusted item is not asked for working conditions (SA-ENTRUST; they belong to SA-ASSIST).
       await township.getByRole('checkbox', { name: sa.fields.authorityTransferred }).check();
       await field(township, sa.fields.periodUntil).fill(nextYear);
       await township.getByRole('button', { name: sa.apply.submit }).click();
