@@ -75,4 +75,39 @@ describe('a request waits for Temporal a bounded time: 503 and Retry-After inste
     expect(await h.db.task.count({ where: { caseId: newCaseId, status: 'OPEN' } })).toBe(1);
     expect(await h.db.case.count({ where: { title: '停工时开始' } })).toBe(1);
   });
+  it('a village withdrawing its conversion with no worker running answers 503 within the deadline; the withdrawal lands once the worker is back', async () => {
+    const county = await makeOrganization(h.db, 'COUNTY', undefined, '等待县');
+    await makeOrganization(h.db, 'CIVIL_AFFAIRS_BUREAU', county.id, '等待县民政局');
+    const town = await makeOrganization(h.db, 'TOWNSHIP', county.id, '等待镇');
+    const vil = await makeOrganization(h.db, 'VILLAGE', town.id, '等待村');
+    const village = await signIn(
+      h.api,
+      (await makeUser(h.db, [{ organizationId: vil.id, role: 'VILLAGE_COMMITTEE_OFFICIAL' }])).username,
+    );
+    const opened = await village.request({
+      method: 'POST',
+      url: '/api/v1/village-conversions',
+      payload: { title: '等待村村改居' },
+    });
+    expect(opened.statusCode).toBe(201);
+    const caseId = opened.json<{ id: string }>().id;
+
+    await h.stopWorker();
+    process.env.TEMPORAL_ANSWER_TIMEOUT_MS = '2000';
+    const withdraw = () =>
+      village.request({ method: 'POST', url: `/api/v1/village-conversions/${caseId}/withdraw`, payload: { reason: '暂缓' } });
+    const stalled = await timed(withdraw);
+    expect(stalled.result.statusCode).toBe(503);
+    expect(stalled.result.headers['retry-after']).toBe('5');
+    expect(stalled.result.json<{ error: { code: string } }>().error.code).toBe('SERVICE_UNAVAILABLE');
+    expect(stalled.seconds).toBeLessThan(15);
+    expect((await h.db.case.findUniqueOrThrow({ where: { id: caseId } })).status).toBe('OPEN');
+
+    await h.startWorker();
+    delete process.env.TEMPORAL_ANSWER_TIMEOUT_MS;
+    // The repeat either carries the withdrawal itself or finds it already made by the Update that waited (409).
+    const repeated = await withdraw();
+    expect([200, 409]).toContain(repeated.statusCode);
+    expect((await h.db.case.findUniqueOrThrow({ where: { id: caseId } })).status).toBe('WITHDRAWN');
+  });
 });

@@ -24,3 +24,9 @@ export interface WithdrawRequest {
 
 /** The village withdraws its application; accepted only before the township has proposed the conversion. */
 export const withdrawConversionUpdate = defineUpdate<{ withdrawn: true }, [WithdrawRequest]>('withdrawConversion');
+
+/** Failure types of the conversion's Updates; the API maps them to error codes (api/services/temporal/workflow-door.ts). */
+export const ConversionFailure = {
+  /** The township has already proposed the conversion: the village can no longer withdraw. */
+  WITHDRAW_NOT_ALLOWED: 'WithdrawNotAllowed',
+} as const;

@@ -13,6 +13,7 @@ import {
 } from '../lib/human-task';
 import type { FirstElectionStart } from '../../activities/linked-cases';
 import {
+  ConversionFailure,
   withdrawConversionUpdate,
   type VillageConversionInput,
   type VillageConversionResult,
@@ -40,7 +41,7 @@ export async function villageConversionProcedure(input: VillageConversionInput):
       validator: (_request: WithdrawRequest) => {
         if (proposed) {
           throw ApplicationFailure.create({
-            type: 'WithdrawNotAllowed',
+            type: ConversionFailure.WITHDRAW_NOT_ALLOWED,
             message: 'The township has already proposed the conversion',
             nonRetryable: true,
           });

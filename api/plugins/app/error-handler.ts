@@ -1,13 +1,10 @@
 import fp from 'fastify-plugin';
-import { WorkflowNotFoundError } from '@temporalio/client';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, errorMessage, type ErrorCode, type FieldError } from '../../../domain/errors';
 import { auditRefusal } from './refusal-audit';
 import { isTransientError, RETRY_AFTER_SECONDS } from '../../../runtime/transient-errors';
 
 function fromFastifyError(error: FastifyError & { validationContext?: string }): AppError {
-  // An Update or signal to a procedure whose workflow has already closed: the procedure no longer takes actions.
-  if (error instanceof WorkflowNotFoundError) return new AppError('TASK_NOT_OPEN');
   if (
     error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
     error instanceof SyntaxError ||

@@ -1,12 +1,12 @@
 import type { Client } from '@temporalio/client';
 import type { Db } from '../../../runtime/db';
-import { launchWorkflow, pendingStartOf } from '../../../runtime/pending-starts';
+import { pendingStartOf } from '../../../runtime/pending-starts';
 import { isUniqueViolation } from '../../../runtime/db';
 import { AppError } from '../../../domain/errors';
 import type { ProcedureId } from '../../../domain/procedures';
 import type { Case } from '../../../prisma/generated/client';
 import type { Caller } from '../../plugins/app/auth';
-import { withinAnswerDeadline } from '../answer-deadline';
+import { startWorkflow } from '../temporal/workflow-door';
 import { earlierWithKey, type Idempotency } from '../idempotency';
 
 export type { Idempotency };
@@ -61,7 +61,7 @@ async function replay(options: IdempotentStartOptions, earlier: Case): Promise<C
   const pending = await pendingStartOf(options.db, earlier.id);
   if (pending) {
     try {
-      await withinAnswerDeadline(options.temporal, () => launchWorkflow(options.db, options.temporal, pending));
+      await startWorkflow({ db: options.db, temporal: options.temporal, start: pending });
     } catch {
       // The outbox row stays: the worker's reconciler (or the next repeat) finishes the start.
       throw new AppError('SERVICE_UNAVAILABLE', { details: { caseId: earlier.id } });

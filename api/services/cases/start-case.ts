@@ -2,16 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type { Db } from '../../../runtime/db';
 import { appendAudit } from '../../../runtime/audit';
-import { failPendingStart, launchWorkflow, recordPendingStart, type WorkflowStart } from '../../../runtime/pending-starts';
+import { failPendingStart, recordPendingStart, type WorkflowStart } from '../../../runtime/pending-starts';
 import { nextCaseNumber } from '../../../runtime/case-numbers';
 import { AppError } from '../../../domain/errors';
 import { PROCEDURES, type ProcedureId } from '../../../domain/procedures';
-import { settledUpdate } from '../../../workflows/lib/messages';
 import { type Prisma } from '../../../prisma/generated/client';
 import type { Caller } from '../../plugins/app/auth';
 import { workflowFailures } from '../../plugins/app/metrics';
 import type { Idempotency } from './idempotent-start';
-import { withinAnswerDeadline } from '../answer-deadline';
+import { startWorkflow, workflowSettled } from '../temporal/workflow-door';
 import { isTemporalTimeout } from '../../../runtime/transient-errors';
 
 export interface StartCaseOptions {
@@ -42,7 +41,7 @@ export async function startCase(options: StartCaseOptions) {
   const { created, start } = await openCase(options);
   const caseId = start.caseId;
   try {
-    await withinAnswerDeadline(temporal, () => launchWorkflow(db, temporal, start));
+    await startWorkflow({ db, temporal, start });
   } catch (error) {
     // The start may have succeeded even though the answer was lost; only a workflow that does not exist fails the case.
     // One that exists is waited for like any start, so that the answer still comes with the first task in PostgreSQL
@@ -126,9 +125,7 @@ export async function openCase(options: StartCaseOptions) {
 
 /** Waits (briefly) for a workflow that exists to settle and drops its outbox row: the start has happened. */
 async function settledAndForget(db: Db, temporal: Client, start: WorkflowStart): Promise<void> {
-  await withinAnswerDeadline(temporal, () => temporal.workflow.getHandle(start.workflowId).executeUpdate(settledUpdate)).catch(
-    () => undefined,
-  ); // still running, its task comes later: the case exists, so the start succeeded
+  await workflowSettled({ temporal, workflowId: start.workflowId }).catch(() => undefined); // still running, its task comes later: the case exists, so the start succeeded
   await db.pendingWorkflowStart.deleteMany({ where: { caseId: start.caseId } });
 }
 

@@ -2,13 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type { Db } from '../../../runtime/db';
 import { appendAudit } from '../../../runtime/audit';
-import {
-  failPendingStart,
-  isRefusedStart,
-  launchWorkflow,
-  recordPendingStart,
-  type WorkflowStart,
-} from '../../../runtime/pending-starts';
+import { failPendingStart, isRefusedStart, recordPendingStart, type WorkflowStart } from '../../../runtime/pending-starts';
 import { nextCaseNumber } from '../../../runtime/case-numbers';
 import { AppError } from '../../../domain/errors';
 import { contentMatchesType, MAX_DOCUMENT_BYTES } from '../../../domain/documents';
@@ -18,13 +12,12 @@ import { maskResidentId } from '../../../domain/resident-id';
 import { selfApplication } from '../../../domain/rules/election';
 import type { RuleResult } from '../../../domain/rules/rule';
 import type { Prisma } from '../../../prisma/generated/client';
-import { settledUpdate } from '../../../workflows/lib/messages';
 import { migrantWorkflowId, submitApplicationUpdate, supplyEvidenceUpdate } from '../../../workflows/election/messages';
 import type { Caller } from '../../plugins/app/auth';
 import { currentMembership } from '../../authz/scope';
 import { storeDocument } from '../documents/store-document';
 import { electionsInScope, findElection, wrongStep } from './scope';
-import { electionUpdate } from './workflow-calls';
+import { startWorkflow, updateWorkflow, workflowSettled } from '../temporal/workflow-door';
 
 interface Platform {
   db: Db;
@@ -68,7 +61,7 @@ export async function submitApplication(options: SubmitApplicationOptions) {
   const { db, temporal, caller } = options;
   const { id, number, start } = await recordApplication(options);
   try {
-    await electionUpdate(() => launchWorkflow(db, temporal, start));
+    await startWorkflow({ db, temporal, start });
   } catch (error) {
     // Refused (registration over, the election gone): the application is not accepted. Anything else (Temporal not
     // answering) leaves it standing: the worker's reconciler delivers it, and the applicant sees it under its number.
@@ -83,7 +76,7 @@ export async function submitApplication(options: SubmitApplicationOptions) {
     }
     throw error;
   }
-  await temporal.workflow.getHandle(migrantWorkflowId(id)).executeUpdate(settledUpdate);
+  await workflowSettled({ temporal, workflowId: migrantWorkflowId(id) });
   return applicationStatus(db, caller, number);
 }
 
@@ -248,11 +241,12 @@ export async function supplyEvidence(
     });
   });
   await storeEvidence(db, caller, app.id, body.documents, options.requestId);
-  await electionUpdate(() =>
-    temporal.workflow
-      .getHandle(migrantWorkflowId(app.id))
-      .executeUpdate(supplyEvidenceUpdate, { updateId: `evidence-${app.id}-${app.precheckRound}` }),
-  );
+  await updateWorkflow({
+    temporal,
+    workflowId: migrantWorkflowId(app.id),
+    update: supplyEvidenceUpdate,
+    updateId: `evidence-${app.id}-${app.precheckRound}`,
+  });
   return applicationStatus(db, caller, app.number);
 }
 

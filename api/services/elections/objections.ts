@@ -11,7 +11,7 @@ import { fileObjectionUpdate } from '../../../workflows/election/messages';
 import type { Caller } from '../../plugins/app/auth';
 import { earlierWithKey, type Idempotency } from '../idempotency';
 import { findCommitteeElection, findElection, wrongStep } from './scope';
-import { electionUpdate } from './workflow-calls';
+import { updateWorkflow } from '../temporal/workflow-door';
 
 type ObjectionBody = z.infer<typeof objectionBody>;
 
@@ -41,11 +41,13 @@ export async function recordObjection(options: {
   const earlier = idempotency && (await earlierObjection(db, caller, election.id, idempotency));
   const objection = earlier ?? (await newObjection(options, election));
   try {
-    const accepted = await electionUpdate(() =>
-      options.temporal.workflow
-        .getHandle(election.case.workflowId)
-        .executeUpdate(fileObjectionUpdate, { args: [{ objectionId: objection.id }], updateId: `objection-${objection.id}` }),
-    );
+    const accepted = await updateWorkflow({
+      temporal: options.temporal,
+      workflowId: election.case.workflowId,
+      update: fileObjectionUpdate,
+      args: [{ objectionId: objection.id }],
+      updateId: `objection-${objection.id}`,
+    });
     return {
       id: objection.id,
       number: objection.number,

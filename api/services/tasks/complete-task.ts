@@ -1,23 +1,15 @@
-import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import type { Client } from '@temporalio/client';
 import type { Db } from '../../../runtime/db';
 import { appendAudit } from '../../../runtime/audit';
 import { AppError, type FieldError } from '../../../domain/errors';
 import { FORMS, isFormId } from '../../../domain/forms';
 import { fieldErrorsFromZod } from '../../../domain/validation';
-import {
-  completeTaskUpdate,
-  TaskFailure,
-  type CompleteTaskResponse,
-  type TaskAlreadyCompletedDetails,
-  type TaskPayloadInvalidDetails,
-  type TaskRuleFailedDetails,
-} from '../../../workflows/lib/messages';
+import { completeTaskUpdate, type CompleteTaskResponse } from '../../../workflows/lib/messages';
 import type { RuleResult } from '../../../domain/rules/rule';
 import type { Caller } from '../../plugins/app/auth';
 import { findTaskToWorkOn } from './task-scope';
 import { taskCompletionSeconds, workflowFailures } from '../../plugins/app/metrics';
-import { withinAnswerDeadline } from '../answer-deadline';
+import { updateWorkflow, WORKFLOW_NOT_FOUND, WorkflowRefusal } from '../temporal/workflow-door';
 import { payloadProblemsAgainstRecord } from './case-checks';
 
 export interface CompleteTaskOptions {
@@ -39,27 +31,6 @@ async function alreadyCompleted(db: Db, taskId: string, fallbackName?: string): 
     details: { completedBy: name, completedAt: task?.completedAt?.toISOString() ?? null },
     message: { 'zh-CN': `该任务已由 ${name} 办结。`, en: `This task was already completed by ${name}.` },
   });
-}
-
-function mapUpdateFailure(error: WorkflowUpdateFailedError): {
-  code: 'validation' | 'completed' | 'not-open' | 'rules';
-  fields?: FieldError[];
-  by?: string;
-  rules?: RuleResult[];
-} {
-  const cause = error.cause;
-  if (cause instanceof ApplicationFailure) {
-    if (cause.type === TaskFailure.RULE_FAILED) {
-      return { code: 'rules', rules: (cause.details?.[0] as TaskRuleFailedDetails | undefined)?.rules };
-    }
-    if (cause.type === TaskFailure.INVALID_PAYLOAD) {
-      return { code: 'validation', fields: (cause.details?.[0] as TaskPayloadInvalidDetails | undefined)?.fields };
-    }
-    if (cause.type === TaskFailure.ALREADY_COMPLETED) {
-      return { code: 'completed', by: (cause.details?.[0] as TaskAlreadyCompletedDetails | undefined)?.completedBy.displayName };
-    }
-  }
-  return { code: 'not-open' };
 }
 
 /**
@@ -106,53 +77,52 @@ export async function completeTask(options: CompleteTaskOptions): Promise<Comple
       );
     }
   }
-  const handle = temporal.workflow.getHandle(task.case.workflowId);
   const timer = taskCompletionSeconds.startTimer();
   try {
-    const result = await withinAnswerDeadline(temporal, () =>
-      handle.executeUpdate(completeTaskUpdate, {
-        args: [
-          {
-            taskId: task.id,
-            actor: {
-              userId: caller.userId,
-              organizationId: caller.membership?.organizationId ?? '',
-              displayName: caller.displayName,
-            },
-            payload: options.payload,
-            requestId: options.requestId,
+    const result = await updateWorkflow({
+      temporal,
+      workflowId: task.case.workflowId,
+      update: completeTaskUpdate,
+      args: [
+        {
+          taskId: task.id,
+          actor: {
+            userId: caller.userId,
+            organizationId: caller.membership?.organizationId ?? '',
+            displayName: caller.displayName,
           },
-        ],
-        // The same user repeating the same completion (retry, double click) is one Update: it takes effect once.
-        updateId: `complete-${task.id}-${caller.userId}`,
-      }),
-    );
+          payload: options.payload,
+          requestId: options.requestId,
+        },
+      ],
+      // The same user repeating the same completion (retry, double click) is one Update: it takes effect once.
+      updateId: `complete-${task.id}-${caller.userId}`,
+    });
     timer({ outcome: 'completed' });
     return result;
   } catch (error) {
     timer({ outcome: 'refused' });
-    // The workflow closed while this Update waited (another completion ended the procedure): the record decides.
-    if (error instanceof WorkflowNotFoundError) {
-      const now = await db.task.findUnique({ where: { id: task.id }, select: { status: true } });
-      if (now?.status === 'COMPLETED') return refuse('already-completed', await alreadyCompleted(db, task.id));
-      return refuse('not-open', new AppError('TASK_NOT_OPEN'));
-    }
-    if (!(error instanceof WorkflowUpdateFailedError)) {
+    if (!(error instanceof WorkflowRefusal)) {
       workflowFailures.inc({ operation: 'complete' });
       throw error;
     }
-    const failure = mapUpdateFailure(error);
-    if (failure.code === 'validation') {
-      return refuse('invalid-payload', new AppError('VALIDATION_FAILED', { fields: (failure.fields ?? []).map(prefixPayload) }));
+    // The workflow closed while this Update waited (another completion ended the procedure): the record decides.
+    if (error.refusal === WORKFLOW_NOT_FOUND) {
+      const now = await db.task.findUnique({ where: { id: task.id }, select: { status: true } });
+      if (now?.status === 'COMPLETED') return refuse('already-completed', await alreadyCompleted(db, task.id));
+      return refuse('not-open', error);
     }
-    if (failure.code === 'completed') return refuse('already-completed', await alreadyCompleted(db, task.id, failure.by));
-    if (failure.code === 'rules') {
-      return refuse(
-        `rules:${(failure.rules ?? []).map((r) => r.id).join(',')}`,
-        new AppError('RULE_FAILED', { details: { rules: failure.rules ?? [] } }),
-      );
+    if (error.code === 'VALIDATION_FAILED') {
+      return refuse('invalid-payload', new AppError('VALIDATION_FAILED', { fields: (error.fields ?? []).map(prefixPayload) }));
     }
-    return refuse('not-open', new AppError('TASK_NOT_OPEN'));
+    if (error.code === 'TASK_ALREADY_COMPLETED') {
+      return refuse('already-completed', await alreadyCompleted(db, task.id, error.details?.completedBy as string));
+    }
+    if (error.code === 'RULE_FAILED') {
+      const rules = (error.details?.rules ?? []) as RuleResult[];
+      return refuse(`rules:${rules.map((r) => r.id).join(',')}`, error);
+    }
+    return refuse('not-open', error);
   }
 }
 

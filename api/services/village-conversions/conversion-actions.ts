@@ -1,4 +1,4 @@
-import { WorkflowUpdateFailedError, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import type { Db } from '../../../runtime/db';
 import { appendAudit } from '../../../runtime/audit';
 import { formatChinaDateOf } from '../../../domain/china-time';
@@ -9,6 +9,7 @@ import type { Caller } from '../../plugins/app/auth';
 import { currentMembership } from '../../authz/scope';
 import { findReadableCase } from '../cases/case-record';
 import { renderChinesePdf } from '../pdf/chinese-pdf';
+import { updateWorkflow, WORKFLOW_NOT_FOUND, WorkflowRefusal, workflowResult } from '../temporal/workflow-door';
 
 /** The conversion case of the caller's own village, or 404. */
 async function ownVillageCase(db: Db, caller: Caller, caseId: string) {
@@ -57,8 +58,12 @@ export async function withdrawConversion(options: {
   requestId: string;
 }) {
   const row = await ownVillageCase(options.db, options.caller, options.caseId);
+  const { temporal } = options;
   try {
-    await options.temporal.workflow.getHandle(row.workflowId).executeUpdate(withdrawConversionUpdate, {
+    await updateWorkflow({
+      temporal,
+      workflowId: row.workflowId,
+      update: withdrawConversionUpdate,
       args: [
         {
           actor: { userId: options.caller.userId, organizationId: row.organizationId, displayName: options.caller.displayName },
@@ -67,7 +72,7 @@ export async function withdrawConversion(options: {
       ],
     });
   } catch (error) {
-    if (!(error instanceof WorkflowUpdateFailedError)) throw error;
+    if (!(error instanceof WorkflowRefusal) || error.refusal === WORKFLOW_NOT_FOUND) throw error;
     await options.db.$transaction((tx) =>
       appendAudit(tx, {
         action: 'village-conversion.withdraw',
@@ -81,14 +86,9 @@ export async function withdrawConversion(options: {
         requestId: options.requestId,
       }),
     );
-    throw new AppError('TASK_NOT_OPEN', {
-      message: {
-        'zh-CN': '乡镇（街道）已提出申请，不能再撤回。',
-        en: 'The township has already proposed the conversion; it can no longer be withdrawn.',
-      },
-    });
+    throw error;
   }
-  await options.temporal.workflow.getHandle(row.workflowId).result();
+  await workflowResult({ temporal, workflowId: row.workflowId });
 }
 
 interface StoredDecision {
