@@ -49,6 +49,24 @@ export default tseslint.config(
     },
   },
   {
+    // Activities run in the worker: they share database operations with the API through runtime/ and domain/, never
+    // by importing the API.
+    files: ['activities/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/api', '**/api/*'],
+              message: 'Activities do not import the API: share the operation through runtime/ or domain/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
   },
