@@ -67,6 +67,26 @@ export default tseslint.config(
     },
   },
   {
+    // Configuration is read in one place, runtime/config.ts (typed, documented). Tool configs (prisma.config.ts,
+    // web/vite.config.ts) and the test, reliability and bench harnesses read their own knobs.
+    files: [
+      'api/**/*.ts',
+      'activities/**/*.ts',
+      'workflows/**/*.ts',
+      'runtime/**/*.ts',
+      'scripts/**/*.ts',
+      'domain/**/*.ts',
+      'web/src/**/*.{ts,tsx}',
+    ],
+    ignores: ['runtime/config.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read configuration through runtime/config.ts (loadConfig or settings).' },
+      ],
+    },
+  },
+  {
     files: ['web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
   },
