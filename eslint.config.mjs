@@ -49,6 +49,44 @@ export default tseslint.config(
     },
   },
   {
+    // Activities run in the worker: they share database operations with the API through runtime/ and domain/, never
+    // by importing the API.
+    files: ['activities/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/api', '**/api/*'],
+              message: 'Activities do not import the API: share the operation through runtime/ or domain/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Configuration is read in one place, runtime/config.ts (typed, documented). Tool configs (prisma.config.ts,
+    // web/vite.config.ts) and the test, reliability and bench harnesses read their own knobs.
+    files: [
+      'api/**/*.ts',
+      'activities/**/*.ts',
+      'workflows/**/*.ts',
+      'runtime/**/*.ts',
+      'scripts/**/*.ts',
+      'domain/**/*.ts',
+      'web/src/**/*.{ts,tsx}',
+    ],
+    ignores: ['runtime/config.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read configuration through runtime/config.ts (loadConfig or settings).' },
+      ],
+    },
+  },
+  {
     files: ['web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
   },

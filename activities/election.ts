@@ -1,7 +1,7 @@
 import { isUniqueViolation, type Db, type DbTx } from '../runtime/db';
 import { appendAudit } from '../runtime/audit';
 import { notify } from '../runtime/notifications';
-import { createOrganization } from '../api/services/organizations/create-organization';
+import { createOrganization } from '../runtime/organizations';
 import type { ElectionLaw, EligibilityFacts } from '../domain/rules/election';
 import type { RuleResult } from '../domain/rules/rule';
 import { recordedUnder } from '../domain/rules/rule-sets';

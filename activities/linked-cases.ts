@@ -1,9 +1,9 @@
 import type { Client } from '@temporalio/client';
 import type { Db, DbTx } from '../runtime/db';
-import { runningElectionOf, secondElectionRefusal } from '../api/services/elections/running-election';
+import { runningElectionOf, secondElectionRefusal } from '../runtime/running-election';
 import { appendAudit } from '../runtime/audit';
 import { nextCaseNumber } from '../runtime/case-numbers';
-import { createOrganization } from '../api/services/organizations/create-organization';
+import { createOrganization } from '../runtime/organizations';
 import { isProcedureId, PROCEDURES } from '../domain/procedures';
 import { residentsCommitteeCode } from '../domain/organizations';
 import { ruleSetInForce } from '../domain/rules/rule-sets';

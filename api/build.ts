@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
 import app, { type AppOptions } from './app';
+import { settings } from '../runtime/config';
 
 /** Fastify instance options shared by the server and tests: request ids, body limit, proxy trust. */
 export function serverOptions(logger: FastifyServerOptions['logger']): FastifyServerOptions {
@@ -9,7 +10,7 @@ export function serverOptions(logger: FastifyServerOptions['logger']): FastifySe
     genReqId: () => randomUUID(),
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
     bodyLimit: 1024 * 1024,
-    trustProxy: process.env.TRUST_PROXY === 'true',
+    trustProxy: settings.trustProxy(),
     routerOptions: { ignoreTrailingSlash: true },
     // Registering the app loads every route module; on a busy host (several processes starting at once on 2 cores)
     // that took longer than Fastify's 10 s default and the API refused to start.

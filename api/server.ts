@@ -1,5 +1,5 @@
 // The API process: listens on HOST:PORT, serves the web app, talks to PostgreSQL and Temporal.
-import { loadConfig, requireDatabaseUrl } from '../runtime/config';
+import { loadConfig, requireDatabaseUrl, settings } from '../runtime/config';
 import { createDb } from '../runtime/db';
 import { checkDatabaseRole } from '../runtime/db-roles';
 import { connectTemporalClient } from '../runtime/temporal-connection';
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       secureCookies: config.PUBLIC_URL?.startsWith('https://') ?? false,
     },
-    process.env.LOG_FORMAT === 'pretty'
+    settings.prettyLogs()
       ? {
           level: config.LOG_LEVEL,
           transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } },

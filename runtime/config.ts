@@ -53,3 +53,87 @@ export function requireTemporalAddress(config: Config): string {
   if (!config.TEMPORAL_ADDRESS) throw new Error('TEMPORAL_ADDRESS is not set');
   return config.TEMPORAL_ADDRESS;
 }
+
+/**
+ * Settings read where they are used, each from the environment at the moment of use (tests and the reliability
+ * harnesses set some per process or per test). The one other place that reads the environment is `loadConfig` above.
+ */
+export const settings = {
+  /** TEMPORAL_ANSWER_TIMEOUT_MS: how long a request waits for Temporal before answering 503 (default 30 s). */
+  answerTimeoutMs(): number {
+    const configured = Number(process.env.TEMPORAL_ANSWER_TIMEOUT_MS);
+    return Number.isFinite(configured) && configured > 0 ? configured : 30_000;
+  },
+  /** PDF_CJK_FONT=/path/to/font.ttf|ttc[#PostScriptName]: the Chinese font for PDFs instead of the system's. */
+  pdfCjkFont(): string | undefined {
+    return process.env.PDF_CJK_FONT || undefined;
+  },
+  /** LOG_FORMAT=pretty: human-readable API logs (pino-pretty) instead of JSON lines. */
+  prettyLogs(): boolean {
+    return process.env.LOG_FORMAT === 'pretty';
+  },
+  /** TRUST_PROXY=true: the API is behind a reverse proxy whose X-Forwarded-* headers it trusts. */
+  trustProxy(): boolean {
+    return process.env.TRUST_PROXY === 'true';
+  },
+  /** METRICS_TOKEN: when set, GET /metrics requires `Authorization: Bearer <token>`. */
+  metricsToken(): string | undefined {
+    return process.env.METRICS_TOKEN || undefined;
+  },
+  /** WEB_DIST_DIR: the built web app, when not web/dist (tests that build their own copy). */
+  webDistDir(): string | undefined {
+    return process.env.WEB_DIST_DIR;
+  },
+  /** PUBLIC_RATE_LIMIT_MAX: requests per minute per client on the public check endpoints (default 60). */
+  publicRateLimitMax(): number {
+    return Number(process.env.PUBLIC_RATE_LIMIT_MAX ?? 60);
+  },
+  /** Whether PUBLIC_URL is an https origin (then HSTS is sent). */
+  publicUrlIsHttps(): boolean {
+    return process.env.PUBLIC_URL?.startsWith('https://') ?? false;
+  },
+  /** TEMPORAL_CLI: the Temporal CLI binary to use instead of PATH or the tools cache. */
+  temporalCli(): string | undefined {
+    return process.env.TEMPORAL_CLI || undefined;
+  },
+  /** DATA_DIR: local state between runs (default .data in the clone). */
+  dataDir(): string | undefined {
+    return process.env.DATA_DIR;
+  },
+  /** COMMUNITY_GOVERNANCE_TOOLS_DIR, else $XDG_CACHE_HOME/community-governance/tools: tools built once per machine. */
+  toolsDir(): string | undefined {
+    return process.env.COMMUNITY_GOVERNANCE_TOOLS_DIR;
+  },
+  xdgCacheHome(): string | undefined {
+    return process.env.XDG_CACHE_HOME;
+  },
+  /** WORKER_METRICS_ADDRESS (host:port): the worker's Prometheus endpoint for the SDK's metrics. */
+  workerMetricsAddress(): string | undefined {
+    return process.env.WORKER_METRICS_ADDRESS || undefined;
+  },
+  /** WORKFLOW_BUNDLE_PATH: a workflow bundle built ahead, so a worker (re)start does not bundle again. */
+  workflowBundlePath(): string | undefined {
+    return process.env.WORKFLOW_BUNDLE_PATH || undefined;
+  },
+  /** For `npm run db:migrate`: DATABASE_URL and MIGRATION_DATABASE_URL as given (no other variable validated). */
+  migrationUrls(): { databaseUrl?: string; migrationUrl?: string } {
+    const databaseUrl = process.env.DATABASE_URL;
+    return { databaseUrl, migrationUrl: process.env.MIGRATION_DATABASE_URL ?? databaseUrl };
+  },
+  /** For `npm run db:new-migration`: any server to diff the schema on (DATABASE_URL, else TEST_DATABASE_URL). */
+  scratchServerUrl(): string | undefined {
+    return process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  },
+  /** EMBEDDED_PG_PORT, TEMPORAL_DEV_PORT, TEMPORAL_DEV_UI_PORT: ports of the servers `npm start` runs itself. */
+  embeddedPostgresPort(): number {
+    return Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+  },
+  temporalDevPorts(): { port: number; uiPort: number } {
+    return { port: Number(process.env.TEMPORAL_DEV_PORT ?? 7233), uiPort: Number(process.env.TEMPORAL_DEV_UI_PORT ?? 8233) };
+  },
+};
+
+/** This process's environment with `changes`, for a child process (unset a variable with undefined). */
+export function childEnvironment(changes: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  return { ...process.env, ...changes };
+}

@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { toolsCacheDir } from './paths';
+import { childEnvironment, settings } from './config';
 
 /**
  * The Temporal CLI release this project builds when no binary is configured. v1.5.1 is the newest tag whose go.mod
@@ -22,7 +23,7 @@ function onPath(name: string): string | undefined {
 
 /** Where the Temporal CLI is, without building it: TEMPORAL_CLI, then PATH, then the tools cache. */
 export function findTemporalCli(): string | undefined {
-  const configured = process.env.TEMPORAL_CLI;
+  const configured = settings.temporalCli();
   if (configured) {
     if (!fs.existsSync(configured)) throw new Error(`TEMPORAL_CLI=${configured} does not exist`);
     return configured;
@@ -49,7 +50,7 @@ export function ensureTemporalCli(log: (line: string) => void = (l) => process.s
   fs.mkdirSync(path.dirname(target), { recursive: true });
   execFileSync(goBin, ['install', `${GO_MODULE}@${TEMPORAL_CLI_VERSION}`], {
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, GOBIN: path.dirname(target) },
+    env: childEnvironment({ GOBIN: path.dirname(target) }),
   });
   if (!fs.existsSync(target)) throw new Error(`go install finished but ${target} is missing`);
   return target;

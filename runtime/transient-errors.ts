@@ -83,3 +83,15 @@ export function isTransientError(error: unknown): boolean {
 
 /** Seconds a client should wait before trying again after a transient failure. */
 export const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * True when a Temporal call never left this process: gRPC UNAVAILABLE with "No connection established" (the channel had
+ * no connection to send it on). Unlike a timeout or a dropped connection, what was asked cannot have happened.
+ */
+export function isTemporalNeverReached(error: unknown): boolean {
+  for (const current of causeChain(error)) {
+    const e = current as { code?: unknown; details?: unknown };
+    if (e.code === 14 && typeof e.details === 'string' && e.details.startsWith('No connection established')) return true;
+  }
+  return false;
+}

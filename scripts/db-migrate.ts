@@ -3,10 +3,10 @@
 // Usage: MIGRATION_DATABASE_URL=postgresql://owner:…@host/db DATABASE_URL=postgresql://app:…@host/db npm run db:migrate
 import { applyMigrations } from '../prisma/engine';
 import { grantApplicationRights, roleOf } from '../runtime/db-roles';
+import { settings } from '../runtime/config';
 
 async function main(): Promise<void> {
-  const databaseUrl = process.env.DATABASE_URL;
-  const migrationUrl = process.env.MIGRATION_DATABASE_URL ?? databaseUrl;
+  const { databaseUrl, migrationUrl } = settings.migrationUrls();
   if (!migrationUrl)
     throw new Error('MIGRATION_DATABASE_URL or DATABASE_URL is required (postgresql://user:password@host:port/database)');
   const { applied } = await applyMigrations(migrationUrl, { log: (line) => console.log(line) });

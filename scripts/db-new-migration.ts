@@ -17,6 +17,7 @@ import {
   diffDatabaseAgainstSchema,
   readMigrations,
 } from '../prisma/engine';
+import { settings } from '../runtime/config';
 
 /** YYYYMMDDHHMMSS in UTC, as `prisma migrate dev` names migrations. */
 function utcTimestamp(date: Date): string {
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
   if (!name || !/^[a-z0-9_]+$/.test(name)) {
     throw new Error('Usage: npx tsx scripts/db-new-migration.ts <snake_name>   (lowercase letters, digits, _)');
   }
-  const serverUrl = process.env.DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  const serverUrl = settings.scratchServerUrl();
   if (!serverUrl) throw new Error('DATABASE_URL or TEST_DATABASE_URL is required (only its server is used)');
 
   const migrationsDir = defaultMigrationsDir;

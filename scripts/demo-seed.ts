@@ -3,7 +3,7 @@
 import type { OrgKind, Role } from '../prisma/generated/client';
 import { createDb, type DbTx } from '../runtime/db';
 import { appendAudit } from '../runtime/audit';
-import { createOrganization } from '../api/services/organizations/create-organization';
+import { createOrganization } from '../runtime/organizations';
 import { createUser } from '../api/services/users/create-user';
 import { residentIdCheckChar } from '../domain/resident-id';
 

@@ -10,7 +10,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadConfig } from '../runtime/config';
+import { childEnvironment, loadConfig, settings } from '../runtime/config';
 import { startEmbeddedPostgres, type EmbeddedPostgresServer } from '../runtime/embedded-postgres';
 import { dataDir, repoRoot } from '../runtime/paths';
 import { provisionDatabase } from '../runtime/db-provision';
@@ -107,7 +107,7 @@ async function main(): Promise<void> {
     if (!databaseUrl) {
       postgres = await startEmbeddedPostgres({
         dataDir: path.join(dataDir, 'postgres'),
-        port: Number(process.env.EMBEDDED_PG_PORT ?? 54329),
+        port: settings.embeddedPostgresPort(),
         persistent: true,
         onLog: logger('postgres'),
       });
@@ -135,8 +135,7 @@ async function main(): Promise<void> {
     if (!temporalAddress) {
       temporal = await startTemporalDevServer({
         dbFile: path.join(dataDir, 'temporal', 'temporal.sqlite'),
-        port: Number(process.env.TEMPORAL_DEV_PORT ?? 7233),
-        uiPort: Number(process.env.TEMPORAL_DEV_UI_PORT ?? 8233),
+        ...settings.temporalDevPorts(),
         onLog: logger('temporal'),
       });
       temporalAddress = temporal.address;
@@ -145,13 +144,12 @@ async function main(): Promise<void> {
     if (!devMode) ensureWebBuilt();
 
     // The owner's URL stays here: the API and the worker get only the application role's.
-    const env = {
-      ...process.env,
+    const env = childEnvironment({
       DATABASE_URL: databaseUrl,
       MIGRATION_DATABASE_URL: undefined,
       TEMPORAL_ADDRESS: temporalAddress,
       LOG_FORMAT: 'pretty',
-    };
+    });
     worker = spawnNodeProcess('worker', 'scripts/worker.ts', env);
     api = spawnNodeProcess('api', 'api/server.ts', env);
     for (const [name, child] of [
@@ -209,7 +207,7 @@ async function main(): Promise<void> {
         [require.resolve('vite/bin/vite.js'), '--config', 'web/vite.config.ts', '--port', '5173', '--strictPort'],
         {
           cwd: repoRoot,
-          env: { ...process.env, API_URL: apiUrl },
+          env: childEnvironment({ API_URL: apiUrl }),
           stdio: ['ignore', 'pipe', 'pipe'],
         },
       );

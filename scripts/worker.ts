@@ -1,6 +1,6 @@
 // The worker process: runs workflows and activities for the configured task queue until SIGINT/SIGTERM.
 import { Runtime } from '@temporalio/worker';
-import { loadConfig, requireDatabaseUrl } from '../runtime/config';
+import { loadConfig, requireDatabaseUrl, settings } from '../runtime/config';
 import { createDb } from '../runtime/db';
 import { checkDatabaseRole } from '../runtime/db-roles';
 import { connectTemporalClient, connectTemporalWorker } from '../runtime/temporal-connection';
@@ -11,7 +11,7 @@ import { startPendingStartReconciler } from '../runtime/pending-starts';
 async function main(): Promise<void> {
   const config = loadConfig();
   // The SDK's own Prometheus metrics (workflow and activity task latency, failures, schedule-to-start, …).
-  const metricsAddress = process.env.WORKER_METRICS_ADDRESS;
+  const metricsAddress = settings.workerMetricsAddress();
   if (metricsAddress) Runtime.install({ telemetryOptions: { metrics: { prometheus: { bindAddress: metricsAddress } } } });
   const db = createDb(requireDatabaseUrl(config));
   await checkDatabaseRole((sql) => db.$queryRawUnsafe(sql), {
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const connection = await connectTemporalWorker(config);
   const temporal = await connectTemporalClient(config);
   // A workflow bundle built ahead (`bundleWorkflowCode`) makes a (re)start take a second instead of bundling again.
-  const bundlePath = process.env.WORKFLOW_BUNDLE_PATH;
+  const bundlePath = settings.workflowBundlePath();
   const workflowBundle = bundlePath ? { codePath: bundlePath } : undefined;
   const worker = await createWorker({
     connection,

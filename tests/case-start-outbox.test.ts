@@ -139,4 +139,43 @@ describe('case starts through an outbox: an API that dies between opening a case
     const audit = await h.db.auditEvent.findMany({ where: { caseId }, orderBy: { seq: 'asc' } });
     expect(audit.map((a) => a.action)).toEqual(['case.opened', 'case.start-failed']);
   });
+
+  /** A client on the real Temporal server whose start fails with a gRPC INTERNAL error; describe too when asked. */
+  function failingClient(describeFails: boolean) {
+    const internal = () => Object.assign(new Error('13 INTERNAL: injected'), { code: 13, details: 'injected' });
+    return new Client({
+      connection: h.temporal.connection,
+      namespace: h.temporal.options.namespace,
+      interceptors: {
+        workflow: [
+          {
+            startUpdateWithStart: () => Promise.reject(internal()),
+            ...(describeFails ? { describe: () => Promise.reject(internal()) } : {}),
+          },
+        ],
+      },
+    });
+  }
+
+  it('a failed start is decided only by Temporal\'s "not found": an unknown error leaves the case open for the reconciler', async () => {
+    const error = await startCase(smokeStart(failingClient(true), '状态不明')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('SERVICE_UNAVAILABLE');
+    const caseId = (error as AppError).details?.caseId as string;
+    expect((await h.db.case.findUniqueOrThrow({ where: { id: caseId } })).status).toBe('OPEN');
+    expect(await h.db.pendingWorkflowStart.count({ where: { caseId } })).toBe(1);
+    expect((await h.db.auditEvent.findMany({ where: { caseId } })).map((a) => a.action)).toEqual(['case.opened']);
+    // The reconciler then starts it like any start an API left unfinished.
+    expect(await resumePendingStarts(h.db, h.temporal, 0)).toBeGreaterThanOrEqual(1);
+    expect(await waitForTask(caseId)).toHaveLength(1);
+  });
+
+  it('a failed start whose workflow Temporal does not know is FAILED, audited and answered 503', async () => {
+    const error = await startCase(smokeStart(failingClient(false), '确认未启动')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('SERVICE_UNAVAILABLE');
+    const caseId = (error as AppError).details?.caseId as string;
+    expect((await h.db.case.findUniqueOrThrow({ where: { id: caseId } })).status).toBe('FAILED');
+    expect(await h.db.pendingWorkflowStart.count({ where: { caseId } })).toBe(0);
+  });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { createDb, type Db } from '../runtime/db';
-import { isTransientError } from '../runtime/transient-errors';
+import { isTemporalNeverReached, isTransientError } from '../runtime/transient-errors';
 import { makeOrganization } from './support/factories';
 import { createMigratedDatabase, type TestDatabase } from './support/test-database';
 
@@ -65,6 +65,15 @@ describe('transient errors: which failures the API answers 503 (try again) rathe
     await real.close();
     expect(missing).toBeInstanceOf(WorkflowNotFoundError);
     expect(isTransientError(missing)).toBe(false);
+  });
+
+  it('a start that never reached Temporal (no connection) is told apart: it cannot have happened', async () => {
+    const connection = Connection.lazy({ address: '127.0.0.1:1', connectTimeout: 500 });
+    const client = new Client({ connection });
+    const error = await rejection(client.workflow.start('nothing', { workflowId: `never-${Date.now()}`, taskQueue: 'none' }));
+    await connection.close();
+    expect(isTemporalNeverReached(error)).toBe(true);
+    expect(isTemporalNeverReached(new TypeError('x is undefined'))).toBe(false);
   });
 
   it('plain programming errors are not transient', () => {

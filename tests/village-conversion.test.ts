@@ -3,7 +3,7 @@ import type { Caller } from '../api/plugins/app/auth';
 import { startConversion } from '../api/services/village-conversions/start-conversion';
 import { startHarness, type Harness } from './support/harness';
 import { createLinkedCaseActivities } from '../activities/linked-cases';
-import { createOrganization } from '../api/services/organizations/create-organization';
+import { createOrganization } from '../runtime/organizations';
 import { residentsCommitteeCode } from '../domain/organizations';
 import { makeOrganization, makeUser, signIn, type Session } from './support/factories';
 

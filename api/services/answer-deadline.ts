@@ -1,4 +1,5 @@
 import type { Client } from '@temporalio/client';
+import { settings } from '../../runtime/config';
 
 /**
  * How long a request waits for Temporal (a start, an Update and its outcome) before the API answers 503 with
@@ -8,8 +9,7 @@ import type { Client } from '@temporalio/client';
  * `TEMPORAL_ANSWER_TIMEOUT_MS` overrides it (default 30 s).
  */
 export function answerDeadlineMs(): number {
-  const configured = Number(process.env.TEMPORAL_ANSWER_TIMEOUT_MS);
-  return Number.isFinite(configured) && configured > 0 ? configured : 30_000;
+  return settings.answerTimeoutMs();
 }
 
 /** Runs `call` (Temporal client calls) with every gRPC call in it bounded by the request's answer deadline. */

@@ -5,7 +5,7 @@ import { addDays, chinaDateOf } from '../../domain/clock';
 import { residentIdCheckChar } from '../../domain/resident-id';
 import type { Caller, CallerMembership } from '../../api/plugins/app/auth';
 import { createSession } from '../../api/services/auth/sessions';
-import { createOrganization } from '../../api/services/organizations/create-organization';
+import { createOrganization } from '../../runtime/organizations';
 import { createUser } from '../../api/services/users/create-user';
 import { startElection } from '../../api/services/elections/start-election';
 import type { ElectionTiming } from '../../workflows/election/messages';

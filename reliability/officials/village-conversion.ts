@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { completeStep, must, openTask, retryDb, type CaseExpectation, type ChaosContext } from './steps';
 import { DEMO_PASSWORD } from '../../scripts/demo-seed';
-import { createOrganization } from '../../api/services/organizations/create-organization';
+import { createOrganization } from '../../runtime/organizations';
 import { createUser } from '../../api/services/users/create-user';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1').toString('base64');

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Db } from '../../runtime/db';
 import type { OrgKind, Role } from '../../prisma/generated/client';
-import { createOrganization } from '../../api/services/organizations/create-organization';
+import { createOrganization } from '../../runtime/organizations';
 import { createUser } from '../../api/services/users/create-user';
 import { residentIdCheckChar } from '../../domain/resident-id';
 

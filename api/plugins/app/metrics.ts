@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { settings } from '../../../runtime/config';
 
 /** Prometheus metrics of the API process at GET /metrics (bearer METRICS_TOKEN when set). */
 export const registry = new Registry();
@@ -45,7 +46,7 @@ export default fp(
       duration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
     });
     fastify.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
-      const token = process.env.METRICS_TOKEN;
+      const token = settings.metricsToken();
       if (token && request.headers.authorization !== `Bearer ${token}`) return reply.status(401).send('unauthorized');
       return reply.type(registry.contentType).send(await registry.metrics());
     });

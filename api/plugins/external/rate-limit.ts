@@ -2,13 +2,14 @@ import fp from 'fastify-plugin';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../../domain/errors';
+import { settings } from '../../../runtime/config';
 
 /**
  * Rate limits, off by default and switched on per route (`config.rateLimit`): public check endpoints use
  * `PUBLIC_CHECK_RATE_LIMIT`. Counters are per process (in memory); behind several API processes put the limit
  * at the reverse proxy too.
  */
-export const PUBLIC_CHECK_RATE_LIMIT = { max: Number(process.env.PUBLIC_RATE_LIMIT_MAX ?? 60), timeWindow: '1 minute' };
+export const PUBLIC_CHECK_RATE_LIMIT = { max: settings.publicRateLimitMax(), timeWindow: '1 minute' };
 
 export default fp(
   async function rateLimits(fastify: FastifyInstance) {

@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
 import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
+import { settings } from '../../../runtime/config';
 
 /**
  * Security headers on every response, with a Content-Security-Policy that allows only this origin's scripts.
@@ -24,7 +25,7 @@ export default fp(
         },
       },
       crossOriginEmbedderPolicy: false,
-      hsts: process.env.PUBLIC_URL?.startsWith('https://') ? { maxAge: 15552000 } : false,
+      hsts: settings.publicUrlIsHttps() ? { maxAge: 15552000 } : false,
     });
   },
   { name: 'security-headers' },

@@ -5,9 +5,10 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../../domain/errors';
 import { repoRoot } from '../../../runtime/paths';
+import { settings } from '../../../runtime/config';
 
 /** The built web app; WEB_DIST_DIR points elsewhere (tests that build their own copy). */
-export const webDistDir = process.env.WEB_DIST_DIR ?? path.join(repoRoot, 'web', 'dist');
+export const webDistDir = settings.webDistDir() ?? path.join(repoRoot, 'web', 'dist');
 
 /**
  * Serves the built web app (web/dist). Unknown non-API GET paths get index.html so client-side routes work;

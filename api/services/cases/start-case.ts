@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Client } from '@temporalio/client';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { Db } from '../../../runtime/db';
 import { appendAudit } from '../../../runtime/audit';
 import { failPendingStart, recordPendingStart, type WorkflowStart } from '../../../runtime/pending-starts';
@@ -11,7 +11,7 @@ import type { Caller } from '../../plugins/app/auth';
 import { workflowFailures } from '../../plugins/app/metrics';
 import type { Idempotency } from './idempotent-start';
 import { startWorkflow, workflowSettled } from '../temporal/workflow-door';
-import { isTemporalTimeout } from '../../../runtime/transient-errors';
+import { isTemporalNeverReached, isTemporalTimeout } from '../../../runtime/transient-errors';
 
 export interface StartCaseOptions {
   db: Db;
@@ -47,7 +47,7 @@ export async function startCase(options: StartCaseOptions) {
     // One that exists is waited for like any start, so that the answer still comes with the first task in PostgreSQL
     // (a worker killed during the first workflow task, or an Update RPC that outlived its deadline, lands here).
     const timedOut = isTemporalTimeout(error);
-    if (await workflowExists(temporal, start.workflowId)) {
+    if (await workflowExists(temporal, start, error)) {
       if (!timedOut) await settledAndForget(db, temporal, start);
       else await db.pendingWorkflowStart.deleteMany({ where: { caseId } }); // started; its first task comes later
       return created;
@@ -64,7 +64,7 @@ export async function startCase(options: StartCaseOptions) {
         requestId: options.requestId,
       }),
     );
-    if (!failed && (await workflowExists(temporal, start.workflowId))) {
+    if (!failed && (await workflowExists(temporal, start, error))) {
       await settledAndForget(db, temporal, start);
       return created;
     }
@@ -129,11 +129,19 @@ async function settledAndForget(db: Db, temporal: Client, start: WorkflowStart):
   await db.pendingWorkflowStart.deleteMany({ where: { caseId: start.caseId } });
 }
 
-async function workflowExists(temporal: Client, workflowId: string): Promise<boolean> {
+/**
+ * Whether Temporal has the workflow after its start failed with `startError`. No only when Temporal says "not found",
+ * or when neither the start nor this question ever reached Temporal (no connection: the start cannot have happened).
+ * Any other failure decides nothing: the caller gets 503, the case stays open and its outbox row stays for the
+ * reconciler.
+ */
+export async function workflowExists(temporal: Client, start: WorkflowStart, startError: unknown): Promise<boolean> {
   try {
-    await temporal.workflow.getHandle(workflowId).describe();
+    await temporal.workflow.getHandle(start.workflowId).describe();
     return true;
-  } catch {
-    return false;
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) return false;
+    if (isTemporalNeverReached(startError)) return false;
+    throw new AppError('SERVICE_UNAVAILABLE', { details: { caseId: start.caseId } });
   }
 }

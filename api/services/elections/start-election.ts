@@ -10,7 +10,7 @@ import type { Caller } from '../../plugins/app/auth';
 import { currentMembership, organizationsInScope } from '../../authz/scope';
 import { idempotentStart, type Idempotency } from '../cases/idempotent-start';
 import { startCase } from '../cases/start-case';
-import { refuseSecondRunningElection } from './running-election';
+import { refuseSecondRunningElection } from '../../../runtime/running-election';
 
 export interface StartElectionOptions {
   db: Db;

@@ -6,7 +6,7 @@ import { AppError, type LocalizedText } from '../../../domain/errors';
 import { canHaveParent, ORG_KINDS, type OrgKindName } from '../../../domain/organizations';
 import { isInScope } from '../../authz/scope';
 import type { Caller } from '../../plugins/app/auth';
-import { createOrganization } from './create-organization';
+import { createOrganization } from '../../../runtime/organizations';
 
 /** Columns of an organization import sheet (first row = headers, in this order or by these names). */
 export const IMPORT_COLUMNS = ['code', 'name', 'nameEn', 'kind', 'parentCode'] as const;

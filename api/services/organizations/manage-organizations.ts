@@ -4,7 +4,7 @@ import { AppError } from '../../../domain/errors';
 import { canHaveParent, type OrgKindName } from '../../../domain/organizations';
 import { organizationsInScope } from '../../authz/scope';
 import type { Caller } from '../../plugins/app/auth';
-import { createOrganization } from './create-organization';
+import { createOrganization } from '../../../runtime/organizations';
 
 export function listOrganizations(db: Db, caller: Caller, filter: { kind?: OrgKindName; q?: string }) {
   return db.organization.findMany({

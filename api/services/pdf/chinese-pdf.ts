@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { AppError } from '../../../domain/errors';
+import { settings } from '../../../runtime/config';
 
 /**
  * Chinese fonts for printed documents: a CJK font from the system (Debian: fonts-wqy-zenhei, installed by .ci/run;
@@ -12,7 +13,7 @@ const CANDIDATES = [
 ];
 
 function cjkFont(): { path: string; family?: string } {
-  const configured = process.env.PDF_CJK_FONT;
+  const configured = settings.pdfCjkFont();
   if (configured) {
     const [path, family] = configured.split('#');
     return { path: path!, family };

@@ -3,7 +3,7 @@ import type { AppError } from '../../../domain/errors';
 import type { z } from 'zod';
 import type { vcCountyDecisionForm } from '../../../domain/forms/village-conversion';
 import { residentsCommitteeCode } from '../../../domain/organizations';
-import { runningElectionOf, secondElectionRefusal } from '../elections/running-election';
+import { runningElectionOf, secondElectionRefusal } from '../../../runtime/running-election';
 
 /**
  * An approval starts the new community's first election, so it is refused (409, the manual start's own refusal) when

@@ -1,5 +1,5 @@
-import type { Db } from '../../../runtime/db';
-import { AppError } from '../../../domain/errors';
+import type { Db } from './db';
+import { AppError } from '../domain/errors';
 
 /**
  * One running election per community: the one place for the rule, used by the township's manual start and by the

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { DbClient } from '../../../runtime/db';
-import type { OrgKind } from '../../../prisma/generated/client';
+import type { DbClient } from './db';
+import type { OrgKind } from '../prisma/generated/client';
 
 export interface NewOrganization {
   code: string;
