@@ -15,7 +15,7 @@ import {
 } from '../../../workflows/lib/messages';
 import type { RuleResult } from '../../../domain/rules/rule';
 import type { Caller } from '../../plugins/app/auth';
-import { findTaskToWorkOn } from './task-scope';
+import { findTaskToWorkOn } from './find-task';
 import { taskCompletionSeconds, workflowFailures } from '../../plugins/app/metrics';
 import { withinAnswerDeadline } from '../answer-deadline';
 import { payloadProblemsAgainstRecord } from './case-checks';
