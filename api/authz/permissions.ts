@@ -3,7 +3,7 @@ import type { RoleName } from '../../domain/roles';
 /**
  * Which roles may call which kind of endpoint: the one table behind every route's `config.permission`.
  * Step-level rights (who may complete which task) follow from the task's candidate organization and role, which
- * the workflow sets from the statute; see api/services/tasks/task-scope.ts.
+ * the workflow sets from the statute; see api/authz/task-scope.ts.
  */
 export const PERMISSIONS = {
   /** Any signed-in user (reads of their own things). */

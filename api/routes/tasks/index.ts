@@ -16,7 +16,7 @@ import {
   taskView,
 } from '../../schemas/tasks';
 import { completeTask } from '../../services/tasks/complete-task';
-import { findTaskForCaller, findTaskToRead } from '../../services/tasks/task-scope';
+import { findTaskForCaller, findTaskToRead } from '../../services/tasks/find-task';
 import { toTaskView } from '../../services/tasks/task-view';
 import { inboxPage, inboxQuery } from '../../schemas/inbox';
 import { listInbox } from '../../services/tasks/inbox';

@@ -1,28 +1,15 @@
 import type { Db } from '../../../runtime/db';
 import { AppError } from '../../../domain/errors';
 import { ruleSetName } from '../../../domain/rules/rule-sets';
-import type { Prisma } from '../../../prisma/generated/client';
 import type { Caller } from '../../plugins/app/auth';
-import { casesInScope } from '../../authz/scope';
-import { caseAccessTaskWhere } from '../tasks/task-scope';
+import { casesInScope } from '../../authz/case-scope';
 import { caseHistory, withdrawalOf, writtenDecision } from './case-history';
 import { shownCaseStatus, shownClosedAt, shownStatusWhere, stepStates, type CaseStatus } from './step-states';
 import { conversionEvidenceOf } from '../village-conversions/evidence';
 
-/**
- * Cases a caller may read: those of their organization's subtree, and those with a task offered to them, held by them
- * while it is open, or (supervisors) offered in their subtree.
- */
-export function readableCaseWhere(caller: Caller): Prisma.CaseWhereInput {
-  // A resident acting for themself (APPLICANT) reads only the cases they opened, never their neighbours'.
-  const own: Prisma.CaseWhereInput =
-    caller.membership?.role === 'APPLICANT' ? { openedById: caller.userId } : casesInScope(caller);
-  return { OR: [own, { tasks: { some: caseAccessTaskWhere(caller) } }] };
-}
-
 export async function findReadableCase(db: Db, caller: Caller, caseId: string) {
   const row = await db.case.findFirst({
-    where: { AND: [{ id: caseId }, readableCaseWhere(caller)] },
+    where: { AND: [{ id: caseId }, casesInScope(caller)] },
     include: { organization: { select: { name: true } } },
   });
   if (!row) throw new AppError('NOT_FOUND');
@@ -150,7 +137,7 @@ export async function listCases(
   const rows = await db.case.findMany({
     where: {
       AND: [
-        readableCaseWhere(caller),
+        casesInScope(caller),
         filter.procedure ? { procedure: filter.procedure } : {},
         filter.status ? shownStatusWhere(filter.status as CaseStatus) : {},
         filter.q
@@ -172,7 +159,7 @@ export async function listCases(
 /** A document's bytes, if the caller may read its case. */
 export async function readDocument(db: Db, caller: Caller, documentId: string) {
   const doc = await db.document.findFirst({
-    where: { id: documentId, case: readableCaseWhere(caller) },
+    where: { id: documentId, case: casesInScope(caller) },
     include: { blob: true },
   });
   if (!doc?.blob.bytes) throw new AppError('NOT_FOUND');

@@ -11,12 +11,12 @@ import { PROCEDURES } from '../../../domain/procedures';
 import { maskResidentId } from '../../../domain/resident-id';
 import { selfApplication } from '../../../domain/rules/election';
 import type { RuleResult } from '../../../domain/rules/rule';
-import type { Prisma } from '../../../prisma/generated/client';
 import { migrantWorkflowId, submitApplicationUpdate, supplyEvidenceUpdate } from '../../../workflows/election/messages';
 import type { Caller } from '../../plugins/app/auth';
-import { currentMembership } from '../../authz/scope';
+import { currentMembership } from '../../authz/organization-scope';
 import { storeDocument } from '../documents/store-document';
-import { electionsInScope, findElection, wrongStep } from './scope';
+import { applicationsInScope } from '../../authz/election-scope';
+import { findElection, wrongStep } from './scope';
 import { startWorkflow, updateWorkflow, workflowSettled } from '../temporal/workflow-door';
 
 interface Platform {
@@ -248,13 +248,6 @@ export async function supplyEvidence(
     updateId: `evidence-${app.id}-${app.precheckRound}`,
   });
   return applicationStatus(db, caller, app.number);
-}
-
-/** Applications a caller may read: their own (an applicant), or those of elections in their scope. */
-function applicationsInScope(caller: Caller): Prisma.MigrantApplicationWhereInput {
-  return currentMembership(caller).role === 'APPLICANT'
-    ? { applicantUserId: caller.userId }
-    : { election: electionsInScope(caller) };
 }
 
 /** Status, pre-check, decision and reasons of one application, by its number (MIG-2026-000001). */

@@ -1,37 +1,8 @@
 import type { DbClient } from '../../../runtime/db';
 import { AppError } from '../../../domain/errors';
-import type { Prisma } from '../../../prisma/generated/client';
 import type { Caller } from '../../plugins/app/auth';
-import { currentMembership } from '../../authz/scope';
-
-/**
- * Which elections a caller sees (every election read goes through this builder):
- * - an election committee member: the elections their committee runs;
- * - a resident, a residents' or village committee official: their own community's elections;
- * - a county civil-affairs reviewer: the county of their bureau (the bureau is the county's child);
- * - everybody else: elections of communities in their organization's subtree (township, county, administrator).
- */
-export function electionsInScope(caller: Caller): Prisma.ElectionWhereInput {
-  const m = currentMembership(caller);
-  switch (m.role) {
-    case 'ELECTION_COMMITTEE_MEMBER':
-      return { committeeOrgId: m.organizationId };
-    case 'APPLICANT':
-    case 'RESIDENTS_COMMITTEE_OFFICIAL':
-    case 'VILLAGE_COMMITTEE_OFFICIAL':
-      return { communityOrgId: m.organizationId };
-    default:
-      return { community: { path: { startsWith: supervisionPath(caller) } } };
-  }
-}
-
-/** The subtree a caller supervises: a civil-affairs bureau reviews for its whole county. */
-export function supervisionPath(caller: Caller): string {
-  const m = currentMembership(caller);
-  if (m.role === 'COUNTY_CIVIL_AFFAIRS_REVIEWER' && m.organizationKind === 'CIVIL_AFFAIRS_BUREAU')
-    return m.organizationPath.replace(/[^/]+\/$/, '');
-  return m.organizationPath;
-}
+import { currentMembership } from '../../authz/organization-scope';
+import { electionsInScope } from '../../authz/election-scope';
 
 /** An election the caller may see, else 404 (a foreign id does not reveal that it exists). */
 export async function findElection(db: DbClient, caller: Caller, electionId: string) {

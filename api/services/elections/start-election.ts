@@ -7,7 +7,7 @@ import { ruleSetInForce } from '../../../domain/rules/rule-sets';
 import { chinaDateOf } from '../../../domain/clock';
 import type { ElectionProcedureInput, ElectionTiming } from '../../../workflows/election/messages';
 import type { Caller } from '../../plugins/app/auth';
-import { currentMembership, organizationsInScope } from '../../authz/scope';
+import { currentMembership, organizationsInScope } from '../../authz/organization-scope';
 import { idempotentStart, type Idempotency } from '../cases/idempotent-start';
 import { startCase } from '../cases/start-case';
 import { refuseSecondRunningElection } from '../../../runtime/running-election';

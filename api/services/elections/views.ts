@@ -3,8 +3,9 @@ import { AppError } from '../../../domain/errors';
 import { directElectionRate } from '../../../domain/rules/election';
 import type { Prisma } from '../../../prisma/generated/client';
 import type { Caller } from '../../plugins/app/auth';
-import { currentMembership } from '../../authz/scope';
-import { electionsInScope, findElection, supervisionPath } from './scope';
+import { currentMembership, supervisionPath } from '../../authz/organization-scope';
+import { electionsInScope } from '../../authz/election-scope';
+import { findElection } from './scope';
 
 type ElectionRow = Prisma.ElectionGetPayload<{
   include: { case: true; community: { select: { id: true; name: true; path: true } } };

@@ -1,31 +1,17 @@
 import { notificationSentence } from '../../../domain/notifications';
 import type { Db } from '../../../runtime/db';
-import type { Prisma } from '../../../prisma/generated/client';
 import type { Caller } from '../../plugins/app/auth';
-
-/** Notifications addressed to the caller: to them personally, or to an organization and role they hold. */
-function addressedTo(caller: Caller): Prisma.NotificationWhereInput {
-  return {
-    OR: [
-      { userId: caller.userId },
-      ...caller.memberships.map((m) => ({
-        userId: null,
-        organizationId: m.organizationId,
-        OR: [{ role: null }, { role: m.role }],
-      })),
-    ],
-  };
-}
+import { notificationsInScope } from '../../authz/notification-scope';
 
 export async function listNotifications(db: Db, caller: Caller, options: { limit: number }) {
   const rows = await db.notification.findMany({
-    where: addressedTo(caller),
+    where: notificationsInScope(caller),
     orderBy: { createdAt: 'desc' },
     take: options.limit,
     include: { reads: { where: { userId: caller.userId }, select: { readAt: true } } },
   });
   const unread = await db.notification.count({
-    where: { AND: [addressedTo(caller), { reads: { none: { userId: caller.userId } } }] },
+    where: { AND: [notificationsInScope(caller), { reads: { none: { userId: caller.userId } } }] },
   });
   return {
     unread,
@@ -45,7 +31,11 @@ export async function listNotifications(db: Db, caller: Caller, options: { limit
 export async function markNotificationsRead(db: Db, caller: Caller, ids: string[] | 'all') {
   const targets = await db.notification.findMany({
     where: {
-      AND: [addressedTo(caller), ids === 'all' ? {} : { id: { in: ids } }, { reads: { none: { userId: caller.userId } } }],
+      AND: [
+        notificationsInScope(caller),
+        ids === 'all' ? {} : { id: { in: ids } },
+        { reads: { none: { userId: caller.userId } } },
+      ],
     },
     select: { id: true },
     take: 5000,

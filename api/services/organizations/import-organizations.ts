@@ -4,7 +4,7 @@ import type { Db } from '../../../runtime/db';
 import { appendAudit } from '../../../runtime/audit';
 import { AppError, type LocalizedText } from '../../../domain/errors';
 import { canHaveParent, ORG_KINDS, type OrgKindName } from '../../../domain/organizations';
-import { isInScope } from '../../authz/scope';
+import { isInScope } from '../../authz/organization-scope';
 import type { Caller } from '../../plugins/app/auth';
 import { createOrganization } from '../../../runtime/organizations';
 

@@ -2,7 +2,7 @@ import type { Db } from '../../../runtime/db';
 import { appendAudit } from '../../../runtime/audit';
 import { AppError } from '../../../domain/errors';
 import { canHaveParent, type OrgKindName } from '../../../domain/organizations';
-import { organizationsInScope } from '../../authz/scope';
+import { organizationsInScope } from '../../authz/organization-scope';
 import type { Caller } from '../../plugins/app/auth';
 import { createOrganization } from '../../../runtime/organizations';
 

@@ -4,7 +4,8 @@ import { AppError } from '../../../domain/errors';
 import type { Prisma } from '../../../prisma/generated/client';
 import type { OwnersMeetingCaseData } from '../../../workflows/owners-meeting/messages';
 import type { Caller } from '../../plugins/app/auth';
-import { casesInScope, organizationsInScope } from '../../authz/scope';
+import { ownCases } from '../../authz/case-scope';
+import { organizationsInScope } from '../../authz/organization-scope';
 import type { OwnersMeetingListQuery, OwnersMeetingView } from '../../schemas/owners-meetings';
 import { REFUSED_NOTICE_ACTION } from './register-meeting';
 
@@ -113,7 +114,7 @@ function filterWhere(query: OwnersMeetingListQuery): Prisma.CaseWhereInput[] {
  */
 export async function listOwnersMeetings(db: Db, caller: Caller, query: OwnersMeetingListQuery) {
   const rows = await db.case.findMany({
-    where: { AND: [casesInScope(caller), { procedure: PROCEDURE }, ...filterWhere(query)] },
+    where: { AND: [ownCases(caller), { procedure: PROCEDURE }, ...filterWhere(query)] },
     select: caseSelect,
     orderBy: { openedAt: 'desc' },
     take: query.limit,
@@ -155,7 +156,7 @@ export async function listOwnersMeetings(db: Db, caller: Caller, query: OwnersMe
 /** One meeting, if it lies in the caller's subtree (otherwise 404: a foreign id does not reveal that it exists). */
 export async function findOwnersMeeting(db: Db, caller: Caller, caseId: string): Promise<OwnersMeetingView> {
   const row = await db.case.findFirst({
-    where: { AND: [{ id: caseId, procedure: PROCEDURE }, casesInScope(caller)] },
+    where: { AND: [{ id: caseId, procedure: PROCEDURE }, ownCases(caller)] },
     select: caseSelect,
   });
   if (!row) throw new AppError('NOT_FOUND');

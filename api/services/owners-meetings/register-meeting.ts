@@ -15,7 +15,7 @@ import {
 } from '../../../domain/rules/owners-meeting';
 import type { OwnersMeetingCaseData, OwnersMeetingInput, RegisteredMeeting } from '../../../workflows/owners-meeting/messages';
 import type { Caller } from '../../plugins/app/auth';
-import { currentMembership } from '../../authz/scope';
+import { currentMembership } from '../../authz/organization-scope';
 import { idempotentStart, type Idempotency } from '../cases/idempotent-start';
 import { startCase } from '../cases/start-case';
 

@@ -1,6 +1,6 @@
 import type { Db } from '../../../runtime/db';
 import type { Caller } from '../../plugins/app/auth';
-import { currentMembership } from '../../authz/scope';
+import { currentMembership } from '../../authz/organization-scope';
 import { countyOf } from './scope';
 
 /** The communities an applicant may name: those of its county, with their sub-district or township. */

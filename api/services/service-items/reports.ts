@@ -2,7 +2,7 @@ import type { Db } from '../../../runtime/db';
 import { AppError } from '../../../domain/errors';
 import type { DocumentMimeType } from '../../../domain/documents';
 import type { Caller } from '../../plugins/app/auth';
-import { casesInScope } from '../../authz/scope';
+import { ownCases } from '../../authz/case-scope';
 import { storeDocument } from '../documents/store-document';
 import { SERVICE_ADMISSION_REPORT } from './scope';
 
@@ -18,7 +18,7 @@ export async function attachReportEvidence(options: {
 }) {
   const { db, caller } = options;
   const report = await db.case.findFirst({
-    where: { AND: [{ id: options.caseId, procedure: SERVICE_ADMISSION_REPORT }, casesInScope(caller)] },
+    where: { AND: [{ id: options.caseId, procedure: SERVICE_ADMISSION_REPORT }, ownCases(caller)] },
     select: { id: true, status: true },
   });
   if (!report) throw new AppError('NOT_FOUND');

@@ -1,28 +1,8 @@
 import type { Db, DbClient } from '../../../runtime/db';
 import { AppError } from '../../../domain/errors';
-import type { Prisma } from '../../../prisma/generated/client';
-import type { Caller } from '../../plugins/app/auth';
-import { currentMembership } from '../../authz/scope';
 
 export const SERVICE_ADMISSION = 'service-admission' as const;
 export const SERVICE_ADMISSION_REPORT = 'service-admission-report' as const;
-
-/**
- * The subtree whose service items a caller oversees. A county's civil-affairs bureau reviews for its whole county,
- * so its scope is its parent's subtree; everybody else sees their own organization's subtree.
- */
-export function serviceItemScopePath(caller: Caller): string {
-  const m = currentMembership(caller);
-  if (m.role === 'COUNTY_CIVIL_AFFAIRS_REVIEWER' && m.organizationKind === 'CIVIL_AFFAIRS_BUREAU') {
-    return m.organizationPath.replace(/[^/]+\/$/, '');
-  }
-  return m.organizationPath;
-}
-
-/** Cases of a service-item procedure the caller may read (the where builder every read goes through). */
-export function serviceItemCasesInScope(caller: Caller, procedure: string = SERVICE_ADMISSION): Prisma.CaseWhereInput {
-  return { procedure, organization: { path: { startsWith: serviceItemScopePath(caller) } } };
-}
 
 export interface OrgNode {
   id: string;

@@ -15,8 +15,8 @@ import type {
 } from '../../../workflows/service-admission/messages';
 import type { Case } from '../../../prisma/generated/client';
 import type { Caller } from '../../plugins/app/auth';
-import { currentMembership } from '../../authz/scope';
-import { readableCaseWhere } from '../cases/case-record';
+import { currentMembership } from '../../authz/organization-scope';
+import { casesInScope } from '../../authz/case-scope';
 import { idempotentStart, type Idempotency } from '../cases/idempotent-start';
 import { startCase } from '../cases/start-case';
 import { countyOf, SERVICE_ADMISSION, SERVICE_ADMISSION_REPORT } from './scope';
@@ -197,7 +197,7 @@ async function reportUnadmittedItem(options: StartOptions & { report: ServiceIte
   const evidence = report.evidenceDocumentIds ?? [];
   if (evidence.length > 0) {
     const readable = await db.document.count({
-      where: { id: { in: evidence }, OR: [{ uploadedById: caller.userId }, { case: readableCaseWhere(caller) }] },
+      where: { id: { in: evidence }, OR: [{ uploadedById: caller.userId }, { case: casesInScope(caller) }] },
     });
     if (readable !== new Set(evidence).size) throw new AppError('NOT_FOUND');
   }

@@ -4,7 +4,8 @@ import { chinaDateOf } from '../../../domain/clock';
 import type { ServiceItemCaseData, ServiceItemReportCaseData } from '../../../workflows/service-admission/messages';
 import type { Caller } from '../../plugins/app/auth';
 import type { countySummary } from '../../schemas/service-items';
-import { SERVICE_ADMISSION, SERVICE_ADMISSION_REPORT, serviceItemScopePath, yearBounds } from './scope';
+import { supervisionPath } from '../../authz/organization-scope';
+import { SERVICE_ADMISSION, SERVICE_ADMISSION_REPORT, yearBounds } from './scope';
 
 type CountySummary = z.infer<typeof countySummary>;
 
@@ -31,7 +32,7 @@ function emptySummary(countyId: string, countyName: string): CountySummary {
  * listed now, and the community reports received with their outcomes (upheld, answered late, escalated).
  */
 export async function yearlySummary(db: Db, caller: Caller, year = Number(chinaDateOf(new Date()).slice(0, 4))) {
-  const scope = serviceItemScopePath(caller);
+  const scope = supervisionPath(caller);
   const counties = await db.organization.findMany({
     where: { kind: 'COUNTY', path: { startsWith: scope } },
     select: { id: true, name: true, path: true },

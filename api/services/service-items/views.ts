@@ -7,7 +7,8 @@ import type { Caller } from '../../plugins/app/auth';
 import { toCaseSummary } from '../../schemas/cases';
 import { shownCaseStatus } from '../cases/step-states';
 import type { serviceItemDetail, serviceItemListQuery, serviceItemSummaryRow } from '../../schemas/service-items';
-import { serviceItemCasesInScope } from './scope';
+import { serviceItemCasesInScope } from '../../authz/case-scope';
+import { SERVICE_ADMISSION } from './scope';
 
 const VIEWS: Record<z.infer<typeof serviceItemListQuery>['view'], Prisma.CaseWhereInput> = {
   // Waiting for someone: everything open that is not simply listed (a re-review waits for the department).
@@ -64,7 +65,7 @@ export async function listServiceItems(
   const rows = await db.case.findMany({
     where: {
       AND: [
-        serviceItemCasesInScope(caller),
+        serviceItemCasesInScope(caller, SERVICE_ADMISSION),
         VIEWS[query.view],
         query.q
           ? {
@@ -100,7 +101,10 @@ export async function listServiceItems(
 
 /** One application with its terms, the rules as last evaluated, the review, the decision and the listing. */
 export async function getServiceItem(db: Db, caller: Caller, caseId: string): Promise<z.infer<typeof serviceItemDetail>> {
-  const row = await db.case.findFirst({ where: { AND: [{ id: caseId }, serviceItemCasesInScope(caller)] }, include });
+  const row = await db.case.findFirst({
+    where: { AND: [{ id: caseId }, serviceItemCasesInScope(caller, SERVICE_ADMISSION)] },
+    include,
+  });
   if (!row) throw new AppError('NOT_FOUND');
   const data = row.data as unknown as ServiceItemCaseData;
   return {

@@ -5,7 +5,7 @@ import { AppError } from '../../../domain/errors';
 import type { Caller } from '../../plugins/app/auth';
 import type { bulkBody } from '../../schemas/tasks';
 import { completeTask } from './complete-task';
-import { actionableTaskWhere } from './task-scope';
+import { actionableTaskWhere } from '../../authz/task-scope';
 import { assignTask, claimTask } from './task-operations';
 
 /**

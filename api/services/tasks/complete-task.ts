@@ -7,7 +7,7 @@ import { fieldErrorsFromZod } from '../../../domain/validation';
 import { completeTaskUpdate, type CompleteTaskResponse } from '../../../workflows/lib/messages';
 import type { RuleResult } from '../../../domain/rules/rule';
 import type { Caller } from '../../plugins/app/auth';
-import { findTaskToWorkOn } from './task-scope';
+import { findTaskToWorkOn } from './find-task';
 import { taskCompletionSeconds, workflowFailures } from '../../plugins/app/metrics';
 import { updateWorkflow, WORKFLOW_NOT_FOUND, WorkflowRefusal } from '../temporal/workflow-door';
 import { payloadProblemsAgainstRecord } from './case-checks';

@@ -2,9 +2,9 @@ import type { z } from 'zod';
 import type { Db } from '../../../runtime/db';
 import { AppError } from '../../../domain/errors';
 import type { Caller } from '../../plugins/app/auth';
-import { currentMembership, isInScope } from '../../authz/scope';
+import { currentMembership, isInScope } from '../../authz/organization-scope';
 import type { inboxFilter, inboxItem, inboxQuery } from '../../schemas/inbox';
-import { requireSupervision } from './task-scope';
+import { requireSupervision } from '../../authz/task-scope';
 
 type InboxQuery = z.infer<typeof inboxQuery>;
 type InboxFilter = z.infer<typeof inboxFilter>;

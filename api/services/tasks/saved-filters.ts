@@ -2,18 +2,13 @@ import type { z } from 'zod';
 import type { Db } from '../../../runtime/db';
 import { appendAudit } from '../../../runtime/audit';
 import { AppError } from '../../../domain/errors';
-import type { Prisma } from '../../../prisma/generated/client';
 import type { Caller } from '../../plugins/app/auth';
-import { currentMembership } from '../../authz/scope';
+import { currentMembership } from '../../authz/organization-scope';
+import { savedFiltersInScope } from '../../authz/task-scope';
 import type { savedFilterBody } from '../../schemas/inbox';
 
-/** Saved filters the caller can use: their own, and those shared within their current organization. */
-function visibleFilters(caller: Caller): Prisma.SavedFilterWhereInput {
-  return { OR: [{ ownerId: caller.userId }, { organizationId: currentMembership(caller).organizationId, shared: true }] };
-}
-
 export async function listSavedFilters(db: Db, caller: Caller) {
-  const rows = await db.savedFilter.findMany({ where: visibleFilters(caller), orderBy: { name: 'asc' } });
+  const rows = await db.savedFilter.findMany({ where: savedFiltersInScope(caller), orderBy: { name: 'asc' } });
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -24,7 +19,7 @@ export async function listSavedFilters(db: Db, caller: Caller) {
 }
 
 export async function findSavedFilter(db: Db, caller: Caller, id: string) {
-  const row = await db.savedFilter.findFirst({ where: { AND: [{ id }, visibleFilters(caller)] } });
+  const row = await db.savedFilter.findFirst({ where: { AND: [{ id }, savedFiltersInScope(caller)] } });
   if (!row) throw new AppError('NOT_FOUND');
   return row;
 }

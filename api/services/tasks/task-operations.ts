@@ -4,7 +4,8 @@ import { notify } from '../../../runtime/notifications';
 import { AppError } from '../../../domain/errors';
 import type { Caller } from '../../plugins/app/auth';
 import { ROLE_NAMES, type RoleName } from '../../../domain/roles';
-import { eligibleMembershipWhere, findTaskForCaller, findTaskToWorkOn } from './task-scope';
+import { eligibleMembershipWhere } from '../../authz/task-scope';
+import { findTaskForCaller, findTaskToWorkOn } from './find-task';
 
 interface OperationContext {
   db: Db;

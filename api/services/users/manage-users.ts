@@ -3,7 +3,7 @@ import { appendAudit, type AuditEntry } from '../../../runtime/audit';
 import { AppError } from '../../../domain/errors';
 import type { RoleName } from '../../../domain/roles';
 import { maskResidentId } from '../../../domain/resident-id';
-import { organizationsInScope, usersInScope } from '../../authz/scope';
+import { organizationsInScope, usersInScope } from '../../authz/organization-scope';
 import type { Caller } from '../../plugins/app/auth';
 import { hashPassword } from '../auth/passwords';
 import { createUser } from './create-user';

@@ -6,7 +6,7 @@ import { AppError } from '../../../domain/errors';
 import { withdrawConversionUpdate } from '../../../workflows/village-conversion/messages';
 import { type Prisma } from '../../../prisma/generated/client';
 import type { Caller } from '../../plugins/app/auth';
-import { currentMembership } from '../../authz/scope';
+import { currentMembership } from '../../authz/organization-scope';
 import { findReadableCase } from '../cases/case-record';
 import { renderChinesePdf } from '../pdf/chinese-pdf';
 import { updateWorkflow, WORKFLOW_NOT_FOUND, WorkflowRefusal, workflowResult } from '../temporal/workflow-door';

@@ -4,7 +4,7 @@ import { appendAudit } from '../../../runtime/audit';
 import { AppError } from '../../../domain/errors';
 import type { VillageConversionInput } from '../../../workflows/village-conversion/messages';
 import type { Caller } from '../../plugins/app/auth';
-import { currentMembership } from '../../authz/scope';
+import { currentMembership } from '../../authz/organization-scope';
 import { idempotentStart, type Idempotency } from '../cases/idempotent-start';
 import { startCase } from '../cases/start-case';
 

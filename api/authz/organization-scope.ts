@@ -4,8 +4,8 @@ import type { Caller, CallerMembership } from '../plugins/app/auth';
 
 /**
  * Organization scoping: a membership sees its own organization and everything below it in the tree.
- * Every read of organizations, users and cases goes through these builders, so an unscoped read has to be written
- * on purpose.
+ * Every read of organizations and users goes through these builders (cases: case-scope.ts; tasks: task-scope.ts;
+ * elections: election-scope.ts), so an unscoped read has to be written on purpose.
  */
 export function currentMembership(caller: Caller): CallerMembership {
   if (!caller.membership) throw new AppError('FORBIDDEN');
@@ -20,8 +20,16 @@ export function usersInScope(caller: Caller): Prisma.UserWhereInput {
   return { memberships: { some: { organization: organizationsInScope(caller) } } };
 }
 
-export function casesInScope(caller: Caller): Prisma.CaseWhereInput {
-  return { organization: organizationsInScope(caller) };
+/**
+ * The subtree a caller supervises: their organization's, except that a county's civil-affairs bureau reviews for its
+ * whole county (the bureau is the county's child), so its subtree is its parent's.
+ */
+export function supervisionPath(caller: Caller): string {
+  const m = currentMembership(caller);
+  if (m.role === 'COUNTY_CIVIL_AFFAIRS_REVIEWER' && m.organizationKind === 'CIVIL_AFFAIRS_BUREAU') {
+    return m.organizationPath.replace(/[^/]+\/$/, '');
+  }
+  return m.organizationPath;
 }
 
 export function isInScope(caller: Caller, organizationPath: string): boolean {
