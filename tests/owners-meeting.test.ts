@@ -4,6 +4,7 @@ import { registerOwnersMeeting } from '../api/services/owners-meetings/register-
 import { addDays, chinaDateOf, endOfDayInChina } from '../domain/clock';
 import type { RegisterOwnersMeeting } from '../domain/forms/owners-meeting';
 import type { RuleResult } from '../domain/rules/rule';
+import type { LocalizedText } from '../domain/localized-text';
 import type { OwnersMeetingView } from '../api/schemas/owners-meetings';
 import { startHarness, type Harness } from './support/harness';
 import { makeOrganization, makeUser, signIn, type Session } from './support/factories';
@@ -428,7 +429,7 @@ describe('owners meeting procedure', () => {
     expect((await caseData(row.id)).opinion).toMatchObject({ status: 'none-by-deadline' });
     const rule = await h.db.ruleDecision.findFirstOrThrow({ where: { caseId: row.id, ruleId: 'OM-OPINION' } });
     expect(rule.passed).toBe(false);
-    expect(rule.detail).toContain('不视为同意');
+    expect((rule.detail as LocalizedText)['zh-CN']).toContain('不视为同意');
     const missing = await h.db.auditEvent.findFirstOrThrow({
       where: { caseId: row.id, action: 'owners-meeting.opinion-missing' },
     });
