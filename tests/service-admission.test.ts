@@ -6,6 +6,7 @@ import type { Caller } from '../api/plugins/app/auth';
 import { startServiceAdmission, startServiceItemReport } from '../api/services/service-items/start';
 import type { ServiceItemCaseData, ServiceItemReportCaseData } from '../workflows/service-admission/messages';
 import type { Role } from '../prisma/generated/client';
+import { expectRuleDetailsInEnglish } from './support/rule-details';
 import { startHarness, type Harness } from './support/harness';
 import { makeOrganization, makeUser, signIn, type Session } from './support/factories';
 
@@ -314,6 +315,15 @@ describe('service admission (社区工作事项准入) and community reports, ag
         [false, true],
       ]);
       expect((await publicList('占道经营')).items).toHaveLength(0);
+    });
+
+    it('records its rule decisions in both languages: an English reader of the case record reads them in English', async () => {
+      const started = await apply({
+        ...terms({ classification: 'own-duty', itemName: '英文读者巡查事项' }),
+        communityIds: [communityA.id],
+      });
+      expect(started.stage).toBe('refused');
+      await expectRuleDetailsInEnglish(applicant, started.id, ['SA-OWN-DUTY']);
     });
 
     it('sends an own-duty item the county reclassifies on appeal on to the civil-affairs review', async () => {
