@@ -41,7 +41,7 @@ export async function recordRules(
         passed: r.passed,
         citation: r.citation,
         detail: r.detail as unknown as Prisma.InputJsonValue,
-        values: r.values as Prisma.InputJsonValue,
+        values: r.values,
         ruleSet: r.ruleSet,
         undetermined: r.undetermined ?? false,
       })),
