@@ -317,15 +317,6 @@ describe('service admission (社区工作事项准入) and community reports, ag
       expect((await publicList('占道经营')).items).toHaveLength(0);
     });
 
-    it('records its rule decisions in both languages: an English reader of the case record reads them in English', async () => {
-      const started = await apply({
-        ...terms({ classification: 'own-duty', itemName: '英文读者巡查事项' }),
-        communityIds: [communityA.id],
-      });
-      expect(started.stage).toBe('refused');
-      await expectRuleDetailsInEnglish(applicant, started.id, ['SA-OWN-DUTY']);
-    });
-
     it('sends an own-duty item the county reclassifies on appeal on to the civil-affairs review', async () => {
       const started = await apply({
         ...terms({ classification: 'own-duty', itemName: '老年人高龄津贴资格初审' }),
@@ -753,6 +744,18 @@ describe('service admission (社区工作事项准入) and community reports, ag
       });
       const reviewerView = await reviewer.request({ url: '/api/v1/service-items/summary' });
       expect(reviewerView.json<{ counties: { countyId: string }[] }>().counties.map((c) => c.countyId)).toEqual([county.id]);
+    });
+  });
+
+  // After the yearly summary, which counts every application of the county.
+  describe('rule decisions in both languages', () => {
+    it('records its rule decisions in both languages: an English reader of the case record reads them in English', async () => {
+      const started = await apply({
+        ...terms({ classification: 'own-duty', itemName: '英文读者巡查事项' }),
+        communityIds: [communityA.id],
+      });
+      expect(started.stage).toBe('refused');
+      await expectRuleDetailsInEnglish(applicant, started.id, ['SA-OWN-DUTY']);
     });
   });
 
