@@ -2,7 +2,7 @@ import type { DbClient } from '../runtime/db';
 import { appendAudit, inTransaction } from '../runtime/audit';
 import { notify } from '../runtime/notifications';
 import { type Prisma, type Role } from '../prisma/generated/client';
-import { recordedUnder } from '../domain/rules/rule-sets';
+import { recordRules, type RecordedRule } from './rule-decisions';
 
 export interface CloseCaseInput {
   caseId: string;
@@ -15,15 +15,8 @@ export interface CloseCaseInput {
 export interface RuleDecisionInput {
   caseId: string;
   taskId?: string;
-  /** `detail` in both languages (stored as JSON) or one readable string. */
-  decisions: {
-    ruleId: string;
-    passed: boolean;
-    citation: string;
-    detail?: string | { 'zh-CN': string; en: string };
-    values: Record<string, unknown>;
-    undetermined?: boolean;
-  }[];
+  /** The rule results of one step, `detail` in both languages (stored as jsonb {zh-CN, en}). */
+  decisions: (Omit<RecordedRule, 'id'> & { ruleId: string })[];
 }
 
 export interface MergeCaseDataInput {
@@ -88,23 +81,10 @@ export function createCaseActivities({ db }: { db: DbClient }) {
         })) > 0
       )
         return;
-      // Each decision names the rule set of its case (the one in force when the procedure started) and cites under it.
-      const { ruleSetVersion } = await db.case.findUniqueOrThrow({
-        where: { id: input.caseId },
-        select: { ruleSetVersion: true },
-      });
-      await db.ruleDecision.createMany({
-        data: input.decisions.map(recordedUnder(ruleSetVersion)).map((d) => ({
-          caseId: input.caseId,
-          taskId: input.taskId,
-          ruleId: d.ruleId,
-          passed: d.passed,
-          citation: d.citation,
-          detail: typeof d.detail === 'object' ? JSON.stringify(d.detail) : d.detail,
-          values: d.values as Prisma.InputJsonValue,
-          ruleSet: d.ruleSet,
-          undetermined: d.undetermined ?? false,
-        })),
+      await recordRules(db, {
+        caseId: input.caseId,
+        taskId: input.taskId,
+        rules: input.decisions.map(({ ruleId, ...d }) => ({ ...d, id: ruleId })),
       });
     },
   };

@@ -4,7 +4,7 @@ import { notify } from '../runtime/notifications';
 import { createOrganization } from '../runtime/organizations';
 import type { ElectionLaw, EligibilityFacts } from '../domain/rules/election';
 import type { RuleResult } from '../domain/rules/rule';
-import { recordedUnder } from '../domain/rules/rule-sets';
+import { recordRules } from './rule-decisions';
 import type { Actor } from '../workflows/lib/messages';
 import { Prisma } from '../prisma/generated/client';
 
@@ -14,26 +14,9 @@ import { Prisma } from '../prisma/generated/client';
  * in the voter tables: none goes into an audit row, a task, or back to the workflow.
  */
 
-async function writeDecisions(tx: DbTx, caseId: string, taskId: string | undefined, rules: RuleResult[]): Promise<void> {
-  if (rules.length === 0) return;
-  // Each decision names the rule set of its case (the one in force when the procedure started) and cites under it.
-  const { ruleSetVersion } = await tx.case.findUniqueOrThrow({ where: { id: caseId }, select: { ruleSetVersion: true } });
-  const under = recordedUnder(ruleSetVersion);
-  await tx.ruleDecision.createMany({
-    data: rules
-      .map((r) => under({ ...r, ruleId: r.id }))
-      .map((r) => ({
-        caseId,
-        taskId,
-        ruleId: r.id,
-        passed: r.passed,
-        citation: r.citation,
-        detail: JSON.stringify(r.detail),
-        values: r.values,
-        ruleSet: r.ruleSet,
-        undetermined: r.undetermined ?? false,
-      })),
-  });
+/** The election's decisions, in the transaction of the step they decide (the one writer: activities/rule-decisions.ts). */
+function writeDecisions(tx: DbTx, caseId: string, taskId: string | undefined, rules: RuleResult[]): Promise<void> {
+  return recordRules(tx, { caseId, taskId, rules });
 }
 
 const json = (value: unknown) => value as Prisma.InputJsonValue;

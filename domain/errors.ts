@@ -1,12 +1,11 @@
+import type { LocalizedText } from './localized-text';
+
+export type { LocalizedText } from './localized-text';
+
 /**
  * The one catalogue of error codes: HTTP status and the readable message in Chinese and English.
  * The API's error handler, the workflows' rejections and the web client all name errors by these codes.
  */
-export interface LocalizedText {
-  'zh-CN': string;
-  en: string;
-}
-
 const catalogue = {
   VALIDATION_FAILED: {
     status: 400,

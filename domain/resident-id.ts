@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isValidIsoDate, type IsoDate } from './clock';
 import { bilingualIssue } from './validation';
+import type { LocalizedText } from './localized-text';
 
 /**
  * The citizen identity number (公民身份号码, GB 11643-1999): 6 digits of the address code, 8 of the birth date
@@ -90,7 +91,7 @@ const PROBLEM_TEXT: Record<ResidentIdProblem, { zh: string; en: string }> = {
 };
 
 /** The message of a problem, for row reports and field errors. */
-export function residentIdProblemText(problem: ResidentIdProblem): { 'zh-CN': string; en: string } {
+export function residentIdProblemText(problem: ResidentIdProblem): LocalizedText {
   return { 'zh-CN': PROBLEM_TEXT[problem].zh, en: PROBLEM_TEXT[problem].en };
 }
 

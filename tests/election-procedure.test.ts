@@ -7,6 +7,7 @@ import { addDays, chinaDateOf } from '../domain/clock';
 import type { MigrantApplicationBody } from '../domain/forms/election';
 import { electionStateQuery, migrantWorkflowId, type ElectionTiming } from '../workflows/election/messages';
 import { settledUpdate } from '../workflows/lib/messages';
+import { expectRuleDetailsInEnglish } from './support/rule-details';
 import { startHarness, type Harness } from './support/harness';
 import { makeOrganization, makeUser, signIn, type Session } from './support/factories';
 import { idFor } from './support/elections';
@@ -717,6 +718,10 @@ describe('residents’ committee election with migrant-eligibility review, again
       steps: { key: string; state: string }[];
     }>();
     expect(record.steps.every((s) => s.state === 'done' || s.key === 'closed')).toBe(true);
+  });
+
+  it('records its rule decisions in both languages: an English reader of the case record reads them in English', async () => {
+    await expectRuleDetailsInEnglish(township, electionA, ['EL-LAW', 'EL-LIST', 'EL-HANDOVER']);
   });
 
   it('shows the county elections by community, the direct-election rate against 80%, and migrants approved and refused', async () => {

@@ -5,6 +5,7 @@ import { addDays, chinaDateOf, endOfDayInChina } from '../domain/clock';
 import type { RegisterOwnersMeeting } from '../domain/forms/owners-meeting';
 import type { RuleResult } from '../domain/rules/rule';
 import type { OwnersMeetingView } from '../api/schemas/owners-meetings';
+import { expectRuleDetailsInEnglish } from './support/rule-details';
 import { startHarness, type Harness } from './support/harness';
 import { makeOrganization, makeUser, signIn, type Session } from './support/factories';
 
@@ -428,7 +429,7 @@ describe('owners meeting procedure', () => {
     expect((await caseData(row.id)).opinion).toMatchObject({ status: 'none-by-deadline' });
     const rule = await h.db.ruleDecision.findFirstOrThrow({ where: { caseId: row.id, ruleId: 'OM-OPINION' } });
     expect(rule.passed).toBe(false);
-    expect(rule.detail).toContain('不视为同意');
+    expect(rule.detail).toMatchObject({ 'zh-CN': expect.stringContaining('不视为同意') });
     const missing = await h.db.auditEvent.findFirstOrThrow({
       where: { caseId: row.id, action: 'owners-meeting.opinion-missing' },
     });
@@ -443,6 +444,14 @@ describe('owners meeting procedure', () => {
       meetings: OwnersMeetingView[];
     }>();
     expect(flagged.meetings.map((m) => m.caseId)).toContain(row.id);
+  });
+
+  it('records its rule decisions in both languages: an English reader of the case record reads them in English', async () => {
+    const row = await registerWithDeadlines(committeeMeeting(), { votesOpenAt: inSeconds(0) });
+    const opinionTask = await openTask(row.id, 'owners-meeting.opinion');
+    expect((await complete(rc, opinionTask.id, { opinion: '无异议' })).statusCode).toBe(200);
+    await openTask(row.id, 'owners-meeting.votes');
+    await expectRuleDetailsInEnglish(subdistrict, row.id, ['OM-INFORM', 'OM-OPINION']);
   });
 
   it('decides nothing at a committee meeting without two thirds of its members, reports that to the residents committee and posts nothing', async () => {

@@ -6,6 +6,7 @@ import type { Caller } from '../api/plugins/app/auth';
 import { startServiceAdmission, startServiceItemReport } from '../api/services/service-items/start';
 import type { ServiceItemCaseData, ServiceItemReportCaseData } from '../workflows/service-admission/messages';
 import type { Role } from '../prisma/generated/client';
+import { expectRuleDetailsInEnglish } from './support/rule-details';
 import { startHarness, type Harness } from './support/harness';
 import { makeOrganization, makeUser, signIn, type Session } from './support/factories';
 
@@ -743,6 +744,18 @@ describe('service admission (社区工作事项准入) and community reports, ag
       });
       const reviewerView = await reviewer.request({ url: '/api/v1/service-items/summary' });
       expect(reviewerView.json<{ counties: { countyId: string }[] }>().counties.map((c) => c.countyId)).toEqual([county.id]);
+    });
+  });
+
+  // After the yearly summary, which counts every application of the county.
+  describe('rule decisions in both languages', () => {
+    it('records its rule decisions in both languages: an English reader of the case record reads them in English', async () => {
+      const started = await apply({
+        ...terms({ classification: 'own-duty', itemName: '英文读者巡查事项' }),
+        communityIds: [communityA.id],
+      });
+      expect(started.stage).toBe('refused');
+      await expectRuleDetailsInEnglish(applicant, started.id, ['SA-OWN-DUTY']);
     });
   });
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Caller } from '../api/plugins/app/auth';
 import { startConversion } from '../api/services/village-conversions/start-conversion';
+import { expectRuleDetailsInEnglish } from './support/rule-details';
 import { startHarness, type Harness } from './support/harness';
 import { createLinkedCaseActivities } from '../activities/linked-cases';
 import { createOrganization } from '../runtime/organizations';
@@ -342,6 +343,14 @@ describe('村改居 procedure against real Temporal and PostgreSQL', () => {
       expect(field.code).toBe('evidence_required');
       expect(field.message['zh-CN']).toContain('VC-C4');
       await expectNothingChanged(caseId, task.id);
+    });
+
+    it('records its rule decisions in both languages: an English reader of the case record reads them in English', async () => {
+      const caseId = await start('英文读者村村改居');
+      const session = sessionOf.get(caseId)!;
+      const task = await openTask(caseId, 'vc.prepare');
+      expect((await complete(session, task.id, prepareBody(await evidenceIds(task.id, session)))).statusCode).toBe(200);
+      await expectRuleDetailsInEnglish(township, caseId, ['VC-C1']);
     });
 
     it('accepts evidence uploaded to this case and lists it per condition on the case record', async () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { STEP_STATES } from '../services/cases/step-states';
+import { localizedText as localized } from '../../domain/localized-text';
 
 export const caseStatus = z.enum(['OPEN', 'COMPLETED', 'REJECTED', 'WITHDRAWN', 'FAILED']);
 
@@ -38,7 +39,6 @@ export function toCaseSummary(row: {
   };
 }
 
-const localized = z.object({ 'zh-CN': z.string(), en: z.string() });
 /** GET /api/v1/cases/:caseId: the case record (steps, tasks, timeline, rule decisions, documents, comments). */
 export const caseRecordResponse = z
   .object({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-const ruleValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
-const localized = z.object({ 'zh-CN': z.string(), en: z.string() });
+import { localizedText as localized } from '../../domain/localized-text';
+import { ruleResultSchema, ruleValue } from '../../domain/rules/rule';
 
 /** A rule result with its detail in one language (public checks, `?lang=`). */
 export const electionPublicRule = z.object({
@@ -18,13 +18,7 @@ export const electionPublicRule = z.object({
 });
 
 /** A rule result with its detail in both languages (signed-in views). */
-export const electionRule = z.object({
-  id: z.string(),
-  passed: z.boolean(),
-  citation: z.string(),
-  detail: localized,
-  values: z.record(z.string(), ruleValue),
-});
+export const electionRule = ruleResultSchema;
 
 /** The rule set a check used: the one in force on its reference date (domain.md, "Rule sets by date"). */
 export const ruleSetView = z

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-const localized = z.object({ 'zh-CN': z.string(), en: z.string() });
+import { localizedText as localized } from '../../domain/localized-text';
 
 /** The body of every error response. */
 export const errorResponse = z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localizedText } from '../../domain/localized-text';
 
 /** GET /api/v1/notifications: the bell (each with its sentence in both languages, domain/notifications.ts). */
 export const notificationList = z.object({
@@ -10,7 +11,7 @@ export const notificationList = z.object({
       caseId: z.string().uuid().nullable(),
       taskId: z.string().uuid().nullable(),
       params: z.record(z.string(), z.unknown()),
-      text: z.object({ 'zh-CN': z.string(), en: z.string() }),
+      text: localizedText,
       createdAt: z.string(),
       read: z.boolean(),
     }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localizedText } from '../../domain/localized-text';
 import { ORG_KINDS } from '../../domain/organizations';
 
 export const organizationView = z
@@ -51,7 +52,7 @@ export const importOrganizationsBody = z
 export const importRowError = z.object({
   row: z.number().int(),
   field: z.string(),
-  message: z.object({ 'zh-CN': z.string(), en: z.string() }),
+  message: localizedText,
 });
 
 export const importResult = z.object({ created: z.number().int(), rows: z.number().int() });

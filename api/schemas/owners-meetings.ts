@@ -1,29 +1,13 @@
 import { z } from 'zod';
 import { matter, meetingType } from '../../domain/forms/owners-meeting';
 import { caseStatus } from './cases';
-
-const localized = z.object({ 'zh-CN': z.string(), en: z.string() });
-const ruleValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+import { publicRuleSchema, ruleResultSchema } from '../../domain/rules/rule';
 
 /** A rule result with its detail in both languages (signed-in views). */
-export const ruleResultView = z
-  .object({
-    id: z.string(),
-    passed: z.boolean(),
-    citation: z.string(),
-    detail: localized,
-    values: z.record(z.string(), ruleValue),
-  })
-  .meta({ id: 'RuleResult' });
+export const ruleResultView = ruleResultSchema.meta({ id: 'RuleResult' });
 
 /** A rule result with its detail in one language (public checks, `?lang=`). */
-export const publicRuleView = z.object({
-  id: z.string(),
-  passed: z.boolean(),
-  citation: z.string(),
-  detail: z.string(),
-  values: z.record(z.string(), ruleValue),
-});
+export const publicRuleView = publicRuleSchema;
 
 export const voteCheckResponse = z
   .object({ rules: z.array(publicRuleView), items: z.array(z.object({ title: z.string(), passed: z.boolean() })) })

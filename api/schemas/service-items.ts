@@ -3,23 +3,13 @@ import { SA_CLASSIFICATIONS } from '../../domain/rules/service-admission';
 import { serviceItemTerms } from '../../domain/forms/service-admission';
 import { caseSummary } from './cases';
 import { ruleSetView } from './elections';
-
-const localized = z.object({ 'zh-CN': z.string(), en: z.string() });
-const ruleValues = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
+import { publicRuleSchema, ruleResultSchema } from '../../domain/rules/rule';
 
 /** A rule result for officials: the detail in both languages. */
-export const ruleResultView = z
-  .object({ id: z.string(), passed: z.boolean(), citation: z.string(), detail: localized, values: ruleValues })
-  .meta({ id: 'ServiceItemRuleResult' });
+export const ruleResultView = ruleResultSchema.meta({ id: 'ServiceItemRuleResult' });
 
 /** A rule result on a public endpoint: the detail in the requested language. */
-export const publicRuleView = z.object({
-  id: z.string(),
-  passed: z.boolean(),
-  citation: z.string(),
-  detail: z.string(),
-  values: ruleValues,
-});
+export const publicRuleView = publicRuleSchema;
 
 export const admissionCheckResponse = z
   .object({ admissible: z.boolean(), ruleSet: ruleSetView, rules: z.array(publicRuleView) })

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { conversionConditions } from '../rules/village-conversion';
 import { bilingualIssue } from '../validation';
+import type { LocalizedText } from '../localized-text';
 
 /** The evidence keys of the application: the four conditions and the villagers' assembly record. */
 export const VC_EVIDENCE_KEYS = ['VC-C1', 'VC-C2', 'VC-C3', 'VC-C4', 'assembly'] as const;
 export type VcEvidenceKey = (typeof VC_EVIDENCE_KEYS)[number];
 
 /** How a piece of evidence is named in messages (the condition's number and its text). */
-export const VC_EVIDENCE_LABELS: Record<VcEvidenceKey, { 'zh-CN': string; en: string }> = {
+export const VC_EVIDENCE_LABELS: Record<VcEvidenceKey, LocalizedText> = {
   'VC-C1': {
     'zh-CN': '条件 VC-C1（村域位于城镇建设用地范围内）',
     en: 'condition VC-C1 (inside the urban construction-land boundary)',

@@ -1,4 +1,5 @@
-import type { LocalizedText } from '../errors';
+import { z } from 'zod';
+import { localizedText, type Language, type LocalizedText } from '../localized-text';
 
 /**
  * The outcome of one statutory rule: which clause, whether it held, and the values it compared. Decisions, audit
@@ -43,7 +44,7 @@ export function allPassed(results: readonly RuleResult[]): boolean {
 }
 
 /** The shape public check endpoints return for each rule (detail flattened to the requested language). */
-export function publicRule(result: RuleResult, language: 'zh-CN' | 'en' = 'zh-CN') {
+export function publicRule(result: RuleResult, language: Language = 'zh-CN') {
   return {
     id: result.id,
     passed: result.passed,
@@ -54,3 +55,24 @@ export function publicRule(result: RuleResult, language: 'zh-CN' | 'en' = 'zh-CN
     ...(result.ruleSet ? { ruleSet: result.ruleSet } : {}),
   };
 }
+
+/** A value a rule compared, on the wire. */
+export const ruleValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+/** A rule result on the wire with its detail in both languages (signed-in views, RULE_FAILED details). */
+export const ruleResultSchema = z.object({
+  id: z.string(),
+  passed: z.boolean(),
+  citation: z.string(),
+  detail: localizedText,
+  values: z.record(z.string(), ruleValue),
+}) satisfies z.ZodType<RuleResult>;
+
+/** A rule result on a public check endpoint: its detail in the requested language (`publicRule`, `?lang=`). */
+export const publicRuleSchema = z.object({
+  id: z.string(),
+  passed: z.boolean(),
+  citation: z.string(),
+  detail: z.string(),
+  values: z.record(z.string(), ruleValue),
+});

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { daysBetween, isValidIsoDate } from '../clock';
 import { bilingualIssue } from '../validation';
+import type { LocalizedText } from '../localized-text';
 import { atLeast, moreThan } from './fraction';
 import type { RuleDefinition, RuleResult } from './rule';
 
@@ -152,12 +153,7 @@ export const conversionConditions = z
 
 export type ConversionConditions = z.infer<typeof conversionConditions>;
 
-function result(
-  def: RuleDefinition,
-  passed: boolean,
-  detail: { 'zh-CN': string; en: string },
-  values: RuleResult['values'],
-): RuleResult {
+function result(def: RuleDefinition, passed: boolean, detail: LocalizedText, values: RuleResult['values']): RuleResult {
   return { id: def.id, passed, citation: def.citation, detail, values };
 }
 

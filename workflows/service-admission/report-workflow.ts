@@ -44,7 +44,7 @@ export async function serviceItemReportProcedure(input: ServiceItemReportInput):
         ruleId: r.id,
         passed: r.passed,
         citation: r.citation,
-        detail: r.detail['zh-CN'],
+        detail: r.detail,
         values: { ...r.values },
       })),
     });

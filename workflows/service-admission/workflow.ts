@@ -339,7 +339,7 @@ class ServiceItemCase {
         ruleId: r.id,
         passed: r.passed,
         citation: r.citation,
-        detail: r.detail['zh-CN'],
+        detail: r.detail,
         values: { ...r.values },
       })),
     });

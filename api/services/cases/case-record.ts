@@ -1,5 +1,6 @@
 import type { Db } from '../../../runtime/db';
 import { AppError } from '../../../domain/errors';
+import type { LocalizedText } from '../../../domain/localized-text';
 import { ruleSetName } from '../../../domain/rules/rule-sets';
 import type { Caller } from '../../plugins/app/auth';
 import { casesInScope } from '../../authz/case-scope';
@@ -104,7 +105,7 @@ export async function caseRecord(db: Db, caller: Caller, caseId: string) {
       ruleSet: d.ruleSet,
       ruleSetName: d.ruleSet ? ruleSetName(d.ruleSet) : null,
       citation: d.citation,
-      detail: localizedDetail(d.detail),
+      detail: d.detail as LocalizedText | null,
       values: d.values as Record<string, unknown>,
       decidedAt: d.decidedAt.toISOString(),
     })),
@@ -164,18 +165,4 @@ export async function readDocument(db: Db, caller: Caller, documentId: string) {
   });
   if (!doc?.blob.bytes) throw new AppError('NOT_FOUND');
   return { name: doc.name, mimeType: doc.mimeType, bytes: Buffer.from(doc.blob.bytes) };
-}
-
-/** Rule details are stored as JSON {zh-CN, en} (or, from older writers, one string used for both). */
-function localizedDetail(detail: string | null): { 'zh-CN': string; en: string } | null {
-  if (detail === null) return null;
-  if (detail.startsWith('{')) {
-    try {
-      const parsed = JSON.parse(detail) as { 'zh-CN'?: string; en?: string };
-      if (parsed['zh-CN'] && parsed.en) return { 'zh-CN': parsed['zh-CN'], en: parsed.en };
-    } catch {
-      // not JSON: fall through
-    }
-  }
-  return { 'zh-CN': detail, en: detail };
 }

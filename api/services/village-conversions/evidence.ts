@@ -1,5 +1,6 @@
 import type { Db } from '../../../runtime/db';
 import type { FieldError } from '../../../domain/errors';
+import type { LocalizedText } from '../../../domain/localized-text';
 import {
   VC_EVIDENCE_KEYS,
   VC_EVIDENCE_LABELS,
@@ -37,7 +38,7 @@ export async function conversionEvidenceProblems(db: Db, caseId: string, payload
 
 export interface ConversionEvidence {
   key: VcEvidenceKey;
-  label: { 'zh-CN': string; en: string };
+  label: LocalizedText;
   documents: { id: string; name: string; createdAt: string }[];
 }
 
