@@ -15,7 +15,6 @@ import {
   type savedFilterBody,
   type taskDocumentBody,
 } from './schemas/procedures';
-import { ruleResultSchema } from '../../../domain/rules/rule';
 
 export type InboxFilter = z.output<typeof inboxFilter>;
 export type InboxView = InboxFilter['view'];
@@ -114,9 +113,18 @@ export async function completeTask(id: string, payload: unknown): Promise<Comple
   return parseResponse(completeTaskResponse, await apiRequest(`${taskPath(id)}/complete`, { method: 'POST', body: { payload } }));
 }
 
+const localizedText = z.object({ 'zh-CN': z.string(), en: z.string() });
+const ruleResult = z.object({
+  id: z.string(),
+  passed: z.boolean(),
+  citation: z.string(),
+  detail: localizedText,
+  values: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+}) satisfies z.ZodType<RuleResult>;
+
 /** The rules a 422 RULE_FAILED names (error.details.rules), or [] for any other error. */
 export function failedRules(error: unknown): RuleResult[] {
   if (!(error instanceof ApiError) || error.code !== 'RULE_FAILED') return [];
-  const parsed = z.array(ruleResultSchema).safeParse(error.details?.rules);
+  const parsed = z.array(ruleResult).safeParse(error.details?.rules);
   return parsed.success ? parsed.data : [];
 }
