@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
 import { seedDemo } from '../../scripts/demo-seed';
 import { residentIdCheckChar, residentIdProblemText } from '../../domain/resident-id';
-import { choose, launchBrowser, pageOpener, screenshot, seriousAccessibilityViolations, signIn, texts } from '../support/browser';
+import { choose, launchBrowser, pageOpener, screenshot, expectAccessible, signIn, texts } from '../support/browser';
 import { startHarness, type Harness } from '../support/harness';
 import { startWebServer, type WebServer } from '../support/web-server';
 
@@ -45,7 +45,7 @@ describe('web app in Chromium: administration writes', () => {
       await choose(dialog, texts.organizations.fields.kind, '村民委员会');
       await dialog.getByLabel(texts.organizations.fields.code, { exact: true }).fill('UI-VILLAGE-1');
       await dialog.getByLabel(texts.organizations.fields.name, { exact: true }).fill('界面测试村');
-      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      await expectAccessible(page);
       await dialog.getByRole('button', { name: texts.organizations.create }).click();
       await tree.getByText('界面测试村', { exact: true }).waitFor();
       const created = await h.db.organization.findUniqueOrThrow({ where: { code: 'UI-VILLAGE-1' }, include: { parent: true } });
@@ -71,7 +71,7 @@ describe('web app in Chromium: administration writes', () => {
       await rowErrors.getByText('未知的组织类型 NOT_A_KIND。').waitFor();
       await expect(rowErrors.getByRole('cell', { name: '3', exact: true }).count()).resolves.toBe(1);
       expect(await h.db.organization.count({ where: { code: { startsWith: 'UI-COMM' } } })).toBe(0);
-      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      await expectAccessible(page);
       await screenshot(page, 'import-errors-1280');
 
       await page.locator('input[type=file]').setInputFiles({
@@ -107,7 +107,7 @@ describe('web app in Chromium: administration writes', () => {
       await drawer.getByLabel(texts.users.fields.initialPassword, { exact: true }).fill('initial-pass-2026');
       await choose(drawer, texts.users.fields.organization, '幸福社区（社区居民委员会）', '幸福');
       await choose(drawer, texts.users.fields.role, '居委会工作人员');
-      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      await expectAccessible(page);
       await screenshot(page, 'create-user-1280');
       await drawer.getByRole('button', { name: texts.users.createSubmit, exact: true }).click();
       await drawer.waitFor({ state: 'hidden' });
@@ -128,7 +128,7 @@ describe('web app in Chromium: administration writes', () => {
       await signIn(newUser, 'ui.user', 'initial-pass-2026');
       await newUser.waitForURL('**/account/password');
       await newUser.getByText(texts.password.mustChange).waitFor();
-      expect(await seriousAccessibilityViolations(newUser)).toEqual([]);
+      await expectAccessible(newUser);
       await screenshot(newUser, 'change-password-1280');
       await newUser.getByLabel(texts.password.current, { exact: true }).fill('initial-pass-2026');
       await newUser.getByLabel(texts.password.new, { exact: true }).fill('my-own-pass-2026');
@@ -165,7 +165,7 @@ describe('web app in Chromium: administration writes', () => {
       await field.fill(`${idNumber.slice(0, 17)}${idNumber[17] === '0' ? '1' : '0'}`);
       await drawer.getByText(residentIdProblemText('check-digit')['zh-CN']).waitFor();
       await field.fill(idNumber);
-      expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      await expectAccessible(page);
       // Nothing overflows the 390 px viewport.
       expect(await page.locator('html').evaluate((html: { scrollWidth: number }) => html.scrollWidth)).toBeLessThanOrEqual(390);
       await screenshot(page, 'create-resident-user-390');
