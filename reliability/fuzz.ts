@@ -201,6 +201,15 @@ async function schemathesisRun(
   return { exitCode, report: JSON.parse(fs.readFileSync(report, 'utf8')) as Report };
 }
 
+/** A report whose only errors are Schemathesis' own runtime errors (no failure found, no check run against the API). */
+function onlyToolErrors(report: Report): boolean {
+  return (
+    report.failures.length === 0 &&
+    report.errors.length > 0 &&
+    report.errors.every((e) => typeof e === 'object' && e !== null && (e as { title?: unknown }).title === 'Runtime Error')
+  );
+}
+
 async function fuzz(apiUrl: string, identity: Identity): Promise<RunResult> {
   const passes: [string, string[]][] = [
     ['generated', ['--phases', 'examples,fuzzing', '--max-examples', String(run.maxExamples)]],
@@ -210,7 +219,21 @@ async function fuzz(apiUrl: string, identity: Identity): Promise<RunResult> {
   }
   const before = await requestCounts(apiUrl);
   const runs = [];
-  for (const [pass, passArgs] of passes) runs.push(await schemathesisRun(apiUrl, identity, pass, passArgs));
+  for (const [pass, passArgs] of passes) {
+    let result = await schemathesisRun(apiUrl, identity, pass, passArgs);
+    if (onlyToolErrors(result.report)) {
+      // Schemathesis itself broke (e.g. Hypothesis' FlakyFailure from CPython's "AST constructor recursion depth
+      // mismatch" while it built a strategy): nothing was learnt about the API. The pass runs once more; its 5xx are
+      // still counted by the API's own counters, and a second tool failure fails the run.
+      log(`${identity.name}: schemathesis reported only its own runtime errors in the ${pass} pass; running it again once`);
+      fs.renameSync(
+        path.join(outputDir, `${identity.name}-${pass}.txt`),
+        path.join(outputDir, `${identity.name}-${pass}-tool-error.txt`),
+      );
+      result = await schemathesisRun(apiUrl, identity, pass, passArgs);
+    }
+    runs.push(result);
+  }
   const after = await requestCounts(apiUrl);
   const headers = Object.fromEntries(
     identity.headers.map((h) => [h.slice(0, h.indexOf(':')), h.slice(h.indexOf(':') + 1).trim()]),
