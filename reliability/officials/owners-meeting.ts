@@ -9,10 +9,10 @@ import { completeStep, must, type CaseExpectation, type ChaosContext } from './s
  */
 export async function ownersMeetingOfficials(ctx: ChaosContext) {
   const [owners, residents] = await Promise.all(['owners.member', 'rc.official'].map((u) => ctx.signIn(u)));
-  const today = chinaDateOf(new Date());
-  const meetingDate = addDays(today, 15);
-
   return async (i: number): Promise<CaseExpectation> => {
+    // The China date of this case's registration: a run may cross midnight in China (16:00 UTC).
+    const today = chinaDateOf(new Date());
+    const meetingDate = addDays(today, 15);
     const started = await must<{ caseId: string }>(
       owners!,
       'POST',
