@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
 import { addYears, chinaDateOf } from '../../domain/clock';
-import { expectAccessible, horizontalOverflow, launchBrowser, pageOpener, screenshot, stepName, texts } from '../support/browser';
+import { expectAccessible, horizontalOverflow, screenshot, stepName, texts } from '../support/browser';
+import { browserSuite } from '../support/browser-suite';
 import { makeOrganization, makeUser, signIn, TEST_PASSWORD, type Session } from '../support/factories';
-import { startHarness, type Harness } from '../support/harness';
-import { startWebServer, type WebServer } from '../support/web-server';
+import type { Harness } from '../support/harness';
 
 const BROWSER_TEST_MS = 300_000;
 const WIDTHS = [1280, 390] as const;
@@ -55,9 +55,7 @@ async function until<T>(probe: () => Promise<T | null | undefined | false>, time
  */
 describe('web app in Chromium: the case record shows step states, the 流转记录 and the 批复', () => {
   let h: Harness;
-  let server: WebServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const { signedIn } = browserSuite({}, (started) => ({ h } = started));
   let townId: string;
   let township: Session;
   let reviewer: Session;
@@ -67,9 +65,6 @@ describe('web app in Chromium: the case record shows step states, the 流转记�
   const users: Record<string, { username: string; displayName: string }> = {};
 
   beforeAll(async () => {
-    h = await startHarness();
-    server = await startWebServer(h);
-    browser = await launchBrowser();
     const county = await makeOrganization(h.db, 'COUNTY', undefined, '北岭县');
     const bureau = await makeOrganization(h.db, 'CIVIL_AFFAIRS_BUREAU', county.id, '北岭县民政局');
     const town = await makeOrganization(h.db, 'TOWNSHIP', county.id, '石桥镇');
@@ -86,15 +81,6 @@ describe('web app in Chromium: the case record shows step states, the 流转记�
     users.department = await makeUser(h.db, [{ organizationId: dept.id, role: 'DEPARTMENT_APPLICANT' }]);
     department = await signIn(h.api, users.department.username);
   }, BROWSER_TEST_MS);
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-    await h?.close();
-  });
-
-  const { signedIn } = pageOpener(() => ({ browser, server }), { contexts });
 
   async function complete(session: Session, caseId: string, kind: string, payload: unknown) {
     const task = await until(() => h.db.task.findFirst({ where: { caseId, kind, status: 'OPEN' } }));

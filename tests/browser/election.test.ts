@@ -1,19 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from '@jest/globals';
+import type { Browser, Page } from 'playwright-core';
 import type { Caller } from '../../api/plugins/app/auth';
 import { startElection } from '../../api/services/elections/start-election';
 import { addDays, chinaDateOf } from '../../domain/clock';
 import { residentIdProblemText } from '../../domain/resident-id';
 import { EL_RULES } from '../../domain/rules/election';
-import { DEMO_APPLICANT_ID_NUMBER, DEMO_PASSWORD, seedDemo } from '../../scripts/demo-seed';
+import { DEMO_APPLICANT_ID_NUMBER, DEMO_PASSWORD } from '../../scripts/demo-seed';
 import type { ElectionTiming } from '../../workflows/election/messages';
 import el from '../../web/src/i18n/procedures/election.zh-CN.json';
 import {
   choose,
   expectAccessible,
   horizontalOverflow,
-  launchBrowser,
-  pageOpener,
   screenshot,
   settled,
   stepName,
@@ -21,10 +19,11 @@ import {
   TINY_PDF,
   tr,
 } from '../support/browser';
+import { browserSuite } from '../support/browser-suite';
 import { idFor } from '../support/elections';
 import { makeUser, signIn as apiSignIn, TEST_PASSWORD, type Session } from '../support/factories';
-import { startHarness, type Harness } from '../support/harness';
-import { startWebServer, type WebServer } from '../support/web-server';
+import type { Harness } from '../support/harness';
+import type { WebServer } from '../support/web-server';
 import labels from '../../web/src/i18n/labels.zh-CN.json';
 
 const BROWSER_TEST_MS = 300_000;
@@ -68,25 +67,12 @@ describe('web app in Chromium: a residentsâ€™ committee election with a migrantâ
   let h: Harness;
   let server: WebServer;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const { signedIn, contexts } = browserSuite(
+    { demo: true, acceptDownloads: true },
+    (started) => ({ h, server, browser } = started),
+  );
   let electionId = '';
   let applicationNumber = '';
-
-  beforeAll(async () => {
-    h = await startHarness();
-    await h.db.$transaction((tx) => seedDemo(tx), { timeout: 60_000, maxWait: 30_000 });
-    server = await startWebServer(h);
-    browser = await launchBrowser();
-  }, BROWSER_TEST_MS);
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-    await h?.close();
-  });
-
-  const { signedIn } = pageOpener(() => ({ browser, server }), { acceptDownloads: true, contexts });
 
   const heading = (page: Page, name: string) => page.getByRole('heading', { name, level: 2 });
   const submitTask = (page: Page) => page.getByRole('button', { name: texts.task.form.submit }).click();

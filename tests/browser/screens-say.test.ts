@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { DEMO_PASSWORD, seedDemo } from '../../scripts/demo-seed';
-import { pageOpener, launchBrowser, settled, stepName, texts, tr, horizontalOverflow } from '../support/browser';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import type { Locator, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../scripts/demo-seed';
+import { settled, stepName, texts, tr, horizontalOverflow } from '../support/browser';
+import { browserSuite } from '../support/browser-suite';
 import { signIn, type Session } from '../support/factories';
-import { startHarness, type Harness } from '../support/harness';
-import { startWebServer, type WebServer } from '../support/web-server';
+import type { Harness } from '../support/harness';
 
 const BROWSER_TEST_MS = 300_000;
 const WIDTHS = [1280, 390] as const;
@@ -56,31 +56,17 @@ const application = {
  */
 describe('web app in Chromium: what the screens say', () => {
   let h: Harness;
-  let server: WebServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const { signedIn } = browserSuite({ demo: true }, (started) => ({ h } = started));
   let caseId = '';
   let caseNumber = '';
   const sessions: Record<string, Session> = {};
 
   beforeAll(async () => {
-    h = await startHarness();
-    await h.db.$transaction((tx) => seedDemo(tx), { timeout: 60_000, maxWait: 30_000 });
-    server = await startWebServer(h);
-    browser = await launchBrowser();
     for (const username of ['village.official', 'township.official', 'county.reviewer', 'county.approver']) {
       sessions[username] = await signIn(h.api, username, DEMO_PASSWORD);
     }
   }, BROWSER_TEST_MS);
 
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-    await h?.close();
-  });
-
-  const { signedIn } = pageOpener(() => ({ browser, server }), { contexts });
   const openTask = (kind: string) => h.db.task.findFirstOrThrow({ where: { caseId, kind, status: 'OPEN' } });
   const complete = async (username: string, kind: string, payload: unknown) => {
     const task = await openTask(kind);

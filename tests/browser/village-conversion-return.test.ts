@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { DEMO_PASSWORD, seedDemo } from '../../scripts/demo-seed';
-import { expectAccessible, horizontalOverflow, launchBrowser, pageOpener, texts, TINY_PDF } from '../support/browser';
+import { describe, expect, it } from '@jest/globals';
+import { DEMO_PASSWORD } from '../../scripts/demo-seed';
+import { expectAccessible, horizontalOverflow, texts, TINY_PDF } from '../support/browser';
+import { browserSuite } from '../support/browser-suite';
 import { signIn, type Session } from '../support/factories';
-import { startHarness, type Harness } from '../support/harness';
-import { startWebServer, type WebServer } from '../support/web-server';
+import type { Harness } from '../support/harness';
 
 const BROWSER_TEST_MS = 300_000;
 
@@ -29,25 +28,7 @@ const application = {
 /** 村改居: the county government sends the file back to the township from the web app (at 390 px), with its opinion. */
 describe('web app in Chromium: the county returns a 村改居 file to the township', () => {
   let h: Harness;
-  let server: WebServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    h = await startHarness();
-    await h.db.$transaction((tx) => seedDemo(tx), { timeout: 60_000, maxWait: 30_000 });
-    server = await startWebServer(h);
-    browser = await launchBrowser();
-  }, BROWSER_TEST_MS);
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-    await h?.close();
-  });
-
-  const { signedIn } = pageOpener(() => ({ browser, server }), { contexts });
+  const { signedIn } = browserSuite({ demo: true }, (started) => ({ h } = started));
 
   async function openTask(caseId: string, kind: string) {
     return h.db.task.findFirstOrThrow({ where: { caseId, kind, status: 'OPEN' } });

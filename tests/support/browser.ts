@@ -44,7 +44,7 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.getByRole('button', { name: zh.login.submit, exact: true }).click();
 }
 
-interface PageDefaults {
+export interface PageDefaults {
   /** The viewport when a call gives none (1280 × 900 unless set). */
   width?: number;
   height?: number;
