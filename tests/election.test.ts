@@ -11,8 +11,8 @@ import { expectRuleDetailsInEnglish } from './support/rule-details';
 import { startHarness, type Harness } from './support/harness';
 import { makeOrganization, makeUser, signIn, type Session } from './support/factories';
 import { idFor } from './support/elections';
+import { TINY_PDF_BASE64 as PDF } from './support/fixtures';
 
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1').toString('base64');
 const today = chinaDateOf(new Date());
 const inDays = (n: number) => addDays(today, n);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -3,8 +3,8 @@ import { addDays, chinaDateOf } from '../domain/clock';
 import { startHarness, type Harness } from './support/harness';
 import { makeOrganization, makeUser, signIn, type Session } from './support/factories';
 import { electionInRegistration, idFor } from './support/elections';
+import { TINY_PDF_BASE64 as PDF } from './support/fixtures';
 
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1').toString('base64');
 const electionDate = addDays(chinaDateOf(new Date()), 25);
 
 interface Rule {

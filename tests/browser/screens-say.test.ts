@@ -5,10 +5,11 @@ import { settled, stepName, texts, tr, horizontalOverflow } from '../support/bro
 import { browserSuite } from '../support/browser-suite';
 import { signIn, type Session } from '../support/factories';
 import type { Harness } from '../support/harness';
+import { CONVERSION_APPLICATION as application } from '../support/fixtures';
+import { uploadEvidence } from '../support/village-conversion';
 
 const BROWSER_TEST_MS = 300_000;
 const WIDTHS = [1280, 390] as const;
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1').toString('base64');
 
 /** Program text a reader must never see on a page: camelCase names, event codes, ISO dates and timestamps. */
 const PROGRAM_TEXT: [string, RegExp][] = [
@@ -30,24 +31,6 @@ async function expectNoProgramText(where: string, locator: Locator): Promise<str
   }
   return text;
 }
-
-const application = {
-  insideUrbanBoundary: true,
-  farmlandInsufficient: true,
-  labourForce: 900,
-  nonFarmLabour: 600,
-  assetRestructuringComplete: true,
-  assembly: {
-    fullAssembly: true,
-    noticeDate: '2026-03-01',
-    meetingDate: '2026-03-11',
-    adultVillagers: 1000,
-    adultAttendees: 501,
-    households: 300,
-    householdRepresentatives: 150,
-    votesFor: 251,
-  },
-};
 
 /**
  * What the screens say, in Chromium at 1280 and 390 px: the workspace counts the tasks an official may claim; the
@@ -91,20 +74,7 @@ describe('web app in Chromium: what the screens say', () => {
       caseId = started.json<{ id: string }>().id;
       caseNumber = (await h.db.case.findUniqueOrThrow({ where: { id: caseId } })).number;
       const prepare = await openTask('vc.prepare');
-      const evidence: Record<string, string[]> = {};
-      for (const key of ['VC-C1', 'VC-C2', 'VC-C3', 'VC-C4', 'assembly']) {
-        const res = await village.request({
-          method: 'POST',
-          url: `/api/v1/tasks/${prepare.id}/documents`,
-          payload: {
-            filename: `证明材料${Object.keys(evidence).length + 1}.pdf`,
-            mimeType: 'application/pdf',
-            contentBase64: PDF,
-          },
-        });
-        expect(res.statusCode).toBe(201);
-        evidence[key] = [res.json<{ id: string }>().id];
-      }
+      const evidence = await uploadEvidence(village, prepare.id, (_, index) => `证明材料${index + 1}.pdf`);
       await complete('village.official', 'vc.prepare', {
         application,
         noticePosting: '村务公开栏张贴',

@@ -7,13 +7,13 @@ import { DEMO_PASSWORD } from '../../scripts/demo-seed';
 import { createUser } from '../../api/services/users/create-user';
 import { expectAccessible, horizontalOverflow, screenshot, settled, stepName, texts, TINY_PDF, tr } from '../support/browser';
 import { browserSuite } from '../support/browser-suite';
+import { CONVERSION_EVIDENCE_KEYS as EVIDENCE } from '../support/fixtures';
 import type { Harness } from '../support/harness';
 import type { WebServer } from '../support/web-server';
 import labels from '../../web/src/i18n/labels.zh-CN.json';
 
 const BROWSER_TEST_MS = 300_000;
 
-const EVIDENCE = ['VC-C1', 'VC-C2', 'VC-C3', 'VC-C4', 'assembly'] as const;
 const STEPS = PROCEDURES['village-conversion'].steps;
 
 const kindName = (kind: string) => stepName('village-conversion', kind);

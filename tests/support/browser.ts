@@ -34,8 +34,7 @@ export function stepName(procedures: ProcedureId | readonly ProcedureId[], kind:
   throw new Error(`no step ${kind} in ${String(procedures)}`);
 }
 
-/** A tiny valid PDF (the API checks the %PDF magic bytes). */
-export const TINY_PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1');
+export { TINY_PDF } from './fixtures';
 
 /** Signs in on the login page (already open) with a demo account. */
 export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
