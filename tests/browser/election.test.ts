@@ -20,7 +20,7 @@ import {
   tr,
 } from '../support/browser';
 import { browserSuite } from '../support/browser-suite';
-import { idFor } from '../support/elections';
+import { idFor, residentsCsv as csv, TEN_RESIDENTS as residents } from '../support/elections';
 import { makeUser, signIn as apiSignIn, TEST_PASSWORD, type Session } from '../support/factories';
 import type { Harness } from '../support/harness';
 import type { WebServer } from '../support/web-server';
@@ -32,16 +32,6 @@ const today = chinaDateOf(new Date());
 /** Thirty days ahead: the list is due 20 days before, so publishing today is in time (EL-LIST). */
 const electionDate = addDays(today, 30);
 
-/** Ten residents of 幸福社区 with ID numbers valid by GB 11643 (tests/support/elections.ts). */
-const residents = Array.from({ length: 10 }, (_, i) => ({
-  name: `居民${i + 1}`,
-  idNumber: idFor(`19${70 + i}-0${(i % 9) + 1}-15`, `1${String(i).padStart(2, '0')}`),
-  group: i < 5 ? '第一居民小组' : '第二居民小组',
-}));
-const csv = (rows: { name: string; idNumber: string; group?: string }[]) =>
-  Buffer.from(
-    `\uFEFF姓名,身份证号码,住址,居民小组\n${rows.map((r) => `${r.name},${r.idNumber},幸福社区,${r.group ?? ''}`).join('\n')}\n`,
-  );
 /** The demo resident (`applicant`) applies under the ID number bound to their account (EL-SELF). */
 const migrant = { name: '王小梅', birthDate: '1988-07-01', idNumber: DEMO_APPLICANT_ID_NUMBER };
 const leftOut = { name: '赵六', idNumber: idFor('1979-03-03', '401') };

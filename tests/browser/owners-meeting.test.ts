@@ -8,8 +8,9 @@ import type { Caller } from '../../api/plugins/app/auth';
 import { registerOwnersMeeting } from '../../api/services/owners-meetings/register-meeting';
 import { signIn as apiSignIn } from '../support/factories';
 import om from '../../web/src/i18n/procedures/ownersMeeting.zh-CN.json';
-import { expectAccessible, horizontalOverflow, screenshot, stepName, texts, tr } from '../support/browser';
+import { expectAccessible, horizontalOverflow, screenshot, stepName, submitTaskForm, texts, tr } from '../support/browser';
 import { browserSuite } from '../support/browser-suite';
+import { openTaskOf } from '../support/wait';
 import type { Harness } from '../support/harness';
 import type { WebServer } from '../support/web-server';
 import labels from '../../web/src/i18n/labels.zh-CN.json';
@@ -39,13 +40,7 @@ describe('web app in Chromium: owners’ assembly meeting from the notice to the
 
   /** The open task of a kind, once the workflow has written it. */
   async function openTask(kind: string, timeoutMs = 30_000) {
-    const until = Date.now() + timeoutMs;
-    for (;;) {
-      const task = await h.db.task.findFirst({ where: { caseId, kind, status: 'OPEN' } });
-      if (task) return task;
-      if (Date.now() > until) throw new Error(`no open ${kind} task for case ${caseId}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    return openTaskOf(h.db, caseId, kind, timeoutMs);
   }
 
   /** Opens the meeting page and from it the open task of a kind (the page lists the case's open steps). */
@@ -59,10 +54,7 @@ describe('web app in Chromium: owners’ assembly meeting from the notice to the
     await page.getByRole('heading', { name: kindName(kind), level: 2 }).waitFor();
   }
 
-  async function submitTask(page: Page): Promise<void> {
-    await page.getByRole('button', { name: texts.task.form.submit }).click();
-    await page.waitForURL(`**/cases/${caseId}`);
-  }
+  const submitTask = (page: Page) => submitTaskForm(page, caseId);
 
   // Dates in the one China-date format ("2026年12月22日").
   const day = (date: string) => formatChinaDay(date, 'zh-CN');

@@ -6,7 +6,16 @@ import { addYears, chinaDateOf } from '../../domain/clock';
 import { SA_CLASSIFICATION_NAMES, SA_RULES } from '../../domain/rules/service-admission';
 import sa from '../../web/src/i18n/procedures/serviceAdmission.zh-CN.json';
 import type { ServiceItemCaseData, ServiceItemReportCaseData } from '../../workflows/service-admission/messages';
-import { expectAccessible, horizontalOverflow, screenshot, stepName, texts, TINY_PDF, tr } from '../support/browser';
+import {
+  expectAccessible,
+  horizontalOverflow,
+  screenshot,
+  stepName,
+  submitTaskForm,
+  texts,
+  TINY_PDF,
+  tr,
+} from '../support/browser';
 import { browserSuite } from '../support/browser-suite';
 import type { Harness } from '../support/harness';
 import labels from '../../web/src/i18n/labels.zh-CN.json';
@@ -56,10 +65,7 @@ describe('web app in Chromium: 社区工作事项准入 from the application to 
     await page.getByRole('heading', { name: kindName(kind), level: 2 }).waitFor();
   }
 
-  async function submitTask(page: Page): Promise<void> {
-    await page.getByRole('button', { name: texts.task.form.submit }).click();
-    await page.waitForURL(`**/cases/${caseId}`);
-  }
+  const submitTask = (page: Page) => submitTaskForm(page, caseId);
 
   async function stage(): Promise<ServiceItemCaseData['stage']> {
     const row = await h.db.case.findUniqueOrThrow({ where: { id: caseId } });

@@ -83,6 +83,12 @@ export function pageOpener(target: () => { browser: Browser; server: WebServer }
   return { newPage, signedIn };
 }
 
+/** Submits the task form on the page and waits until the app has gone on to the case's page. */
+export async function submitTaskForm(page: Page, caseId: string): Promise<void> {
+  await page.getByRole('button', { name: zh.task.form.submit }).click();
+  await page.waitForURL(`**/cases/${caseId}`);
+}
+
 /** Picks an option of an antd Select / TreeSelect (labelled `label` inside `scope`) by its visible title. */
 export async function choose(scope: Page | Locator, label: string, title: string, search?: string): Promise<void> {
   const page = 'page' in scope ? scope.page() : scope;
