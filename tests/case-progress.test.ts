@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { z } from 'zod';
+import type { caseRecordResponse } from '../api/schemas/cases';
 import { addYears, chinaDateOf } from '../domain/clock';
 import { startHarness, type Harness } from './support/harness';
 import type { Session } from './support/factories';
@@ -7,28 +9,8 @@ import { departmentAndCommunity } from './support/service-admission';
 import { conversionCounty, conversionVillage, uploadEvidence } from './support/village-conversion';
 import { until } from './support/wait';
 
-interface CaseRecordBody {
-  case: { status: string; closedAt: string | null };
-  steps: { key: string; state: string; decision: string | null }[];
-  history: {
-    taskId: string | null;
-    step: string;
-    decision: string | null;
-    opinion: string | null;
-    actorName: string | null;
-    organizationName: string | null;
-    role: string | null;
-    at: string;
-  }[];
-  writtenDecision: {
-    decision: string;
-    documentNumber: string;
-    text: string;
-    decidedBy: string | null;
-    organizationName: string;
-    decidedAt: string;
-  } | null;
-}
+/** The body of GET /api/v1/cases/:id, as the API declares it. */
+type CaseRecordBody = z.infer<typeof caseRecordResponse>;
 
 /** Step states (GET /api/v1/cases/:id) come from what happened on the case, not from the steps' order. */
 describe('case progress and the 流转记录, against real Temporal and PostgreSQL', () => {

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { addDays, chinaDateOf } from '../../domain/clock';
 import { RULE_SETS } from '../../domain/rules/rule-sets';
 import type { ElectionProcedureInput } from '../../workflows/election/messages';
 import { settledUpdate } from '../../workflows/lib/messages';
 import { texts, tr } from '../support/browser';
 import { browserSuite } from '../support/browser-suite';
-import { makeOrganization, makeUser, signIn as apiSignIn, TEST_PASSWORD } from '../support/factories';
+import { completeElectionSetup, townshipAndCommunity } from '../support/elections';
+import { TEST_PASSWORD } from '../support/factories';
 import type { Harness } from '../support/harness';
 
 describe('the case record names the rule set each decision was made under (2025 revision from 2026-01-01)', () => {
@@ -16,11 +16,8 @@ describe('the case record names the rule set each decision was made under (2025 
   let caseId: string;
 
   beforeAll(async () => {
-    const county = await makeOrganization(h.db, 'COUNTY');
-    const town = await makeOrganization(h.db, 'TOWNSHIP', county.id, '青石镇');
-    const community = await makeOrganization(h.db, 'COMMUNITY', town.id, '柳树社区');
-    username = (await makeUser(h.db, [{ organizationId: town.id, role: 'TOWNSHIP_OFFICIAL' }])).username;
-    const township = await apiSignIn(h.api, username);
+    const { town, community, user, township } = await townshipAndCommunity(h);
+    username = user.username;
     caseId = randomUUID();
     const workflowId = `election-from-${randomUUID()}`;
     await h.db.case.create({
@@ -42,16 +39,7 @@ describe('the case record names the rule set each decision was made under (2025 
     };
     const handle = await h.temporal.workflow.start('electionProcedure', { workflowId, taskQueue: h.taskQueue, args: [input] });
     await handle.executeUpdate(settledUpdate);
-    const setup = await h.db.task.findFirstOrThrow({ where: { caseId, kind: 'election.setup', status: 'OPEN' } });
-    const payload = {
-      electionDate: addDays(chinaDateOf(new Date()), 30),
-      seats: 5,
-      method: 'direct',
-      committeeMembers: [{ name: '吴主任', position: 'chair' }],
-    };
-    expect(
-      (await township.request({ method: 'POST', url: `/api/v1/tasks/${setup.id}/complete`, payload: { payload } })).statusCode,
-    ).toBe(200);
+    await completeElectionSetup(h, township, caseId);
   });
 
   it.each([1280, 390])('shows the rule set by name, not its id, on the case and on each decision at %i px', async (width) => {

@@ -1,7 +1,11 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { residentIdCheckChar } from '../../domain/resident-id';
 import type { Db } from '../../runtime/db';
+import { expect } from '@jest/globals';
+import { addDays, chinaDateOf } from '../../domain/clock';
+import { makeOrganization, makeUser, signIn, type Session } from './factories';
 import { TINY_PDF_BASE64 } from './fixtures';
+import type { Harness } from './harness';
 
 /** A valid resident ID number for a birth date (region 370102, 济南市历下区), sequence varied for uniqueness. */
 export function idFor(birthDate: string, sequence = '123'): string {
@@ -73,4 +77,27 @@ export function migrantResidence(residenceSince: string) {
     declarationTrue: true,
     documents: [{ filename: '租赁合同.pdf', mimeType: 'application/pdf', contentBase64: TINY_PDF_BASE64 }],
   };
+}
+
+/** 青石镇 of a county of its own, with its community 柳树社区 (no election committee yet) and a township official signed in. */
+export async function townshipAndCommunity(h: Harness) {
+  const county = await makeOrganization(h.db, 'COUNTY');
+  const town = await makeOrganization(h.db, 'TOWNSHIP', county.id, '青石镇');
+  const community = await makeOrganization(h.db, 'COMMUNITY', town.id, '柳树社区');
+  const user = await makeUser(h.db, [{ organizationId: town.id, role: 'TOWNSHIP_OFFICIAL' }]);
+  return { town, community, user, township: await signIn(h.api, user.username) };
+}
+
+/** The township completes the open set-up of an election (30 days ahead, five seats, one committee member): 200. */
+export async function completeElectionSetup(h: Harness, township: Session, caseId: string): Promise<void> {
+  const setup = await h.db.task.findFirstOrThrow({ where: { caseId, kind: 'election.setup', status: 'OPEN' } });
+  const payload = {
+    electionDate: addDays(chinaDateOf(new Date()), 30),
+    seats: 5,
+    method: 'direct',
+    committeeMembers: [{ name: '吴主任', position: 'chair' }],
+  };
+  expect(
+    (await township.request({ method: 'POST', url: `/api/v1/tasks/${setup.id}/complete`, payload: { payload } })).statusCode,
+  ).toBe(200);
 }
