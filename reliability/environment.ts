@@ -113,6 +113,21 @@ export async function auditCounts(db: Db, action: string, targetIds: string[]): 
   return counts;
 }
 
+/**
+ * The audit record of tasks each completed once to close its case: the `task.completed` rows per task and the
+ * `case.closed` rows per case (each should be 1).
+ */
+export async function completionRecord(db: Db, tasks: { taskId: string; caseId: string }[]) {
+  const taskIds = tasks.map((t) => t.taskId);
+  const caseIds = tasks.map((t) => t.caseId);
+  return {
+    taskIds,
+    caseIds,
+    completedRows: await auditCounts(db, 'task.completed', taskIds),
+    closedRows: await auditCounts(db, 'case.closed', caseIds),
+  };
+}
+
 /** A histogram of counts: how many targets have 0, 1, 2, … rows. */
 export function distribution(ids: string[], counts: Map<string, number>): Record<string, number> {
   const out: Record<string, number> = {};

@@ -7,15 +7,15 @@
 import {
   auditCounts,
   auditVerdict,
+  completionRecord,
   distribution,
   harnessArgs,
   logger,
   pool,
   refusal,
   startReliabilityEnvironment,
-  type Official,
-  type ReliabilityEnvironment,
 } from './environment';
+import type { Official, ReliabilityEnvironment } from './environment';
 
 const { quick, option } = harnessArgs();
 const pairs = Number(option('--pairs') ?? (quick ? 100 : 1_000));
@@ -96,10 +96,7 @@ async function completionRaces(r: ReliabilityEnvironment) {
   const seconds = (Date.now() - started) / 1000;
 
   // The record: one completion and one closing per case, by the winner, with the winner's decision.
-  const taskIds = tasks.map((t) => t.taskId);
-  const caseIds = tasks.map((t) => t.caseId);
-  const completedRows = await auditCounts(r.db, 'task.completed', taskIds);
-  const closedRows = await auditCounts(r.db, 'case.closed', caseIds);
+  const { taskIds, caseIds, completedRows, closedRows } = await completionRecord(r.db, tasks);
   const rows = await r.db.task.findMany({
     where: { id: { in: taskIds } },
     select: { id: true, status: true, completedById: true, case: { select: { status: true } } },

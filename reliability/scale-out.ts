@@ -8,17 +8,16 @@
 // exits 1 on any loss.
 import { Client, Connection } from '@temporalio/client';
 import {
-  auditCounts,
   auditVerdict,
+  completionRecord,
   distribution,
   harnessArgs,
   logger,
   pool,
   refusal,
   startReliabilityEnvironment,
-  type Official,
-  type ReliabilityEnvironment,
 } from './environment';
+import type { Official, ReliabilityEnvironment } from './environment';
 
 const { quick, option } = harnessArgs();
 const total = Number(option('--cases') ?? (quick ? 40 : 400));
@@ -260,10 +259,7 @@ async function main(): Promise<number> {
     await scraper;
 
     // The record: every case started (answered or found) closed once, by one completion.
-    const taskIds = started.map((s) => s.taskId);
-    const caseIds = started.map((s) => s.caseId);
-    const completedRows = await auditCounts(r.db, 'task.completed', taskIds);
-    const closedRows = await auditCounts(r.db, 'case.closed', caseIds);
+    const { taskIds, caseIds, completedRows, closedRows } = await completionRecord(r.db, started);
     const closed = new Set(
       (await r.db.case.findMany({ where: { id: { in: caseIds }, status: 'COMPLETED' }, select: { id: true } })).map((c) => c.id),
     );

@@ -1,60 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { z } from 'zod';
+import type { caseRecordResponse } from '../api/schemas/cases';
 import { addYears, chinaDateOf } from '../domain/clock';
 import { startHarness, type Harness } from './support/harness';
-import { makeOrganization, makeUser, signIn, type Session } from './support/factories';
+import type { Session } from './support/factories';
+import { CONVERSION_APPLICATION as application } from './support/fixtures';
+import { departmentAndCommunity } from './support/service-admission';
+import { conversionCounty, conversionVillage, uploadEvidence } from './support/village-conversion';
+import { until } from './support/wait';
 
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1').toString('base64');
-
-const application = {
-  insideUrbanBoundary: true,
-  farmlandInsufficient: true,
-  labourForce: 900,
-  nonFarmLabour: 600,
-  assetRestructuringComplete: true,
-  assembly: {
-    fullAssembly: true,
-    noticeDate: '2026-03-01',
-    meetingDate: '2026-03-11',
-    adultVillagers: 1000,
-    adultAttendees: 501,
-    households: 300,
-    householdRepresentatives: 150,
-    votesFor: 251,
-  },
-};
-
-interface CaseRecordBody {
-  case: { status: string; closedAt: string | null };
-  steps: { key: string; state: string; decision: string | null }[];
-  history: {
-    taskId: string | null;
-    step: string;
-    decision: string | null;
-    opinion: string | null;
-    actorName: string | null;
-    organizationName: string | null;
-    role: string | null;
-    at: string;
-  }[];
-  writtenDecision: {
-    decision: string;
-    documentNumber: string;
-    text: string;
-    decidedBy: string | null;
-    organizationName: string;
-    decidedAt: string;
-  } | null;
-}
-
-async function until<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
+/** The body of GET /api/v1/cases/:id, as the API declares it. */
+type CaseRecordBody = z.infer<typeof caseRecordResponse>;
 
 /** Step states (GET /api/v1/cases/:id) come from what happened on the case, not from the steps' order. */
 describe('case progress and the 流转记录, against real Temporal and PostgreSQL', () => {
@@ -75,30 +31,21 @@ describe('case progress and the 流转记录, against real Temporal and PostgreS
 
   beforeAll(async () => {
     h = await startHarness();
-    const county = await makeOrganization(h.db, 'COUNTY', undefined, '南湖县');
-    const bureau = await makeOrganization(h.db, 'CIVIL_AFFAIRS_BUREAU', county.id, '南湖县民政局');
-    const town = await makeOrganization(h.db, 'TOWNSHIP', county.id, '白沙镇');
-    townshipName = town.name;
-    townId = town.id;
-    const tu = await makeUser(h.db, [{ organizationId: town.id, role: 'TOWNSHIP_OFFICIAL' }]);
-    const au = await makeUser(h.db, [{ organizationId: county.id, role: 'COUNTY_APPROVER' }]);
-    townshipUser = tu.displayName;
-    approverUser = au.displayName;
-    township = await signIn(h.api, tu.username);
-    reviewer = await signIn(
-      h.api,
-      (await makeUser(h.db, [{ organizationId: bureau.id, role: 'COUNTY_CIVIL_AFFAIRS_REVIEWER' }])).username,
-    );
-    approver = await signIn(h.api, au.username);
+    const county = await conversionCounty(h, { county: '南湖县', town: '白沙镇' });
+    ({ township, reviewer, approver } = county);
+    townshipName = county.town.name;
+    townId = county.town.id;
+    townshipUser = county.users.township.displayName;
+    approverUser = county.users.approver.displayName;
 
     // The service-admission side: a department of the same county, a sub-district and a community.
-    const dept = await makeOrganization(h.db, 'DEPARTMENT', county.id, '南湖县住房和城乡建设局');
-    const subdistrict = await makeOrganization(h.db, 'SUBDISTRICT', county.id, '城南街道');
-    communityId = (await makeOrganization(h.db, 'COMMUNITY', subdistrict.id, '春晖社区')).id;
-    department = await signIn(
-      h.api,
-      (await makeUser(h.db, [{ organizationId: dept.id, role: 'DEPARTMENT_APPLICANT' }])).username,
-    );
+    const applying = await departmentAndCommunity(h, county.county.id, {
+      department: '南湖县住房和城乡建设局',
+      subdistrict: '城南街道',
+      community: '春晖社区',
+    });
+    communityId = applying.community.id;
+    department = applying.session;
     saReviewer = reviewer;
     saApprover = approver;
   }, 120_000);
@@ -117,16 +64,7 @@ describe('case progress and the 流转记录, against real Temporal and PostgreS
 
   async function prepare(caseId: string) {
     const task = await openTask(caseId, 'vc.prepare');
-    const evidence: Record<string, string[]> = {};
-    for (const key of ['VC-C1', 'VC-C2', 'VC-C3', 'VC-C4', 'assembly']) {
-      const res = await village.request({
-        method: 'POST',
-        url: `/api/v1/tasks/${task.id}/documents`,
-        payload: { filename: `${key}.pdf`, mimeType: 'application/pdf', contentBase64: PDF },
-      });
-      expect(res.statusCode).toBe(201);
-      evidence[key] = [res.json<{ id: string }>().id];
-    }
+    const evidence = await uploadEvidence(village, task.id);
     await complete(village, caseId, 'vc.prepare', {
       application,
       noticePosting: '村务公开栏张贴',
@@ -139,10 +77,9 @@ describe('case progress and the 流转记录, against real Temporal and PostgreS
 
   /** A conversion of a village of its own (one open or approved conversion per village). */
   async function startConversion(villageName: string, title: string) {
-    const vil = await makeOrganization(h.db, 'VILLAGE', townId, villageName);
-    const vu = await makeUser(h.db, [{ organizationId: vil.id, role: 'VILLAGE_COMMITTEE_OFFICIAL' }]);
+    const { user: vu, session } = await conversionVillage(h, townId, villageName);
     villageUser = vu.displayName;
-    village = await signIn(h.api, vu.username);
+    village = session;
     const res = await village.request({ method: 'POST', url: '/api/v1/village-conversions', payload: { title } });
     expect(res.statusCode).toBe(201);
     return res.json<{ id: string }>().id;

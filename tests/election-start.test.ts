@@ -4,7 +4,8 @@ import { addDays, chinaDateOf } from '../domain/clock';
 import type { ElectionProcedureInput } from '../workflows/election/messages';
 import { settledUpdate } from '../workflows/lib/messages';
 import { startHarness, type Harness } from './support/harness';
-import { makeOrganization, makeUser, signIn, type Session } from './support/factories';
+import type { Session } from './support/factories';
+import { townshipAndCommunity } from './support/elections';
 
 interface Rule {
   id: string;
@@ -20,12 +21,11 @@ describe('an election started by another procedure with the minimal input', () =
 
   beforeAll(async () => {
     h = await startHarness();
-    const county = await makeOrganization(h.db, 'COUNTY');
-    const town = await makeOrganization(h.db, 'TOWNSHIP', county.id, '青石镇');
-    townshipId = town.id;
     // A community fresh from 村改居: no election committee yet.
-    communityId = (await makeOrganization(h.db, 'COMMUNITY', town.id, '柳树社区')).id;
-    township = await signIn(h.api, (await makeUser(h.db, [{ organizationId: town.id, role: 'TOWNSHIP_OFFICIAL' }])).username);
+    const place = await townshipAndCommunity(h);
+    ({ township } = place);
+    townshipId = place.town.id;
+    communityId = place.community.id;
   });
   afterAll(async () => h?.close());
 

@@ -4,7 +4,7 @@ import type { Caller } from '../api/plugins/app/auth';
 import { switchMembership } from '../api/services/auth/account';
 import { THROTTLE } from '../api/services/auth/throttle';
 import { startHarness, type Harness } from './support/harness';
-import { makeOrganization, makeUser, signIn, TEST_PASSWORD } from './support/factories';
+import { makeOrganization, makeProvinceToCounty, makeUser, signIn, TEST_PASSWORD } from './support/factories';
 
 describe('identity: sessions, CSRF, throttling, passwords, memberships, import', () => {
   let h: Harness;
@@ -14,9 +14,8 @@ describe('identity: sessions, CSRF, throttling, passwords, memberships, import',
 
   beforeAll(async () => {
     h = await startHarness();
-    const province = await makeOrganization(h.db, 'PROVINCE');
-    const city = await makeOrganization(h.db, 'CITY', province.id);
-    countyId = (await makeOrganization(h.db, 'COUNTY', city.id)).id;
+    const { province, county } = await makeProvinceToCounty(h.db);
+    countyId = county.id;
     townshipId = (await makeOrganization(h.db, 'TOWNSHIP', countyId)).id;
     adminName = (await makeUser(h.db, [{ organizationId: province.id, role: 'SYSTEM_ADMIN' }])).username;
   });

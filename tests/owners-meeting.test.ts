@@ -8,6 +8,7 @@ import type { OwnersMeetingView } from '../api/schemas/owners-meetings';
 import { expectRuleDetailsInEnglish } from './support/rule-details';
 import { startHarness, type Harness } from './support/harness';
 import { makeOrganization, makeUser, signIn, type Session } from './support/factories';
+import { openTaskOf } from './support/wait';
 
 /**
  * The owners' meeting procedure (issue 8, domain §4) against real Temporal and PostgreSQL: an owners' committee
@@ -96,15 +97,7 @@ describe('owners meeting procedure', () => {
 
   const inSeconds = (s: number) => new Date(Date.now() + s * 1000).toISOString();
 
-  async function openTask(caseId: string, kind: string, timeoutMs = 20_000) {
-    const until = Date.now() + timeoutMs;
-    for (;;) {
-      const task = await h.db.task.findFirst({ where: { caseId, kind, status: 'OPEN' } });
-      if (task) return task;
-      if (Date.now() > until) throw new Error(`no open ${kind} task for case ${caseId}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
+  const openTask = (caseId: string, kind: string, timeoutMs = 20_000) => openTaskOf(h.db, caseId, kind, timeoutMs);
 
   /** The task of a kind, whatever its status (a task may open and close at once when its deadline has passed). */
   async function taskOf(caseId: string, kind: string, timeoutMs = 20_000) {

@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { addDays, chinaDateOf } from '../domain/clock';
 import { startHarness, type Harness } from './support/harness';
 import { makeOrganization, makeUser, signIn, type Session } from './support/factories';
-import { electionInRegistration, idFor } from './support/elections';
+import { electionInRegistration, idFor, migrantResidence } from './support/elections';
 
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1').toString('base64');
 const electionDate = addDays(chinaDateOf(new Date()), 25);
 
 interface Rule {
@@ -26,14 +25,7 @@ const application = (name: string, idNumber: string, birthDate: string) => ({
   name,
   idNumber,
   birthDate,
-  address: '幸福社区 3 号楼 2 单元 101 室',
-  residenceSince: addDays(electionDate, -400),
-  hasLegalFixedResidence: true,
-  residenceEvidence: '房屋租赁合同（已备案）',
-  politicalRightsDeprived: false,
-  registeredElsewhere: false,
-  declarationTrue: true,
-  documents: [{ filename: '租赁合同.pdf', mimeType: 'application/pdf', contentBase64: PDF }],
+  ...migrantResidence(addDays(electionDate, -400)),
 });
 
 describe('real-name accounts: the resident ID number is bound to the account, and EL-SELF is checked against it', () => {

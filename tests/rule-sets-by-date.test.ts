@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { addDays, chinaDateOf } from '../domain/clock';
+import { chinaDateOf } from '../domain/clock';
 import { EL_RULES } from '../domain/rules/election';
 import { ruleSetInForce, underRuleSet } from '../domain/rules/rule-sets';
 import type { ElectionProcedureInput } from '../workflows/election/messages';
 import { settledUpdate } from '../workflows/lib/messages';
 import { startHarness, type Harness } from './support/harness';
-import { makeOrganization, makeUser, signIn, type Session } from './support/factories';
+import { makeOrganization, type Session } from './support/factories';
+import { completeElectionSetup, townshipAndCommunity } from './support/elections';
 
 interface PublicRule {
   id: string;
@@ -58,11 +59,10 @@ describe('rule sets by date (居组法 2018 amendment; 2025 revision in force 20
 
     beforeAll(async () => {
       h = await startHarness();
-      const county = await makeOrganization(h.db, 'COUNTY');
-      const town = await makeOrganization(h.db, 'TOWNSHIP', county.id, '青石镇');
-      townshipId = town.id;
-      communityId = (await makeOrganization(h.db, 'COMMUNITY', town.id, '柳树社区')).id;
-      township = await signIn(h.api, (await makeUser(h.db, [{ organizationId: town.id, role: 'TOWNSHIP_OFFICIAL' }])).username);
+      const place = await townshipAndCommunity(h);
+      ({ township } = place);
+      townshipId = place.town.id;
+      communityId = place.community.id;
     });
     afterAll(async () => h?.close());
 
@@ -171,16 +171,7 @@ describe('rule sets by date (居组法 2018 amendment; 2025 revision in force 20
       };
       const handle = await h.temporal.workflow.start('electionProcedure', { workflowId, taskQueue: h.taskQueue, args: [input] });
       await handle.executeUpdate(settledUpdate);
-      const setup = await h.db.task.findFirstOrThrow({ where: { caseId, kind: 'election.setup', status: 'OPEN' } });
-      const payload = {
-        electionDate: addDays(chinaDateOf(new Date()), 30),
-        seats: 5,
-        method: 'direct',
-        committeeMembers: [{ name: '吴主任', position: 'chair' }],
-      };
-      expect(
-        (await township.request({ method: 'POST', url: `/api/v1/tasks/${setup.id}/complete`, payload: { payload } })).statusCode,
-      ).toBe(200);
+      await completeElectionSetup(h, township, caseId);
 
       const decisions = await h.db.ruleDecision.findMany({ where: { caseId } });
       expect(decisions.map((d) => d.ruleId)).toEqual(expect.arrayContaining(['EL-LAW', 'EL-SIZE']));

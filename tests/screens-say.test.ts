@@ -6,27 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { formatChinaDay, formatChinaTime } from '../domain/china-time';
 import { notificationSentence } from '../domain/notifications';
 import { startHarness, type Harness } from './support/harness';
-import { makeOrganization, makeUser, signIn, type Session } from './support/factories';
-
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1').toString('base64');
-
-const application = {
-  insideUrbanBoundary: true,
-  farmlandInsufficient: true,
-  labourForce: 900,
-  nonFarmLabour: 600,
-  assetRestructuringComplete: true,
-  assembly: {
-    fullAssembly: true,
-    noticeDate: '2026-03-01',
-    meetingDate: '2026-03-11',
-    adultVillagers: 1000,
-    adultAttendees: 501,
-    households: 300,
-    householdRepresentatives: 150,
-    votesFor: 251,
-  },
-};
+import { makeUser, signIn, type Session } from './support/factories';
+import { CONVERSION_APPLICATION as application } from './support/fixtures';
+import { conversionCounty, conversionVillage, uploadEvidence } from './support/village-conversion';
 
 interface ListedNotification {
   kind: string;
@@ -94,30 +76,16 @@ describe('what the screens say: China time, notification sentences', () => {
 
     beforeAll(async () => {
       h = await startHarness();
-      const county = await makeOrganization(h.db, 'COUNTY', undefined, '南山县');
-      const bureau = await makeOrganization(h.db, 'CIVIL_AFFAIRS_BUREAU', county.id, '南山县民政局');
-      const town = await makeOrganization(h.db, 'TOWNSHIP', county.id, '白沙镇');
-      const vil = await makeOrganization(h.db, 'VILLAGE', town.id, '杏花村');
-      village = await signIn(
-        h.api,
-        (await makeUser(h.db, [{ organizationId: vil.id, role: 'VILLAGE_COMMITTEE_OFFICIAL' }])).username,
-      );
+      const county = await conversionCounty(h, { county: '南山县', town: '白沙镇' });
+      ({ township, reviewer, approver } = county);
+      const vil = await conversionVillage(h, county.town.id, '杏花村');
+      village = vil.session;
       // Another user of the village (any role there) is told too.
       villageClerk = await signIn(
         h.api,
-        (await makeUser(h.db, [{ organizationId: vil.id, role: 'VILLAGE_COMMITTEE_OFFICIAL' }])).username,
+        (await makeUser(h.db, [{ organizationId: vil.org.id, role: 'VILLAGE_COMMITTEE_OFFICIAL' }])).username,
       );
-      const otherVil = await makeOrganization(h.db, 'VILLAGE', town.id, '桃花村');
-      otherVillage = await signIn(
-        h.api,
-        (await makeUser(h.db, [{ organizationId: otherVil.id, role: 'VILLAGE_COMMITTEE_OFFICIAL' }])).username,
-      );
-      township = await signIn(h.api, (await makeUser(h.db, [{ organizationId: town.id, role: 'TOWNSHIP_OFFICIAL' }])).username);
-      reviewer = await signIn(
-        h.api,
-        (await makeUser(h.db, [{ organizationId: bureau.id, role: 'COUNTY_CIVIL_AFFAIRS_REVIEWER' }])).username,
-      );
-      approver = await signIn(h.api, (await makeUser(h.db, [{ organizationId: county.id, role: 'COUNTY_APPROVER' }])).username);
+      otherVillage = (await conversionVillage(h, county.town.id, '桃花村')).session;
     });
     afterAll(async () => h?.close());
 
@@ -135,16 +103,7 @@ describe('what the screens say: China time, notification sentences', () => {
       expect(started.statusCode).toBe(201);
       const caseId = started.json<{ id: string }>().id;
       const prepare = await openTask(caseId, 'vc.prepare');
-      const evidence: Record<string, string[]> = {};
-      for (const key of ['VC-C1', 'VC-C2', 'VC-C3', 'VC-C4', 'assembly']) {
-        const res = await applicant.request({
-          method: 'POST',
-          url: `/api/v1/tasks/${prepare.id}/documents`,
-          payload: { filename: `${key}.pdf`, mimeType: 'application/pdf', contentBase64: PDF },
-        });
-        expect(res.statusCode).toBe(201);
-        evidence[key] = [res.json<{ id: string }>().id];
-      }
+      const evidence = await uploadEvidence(applicant, prepare.id);
       expect(
         (
           await complete(applicant, prepare.id, {

@@ -9,6 +9,7 @@ import type { Role } from '../prisma/generated/client';
 import { expectRuleDetailsInEnglish } from './support/rule-details';
 import { startHarness, type Harness } from './support/harness';
 import { makeOrganization, makeUser, signIn, type Session } from './support/factories';
+import { until } from './support/wait';
 
 type Org = Awaited<ReturnType<typeof makeOrganization>>;
 interface Rule {
@@ -35,16 +36,6 @@ function terms(overrides: Partial<ServiceItemTerms> = {}): ServiceItemTerms {
     period: { from: today, until: nextYear },
     ...overrides,
   };
-}
-
-async function until<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 describe('service admission (社区工作事项准入) and community reports, against real Temporal and PostgreSQL', () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { addDays, chinaDateOf } from '../domain/clock';
 import { startHarness, type Harness } from './support/harness';
-import { makeOrganization, makeUser, signIn, type Session } from './support/factories';
+import { makeOrganization, makeProvinceToCounty, makeUser, signIn, type Session } from './support/factories';
 
 type ErrorBody = {
   error: {
@@ -38,9 +38,8 @@ describe('task access: delegation, must-change password, supervision', () => {
 
   beforeAll(async () => {
     h = await startHarness();
-    const province = await makeOrganization(h.db, 'PROVINCE');
-    const city = await makeOrganization(h.db, 'CITY', province.id);
-    countyId = (await makeOrganization(h.db, 'COUNTY', city.id)).id;
+    const { province, county } = await makeProvinceToCounty(h.db);
+    countyId = county.id;
     townshipId = (await makeOrganization(h.db, 'SUBDISTRICT', countyId)).id;
     communityId = (await makeOrganization(h.db, 'COMMUNITY', townshipId)).id;
     const committeeId = (await makeOrganization(h.db, 'OWNERS_COMMITTEE', communityId)).id;

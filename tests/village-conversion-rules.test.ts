@@ -1,23 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { evaluateConversion, type ConversionConditions } from '../domain/rules/village-conversion';
+import { CONVERSION_APPLICATION } from './support/fixtures';
 import { startHarness, type Harness } from './support/harness';
 
 const base: ConversionConditions = {
-  insideUrbanBoundary: true,
-  farmlandInsufficient: true,
-  labourForce: 900,
-  nonFarmLabour: 600,
-  assetRestructuringComplete: true,
-  assembly: {
-    fullAssembly: true,
-    noticeDate: '2026-03-01',
-    meetingDate: '2026-03-11',
-    adultVillagers: 1000,
-    adultAttendees: 501,
-    households: 300,
-    householdRepresentatives: 0,
-    votesFor: 251,
-  },
+  ...CONVERSION_APPLICATION,
+  assembly: { ...CONVERSION_APPLICATION.assembly, householdRepresentatives: 0 },
 };
 const withAssembly = (
   a: Partial<ConversionConditions['assembly']>,

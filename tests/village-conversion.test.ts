@@ -6,27 +6,9 @@ import { startHarness, type Harness } from './support/harness';
 import { createLinkedCaseActivities } from '../activities/linked-cases';
 import { createOrganization } from '../runtime/organizations';
 import { residentsCommitteeCode } from '../domain/organizations';
-import { makeOrganization, makeUser, signIn, type Session } from './support/factories';
-
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1').toString('base64');
-
-const application = {
-  insideUrbanBoundary: true,
-  farmlandInsufficient: true,
-  labourForce: 900,
-  nonFarmLabour: 600,
-  assetRestructuringComplete: true,
-  assembly: {
-    fullAssembly: true,
-    noticeDate: '2026-03-01',
-    meetingDate: '2026-03-11',
-    adultVillagers: 1000,
-    adultAttendees: 501,
-    households: 300,
-    householdRepresentatives: 150,
-    votesFor: 251,
-  },
-};
+import type { Session } from './support/factories';
+import { CONVERSION_APPLICATION as application, TINY_PDF_BASE64 as PDF } from './support/fixtures';
+import { conversionCounty, conversionVillage, uploadEvidence } from './support/village-conversion';
 
 describe('村改居 procedure against real Temporal and PostgreSQL', () => {
   let h: Harness;
@@ -40,26 +22,16 @@ describe('村改居 procedure against real Temporal and PostgreSQL', () => {
 
   /** A village of 青石镇 with its committee official signed in. */
   async function newVillage(name: string) {
-    const org = await makeOrganization(h.db, 'VILLAGE', townOrgId, name);
-    const user = await makeUser(h.db, [{ organizationId: org.id, role: 'VILLAGE_COMMITTEE_OFFICIAL' }]);
-    return { orgId: org.id, userId: user.id, code: org.code, session: await signIn(h.api, user.username) };
+    const { org, user, session } = await conversionVillage(h, townOrgId, name);
+    return { orgId: org.id, userId: user.id, code: org.code, session };
   }
 
   beforeAll(async () => {
     h = await startHarness();
-    const county = await makeOrganization(h.db, 'COUNTY', undefined, '东河县');
-    const bureau = await makeOrganization(h.db, 'CIVIL_AFFAIRS_BUREAU', county.id, '东河县民政局');
-    const town = await makeOrganization(h.db, 'TOWNSHIP', county.id, '青石镇');
-    townOrgId = town.id;
-    const vil = await makeOrganization(h.db, 'VILLAGE', town.id, '柳树村');
-    const vu = await makeUser(h.db, [{ organizationId: vil.id, role: 'VILLAGE_COMMITTEE_OFFICIAL' }]);
-    village = await signIn(h.api, vu.username);
-    township = await signIn(h.api, (await makeUser(h.db, [{ organizationId: town.id, role: 'TOWNSHIP_OFFICIAL' }])).username);
-    reviewer = await signIn(
-      h.api,
-      (await makeUser(h.db, [{ organizationId: bureau.id, role: 'COUNTY_CIVIL_AFFAIRS_REVIEWER' }])).username,
-    );
-    approver = await signIn(h.api, (await makeUser(h.db, [{ organizationId: county.id, role: 'COUNTY_APPROVER' }])).username);
+    const county = await conversionCounty(h, { county: '东河县', town: '青石镇' });
+    ({ township, reviewer, approver } = county);
+    townOrgId = county.town.id;
+    village = (await conversionVillage(h, townOrgId, '柳树村')).session;
   });
   afterAll(async () => h?.close());
 
@@ -72,17 +44,7 @@ describe('村改居 procedure against real Temporal and PostgreSQL', () => {
   }
 
   async function evidenceIds(taskId: string, session = village): Promise<Record<string, string[]>> {
-    const ids: Record<string, string[]> = {};
-    for (const key of ['VC-C1', 'VC-C2', 'VC-C3', 'VC-C4', 'assembly']) {
-      const res = await session.request({
-        method: 'POST',
-        url: `/api/v1/tasks/${taskId}/documents`,
-        payload: { filename: `${key}.pdf`, mimeType: 'application/pdf', contentBase64: PDF },
-      });
-      expect(res.statusCode).toBe(201);
-      ids[key] = [res.json<{ id: string }>().id];
-    }
-    return ids;
+    return uploadEvidence(session, taskId);
   }
 
   async function prepare(caseId: string, app = application) {

@@ -3,25 +3,11 @@ import { completeStep, must, openTask, retryDb, type CaseExpectation, type Chaos
 import { DEMO_PASSWORD } from '../../scripts/demo-seed';
 import { createOrganization } from '../../runtime/organizations';
 import { createUser } from '../../api/services/users/create-user';
-
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1').toString('base64');
-const application = {
-  insideUrbanBoundary: true,
-  farmlandInsufficient: true,
-  labourForce: 900,
-  nonFarmLabour: 600,
-  assetRestructuringComplete: true,
-  assembly: {
-    fullAssembly: true,
-    noticeDate: '2026-03-01',
-    meetingDate: '2026-03-11',
-    adultVillagers: 1000,
-    adultAttendees: 501,
-    households: 300,
-    householdRepresentatives: 150,
-    votesFor: 251,
-  },
-};
+import {
+  CONVERSION_APPLICATION as application,
+  CONVERSION_EVIDENCE_KEYS,
+  TINY_PDF_BASE64 as PDF,
+} from '../../tests/support/fixtures';
 
 /**
  * 村改居: the village committee applies with evidence, the township proposes (every fourth case returns it once first),
@@ -65,7 +51,7 @@ export async function villageConversionOfficials(ctx: ChaosContext) {
   async function prepare(village: Awaited<ReturnType<typeof villageOfficial>>, caseId: string, i: number) {
     const taskId = await openTask(ctx, caseId, 'vc.prepare');
     const evidence: Record<string, string[]> = {};
-    for (const key of ['VC-C1', 'VC-C2', 'VC-C3', 'VC-C4', 'assembly']) {
+    for (const key of CONVERSION_EVIDENCE_KEYS) {
       const doc = await must<{ id: string }>(
         village,
         'POST',

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { Browser } from 'playwright-core';
-import { seedDemo } from '../../scripts/demo-seed';
 import { residentIdCheckChar, residentIdProblemText } from '../../domain/resident-id';
-import { choose, launchBrowser, pageOpener, screenshot, expectAccessible, signIn, texts } from '../support/browser';
-import { startHarness, type Harness } from '../support/harness';
-import { startWebServer, type WebServer } from '../support/web-server';
+import { choose, screenshot, expectAccessible, signIn, texts } from '../support/browser';
+import { browserSuite } from '../support/browser-suite';
+import type { Harness } from '../support/harness';
+import type { WebServer } from '../support/web-server';
 
 const BROWSER_TEST_MS = 180_000;
 
@@ -17,21 +17,8 @@ describe('web app in Chromium: administration writes', () => {
   let h: Harness;
   let server: WebServer;
   let browser: Browser;
+  const { signedIn } = browserSuite({ demo: true }, (started) => ({ h, server, browser } = started));
 
-  beforeAll(async () => {
-    h = await startHarness();
-    await h.db.$transaction((tx) => seedDemo(tx), { timeout: 60_000, maxWait: 30_000 });
-    server = await startWebServer(h);
-    browser = await launchBrowser();
-  }, BROWSER_TEST_MS);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await h?.close();
-  });
-
-  const { signedIn } = pageOpener(() => ({ browser, server }));
   const adminPage = (path: string) => signedIn('admin', path);
 
   it(

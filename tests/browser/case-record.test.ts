@@ -1,32 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
 import { addYears, chinaDateOf } from '../../domain/clock';
-import { expectAccessible, horizontalOverflow, launchBrowser, pageOpener, screenshot, stepName, texts } from '../support/browser';
-import { makeOrganization, makeUser, signIn, TEST_PASSWORD, type Session } from '../support/factories';
-import { startHarness, type Harness } from '../support/harness';
-import { startWebServer, type WebServer } from '../support/web-server';
+import { expectAccessible, horizontalOverflow, screenshot, stepName, texts } from '../support/browser';
+import { browserSuite } from '../support/browser-suite';
+import { TEST_PASSWORD, type Session } from '../support/factories';
+import { CONVERSION_APPLICATION as application } from '../support/fixtures';
+import type { Harness } from '../support/harness';
+import { departmentAndCommunity } from '../support/service-admission';
+import { conversionCounty, conversionVillage, uploadEvidence } from '../support/village-conversion';
+import { until } from '../support/wait';
 
 const BROWSER_TEST_MS = 300_000;
 const WIDTHS = [1280, 390] as const;
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1').toString('base64');
-
-const application = {
-  insideUrbanBoundary: true,
-  farmlandInsufficient: true,
-  labourForce: 900,
-  nonFarmLabour: 600,
-  assetRestructuringComplete: true,
-  assembly: {
-    fullAssembly: true,
-    noticeDate: '2026-03-01',
-    meetingDate: '2026-03-11',
-    adultVillagers: 1000,
-    adultAttendees: 501,
-    households: 300,
-    householdRepresentatives: 150,
-    votesFor: 251,
-  },
-};
 
 /** HH:mm of an instant in China time (the case page shows every time in China time). */
 function chinaClock(iso: string): string {
@@ -38,16 +23,6 @@ function chinaClock(iso: string): string {
   }).format(new Date(iso));
 }
 
-async function until<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
 /**
  * The case page tells what happened: the progress diagram's step states (done, returned, stopped at a withdrawal, not
  * reached, skipped), the shown status of a listed service item, the 流转记录 (decision, opinion, who, when in China
@@ -55,9 +30,7 @@ async function until<T>(probe: () => Promise<T | null | undefined | false>, time
  */
 describe('web app in Chromium: the case record shows step states, the 流转记录 and the 批复', () => {
   let h: Harness;
-  let server: WebServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const { signedIn } = browserSuite({}, (started) => ({ h } = started));
   let townId: string;
   let township: Session;
   let reviewer: Session;
@@ -67,34 +40,19 @@ describe('web app in Chromium: the case record shows step states, the 流转记�
   const users: Record<string, { username: string; displayName: string }> = {};
 
   beforeAll(async () => {
-    h = await startHarness();
-    server = await startWebServer(h);
-    browser = await launchBrowser();
-    const county = await makeOrganization(h.db, 'COUNTY', undefined, '北岭县');
-    const bureau = await makeOrganization(h.db, 'CIVIL_AFFAIRS_BUREAU', county.id, '北岭县民政局');
-    const town = await makeOrganization(h.db, 'TOWNSHIP', county.id, '石桥镇');
-    townId = town.id;
-    users.township = await makeUser(h.db, [{ organizationId: town.id, role: 'TOWNSHIP_OFFICIAL' }]);
-    users.reviewer = await makeUser(h.db, [{ organizationId: bureau.id, role: 'COUNTY_CIVIL_AFFAIRS_REVIEWER' }]);
-    users.approver = await makeUser(h.db, [{ organizationId: county.id, role: 'COUNTY_APPROVER' }]);
-    township = await signIn(h.api, users.township.username);
-    reviewer = await signIn(h.api, users.reviewer.username);
-    approver = await signIn(h.api, users.approver.username);
-    const dept = await makeOrganization(h.db, 'DEPARTMENT', county.id, '北岭县住房和城乡建设局');
-    const subdistrict = await makeOrganization(h.db, 'SUBDISTRICT', county.id, '北关街道');
-    communityId = (await makeOrganization(h.db, 'COMMUNITY', subdistrict.id, '安居社区')).id;
-    users.department = await makeUser(h.db, [{ organizationId: dept.id, role: 'DEPARTMENT_APPLICANT' }]);
-    department = await signIn(h.api, users.department.username);
+    const county = await conversionCounty(h, { county: '北岭县', town: '石桥镇' });
+    ({ township, reviewer, approver } = county);
+    townId = county.town.id;
+    Object.assign(users, county.users);
+    const applying = await departmentAndCommunity(h, county.county.id, {
+      department: '北岭县住房和城乡建设局',
+      subdistrict: '北关街道',
+      community: '安居社区',
+    });
+    communityId = applying.community.id;
+    users.department = applying.user;
+    department = applying.session;
   }, BROWSER_TEST_MS);
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-    await h?.close();
-  });
-
-  const { signedIn } = pageOpener(() => ({ browser, server }), { contexts });
 
   async function complete(session: Session, caseId: string, kind: string, payload: unknown) {
     const task = await until(() => h.db.task.findFirst({ where: { caseId, kind, status: 'OPEN' } }));
@@ -104,9 +62,7 @@ describe('web app in Chromium: the case record shows step states, the 流转记�
 
   /** A village of its own with its committee official, and a conversion it has prepared. */
   async function preparedConversion(villageName: string) {
-    const vil = await makeOrganization(h.db, 'VILLAGE', townId, villageName);
-    const user = await makeUser(h.db, [{ organizationId: vil.id, role: 'VILLAGE_COMMITTEE_OFFICIAL' }]);
-    const village = await signIn(h.api, user.username);
+    const { user, session: village } = await conversionVillage(h, townId, villageName);
     const started = await village.request({
       method: 'POST',
       url: '/api/v1/village-conversions',
@@ -120,16 +76,7 @@ describe('web app in Chromium: the case record shows step states, the 流转记�
 
   async function prepare(village: Session, caseId: string) {
     const task = await until(() => h.db.task.findFirst({ where: { caseId, kind: 'vc.prepare', status: 'OPEN' } }));
-    const evidence: Record<string, string[]> = {};
-    for (const key of ['VC-C1', 'VC-C2', 'VC-C3', 'VC-C4', 'assembly']) {
-      const res = await village.request({
-        method: 'POST',
-        url: `/api/v1/tasks/${task.id}/documents`,
-        payload: { filename: `${key}.pdf`, mimeType: 'application/pdf', contentBase64: PDF },
-      });
-      expect(res.statusCode).toBe(201);
-      evidence[key] = [res.json<{ id: string }>().id];
-    }
+    const evidence = await uploadEvidence(village, task.id);
     await complete(village, caseId, 'vc.prepare', {
       application,
       noticePosting: '村务公开栏张贴',

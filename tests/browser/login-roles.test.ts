@@ -1,42 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
 import { errorMessage } from '../../domain/errors';
-import { seedDemo } from '../../scripts/demo-seed';
-import {
-  expectAccessible,
-  horizontalOverflow,
-  launchBrowser,
-  pageOpener,
-  screenshot,
-  signIn,
-  texts,
-  tr,
-} from '../support/browser';
-import { startHarness, type Harness } from '../support/harness';
-import { startWebServer, type WebServer } from '../support/web-server';
+import { expectAccessible, horizontalOverflow, screenshot, signIn, texts, tr } from '../support/browser';
+import { browserSuite } from '../support/browser-suite';
 
 const BROWSER_TEST_MS = 180_000;
 
 describe('web app in Chromium: sign-in, roles, admin pages, accessibility, phone width', () => {
-  let h: Harness;
-  let server: WebServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    h = await startHarness();
-    await h.db.$transaction((tx) => seedDemo(tx), { timeout: 60_000, maxWait: 30_000 });
-    server = await startWebServer(h);
-    browser = await launchBrowser();
-  }, BROWSER_TEST_MS);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await h?.close();
-  });
-
-  const { newPage } = pageOpener(() => ({ browser, server }), { contexts });
+  const { newPage } = browserSuite({ demo: true });
 
   const nav = (page: Page) => page.getByRole('navigation', { name: texts.nav.label });
 

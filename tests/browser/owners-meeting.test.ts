@@ -1,25 +1,18 @@
 import { formatChinaDay } from '../../domain/china-time';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from '@jest/globals';
+import type { Browser, Page } from 'playwright-core';
 import { addDays, chinaDateOf } from '../../domain/clock';
 import { OM_CITATIONS } from '../../domain/rules/owners-meeting';
-import { DEMO_PASSWORD, seedDemo } from '../../scripts/demo-seed';
+import { DEMO_PASSWORD } from '../../scripts/demo-seed';
 import type { Caller } from '../../api/plugins/app/auth';
 import { registerOwnersMeeting } from '../../api/services/owners-meetings/register-meeting';
 import { signIn as apiSignIn } from '../support/factories';
 import om from '../../web/src/i18n/procedures/ownersMeeting.zh-CN.json';
-import {
-  expectAccessible,
-  horizontalOverflow,
-  launchBrowser,
-  pageOpener,
-  screenshot,
-  stepName,
-  texts,
-  tr,
-} from '../support/browser';
-import { startHarness, type Harness } from '../support/harness';
-import { startWebServer, type WebServer } from '../support/web-server';
+import { expectAccessible, horizontalOverflow, screenshot, stepName, submitTaskForm, texts, tr } from '../support/browser';
+import { browserSuite } from '../support/browser-suite';
+import { openTaskOf } from '../support/wait';
+import type { Harness } from '../support/harness';
+import type { WebServer } from '../support/web-server';
 import labels from '../../web/src/i18n/labels.zh-CN.json';
 
 const BROWSER_TEST_MS = 300_000;
@@ -37,39 +30,17 @@ describe('web app in Chromium: owners’ assembly meeting from the notice to the
   let h: Harness;
   let server: WebServer;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  // Wide enough for the header menu of every role here (antd hides overflowing menu items; see the report).
+  const { signedIn, contexts } = browserSuite({ demo: true, width: 1600 }, (started) => ({ h, server, browser } = started));
   const today = chinaDateOf(new Date());
   const lateDate = addDays(today, 10);
   const earliest = addDays(today, 15);
   /** A meeting already held (registered as of 20 days ago): its results can be recorded and posted today. */
   const heldOn = addDays(today, -5);
 
-  beforeAll(async () => {
-    h = await startHarness();
-    await h.db.$transaction((tx) => seedDemo(tx), { timeout: 60_000, maxWait: 30_000 });
-    server = await startWebServer(h);
-    browser = await launchBrowser();
-  }, BROWSER_TEST_MS);
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-    await h?.close();
-  });
-
-  // Wide enough for the header menu of every role here (antd hides overflowing menu items; see the report).
-  const { signedIn } = pageOpener(() => ({ browser, server }), { width: 1600, contexts });
-
   /** The open task of a kind, once the workflow has written it. */
   async function openTask(kind: string, timeoutMs = 30_000) {
-    const until = Date.now() + timeoutMs;
-    for (;;) {
-      const task = await h.db.task.findFirst({ where: { caseId, kind, status: 'OPEN' } });
-      if (task) return task;
-      if (Date.now() > until) throw new Error(`no open ${kind} task for case ${caseId}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    return openTaskOf(h.db, caseId, kind, timeoutMs);
   }
 
   /** Opens the meeting page and from it the open task of a kind (the page lists the case's open steps). */
@@ -83,10 +54,7 @@ describe('web app in Chromium: owners’ assembly meeting from the notice to the
     await page.getByRole('heading', { name: kindName(kind), level: 2 }).waitFor();
   }
 
-  async function submitTask(page: Page): Promise<void> {
-    await page.getByRole('button', { name: texts.task.form.submit }).click();
-    await page.waitForURL(`**/cases/${caseId}`);
-  }
+  const submitTask = (page: Page) => submitTaskForm(page, caseId);
 
   // Dates in the one China-date format ("2026年12月22日").
   const day = (date: string) => formatChinaDay(date, 'zh-CN');

@@ -1,32 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser } from 'playwright-core';
-import { addDays, chinaDateOf } from '../../domain/clock';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { RULE_SETS } from '../../domain/rules/rule-sets';
 import type { ElectionProcedureInput } from '../../workflows/election/messages';
 import { settledUpdate } from '../../workflows/lib/messages';
-import { launchBrowser, pageOpener, texts, tr } from '../support/browser';
-import { makeOrganization, makeUser, signIn as apiSignIn, TEST_PASSWORD } from '../support/factories';
-import { startHarness, type Harness } from '../support/harness';
-import { startWebServer, type WebServer } from '../support/web-server';
+import { texts, tr } from '../support/browser';
+import { browserSuite } from '../support/browser-suite';
+import { completeElectionSetup, townshipAndCommunity } from '../support/elections';
+import { TEST_PASSWORD } from '../support/factories';
+import type { Harness } from '../support/harness';
 
 describe('the case record names the rule set each decision was made under (2025 revision from 2026-01-01)', () => {
   let h: Harness;
-  let server: WebServer;
-  let browser: Browser;
+  const { signedIn } = browserSuite({}, (started) => ({ h } = started));
   let username: string;
   let caseId: string;
-  const { signedIn } = pageOpener(() => ({ browser, server }));
 
   beforeAll(async () => {
-    h = await startHarness();
-    server = await startWebServer(h);
-    browser = await launchBrowser();
-    const county = await makeOrganization(h.db, 'COUNTY');
-    const town = await makeOrganization(h.db, 'TOWNSHIP', county.id, '青石镇');
-    const community = await makeOrganization(h.db, 'COMMUNITY', town.id, '柳树社区');
-    username = (await makeUser(h.db, [{ organizationId: town.id, role: 'TOWNSHIP_OFFICIAL' }])).username;
-    const township = await apiSignIn(h.api, username);
+    const { town, community, user, township } = await townshipAndCommunity(h);
+    username = user.username;
     caseId = randomUUID();
     const workflowId = `election-from-${randomUUID()}`;
     await h.db.case.create({
@@ -48,21 +39,7 @@ describe('the case record names the rule set each decision was made under (2025 
     };
     const handle = await h.temporal.workflow.start('electionProcedure', { workflowId, taskQueue: h.taskQueue, args: [input] });
     await handle.executeUpdate(settledUpdate);
-    const setup = await h.db.task.findFirstOrThrow({ where: { caseId, kind: 'election.setup', status: 'OPEN' } });
-    const payload = {
-      electionDate: addDays(chinaDateOf(new Date()), 30),
-      seats: 5,
-      method: 'direct',
-      committeeMembers: [{ name: '吴主任', position: 'chair' }],
-    };
-    expect(
-      (await township.request({ method: 'POST', url: `/api/v1/tasks/${setup.id}/complete`, payload: { payload } })).statusCode,
-    ).toBe(200);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await h?.close();
+    await completeElectionSetup(h, township, caseId);
   });
 
   it.each([1280, 390])('shows the rule set by name, not its id, on the case and on each decision at %i px', async (width) => {

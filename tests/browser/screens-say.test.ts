@@ -1,14 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { DEMO_PASSWORD, seedDemo } from '../../scripts/demo-seed';
-import { pageOpener, launchBrowser, settled, stepName, texts, tr, horizontalOverflow } from '../support/browser';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import type { Locator, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../scripts/demo-seed';
+import { settled, stepName, texts, tr, horizontalOverflow } from '../support/browser';
+import { browserSuite } from '../support/browser-suite';
 import { signIn, type Session } from '../support/factories';
-import { startHarness, type Harness } from '../support/harness';
-import { startWebServer, type WebServer } from '../support/web-server';
+import type { Harness } from '../support/harness';
+import { CONVERSION_APPLICATION as application } from '../support/fixtures';
+import { uploadEvidence } from '../support/village-conversion';
 
 const BROWSER_TEST_MS = 300_000;
 const WIDTHS = [1280, 390] as const;
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1').toString('base64');
 
 /** Program text a reader must never see on a page: camelCase names, event codes, ISO dates and timestamps. */
 const PROGRAM_TEXT: [string, RegExp][] = [
@@ -31,24 +32,6 @@ async function expectNoProgramText(where: string, locator: Locator): Promise<str
   return text;
 }
 
-const application = {
-  insideUrbanBoundary: true,
-  farmlandInsufficient: true,
-  labourForce: 900,
-  nonFarmLabour: 600,
-  assetRestructuringComplete: true,
-  assembly: {
-    fullAssembly: true,
-    noticeDate: '2026-03-01',
-    meetingDate: '2026-03-11',
-    adultVillagers: 1000,
-    adultAttendees: 501,
-    households: 300,
-    householdRepresentatives: 150,
-    votesFor: 251,
-  },
-};
-
 /**
  * What the screens say, in Chromium at 1280 and 390 px: the workspace counts the tasks an official may claim; the
  * case record and the notifications speak in labels and sentences (no camelCase value names, event codes, coded rule
@@ -56,31 +39,17 @@ const application = {
  */
 describe('web app in Chromium: what the screens say', () => {
   let h: Harness;
-  let server: WebServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const { signedIn } = browserSuite({ demo: true }, (started) => ({ h } = started));
   let caseId = '';
   let caseNumber = '';
   const sessions: Record<string, Session> = {};
 
   beforeAll(async () => {
-    h = await startHarness();
-    await h.db.$transaction((tx) => seedDemo(tx), { timeout: 60_000, maxWait: 30_000 });
-    server = await startWebServer(h);
-    browser = await launchBrowser();
     for (const username of ['village.official', 'township.official', 'county.reviewer', 'county.approver']) {
       sessions[username] = await signIn(h.api, username, DEMO_PASSWORD);
     }
   }, BROWSER_TEST_MS);
 
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-    await h?.close();
-  });
-
-  const { signedIn } = pageOpener(() => ({ browser, server }), { contexts });
   const openTask = (kind: string) => h.db.task.findFirstOrThrow({ where: { caseId, kind, status: 'OPEN' } });
   const complete = async (username: string, kind: string, payload: unknown) => {
     const task = await openTask(kind);
@@ -105,20 +74,7 @@ describe('web app in Chromium: what the screens say', () => {
       caseId = started.json<{ id: string }>().id;
       caseNumber = (await h.db.case.findUniqueOrThrow({ where: { id: caseId } })).number;
       const prepare = await openTask('vc.prepare');
-      const evidence: Record<string, string[]> = {};
-      for (const key of ['VC-C1', 'VC-C2', 'VC-C3', 'VC-C4', 'assembly']) {
-        const res = await village.request({
-          method: 'POST',
-          url: `/api/v1/tasks/${prepare.id}/documents`,
-          payload: {
-            filename: `证明材料${Object.keys(evidence).length + 1}.pdf`,
-            mimeType: 'application/pdf',
-            contentBase64: PDF,
-          },
-        });
-        expect(res.statusCode).toBe(201);
-        evidence[key] = [res.json<{ id: string }>().id];
-      }
+      const evidence = await uploadEvidence(village, prepare.id, (_, index) => `证明材料${index + 1}.pdf`);
       await complete('village.official', 'vc.prepare', {
         application,
         noticePosting: '村务公开栏张贴',

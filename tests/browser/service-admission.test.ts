@@ -1,25 +1,23 @@
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from '@jest/globals';
+import type { Page } from 'playwright-core';
 import { addYears, chinaDateOf } from '../../domain/clock';
 import { SA_CLASSIFICATION_NAMES, SA_RULES } from '../../domain/rules/service-admission';
-import { seedDemo } from '../../scripts/demo-seed';
 import sa from '../../web/src/i18n/procedures/serviceAdmission.zh-CN.json';
 import type { ServiceItemCaseData, ServiceItemReportCaseData } from '../../workflows/service-admission/messages';
 import {
   expectAccessible,
   horizontalOverflow,
-  launchBrowser,
-  pageOpener,
   screenshot,
   stepName,
+  submitTaskForm,
   texts,
   TINY_PDF,
   tr,
 } from '../support/browser';
-import { startHarness, type Harness } from '../support/harness';
-import { startWebServer, type WebServer } from '../support/web-server';
+import { browserSuite } from '../support/browser-suite';
+import type { Harness } from '../support/harness';
 import labels from '../../web/src/i18n/labels.zh-CN.json';
 import { ROLE_NAMES } from '../../domain/roles';
 
@@ -39,27 +37,10 @@ const kindName = (kind: string) => stepName(['service-admission', 'service-admis
  */
 describe('web app in Chromium: 社区工作事项准入 from the application to the public list', () => {
   let h: Harness;
-  let server: WebServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    h = await startHarness();
-    await h.db.$transaction((tx) => seedDemo(tx), { timeout: 60_000, maxWait: 30_000 });
-    server = await startWebServer(h);
-    browser = await launchBrowser();
-  }, BROWSER_TEST_MS);
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-    await h?.close();
-  });
+  const { newPage, signedIn } = browserSuite({ demo: true, width: 1600, acceptDownloads: true }, (started) => ({ h } = started));
 
   // Wide pages at 1600px: at 1280px a county official's header menu (seven entries with the elections and owners'
   // meetings) overflows into antd's "…" entry, whose hidden items axe reports (aria-hidden-focus) — a layout issue.
-  const { newPage, signedIn } = pageOpener(() => ({ browser, server }), { width: 1600, acceptDownloads: true, contexts });
 
   async function fitsAndAccessible(page: Page, name: string): Promise<void> {
     expect(await horizontalOverflow(page)).toBe(0);
@@ -84,10 +65,7 @@ describe('web app in Chromium: 社区工作事项准入 from the application to 
     await page.getByRole('heading', { name: kindName(kind), level: 2 }).waitFor();
   }
 
-  async function submitTask(page: Page): Promise<void> {
-    await page.getByRole('button', { name: texts.task.form.submit }).click();
-    await page.waitForURL(`**/cases/${caseId}`);
-  }
+  const submitTask = (page: Page) => submitTaskForm(page, caseId);
 
   async function stage(): Promise<ServiceItemCaseData['stage']> {
     const row = await h.db.case.findUniqueOrThrow({ where: { id: caseId } });

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import type { Browser, Page } from 'playwright-core';
 import type { z } from 'zod';
 import { FORMS, isFormId } from '../../domain/forms';
 import { HttpSession } from '../../bench/http-session';
-import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '../../scripts/demo-seed';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../scripts/demo-seed';
 import { Official, type ApiAnswer } from '../../reliability/official';
 import { electionOfficials } from '../../reliability/officials/election';
 import { ownersMeetingOfficials } from '../../reliability/officials/owners-meeting';
@@ -11,9 +11,10 @@ import { serviceAdmissionOfficials } from '../../reliability/officials/service-a
 import { smokeOfficials } from '../../reliability/officials/smoke';
 import type { CaseExpectation, ChaosContext, Completion } from '../../reliability/officials/steps';
 import { villageConversionOfficials } from '../../reliability/officials/village-conversion';
-import { launchBrowser, signIn } from '../support/browser';
-import { startHarness, type Harness } from '../support/harness';
-import { startWebServer, type WebServer } from '../support/web-server';
+import { signIn } from '../support/browser';
+import { browserSuite } from '../support/browser-suite';
+import type { Harness } from '../support/harness';
+import type { WebServer } from '../support/web-server';
 
 // About 330 page loads after five hostile cases: 5–10 minutes on 2 cores; generous for a loaded CI machine.
 const TEST_MS = 1_800_000;
@@ -71,7 +72,7 @@ describe('stored XSS: script and HTML in every free-text field, then every page 
   let h: Harness;
   let server: WebServer;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const { contexts } = browserSuite({ demo: true }, (started) => ({ h, server, browser } = started));
   const expectations: CaseExpectation[] = [];
   let routes: { method: string; pattern: RegExp; schema: Schema }[] = [];
 
@@ -101,10 +102,6 @@ describe('stored XSS: script and HTML in every free-text field, then every page 
   }
 
   beforeAll(async () => {
-    h = await startHarness();
-    await h.db.$transaction((tx) => seedDemo(tx), { timeout: 60_000, maxWait: 30_000 });
-    server = await startWebServer(h);
-    browser = await launchBrowser();
     routes = h.api.routeCatalog
       .filter((r) => r.bodySchema && typeof (r.bodySchema as Schema).safeParse === 'function')
       .map((r) => ({
@@ -113,13 +110,6 @@ describe('stored XSS: script and HTML in every free-text field, then every page 
         schema: r.bodySchema as Schema,
       }));
   }, TEST_MS);
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-    await h?.close();
-  });
 
   it(
     'runs one case of every procedure with hostile officials, then opens every page as each official: nothing executes',

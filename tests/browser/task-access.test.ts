@@ -1,33 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, BrowserContext } from 'playwright-core';
-import {
-  choose,
-  expectAccessible,
-  horizontalOverflow,
-  launchBrowser,
-  pageOpener,
-  screenshot,
-  signIn,
-  texts,
-} from '../support/browser';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { choose, expectAccessible, horizontalOverflow, screenshot, signIn, texts } from '../support/browser';
+import { browserSuite } from '../support/browser-suite';
 import { makeOrganization, makeUser, TEST_PASSWORD } from '../support/factories';
-import { startHarness, type Harness } from '../support/harness';
-import { startWebServer, type WebServer } from '../support/web-server';
+import type { Harness } from '../support/harness';
 
 const BROWSER_TEST_MS = 180_000;
 
 /** Who decides, in Chromium at 1280 and 390 px: delegation by a colleague list, must-change password, supervision. */
 describe('web app in Chromium: delegation, must-change password, supervision', () => {
   let h: Harness;
-  let server: WebServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const { newPage, signedIn } = browserSuite({}, (started) => ({ h } = started));
   let townshipId: string;
   let communityId: string;
   const users: Record<string, { id: string; username: string; displayName: string }> = {};
 
   beforeAll(async () => {
-    h = await startHarness();
     const county = await makeOrganization(h.db, 'COUNTY');
     townshipId = (await makeOrganization(h.db, 'TOWNSHIP', county.id)).id;
     communityId = (await makeOrganization(h.db, 'COMMUNITY', townshipId)).id;
@@ -36,17 +23,7 @@ describe('web app in Chromium: delegation, must-change password, supervision', (
     users.outsider = await makeUser(h.db, [{ organizationId: communityId, role: 'RESIDENTS_COMMITTEE_OFFICIAL' }]);
     users.resident = await makeUser(h.db, [{ organizationId: communityId, role: 'APPLICANT' }]);
     users.county = await makeUser(h.db, [{ organizationId: county.id, role: 'COUNTY_APPROVER' }]);
-    server = await startWebServer(h);
-    browser = await launchBrowser();
   }, BROWSER_TEST_MS);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await h?.close();
-  });
-
-  const { newPage, signedIn } = pageOpener(() => ({ browser, server }), { contexts });
 
   /** A smoke case of the township: its one task is offered to the township's officials. */
   async function townshipTask(title: string) {

@@ -1,53 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { DEMO_PASSWORD, seedDemo } from '../../scripts/demo-seed';
-import { expectAccessible, horizontalOverflow, launchBrowser, pageOpener, texts, TINY_PDF } from '../support/browser';
+import { describe, expect, it } from '@jest/globals';
+import { DEMO_PASSWORD } from '../../scripts/demo-seed';
+import { expectAccessible, horizontalOverflow, texts } from '../support/browser';
+import { browserSuite } from '../support/browser-suite';
 import { signIn, type Session } from '../support/factories';
-import { startHarness, type Harness } from '../support/harness';
-import { startWebServer, type WebServer } from '../support/web-server';
+import type { Harness } from '../support/harness';
+import { CONVERSION_APPLICATION as application } from '../support/fixtures';
+import { uploadEvidence } from '../support/village-conversion';
 
 const BROWSER_TEST_MS = 300_000;
-
-const application = {
-  insideUrbanBoundary: true,
-  farmlandInsufficient: true,
-  labourForce: 900,
-  nonFarmLabour: 600,
-  assetRestructuringComplete: true,
-  assembly: {
-    fullAssembly: true,
-    noticeDate: '2026-03-01',
-    meetingDate: '2026-03-11',
-    adultVillagers: 1000,
-    adultAttendees: 501,
-    households: 300,
-    householdRepresentatives: 150,
-    votesFor: 251,
-  },
-};
 
 /** 村改居: the county government sends the file back to the township from the web app (at 390 px), with its opinion. */
 describe('web app in Chromium: the county returns a 村改居 file to the township', () => {
   let h: Harness;
-  let server: WebServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    h = await startHarness();
-    await h.db.$transaction((tx) => seedDemo(tx), { timeout: 60_000, maxWait: 30_000 });
-    server = await startWebServer(h);
-    browser = await launchBrowser();
-  }, BROWSER_TEST_MS);
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-    await h?.close();
-  });
-
-  const { signedIn } = pageOpener(() => ({ browser, server }), { contexts });
+  const { signedIn } = browserSuite({ demo: true }, (started) => ({ h } = started));
 
   async function openTask(caseId: string, kind: string) {
     return h.db.task.findFirstOrThrow({ where: { caseId, kind, status: 'OPEN' } });
@@ -72,16 +37,7 @@ describe('web app in Chromium: the county returns a 村改居 file to the townsh
       expect(started.statusCode).toBe(201);
       const caseId = started.json<{ id: string }>().id;
       const prepare = await openTask(caseId, 'vc.prepare');
-      const evidence: Record<string, string[]> = {};
-      for (const key of ['VC-C1', 'VC-C2', 'VC-C3', 'VC-C4', 'assembly']) {
-        const doc = await village.request({
-          method: 'POST',
-          url: `/api/v1/tasks/${prepare.id}/documents`,
-          payload: { filename: `${key}.pdf`, mimeType: 'application/pdf', contentBase64: TINY_PDF.toString('base64') },
-        });
-        expect(doc.statusCode).toBe(201);
-        evidence[key] = [doc.json<{ id: string }>().id];
-      }
+      const evidence = await uploadEvidence(village, prepare.id);
       await complete(village, prepare.id, {
         application,
         noticePosting: '村务公开栏',

@@ -1,29 +1,19 @@
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from '@jest/globals';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { PROCEDURES } from '../../domain/procedures';
 import { VC_RULES } from '../../domain/rules/village-conversion';
-import { DEMO_PASSWORD, seedDemo } from '../../scripts/demo-seed';
+import { DEMO_PASSWORD } from '../../scripts/demo-seed';
 import { createUser } from '../../api/services/users/create-user';
-import {
-  expectAccessible,
-  horizontalOverflow,
-  launchBrowser,
-  pageOpener,
-  screenshot,
-  settled,
-  stepName,
-  texts,
-  TINY_PDF,
-  tr,
-} from '../support/browser';
-import { startHarness, type Harness } from '../support/harness';
-import { startWebServer, type WebServer } from '../support/web-server';
+import { expectAccessible, horizontalOverflow, screenshot, settled, stepName, texts, TINY_PDF, tr } from '../support/browser';
+import { browserSuite } from '../support/browser-suite';
+import { CONVERSION_EVIDENCE_KEYS as EVIDENCE } from '../support/fixtures';
+import type { Harness } from '../support/harness';
+import type { WebServer } from '../support/web-server';
 import labels from '../../web/src/i18n/labels.zh-CN.json';
 
 const BROWSER_TEST_MS = 300_000;
 
-const EVIDENCE = ['VC-C1', 'VC-C2', 'VC-C3', 'VC-C4', 'assembly'] as const;
 const STEPS = PROCEDURES['village-conversion'].steps;
 
 const kindName = (kind: string) => stepName('village-conversion', kind);
@@ -38,23 +28,10 @@ describe('web app in Chromium: 村改居 from the village to the county decision
   let h: Harness;
   let server: WebServer;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    h = await startHarness();
-    await h.db.$transaction((tx) => seedDemo(tx), { timeout: 60_000, maxWait: 30_000 });
-    server = await startWebServer(h);
-    browser = await launchBrowser();
-  }, BROWSER_TEST_MS);
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-    await h?.close();
-  });
-
-  const { signedIn } = pageOpener(() => ({ browser, server }), { acceptDownloads: true, contexts });
+  const { signedIn, contexts } = browserSuite(
+    { demo: true, acceptDownloads: true },
+    (started) => ({ h, server, browser } = started),
+  );
 
   const inboxHeading = (page: Page) => page.getByRole('heading', { name: texts.inbox.title, level: 2 });
 

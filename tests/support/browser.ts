@@ -34,8 +34,7 @@ export function stepName(procedures: ProcedureId | readonly ProcedureId[], kind:
   throw new Error(`no step ${kind} in ${String(procedures)}`);
 }
 
-/** A tiny valid PDF (the API checks the %PDF magic bytes). */
-export const TINY_PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1');
+export { TINY_PDF } from './fixtures';
 
 /** Signs in on the login page (already open) with a demo account. */
 export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
@@ -44,7 +43,7 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.getByRole('button', { name: zh.login.submit, exact: true }).click();
 }
 
-interface PageDefaults {
+export interface PageDefaults {
   /** The viewport when a call gives none (1280 × 900 unless set). */
   width?: number;
   height?: number;
@@ -82,6 +81,12 @@ export function pageOpener(target: () => { browser: Browser; server: WebServer }
   }
 
   return { newPage, signedIn };
+}
+
+/** Submits the task form on the page and waits until the app has gone on to the case's page. */
+export async function submitTaskForm(page: Page, caseId: string): Promise<void> {
+  await page.getByRole('button', { name: zh.task.form.submit }).click();
+  await page.waitForURL(`**/cases/${caseId}`);
 }
 
 /** Picks an option of an antd Select / TreeSelect (labelled `label` inside `scope`) by its visible title. */

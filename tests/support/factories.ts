@@ -14,6 +14,14 @@ export async function makeOrganization(db: Db, kind: OrgKind, parentId?: string,
   return createOrganization(db, { code: uniqueCode(kind), name: name ?? `${kind} ${uniqueCode()}`, kind, parentId });
 }
 
+/** A province, a city in it and a county in that (the administrative chain above a township). */
+export async function makeProvinceToCounty(db: Db) {
+  const province = await makeOrganization(db, 'PROVINCE');
+  const city = await makeOrganization(db, 'CITY', province.id);
+  const county = await makeOrganization(db, 'COUNTY', city.id);
+  return { province, city, county };
+}
+
 export const TEST_PASSWORD = 'correct horse battery staple';
 
 /**

@@ -1,19 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from '@jest/globals';
+import type { Browser, Page } from 'playwright-core';
 import type { Caller } from '../../api/plugins/app/auth';
 import { startElection } from '../../api/services/elections/start-election';
 import { addDays, chinaDateOf } from '../../domain/clock';
 import { residentIdProblemText } from '../../domain/resident-id';
 import { EL_RULES } from '../../domain/rules/election';
-import { DEMO_APPLICANT_ID_NUMBER, DEMO_PASSWORD, seedDemo } from '../../scripts/demo-seed';
+import { DEMO_APPLICANT_ID_NUMBER, DEMO_PASSWORD } from '../../scripts/demo-seed';
 import type { ElectionTiming } from '../../workflows/election/messages';
 import el from '../../web/src/i18n/procedures/election.zh-CN.json';
 import {
   choose,
   expectAccessible,
   horizontalOverflow,
-  launchBrowser,
-  pageOpener,
   screenshot,
   settled,
   stepName,
@@ -21,10 +19,11 @@ import {
   TINY_PDF,
   tr,
 } from '../support/browser';
-import { idFor } from '../support/elections';
+import { browserSuite } from '../support/browser-suite';
+import { idFor, residentsCsv as csv, TEN_RESIDENTS as residents } from '../support/elections';
 import { makeUser, signIn as apiSignIn, TEST_PASSWORD, type Session } from '../support/factories';
-import { startHarness, type Harness } from '../support/harness';
-import { startWebServer, type WebServer } from '../support/web-server';
+import type { Harness } from '../support/harness';
+import type { WebServer } from '../support/web-server';
 import labels from '../../web/src/i18n/labels.zh-CN.json';
 
 const BROWSER_TEST_MS = 300_000;
@@ -33,16 +32,6 @@ const today = chinaDateOf(new Date());
 /** Thirty days ahead: the list is due 20 days before, so publishing today is in time (EL-LIST). */
 const electionDate = addDays(today, 30);
 
-/** Ten residents of 幸福社区 with ID numbers valid by GB 11643 (tests/support/elections.ts). */
-const residents = Array.from({ length: 10 }, (_, i) => ({
-  name: `居民${i + 1}`,
-  idNumber: idFor(`19${70 + i}-0${(i % 9) + 1}-15`, `1${String(i).padStart(2, '0')}`),
-  group: i < 5 ? '第一居民小组' : '第二居民小组',
-}));
-const csv = (rows: { name: string; idNumber: string; group?: string }[]) =>
-  Buffer.from(
-    `\uFEFF姓名,身份证号码,住址,居民小组\n${rows.map((r) => `${r.name},${r.idNumber},幸福社区,${r.group ?? ''}`).join('\n')}\n`,
-  );
 /** The demo resident (`applicant`) applies under the ID number bound to their account (EL-SELF). */
 const migrant = { name: '王小梅', birthDate: '1988-07-01', idNumber: DEMO_APPLICANT_ID_NUMBER };
 const leftOut = { name: '赵六', idNumber: idFor('1979-03-03', '401') };
@@ -68,25 +57,12 @@ describe('web app in Chromium: a residents’ committee election with a migrant�
   let h: Harness;
   let server: WebServer;
   let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const { signedIn, contexts } = browserSuite(
+    { demo: true, acceptDownloads: true },
+    (started) => ({ h, server, browser } = started),
+  );
   let electionId = '';
   let applicationNumber = '';
-
-  beforeAll(async () => {
-    h = await startHarness();
-    await h.db.$transaction((tx) => seedDemo(tx), { timeout: 60_000, maxWait: 30_000 });
-    server = await startWebServer(h);
-    browser = await launchBrowser();
-  }, BROWSER_TEST_MS);
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-    await h?.close();
-  });
-
-  const { signedIn } = pageOpener(() => ({ browser, server }), { acceptDownloads: true, contexts });
 
   const heading = (page: Page, name: string) => page.getByRole('heading', { name, level: 2 });
   const submitTask = (page: Page) => page.getByRole('button', { name: texts.task.form.submit }).click();

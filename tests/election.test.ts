@@ -10,9 +10,9 @@ import { settledUpdate } from '../workflows/lib/messages';
 import { expectRuleDetailsInEnglish } from './support/rule-details';
 import { startHarness, type Harness } from './support/harness';
 import { makeOrganization, makeUser, signIn, type Session } from './support/factories';
-import { idFor } from './support/elections';
+import { idFor, migrantResidence, residentsCsv, TEN_RESIDENTS } from './support/elections';
+import { TINY_PDF_BASE64 as PDF } from './support/fixtures';
 
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1').toString('base64');
 const today = chinaDateOf(new Date());
 const inDays = (n: number) => addDays(today, n);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -32,28 +32,10 @@ interface ApplicationView {
   idNumberMasked: string;
 }
 
-/** Ten residents of the community, with ID numbers valid by GB 11643. */
-const residents = Array.from({ length: 10 }, (_, i) => ({
-  name: `居民${i + 1}`,
-  idNumber: idFor(`19${70 + i}-0${(i % 9) + 1}-15`, `1${String(i).padStart(2, '0')}`),
-  group: i < 5 ? '第一居民小组' : '第二居民小组',
-}));
-const csv = (rows: { name: string; idNumber: string; group?: string }[]) =>
-  Buffer.from(
-    `\uFEFF姓名,身份证号码,住址,居民小组\n${rows.map((r) => `${r.name},${r.idNumber},幸福社区,${r.group ?? ''}`).join('\n')}\n`,
-  ).toString('base64');
+const residents = TEN_RESIDENTS;
+const csv = (rows: Parameters<typeof residentsCsv>[0]) => residentsCsv(rows).toString('base64');
 
-const application = (over: Record<string, unknown>) => ({
-  address: '幸福社区 3 号楼 2 单元 101 室',
-  residenceSince: addDays(inDays(25), -400),
-  hasLegalFixedResidence: true,
-  residenceEvidence: '房屋租赁合同（已备案）',
-  politicalRightsDeprived: false,
-  registeredElsewhere: false,
-  declarationTrue: true,
-  documents: [{ filename: '租赁合同.pdf', mimeType: 'application/pdf', contentBase64: PDF }],
-  ...over,
-});
+const application = (over: Record<string, unknown>) => ({ ...migrantResidence(addDays(inDays(25), -400)), ...over });
 
 describe('residents’ committee election with migrant-eligibility review, against real Temporal and PostgreSQL', () => {
   let h: Harness;
