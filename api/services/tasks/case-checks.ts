@@ -13,16 +13,21 @@ type Check = (db: Db, caseId: string, payload: unknown) => Promise<FieldError[] 
  * the record (an AppError) refuses with its own status. Either way nothing changes.
  */
 const CHECKS: Partial<Record<FormId, Check>> = {
-  'vc.prepare': (db, caseId, payload) => conversionEvidenceProblems(db, caseId, vcPrepareForm.parse(payload)),
+  'vc.prepare': (db, caseId, payload) => conversionEvidenceProblems({ db, caseId, payload: vcPrepareForm.parse(payload) }),
   'vc.county-decision': async (db, caseId, payload) =>
-    (await approvalElectionConflict(db, caseId, vcCountyDecisionForm.parse(payload))) ?? [],
+    (await approvalElectionConflict({ db, caseId, payload: vcCountyDecisionForm.parse(payload) })) ?? [],
 };
 
-export async function payloadProblemsAgainstRecord(
-  db: Db,
-  formId: FormId,
-  caseId: string,
-  payload: unknown,
-): Promise<FieldError[] | AppError> {
+export async function payloadProblemsAgainstRecord({
+  db,
+  formId,
+  caseId,
+  payload,
+}: {
+  db: Db;
+  formId: FormId;
+  caseId: string;
+  payload: unknown;
+}): Promise<FieldError[] | AppError> {
   return (await CHECKS[formId]?.(db, caseId, payload)) ?? [];
 }
