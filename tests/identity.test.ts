@@ -140,7 +140,9 @@ describe('identity: sessions, CSRF, throttling, passwords, memberships, import',
 
     // A session that ends while the switch runs (signed out elsewhere, reset, disabled) answers 401, not 500.
     const caller = { userId: user.id, sessionId: randomUUID(), memberships: me.memberships } as unknown as Caller;
-    await expect(switchMembership(h.db, caller, other.id, 'test-ended-session')).rejects.toMatchObject({
+    await expect(
+      switchMembership({ db: h.db, caller, membershipId: other.id, requestId: 'test-ended-session' }),
+    ).rejects.toMatchObject({
       code: 'UNAUTHENTICATED',
     });
   });
