@@ -76,6 +76,15 @@ describe('identity: sessions, CSRF, throttling, passwords, memberships, import',
     expect(locked.json<{ error: { code: string } }>().error.code).toBe('LOGIN_THROTTLED');
   });
 
+  it('a stored password hash argon2 cannot decode is a server error (500), never a wrong password (401)', async () => {
+    const user = await makeUser(h.db, [{ organizationId: townshipId, role: 'TOWNSHIP_OFFICIAL' }]);
+    await h.db.user.update({ where: { id: user.id }, data: { passwordHash: 'not-an-argon2-hash' } });
+    const res = await login(user.username, TEST_PASSWORD, '10.0.3.1');
+    expect(res.statusCode).toBe(500);
+    expect(res.json<{ error: { code: string } }>().error.code).toBe('INTERNAL_ERROR');
+    expect(await h.db.loginAttempt.count({ where: { username: user.username } })).toBe(0);
+  });
+
   it('throttles an IP address after repeated failures across accounts', async () => {
     const ip = '10.9.9.9';
     for (let i = 0; i < THROTTLE.maxFailuresPerIp; i++) await login(`guess-${i}`, 'wrong-password', ip);
