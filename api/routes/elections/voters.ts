@@ -64,17 +64,15 @@ const electionVoterRoutes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await addVoter({
-            db,
-            caller: callerOf(request),
-            electionId: request.params.electionId,
-            input: request.body,
-            requestId: request.id,
-          }),
-        ),
+      reply.status(201).send(
+        await addVoter({
+          db,
+          caller: callerOf(request),
+          electionId: request.params.electionId,
+          input: request.body,
+          requestId: request.id,
+        }),
+      ),
   );
 
   fastify.post(
