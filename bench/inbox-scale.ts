@@ -157,11 +157,11 @@ export async function timeInbox(
     let rows = 0;
     for (let i = 0; i < repetitions; i++) {
       const t = performance.now();
-      rows = (await listInbox(db, spec.caller, parsed)).items.length;
+      rows = (await listInbox({ db, caller: spec.caller, query: parsed })).items.length;
       samples.push(performance.now() - t);
     }
     results[name] = { ...latencyStats(samples), rows };
-    const statement = await inboxStatement(db, spec.caller, parsed);
+    const statement = await inboxStatement({ db, caller: spec.caller, query: parsed });
     const plan = await pool.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`, statement.values);
     plans[name] = plan.rows.map((r) => r['QUERY PLAN']).join('\n');
   }

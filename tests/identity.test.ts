@@ -75,6 +75,15 @@ describe('identity: sessions, CSRF, throttling, passwords, memberships, import',
     expect(locked.json<{ error: { code: string } }>().error.code).toBe('LOGIN_THROTTLED');
   });
 
+  it('a stored password hash argon2 cannot decode is a server error (500), never a wrong password (401)', async () => {
+    const user = await makeUser(h.db, [{ organizationId: townshipId, role: 'TOWNSHIP_OFFICIAL' }]);
+    await h.db.user.update({ where: { id: user.id }, data: { passwordHash: 'not-an-argon2-hash' } });
+    const res = await login(user.username, TEST_PASSWORD, '10.0.3.1');
+    expect(res.statusCode).toBe(500);
+    expect(res.json<{ error: { code: string } }>().error.code).toBe('INTERNAL_ERROR');
+    expect(await h.db.loginAttempt.count({ where: { username: user.username } })).toBe(0);
+  });
+
   it('throttles an IP address after repeated failures across accounts', async () => {
     const ip = '10.9.9.9';
     for (let i = 0; i < THROTTLE.maxFailuresPerIp; i++) await login(`guess-${i}`, 'wrong-password', ip);
@@ -139,7 +148,9 @@ describe('identity: sessions, CSRF, throttling, passwords, memberships, import',
 
     // A session that ends while the switch runs (signed out elsewhere, reset, disabled) answers 401, not 500.
     const caller = { userId: user.id, sessionId: randomUUID(), memberships: me.memberships } as unknown as Caller;
-    await expect(switchMembership(h.db, caller, other.id, 'test-ended-session')).rejects.toMatchObject({
+    await expect(
+      switchMembership({ db: h.db, caller, membershipId: other.id, requestId: 'test-ended-session' }),
+    ).rejects.toMatchObject({
       code: 'UNAUTHENTICATED',
     });
   });

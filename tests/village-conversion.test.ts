@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { vcPrepareForm } from '../domain/forms/village-conversion';
 import type { Caller } from '../api/plugins/app/auth';
 import { startConversion } from '../api/services/village-conversions/start-conversion';
 import { expectRuleDetailsInEnglish } from './support/rule-details';
@@ -270,6 +271,24 @@ describe('村改居 procedure against real Temporal and PostgreSQL', () => {
       expect(error.fields[0]).toMatchObject({ path: 'payload.evidence.VC-C2', code: 'evidence_not_in_case' });
       expect(error.fields[0]!.message['zh-CN']).toContain('VC-C2');
       expect(error.fields[0]!.message.en).toContain('VC-C2');
+      await expectNothingChanged(caseId, task.id);
+    });
+
+    it('parses a completion payload through the form schema once in the API: the record checks take what it parsed', async () => {
+      const caseId = await start('证据单读村村改居');
+      const session = sessionOf.get(caseId)!;
+      const task = await openTask(caseId, 'vc.prepare');
+      const ids = await evidenceIds(task.id, session);
+      const safeParse = jest.spyOn(vcPrepareForm, 'safeParse');
+      const parse = jest.spyOn(vcPrepareForm, 'parse');
+      try {
+        const res = await complete(session, task.id, prepareBody({ ...ids, 'VC-C3': ['8d7f2b9e-3c1a-4e5b-9f60-1a2b3c4d5e6f'] }));
+        expect(res.statusCode).toBe(400); // refused by the record check, so the workflow never read it
+        expect(safeParse.mock.calls.length + parse.mock.calls.length).toBe(1);
+      } finally {
+        safeParse.mockRestore();
+        parse.mockRestore();
+      }
       await expectNothingChanged(caseId, task.id);
     });
 

@@ -14,12 +14,17 @@ export interface Idempotency {
  * What the caller's earlier request with this key made (`found`), or undefined when there is none. A key an earlier,
  * different request used — another body, or another target (`sameTarget`) — is refused: 422 IDEMPOTENCY_KEY_REUSED.
  */
-export async function earlierWithKey<R extends { idempotencyFingerprint: string | null }>(
-  idempotency: Idempotency,
-  found: Promise<R | null>,
-  sameTarget: (row: R) => boolean,
-  details: (row: R) => Record<string, unknown>,
-): Promise<R | undefined> {
+export async function earlierWithKey<R extends { idempotencyFingerprint: string | null }>({
+  idempotency,
+  found,
+  sameTarget,
+  details,
+}: {
+  idempotency: Idempotency;
+  found: Promise<R | null>;
+  sameTarget: (row: R) => boolean;
+  details: (row: R) => Record<string, unknown>;
+}): Promise<R | undefined> {
   const row = await found;
   if (!row) return undefined;
   if (!sameTarget(row) || row.idempotencyFingerprint !== idempotency.fingerprint) {

@@ -76,7 +76,8 @@ function validatePayload(formId: FormId, payload: unknown): unknown {
   return parsed.data;
 }
 
-function checkCompletable(request: CompleteTaskRequest): TaskState {
+/** The open task a completion names, and its payload as the form's schema parsed it (the one parse in this process). */
+function checkCompletable(request: CompleteTaskRequest): { task: TaskState; payload: unknown } {
   const task = tasks.get(request.taskId);
   if (!task) {
     throw ApplicationFailure.create({
@@ -119,7 +120,7 @@ function checkCompletable(request: CompleteTaskRequest): TaskState {
       details: [{ rules: failed }],
     });
   }
-  return task;
+  return { task, payload };
 }
 
 /**
@@ -149,10 +150,9 @@ export function installTaskHandlers(): void {
   setHandler(
     completeTaskUpdate,
     async (request) => {
-      const task = checkCompletable(request);
+      const { task, payload } = checkCompletable(request);
       task.state = 'completing';
       task.completedBy = request.actor;
-      const payload = validatePayload(task.formId, request.payload);
       await activities.recordTaskCompletion({
         taskId: task.id,
         actor: request.actor,

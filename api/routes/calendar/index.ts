@@ -49,7 +49,13 @@ const calendarRoutes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request, reply) => {
-      await declareCalendarYear(db, callerOf(request), request.params.year, request.body, request.id);
+      await declareCalendarYear({
+        db,
+        caller: callerOf(request),
+        year: request.params.year,
+        input: request.body,
+        requestId: request.id,
+      });
       return reply.status(204).send(null);
     },
   );

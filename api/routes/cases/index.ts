@@ -25,7 +25,7 @@ const caseRoutes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 200: z.array(caseSummary), ...errorResponses },
       },
     },
-    async (request) => (await listCases(db, callerOf(request), request.query)).map(toCaseSummary),
+    async (request) => (await listCases({ db, caller: callerOf(request), filter: request.query })).map(toCaseSummary),
   );
 
   fastify.get(
@@ -39,7 +39,7 @@ const caseRoutes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 200: caseRecordResponse, ...errorResponses },
       },
     },
-    async (request) => caseRecord(db, callerOf(request), request.params.caseId),
+    async (request) => caseRecord({ db, caller: callerOf(request), caseId: request.params.caseId }),
   );
 };
 

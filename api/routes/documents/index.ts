@@ -19,7 +19,11 @@ const documentRoutes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request, reply) => {
-      const doc = await readDocument(fastify.platform.db, callerOf(request), request.params.documentId);
+      const doc = await readDocument({
+        db: fastify.platform.db,
+        caller: callerOf(request),
+        documentId: request.params.documentId,
+      });
       return reply
         .header('content-type', doc.mimeType)
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(doc.name)}`)

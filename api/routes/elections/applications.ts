@@ -73,7 +73,7 @@ const electionApplicationRoutes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 200: z.array(applicationListItem), ...errorResponses },
       },
     },
-    async (request) => listApplications(db, callerOf(request), request.query),
+    async (request) => listApplications({ db, caller: callerOf(request), filter: request.query }),
   );
 
   fastify.get(
@@ -87,7 +87,7 @@ const electionApplicationRoutes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 200: applicationView, ...errorResponses },
       },
     },
-    async (request) => applicationStatus(db, callerOf(request), request.params.number),
+    async (request) => applicationStatus({ db, caller: callerOf(request), number: request.params.number }),
   );
 
   fastify.post(

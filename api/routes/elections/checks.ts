@@ -92,7 +92,7 @@ const electionCheckRoutes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 200: timelineCheckResponse, ...errorResponses },
       },
     },
-    async (request) => timelineCheck(fastify.platform.db, request.body, request.query.lang),
+    async (request) => timelineCheck({ db: fastify.platform.db, input: request.body, language: request.query.lang }),
   );
 };
 

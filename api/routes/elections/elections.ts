@@ -61,7 +61,7 @@ const electionCaseRoutes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 200: z.array(electionSummary), ...errorResponses },
       },
     },
-    async (request) => listElections(db, callerOf(request), request.query),
+    async (request) => listElections({ db, caller: callerOf(request), filter: request.query }),
   );
 
   fastify.get(
@@ -77,7 +77,7 @@ const electionCaseRoutes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 200: electionOverviewView, ...errorResponses },
       },
     },
-    async (request) => electionOverview(db, callerOf(request), request.query.organizationId),
+    async (request) => electionOverview({ db, caller: callerOf(request), organizationId: request.query.organizationId }),
   );
 
   fastify.get(
@@ -91,7 +91,7 @@ const electionCaseRoutes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 200: electionDetailView, ...errorResponses },
       },
     },
-    async (request) => electionDetail(db, callerOf(request), request.params.electionId),
+    async (request) => electionDetail({ db, caller: callerOf(request), electionId: request.params.electionId }),
   );
 };
 

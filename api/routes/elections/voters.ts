@@ -44,7 +44,7 @@ const electionVoterRoutes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 200: voterPage, ...errorResponses },
       },
     },
-    async (request) => listVoters(db, callerOf(request), request.params.electionId, request.query),
+    async (request) => listVoters({ db, caller: callerOf(request), electionId: request.params.electionId, query: request.query }),
   );
 
   fastify.post(
@@ -64,7 +64,15 @@ const electionVoterRoutes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await addVoter(db, callerOf(request), request.params.electionId, request.body, request.id)),
+      reply.status(201).send(
+        await addVoter({
+          db,
+          caller: callerOf(request),
+          electionId: request.params.electionId,
+          input: request.body,
+          requestId: request.id,
+        }),
+      ),
   );
 
   fastify.post(
@@ -100,7 +108,14 @@ const electionVoterRoutes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request) =>
-      importVoterList(db, callerOf(request), request.params.electionId, request.body, request.id, idempotencyOf(request)),
+      importVoterList({
+        db,
+        caller: callerOf(request),
+        electionId: request.params.electionId,
+        input: request.body,
+        requestId: request.id,
+        idempotency: idempotencyOf(request),
+      }),
   );
 
   fastify.post(
@@ -119,14 +134,14 @@ const electionVoterRoutes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request) => {
-      await removeVoter(
+      await removeVoter({
         db,
-        callerOf(request),
-        request.params.electionId,
-        request.params.entryId,
-        request.body.reason,
-        request.id,
-      );
+        caller: callerOf(request),
+        electionId: request.params.electionId,
+        entryId: request.params.entryId,
+        reason: request.body.reason,
+        requestId: request.id,
+      });
       return { ok: true as const };
     },
   );
@@ -142,7 +157,7 @@ const electionVoterRoutes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 200: z.array(objectionView), ...errorResponses },
       },
     },
-    async (request) => listObjections(db, callerOf(request), request.params.electionId),
+    async (request) => listObjections({ db, caller: callerOf(request), electionId: request.params.electionId }),
   );
 
   fastify.post(

@@ -42,7 +42,12 @@ const meRoutes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request, reply) => {
-      await switchMembership(fastify.platform.db, callerOf(request), request.body.membershipId, request.id);
+      await switchMembership({
+        db: fastify.platform.db,
+        caller: callerOf(request),
+        membershipId: request.body.membershipId,
+        requestId: request.id,
+      });
       return reply.status(204).send(null);
     },
   );
@@ -59,7 +64,7 @@ const meRoutes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request, reply) => {
-      await changeOwnPassword(fastify.platform.db, callerOf(request), request.body, request.id);
+      await changeOwnPassword({ db: fastify.platform.db, caller: callerOf(request), input: request.body, requestId: request.id });
       return reply.status(204).send(null);
     },
   );

@@ -18,7 +18,7 @@ const notificationRoutes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 200: notificationList, ...errorResponses },
       },
     },
-    async (request) => listNotifications(db, callerOf(request), request.query),
+    async (request) => listNotifications({ db, caller: callerOf(request), limit: request.query.limit }),
   );
   fastify.post(
     '/api/v1/notifications/read',
@@ -31,7 +31,7 @@ const notificationRoutes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 200: markNotificationsReadResponse, ...errorResponses },
       },
     },
-    async (request) => ({ marked: await markNotificationsRead(db, callerOf(request), request.body.ids) }),
+    async (request) => ({ marked: await markNotificationsRead({ db, caller: callerOf(request), ids: request.body.ids }) }),
   );
 };
 

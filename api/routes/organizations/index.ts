@@ -42,7 +42,7 @@ const organizationRoutes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 200: z.array(organizationView), ...errorResponses },
       },
     },
-    async (request) => (await listOrganizations(db, callerOf(request), request.query)).map(view),
+    async (request) => (await listOrganizations({ db, caller: callerOf(request), filter: request.query })).map(view),
   );
 
   fastify.get(
@@ -56,7 +56,8 @@ const organizationRoutes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 200: organizationView, ...errorResponses },
       },
     },
-    async (request) => view(await findOrganizationInScope(db, callerOf(request), request.params.organizationId)),
+    async (request) =>
+      view(await findOrganizationInScope({ db, caller: callerOf(request), organizationId: request.params.organizationId })),
   );
 
   fastify.post(
@@ -71,7 +72,9 @@ const organizationRoutes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(view(await addOrganization(db, callerOf(request), request.body, request.id))),
+      reply
+        .status(201)
+        .send(view(await addOrganization({ db, caller: callerOf(request), input: request.body, requestId: request.id }))),
   );
 
   fastify.patch(
@@ -87,7 +90,15 @@ const organizationRoutes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request) =>
-      view(await updateOrganization(db, callerOf(request), request.params.organizationId, request.body, request.id)),
+      view(
+        await updateOrganization({
+          db,
+          caller: callerOf(request),
+          organizationId: request.params.organizationId,
+          input: request.body,
+          requestId: request.id,
+        }),
+      ),
   );
 
   fastify.post(
@@ -103,7 +114,7 @@ const organizationRoutes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 200: importResult, ...errorResponses },
       },
     },
-    async (request) => importOrganizations(db, callerOf(request), request.body, request.id),
+    async (request) => importOrganizations({ db, caller: callerOf(request), input: request.body, requestId: request.id }),
   );
 };
 

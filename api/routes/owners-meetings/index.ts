@@ -87,7 +87,7 @@ const ownersMeetingRoutes: FastifyPluginAsyncZod = async (fastify) => {
         requestId: request.id,
         idempotency: idempotencyOf(request),
       });
-      return reply.status(201).send(await findOwnersMeeting(db, caller, row.id));
+      return reply.status(201).send(await findOwnersMeeting({ db, caller, caseId: row.id }));
     },
   );
 
@@ -104,7 +104,7 @@ const ownersMeetingRoutes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 200: ownersMeetingList, ...errorResponses },
       },
     },
-    async (request) => listOwnersMeetings(db, callerOf(request), request.query),
+    async (request) => listOwnersMeetings({ db, caller: callerOf(request), query: request.query }),
   );
 
   fastify.get(
@@ -118,7 +118,7 @@ const ownersMeetingRoutes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 200: ownersMeetingView, ...errorResponses },
       },
     },
-    async (request) => findOwnersMeeting(db, callerOf(request), request.params.caseId),
+    async (request) => findOwnersMeeting({ db, caller: callerOf(request), caseId: request.params.caseId }),
   );
 };
 

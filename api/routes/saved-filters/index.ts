@@ -31,7 +31,8 @@ const savedFilterRoutes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 201: savedFilterView, ...errorResponses },
       },
     },
-    async (request, reply) => reply.status(201).send(await saveFilter(db, callerOf(request), request.body, request.id)),
+    async (request, reply) =>
+      reply.status(201).send(await saveFilter({ db, caller: callerOf(request), input: request.body, requestId: request.id })),
   );
   fastify.delete(
     '/api/v1/saved-filters/:filterId',
@@ -45,7 +46,7 @@ const savedFilterRoutes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request, reply) => {
-      await deleteSavedFilter(db, callerOf(request), request.params.filterId, request.id);
+      await deleteSavedFilter({ db, caller: callerOf(request), id: request.params.filterId, requestId: request.id });
       return reply.status(204).send(null);
     },
   );

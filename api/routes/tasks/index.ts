@@ -57,9 +57,9 @@ const taskRoutes: FastifyPluginAsyncZod = async (fastify) => {
     async (request) => {
       const caller = callerOf(request);
       const saved = request.query.savedFilterId
-        ? inboxFilter.parse((await findSavedFilter(db, caller, request.query.savedFilterId)).filter)
+        ? inboxFilter.parse((await findSavedFilter({ db, caller, id: request.query.savedFilterId })).filter)
         : {};
-      return listInbox(db, caller, { ...request.query, ...saved });
+      return listInbox({ db, caller, query: { ...request.query, ...saved } });
     },
   );
 
@@ -161,7 +161,7 @@ const taskRoutes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request, reply) => {
       const caller = callerOf(request);
-      const task = await findTaskForCaller(db, caller, request.params.taskId);
+      const task = await findTaskForCaller({ db, caller, taskId: request.params.taskId });
       const doc = await storeDocument({
         db,
         caller,
@@ -201,7 +201,8 @@ const taskRoutes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 200: taskView, ...errorResponses },
       },
     },
-    async (request) => toTaskView(await findTaskToRead(fastify.platform.db, callerOf(request), request.params.taskId)),
+    async (request) =>
+      toTaskView(await findTaskToRead({ db: fastify.platform.db, caller: callerOf(request), taskId: request.params.taskId })),
   );
 
   fastify.post(

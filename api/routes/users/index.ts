@@ -32,7 +32,7 @@ const userRoutes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 200: z.array(userView), ...errorResponses },
       },
     },
-    async (request) => listUsers(db, callerOf(request), request.query),
+    async (request) => listUsers({ db, caller: callerOf(request), filter: request.query }),
   );
 
   fastify.get(
@@ -41,7 +41,7 @@ const userRoutes: FastifyPluginAsyncZod = async (fastify) => {
       config: manage,
       schema: { tags: ['users'], summary: '用户 / User', params, response: { 200: userView, ...errorResponses } },
     },
-    async (request) => toUserView(await findUserInScope(db, callerOf(request), request.params.userId)),
+    async (request) => toUserView(await findUserInScope({ db, caller: callerOf(request), userId: request.params.userId })),
   );
 
   fastify.post(
@@ -55,7 +55,8 @@ const userRoutes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 201: userView, ...errorResponses },
       },
     },
-    async (request, reply) => reply.status(201).send(await addUser(db, callerOf(request), request.body, request.id)),
+    async (request, reply) =>
+      reply.status(201).send(await addUser({ db, caller: callerOf(request), input: request.body, requestId: request.id })),
   );
 
   fastify.patch(
@@ -70,7 +71,8 @@ const userRoutes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 200: userView, ...errorResponses },
       },
     },
-    async (request) => updateUser(db, callerOf(request), request.params.userId, request.body, request.id),
+    async (request) =>
+      updateUser({ db, caller: callerOf(request), userId: request.params.userId, input: request.body, requestId: request.id }),
   );
 
   fastify.post(
@@ -85,7 +87,8 @@ const userRoutes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 200: userView, ...errorResponses },
       },
     },
-    async (request) => addMembership(db, callerOf(request), request.params.userId, request.body, request.id),
+    async (request) =>
+      addMembership({ db, caller: callerOf(request), userId: request.params.userId, input: request.body, requestId: request.id }),
   );
 
   fastify.delete(
@@ -99,7 +102,14 @@ const userRoutes: FastifyPluginAsyncZod = async (fastify) => {
         response: { 200: userView, ...errorResponses },
       },
     },
-    async (request) => removeMembership(db, callerOf(request), request.params.userId, request.params.membershipId, request.id),
+    async (request) =>
+      removeMembership({
+        db,
+        caller: callerOf(request),
+        userId: request.params.userId,
+        membershipId: request.params.membershipId,
+        requestId: request.id,
+      }),
   );
 
   fastify.post(
@@ -115,7 +125,13 @@ const userRoutes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request, reply) => {
-      await resetPassword(db, callerOf(request), request.params.userId, request.body.newPassword, request.id);
+      await resetPassword({
+        db,
+        caller: callerOf(request),
+        userId: request.params.userId,
+        newPassword: request.body.newPassword,
+        requestId: request.id,
+      });
       return reply.status(204).send(null);
     },
   );

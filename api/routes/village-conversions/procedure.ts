@@ -57,7 +57,13 @@ const villageConversionProcedureRoutes: FastifyPluginAsyncZod = async (fastify) 
       },
     },
     async (request, reply) => {
-      await saveConversionDraft(db, callerOf(request), request.params.caseId, request.body.draft, request.id);
+      await saveConversionDraft({
+        db,
+        caller: callerOf(request),
+        caseId: request.params.caseId,
+        draft: request.body.draft,
+        requestId: request.id,
+      });
       return reply.status(204).send(null);
     },
   );
@@ -98,7 +104,7 @@ const villageConversionProcedureRoutes: FastifyPluginAsyncZod = async (fastify) 
       },
     },
     async (request, reply) => {
-      const pdf = await conversionDecisionPdf(db, callerOf(request), request.params.caseId);
+      const pdf = await conversionDecisionPdf({ db, caller: callerOf(request), caseId: request.params.caseId });
       return reply
         .header('content-type', 'application/pdf')
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(pdf.filename)}`)

@@ -5,12 +5,17 @@ import type { Caller } from '../../plugins/app/auth';
 import { hashPassword, verifyPassword } from './passwords';
 
 /** Changes the caller's own password (the current one is required) and ends their other sessions. */
-export async function changeOwnPassword(
-  db: Db,
-  caller: Caller,
-  input: { currentPassword: string; newPassword: string },
-  requestId: string,
-) {
+export async function changeOwnPassword({
+  db,
+  caller,
+  input,
+  requestId,
+}: {
+  db: Db;
+  caller: Caller;
+  input: { currentPassword: string; newPassword: string };
+  requestId: string;
+}) {
   const user = await db.user.findUniqueOrThrow({ where: { id: caller.userId } });
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     await db.$transaction((tx) =>
@@ -50,7 +55,17 @@ export async function changeOwnPassword(
 }
 
 /** Switches the membership the caller acts under (only to one of their own). */
-export async function switchMembership(db: Db, caller: Caller, membershipId: string, requestId: string) {
+export async function switchMembership({
+  db,
+  caller,
+  membershipId,
+  requestId,
+}: {
+  db: Db;
+  caller: Caller;
+  membershipId: string;
+  requestId: string;
+}) {
   if (!caller.memberships.some((m) => m.id === membershipId)) throw new AppError('NOT_FOUND');
   await db.$transaction(async (tx) => {
     // The session may have ended while this request ran (signed out elsewhere, password reset, account disabled).

@@ -21,7 +21,7 @@ export interface LoginOptions {
 export async function login(options: LoginOptions) {
   const { db, ip, requestId } = options;
   const username = options.username.trim().toLowerCase();
-  if (await isLoginThrottled(db, username, ip)) {
+  if (await isLoginThrottled({ db, username, ip })) {
     await db.$transaction((tx) =>
       appendAudit(tx, {
         action: 'auth.login',
@@ -36,7 +36,7 @@ export async function login(options: LoginOptions) {
   }
   const user = await db.user.findUnique({ where: { username }, include: { memberships: { orderBy: { createdAt: 'asc' } } } });
   const valid = await verifyPassword(user && !user.disabled ? user.passwordHash : null, options.password);
-  await recordLoginAttempt(db, username, ip, valid);
+  await recordLoginAttempt({ db, username, ip, success: valid });
   if (!user || !valid) {
     await db.$transaction((tx) =>
       appendAudit(tx, {

@@ -11,13 +11,17 @@ export function hashPassword(password: string): Promise<string> {
 /** Hash of a random string, verified when no user matches, so an unknown username costs the same time. */
 let decoyHash: Promise<string> | undefined;
 
+/**
+ * Whether `password` matches the stored hash. A hash argon2 cannot decode is a fault in the data, not a wrong
+ * password: it is thrown (500, logged) instead of answering "wrong password" and counting a failed attempt.
+ */
 export async function verifyPassword(passwordHash: string | null, password: string): Promise<boolean> {
   if (passwordHash === null) {
     decoyHash ??= hashPassword(`decoy-${Math.random()}`);
-    await verify(await decoyHash, password).catch(() => false);
+    await verify(await decoyHash, password);
     return false;
   }
-  return verify(passwordHash, password).catch(() => false);
+  return verify(passwordHash, password);
 }
 
 export const PASSWORD_MIN_LENGTH = 10;

@@ -7,7 +7,17 @@ export const THROTTLE = {
   maxFailuresPerIp: 30,
 };
 
-export async function isLoginThrottled(db: Db, username: string, ip: string, now = new Date()): Promise<boolean> {
+export async function isLoginThrottled({
+  db,
+  username,
+  ip,
+  now = new Date(),
+}: {
+  db: Db;
+  username: string;
+  ip: string;
+  now?: Date;
+}): Promise<boolean> {
   const since = new Date(now.getTime() - THROTTLE.windowMs);
   const [byAccount, byIp] = await Promise.all([
     db.loginAttempt.count({ where: { username, success: false, at: { gte: since } } }),
@@ -16,6 +26,16 @@ export async function isLoginThrottled(db: Db, username: string, ip: string, now
   return byAccount >= THROTTLE.maxFailuresPerAccount || byIp >= THROTTLE.maxFailuresPerIp;
 }
 
-export async function recordLoginAttempt(db: Db, username: string, ip: string, success: boolean): Promise<void> {
+export async function recordLoginAttempt({
+  db,
+  username,
+  ip,
+  success,
+}: {
+  db: Db;
+  username: string;
+  ip: string;
+  success: boolean;
+}): Promise<void> {
   await db.loginAttempt.create({ data: { username, ip, success } });
 }

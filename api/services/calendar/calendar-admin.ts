@@ -17,13 +17,19 @@ export async function calendarStatus(db: Db) {
 }
 
 /** Replaces an administrator's declaration of one year's holidays and swapped working days; the year becomes known. */
-export async function declareCalendarYear(
-  db: Db,
-  caller: Caller,
-  year: number,
-  input: { holidays: { date: string; name?: string }[]; workdays: { date: string; name?: string }[] },
-  requestId: string,
-) {
+export async function declareCalendarYear({
+  db,
+  caller,
+  year,
+  input,
+  requestId,
+}: {
+  db: Db;
+  caller: Caller;
+  year: number;
+  input: { holidays: { date: string; name?: string }[]; workdays: { date: string; name?: string }[] };
+  requestId: string;
+}) {
   const all = [...input.holidays, ...input.workdays];
   const outside = all.find((d) => !d.date.startsWith(`${year}-`));
   if (outside) {

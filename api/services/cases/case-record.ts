@@ -8,7 +8,7 @@ import { caseHistory, withdrawalOf, writtenDecision } from './case-history';
 import { shownCaseStatus, shownClosedAt, shownStatusWhere, stepStates, type CaseStatus } from './step-states';
 import { conversionEvidenceOf } from '../village-conversions/evidence';
 
-export async function findReadableCase(db: Db, caller: Caller, caseId: string) {
+export async function findReadableCase({ db, caller, caseId }: { db: Db; caller: Caller; caseId: string }) {
   const row = await db.case.findFirst({
     where: { AND: [{ id: caseId }, casesInScope(caller)] },
     include: { organization: { select: { name: true } } },
@@ -18,8 +18,8 @@ export async function findReadableCase(db: Db, caller: Caller, caseId: string) {
 }
 
 /** The case record: steps, tasks, the timeline from the audit trail, rule decisions, documents and comments. */
-export async function caseRecord(db: Db, caller: Caller, caseId: string) {
-  const row = await findReadableCase(db, caller, caseId);
+export async function caseRecord({ db, caller, caseId }: { db: Db; caller: Caller; caseId: string }) {
+  const row = await findReadableCase({ db, caller, caseId });
   const [tasks, events, decisions, documents, comments] = await Promise.all([
     db.task.findMany({
       where: { caseId },
@@ -130,11 +130,15 @@ export async function caseRecord(db: Db, caller: Caller, caseId: string) {
   };
 }
 
-export async function listCases(
-  db: Db,
-  caller: Caller,
-  filter: { procedure?: string; status?: string; q?: string; limit: number },
-) {
+export async function listCases({
+  db,
+  caller,
+  filter,
+}: {
+  db: Db;
+  caller: Caller;
+  filter: { procedure?: string; status?: string; q?: string; limit: number };
+}) {
   const rows = await db.case.findMany({
     where: {
       AND: [
@@ -158,7 +162,7 @@ export async function listCases(
 }
 
 /** A document's bytes, if the caller may read its case. */
-export async function readDocument(db: Db, caller: Caller, documentId: string) {
+export async function readDocument({ db, caller, documentId }: { db: Db; caller: Caller; documentId: string }) {
   const doc = await db.document.findFirst({
     where: { id: documentId, case: casesInScope(caller) },
     include: { blob: true },

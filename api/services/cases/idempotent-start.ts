@@ -48,12 +48,14 @@ export async function idempotentStart<T>(
 }
 
 function earlierStart(db: Db, caller: Caller, procedure: ProcedureId, idempotency: Idempotency) {
-  return earlierWithKey(
+  return earlierWithKey({
     idempotency,
-    db.case.findUnique({ where: { openedById_idempotencyKey: { openedById: caller.userId, idempotencyKey: idempotency.key } } }),
-    (row) => row.procedure === procedure,
-    (row) => ({ caseId: row.id }),
-  );
+    found: db.case.findUnique({
+      where: { openedById_idempotencyKey: { openedById: caller.userId, idempotencyKey: idempotency.key } },
+    }),
+    sameTarget: (row) => row.procedure === procedure,
+    details: (row) => ({ caseId: row.id }),
+  });
 }
 
 /** The earlier case, once its workflow has started (the repeat finishes a start its first request left unfinished). */

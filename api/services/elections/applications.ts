@@ -77,7 +77,7 @@ export async function submitApplication(options: SubmitApplicationOptions) {
     throw error;
   }
   await workflowSettled({ temporal, workflowId: migrantWorkflowId(id) });
-  return applicationStatus(db, caller, number);
+  return applicationStatus({ db, caller, number });
 }
 
 type SubmitApplicationOptions = Platform & {
@@ -124,7 +124,7 @@ async function assertOwnIdNumber(db: Db, caller: Caller, idNumber: string): Prom
 export async function recordApplication(options: SubmitApplicationOptions) {
   const { db, caller, body } = options;
   const membership = currentMembership(caller);
-  const election = await findElection(db, caller, options.electionId);
+  const election = await findElection({ db, caller, electionId: options.electionId });
   if (membership.role !== 'APPLICANT') throw new AppError('NOT_FOUND');
   if (election.status !== 'REGISTRATION')
     throw wrongStep('选民登记期间才能申请。', 'Applications are accepted during voter registration only.', {
@@ -247,11 +247,11 @@ export async function supplyEvidence(
     update: supplyEvidenceUpdate,
     updateId: `evidence-${app.id}-${app.precheckRound}`,
   });
-  return applicationStatus(db, caller, app.number);
+  return applicationStatus({ db, caller, number: app.number });
 }
 
 /** Status, pre-check, decision and reasons of one application, by its number (MIG-2026-000001). */
-export async function applicationStatus(db: Db, caller: Caller, number: string) {
+export async function applicationStatus({ db, caller, number }: { db: Db; caller: Caller; number: string }) {
   const app = await db.migrantApplication.findFirst({
     where: { AND: [{ number }, applicationsInScope(caller)] },
     include: { election: { include: { community: { select: { name: true } } } }, case: { select: { status: true } } },
@@ -284,7 +284,15 @@ export async function applicationStatus(db: Db, caller: Caller, number: string) 
 }
 
 /** An applicant's own applications, or the applications of the elections a caller oversees (newest first). */
-export async function listApplications(db: Db, caller: Caller, filter: { electionId?: string; status?: string; limit: number }) {
+export async function listApplications({
+  db,
+  caller,
+  filter,
+}: {
+  db: Db;
+  caller: Caller;
+  filter: { electionId?: string; status?: string; limit: number };
+}) {
   const rows = await db.migrantApplication.findMany({
     where: {
       AND: [

@@ -32,7 +32,7 @@ export function resultCheck(input: ResultCheckInput, language: Language) {
 }
 
 /** EL-LIST, EL-OBJECT, EL-ANSWER with the last allowed dates, on the holiday calendar, under the set in force on election day. */
-export async function timelineCheck(db: Db, input: TimelineCheckInput, language: Language) {
+export async function timelineCheck({ db, input, language }: { db: Db; input: TimelineCheckInput; language: Language }) {
   const result = evaluateTimeline(input, await loadHolidayCalendar(db));
   const { ruleSet, rules } = checkedUnder(result.rules, input.electionDate);
   return { ...result, ruleSet: ruleSetSummary(ruleSet), rules: rules.map((r) => publicRule(r, language)) };

@@ -37,7 +37,7 @@ export async function recordObjection(options: {
   idempotency?: Idempotency;
 }) {
   const { db, caller, idempotency } = options;
-  const election = await findCommitteeElection(db, caller, options.electionId);
+  const election = await findCommitteeElection({ db, caller, electionId: options.electionId });
   const earlier = idempotency && (await earlierObjection(db, caller, election.id, idempotency));
   const objection = earlier ?? (await newObjection(options, election));
   try {
@@ -164,19 +164,19 @@ async function newObjection(
 
 /** The objection this caller recorded earlier with this key, or undefined; a key used for another request is refused. */
 function earlierObjection(db: Db, caller: Caller, electionId: string, idempotency: Idempotency) {
-  return earlierWithKey(
+  return earlierWithKey({
     idempotency,
-    db.voterObjection.findUnique({
+    found: db.voterObjection.findUnique({
       where: { recordedById_idempotencyKey: { recordedById: caller.userId, idempotencyKey: idempotency.key } },
     }),
-    (row) => row.electionId === electionId,
-    (row) => ({ objectionId: row.id }),
-  );
+    sameTarget: (row) => row.electionId === electionId,
+    details: (row) => ({ objectionId: row.id }),
+  });
 }
 
 /** Objections of an election with their answers (the committee's and supervisors' view; objector names included). */
-export async function listObjections(db: Db, caller: Caller, electionId: string) {
-  const election = await findElection(db, caller, electionId);
+export async function listObjections({ db, caller, electionId }: { db: Db; caller: Caller; electionId: string }) {
+  const election = await findElection({ db, caller, electionId });
   const rows = await db.voterObjection.findMany({ where: { electionId: election.id }, orderBy: { number: 'asc' } });
   return rows.map((o) => ({
     id: o.id,

@@ -28,7 +28,15 @@ function summary(e: ElectionRow) {
 }
 
 /** Elections the caller sees (see electionsInScope), newest first. */
-export async function listElections(db: Db, caller: Caller, filter: { status?: string; limit: number }) {
+export async function listElections({
+  db,
+  caller,
+  filter,
+}: {
+  db: Db;
+  caller: Caller;
+  filter: { status?: string; limit: number };
+}) {
   const rows = await db.election.findMany({
     where: { AND: [electionsInScope(caller), filter.status ? { status: filter.status as never } : {}] },
     include: { case: true, community: { select: { id: true, name: true, path: true } } },
@@ -39,8 +47,8 @@ export async function listElections(db: Db, caller: Caller, filter: { status?: s
 }
 
 /** One election: the calendar, the list's publication, counts, candidates, rounds, the elected, the report. */
-export async function electionDetail(db: Db, caller: Caller, electionId: string) {
-  const e = await findElection(db, caller, electionId);
+export async function electionDetail({ db, caller, electionId }: { db: Db; caller: Caller; electionId: string }) {
+  const e = await findElection({ db, caller, electionId });
   const [applications, objections] = await Promise.all([
     db.migrantApplication.groupBy({ by: ['status'], where: { electionId: e.id }, _count: { _all: true } }),
     db.voterObjection.groupBy({ by: ['status'], where: { electionId: e.id }, _count: { _all: true } }),
@@ -69,7 +77,7 @@ export async function electionDetail(db: Db, caller: Caller, electionId: string)
  * rate (EL-METHOD, target 80% or more, compared exactly) over communities whose latest election has a method; migrant
  * applications approved, refused and open.
  */
-export async function electionOverview(db: Db, caller: Caller, organizationId?: string) {
+export async function electionOverview({ db, caller, organizationId }: { db: Db; caller: Caller; organizationId?: string }) {
   currentMembership(caller);
   let path = supervisionPath(caller);
   if (organizationId) {

@@ -91,15 +91,22 @@ interface ParsedRow {
  * first import's answer and changes nothing; two sends at the same moment import once. The same key with another file
  * is refused (422 IDEMPOTENCY_KEY_REUSED).
  */
-export async function importVoterList(
-  db: Db,
-  caller: Caller,
-  electionId: string,
-  input: { filename: string; contentBase64: string },
-  requestId: string,
-  idempotency?: Idempotency,
-) {
-  const election = await findCommitteeElection(db, caller, electionId);
+export async function importVoterList({
+  db,
+  caller,
+  electionId,
+  input,
+  requestId,
+  idempotency,
+}: {
+  db: Db;
+  caller: Caller;
+  electionId: string;
+  input: { filename: string; contentBase64: string };
+  requestId: string;
+  idempotency?: Idempotency;
+}) {
+  const election = await findCommitteeElection({ db, caller, electionId });
   const earlier = idempotency && (await earlierImport(db, caller, election.id, idempotency));
   if (earlier) return earlier;
   if (election.status !== 'REGISTRATION' || !election.electionDate)
@@ -272,26 +279,32 @@ async function importAnswer(db: Db, electionId: string, imported: number) {
 
 /** The answer of the import this caller sent earlier with this key, or undefined; a key used for another file is refused. */
 async function earlierImport(db: Db, caller: Caller, electionId: string, idempotency: Idempotency) {
-  const earlier = await earlierWithKey(
+  const earlier = await earlierWithKey({
     idempotency,
-    db.voterListImport.findUnique({
+    found: db.voterListImport.findUnique({
       where: { importedById_idempotencyKey: { importedById: caller.userId, idempotencyKey: idempotency.key } },
     }),
-    (row) => row.electionId === electionId,
-    (row) => ({ importId: row.id }),
-  );
+    sameTarget: (row) => row.electionId === electionId,
+    details: (row) => ({ importId: row.id }),
+  });
   return earlier && importAnswer(db, electionId, earlier.rows);
 }
 
 /** One voter added by hand during registration (same checks as a row of the import). */
-export async function addVoter(
-  db: Db,
-  caller: Caller,
-  electionId: string,
-  input: { name: string; idNumber: string; address?: string; residentsGroup?: string },
-  requestId: string,
-) {
-  const election = await findCommitteeElection(db, caller, electionId);
+export async function addVoter({
+  db,
+  caller,
+  electionId,
+  input,
+  requestId,
+}: {
+  db: Db;
+  caller: Caller;
+  electionId: string;
+  input: { name: string; idNumber: string; address?: string; residentsGroup?: string };
+  requestId: string;
+}) {
+  const election = await findCommitteeElection({ db, caller, electionId });
   if (election.status !== 'REGISTRATION' || !election.electionDate)
     throw wrongStep('只能在选民登记期间增加选民。', 'Voters can be added during registration only.', { status: election.status });
   const parsed = parseResidentId(input.idNumber);
@@ -351,15 +364,22 @@ export async function addVoter(
 }
 
 /** Removes a voter during registration (after publication only an upheld objection changes the list). */
-export async function removeVoter(
-  db: Db,
-  caller: Caller,
-  electionId: string,
-  entryId: string,
-  reason: string,
-  requestId: string,
-) {
-  const election = await findCommitteeElection(db, caller, electionId);
+export async function removeVoter({
+  db,
+  caller,
+  electionId,
+  entryId,
+  reason,
+  requestId,
+}: {
+  db: Db;
+  caller: Caller;
+  electionId: string;
+  entryId: string;
+  reason: string;
+  requestId: string;
+}) {
+  const election = await findCommitteeElection({ db, caller, electionId });
   if (election.status !== 'REGISTRATION')
     throw wrongStep('名单公布后只能通过异议处理更正。', 'After publication the list changes only through an upheld objection.', {
       status: election.status,
@@ -407,13 +427,18 @@ function voterView(e: {
 }
 
 /** The list as the committee and the supervising offices see it (ID numbers masked), a page at a time. */
-export async function listVoters(
-  db: Db,
-  caller: Caller,
-  electionId: string,
-  query: { q?: string; includeRemoved: boolean; limit: number; offset: number },
-) {
-  const election = await findElection(db, caller, electionId);
+export async function listVoters({
+  db,
+  caller,
+  electionId,
+  query,
+}: {
+  db: Db;
+  caller: Caller;
+  electionId: string;
+  query: { q?: string; includeRemoved: boolean; limit: number; offset: number };
+}) {
+  const election = await findElection({ db, caller, electionId });
   const where: Prisma.VoterListEntryWhereInput = {
     electionId: election.id,
     ...(query.includeRemoved ? {} : { removedAt: null }),

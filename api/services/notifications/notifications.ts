@@ -3,11 +3,11 @@ import type { Db } from '../../../runtime/db';
 import type { Caller } from '../../plugins/app/auth';
 import { notificationsInScope } from '../../authz/notification-scope';
 
-export async function listNotifications(db: Db, caller: Caller, options: { limit: number }) {
+export async function listNotifications({ db, caller, limit }: { db: Db; caller: Caller; limit: number }) {
   const rows = await db.notification.findMany({
     where: notificationsInScope(caller),
     orderBy: { createdAt: 'desc' },
-    take: options.limit,
+    take: limit,
     include: { reads: { where: { userId: caller.userId }, select: { readAt: true } } },
   });
   const unread = await db.notification.count({
@@ -28,7 +28,7 @@ export async function listNotifications(db: Db, caller: Caller, options: { limit
   };
 }
 
-export async function markNotificationsRead(db: Db, caller: Caller, ids: string[] | 'all') {
+export async function markNotificationsRead({ db, caller, ids }: { db: Db; caller: Caller; ids: string[] | 'all' }) {
   const targets = await db.notification.findMany({
     where: {
       AND: [

@@ -78,12 +78,17 @@ const msg = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
  * parent in the sheet or in the caller's scope, parent kind); any error → 422 with the list of row errors and
  * nothing written. Otherwise all rows are written in one transaction.
  */
-export async function importOrganizations(
-  db: Db,
-  caller: Caller,
-  input: { filename: string; contentBase64: string },
-  requestId: string,
-) {
+export async function importOrganizations({
+  db,
+  caller,
+  input,
+  requestId,
+}: {
+  db: Db;
+  caller: Caller;
+  input: { filename: string; contentBase64: string };
+  requestId: string;
+}) {
   const rows = parseRows(await readSheet(input.filename, Buffer.from(input.contentBase64, 'base64')));
   const errors: RowError[] = [];
   if (rows.length === 0) errors.push({ row: 1, field: 'file', message: msg('文件中没有数据行。', 'The file has no data rows.') });

@@ -6,7 +6,15 @@ import { organizationsInScope } from '../../authz/organization-scope';
 import type { Caller } from '../../plugins/app/auth';
 import { createOrganization } from '../../../runtime/organizations';
 
-export function listOrganizations(db: Db, caller: Caller, filter: { kind?: OrgKindName; q?: string }) {
+export function listOrganizations({
+  db,
+  caller,
+  filter,
+}: {
+  db: Db;
+  caller: Caller;
+  filter: { kind?: OrgKindName; q?: string };
+}) {
   return db.organization.findMany({
     where: {
       AND: [
@@ -21,7 +29,15 @@ export function listOrganizations(db: Db, caller: Caller, filter: { kind?: OrgKi
 }
 
 /** An organization in the caller's scope, or 404. */
-export async function findOrganizationInScope(db: Db, caller: Caller, organizationId: string) {
+export async function findOrganizationInScope({
+  db,
+  caller,
+  organizationId,
+}: {
+  db: Db;
+  caller: Caller;
+  organizationId: string;
+}) {
   const org = await db.organization.findFirst({ where: { AND: [{ id: organizationId }, organizationsInScope(caller)] } });
   if (!org) throw new AppError('NOT_FOUND');
   return org;
@@ -54,13 +70,18 @@ export function duplicateCode(code: string, path = 'code'): AppError {
   });
 }
 
-export async function addOrganization(
-  db: Db,
-  caller: Caller,
-  input: { code: string; name: string; nameEn?: string; kind: OrgKindName; parentId: string },
-  requestId: string,
-) {
-  const parent = await findOrganizationInScope(db, caller, input.parentId);
+export async function addOrganization({
+  db,
+  caller,
+  input,
+  requestId,
+}: {
+  db: Db;
+  caller: Caller;
+  input: { code: string; name: string; nameEn?: string; kind: OrgKindName; parentId: string };
+  requestId: string;
+}) {
+  const parent = await findOrganizationInScope({ db, caller, organizationId: input.parentId });
   if (!canHaveParent(input.kind, parent.kind)) throw kindMismatch(input.kind, parent.kind);
   if (await db.organization.findUnique({ where: { code: input.code }, select: { id: true } })) throw duplicateCode(input.code);
   return db.$transaction(async (tx) => {
@@ -79,14 +100,20 @@ export async function addOrganization(
   });
 }
 
-export async function updateOrganization(
-  db: Db,
-  caller: Caller,
-  organizationId: string,
-  input: { name?: string; nameEn?: string | null },
-  requestId: string,
-) {
-  await findOrganizationInScope(db, caller, organizationId);
+export async function updateOrganization({
+  db,
+  caller,
+  organizationId,
+  input,
+  requestId,
+}: {
+  db: Db;
+  caller: Caller;
+  organizationId: string;
+  input: { name?: string; nameEn?: string | null };
+  requestId: string;
+}) {
+  await findOrganizationInScope({ db, caller, organizationId });
   return db.$transaction(async (tx) => {
     const org = await tx.organization.update({ where: { id: organizationId }, data: input });
     await appendAudit(tx, {

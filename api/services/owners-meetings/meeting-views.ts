@@ -112,7 +112,7 @@ function filterWhere(query: OwnersMeetingListQuery): Prisma.CaseWhereInput[] {
  * caller's subtree with their notice, the residents' committee's opinion and the outcome, newest first, and the
  * registrations refused for a late notice.
  */
-export async function listOwnersMeetings(db: Db, caller: Caller, query: OwnersMeetingListQuery) {
+export async function listOwnersMeetings({ db, caller, query }: { db: Db; caller: Caller; query: OwnersMeetingListQuery }) {
   const rows = await db.case.findMany({
     where: { AND: [ownCases(caller), { procedure: PROCEDURE }, ...filterWhere(query)] },
     select: caseSelect,
@@ -154,7 +154,15 @@ export async function listOwnersMeetings(db: Db, caller: Caller, query: OwnersMe
 }
 
 /** One meeting, if it lies in the caller's subtree (otherwise 404: a foreign id does not reveal that it exists). */
-export async function findOwnersMeeting(db: Db, caller: Caller, caseId: string): Promise<OwnersMeetingView> {
+export async function findOwnersMeeting({
+  db,
+  caller,
+  caseId,
+}: {
+  db: Db;
+  caller: Caller;
+  caseId: string;
+}): Promise<OwnersMeetingView> {
   const row = await db.case.findFirst({
     where: { AND: [{ id: caseId, procedure: PROCEDURE }, ownCases(caller)] },
     select: caseSelect,

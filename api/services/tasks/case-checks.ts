@@ -1,28 +1,28 @@
 import type { Db } from '../../../runtime/db';
 import type { AppError, FieldError } from '../../../domain/errors';
-import type { FormId } from '../../../domain/forms';
-import { vcCountyDecisionForm, vcPrepareForm } from '../../../domain/forms/village-conversion';
+import type { FormId, FormPayload } from '../../../domain/forms';
 import { conversionEvidenceProblems } from '../village-conversions/evidence';
 import { approvalElectionConflict } from '../village-conversions/approval-checks';
 
-type Check = (db: Db, caseId: string, payload: unknown) => Promise<FieldError[] | AppError>;
+type Check<F extends FormId> = (options: { db: Db; caseId: string; payload: FormPayload<F> }) => Promise<FieldError[] | AppError>;
 
 /**
  * Checks of a task payload against the record (PostgreSQL), which the workflow cannot make: run by the API after the
  * form's own schema and before the workflow's Update. Field problems refuse the completion with 400; a conflict with
  * the record (an AppError) refuses with its own status. Either way nothing changes.
  */
-const CHECKS: Partial<Record<FormId, Check>> = {
-  'vc.prepare': (db, caseId, payload) => conversionEvidenceProblems(db, caseId, vcPrepareForm.parse(payload)),
-  'vc.county-decision': async (db, caseId, payload) =>
-    (await approvalElectionConflict(db, caseId, vcCountyDecisionForm.parse(payload))) ?? [],
+const CHECKS: { [F in FormId]?: Check<F> } = {
+  'vc.prepare': conversionEvidenceProblems,
+  'vc.county-decision': async (options) => (await approvalElectionConflict(options)) ?? [],
 };
 
-export async function payloadProblemsAgainstRecord(
-  db: Db,
-  formId: FormId,
-  caseId: string,
-  payload: unknown,
-): Promise<FieldError[] | AppError> {
-  return (await CHECKS[formId]?.(db, caseId, payload)) ?? [];
+/** The record's objections to a payload the form's schema (`FORMS[formId]`) has already parsed. */
+export async function payloadProblemsAgainstRecord<F extends FormId>(options: {
+  db: Db;
+  formId: F;
+  caseId: string;
+  payload: FormPayload<F>;
+}): Promise<FieldError[] | AppError> {
+  const check = CHECKS[options.formId];
+  return (await check?.(options)) ?? [];
 }

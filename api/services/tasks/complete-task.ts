@@ -40,7 +40,7 @@ async function alreadyCompleted(db: Db, taskId: string, fallbackName?: string): 
  */
 export async function completeTask(options: CompleteTaskOptions): Promise<CompleteTaskResponse> {
   const { db, temporal, caller } = options;
-  const task = await findTaskToWorkOn(db, caller, options.taskId);
+  const task = await findTaskToWorkOn({ db, caller, taskId: options.taskId });
   const refuse = async (reason: string, error: AppError): Promise<never> => {
     await db.$transaction((tx) =>
       appendAudit(tx, {
@@ -68,7 +68,9 @@ export async function completeTask(options: CompleteTaskOptions): Promise<Comple
         new AppError('VALIDATION_FAILED', { fields: fieldErrorsFromZod(parsed.error.issues).map(prefixPayload) }),
       );
     }
-    const checked = await payloadProblemsAgainstRecord(db, task.formId, task.caseId, options.payload);
+    // The form's schema is parsed once, here; the record checks take what it parsed. (The workflow's Update validator
+    // reads the payload again, as the authority in its own process: workflows/lib/human-task.ts.)
+    const checked = await payloadProblemsAgainstRecord({ db, formId: task.formId, caseId: task.caseId, payload: parsed.data });
     if (checked instanceof AppError) return refuse(`conflict:${checked.code}`, checked);
     if (checked.length > 0) {
       return refuse(

@@ -8,7 +8,7 @@ const taskInclude = {
 } as const;
 
 /** A task by id, if the caller may act on it; otherwise 404 (a foreign id does not reveal that it exists). */
-export async function findTaskForCaller(db: Db, caller: Caller, taskId: string) {
+export async function findTaskForCaller({ db, caller, taskId }: { db: Db; caller: Caller; taskId: string }) {
   const task = await db.task.findFirst({ where: { AND: [{ id: taskId }, actionableTaskWhere(caller)] }, include: taskInclude });
   if (task) return task;
   // A supervisor sees the task (read-only) but does not act on it: say so rather than pretend it does not exist.
@@ -32,7 +32,7 @@ export async function findTaskForCaller(db: Db, caller: Caller, taskId: string) 
  * A task to read: one the caller may act on (`access: 'act'`), or one of their organization's subtree they supervise
  * (`access: 'supervise'`, read-only); otherwise 404.
  */
-export async function findTaskToRead(db: Db, caller: Caller, taskId: string) {
+export async function findTaskToRead({ db, caller, taskId }: { db: Db; caller: Caller; taskId: string }) {
   const actionable = await db.task.findFirst({
     where: { AND: [{ id: taskId }, actionableTaskWhere(caller)] },
     include: taskInclude,
@@ -53,8 +53,8 @@ export async function findTaskToRead(db: Db, caller: Caller, taskId: string) {
  * under a membership that holds the task's role in its organization (an official acts only for their own organization:
  * an assignment made before delegation checked the role, or a membership removed since, gives no right to decide: 403).
  */
-export async function findTaskToWorkOn(db: Db, caller: Caller, taskId: string) {
-  const task = await findTaskForCaller(db, caller, taskId);
+export async function findTaskToWorkOn({ db, caller, taskId }: { db: Db; caller: Caller; taskId: string }) {
+  const task = await findTaskForCaller({ db, caller, taskId });
   if (task.status === 'OPEN' && task.assigneeId && task.assigneeId !== caller.userId) {
     const holder = await db.user.findUnique({ where: { id: task.assigneeId }, select: { displayName: true } });
     const name = holder?.displayName ?? '—';

@@ -18,13 +18,23 @@ export async function listSavedFilters(db: Db, caller: Caller) {
   }));
 }
 
-export async function findSavedFilter(db: Db, caller: Caller, id: string) {
+export async function findSavedFilter({ db, caller, id }: { db: Db; caller: Caller; id: string }) {
   const row = await db.savedFilter.findFirst({ where: { AND: [{ id }, savedFiltersInScope(caller)] } });
   if (!row) throw new AppError('NOT_FOUND');
   return row;
 }
 
-export async function saveFilter(db: Db, caller: Caller, input: z.infer<typeof savedFilterBody>, requestId: string) {
+export async function saveFilter({
+  db,
+  caller,
+  input,
+  requestId,
+}: {
+  db: Db;
+  caller: Caller;
+  input: z.infer<typeof savedFilterBody>;
+  requestId: string;
+}) {
   return db.$transaction(async (tx) => {
     const row = await tx.savedFilter.create({
       data: {
@@ -49,7 +59,17 @@ export async function saveFilter(db: Db, caller: Caller, input: z.infer<typeof s
   });
 }
 
-export async function deleteSavedFilter(db: Db, caller: Caller, id: string, requestId: string) {
+export async function deleteSavedFilter({
+  db,
+  caller,
+  id,
+  requestId,
+}: {
+  db: Db;
+  caller: Caller;
+  id: string;
+  requestId: string;
+}) {
   const row = await db.savedFilter.findFirst({ where: { id, ownerId: caller.userId } });
   if (!row) throw new AppError('NOT_FOUND');
   await db.$transaction(async (tx) => {

@@ -43,7 +43,7 @@ function notOpen(): AppError {
 
 /** Claims an open task offered to the caller's organization and role; exactly one of two simultaneous claims wins. */
 export async function claimTask(ctx: OperationContext): Promise<void> {
-  const task = await findTaskToWorkOn(ctx.db, ctx.caller, ctx.taskId);
+  const task = await findTaskToWorkOn({ db: ctx.db, caller: ctx.caller, taskId: ctx.taskId });
   if (task.status !== 'OPEN') throw notOpen();
   if (task.assigneeId === ctx.caller.userId) return;
   await audited(ctx, task.caseId, 'task.claimed', {}, async (tx) => {
@@ -52,14 +52,14 @@ export async function claimTask(ctx: OperationContext): Promise<void> {
       data: { assigneeId: ctx.caller.userId, claimedAt: new Date() },
     });
     if (won.count === 0) {
-      await findTaskToWorkOn(ctx.db, ctx.caller, ctx.taskId); // throws TASK_CLAIMED naming the winner
+      await findTaskToWorkOn({ db: ctx.db, caller: ctx.caller, taskId: ctx.taskId }); // throws TASK_CLAIMED naming the winner
       throw notOpen();
     }
   });
 }
 
 export async function unclaimTask(ctx: OperationContext): Promise<void> {
-  const task = await findTaskForCaller(ctx.db, ctx.caller, ctx.taskId);
+  const task = await findTaskForCaller({ db: ctx.db, caller: ctx.caller, taskId: ctx.taskId });
   if (task.status !== 'OPEN' || task.assigneeId !== ctx.caller.userId) throw notOpen();
   await audited(ctx, task.caseId, 'task.unclaimed', {}, async (tx) => {
     await tx.task.update({ where: { id: task.id }, data: { assigneeId: null, claimedAt: null, delegatedById: null } });
@@ -91,7 +91,7 @@ async function requireEligibleColleague(db: Db, userId: string, task: { candidat
 
 /** Colleagues who may hold the task (assign or delegate), for a caller who may act on it; `q` searches names. */
 export async function eligibleAssignees(ctx: { db: Db; caller: Caller; taskId: string; q?: string }) {
-  const task = await findTaskForCaller(ctx.db, ctx.caller, ctx.taskId);
+  const task = await findTaskForCaller({ db: ctx.db, caller: ctx.caller, taskId: ctx.taskId });
   const q = ctx.q?.trim();
   return ctx.db.user.findMany({
     where: {
@@ -108,7 +108,7 @@ export async function eligibleAssignees(ctx: { db: Db; caller: Caller; taskId: s
 
 /** Assigns the task to a colleague who holds the task's role in its organization. */
 export async function assignTask(ctx: OperationContext & { userId: string }): Promise<void> {
-  const task = await findTaskToWorkOn(ctx.db, ctx.caller, ctx.taskId);
+  const task = await findTaskToWorkOn({ db: ctx.db, caller: ctx.caller, taskId: ctx.taskId });
   if (task.status !== 'OPEN') throw notOpen();
   await requireEligibleColleague(ctx.db, ctx.userId, task);
   await audited(ctx, task.caseId, 'task.assigned', { to: ctx.userId }, async (tx) => {
@@ -131,7 +131,7 @@ export async function assignTask(ctx: OperationContext & { userId: string }): Pr
  * it comes back with `returnTask`. The delegate's access ends with the task (see actionableTaskWhere).
  */
 export async function delegateTask(ctx: OperationContext & { userId: string }): Promise<void> {
-  const task = await findTaskToWorkOn(ctx.db, ctx.caller, ctx.taskId);
+  const task = await findTaskToWorkOn({ db: ctx.db, caller: ctx.caller, taskId: ctx.taskId });
   if (task.status !== 'OPEN' || task.assigneeId !== ctx.caller.userId) throw notOpen();
   await requireEligibleColleague(ctx.db, ctx.userId, task);
   await audited(ctx, task.caseId, 'task.delegated', { to: ctx.userId }, async (tx) => {
@@ -148,7 +148,7 @@ export async function delegateTask(ctx: OperationContext & { userId: string }): 
 
 /** Returns a delegated task to the official who delegated it. */
 export async function returnTask(ctx: OperationContext): Promise<void> {
-  const task = await findTaskForCaller(ctx.db, ctx.caller, ctx.taskId);
+  const task = await findTaskForCaller({ db: ctx.db, caller: ctx.caller, taskId: ctx.taskId });
   if (task.status !== 'OPEN' || task.assigneeId !== ctx.caller.userId || !task.delegatedById) throw notOpen();
   const back = task.delegatedById;
   await audited(ctx, task.caseId, 'task.returned', { to: back }, async (tx) => {
@@ -164,7 +164,7 @@ export async function returnTask(ctx: OperationContext): Promise<void> {
 }
 
 export async function commentOnTask(ctx: OperationContext & { body: string }) {
-  const task = await findTaskForCaller(ctx.db, ctx.caller, ctx.taskId);
+  const task = await findTaskForCaller({ db: ctx.db, caller: ctx.caller, taskId: ctx.taskId });
   let id = '';
   await audited(ctx, task.caseId, 'task.commented', {}, async (tx) => {
     id = (

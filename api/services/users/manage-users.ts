@@ -46,7 +46,7 @@ function audit(
   return { ...entry, actorId: caller.userId, actingOrgId: caller.membership?.organizationId, requestId, outcome: 'success' };
 }
 
-export async function listUsers(db: Db, caller: Caller, filter: { q?: string }) {
+export async function listUsers({ db, caller, filter }: { db: Db; caller: Caller; filter: { q?: string } }) {
   const users = await db.user.findMany({
     where: {
       AND: [
@@ -62,7 +62,7 @@ export async function listUsers(db: Db, caller: Caller, filter: { q?: string }) 
 }
 
 /** A user with at least one membership in the caller's scope, or 404. */
-export async function findUserInScope(db: Db, caller: Caller, userId: string) {
+export async function findUserInScope({ db, caller, userId }: { db: Db; caller: Caller; userId: string }) {
   const user = await db.user.findFirst({ where: { AND: [{ id: userId }, usersInScope(caller)] }, include: withMemberships });
   if (!user) throw new AppError('NOT_FOUND');
   return user;
@@ -105,18 +105,23 @@ async function assertOrganizationsInScope(db: Db, caller: Caller, organizationId
   if (found !== new Set(organizationIds).size) throw new AppError('NOT_FOUND');
 }
 
-export async function addUser(
-  db: Db,
-  caller: Caller,
+export async function addUser({
+  db,
+  caller,
+  input,
+  requestId,
+}: {
+  db: Db;
+  caller: Caller;
   input: {
     username: string;
     displayName: string;
     password: string;
     idNumber?: string;
     memberships: { organizationId: string; role: RoleName }[];
-  },
-  requestId: string,
-) {
+  };
+  requestId: string;
+}) {
   await assertOrganizationsInScope(
     db,
     caller,
@@ -144,17 +149,23 @@ export async function addUser(
       return created;
     }),
   );
-  return toUserView(await findUserInScope(db, caller, user.id));
+  return toUserView(await findUserInScope({ db, caller, userId: user.id }));
 }
 
-export async function updateUser(
-  db: Db,
-  caller: Caller,
-  userId: string,
-  input: { displayName?: string; disabled?: boolean; idNumber?: string },
-  requestId: string,
-) {
-  const before = await findUserInScope(db, caller, userId);
+export async function updateUser({
+  db,
+  caller,
+  userId,
+  input,
+  requestId,
+}: {
+  db: Db;
+  caller: Caller;
+  userId: string;
+  input: { displayName?: string; disabled?: boolean; idNumber?: string };
+  requestId: string;
+}) {
+  const before = await findUserInScope({ db, caller, userId });
   if (input.disabled && userId === caller.userId) {
     throw new AppError('VALIDATION_FAILED', {
       fields: [
@@ -185,17 +196,23 @@ export async function updateUser(
       );
     }),
   );
-  return toUserView(await findUserInScope(db, caller, userId));
+  return toUserView(await findUserInScope({ db, caller, userId }));
 }
 
-export async function addMembership(
-  db: Db,
-  caller: Caller,
-  userId: string,
-  input: { organizationId: string; role: RoleName },
-  requestId: string,
-) {
-  await findUserInScope(db, caller, userId);
+export async function addMembership({
+  db,
+  caller,
+  userId,
+  input,
+  requestId,
+}: {
+  db: Db;
+  caller: Caller;
+  userId: string;
+  input: { organizationId: string; role: RoleName };
+  requestId: string;
+}) {
+  await findUserInScope({ db, caller, userId });
   await assertOrganizationsInScope(db, caller, [input.organizationId]);
   await db.$transaction(async (tx) => {
     const m = await tx.membership.upsert({
@@ -213,11 +230,23 @@ export async function addMembership(
       }),
     );
   });
-  return toUserView(await findUserInScope(db, caller, userId));
+  return toUserView(await findUserInScope({ db, caller, userId }));
 }
 
-export async function removeMembership(db: Db, caller: Caller, userId: string, membershipId: string, requestId: string) {
-  const user = await findUserInScope(db, caller, userId);
+export async function removeMembership({
+  db,
+  caller,
+  userId,
+  membershipId,
+  requestId,
+}: {
+  db: Db;
+  caller: Caller;
+  userId: string;
+  membershipId: string;
+  requestId: string;
+}) {
+  const user = await findUserInScope({ db, caller, userId });
   const membership = user.memberships.find((m) => m.id === membershipId);
   if (
     !membership ||
@@ -237,12 +266,24 @@ export async function removeMembership(db: Db, caller: Caller, userId: string, m
       }),
     );
   });
-  return toUserView(await findUserInScope(db, caller, userId));
+  return toUserView(await findUserInScope({ db, caller, userId }));
 }
 
 /** Administrator reset: sets a new password, requires a change at next sign-in, ends the user's sessions. */
-export async function resetPassword(db: Db, caller: Caller, userId: string, newPassword: string, requestId: string) {
-  await findUserInScope(db, caller, userId);
+export async function resetPassword({
+  db,
+  caller,
+  userId,
+  newPassword,
+  requestId,
+}: {
+  db: Db;
+  caller: Caller;
+  userId: string;
+  newPassword: string;
+  requestId: string;
+}) {
+  await findUserInScope({ db, caller, userId });
   const passwordHash = await hashPassword(newPassword);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { passwordHash, mustChangePassword: true } });

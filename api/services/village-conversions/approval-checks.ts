@@ -10,11 +10,15 @@ import { runningElectionOf, secondElectionRefusal } from '../../../runtime/runni
  * the community the approval would set up already has an election running. The activity that starts the election
  * applies the same check again (api/services/elections/running-election.ts), for a start that races this one.
  */
-export async function approvalElectionConflict(
-  db: Db,
-  caseId: string,
-  payload: z.infer<typeof vcCountyDecisionForm>,
-): Promise<AppError | null> {
+export async function approvalElectionConflict({
+  db,
+  caseId,
+  payload,
+}: {
+  db: Db;
+  caseId: string;
+  payload: z.infer<typeof vcCountyDecisionForm>;
+}): Promise<AppError | null> {
   if (payload.decision !== 'approve') return null;
   const row = await db.case.findUniqueOrThrow({
     where: { id: caseId },

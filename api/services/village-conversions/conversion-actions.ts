@@ -21,13 +21,19 @@ async function ownVillageCase(db: Db, caller: Caller, caseId: string) {
 }
 
 /** Saves the village's unfinished application on the case (no workflow step; the form submits it later). */
-export async function saveConversionDraft(
-  db: Db,
-  caller: Caller,
-  caseId: string,
-  draft: Record<string, unknown>,
-  requestId: string,
-) {
+export async function saveConversionDraft({
+  db,
+  caller,
+  caseId,
+  draft,
+  requestId,
+}: {
+  db: Db;
+  caller: Caller;
+  caseId: string;
+  draft: Record<string, unknown>;
+  requestId: string;
+}) {
   const row = await ownVillageCase(db, caller, caseId);
   if (row.status !== 'OPEN') throw new AppError('TASK_NOT_OPEN');
   await db.$transaction(async (tx) => {
@@ -101,12 +107,16 @@ interface StoredDecision {
 }
 
 /** The county's written decision (批复) as a PDF with Chinese fonts. */
-export async function conversionDecisionPdf(
-  db: Db,
-  caller: Caller,
-  caseId: string,
-): Promise<{ filename: string; bytes: Buffer }> {
-  const row = await findReadableCase(db, caller, caseId);
+export async function conversionDecisionPdf({
+  db,
+  caller,
+  caseId,
+}: {
+  db: Db;
+  caller: Caller;
+  caseId: string;
+}): Promise<{ filename: string; bytes: Buffer }> {
+  const row = await findReadableCase({ db, caller, caseId });
   const decision = (row.data as { decision?: StoredDecision }).decision;
   if (row.procedure !== 'village-conversion' || !decision) throw new AppError('NOT_FOUND');
   const county = await db.task.findFirst({

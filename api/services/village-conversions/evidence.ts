@@ -13,7 +13,15 @@ import {
  * villagers' assembly record must exist and have been uploaded to this case. A missing, unknown or foreign id is a
  * field error naming the condition; the completion is refused (400) and nothing changes.
  */
-export async function conversionEvidenceProblems(db: Db, caseId: string, payload: VcPrepareForm): Promise<FieldError[]> {
+export async function conversionEvidenceProblems({
+  db,
+  caseId,
+  payload,
+}: {
+  db: Db;
+  caseId: string;
+  payload: VcPrepareForm;
+}): Promise<FieldError[]> {
   const wanted = [...new Set(VC_EVIDENCE_KEYS.flatMap((key) => payload.evidence[key]))];
   const onCase = new Set(
     (await db.document.findMany({ where: { id: { in: wanted }, caseId }, select: { id: true } })).map((d) => d.id),
