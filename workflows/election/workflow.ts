@@ -1,4 +1,5 @@
-import { ApplicationFailure, setHandler, startChild } from '@temporalio/workflow';
+import { ApplicationFailure, patched, setHandler, startChild } from '@temporalio/workflow';
+import type { ShortenedElectionCalendar } from '../../activities/election';
 import { addDays, chinaDateOf, endOfDayInChina, type IsoDate } from '../../domain/clock';
 import type { FieldError } from '../../domain/errors';
 import {
@@ -107,10 +108,10 @@ class Election {
   /** Work started by Update handlers that the procedure awaits before it ends: reviews and objection answers. */
   private readonly reviews: Promise<void>[] = [];
   private readonly answers: Promise<void>[] = [];
-  private readonly timing: NonNullable<ElectionProcedureInput['timing']>;
+  /** The statute's calendar (null), or the reliability harnesses' calendar of seconds (activities/election.ts). */
+  private calendar: ShortenedElectionCalendar | null = null;
 
   constructor(private readonly input: ElectionProcedureInput) {
-    this.timing = input.timing ?? {};
     setHandler(electionStateQuery, () => ({
       phase: this.facts.phase,
       electionDate: this.facts.electionDate,
@@ -132,6 +133,8 @@ class Election {
   /** Step 0 — the election's row; EL-LAW as the starter determined it. */
   async register(): Promise<void> {
     const { input } = this;
+    // Executions started before the calendar became a worker setting ran the statute's (their inputs had no timing).
+    if (patched('election-calendar-from-worker')) this.calendar = await act.electionCalendar();
     const registered = await act.registerElection({
       caseId: this.caseId,
       communityOrgId: input.communityOrgId,
@@ -188,7 +191,6 @@ class Election {
             law: this.input.law,
             electionDate: this.facts.electionDate!,
             residenceMonths: ELECTION_RULE_SET.residenceMonths,
-            evidenceWindowMs: this.timing.evidenceWindowMs,
           },
         ],
       }),
@@ -222,11 +224,7 @@ class Election {
       formId: 'election.publish-list',
       candidateOrgId: this.facts.committeeOrgId,
       candidateRole: 'ELECTION_COMMITTEE_MEMBER',
-      deadline: this.statutoryDeadline(
-        this.timing.publicationDueInMs !== undefined
-          ? inMs(this.timing.publicationDueInMs).dueAt
-          : endOfDayInChina(latest).toISOString(),
-      ),
+      deadline: this.statutoryDeadline(endOfDayInChina(latest).toISOString()),
       context: { electionDate: day, lastAllowedDate: latest },
       validate: (p) => {
         const problems: FieldError[] = [];
@@ -253,13 +251,7 @@ class Election {
       },
     });
     const publishedOn = today();
-    const windowEnd =
-      this.timing.objectionWindowMs !== undefined
-        ? inMs(this.timing.objectionWindowMs)
-        : await act.resolveDeadline({
-            eventDate: publishedOn,
-            period: { amount: ELECTION_RULE_SET.objectionDays, unit: 'days' },
-          });
+    const windowEnd = await this.periodEnd(publishedOn, ELECTION_RULE_SET.objectionDays, this.calendar?.objectionWindowMs);
     Object.assign(this.facts.objections, {
       publishedOn,
       lastDay: windowEnd.lastDay,
@@ -295,10 +287,7 @@ class Election {
     const objections = this.facts.objections;
     objections.filed += 1;
     const receivedOn = today();
-    const due: Due =
-      this.timing.answerWindowMs !== undefined
-        ? inMs(this.timing.answerWindowMs)
-        : await act.resolveDeadline({ eventDate: receivedOn, period: { amount: ELECTION_RULE_SET.answerDays, unit: 'days' } });
+    const due = await this.periodEnd(receivedOn, ELECTION_RULE_SET.answerDays, this.calendar?.answerWindowMs);
     await act.acceptObjection({
       objectionId,
       receivedOn,
@@ -369,10 +358,9 @@ class Election {
 
   /** Step 5a — election day: no result can be recorded before it (00:00 China time). */
   async awaitElectionDay(): Promise<void> {
-    const dayStarts =
-      this.timing.electionDayInMs !== undefined
-        ? inMs(this.timing.electionDayInMs).dueAt
-        : endOfDayInChina(addDays(this.facts.electionDate!, -1)).toISOString();
+    const dayStarts = this.calendar
+      ? inMs(this.calendar.electionDayInMs).dueAt
+      : endOfDayInChina(addDays(this.facts.electionDate!, -1)).toISOString();
     await waitFor(() => false, untilInstant(dayStarts));
   }
 
@@ -430,17 +418,14 @@ class Election {
   /** Step 6 — EL-HANDOVER: seals and files handed over within 10 days; the county is alerted when the deadline passes. */
   async handOver(elected: string[]): Promise<void> {
     const electedOn = today();
-    const due: Due =
-      this.timing.handoverWindowMs !== undefined
-        ? inMs(this.timing.handoverWindowMs)
-        : await act.resolveDeadline({ eventDate: electedOn, period: { amount: ELECTION_RULE_SET.handoverDays, unit: 'days' } });
+    const due = await this.periodEnd(electedOn, ELECTION_RULE_SET.handoverDays, this.calendar?.handoverWindowMs);
     const handover = await humanTask({
       caseId: this.caseId,
       kind: 'election.handover',
       formId: 'election.handover',
       candidateOrgId: this.input.townshipOrgId,
       candidateRole: 'TOWNSHIP_OFFICIAL',
-      deadline: { dueAt: due.dueAt, escalateAfterMs: this.timing.escalateAfterMs ?? 0, calendarWarning: due.calendarWarning },
+      deadline: { dueAt: due.dueAt, escalateAfterMs: 0, calendarWarning: due.calendarWarning },
       context: { electedOn, lastAllowedDate: due.lastDay, elected },
       validate: (p) =>
         p.handedOverOn < electedOn || p.handedOverOn > today()
@@ -473,12 +458,18 @@ class Election {
     this.facts.phase = 'completed';
   }
 
-  /** A statutory deadline: reminded a day before (outside test timing), red and escalated to the township when missed. */
+  /** The end of a period of `days` from `eventDate` on the holiday calendar (activities/clock.ts), or of the shortened one. */
+  private async periodEnd(eventDate: IsoDate, days: number, shortenedMs: number | undefined): Promise<Due> {
+    if (shortenedMs !== undefined) return inMs(shortenedMs);
+    return act.resolveDeadline({ eventDate, period: { amount: days, unit: 'days' } });
+  }
+
+  /** A statutory deadline: reminded a day before (not on the shortened calendar), red and escalated to the township when missed. */
   private statutoryDeadline(dueAt: string, calendarWarning?: string): TaskDeadline {
     return {
       dueAt,
-      remindBeforeMs: this.input.timing ? undefined : DAY_MS,
-      escalateAfterMs: this.timing.escalateAfterMs ?? 0,
+      remindBeforeMs: this.calendar ? undefined : DAY_MS,
+      escalateAfterMs: 0,
       escalateToOrgId: this.input.townshipOrgId,
       calendarWarning,
     };
