@@ -9,8 +9,7 @@ import { createMigratedDatabase, type TestDatabase } from './test-database';
 import { errorsOnlyLogger } from '../../runtime/errors-only-logger';
 
 let runtimeInstalled = false;
-/** Installs the Temporal runtime with an errors-only logger; must run before anything else creates the runtime. */
-export function quietTemporalRuntime(): void {
+function quietTemporalRuntime(): void {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
   Runtime.install({
