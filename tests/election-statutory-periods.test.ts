@@ -204,4 +204,47 @@ describe('election statutory periods, on the time-skipping test server', () => {
     const rule = await h.db.ruleDecision.findFirstOrThrow({ where: { caseId: electionId, ruleId: 'EL-HANDOVER' } });
     expect(rule.passed).toBe(false);
   });
+  it('gives a migrant 5 days to supply the evidence asked for; then the committee decides on what it has', async () => {
+    const communityOrgId = await community('春晖社区');
+    const electionDate = addDays(await workflowDate(), 25);
+    const electionId = await electionInRegistration(h.db, township, communityOrgId, electionDate);
+    const idNumber = idFor('1989-04-04', '701');
+    const applicant = await signIn(
+      h.api,
+      (await makeUser(h.db, [{ organizationId: communityOrgId, role: 'APPLICANT' }], undefined, idNumber)).username,
+    );
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1').toString('base64');
+    const applied = await applicant.request({
+      method: 'POST',
+      url: `/api/v1/elections/${electionId}/applications`,
+      payload: {
+        name: '孙丽',
+        idNumber,
+        birthDate: '1989-04-04',
+        address: '春晖社区 2 号楼 301 室',
+        residenceSince: addDays(electionDate, -400),
+        hasLegalFixedResidence: false,
+        residenceEvidence: '无',
+        politicalRightsDeprived: false,
+        registeredElsewhere: false,
+        declarationTrue: true,
+        documents: [{ filename: '说明.pdf', mimeType: 'application/pdf', contentBase64: pdf }],
+      },
+    });
+    expect(applied.statusCode).toBe(201);
+    const caseId = applied.json<{ caseId: string }>().caseId;
+    const first = (await openTask(caseId, 'election.migrant-decision'))!;
+    const asked = await complete(committee, first.id, {
+      decision: 'request-evidence',
+      reason: '未提供合法固定住所证明',
+      requestedEvidence: '不动产权证书或备案的租赁合同',
+    });
+    expect(asked.statusCode).toBe(200);
+    await h.skip('4 days');
+    await sleep(1_000);
+    expect(await h.db.task.count({ where: { caseId, kind: 'election.migrant-decision', status: 'OPEN' } })).toBe(0);
+    await h.skip('1 day');
+    const second = (await openTask(caseId, 'election.migrant-decision'))!;
+    expect(second.context).toMatchObject({ round: 2, evidenceNotSupplied: true });
+  });
 });
