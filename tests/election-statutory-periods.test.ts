@@ -224,7 +224,7 @@ describe('election statutory periods, on the time-skipping test server', () => {
         address: '春晖社区 2 号楼 301 室',
         residenceSince: addDays(electionDate, -400),
         hasLegalFixedResidence: false,
-        residenceEvidence: '无',
+        residenceEvidence: '暂无证明材料',
         politicalRightsDeprived: false,
         registeredElsewhere: false,
         declarationTrue: true,
