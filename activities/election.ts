@@ -7,6 +7,7 @@ import type { RuleResult } from '../domain/rules/rule';
 import { recordRules } from './rule-decisions';
 import type { Actor } from '../workflows/lib/messages';
 import { Prisma } from '../prisma/generated/client';
+import { settings } from '../runtime/config';
 
 /**
  * The election's writes to PostgreSQL. Each is idempotent (guarded by the state it moves from, or by ids the
@@ -49,8 +50,36 @@ export interface MigrantDecisionInput {
   rules: RuleResult[];
 }
 
+/**
+ * The reliability harnesses' calendar of seconds (durations in ms), for workers with `settings.reliabilityShortenedCalendar()`
+ * (RELIABILITY_SHORTENED_CALENDAR=true). Elsewhere an election runs the statute's calendar; nothing an API caller sends
+ * can shorten it.
+ */
+export interface ShortenedElectionCalendar {
+  /** The objection window after publication (statute: EL-OBJECT, 5 days). */
+  objectionWindowMs: number;
+  /** Each answer's deadline after its objection (statute: EL-ANSWER, 3 days). */
+  answerWindowMs: number;
+  /** Election day arrives this long after the candidates are set (statute: 00:00 China time of the election date). */
+  electionDayInMs: number;
+  /** The handover deadline after the election (statute: EL-HANDOVER, 10 days). */
+  handoverWindowMs: number;
+}
+
+const RELIABILITY_CALENDAR: ShortenedElectionCalendar = {
+  objectionWindowMs: 1_500,
+  answerWindowMs: 60_000,
+  electionDayInMs: 1_500,
+  handoverWindowMs: 30 * 60_000,
+};
+
 export function createElectionActivities({ db }: { db: Db }) {
   return {
+    /** The calendar a new election runs: null (the statute's) unless this worker is a reliability harness's. */
+    async electionCalendar(): Promise<ShortenedElectionCalendar | null> {
+      return settings.reliabilityShortenedCalendar() ? RELIABILITY_CALENDAR : null;
+    },
+
     /**
      * Writes the Election row of a case (the Case row exists: the API or the 村改居 procedure wrote it) and finds the
      * community's election committee, creating the organization when the community has none yet.

@@ -111,6 +111,14 @@ export const settings = {
   workerMetricsAddress(): string | undefined {
     return process.env.WORKER_METRICS_ADDRESS || undefined;
   },
+  /**
+   * RELIABILITY_SHORTENED_CALENDAR=true: for the reliability harnesses' workers only (chaos runs whole elections in
+   * seconds). Elections started on such a worker use the calendar of seconds in activities/election.ts instead of the
+   * statute's days. Never set in production; tests use Temporal's time-skipping server instead.
+   */
+  reliabilityShortenedCalendar(): boolean {
+    return process.env.RELIABILITY_SHORTENED_CALENDAR === 'true';
+  },
   /** WORKFLOW_BUNDLE_PATH: a workflow bundle built ahead, so a worker (re)start does not bundle again. */
   workflowBundlePath(): string | undefined {
     return process.env.WORKFLOW_BUNDLE_PATH || undefined;

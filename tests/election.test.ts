@@ -3,12 +3,12 @@ import type { Caller } from '../api/plugins/app/auth';
 import { recordApplication } from '../api/services/elections/applications';
 import { startElection } from '../api/services/elections/start-election';
 import { recordPendingStart, resumePendingStarts } from '../runtime/pending-starts';
-import { addDays, chinaDateOf } from '../domain/clock';
+import { addDays, chinaDateOf, endOfDayInChina } from '../domain/clock';
 import type { MigrantApplicationBody } from '../domain/forms/election';
-import { electionStateQuery, migrantWorkflowId, type ElectionTiming } from '../workflows/election/messages';
+import { electionStateQuery, migrantWorkflowId } from '../workflows/election/messages';
 import { settledUpdate } from '../workflows/lib/messages';
 import { expectRuleDetailsInEnglish } from './support/rule-details';
-import { startHarness, type Harness } from './support/harness';
+import { startTimeSkippingHarness, type TimeSkippingHarness } from './support/time-skipping';
 import { makeOrganization, makeUser, signIn, type Session } from './support/factories';
 import { idFor, migrantResidence, residentsCsv, TEN_RESIDENTS } from './support/elections';
 import { TINY_PDF_BASE64 as PDF } from './support/fixtures';
@@ -37,8 +37,12 @@ const csv = (rows: Parameters<typeof residentsCsv>[0]) => residentsCsv(rows).toS
 
 const application = (over: Record<string, unknown>) => ({ ...migrantResidence(addDays(inDays(25), -400)), ...over });
 
+/**
+ * One election through every step on the statute's calendar: Temporal's time-skipping test server moves the
+ * workflow's clock over the objection window, the answer deadline and the weeks to election day.
+ */
 describe('residents’ committee election with migrant-eligibility review, against real Temporal and PostgreSQL', () => {
-  let h: Harness;
+  let h: TimeSkippingHarness;
   let township: Session;
   let committee: Session;
   let committeeB: Session;
@@ -58,17 +62,9 @@ describe('residents’ committee election with migrant-eligibility review, again
     evidence: idFor('1992-11-30', '203'),
     elsewhere: idFor('1985-05-05', '204'),
   };
-  const timing: ElectionTiming = {
-    objectionWindowMs: 5_000,
-    answerWindowMs: 3_000,
-    escalateAfterMs: 500,
-    electionDayInMs: 1_500,
-    handoverWindowMs: 60_000,
-    evidenceWindowMs: 60_000,
-  };
 
   beforeAll(async () => {
-    h = await startHarness();
+    h = await startTimeSkippingHarness();
     const c = await makeOrganization(h.db, 'COUNTY', undefined, '东河县');
     countyId = c.id;
     const town = await makeOrganization(h.db, 'SUBDISTRICT', c.id, '城关街道');
@@ -127,6 +123,11 @@ describe('residents’ committee election with migrant-eligibility review, again
     session.request({ method: 'POST', url: `/api/v1/elections/${electionId}/applications`, payload: body as object });
   const status = async (session: Session, number: string) =>
     (await session.request({ url: `/api/v1/elections/applications/${number}` })).json<ApplicationView>();
+  /** Moves the workflow clock a day at a time until `done()` holds (statutory periods end on holiday-calendar days). */
+  async function skipDaysUntil(done: () => Promise<boolean>, maxDays = 40) {
+    for (let day = 0; day < maxDays && !(await done()); day++) await h.skip('1 day');
+    expect(await done()).toBe(true);
+  }
   const decisionTask = async (number: string) => {
     const app = await h.db.migrantApplication.findUniqueOrThrow({ where: { number } });
     return h.db.task.findFirstOrThrow({ where: { caseId: app.id, kind: 'election.migrant-decision', status: 'OPEN' } });
@@ -141,7 +142,6 @@ describe('residents’ committee election with migrant-eligibility review, again
       communityOrgId: communityA,
       restructuringComplete: true,
       requestId: 'test',
-      timing,
     });
     electionA = row.id;
     expect(row.number).toMatch(/^ELC-\d{4}-\d{6}$/);
@@ -218,7 +218,7 @@ describe('residents’ committee election with migrant-eligibility review, again
     expect(page.items[0]!.idNumberMasked).toMatch(/^370\*{11}.{4}$/);
   });
 
-  it('a second community’s election refuses, by ID number, a resident already on the first list (EL-SINGLE) and records a late publication with its reason (EL-LIST)', async () => {
+  it('a second community’s election refuses, by ID number, a resident already on the first list (EL-SINGLE)', async () => {
     const res = await township.request({
       method: 'POST',
       url: '/api/v1/elections',
@@ -258,23 +258,6 @@ describe('residents’ committee election with migrant-eligibility review, again
         })
       ).statusCode,
     ).toBe(200);
-
-    // Election day is 10 days away: the list is late (EL-LIST needs 20 days) and needs a reason.
-    const publish = (await openTask(electionB, 'election.publish-list'))!;
-    const noReason = await complete(committeeB, publish.id, { confirmed: true });
-    expect(noReason.statusCode).toBe(400);
-    expect(noReason.json<{ error: { fields: { path: string }[] } }>().error.fields.map((f) => f.path)).toContain(
-      'payload.lateReason',
-    );
-    expect(
-      (await complete(committeeB, publish.id, { confirmed: true, lateReason: '村改居后首次选举，名单核对延误' })).statusCode,
-    ).toBe(200);
-    const list = await h.db.ruleDecision.findFirstOrThrow({ where: { caseId: electionB, ruleId: 'EL-LIST' } });
-    expect(list.passed).toBe(false);
-    const audit = await h.db.auditEvent.findFirstOrThrow({
-      where: { caseId: electionB, action: 'election.list-published-late' },
-    });
-    expect(audit.reason).toBe('村改居后首次选举，名单核对延误');
   });
 
   it('a migrant applies themself and is approved: pre-check passes, the committee approves, they join the list', async () => {
@@ -561,21 +544,26 @@ describe('residents’ committee election with migrant-eligibility review, again
       ).statusCode,
     ).toBe(200);
 
+    // EL-ANSWER's 3 days pass on the workflow's clock: the unanswered objection is escalated to the township.
     const late = byObjection(o2.json<{ id: string }>().id);
-    let row = await h.db.task.findUniqueOrThrow({ where: { id: late.id } });
-    for (let i = 0; i < 60 && !row.escalatedAt; i++) {
-      await sleep(200);
-      row = await h.db.task.findUniqueOrThrow({ where: { id: late.id } });
-    }
+    const escalated = async () => {
+      for (let i = 0; i < 25; i++) {
+        if ((await h.db.task.findUniqueOrThrow({ where: { id: late.id } })).escalatedAt) return true;
+        await sleep(200);
+      }
+      return false;
+    };
+    await skipDaysUntil(escalated, 15);
+    const row = await h.db.task.findUniqueOrThrow({ where: { id: late.id } });
     expect(row.escalatedToOrgId).toBe(townshipId);
     const townshipBell = (await township.request({ url: '/api/v1/notifications' })).json<{
       items: { kind: string; taskId: string }[];
     }>();
     expect(townshipBell.items.some((n) => n.kind === 'task.escalated' && n.taskId === late.id)).toBe(true);
 
-    // Wait for the window's durable timer (5 s in this test) to close it.
+    // EL-OBJECT's 5 days pass: the window's durable timer closes it.
     const handle = h.temporal.workflow.getHandle((await h.db.case.findUniqueOrThrow({ where: { id: electionA } })).workflowId);
-    for (let i = 0; i < 50 && (await handle.query(electionStateQuery)).objectionWindowOpen; i++) await sleep(200);
+    await skipDaysUntil(async () => !(await handle.query(electionStateQuery)).objectionWindowOpen, 15);
     const tooLate = await committee.request({
       method: 'POST',
       url: `/api/v1/elections/${electionA}/objections`,
@@ -626,6 +614,8 @@ describe('residents’ committee election with migrant-eligibility review, again
   });
 
   it('counts a first round with an unfilled seat (EL-TURNOUT, EL-WIN), then a run-off fills it (EL-RUNOFF)', async () => {
+    // Election day (00:00 China time) comes on the workflow's clock.
+    await h.skip(endOfDayInChina(addDays(inDays(25), -1)).getTime() - (await h.now()).getTime() + 60_000);
     const first = (await openTask(electionA, 'election.results'))!;
     expect(first).not.toBeNull();
     const tooMany = await complete(committee, first.id, {
@@ -682,9 +672,9 @@ describe('residents’ committee election with migrant-eligibility review, again
   it('records the handover in time (EL-HANDOVER), files the report and closes the election; registrations stop counting', async () => {
     const handover = (await openTask(electionA, 'election.handover'))!;
     expect(handover.candidateOrgId).toBe(townshipId);
-    expect(
-      (await complete(township, handover.id, { handedOverOn: today, items: ['seals', 'files', 'finances'] })).statusCode,
-    ).toBe(200);
+    // Handed over on the day of the count (the workflow's clock is weeks ahead of this machine's).
+    const handedOverOn = chinaDateOf(await h.now());
+    expect((await complete(township, handover.id, { handedOverOn, items: ['seals', 'files', 'finances'] })).statusCode).toBe(200);
     const election = await h.db.election.findUniqueOrThrow({ where: { id: electionA } });
     expect(election.status).toBe('COMPLETED');
     expect(election.report).toMatchObject({
@@ -704,6 +694,26 @@ describe('residents’ committee election with migrant-eligibility review, again
 
   it('records its rule decisions in both languages: an English reader of the case record reads them in English', async () => {
     await expectRuleDetailsInEnglish(township, electionA, ['EL-LAW', 'EL-LIST', 'EL-HANDOVER']);
+  });
+
+  it('the second community’s election records a late publication with its reason (EL-LIST)', async () => {
+    // Election day was 10 days away at its set-up: the list is late (EL-LIST needs 20 days) and needs a reason.
+    // (Published after the first election's weeks on the workflow clock, so that its objection window is still open.)
+    const publish = (await openTask(electionB, 'election.publish-list'))!;
+    const noReason = await complete(committeeB, publish.id, { confirmed: true });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json<{ error: { fields: { path: string }[] } }>().error.fields.map((f) => f.path)).toContain(
+      'payload.lateReason',
+    );
+    expect(
+      (await complete(committeeB, publish.id, { confirmed: true, lateReason: '村改居后首次选举，名单核对延误' })).statusCode,
+    ).toBe(200);
+    const list = await h.db.ruleDecision.findFirstOrThrow({ where: { caseId: electionB, ruleId: 'EL-LIST' } });
+    expect(list.passed).toBe(false);
+    const audit = await h.db.auditEvent.findFirstOrThrow({
+      where: { caseId: electionB, action: 'election.list-published-late' },
+    });
+    expect(audit.reason).toBe('村改居后首次选举，名单核对延误');
   });
 
   it('shows the county elections by community, the direct-election rate against 80%, and migrants approved and refused', async () => {

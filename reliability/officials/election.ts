@@ -8,21 +8,9 @@ import { createSession } from '../../api/services/auth/sessions';
 import { createOrganization } from '../../runtime/organizations';
 import { createUser } from '../../api/services/users/create-user';
 import { startElection } from '../../api/services/elections/start-election';
-import type { ElectionTiming } from '../../workflows/election/messages';
 import { Official } from '../official';
 import { completeStep, retryDb, waitFor, type CaseExpectation, type ChaosContext } from './steps';
 
-/**
- * The statutory calendar shortened to seconds. The API never takes these (the route uses the statutory calendar), so
- * elections start in-process through the same service the route calls, as the tests do.
- */
-const TIMING: ElectionTiming = {
-  objectionWindowMs: 1_500,
-  electionDayInMs: 1_500,
-  handoverWindowMs: 30 * 60_000,
-  answerWindowMs: 60_000,
-  evidenceWindowMs: 60_000,
-};
 const CANDIDATES = ['候选甲', '候选乙', '候选丙', '候选丁'];
 
 function residentId(birthDate: string, sequence: number): string {
@@ -105,7 +93,6 @@ export async function electionOfficials(ctx: ChaosContext, count: number) {
           communityOrgId,
           restructuringComplete: false,
           requestId: 'chaos',
-          timing: TIMING,
         });
         return row.id;
       } catch (error) {

@@ -2,11 +2,10 @@ import { describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import type { Caller } from '../../api/plugins/app/auth';
 import { startElection } from '../../api/services/elections/start-election';
-import { addDays, chinaDateOf } from '../../domain/clock';
+import { addDays, chinaDateOf, endOfDayInChina } from '../../domain/clock';
 import { residentIdProblemText } from '../../domain/resident-id';
 import { EL_RULES } from '../../domain/rules/election';
 import { DEMO_APPLICANT_ID_NUMBER, DEMO_PASSWORD } from '../../scripts/demo-seed';
-import type { ElectionTiming } from '../../workflows/election/messages';
 import el from '../../web/src/i18n/procedures/election.zh-CN.json';
 import {
   choose,
@@ -22,7 +21,7 @@ import {
 import { browserSuite } from '../support/browser-suite';
 import { idFor, residentsCsv as csv, TEN_RESIDENTS as residents } from '../support/elections';
 import { makeUser, signIn as apiSignIn, TEST_PASSWORD, type Session } from '../support/factories';
-import type { Harness } from '../support/harness';
+import { startTimeSkippingHarness, type TimeSkippingHarness } from '../support/time-skipping';
 import type { WebServer } from '../support/web-server';
 import labels from '../../web/src/i18n/labels.zh-CN.json';
 
@@ -36,15 +35,6 @@ const electionDate = addDays(today, 30);
 const migrant = { name: '王小梅', birthDate: '1988-07-01', idNumber: DEMO_APPLICANT_ID_NUMBER };
 const leftOut = { name: '赵六', idNumber: idFor('1979-03-03', '401') };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-/** The second election runs on shortened timers, as the election API tests do (tests/election-procedure.test.ts). */
-const timing: ElectionTiming = {
-  objectionWindowMs: 4_000,
-  answerWindowMs: 60_000,
-  escalateAfterMs: 60_000,
-  electionDayInMs: 1_000,
-  handoverWindowMs: 600_000,
-  evidenceWindowMs: 60_000,
-};
 
 /**
  * The residents' committee election through the web app (issue 6): the sub-district office starts the election of
@@ -54,11 +44,11 @@ const timing: ElectionTiming = {
  * the public reads the notice without signing in; the county sees the overview. The main pages at 375px, with axe.
  */
 describe('web app in Chromium: a residents’ committee election with a migrant’s application', () => {
-  let h: Harness;
+  let h: TimeSkippingHarness;
   let server: WebServer;
   let browser: Browser;
   const { signedIn, contexts } = browserSuite(
-    { demo: true, acceptDownloads: true },
+    { demo: true, acceptDownloads: true, harness: startTimeSkippingHarness },
     (started) => ({ h, server, browser } = started),
   );
   let electionId = '';
@@ -423,9 +413,9 @@ describe('web app in Chromium: a residents’ committee election with a migrant�
   };
 
   it(
-    'later steps on test timing (和平社区): candidates refused by EL-CANDIDATES then set, the count with an unfilled seat, the run-off, the handover',
+    'later steps on the statute’s calendar, time skipped (和平社区): candidates refused by EL-CANDIDATES then set, the count with an unfilled seat, the run-off, the handover',
     async () => {
-      // Started through the service with shortened timers; set-up, list and publication through the API.
+      // Started through the service; set-up, list and publication through the API.
       const member = await h.db.membership.findFirstOrThrow({
         where: { user: { username: 'subdistrict.official' } },
         include: { organization: true },
@@ -457,7 +447,6 @@ describe('web app in Chromium: a residents’ committee election with a migrant�
         communityOrgId: heping.id,
         restructuringComplete: false,
         requestId: 'browser-test',
-        timing,
       });
       const id = started.id;
       const township = await apiSignIn(h.api, 'subdistrict.official', DEMO_PASSWORD);
@@ -482,7 +471,9 @@ describe('web app in Chromium: a residents’ committee election with a migrant�
       expect(imported.statusCode).toBe(200);
       await complete(committee, (await openTask(id, 'election.publish-list')).id, { confirmed: true });
 
-      // The objection window closes on its (short) timer; the candidates step opens.
+      // EL-OBJECT's 5 days pass on the workflow's clock (Temporal's time-skipping server); the candidates step opens.
+      for (let day = 0; day < 15 && !(await h.db.task.findFirst({ where: { caseId: id, kind: 'election.candidates' } })); day++)
+        await h.skip('1 day');
       await openTask(id, 'election.candidates');
       const page = await signedIn(user.username, `/elections/${id}`, 1280, 900, TEST_PASSWORD);
       await page.getByRole('link', { name: stepName('election', 'election.candidates') }).click();
@@ -505,7 +496,8 @@ describe('web app in Chromium: a residents’ committee election with a migrant�
       await submitTask(page);
       await page.waitForURL(`**/cases/${id}`);
 
-      // Election day (test timing: a second later): the first round leaves a seat to the run-off (EL-WIN).
+      // Election day comes on the workflow's clock: the first round leaves a seat to the run-off (EL-WIN).
+      await h.skip(endOfDayInChina(addDays(electionDate, -1)).getTime() - (await h.now()).getTime() + 60_000);
       await openTask(id, 'election.results');
       await page.goto(`/elections/${id}`);
       await page.getByRole('link', { name: stepName('election', 'election.results') }).click();
@@ -542,7 +534,9 @@ describe('web app in Chromium: a residents’ committee election with a migrant�
       const townshipPage = await signedIn('subdistrict.official', `/elections/${id}`);
       await townshipPage.getByRole('link', { name: stepName('election', 'election.handover') }).click();
       await heading(townshipPage, stepName('election', 'election.handover')).waitFor();
-      await townshipPage.getByLabel(el.forms.handover.handedOverOn, { exact: true }).fill(today);
+      // Handed over on the day of the count (the workflow's clock is weeks ahead of this machine's).
+      const handedOverOn = chinaDateOf(await h.now());
+      await townshipPage.getByLabel(el.forms.handover.handedOverOn, { exact: true }).fill(handedOverOn);
       await townshipPage.getByRole('checkbox', { name: el.handoverItem.seals }).check();
       await townshipPage.getByRole('checkbox', { name: el.handoverItem.files }).check();
       await townshipPage.getByRole('list', { name: el.forms.liveRules }).getByText(texts.rules.passed, { exact: true }).waitFor();
@@ -551,7 +545,7 @@ describe('web app in Chromium: a residents’ committee election with a migrant�
       await townshipPage.waitForURL(`**/cases/${id}`);
       await townshipPage.getByText(texts.cases.status.COMPLETED, { exact: true }).first().waitFor();
       const done = await h.db.election.findUniqueOrThrow({ where: { id } });
-      expect(done).toMatchObject({ status: 'COMPLETED', elected: ['吴一', '郑二', '王三'], handedOverOn: today });
+      expect(done).toMatchObject({ status: 'COMPLETED', elected: ['吴一', '郑二', '王三'], handedOverOn });
 
       await townshipPage.goto(`/elections/${id}`);
       await townshipPage.getByRole('heading', { name: el.detail.results }).waitFor();

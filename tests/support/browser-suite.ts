@@ -6,15 +6,17 @@ import { startHarness, type Harness } from './harness';
 import { startWebServer, type WebServer } from './web-server';
 
 /** What a browser test block runs against, once its beforeAll has started them. */
-export interface BrowserSuite {
-  h: Harness;
+export interface BrowserSuite<H extends Harness = Harness> {
+  h: H;
   server: WebServer;
   browser: Browser;
 }
 
-export interface BrowserSuiteOptions extends Omit<PageDefaults, 'contexts'> {
+export interface BrowserSuiteOptions<H extends Harness = Harness> extends Omit<PageDefaults, 'contexts'> {
   /** Seeds the demo organizations and accounts (scripts/demo-seed) before the server starts. */
   demo?: boolean;
+  /** Starts the harness (default: the dev server's; e.g. startTimeSkippingHarness for statutory periods). */
+  harness?: () => Promise<H>;
 }
 
 const START_MS = 300_000;
@@ -25,15 +27,18 @@ const START_MS = 300_000;
  * own `h`, `server`, `browser`); afterAll closes the pages' contexts, the browser, the server and the harness.
  * Returns the block's page opener and the list of contexts afterAll closes (push any context opened by hand).
  */
-export function browserSuite(options: BrowserSuiteOptions = {}, started?: (suite: BrowserSuite) => void) {
-  const { demo = false, ...pageDefaults } = options;
+export function browserSuite<H extends Harness = Harness>(
+  options: BrowserSuiteOptions<H> = {},
+  started?: (suite: BrowserSuite<H>) => void,
+) {
+  const { demo = false, harness = startHarness as () => Promise<H>, ...pageDefaults } = options;
   const contexts: BrowserContext[] = [];
-  let h: Harness | undefined;
+  let h: H | undefined;
   let server: WebServer | undefined;
   let browser: Browser | undefined;
 
   beforeAll(async () => {
-    h = await startHarness();
+    h = await harness();
     if (demo) await h.db.$transaction((tx) => seedDemo(tx), { timeout: 60_000, maxWait: 30_000 });
     server = await startWebServer(h);
     browser = await launchBrowser();

@@ -7,24 +7,6 @@ import type { RuleResult } from '../../domain/rules/rule';
  * in these payloads: the API stores applications, voters and objections in PostgreSQL and passes their ids.
  */
 
-/** Durations the tests shorten (milliseconds); production uses the statutory calendar and these defaults. */
-export interface ElectionTiming {
-  /** List publication due this long after the set-up (default: end of the EL-LIST day, 20 days before the election). */
-  publicationDueInMs?: number;
-  /** The objection window after publication (default: EL-OBJECT, 5 days, on the holiday calendar). */
-  objectionWindowMs?: number;
-  /** Each answer's deadline after its objection (default: EL-ANSWER, 3 days, on the holiday calendar). */
-  answerWindowMs?: number;
-  /** Red warning and escalation to the township this long after a missed deadline (default: at once). */
-  escalateAfterMs?: number;
-  /** Election day arrives this long after the candidates are set (default: 00:00 China time of the election date). */
-  electionDayInMs?: number;
-  /** The handover deadline after the election (default: EL-HANDOVER, 10 days, on the holiday calendar). */
-  handoverWindowMs?: number;
-  /** How long an applicant has to supply evidence the committee asked for (default: 5 days). */
-  evidenceWindowMs?: number;
-}
-
 /**
  * Input of the election workflow: the minimum another procedure (村改居) needs to start an election. The Case row
  * exists already (written by the starter); the workflow's first activity writes the Election row. The first step
@@ -36,7 +18,6 @@ export interface ElectionProcedureInput {
   townshipOrgId: string;
   law: ElectionLaw;
   origin?: { procedure: string; caseId: string };
-  timing?: ElectionTiming;
 }
 
 export interface ElectionProcedureResult {
@@ -104,7 +85,6 @@ export interface MigrantEligibilityInput {
   electionDate: string;
   /** EL-RESIDENCE's minimum, from the rule set the election started with. */
   residenceMonths: number;
-  evidenceWindowMs?: number;
 }
 
 export interface MigrantEligibilityResult {

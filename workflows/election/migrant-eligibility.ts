@@ -11,7 +11,8 @@ import {
 } from '../lib/human-task';
 import { ElectionFailure, supplyEvidenceUpdate, type MigrantEligibilityInput, type MigrantEligibilityResult } from './messages';
 
-const DEFAULT_EVIDENCE_WINDOW_MS = 5 * 86_400_000;
+/** How long an applicant has to supply evidence the committee asked for. */
+const EVIDENCE_WINDOW_MS = 5 * 86_400_000;
 
 /**
  * 流动人口选民资格审查 (鲁办发〔2012〕22号 二(五)3), a child of the election: the migrant applied themself through the
@@ -83,7 +84,7 @@ export async function migrantEligibilityProcedure(input: MigrantEligibilityInput
       });
       awaitingEvidence = true;
       evidenceSupplied = false;
-      const supplied = await waitFor(() => evidenceSupplied, input.evidenceWindowMs ?? DEFAULT_EVIDENCE_WINDOW_MS);
+      const supplied = await waitFor(() => evidenceSupplied, EVIDENCE_WINDOW_MS);
       awaitingEvidence = false;
       // Without new evidence in time the committee decides on what it has (the next task says so).
       evidenceTimedOut = !supplied;

@@ -1,4 +1,5 @@
-import { ApplicationFailure, setHandler, startChild } from '@temporalio/workflow';
+import { ApplicationFailure, patched, setHandler, startChild } from '@temporalio/workflow';
+import type { ShortenedElectionCalendar } from '../../activities/election';
 import { addDays, chinaDateOf, endOfDayInChina, type IsoDate } from '../../domain/clock';
 import type { FieldError } from '../../domain/errors';
 import {
@@ -41,8 +42,444 @@ import {
 } from './messages';
 import { migrantEligibilityProcedure } from './migrant-eligibility';
 
+/**
+ * 社区居民委员会选举 (居组法 2018 Arts. 7, 8; 村组法 Arts. 13–15, 20; 鲁办发〔2012〕22号 二(五)3), as the sources order it:
+ * 0. the election's row, with the law that governs it (EL-LAW);
+ * 1. the township or sub-district office sets the election up (EL-SIZE, EL-METHOD);
+ * 2. the election committee registers voters and decides migrant applications (each a child workflow,
+ *    migrant-eligibility), then publishes the list 20 days or more before election day (EL-LIST);
+ * 3. objections within the window (EL-OBJECT), each answered within 3 days (EL-ANSWER);
+ * 4. the candidates outnumber the seats (EL-CANDIDATES);
+ * 5. on election day the count (EL-TURNOUT, EL-WIN), with a run-off for unfilled seats (EL-RUNOFF);
+ * 6. the old committee hands over within 10 days (EL-HANDOVER);
+ * 7. the report closes the case.
+ * Durable timers drive the calendar; statutory deadlines escalate to the township when missed.
+ */
+export async function electionProcedure(input: ElectionProcedureInput): Promise<ElectionProcedureResult> {
+  installTaskHandlers();
+  const election = new Election(input);
+
+  await election.register();
+  await election.setUp();
+  await election.publishVoterList();
+  const registeredVoters = await election.hearObjections();
+  const candidates = await election.settleCandidates(registeredVoters);
+  await election.awaitElectionDay();
+  const result = await election.countVotes(candidates, registeredVoters);
+  await election.handOver(result.elected);
+  await election.fileReport(result);
+
+  await finishProcedure();
+  return result;
+}
+
+type ApplicationStatus = 'pending' | 'approved' | 'refused' | 'failed';
+
+/** What the election knows between its steps; its Update handlers and Query read it. */
+interface ElectionFacts {
+  phase: ElectionPhase;
+  committeeOrgId: string;
+  electionDate: IsoDate | null;
+  seats: number;
+  /** Migrant applications (child workflows) and their outcomes. */
+  applications: Map<string, ApplicationStatus>;
+  /** The objection window (EL-OBJECT), once the list is published. */
+  objections: {
+    publishedOn: IsoDate;
+    lastDay: IsoDate;
+    bounds?: Bounds;
+    /** The instant the window's durable timer closes it. */
+    closesAt: string;
+    open: boolean;
+    filed: number;
+    answered: number;
+  };
+}
+
+class Election {
+  private readonly facts: ElectionFacts = {
+    phase: 'setup',
+    committeeOrgId: '',
+    electionDate: null,
+    seats: 0,
+    applications: new Map(),
+    objections: { publishedOn: '', lastDay: '', closesAt: '', open: false, filed: 0, answered: 0 },
+  };
+  /** Work started by Update handlers that the procedure awaits before it ends: reviews and objection answers. */
+  private readonly reviews: Promise<void>[] = [];
+  private readonly answers: Promise<void>[] = [];
+  /** The statute's calendar (null), or the reliability harnesses' calendar of seconds (activities/election.ts). */
+  private calendar: ShortenedElectionCalendar | null = null;
+
+  constructor(private readonly input: ElectionProcedureInput) {
+    setHandler(electionStateQuery, () => ({
+      phase: this.facts.phase,
+      electionDate: this.facts.electionDate,
+      pendingApplications: this.pendingApplications(),
+      objectionWindowOpen: this.facts.objections.open,
+    }));
+    setHandler(submitApplicationUpdate, (request) => this.reviewApplication(request), {
+      validator: (request: SubmitApplicationRequest) => this.validateApplication(request),
+    });
+    setHandler(fileObjectionUpdate, (request) => this.fileObjection(request), {
+      validator: (request: FileObjectionRequest) => this.validateObjection(request),
+    });
+  }
+
+  private get caseId(): string {
+    return this.input.caseId;
+  }
+
+  /** Step 0 — the election's row; EL-LAW as the starter determined it. */
+  async register(): Promise<void> {
+    const { input } = this;
+    // Executions started before the calendar became a worker setting ran the statute's (their inputs had no timing).
+    if (patched('election-calendar-from-worker')) this.calendar = await act.electionCalendar();
+    const registered = await act.registerElection({
+      caseId: this.caseId,
+      communityOrgId: input.communityOrgId,
+      townshipOrgId: input.townshipOrgId,
+      law: input.law,
+      origin: input.origin,
+      lawRule: electionLawRecorded(input.law, input.origin?.procedure),
+    });
+    this.facts.committeeOrgId = registered.committeeOrgId;
+  }
+
+  /** Step 1 — set-up by the township or sub-district office: EL-SIZE and EL-METHOD refuse an unlawful set-up. */
+  async setUp(): Promise<void> {
+    const { law } = this.input;
+    const setup = await humanTask({
+      caseId: this.caseId,
+      kind: 'election.setup',
+      formId: 'election.setup',
+      candidateOrgId: this.input.townshipOrgId,
+      candidateRole: 'TOWNSHIP_OFFICIAL',
+      context: { law, communityOrgId: this.input.communityOrgId, committeeOrgId: this.facts.committeeOrgId },
+      validate: (p) =>
+        p.electionDate <= today()
+          ? [fieldError('electionDate', 'not_future', '选举日须晚于今天', 'Election day must be after today')]
+          : [],
+      check: (p) => [checkCommitteeSize(p.seats, law), checkMethod(p.method)],
+    });
+    const { seats, method, electionDate } = setup.payload;
+    this.facts.electionDate = electionDate;
+    this.facts.seats = seats;
+    await act.recordElectionSetup({
+      electionId: this.caseId,
+      taskId: setup.taskId,
+      ...setup.payload,
+      rules: [checkCommitteeSize(seats, law), checkMethod(method)],
+    });
+    await act.mergeCaseData({ caseId: this.caseId, data: { electionDate, seats, method, law } });
+    this.facts.phase = 'registration';
+  }
+
+  /** Migrant applications during registration: each is a child workflow (migrant-eligibility) the election awaits. */
+  private async reviewApplication({ applicationId, number }: SubmitApplicationRequest): Promise<{ workflowId: string }> {
+    this.facts.applications.set(applicationId, 'pending');
+    const workflowId = migrantWorkflowId(applicationId);
+    const child = await tracked(() =>
+      startChild(migrantEligibilityProcedure, {
+        workflowId,
+        args: [
+          {
+            applicationId,
+            number,
+            electionId: this.caseId,
+            committeeOrgId: this.facts.committeeOrgId,
+            law: this.input.law,
+            electionDate: this.facts.electionDate!,
+            residenceMonths: ELECTION_RULE_SET.residenceMonths,
+          },
+        ],
+      }),
+    )();
+    this.reviews.push(
+      child.result().then(
+        (result) => void this.facts.applications.set(applicationId, result.outcome),
+        () => void this.facts.applications.set(applicationId, 'failed'),
+      ),
+    );
+    return { workflowId };
+  }
+
+  private validateApplication({ applicationId }: SubmitApplicationRequest): void {
+    const { phase } = this.facts;
+    if (phase !== 'registration') throw wrongPhase(`Applications are accepted during registration only (now: ${phase})`);
+    if (this.facts.applications.has(applicationId)) throw wrongPhase('This application was already submitted');
+  }
+
+  private pendingApplications(): number {
+    return [...this.facts.applications.values()].filter((s) => s === 'pending').length;
+  }
+
+  /** Step 2 — registration ends with the list's publication (EL-LIST: 20 days or more before election day). */
+  async publishVoterList(): Promise<void> {
+    const day = this.facts.electionDate!;
+    const latest = latestListPublicationDate(day);
+    const publication = await humanTask({
+      caseId: this.caseId,
+      kind: 'election.publish-list',
+      formId: 'election.publish-list',
+      candidateOrgId: this.facts.committeeOrgId,
+      candidateRole: 'ELECTION_COMMITTEE_MEMBER',
+      deadline: this.statutoryDeadline(endOfDayInChina(latest).toISOString()),
+      context: { electionDate: day, lastAllowedDate: latest },
+      validate: (p) => {
+        const problems: FieldError[] = [];
+        const pending = this.pendingApplications();
+        if (pending > 0)
+          problems.push(
+            fieldError(
+              'confirmed',
+              'applications_pending',
+              `尚有 ${pending} 份流动人口申请未作决定`,
+              `${pending} migrant applications are not decided yet`,
+            ),
+          );
+        if (today() > latest && !p.lateReason)
+          problems.push(
+            fieldError(
+              'lateReason',
+              'required',
+              `逾期公布（最迟 ${latest}）须说明理由`,
+              `A publication after ${latest} needs a reason`,
+            ),
+          );
+        return problems;
+      },
+    });
+    const publishedOn = today();
+    const windowEnd = await this.periodEnd(publishedOn, ELECTION_RULE_SET.objectionDays, this.calendar?.objectionWindowMs);
+    Object.assign(this.facts.objections, {
+      publishedOn,
+      lastDay: windowEnd.lastDay,
+      bounds: boundsOf(windowEnd),
+      closesAt: windowEnd.dueAt,
+    });
+    await act.publishVoterList({
+      electionId: this.caseId,
+      taskId: publication.taskId,
+      publishedOn,
+      lateReason: publication.payload.lateReason,
+      objectionLastDay: windowEnd.lastDay,
+      actor: publication.actor,
+      rule: checkListPublication(publishedOn, day, publication.payload.lateReason),
+    });
+    this.facts.phase = 'objections';
+    this.facts.objections.open = true;
+  }
+
+  /** Step 3 — the objection window (EL-OBJECT); then every objection answered (EL-ANSWER), late ones escalated. */
+  async hearObjections(): Promise<number> {
+    const objections = this.facts.objections;
+    await waitFor(() => false, untilInstant(objections.closesAt));
+    objections.open = false;
+    await waitFor(() => objections.answered === objections.filed);
+    await Promise.all(this.answers);
+    const { registeredVoters } = await act.closeVoterList({ electionId: this.caseId });
+    return registeredVoters;
+  }
+
+  /** An objection while the window is open (EL-OBJECT) gets an answer task with the EL-ANSWER deadline. */
+  private async fileObjection({ objectionId }: FileObjectionRequest): Promise<{ receivedOn: string; answerDueAt: string }> {
+    const objections = this.facts.objections;
+    objections.filed += 1;
+    const receivedOn = today();
+    const due = await this.periodEnd(receivedOn, ELECTION_RULE_SET.answerDays, this.calendar?.answerWindowMs);
+    await act.acceptObjection({
+      objectionId,
+      receivedOn,
+      answerDueAt: due.dueAt,
+      rule: checkObjection(receivedOn, objections.publishedOn, objections.lastDay, objections.bounds),
+    });
+    this.answers.push(this.answerObjection(objectionId, receivedOn, due).then(() => void (objections.answered += 1)));
+    await untilSettled();
+    return { receivedOn, answerDueAt: due.dueAt };
+  }
+
+  private validateObjection(_request: FileObjectionRequest): void {
+    const { phase, objections } = this.facts;
+    if (phase === 'setup' || phase === 'registration') throw wrongPhase(`The voter list is not published yet (now: ${phase})`);
+    // The window is closed by its durable timer; the date rule describes it (they agree on the statutory calendar).
+    if (!objections.open)
+      throw ruleFailed([{ ...checkObjection(today(), objections.publishedOn, objections.lastDay), passed: false }]);
+  }
+
+  /** EL-ANSWER: the committee answers within 3 days of receipt; a late answer is recorded as late. */
+  private async answerObjection(objectionId: string, receivedOn: IsoDate, due: Due): Promise<void> {
+    const answered = await humanTask({
+      caseId: this.caseId,
+      kind: 'election.objection-answer',
+      formId: 'election.objection-answer',
+      candidateOrgId: this.facts.committeeOrgId,
+      candidateRole: 'ELECTION_COMMITTEE_MEMBER',
+      deadline: this.statutoryDeadline(due.dueAt, due.calendarWarning),
+      context: { objectionId, receivedOn, answerLastDay: due.lastDay },
+    });
+    const inTime = Date.now() <= Date.parse(due.dueAt);
+    const answeredOn = today();
+    await act.answerObjection({
+      objectionId,
+      taskId: answered.taskId,
+      decision: answered.payload.decision,
+      answer: answered.payload.answer,
+      answeredOn,
+      inTime,
+      actor: answered.actor,
+      rule: answerRule(checkAnswer(answeredOn, receivedOn, due.lastDay, boundsOf(due)), inTime),
+    });
+  }
+
+  /** Step 4 — candidates (EL-CANDIDATES: more than the seats). */
+  async settleCandidates(registeredVoters: number): Promise<string[]> {
+    const { seats } = this.facts;
+    this.facts.phase = 'candidates';
+    const nominated = await humanTask({
+      caseId: this.caseId,
+      kind: 'election.candidates',
+      formId: 'election.candidates',
+      candidateOrgId: this.facts.committeeOrgId,
+      candidateRole: 'ELECTION_COMMITTEE_MEMBER',
+      context: { seats, registeredVoters },
+      check: (p) => [checkCandidates(p.candidates.length, seats)],
+    });
+    const candidates = nominated.payload.candidates.map((c) => c.name);
+    await act.recordCandidates({
+      electionId: this.caseId,
+      taskId: nominated.taskId,
+      candidates,
+      rule: checkCandidates(candidates.length, seats),
+    });
+    this.facts.phase = 'voting';
+    return candidates;
+  }
+
+  /** Step 5a — election day: no result can be recorded before it (00:00 China time). */
+  async awaitElectionDay(): Promise<void> {
+    const dayStarts = this.calendar
+      ? inMs(this.calendar.electionDayInMs).dueAt
+      : endOfDayInChina(addDays(this.facts.electionDate!, -1)).toISOString();
+    await waitFor(() => false, untilInstant(dayStarts));
+  }
+
+  /**
+   * Step 5b — the count: an invalid vote (EL-TURNOUT) is held again; unfilled seats go to a run-off (EL-WIN,
+   * EL-RUNOFF); after one run-off, vacancies may stay once the committee has its minimum size.
+   */
+  async countVotes(candidates: string[], registeredVoters: number): Promise<ElectionProcedureResult> {
+    const elected: string[] = [];
+    let remaining = this.facts.seats;
+    let round: ElectionRound = 'first';
+    const minimumSize = ELECTION_RULE_SET.committeeSize[this.input.law].min;
+    for (;;) {
+      const pool = round === 'first' ? candidates : candidates.filter((c) => !elected.includes(c));
+      const outcome = await this.countRound({ round, pool, seats: remaining, registeredVoters });
+      if (!outcome.valid) continue;
+      elected.push(...outcome.elected);
+      remaining = outcome.unfilledSeats;
+      if (remaining === 0) break;
+      if (round === 'runoff' && elected.length >= minimumSize) break;
+      round = 'runoff';
+    }
+    await act.markElected({ electionId: this.caseId });
+    this.facts.phase = 'handover';
+    return { elected, vacancies: remaining };
+  }
+
+  private async countRound(facts: { round: ElectionRound; pool: string[]; seats: number; registeredVoters: number }) {
+    const { round, pool, seats, registeredVoters } = facts;
+    const counted = await humanTask({
+      caseId: this.caseId,
+      kind: round === 'first' ? 'election.results' : 'election.runoff',
+      formId: 'election.results',
+      candidateOrgId: this.facts.committeeOrgId,
+      candidateRole: 'ELECTION_COMMITTEE_MEMBER',
+      context: { round, seats, registeredVoters, candidates: pool, electionDate: this.facts.electionDate },
+      validate: (p) => resultProblems(p, facts),
+      check: (p) => (round === 'runoff' ? [checkCandidates(p.candidates.length, seats)] : []),
+    });
+    const { votesCast } = counted.payload;
+    const outcome = evaluateResults({ registeredVoters, votesCast, seats, round, candidates: counted.payload.candidates });
+    await act.recordRound({
+      electionId: this.caseId,
+      taskId: counted.taskId,
+      round,
+      votesCast,
+      registeredVoters,
+      seats,
+      candidates: counted.payload.candidates,
+      ...outcome,
+    });
+    return outcome;
+  }
+
+  /** Step 6 — EL-HANDOVER: seals and files handed over within 10 days; the county is alerted when the deadline passes. */
+  async handOver(elected: string[]): Promise<void> {
+    const electedOn = today();
+    const due = await this.periodEnd(electedOn, ELECTION_RULE_SET.handoverDays, this.calendar?.handoverWindowMs);
+    const handover = await humanTask({
+      caseId: this.caseId,
+      kind: 'election.handover',
+      formId: 'election.handover',
+      candidateOrgId: this.input.townshipOrgId,
+      candidateRole: 'TOWNSHIP_OFFICIAL',
+      deadline: { dueAt: due.dueAt, escalateAfterMs: 0, calendarWarning: due.calendarWarning },
+      context: { electedOn, lastAllowedDate: due.lastDay, elected },
+      validate: (p) =>
+        p.handedOverOn < electedOn || p.handedOverOn > today()
+          ? [
+              fieldError(
+                'handedOverOn',
+                'out_of_range',
+                `移交日期须在 ${electedOn} 至今天之间`,
+                `The handover date must be between ${electedOn} and today`,
+              ),
+            ]
+          : [],
+    });
+    const { handedOverOn, items } = handover.payload;
+    await act.recordHandover({
+      electionId: this.caseId,
+      taskId: handover.taskId,
+      handedOverOn,
+      items,
+      rule: checkHandover(electedOn, handedOverOn, due.lastDay, boundsOf(due)),
+    });
+  }
+
+  /** Step 7 — the report closes the election (its migrant reviews all ended). */
+  async fileReport(result: ElectionProcedureResult): Promise<void> {
+    await Promise.all(this.reviews);
+    const report = await act.fileElectionReport({ electionId: this.caseId, vacancies: result.vacancies });
+    await act.mergeCaseData({ caseId: this.caseId, data: { report } });
+    await act.closeCase({ caseId: this.caseId, status: 'COMPLETED', outcome: { ...result } });
+    this.facts.phase = 'completed';
+  }
+
+  /** The end of a period of `days` from `eventDate` on the holiday calendar (activities/clock.ts), or of the shortened one. */
+  private async periodEnd(eventDate: IsoDate, days: number, shortenedMs: number | undefined): Promise<Due> {
+    if (shortenedMs !== undefined) return inMs(shortenedMs);
+    return act.resolveDeadline({ eventDate, period: { amount: days, unit: 'days' } });
+  }
+
+  /** A statutory deadline: reminded a day before (not on the shortened calendar), red and escalated to the township when missed. */
+  private statutoryDeadline(dueAt: string, calendarWarning?: string): TaskDeadline {
+    return {
+      dueAt,
+      remindBeforeMs: this.calendar ? undefined : DAY_MS,
+      escalateAfterMs: 0,
+      escalateToOrgId: this.input.townshipOrgId,
+      calendarWarning,
+    };
+  }
+}
+
 const DAY_MS = 86_400_000;
 const today = (): IsoDate => chinaDateOf(new Date());
+
+/** A period's end as `resolveDeadline` gives it. */
 interface Due {
   dueAt: string;
   lastDay: IsoDate;
@@ -51,8 +488,10 @@ interface Due {
   earliestLastDay?: IsoDate;
   latestLastDay?: IsoDate;
 }
+type Bounds = { earliestLastDay: IsoDate; latestLastDay: IsoDate };
+
 /** The bounds an act is judged against: undetermined between them (only unsettled 调休/补假 days decide it). */
-const boundsOf = (due: Due) =>
+const boundsOf = (due: Due): Bounds | undefined =>
   due.earliestLastDay && due.latestLastDay
     ? { earliestLastDay: due.earliestLastDay, latestLastDay: due.latestLastDay }
     : undefined;
@@ -77,358 +516,6 @@ const ruleFailed = (rules: RuleResult[]) =>
   });
 const wrongPhase = (message: string) =>
   ApplicationFailure.create({ type: ElectionFailure.WRONG_PHASE, message, nonRetryable: true });
-
-/**
- * 社区居民委员会选举 (居组法 2018 Arts. 7, 8; 村组法 Arts. 13–15, 20; 鲁办发〔2012〕22号 二(五)3): the township sets the
- * election up; the election committee registers voters and decides migrant applications (each a child workflow),
- * publishes the list (EL-LIST), answers objections within the window (EL-OBJECT, EL-ANSWER), settles the candidates
- * (EL-CANDIDATES), and records the count on election day (EL-TURNOUT, EL-WIN) with a run-off for unfilled seats
- * (EL-RUNOFF); the old committee hands over (EL-HANDOVER); the report closes the case. Durable timers drive the
- * calendar; statutory deadlines escalate to the township when missed.
- */
-export async function electionProcedure(input: ElectionProcedureInput): Promise<ElectionProcedureResult> {
-  installTaskHandlers();
-  const { caseId, law } = input;
-  const timing = input.timing ?? {};
-  const electionId = caseId;
-  let phase: ElectionPhase = 'setup';
-  let electionDate: IsoDate | null = null;
-  let committeeOrgId = '';
-  let publishedOn: IsoDate = '';
-  let objectionLastDay: IsoDate = '';
-  let objectionBounds: ReturnType<typeof boundsOf> = undefined;
-  let objectionWindowOpen = false;
-  let objectionsFiled = 0;
-  let objectionsAnswered = 0;
-  const applications = new Map<string, 'pending' | 'approved' | 'refused' | 'failed'>();
-  const pendingApplications = () => [...applications.values()].filter((s) => s === 'pending').length;
-
-  setHandler(electionStateQuery, () => ({
-    phase,
-    electionDate,
-    pendingApplications: pendingApplications(),
-    objectionWindowOpen,
-  }));
-
-  // Migrant applications during registration: each is a child workflow (migrant-eligibility).
-  setHandler(
-    submitApplicationUpdate,
-    async ({ applicationId, number }) => {
-      applications.set(applicationId, 'pending');
-      const workflowId = migrantWorkflowId(applicationId);
-      const child = await tracked(() =>
-        startChild(migrantEligibilityProcedure, {
-          workflowId,
-          args: [
-            {
-              applicationId,
-              number,
-              electionId,
-              committeeOrgId,
-              law,
-              electionDate: electionDate!,
-              residenceMonths: ELECTION_RULE_SET.residenceMonths,
-              evidenceWindowMs: timing.evidenceWindowMs,
-            },
-          ],
-        }),
-      )();
-      void child.result().then(
-        (result) => void applications.set(applicationId, result.outcome),
-        () => void applications.set(applicationId, 'failed'),
-      );
-      return { workflowId };
-    },
-    {
-      validator: ({ applicationId }: SubmitApplicationRequest) => {
-        if (phase !== 'registration') throw wrongPhase(`Applications are accepted during registration only (now: ${phase})`);
-        if (applications.has(applicationId)) throw wrongPhase('This application was already submitted');
-      },
-    },
-  );
-
-  // Objections while the window is open (EL-OBJECT); each gets an answer task with the EL-ANSWER deadline.
-  setHandler(
-    fileObjectionUpdate,
-    async ({ objectionId }) => {
-      objectionsFiled += 1;
-      const receivedOn = today();
-      const due: Due =
-        timing.answerWindowMs !== undefined
-          ? inMs(timing.answerWindowMs)
-          : await act.resolveDeadline({ eventDate: receivedOn, period: { amount: ELECTION_RULE_SET.answerDays, unit: 'days' } });
-      await act.acceptObjection({
-        objectionId,
-        receivedOn,
-        answerDueAt: due.dueAt,
-        rule: checkObjection(receivedOn, publishedOn, objectionLastDay, objectionBounds),
-      });
-      void answerObjection(objectionId, receivedOn, due).then(() => void (objectionsAnswered += 1));
-      await untilSettled();
-      return { receivedOn, answerDueAt: due.dueAt };
-    },
-    {
-      validator: (_request: FileObjectionRequest) => {
-        if (phase === 'setup' || phase === 'registration')
-          throw wrongPhase(`The voter list is not published yet (now: ${phase})`);
-        // The window is closed by its durable timer; the date rule describes it (they agree outside test timing).
-        if (!objectionWindowOpen)
-          throw ruleFailed([{ ...checkObjection(today(), publishedOn, objectionLastDay), passed: false }]);
-      },
-    },
-  );
-
-  async function answerObjection(objectionId: string, receivedOn: IsoDate, due: Due) {
-    const answered = await humanTask({
-      caseId,
-      kind: 'election.objection-answer',
-      formId: 'election.objection-answer',
-      candidateOrgId: committeeOrgId,
-      candidateRole: 'ELECTION_COMMITTEE_MEMBER',
-      deadline: statutoryDeadline(due.dueAt, due.calendarWarning),
-      context: { objectionId, receivedOn, answerLastDay: due.lastDay },
-    });
-    const inTime = Date.now() <= Date.parse(due.dueAt);
-    const answeredOn = today();
-    await act.answerObjection({
-      objectionId,
-      taskId: answered.taskId,
-      decision: answered.payload.decision,
-      answer: answered.payload.answer,
-      answeredOn,
-      inTime,
-      actor: answered.actor,
-      rule: answerRule(checkAnswer(answeredOn, receivedOn, due.lastDay, boundsOf(due)), inTime),
-    });
-  }
-
-  /** A statutory deadline: reminded a day before (outside test timing), red and escalated to the township when missed. */
-  function statutoryDeadline(dueAt: string, calendarWarning?: string): TaskDeadline {
-    return {
-      dueAt,
-      remindBeforeMs: input.timing ? undefined : DAY_MS,
-      escalateAfterMs: timing.escalateAfterMs ?? 0,
-      escalateToOrgId: input.townshipOrgId,
-      calendarWarning,
-    };
-  }
-
-  // 0. The election's row; EL-LAW as the starter determined it.
-  committeeOrgId = (
-    await act.registerElection({
-      caseId,
-      communityOrgId: input.communityOrgId,
-      townshipOrgId: input.townshipOrgId,
-      law,
-      origin: input.origin,
-      lawRule: electionLawRecorded(law, input.origin?.procedure),
-    })
-  ).committeeOrgId;
-
-  // 1. Set-up by the township or sub-district office: EL-SIZE and EL-METHOD refuse an unlawful set-up.
-  const setup = await humanTask({
-    caseId,
-    kind: 'election.setup',
-    formId: 'election.setup',
-    candidateOrgId: input.townshipOrgId,
-    candidateRole: 'TOWNSHIP_OFFICIAL',
-    context: { law, communityOrgId: input.communityOrgId, committeeOrgId },
-    validate: (p) =>
-      p.electionDate <= today()
-        ? [fieldError('electionDate', 'not_future', '选举日须晚于今天', 'Election day must be after today')]
-        : [],
-    check: (p) => [checkCommitteeSize(p.seats, law), checkMethod(p.method)],
-  });
-  const { seats, method } = setup.payload;
-  const day = setup.payload.electionDate;
-  electionDate = day;
-  await act.recordElectionSetup({
-    electionId,
-    taskId: setup.taskId,
-    ...setup.payload,
-    rules: [checkCommitteeSize(seats, law), checkMethod(method)],
-  });
-  await act.mergeCaseData({ caseId, data: { electionDate: day, seats, method, law } });
-  phase = 'registration';
-
-  // 2. Registration ends with the list's publication (EL-LIST: 20 days or more before election day).
-  const latest = latestListPublicationDate(day);
-  const publication = await humanTask({
-    caseId,
-    kind: 'election.publish-list',
-    formId: 'election.publish-list',
-    candidateOrgId: committeeOrgId,
-    candidateRole: 'ELECTION_COMMITTEE_MEMBER',
-    deadline: statutoryDeadline(
-      timing.publicationDueInMs !== undefined ? inMs(timing.publicationDueInMs).dueAt : endOfDayInChina(latest).toISOString(),
-    ),
-    context: { electionDate: day, lastAllowedDate: latest },
-    validate: (p) => {
-      const problems: FieldError[] = [];
-      const pending = pendingApplications();
-      if (pending > 0)
-        problems.push(
-          fieldError(
-            'confirmed',
-            'applications_pending',
-            `尚有 ${pending} 份流动人口申请未作决定`,
-            `${pending} migrant applications are not decided yet`,
-          ),
-        );
-      if (today() > latest && !p.lateReason)
-        problems.push(
-          fieldError(
-            'lateReason',
-            'required',
-            `逾期公布（最迟 ${latest}）须说明理由`,
-            `A publication after ${latest} needs a reason`,
-          ),
-        );
-      return problems;
-    },
-  });
-  publishedOn = today();
-  const objectionEnd =
-    timing.objectionWindowMs !== undefined
-      ? inMs(timing.objectionWindowMs)
-      : await act.resolveDeadline({ eventDate: publishedOn, period: { amount: ELECTION_RULE_SET.objectionDays, unit: 'days' } });
-  objectionLastDay = objectionEnd.lastDay;
-  objectionBounds = boundsOf(objectionEnd);
-  await act.publishVoterList({
-    electionId,
-    taskId: publication.taskId,
-    publishedOn,
-    lateReason: publication.payload.lateReason,
-    objectionLastDay,
-    actor: publication.actor,
-    rule: checkListPublication(publishedOn, day, publication.payload.lateReason),
-  });
-  phase = 'objections';
-  objectionWindowOpen = true;
-
-  // 3. The objection window (EL-OBJECT); then every objection answered (EL-ANSWER), late ones escalated.
-  await waitFor(() => false, untilInstant(objectionEnd.dueAt));
-  objectionWindowOpen = false;
-  await waitFor(() => objectionsAnswered === objectionsFiled);
-  const { registeredVoters } = await act.closeVoterList({ electionId });
-
-  // 4. Candidates (EL-CANDIDATES: more than the seats).
-  phase = 'candidates';
-  const nominated = await humanTask({
-    caseId,
-    kind: 'election.candidates',
-    formId: 'election.candidates',
-    candidateOrgId: committeeOrgId,
-    candidateRole: 'ELECTION_COMMITTEE_MEMBER',
-    context: { seats, registeredVoters },
-    check: (p) => [checkCandidates(p.candidates.length, seats)],
-  });
-  const candidates = nominated.payload.candidates.map((c) => c.name);
-  await act.recordCandidates({
-    electionId,
-    taskId: nominated.taskId,
-    candidates,
-    rule: checkCandidates(candidates.length, seats),
-  });
-  phase = 'voting';
-
-  // 5. Election day: no result can be recorded before it.
-  const electionDayStart =
-    timing.electionDayInMs !== undefined ? inMs(timing.electionDayInMs).dueAt : endOfDayInChina(addDays(day, -1)).toISOString();
-  await waitFor(() => false, untilInstant(electionDayStart));
-
-  const elected: string[] = [];
-  let remaining = seats;
-  let round: ElectionRound = 'first';
-  const minimumSize = ELECTION_RULE_SET.committeeSize[law].min;
-  for (;;) {
-    const pool = round === 'first' ? candidates : candidates.filter((c) => !elected.includes(c));
-    const seatsNow = remaining;
-    const counted = await humanTask({
-      caseId,
-      kind: round === 'first' ? 'election.results' : 'election.runoff',
-      formId: 'election.results',
-      candidateOrgId: committeeOrgId,
-      candidateRole: 'ELECTION_COMMITTEE_MEMBER',
-      context: { round, seats: seatsNow, registeredVoters, candidates: pool, electionDate: day },
-      validate: (p) => resultProblems(p, { round, pool, registeredVoters, seats: seatsNow }),
-      check: (p) => (round === 'runoff' ? [checkCandidates(p.candidates.length, seatsNow)] : []),
-    });
-    const outcome = evaluateResults({
-      registeredVoters,
-      votesCast: counted.payload.votesCast,
-      seats: seatsNow,
-      round,
-      candidates: counted.payload.candidates,
-    });
-    await act.recordRound({
-      electionId,
-      taskId: counted.taskId,
-      round,
-      votesCast: counted.payload.votesCast,
-      registeredVoters,
-      seats: seatsNow,
-      candidates: counted.payload.candidates,
-      ...outcome,
-    });
-    // An invalid vote (EL-TURNOUT) is held again.
-    if (!outcome.valid) continue;
-    elected.push(...outcome.elected);
-    remaining = outcome.unfilledSeats;
-    if (remaining === 0) break;
-    // Unfilled seats go to a run-off (EL-RUNOFF); after one, vacancies may stay once the committee has its minimum size.
-    if (round === 'runoff' && elected.length >= minimumSize) break;
-    round = 'runoff';
-  }
-  await act.markElected({ electionId });
-  phase = 'handover';
-
-  // 6. EL-HANDOVER: seals and files handed over within 10 days; the county is alerted when the deadline passes.
-  const electedOn = today();
-  const handoverDue: Due =
-    timing.handoverWindowMs !== undefined
-      ? inMs(timing.handoverWindowMs)
-      : await act.resolveDeadline({ eventDate: electedOn, period: { amount: ELECTION_RULE_SET.handoverDays, unit: 'days' } });
-  const handover = await humanTask({
-    caseId,
-    kind: 'election.handover',
-    formId: 'election.handover',
-    candidateOrgId: input.townshipOrgId,
-    candidateRole: 'TOWNSHIP_OFFICIAL',
-    deadline: {
-      dueAt: handoverDue.dueAt,
-      escalateAfterMs: timing.escalateAfterMs ?? 0,
-      calendarWarning: handoverDue.calendarWarning,
-    },
-    context: { electedOn, lastAllowedDate: handoverDue.lastDay, elected },
-    validate: (p) =>
-      p.handedOverOn < electedOn || p.handedOverOn > today()
-        ? [
-            fieldError(
-              'handedOverOn',
-              'out_of_range',
-              `移交日期须在 ${electedOn} 至今天之间`,
-              `The handover date must be between ${electedOn} and today`,
-            ),
-          ]
-        : [],
-  });
-  await act.recordHandover({
-    electionId,
-    taskId: handover.taskId,
-    handedOverOn: handover.payload.handedOverOn,
-    items: handover.payload.items,
-    rule: checkHandover(electedOn, handover.payload.handedOverOn, handoverDue.lastDay, boundsOf(handoverDue)),
-  });
-
-  // 7. The report closes the election.
-  const report = await act.fileElectionReport({ electionId, vacancies: remaining });
-  await act.mergeCaseData({ caseId, data: { report } });
-  await act.closeCase({ caseId, status: 'COMPLETED', outcome: { elected, vacancies: remaining } });
-  phase = 'completed';
-  await finishProcedure();
-  return { elected, vacancies: remaining };
-}
 
 /** The results form against the procedure's facts: the right candidates, and no more votes than the ballots hold. */
 function resultProblems(

@@ -5,7 +5,7 @@ import { lawForCommunity } from '../../../domain/rules/election-law';
 import { type ElectionLaw } from '../../../domain/rules/election';
 import { ruleSetInForce } from '../../../domain/rules/rule-sets';
 import { chinaDateOf } from '../../../domain/clock';
-import type { ElectionProcedureInput, ElectionTiming } from '../../../workflows/election/messages';
+import type { ElectionProcedureInput } from '../../../workflows/election/messages';
 import type { Caller } from '../../plugins/app/auth';
 import { currentMembership, organizationsInScope } from '../../authz/organization-scope';
 import { idempotentStart, type Idempotency } from '../cases/idempotent-start';
@@ -21,8 +21,6 @@ export interface StartElectionOptions {
   /** EL-LAW: whether the community's collective assets are restructured (decides which law governs). */
   restructuringComplete: boolean;
   requestId: string;
-  /** Shortened durations (tests only; the route never passes them). */
-  timing?: ElectionTiming;
   idempotency?: Idempotency;
 }
 
@@ -63,7 +61,7 @@ async function openElection(options: StartElectionOptions) {
     ruleSetVersion: ruleSetInForce(chinaDateOf(new Date())).id,
     data: { law, restructuringComplete: options.restructuringComplete },
     workflowArgs: (caseId): [ElectionProcedureInput] => [
-      { caseId, communityOrgId: community.id, townshipOrgId: community.parentId!, law, timing: options.timing },
+      { caseId, communityOrgId: community.id, townshipOrgId: community.parentId!, law },
     ],
   });
 }
