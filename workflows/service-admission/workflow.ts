@@ -20,6 +20,7 @@ import {
   type HumanTaskOutcome,
 } from '../lib/human-task';
 import type { Actor } from '../lib/messages';
+import { recordRules } from '../lib/rule-decisions';
 import type {
   ServiceAdmissionInput,
   ServiceAdmissionResult,
@@ -332,17 +333,7 @@ class ServiceItemCase {
   }
 
   recordRules(rules: RuleResult[], taskId?: string): Promise<void> {
-    return activities.recordRuleDecisions({
-      caseId: this.caseId,
-      taskId,
-      decisions: rules.map((r) => ({
-        ruleId: r.id,
-        passed: r.passed,
-        citation: r.citation,
-        detail: r.detail,
-        values: { ...r.values },
-      })),
-    });
+    return recordRules({ caseId: this.caseId, rules, taskId });
   }
 
   /** SA-LIST: the admitted item enters the public list with its funding, period and legal basis. */
