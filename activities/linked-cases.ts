@@ -1,13 +1,17 @@
+import { createHash } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type { Db, DbTx } from '../runtime/db';
 import { runningElectionOf, secondElectionRefusal } from '../runtime/running-election';
 import { appendAudit } from '../runtime/audit';
-import { nextCaseNumber } from '../runtime/case-numbers';
 import { createOrganization } from '../runtime/organizations';
-import { isProcedureId, PROCEDURES } from '../domain/procedures';
+import { openCase } from '../runtime/open-case';
+import { launchWorkflow, pendingStartOf } from '../runtime/pending-starts';
+import { PROCEDURES } from '../domain/procedures';
 import { residentsCommitteeCode } from '../domain/organizations';
 import { ruleSetInForce } from '../domain/rules/rule-sets';
 import { chinaDateOf } from '../domain/clock';
+import type { ElectionLaw } from '../domain/rules/election';
+import type { ElectionProcedureInput } from '../workflows/election/messages';
 
 export interface CreateResidentsCommitteeInput {
   caseId: string;
@@ -75,86 +79,96 @@ export function createLinkedCaseActivities({ db, temporal, taskQueue }: { db: Db
     },
 
     /**
-     * Opens the new community's first election as a case of its own and starts its workflow (workflow id derived from
-     * the conversion case, so a retry starts nothing twice).
+     * Opens the new community's first election as a case of its own, the way every case is opened (`openCase`: its
+     * outbox row, the workflow id of its case, the rule set in force that day), and starts its workflow. The case id
+     * is derived from the conversion case, so a retry opens nothing twice.
      */
     async startFirstElection(input: StartFirstElectionInput): Promise<FirstElectionStart> {
       if (!temporal || !taskQueue) throw new Error('startFirstElection needs a Temporal client');
-      const procedure = isProcedureId('election')
-        ? (PROCEDURES as Record<string, { code: string; workflowType: string }>).election
-        : undefined;
-      if (!procedure) throw new Error('the election procedure is not installed');
-      const workflowId = `election-from-${input.conversionCaseId}`;
-      const existing = await db.case.findUnique({ where: { workflowId }, select: { id: true, number: true } });
+      const caseId = firstElectionCaseId(input.conversionCaseId);
+      const origin = { procedure: 'village-conversion', caseId: input.conversionCaseId };
+      const workflowArgs = (id: string): [ElectionProcedureInput] => [
+        {
+          caseId: id,
+          communityOrgId: input.communityOrgId,
+          townshipOrgId: input.townshipOrgId,
+          law: input.law as ElectionLaw,
+          origin,
+        },
+      ];
+      const existing = await db.case.findFirst({
+        where: { OR: [{ id: caseId }, { workflowId: legacyFirstElectionWorkflowId(input.conversionCaseId) }] },
+        select: { id: true, number: true, workflowId: true },
+      });
+      if (existing) {
+        // A retry: finish the start the first attempt left (its outbox row; a case opened before `openCase` had none).
+        const start =
+          (await pendingStartOf(db, existing.id)) ??
+          (existing.workflowId === legacyFirstElectionWorkflowId(input.conversionCaseId)
+            ? {
+                caseId: existing.id,
+                workflowType: PROCEDURES.election.workflowType,
+                workflowId: existing.workflowId,
+                taskQueue,
+                args: workflowArgs(existing.id),
+              }
+            : null);
+        if (start) await launchWorkflow(db, temporal, start);
+        return { started: true, caseId: existing.id, number: existing.number };
+      }
       // One running election per community, the same rule as the township's manual start: a second is not started.
-      if (!existing) {
-        const running = await runningElectionOf(db, input.communityOrgId);
-        if (running) {
-          const refusal = secondElectionRefusal(running);
-          await db.$transaction((tx) =>
-            appendAudit(tx, {
-              action: 'election.start',
-              targetType: 'organization',
-              targetId: input.communityOrgId,
-              caseId: input.conversionCaseId,
-              outcome: 'refused',
-              reason: 'election-under-way',
-              data: { runningElectionId: running.id, runningCaseNumber: running.number },
-            }),
-          );
-          return { started: false, running: { caseId: running.id, number: running.number }, message: refusal.localized };
-        }
+      const running = await runningElectionOf(db, input.communityOrgId);
+      if (running) {
+        const refusal = secondElectionRefusal(running);
+        await db.$transaction((tx) =>
+          appendAudit(tx, {
+            action: 'election.start',
+            targetType: 'organization',
+            targetId: input.communityOrgId,
+            caseId: input.conversionCaseId,
+            outcome: 'refused',
+            reason: 'election-under-way',
+            data: { runningElectionId: running.id, runningCaseNumber: running.number },
+          }),
+        );
+        return { started: false, running: { caseId: running.id, number: running.number }, message: refusal.localized };
       }
-      const caseId =
-        existing?.id ??
-        (await db.$transaction(async (tx) => {
-          const community = await tx.organization.findUniqueOrThrow({
-            where: { id: input.communityOrgId },
-            select: { name: true },
-          });
-          const number = await nextCaseNumber(tx, procedure.code, new Date().getFullYear());
-          const row = await tx.case.create({
-            data: {
-              procedure: 'election',
-              number,
-              title: `${community.name} 第一届居民委员会选举`,
-              organizationId: input.communityOrgId,
-              workflowId,
-              ruleSetVersion: ruleSetInForce(chinaDateOf(new Date())).id,
-              data: { origin: { procedure: 'village-conversion', caseId: input.conversionCaseId }, law: input.law },
-            },
-          });
-          await appendAudit(tx, {
-            action: 'case.opened',
-            targetType: 'case',
-            targetId: row.id,
-            caseId: row.id,
-            outcome: 'success',
-            reason: 'first election after village conversion',
-            data: { procedure: 'election', number, conversionCaseId: input.conversionCaseId, ruleSet: row.ruleSetVersion },
-          });
-          return row.id;
-        }));
-      try {
-        await temporal.workflow.start(procedure.workflowType, {
-          workflowId,
-          taskQueue,
-          args: [
-            {
-              caseId,
-              communityOrgId: input.communityOrgId,
-              townshipOrgId: input.townshipOrgId,
-              law: input.law,
-              origin: { procedure: 'village-conversion', caseId: input.conversionCaseId },
-            },
-          ],
-        });
-      } catch (error) {
-        if (!(error instanceof Error && error.name === 'WorkflowExecutionAlreadyStartedError')) throw error;
-      }
-      const number =
-        existing?.number ?? (await db.case.findUniqueOrThrow({ where: { id: caseId }, select: { number: true } })).number;
-      return { started: true, caseId, number };
+      const community = await db.organization.findUniqueOrThrow({
+        where: { id: input.communityOrgId },
+        select: { name: true },
+      });
+      const { created, start } = await openCase({
+        db,
+        procedure: 'election',
+        caseId,
+        organizationId: input.communityOrgId,
+        title: `${community.name} 第一届居民委员会选举`,
+        // The rule set in force on the day the election starts, as for a manual start.
+        ruleSetVersion: ruleSetInForce(chinaDateOf(new Date())).id,
+        taskQueue,
+        data: { origin, law: input.law },
+        workflowArgs,
+        audit: { reason: 'first election after village conversion', data: { conversionCaseId: input.conversionCaseId } },
+      });
+      await launchWorkflow(db, temporal, start);
+      return { started: true, caseId: created.id, number: created.number };
     },
   };
+}
+
+/** The first election's case id, derived from the conversion case (name-based: SHA-1, laid out as a version-5 UUID). */
+export function firstElectionCaseId(conversionCaseId: string): string {
+  const hash = createHash('sha1').update(FIRST_ELECTION_NAMESPACE).update(conversionCaseId).digest();
+  hash[6] = (hash[6]! & 0x0f) | 0x50;
+  hash[8] = (hash[8]! & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** Fixed bytes that keep these derived ids apart from any other name-based id. */
+const FIRST_ELECTION_NAMESPACE = 'first-election-after-village-conversion:';
+
+/** The workflow id first elections had before they were opened through `openCase` (cases opened then keep it). */
+function legacyFirstElectionWorkflowId(conversionCaseId: string): string {
+  return `election-from-${conversionCaseId}`;
 }

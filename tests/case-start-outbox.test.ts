@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Client, Connection } from '@temporalio/client';
-import { openCase, startCase } from '../api/services/cases/start-case';
+import { startCase } from '../api/services/cases/start-case';
+import { openCase } from '../runtime/open-case';
 import type { Caller } from '../api/plugins/app/auth';
 import { AppError } from '../domain/errors';
 import { PROCEDURES } from '../domain/procedures';

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { Client } from '@temporalio/client';
 import { vcPrepareForm } from '../domain/forms/village-conversion';
 import type { Caller } from '../api/plugins/app/auth';
 import { startConversion } from '../api/services/village-conversions/start-conversion';
@@ -7,6 +9,8 @@ import { startHarness, type Harness } from './support/harness';
 import { createLinkedCaseActivities } from '../activities/linked-cases';
 import { createOrganization } from '../runtime/organizations';
 import { residentsCommitteeCode } from '../domain/organizations';
+import { ruleSetInForce } from '../domain/rules/rule-sets';
+import { chinaDateOf } from '../domain/clock';
 import type { Session } from './support/factories';
 import { CONVERSION_APPLICATION as application, TINY_PDF_BASE64 as PDF } from './support/fixtures';
 import { conversionCounty, conversionVillage, uploadEvidence } from './support/village-conversion';
@@ -503,6 +507,48 @@ describe('村改居 procedure against real Temporal and PostgreSQL', () => {
       });
       expect(result).toMatchObject({ started: false, running: { caseId: manual.json<{ id: string }>().id } });
       expect(await h.db.case.count({ where: { procedure: 'election', organizationId: community.id } })).toBe(1);
+    });
+  });
+
+  describe('one way to open a case', () => {
+    it('the first election after a conversion is opened like any other: outbox row, workflow id scheme, rule set of its date', async () => {
+      const town = await h.db.organization.findUniqueOrThrow({ where: { id: townOrgId } });
+      const community = await createOrganization(h.db, {
+        code: `${town.code}-C8`,
+        name: '新设社区',
+        kind: 'COMMUNITY',
+        parentId: townOrgId,
+      });
+      const conversionCaseId = randomUUID();
+      const input = {
+        conversionCaseId,
+        communityOrgId: community.id,
+        townshipOrgId: townOrgId,
+        law: 'residents-committee-law',
+      };
+      // Temporal fails the start: the opening has left what every opening leaves, for the retry or the reconciler.
+      const injected = () => Promise.reject(new Error('13 INTERNAL: injected'));
+      const failing = new Client({
+        connection: h.temporal.connection,
+        namespace: h.temporal.options.namespace,
+        interceptors: { workflow: [{ start: injected, startUpdateWithStart: injected }] },
+      });
+      const failingStart = createLinkedCaseActivities({ db: h.db, temporal: failing, taskQueue: h.taskQueue });
+      await expect(failingStart.startFirstElection(input)).rejects.toThrow('injected');
+
+      const opened = await h.db.case.findFirstOrThrow({ where: { procedure: 'election', organizationId: community.id } });
+      expect(opened.workflowId).toBe(`election-${opened.id}`);
+      expect(opened.ruleSetVersion).toBe(ruleSetInForce(chinaDateOf(new Date())).id);
+      expect(await h.db.pendingWorkflowStart.count({ where: { caseId: opened.id } })).toBe(1);
+      const audit = await h.db.auditEvent.findFirstOrThrow({ where: { caseId: opened.id, action: 'case.opened' } });
+      expect(audit.data).toMatchObject({ procedure: 'election', ruleSet: opened.ruleSetVersion, conversionCaseId });
+
+      // Temporal retries the activity: it starts the case it opened and opens no second one.
+      const activities = createLinkedCaseActivities({ db: h.db, temporal: h.temporal, taskQueue: h.taskQueue });
+      expect(await activities.startFirstElection(input)).toEqual({ started: true, caseId: opened.id, number: opened.number });
+      expect(await h.db.case.count({ where: { procedure: 'election', organizationId: community.id } })).toBe(1);
+      expect(await h.db.pendingWorkflowStart.count({ where: { caseId: opened.id } })).toBe(0);
+      expect(await h.db.task.count({ where: { caseId: opened.id, kind: 'election.setup', status: 'OPEN' } })).toBe(1);
     });
   });
 

@@ -21,6 +21,7 @@ import {
   procedureActivities as activities,
   type TaskDeadline,
 } from '../lib/human-task';
+import { recordRules } from '../lib/rule-decisions';
 import type { SaveOwnersMeetingStepInput } from '../../activities/owners-meeting';
 import { OM_TASKS, type OwnersMeetingCaseData, type OwnersMeetingInput, type OwnersMeetingResult } from './messages';
 
@@ -337,17 +338,7 @@ class OwnersMeeting {
   }
 
   private recordRules(rules: RuleResult[], taskId?: string): Promise<void> {
-    return activities.recordRuleDecisions({
-      caseId: this.caseId,
-      taskId,
-      decisions: rules.map((r) => ({
-        ruleId: r.id,
-        passed: r.passed,
-        citation: r.citation,
-        detail: r.detail,
-        values: { ...r.values },
-      })),
-    });
+    return recordRules({ caseId: this.caseId, rules, taskId });
   }
 }
 

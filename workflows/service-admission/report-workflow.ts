@@ -1,4 +1,3 @@
-import { chinaDateOf } from '../../domain/clock';
 import type { RuleResult } from '../../domain/rules/rule';
 import { SA_SETTINGS, reportFindingResult, reportReceivedResult } from '../../domain/rules/service-admission';
 import {
@@ -6,14 +5,19 @@ import {
   humanTask,
   installTaskHandlers,
   procedureActivities as activities,
+  type HumanTaskOutcome,
   type TaskDeadline,
 } from '../lib/human-task';
+import { deadlineFromToday, shortenedDeadline } from '../lib/deadlines';
+import { recordRules } from '../lib/rule-decisions';
 import type {
   ServiceItemReportCaseData,
   ServiceItemReportInput,
   ServiceItemReportPublication,
   ServiceItemReportResult,
 } from './messages';
+
+type Answer = HumanTaskOutcome<'sa.report-answer'>;
 
 /**
  * SA-REPORT: a residents' committee reports an item pushed onto it without admission. The county must answer within
@@ -22,84 +26,13 @@ import type {
  */
 export async function serviceItemReportProcedure(input: ServiceItemReportInput): Promise<ServiceItemReportResult> {
   installTaskHandlers();
-  let seq = 0;
-  const save = (
-    set: Partial<ServiceItemReportCaseData>,
-    action: string,
-    extra: { actorId?: string; actingOrgId?: string; data?: Record<string, unknown> } = {},
-    notifyCommunity = false,
-  ) =>
-    activities.saveServiceItemCase({
-      caseId: input.caseId,
-      seq: ++seq,
-      set,
-      event: { action, ...extra },
-      notifyOrg: notifyCommunity ? { organizationId: input.communityOrgId, role: 'RESIDENTS_COMMITTEE_OFFICIAL' } : undefined,
-    });
-  const record = (rules: RuleResult[], taskId?: string) =>
-    activities.recordRuleDecisions({
-      caseId: input.caseId,
-      taskId,
-      decisions: rules.map((r) => ({
-        ruleId: r.id,
-        passed: r.passed,
-        citation: r.citation,
-        detail: r.detail,
-        values: { ...r.values },
-      })),
-    });
+  const report = new ItemReport(input);
 
   const deadline = await answerDeadline(input);
-  const { report } = input;
-  await record([reportReceivedResult({ pushedBy: report.pushedBy, pushedOn: report.pushedOn, dueAt: deadline.dueAt })]);
-  await save({ stage: 'awaiting-answer', answerDueAt: deadline.dueAt }, 'service-item-report.received', {
-    data: { dueAt: deadline.dueAt },
-  });
+  await report.receive(deadline);
+  const { answer, answeredLate } = await report.countyAnswers(deadline);
+  await report.publish({ answer, deadline, answeredLate });
 
-  // 县级答复, with the statutory clock's reminder, yellow and red warnings (escalated to the city).
-  const answer = await humanTask({
-    caseId: input.caseId,
-    kind: 'sa.report-answer',
-    formId: 'sa.report-answer',
-    candidateOrgId: input.countyOrgId,
-    candidateRole: 'COUNTY_APPROVER',
-    deadline,
-    context: {
-      report,
-      communityName: input.communityName,
-      anonymous: report.anonymous,
-      admittedItems: input.admittedItems,
-      dueAt: deadline.dueAt,
-    },
-  });
-  const answeredLate = Date.now() > Date.parse(deadline.dueAt);
-  const upheld = answer.payload.finding === 'upheld';
-  await record([reportFindingResult({ upheld, answeredLate })], answer.taskId);
-
-  // 结果公开.
-  const publication: ServiceItemReportPublication = {
-    publishedAt: new Date(Date.now()).toISOString(),
-    itemDescription: report.itemDescription,
-    pushedBy: report.pushedBy,
-    pushedOn: report.pushedOn,
-    community: report.anonymous ? null : input.communityName,
-    countyName: input.countyName,
-    finding: answer.payload.finding,
-    answer: answer.payload.answer,
-    measures: answer.payload.measures ?? null,
-    answerDueAt: deadline.dueAt,
-    answeredLate,
-  };
-  await save(
-    { stage: 'published', publication },
-    'service-item-report.published',
-    {
-      actorId: answer.actor.userId,
-      actingOrgId: answer.actor.organizationId,
-      data: { finding: answer.payload.finding, answeredLate, anonymous: report.anonymous },
-    },
-    true,
-  );
   await activities.closeCase({
     caseId: input.caseId,
     status: 'COMPLETED',
@@ -109,22 +42,106 @@ export async function serviceItemReportProcedure(input: ServiceItemReportInput):
   return { finding: answer.payload.finding, answeredLate };
 }
 
+class ItemReport {
+  private seq = 0;
+
+  constructor(private readonly input: ServiceItemReportInput) {}
+
+  /** The report is received: SA-REPORT's clock starts (the county's answer is due at `deadline`). */
+  async receive(deadline: TaskDeadline): Promise<void> {
+    const { report } = this.input;
+    await this.recordRules(reportReceivedResult({ pushedBy: report.pushedBy, pushedOn: report.pushedOn, dueAt: deadline.dueAt }));
+    await this.save({
+      set: { stage: 'awaiting-answer', answerDueAt: deadline.dueAt },
+      action: 'service-item-report.received',
+      data: { dueAt: deadline.dueAt },
+    });
+  }
+
+  /** 县级答复, with the statutory clock's reminder, yellow and red warnings (escalated to the city). */
+  async countyAnswers(deadline: TaskDeadline): Promise<{ answer: Answer; answeredLate: boolean }> {
+    const { input } = this;
+    const answer = await humanTask({
+      caseId: input.caseId,
+      kind: 'sa.report-answer',
+      formId: 'sa.report-answer',
+      candidateOrgId: input.countyOrgId,
+      candidateRole: 'COUNTY_APPROVER',
+      deadline,
+      context: {
+        report: input.report,
+        communityName: input.communityName,
+        anonymous: input.report.anonymous,
+        admittedItems: input.admittedItems,
+        dueAt: deadline.dueAt,
+      },
+    });
+    const answeredLate = Date.now() > Date.parse(deadline.dueAt);
+    await this.recordRules(reportFindingResult({ upheld: answer.payload.finding === 'upheld', answeredLate }), answer.taskId);
+    return { answer, answeredLate };
+  }
+
+  /** 结果公开: the finding is published (the committee unnamed when it asked so) and the committee told. */
+  async publish(options: { answer: Answer; deadline: TaskDeadline; answeredLate: boolean }): Promise<void> {
+    const { answer, deadline, answeredLate } = options;
+    const { report } = this.input;
+    const publication: ServiceItemReportPublication = {
+      publishedAt: new Date(Date.now()).toISOString(),
+      itemDescription: report.itemDescription,
+      pushedBy: report.pushedBy,
+      pushedOn: report.pushedOn,
+      community: report.anonymous ? null : this.input.communityName,
+      countyName: this.input.countyName,
+      finding: answer.payload.finding,
+      answer: answer.payload.answer,
+      measures: answer.payload.measures ?? null,
+      answerDueAt: deadline.dueAt,
+      answeredLate,
+    };
+    await this.save({
+      set: { stage: 'published', publication },
+      action: 'service-item-report.published',
+      actorId: answer.actor.userId,
+      actingOrgId: answer.actor.organizationId,
+      data: { finding: answer.payload.finding, answeredLate, anonymous: report.anonymous },
+      notifyCommunity: true,
+    });
+  }
+
+  private save(options: {
+    set: Partial<ServiceItemReportCaseData>;
+    action: string;
+    actorId?: string;
+    actingOrgId?: string;
+    data?: Record<string, unknown>;
+    notifyCommunity?: boolean;
+  }): Promise<void> {
+    const { set, action, notifyCommunity, ...extra } = options;
+    return activities.saveServiceItemCase({
+      caseId: this.input.caseId,
+      seq: ++this.seq,
+      set,
+      event: { action, ...extra },
+      notifyOrg: notifyCommunity
+        ? { organizationId: this.input.communityOrgId, role: 'RESIDENTS_COMMITTEE_OFFICIAL' }
+        : undefined,
+    });
+  }
+
+  private recordRules(rule: RuleResult, taskId?: string): Promise<void> {
+    return recordRules({ caseId: this.input.caseId, rules: [rule], taskId });
+  }
+}
+
+/** The county's answer is due within the configured period from today (or the test's shortened clock). */
 async function answerDeadline(input: ServiceItemReportInput): Promise<TaskDeadline> {
   if (input.timing) {
-    return {
-      dueAt: new Date(Date.now() + input.timing.answerDueInMs).toISOString(),
-      remindBeforeMs: input.timing.remindBeforeMs,
-      escalateAfterMs: input.timing.escalateAfterMs,
-    };
+    const { answerDueInMs, ...clock } = input.timing;
+    return shortenedDeadline({ dueInMs: answerDueInMs, ...clock });
   }
-  const resolved = await activities.resolveDeadline({
-    eventDate: chinaDateOf(new Date(Date.now())),
+  return deadlineFromToday({
     period: SA_SETTINGS.reportAnswerPeriod,
-  });
-  return {
-    dueAt: resolved.dueAt,
     remindBeforeMs: SA_SETTINGS.reportRemindBeforeMs,
     escalateAfterMs: SA_SETTINGS.reportEscalateAfterMs,
-    calendarWarning: resolved.calendarWarning,
-  };
+  });
 }

@@ -20,6 +20,7 @@ import {
   type HumanTaskOutcome,
 } from '../lib/human-task';
 import type { Actor } from '../lib/messages';
+import { recordRules } from '../lib/rule-decisions';
 import type {
   ServiceAdmissionInput,
   ServiceAdmissionResult,
@@ -47,7 +48,7 @@ export async function serviceAdmissionProcedure(input: ServiceAdmissionInput): P
   let round: Round = 'application';
   let admissions = 0;
   for (;;) {
-    const result = await admissionRound(item, terms, round);
+    const result = await admissionRound({ item, terms, round });
     if (result.kind === 'closed') {
       if (result.outcome === 'ended') {
         // The department gave up the renewal: the item stays listed until its period ends.
@@ -56,113 +57,168 @@ export async function serviceAdmissionProcedure(input: ServiceAdmissionInput): P
         // A refused renewal ends the admission now, before the period's end.
         await item.delist('renewal-refused');
       }
-      return item.close(result.outcome, round, admissions);
+      return item.close({ outcome: result.outcome, round, admissions });
     }
     admissions += 1;
-    await item.list(result.terms, admissions, result.decision);
+    await item.list({ terms: result.terms, round: admissions, decision: result.decision });
     const next = await admittedPeriod(item, result.terms);
-    if (next.kind === 'closed') return item.close(next.outcome, 'renewal', admissions);
+    if (next.kind === 'closed') return item.close({ outcome: next.outcome, round: 'renewal', admissions });
     terms = next.terms;
     round = 'renewal';
   }
 }
 
 /** One pass through the conditions, the civil-affairs review and the county's decision. */
-async function admissionRound(item: ServiceItemCase, initial: ServiceItemTerms, round: Round): Promise<Admitted | Closed> {
-  let terms = initial;
+async function admissionRound(options: {
+  item: ServiceItemCase;
+  terms: ServiceItemTerms;
+  round: Round;
+}): Promise<Admitted | Closed> {
+  const { item, round } = options;
+  let terms = options.terms;
   for (;;) {
     // 准入条件: SA-OWN-DUTY, then SA-ASSIST or SA-ENTRUST.
     const check = evaluateAdmission(terms);
     await item.recordRules(check.rules);
     if (!check.rules[0]!.passed) {
-      const appeal = await ownDutyRefusal(item, terms, check);
+      const appeal = await ownDutyRefusal({ item, terms, check });
       if (appeal.kind === 'closed') return appeal;
       terms = appeal.terms;
       continue;
     }
     if (!check.admissible) {
       // 暂缓准入: held until the department gives what is missing.
-      const supplemented = await departmentRevises(item, 'sa.supplement', terms, { stage: 'held', rules: check.rules });
+      const supplemented = await departmentRevises({
+        item,
+        kind: 'sa.supplement',
+        terms,
+        state: { stage: 'held', rules: check.rules },
+      });
       if (!supplemented) return { kind: 'closed', outcome: round === 'application' ? 'withdrawn' : 'ended' };
       terms = supplemented;
       continue;
     }
 
-    // 民政部门审核.
-    await item.save({ stage: 'review', terms, rules: check.rules }, { action: 'service-item.review-opened', data: { round } });
-    const review = await humanTask({
-      caseId: item.caseId,
-      kind: 'sa.review',
-      formId: 'sa.review',
-      candidateOrgId: item.input.civilAffairsOrgId,
-      candidateRole: 'COUNTY_CIVIL_AFFAIRS_REVIEWER',
-      context: { round, terms, rules: check.rules },
-    });
-    const reviewed = {
-      decision: review.payload.decision,
-      opinion: review.payload.opinion,
-      by: review.actor.displayName,
-      at: now(),
-    };
-    if (review.payload.decision === 'return') {
-      const revised = await departmentRevises(item, 'sa.revise', terms, { stage: 'returned', review: reviewed });
+    const review = await civilAffairsReview({ item, terms, round, rules: check.rules });
+    if (review.reviewed.decision === 'return') {
+      const revised = await departmentRevises({
+        item,
+        kind: 'sa.revise',
+        terms,
+        state: { stage: 'returned', review: review.reviewed },
+      });
       if (!revised) return { kind: 'closed', outcome: round === 'application' ? 'withdrawn' : 'ended' };
       terms = revised;
       continue;
     }
-
-    // 县级人民政府（社区建设领导小组）决定: SA-DECIDE.
-    await item.save(
-      { stage: 'decision', review: reviewed },
-      { action: 'service-item.forwarded', ...by(review.actor), data: { round } },
-    );
-    const decision = await humanTask({
-      caseId: item.caseId,
-      kind: 'sa.decide',
-      formId: 'sa.decide',
-      candidateOrgId: item.input.countyOrgId,
-      candidateRole: 'COUNTY_APPROVER',
-      context: { round, terms, rules: check.rules, review: reviewed },
-    });
-    const admitted = decision.payload.decision === 'admit';
-    await item.recordRules([decisionResult({ admitted, round, reasons: decision.payload.reasons })], decision.taskId);
-    const decided = {
-      decision: decision.payload.decision,
-      reasons: decision.payload.reasons,
-      by: decision.actor.displayName,
-      at: now(),
-      round,
-    };
-    if (!admitted) {
-      await item.save(
-        { decision: decided },
-        { action: 'service-item.refused', ...by(decision.actor), data: { ruleId: 'SA-DECIDE', round } },
-        true,
-      );
-      return { kind: 'closed', outcome: round === 'application' ? 'rejected' : 'renewal-refused' };
-    }
-    await item.save(
-      { decision: decided },
-      { action: 'service-item.admitted', ...by(decision.actor), data: { ruleId: 'SA-DECIDE', round } },
-    );
-    return { kind: 'admitted', terms, decision };
+    return countyDecides({ item, terms, round, rules: check.rules, review });
   }
+}
+
+type Review = { reviewed: NonNullable<ServiceItemCaseData['review']>; actor: Actor };
+
+/** 民政部门审核: the civil-affairs bureau reviews the terms; it forwards them to the county or returns them. */
+async function civilAffairsReview({
+  item,
+  terms,
+  round,
+  rules,
+}: {
+  item: ServiceItemCase;
+  terms: ServiceItemTerms;
+  round: Round;
+  rules: RuleResult[];
+}): Promise<Review> {
+  await item.save({
+    set: { stage: 'review', terms, rules },
+    event: { action: 'service-item.review-opened', data: { round } },
+  });
+  const review = await humanTask({
+    caseId: item.caseId,
+    kind: 'sa.review',
+    formId: 'sa.review',
+    candidateOrgId: item.input.civilAffairsOrgId,
+    candidateRole: 'COUNTY_CIVIL_AFFAIRS_REVIEWER',
+    context: { round, terms, rules },
+  });
+  const reviewed = {
+    decision: review.payload.decision,
+    opinion: review.payload.opinion,
+    by: review.actor.displayName,
+    at: now(),
+  };
+  return { reviewed, actor: review.actor };
+}
+
+/** 县级人民政府（社区建设领导小组）决定: SA-DECIDE admits the item or refuses it. */
+async function countyDecides({
+  item,
+  terms,
+  round,
+  rules,
+  review,
+}: {
+  item: ServiceItemCase;
+  terms: ServiceItemTerms;
+  round: Round;
+  rules: RuleResult[];
+  review: Review;
+}): Promise<Admitted | Closed> {
+  const { reviewed } = review;
+  await item.save({
+    set: { stage: 'decision', review: reviewed },
+    event: { action: 'service-item.forwarded', ...by(review.actor), data: { round } },
+  });
+  const decision = await humanTask({
+    caseId: item.caseId,
+    kind: 'sa.decide',
+    formId: 'sa.decide',
+    candidateOrgId: item.input.countyOrgId,
+    candidateRole: 'COUNTY_APPROVER',
+    context: { round, terms, rules, review: reviewed },
+  });
+  const admitted = decision.payload.decision === 'admit';
+  await item.recordRules([decisionResult({ admitted, round, reasons: decision.payload.reasons })], decision.taskId);
+  const decided = {
+    decision: decision.payload.decision,
+    reasons: decision.payload.reasons,
+    by: decision.actor.displayName,
+    at: now(),
+    round,
+  };
+  if (!admitted) {
+    await item.save({
+      set: { decision: decided },
+      event: { action: 'service-item.refused', ...by(decision.actor), data: { ruleId: 'SA-DECIDE', round } },
+      notifyDepartment: true,
+    });
+    return { kind: 'closed', outcome: round === 'application' ? 'rejected' : 'renewal-refused' };
+  }
+  await item.save({
+    set: { decision: decided },
+    event: { action: 'service-item.admitted', ...by(decision.actor), data: { ruleId: 'SA-DECIDE', round } },
+  });
+  return { kind: 'admitted', terms, decision };
 }
 
 /**
  * SA-OWN-DUTY: refused at once with the clause. The department accepts, or appeals to the county with its reasons;
  * a county official rules (the refusal stands, or the item is reclassified and goes on).
  */
-async function ownDutyRefusal(
-  item: ServiceItemCase,
-  terms: ServiceItemTerms,
-  check: AdmissionCheck,
-): Promise<Closed | { kind: 'reclassified'; terms: ServiceItemTerms }> {
-  await item.save(
-    { stage: 'refused', terms, rules: check.rules },
-    { action: 'service-item.refused', data: { ruleId: 'SA-OWN-DUTY' } },
-    true,
-  );
+async function ownDutyRefusal({
+  item,
+  terms,
+  check,
+}: {
+  item: ServiceItemCase;
+  terms: ServiceItemTerms;
+  check: AdmissionCheck;
+}): Promise<Closed | { kind: 'reclassified'; terms: ServiceItemTerms }> {
+  await item.save({
+    set: { stage: 'refused', terms, rules: check.rules },
+    event: { action: 'service-item.refused', data: { ruleId: 'SA-OWN-DUTY' } },
+    notifyDepartment: true,
+  });
   const appeal = await humanTask({
     caseId: item.caseId,
     kind: 'sa.appeal',
@@ -174,7 +230,10 @@ async function ownDutyRefusal(
   if (appeal.payload.decision === 'accept') return { kind: 'closed', outcome: 'rejected-own-duty' };
 
   const appealed = { reasons: appeal.payload.reasons, by: appeal.actor.displayName, at: now() };
-  await item.save({ stage: 'appealed', appeal: appealed }, { action: 'service-item.appealed', ...by(appeal.actor) });
+  await item.save({
+    set: { stage: 'appealed', appeal: appealed },
+    event: { action: 'service-item.appealed', ...by(appeal.actor) },
+  });
   const ruling = await humanTask({
     caseId: item.caseId,
     kind: 'sa.appeal-ruling',
@@ -205,28 +264,39 @@ async function ownDutyRefusal(
     ],
     ruling.taskId,
   );
-  await item.save(
-    { appeal: { ...appealed, ruling: ruling.payload.ruling, rulingReasons: ruling.payload.reasons } },
-    {
+  await item.save({
+    set: { appeal: { ...appealed, ruling: ruling.payload.ruling, rulingReasons: ruling.payload.reasons } },
+    event: {
       action: 'service-item.appeal-ruled',
       ...by(ruling.actor),
       data: { ruling: ruling.payload.ruling, classification: reclassified },
     },
-    reclassified === null,
-  );
+    notifyDepartment: reclassified === null,
+  });
   if (!reclassified) return { kind: 'closed', outcome: 'rejected-own-duty' };
   return { kind: 'reclassified', terms: { ...terms, classification: reclassified } };
 }
 
 /** The department supplements or revises the terms (or withdraws: null). */
-async function departmentRevises(
-  item: ServiceItemCase,
-  kind: 'sa.supplement' | 'sa.revise' | 'sa.renew',
-  terms: ServiceItemTerms,
-  state: Partial<ServiceItemCaseData>,
-  until?: () => boolean,
-): Promise<ServiceItemTerms | null | undefined> {
-  await item.save({ ...state }, { action: `service-item.${state.stage ?? kind}` }, kind !== 'sa.renew');
+async function departmentRevises({
+  item,
+  kind,
+  terms,
+  state,
+  until,
+}: {
+  item: ServiceItemCase;
+  kind: 'sa.supplement' | 'sa.revise' | 'sa.renew';
+  terms: ServiceItemTerms;
+  state: Partial<ServiceItemCaseData>;
+  /** The task closes when this becomes true (the period ended): the result is then undefined. */
+  until?: () => boolean;
+}): Promise<ServiceItemTerms | null | undefined> {
+  await item.save({
+    set: { ...state },
+    event: { action: `service-item.${state.stage ?? kind}` },
+    notifyDepartment: kind !== 'sa.renew',
+  });
   const spec = {
     caseId: item.caseId,
     kind,
@@ -243,16 +313,16 @@ async function departmentRevises(
   if (revision.payload.action === 'withdraw') {
     // A renewal given up leaves an admitted item listed until its period ends.
     const stillListed = item.listing?.status === 'listed' ? { stage: 'listed' as const } : {};
-    await item.save(
-      { withdrawal: { reason: revision.payload.reason, by: revision.actor.displayName, at: now() }, ...stillListed },
-      { action: 'service-item.withdrawn', ...by(revision.actor) },
-    );
+    await item.save({
+      set: { withdrawal: { reason: revision.payload.reason, by: revision.actor.displayName, at: now() }, ...stillListed },
+      event: { action: 'service-item.withdrawn', ...by(revision.actor) },
+    });
     return null;
   }
-  await item.save(
-    { terms: revision.payload.terms },
-    { action: 'service-item.resubmitted', ...by(revision.actor), data: { kind, note: revision.payload.note ?? null } },
-  );
+  await item.save({
+    set: { terms: revision.payload.terms },
+    event: { action: 'service-item.resubmitted', ...by(revision.actor), data: { kind, note: revision.payload.note ?? null } },
+  });
   return revision.payload.terms;
 }
 
@@ -270,13 +340,13 @@ async function admittedPeriod(
 
   // 期满前复审: the period's clock runs on through the renewal's review and decision.
   item.startPeriodClock();
-  const renewed = await departmentRevises(
+  const renewed = await departmentRevises({
     item,
-    'sa.renew',
+    kind: 'sa.renew',
     terms,
-    { stage: 're-review', renewalDueAt: listing.validUntil },
-    () => item.periodOver,
-  );
+    state: { stage: 're-review', renewalDueAt: listing.validUntil },
+    until: () => item.periodOver,
+  });
   if (renewed === undefined) {
     await waitFor(() => item.periodLapsed);
     return { kind: 'closed', outcome: 'expired' };
@@ -317,11 +387,15 @@ class ServiceItemCase {
   }
 
   /** Merges `set` into Case.data with an audit row; `notifyDepartment` tells the department of a decision. */
-  save(
-    set: Partial<ServiceItemCaseData>,
-    event: { action: string; actorId?: string; actingOrgId?: string; data?: Record<string, unknown> },
+  save({
+    set,
+    event,
     notifyDepartment = false,
-  ): Promise<void> {
+  }: {
+    set: Partial<ServiceItemCaseData>;
+    event: { action: string; actorId?: string; actingOrgId?: string; data?: Record<string, unknown> };
+    notifyDepartment?: boolean;
+  }): Promise<void> {
     const seq = ++this.seq;
     const notifyOrg = notifyDepartment
       ? { organizationId: this.input.department.orgId, role: this.input.department.role }
@@ -332,21 +406,20 @@ class ServiceItemCase {
   }
 
   recordRules(rules: RuleResult[], taskId?: string): Promise<void> {
-    return activities.recordRuleDecisions({
-      caseId: this.caseId,
-      taskId,
-      decisions: rules.map((r) => ({
-        ruleId: r.id,
-        passed: r.passed,
-        citation: r.citation,
-        detail: r.detail,
-        values: { ...r.values },
-      })),
-    });
+    return recordRules({ caseId: this.caseId, rules, taskId });
   }
 
   /** SA-LIST: the admitted item enters the public list with its funding, period and legal basis. */
-  async list(terms: ServiceItemTerms, round: number, decision: HumanTaskOutcome<'sa.decide'>): Promise<void> {
+  async list({
+    terms,
+    round,
+    decision,
+  }: {
+    terms: ServiceItemTerms;
+    /** Which admission of the item this is (1: the application, then each renewal). */
+    round: number;
+    decision: HumanTaskOutcome<'sa.decide'>;
+  }): Promise<void> {
     const periodMs = round === 1 ? this.input.timing?.periodMs : undefined;
     const validUntil =
       periodMs !== undefined ? new Date(Date.now() + periodMs).toISOString() : endOfDayInChina(terms.period.until).toISOString();
@@ -380,11 +453,11 @@ class ServiceItemCase {
       ],
       decision.taskId,
     );
-    await this.save(
-      { stage: 'listed', terms, listing: this.listing },
-      { action: 'service-item.listed', ...by(decision.actor), data: { round, validUntil } },
-      true,
-    );
+    await this.save({
+      set: { stage: 'listed', terms, listing: this.listing },
+      event: { action: 'service-item.listed', ...by(decision.actor), data: { round, validUntil } },
+      notifyDepartment: true,
+    });
   }
 
   /** At the end of the current listing's period the item leaves the list, unless a renewal replaced the listing. */
@@ -407,11 +480,23 @@ class ServiceItemCase {
   async delist(status: Exclude<ServiceItemListing['status'], 'listed'>): Promise<void> {
     if (!this.listing) return;
     this.listing = { ...this.listing, status, delistedAt: now() };
-    await this.save({ listing: this.listing }, { action: 'service-item.delisted', data: { status } }, true);
+    await this.save({
+      set: { listing: this.listing },
+      event: { action: 'service-item.delisted', data: { status } },
+      notifyDepartment: true,
+    });
   }
 
-  async close(outcome: ServiceItemOutcome, round: Round, admissions: number): Promise<ServiceAdmissionResult> {
-    await this.save({ stage: 'closed', outcome }, { action: 'service-item.closed', data: { outcome } });
+  async close({
+    outcome,
+    round,
+    admissions,
+  }: {
+    outcome: ServiceItemOutcome;
+    round: Round;
+    admissions: number;
+  }): Promise<ServiceAdmissionResult> {
+    await this.save({ set: { stage: 'closed', outcome }, event: { action: 'service-item.closed', data: { outcome } } });
     const status = admissions > 0 || round === 'renewal' ? 'COMPLETED' : outcome === 'withdrawn' ? 'WITHDRAWN' : 'REJECTED';
     await activities.closeCase({ caseId: this.caseId, status, outcome: { outcome, admissions } });
     await finishProcedure();

@@ -1,5 +1,5 @@
-import { chinaDateOf } from '../../domain/clock';
 import { finishProcedure, humanTask, installTaskHandlers, procedureActivities, type TaskDeadline } from '../lib/human-task';
+import { deadlineFromToday, shortenedDeadline } from '../lib/deadlines';
 import type { SmokeProcedureInput, SmokeProcedureResult } from './messages';
 
 /**
@@ -8,14 +8,7 @@ import type { SmokeProcedureInput, SmokeProcedureResult } from './messages';
  */
 export async function smokeProcedure(input: SmokeProcedureInput): Promise<SmokeProcedureResult> {
   installTaskHandlers();
-  const confirmation = await humanTask({
-    deadline: await deadlineFor(input),
-    caseId: input.caseId,
-    kind: 'smoke.confirm',
-    formId: 'smoke.confirm',
-    candidateOrgId: input.organizationId,
-    candidateRole: input.role,
-  });
+  const confirmation = await confirm(input);
   const { decision } = confirmation.payload;
   await procedureActivities.closeCase({
     caseId: input.caseId,
@@ -26,22 +19,24 @@ export async function smokeProcedure(input: SmokeProcedureInput): Promise<SmokeP
   return { decision, decidedBy: confirmation.actor.userId };
 }
 
-async function deadlineFor(input: SmokeProcedureInput): Promise<TaskDeadline> {
-  if (input.timing) {
-    return {
-      dueAt: new Date(Date.now() + input.timing.dueInMs).toISOString(),
-      remindBeforeMs: input.timing.remindBeforeMs,
-      escalateAfterMs: input.timing.escalateAfterMs,
-    };
-  }
-  const resolved = await procedureActivities.resolveDeadline({
-    eventDate: chinaDateOf(new Date()),
-    period: { amount: 3, unit: 'workdays' },
+/** The one step: an official of the organization confirms (or rejects) the check within its deadline. */
+async function confirm(input: SmokeProcedureInput) {
+  return humanTask({
+    deadline: await deadline(input),
+    caseId: input.caseId,
+    kind: 'smoke.confirm',
+    formId: 'smoke.confirm',
+    candidateOrgId: input.organizationId,
+    candidateRole: input.role,
   });
-  return {
-    dueAt: resolved.dueAt,
+}
+
+/** Due in 3 working days, a reminder a day before and the escalation a day after (or the test's shortened clock). */
+async function deadline(input: SmokeProcedureInput): Promise<TaskDeadline> {
+  if (input.timing) return shortenedDeadline(input.timing);
+  return deadlineFromToday({
+    period: { amount: 3, unit: 'workdays' },
     remindBeforeMs: 24 * 3_600_000,
     escalateAfterMs: 24 * 3_600_000,
-    calendarWarning: resolved.calendarWarning,
-  };
+  });
 }

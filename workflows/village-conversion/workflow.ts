@@ -1,5 +1,4 @@
 import { ApplicationFailure, patched, setHandler } from '@temporalio/workflow';
-import { chinaDateOf } from '../../domain/clock';
 import { lawForCommunity } from '../../domain/rules/election-law';
 import type { RuleResult } from '../../domain/rules/rule';
 import { evaluateConversion } from '../../domain/rules/village-conversion';
@@ -9,8 +8,11 @@ import {
   humanTaskUnless,
   installTaskHandlers,
   procedureActivities,
+  type HumanTaskOutcome,
   type TaskDeadline,
 } from '../lib/human-task';
+import { deadlineFromToday, shortenedDeadline } from '../lib/deadlines';
+import { recordRules } from '../lib/rule-decisions';
 import type { FirstElectionStart } from '../../activities/linked-cases';
 import {
   ConversionFailure,
@@ -24,168 +26,237 @@ import {
  * 村改居 (鲁办发〔2012〕22号 二(五)1; 村组法 Arts. 3, 21, 22): the village committee prepares the application with the
  * four conditions and the villagers' assembly record; the township government or sub-district office proposes; the
  * county civil-affairs bureau reviews; the county government approves or refuses. Any review may send the file back
- * to the village; the village may withdraw until the township has proposed.
+ * to the village (the county: to the township); the village may withdraw until the township has proposed.
  */
 export async function villageConversionProcedure(input: VillageConversionInput): Promise<VillageConversionResult> {
   installTaskHandlers();
-  const { caseId } = input;
-  let proposed = false;
-  let withdrawal: { reason: string; by: string } | undefined;
-  setHandler(
-    withdrawConversionUpdate,
-    (request) => {
-      withdrawal = { reason: request.reason, by: request.actor.userId };
-      return { withdrawn: true as const };
-    },
-    {
-      validator: (_request: WithdrawRequest) => {
-        if (proposed) {
-          throw ApplicationFailure.create({
-            type: ConversionFailure.WITHDRAW_NOT_ALLOWED,
-            message: 'The township has already proposed the conversion',
-            nonRetryable: true,
-          });
-        }
+  const conversion = new VillageConversion(input);
+  conversion.acceptWithdrawal();
+
+  let application = await conversion.villagePrepares();
+  while (application) {
+    const proposal = await conversion.townshipProposes();
+    if (proposal === 'withdrawn') break;
+    if (proposal === 'returned' || (await conversion.civilAffairsReviews()) === 'returned') {
+      application = await conversion.villagePrepares();
+      continue;
+    }
+    const decided = await conversion.countyDecides();
+    if (decided === 'returned') continue;
+    if (decided === 'refused') return conversion.close({ outcome: 'refused' });
+    const residentsCommitteeOrgId = await conversion.setUpResidentsCommittee({ application, decided });
+    return conversion.close({ outcome: 'approved', residentsCommitteeOrgId });
+  }
+  return conversion.close({ outcome: 'withdrawn' });
+}
+
+type Prepared = HumanTaskOutcome<'vc.prepare'>;
+type CountyDecision = HumanTaskOutcome<'vc.county-decision'>;
+
+class VillageConversion {
+  /** The township has proposed: the village can no longer withdraw (until a review sends the file back). */
+  private proposed = false;
+  private withdrawal: { reason: string; by: string } | undefined;
+  /** The county's returns, each with its opinion, kept on the case record (Case.data.countyReturns). */
+  private readonly countyReturns: { opinion: string; by: string; at: string; taskId: string }[] = [];
+
+  constructor(private readonly input: VillageConversionInput) {}
+
+  private get caseId(): string {
+    return this.input.caseId;
+  }
+
+  private readonly withdrawn = () => this.withdrawal !== undefined;
+
+  /** The village may withdraw its application until the township has proposed the conversion. */
+  acceptWithdrawal(): void {
+    setHandler(
+      withdrawConversionUpdate,
+      (request) => {
+        this.withdrawal = { reason: request.reason, by: request.actor.userId };
+        return { withdrawn: true as const };
       },
-    },
-  );
-  const withdrawn = () => withdrawal !== undefined;
+      {
+        validator: (_request: WithdrawRequest) => {
+          if (this.proposed) {
+            throw ApplicationFailure.create({
+              type: ConversionFailure.WITHDRAW_NOT_ALLOWED,
+              message: 'The township has already proposed the conversion',
+              nonRetryable: true,
+            });
+          }
+        },
+      },
+    );
+  }
 
-  // The county's returns, each with its opinion, kept on the case record (Case.data.countyReturns).
-  const countyReturns: { opinion: string; by: string; at: string; taskId: string }[] = [];
-
-  application: for (;;) {
-    // 1. The village committee prepares the application; VC-C1…C4, VC-NOTICE, VC-QUORUM, VC-MAJORITY block the step.
+  /** 1. The village committee prepares the application; VC-C1…C4, VC-NOTICE, VC-QUORUM, VC-MAJORITY block the step. */
+  async villagePrepares(): Promise<Prepared | null> {
     const prepared = await humanTaskUnless(
       {
-        caseId,
+        caseId: this.caseId,
         kind: 'vc.prepare',
         formId: 'vc.prepare',
-        candidateOrgId: input.villageOrgId,
+        candidateOrgId: this.input.villageOrgId,
         candidateRole: 'VILLAGE_COMMITTEE_OFFICIAL',
-        deadline: await stepDeadline(input),
+        deadline: await stepDeadline(this.input),
         check: (payload) => evaluateConversion(payload.application),
       },
-      withdrawn,
+      this.withdrawn,
       'withdrawn',
     );
-    if (!prepared) return close(input, 'withdrawn', withdrawal);
-    const rules = evaluateConversion(prepared.payload.application);
-    await procedureActivities.recordRuleDecisions({ caseId, taskId: prepared.taskId, decisions: rules.map(decision) });
-    await procedureActivities.mergeCaseData({ caseId, data: { application: prepared.payload } });
+    if (!prepared) return null;
+    await this.recordRules(evaluateConversion(prepared.payload.application), prepared.taskId);
+    await procedureActivities.mergeCaseData({ caseId: this.caseId, data: { application: prepared.payload } });
+    return prepared;
+  }
 
-    // The township proposes; after a county return it supplements the file and proposes again (or returns it further).
-    for (;;) {
-      // 2. VC-PROPOSE: the township government or sub-district office proposes, or returns the file.
-      const review = await humanTaskUnless(
-        {
-          caseId,
-          kind: 'vc.township-review',
-          formId: 'vc.township-review',
-          candidateOrgId: input.townshipOrgId,
-          candidateRole: 'TOWNSHIP_OFFICIAL',
-          deadline: await stepDeadline(input),
-        },
-        withdrawn,
-        'withdrawn',
-      );
-      if (!review) return close(input, 'withdrawn', withdrawal);
-      if (review.payload.decision === 'return') continue application;
-      proposed = true;
-      await procedureActivities.recordRuleDecisions({
-        caseId,
-        taskId: review.taskId,
-        decisions: [
-          stepDecision(
-            'VC-PROPOSE',
-            true,
-            '《村民委员会组织法》第三条；鲁办发〔2012〕22号 二(五)1',
-            '乡镇人民政府（街道办事处）提出',
-            'Proposed by the township government / sub-district office',
-          ),
-        ],
-      });
+  /** 2. VC-PROPOSE: the township government or sub-district office proposes, or returns the file to the village. */
+  async townshipProposes(): Promise<'proposed' | 'returned' | 'withdrawn'> {
+    const review = await humanTaskUnless(
+      {
+        caseId: this.caseId,
+        kind: 'vc.township-review',
+        formId: 'vc.township-review',
+        candidateOrgId: this.input.townshipOrgId,
+        candidateRole: 'TOWNSHIP_OFFICIAL',
+        deadline: await stepDeadline(this.input),
+      },
+      this.withdrawn,
+      'withdrawn',
+    );
+    if (!review) return 'withdrawn';
+    if (review.payload.decision === 'return') return 'returned';
+    this.proposed = true;
+    await this.recordRules(
+      [
+        stepDecision({
+          id: 'VC-PROPOSE',
+          passed: true,
+          citation: '《村民委员会组织法》第三条；鲁办发〔2012〕22号 二(五)1',
+          detail: { 'zh-CN': '乡镇人民政府（街道办事处）提出', en: 'Proposed by the township government / sub-district office' },
+        }),
+      ],
+      review.taskId,
+    );
+    return 'proposed';
+  }
 
-      // 3. The county civil-affairs bureau reviews.
-      const civil = await humanTask({
-        caseId,
-        kind: 'vc.civil-affairs-review',
-        formId: 'vc.civil-affairs-review',
-        candidateOrgId: input.civilAffairsOrgId,
-        candidateRole: 'COUNTY_CIVIL_AFFAIRS_REVIEWER',
-        deadline: await stepDeadline(input),
-      });
-      if (civil.payload.decision === 'return') {
-        proposed = false;
-        continue application;
-      }
+  /** 3. The county civil-affairs bureau reviews: forwards the file to the county, or returns it to the village. */
+  async civilAffairsReviews(): Promise<'forwarded' | 'returned'> {
+    const civil = await humanTask({
+      caseId: this.caseId,
+      kind: 'vc.civil-affairs-review',
+      formId: 'vc.civil-affairs-review',
+      candidateOrgId: this.input.civilAffairsOrgId,
+      candidateRole: 'COUNTY_CIVIL_AFFAIRS_REVIEWER',
+      deadline: await stepDeadline(this.input),
+    });
+    if (civil.payload.decision !== 'return') return 'forwarded';
+    this.proposed = false;
+    return 'returned';
+  }
 
-      // 4. VC-APPROVE: the county-level government approves or refuses with a written decision (批复), or returns the file
-      // to the township for more evidence (domain: any step may send the file back), with its opinion.
-      const decided = await humanTask({
-        caseId,
-        kind: 'vc.county-decision',
-        formId: 'vc.county-decision',
-        candidateOrgId: input.countyOrgId,
-        candidateRole: 'COUNTY_APPROVER',
-        deadline: await stepDeadline(input),
-      });
-      if (decided.payload.decision === 'return') {
-        proposed = false;
-        countyReturns.push({
-          opinion: decided.payload.opinion ?? '',
-          by: decided.actor.displayName,
-          at: new Date().toISOString(),
-          taskId: decided.taskId,
-        });
-        await procedureActivities.mergeCaseData({ caseId, data: { countyReturns } });
-        continue;
-      }
-      const approved = decided.payload.decision === 'approve';
-      await procedureActivities.recordRuleDecisions({
-        caseId,
+  /**
+   * 4. VC-APPROVE: the county-level government approves or refuses with a written decision (批复), or returns the file
+   * to the township for more evidence (domain: any step may send the file back), with its opinion.
+   */
+  async countyDecides(): Promise<CountyDecision | 'returned' | 'refused'> {
+    const decided = await humanTask({
+      caseId: this.caseId,
+      kind: 'vc.county-decision',
+      formId: 'vc.county-decision',
+      candidateOrgId: this.input.countyOrgId,
+      candidateRole: 'COUNTY_APPROVER',
+      deadline: await stepDeadline(this.input),
+    });
+    if (decided.payload.decision === 'return') {
+      this.proposed = false;
+      this.countyReturns.push({
+        opinion: decided.payload.opinion ?? '',
+        by: decided.actor.displayName,
+        at: new Date().toISOString(),
         taskId: decided.taskId,
-        decisions: [
-          stepDecision(
-            'VC-APPROVE',
-            approved,
-            '《村民委员会组织法》第三条；《山东省实施〈村民委员会组织法〉办法》第三条',
-            approved ? '县级人民政府批准' : '县级人民政府不予批准',
-            approved ? 'Approved by the county government' : 'Refused by the county government',
-          ),
-        ],
       });
+      await procedureActivities.mergeCaseData({ caseId: this.caseId, data: { countyReturns: this.countyReturns } });
+      return 'returned';
+    }
+    const approved = decided.payload.decision === 'approve';
+    await this.recordRules(
+      [
+        stepDecision({
+          id: 'VC-APPROVE',
+          passed: approved,
+          citation: '《村民委员会组织法》第三条；《山东省实施〈村民委员会组织法〉办法》第三条',
+          detail: approved
+            ? { 'zh-CN': '县级人民政府批准', en: 'Approved by the county government' }
+            : { 'zh-CN': '县级人民政府不予批准', en: 'Refused by the county government' },
+        }),
+      ],
+      decided.taskId,
+    );
+    await procedureActivities.mergeCaseData({
+      caseId: this.caseId,
+      data: { decision: { ...decided.payload, decidedBy: decided.actor.displayName, decidedAt: new Date().toISOString() } },
+    });
+    return approved ? decided : 'refused';
+  }
+
+  /** 5. The new residents' committee is set up; its first election follows the law EL-LAW selects. */
+  async setUpResidentsCommittee(options: { application: Prepared; decided: CountyDecision }): Promise<string> {
+    const { caseId, input } = this;
+    const { application, decided } = options;
+    const committee = decided.payload.newCommittee!;
+    const residentsCommitteeOrgId = await procedureActivities.createResidentsCommittee({
+      caseId,
+      villageOrgId: input.villageOrgId,
+      townshipOrgId: input.townshipOrgId,
+      ...committee,
+    });
+    const law = lawForCommunity({ restructuringComplete: application.payload.application.assetRestructuringComplete });
+    await this.recordRules([law], decided.taskId);
+    await procedureActivities.mergeCaseData({ caseId, data: { residentsCommitteeOrgId, electionLaw: law.values.law } });
+    const first: unknown = await procedureActivities.startFirstElection({
+      conversionCaseId: caseId,
+      communityOrgId: residentsCommitteeOrgId,
+      townshipOrgId: input.townshipOrgId,
+      law: String(law.values.law),
+    });
+    // Executions from before the one-running-election check recorded the bare case id (and wrote no record after it).
+    if (patched('vc-first-election-record') && typeof first !== 'string')
       await procedureActivities.mergeCaseData({
         caseId,
-        data: { decision: { ...decided.payload, decidedBy: decided.actor.displayName, decidedAt: new Date().toISOString() } },
+        data: { firstElection: firstElectionRecord(first as FirstElectionStart) },
       });
-      if (!approved) return close(input, 'refused');
+    return residentsCommitteeOrgId;
+  }
 
-      // 5. The new residents' committee is set up; its first election follows the law EL-LAW selects.
-      const committee = decided.payload.newCommittee!;
-      const residentsCommitteeOrgId = await procedureActivities.createResidentsCommittee({
-        caseId,
-        villageOrgId: input.villageOrgId,
-        townshipOrgId: input.townshipOrgId,
-        ...committee,
-      });
-      const law = lawForCommunity({ restructuringComplete: prepared.payload.application.assetRestructuringComplete });
-      await procedureActivities.recordRuleDecisions({ caseId, taskId: decided.taskId, decisions: [decision(law)] });
-      await procedureActivities.mergeCaseData({ caseId, data: { residentsCommitteeOrgId, electionLaw: law.values.law } });
-      const first: unknown = await procedureActivities.startFirstElection({
-        conversionCaseId: caseId,
-        communityOrgId: residentsCommitteeOrgId,
-        townshipOrgId: input.townshipOrgId,
-        law: String(law.values.law),
-      });
-      // Executions from before the one-running-election check recorded the bare case id (and wrote no record after it).
-      if (patched('vc-first-election-record') && typeof first !== 'string')
-        await procedureActivities.mergeCaseData({
-          caseId,
-          data: { firstElection: firstElectionRecord(first as FirstElectionStart) },
-        });
-      return close(input, 'approved', undefined, residentsCommitteeOrgId);
-    }
+  /** The case closes with its outcome; the applying village is told the county's decision. */
+  async close(options: {
+    outcome: VillageConversionResult['outcome'];
+    residentsCommitteeOrgId?: string;
+  }): Promise<VillageConversionResult> {
+    const { outcome, residentsCommitteeOrgId } = options;
+    const withdrawal = outcome === 'withdrawn' ? this.withdrawal : undefined;
+    const status = outcome === 'approved' ? 'COMPLETED' : outcome === 'refused' ? 'REJECTED' : 'WITHDRAWN';
+    // The applying village's users are told the county's decision (a withdrawal was their own act).
+    const notify = outcome === 'withdrawn' ? undefined : { organizationId: this.input.villageOrgId, params: { outcome } };
+    await procedureActivities.closeCase({
+      caseId: this.caseId,
+      status,
+      outcome: {
+        outcome,
+        ...(withdrawal ? { withdrawal } : {}),
+        ...(residentsCommitteeOrgId ? { residentsCommitteeOrgId } : {}),
+      },
+      notify,
+    });
+    await finishProcedure();
+    return { outcome, residentsCommitteeOrgId };
+  }
+
+  private recordRules(rules: RuleResult[], taskId: string): Promise<void> {
+    return recordRules({ caseId: this.caseId, rules, taskId });
   }
 }
 
@@ -213,50 +284,21 @@ function firstElectionRecord(first: FirstElectionStart) {
   };
 }
 
-async function close(
-  input: VillageConversionInput,
-  outcome: VillageConversionResult['outcome'],
-  withdrawal?: { reason: string; by: string },
-  residentsCommitteeOrgId?: string,
-): Promise<VillageConversionResult> {
-  const status = outcome === 'approved' ? 'COMPLETED' : outcome === 'refused' ? 'REJECTED' : 'WITHDRAWN';
-  // The applying village's users are told the county's decision (a withdrawal was their own act).
-  const notify = outcome === 'withdrawn' ? undefined : { organizationId: input.villageOrgId, params: { outcome } };
-  await procedureActivities.closeCase({
-    caseId: input.caseId,
-    status,
-    outcome: { outcome, ...(withdrawal ? { withdrawal } : {}), ...(residentsCommitteeOrgId ? { residentsCommitteeOrgId } : {}) },
-    notify,
-  });
-  await finishProcedure();
-  return { outcome, residentsCommitteeOrgId };
-}
-
+/** Each step's deadline: 20 working days (or the test's shortened clock), a reminder 3 days before, escalation 5 days after. */
 async function stepDeadline(input: VillageConversionInput): Promise<TaskDeadline> {
   if (input.timing) {
-    return {
-      dueAt: new Date(Date.now() + input.timing.stepMs).toISOString(),
-      remindBeforeMs: input.timing.remindBeforeMs,
-      escalateAfterMs: input.timing.escalateAfterMs,
-    };
+    const { stepMs, ...clock } = input.timing;
+    return shortenedDeadline({ dueInMs: stepMs, ...clock });
   }
   // The policy sets no period for these steps; 20 working days each is this product's configurable default.
-  const resolved = await procedureActivities.resolveDeadline({
-    eventDate: chinaDateOf(new Date()),
+  return deadlineFromToday({
     period: { amount: 20, unit: 'workdays' },
-  });
-  return {
-    dueAt: resolved.dueAt,
     remindBeforeMs: 3 * 86_400_000,
     escalateAfterMs: 5 * 86_400_000,
-    calendarWarning: resolved.calendarWarning,
-  };
+  });
 }
 
-function decision(rule: RuleResult) {
-  return { ruleId: rule.id, passed: rule.passed, citation: rule.citation, detail: rule.detail, values: rule.values };
-}
-
-function stepDecision(id: string, passed: boolean, citation: string, zh: string, en: string) {
-  return { ruleId: id, passed, citation, detail: { 'zh-CN': zh, en }, values: {} };
+/** A decision the step itself is (a proposal, an approval): no values compared. */
+function stepDecision(decision: Pick<RuleResult, 'id' | 'passed' | 'citation' | 'detail'>): RuleResult {
+  return { ...decision, values: {} };
 }

@@ -1,38 +1,25 @@
-import { randomUUID } from 'node:crypto';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { Db } from '../../../runtime/db';
-import { appendAudit } from '../../../runtime/audit';
-import { failPendingStart, recordPendingStart, type WorkflowStart } from '../../../runtime/pending-starts';
-import { nextCaseNumber } from '../../../runtime/case-numbers';
+import { failPendingStart, type WorkflowStart } from '../../../runtime/pending-starts';
+import { openCase, type OpenCaseOptions } from '../../../runtime/open-case';
 import { AppError } from '../../../domain/errors';
-import { PROCEDURES, type ProcedureId } from '../../../domain/procedures';
-import { type Prisma } from '../../../prisma/generated/client';
 import type { Caller } from '../../plugins/app/auth';
 import { workflowFailures } from '../../plugins/app/metrics';
 import type { Idempotency } from './idempotent-start';
 import { startWorkflow, workflowSettled } from '../temporal/workflow-door';
 import { isTemporalNeverReached, isTemporalTimeout } from '../../../runtime/transient-errors';
 
-export interface StartCaseOptions {
-  db: Db;
+export interface StartCaseOptions extends Omit<OpenCaseOptions, 'caller' | 'caseId' | 'audit'> {
   temporal: Client;
-  taskQueue: string;
-  procedure: ProcedureId;
-  organizationId: string;
-  title: string;
   caller: Caller;
   requestId: string;
-  ruleSetVersion: string;
-  data?: Record<string, unknown>;
-  /** The workflow's arguments, given the new case id. */
-  workflowArgs: (caseId: string) => unknown[];
   /** The client's Idempotency-Key, stored on the case (idempotent-start.ts answers repeats with this case). */
   idempotency?: Idempotency;
 }
 
 /**
- * Opens a case: the Case row, its audit row and the workflow start (an outbox row) commit together; then the workflow
- * starts and the call waits until it settled (its first task is in PostgreSQL). If Temporal refuses the start, the
+ * Opens a case (`openCase`: the Case row, its audit row and the workflow start, an outbox row, commit together); then
+ * the workflow starts and the call waits until it settled (its first task is in PostgreSQL). If Temporal refuses the start, the
  * case is marked FAILED, audited, and the caller gets 503: nothing is left half-open. If this process dies between
  * the commit and the start, the worker's reconciler starts the workflow from the outbox (runtime/pending-starts.ts).
  */
@@ -71,56 +58,6 @@ export async function startCase(options: StartCaseOptions) {
     throw new AppError('SERVICE_UNAVAILABLE', { details: { caseId } });
   }
   return created;
-}
-
-/**
- * The first half of a start, in one transaction: the Case row, its audit row and the outbox row of its workflow start.
- * A process that dies right after it leaves exactly this behind, which the reconciler finishes.
- */
-export async function openCase(options: StartCaseOptions) {
-  const { db, caller } = options;
-  const procedure = PROCEDURES[options.procedure];
-  const caseId = randomUUID();
-  const start: WorkflowStart = {
-    caseId,
-    workflowType: procedure.workflowType,
-    workflowId: `${options.procedure}-${caseId}`,
-    taskQueue: options.taskQueue,
-    args: options.workflowArgs(caseId),
-  };
-  const created = await db.$transaction(async (tx) => {
-    const number = await nextCaseNumber(tx, procedure.code, new Date().getFullYear());
-    const row = await tx.case.create({
-      data: {
-        id: caseId,
-        procedure: options.procedure,
-        number,
-        title: options.title,
-        organizationId: options.organizationId,
-        workflowId: start.workflowId,
-        ruleSetVersion: options.ruleSetVersion,
-        data: (options.data ?? {}) as Prisma.InputJsonValue,
-        openedById: caller.userId,
-        idempotencyKey: options.idempotency?.key,
-        idempotencyFingerprint: options.idempotency?.fingerprint,
-      },
-    });
-    await recordPendingStart(tx, start);
-    await appendAudit(tx, {
-      action: 'case.opened',
-      targetType: 'case',
-      targetId: caseId,
-      caseId,
-      actorId: caller.userId,
-      actingOrgId: caller.membership?.organizationId,
-      outcome: 'success',
-      requestId: options.requestId,
-      // The rule set the case keeps for its whole life is part of the audited opening.
-      data: { procedure: options.procedure, number, ruleSet: options.ruleSetVersion },
-    });
-    return row;
-  });
-  return { created, start };
 }
 
 /** Waits (briefly) for a workflow that exists to settle and drops its outbox row: the start has happened. */
