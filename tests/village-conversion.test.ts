@@ -3,7 +3,7 @@ import type { Caller } from '../api/plugins/app/auth';
 import { startConversion } from '../api/services/village-conversions/start-conversion';
 import { expectRuleDetailsInEnglish } from './support/rule-details';
 import { startHarness, type Harness } from './support/harness';
-import { createLinkedCaseActivities } from '../activities/linked-cases';
+import { createVillageConversionActivities } from '../activities/village-conversion';
 import { createOrganization } from '../runtime/organizations';
 import { residentsCommitteeCode } from '../domain/organizations';
 import { makeOrganization, makeUser, signIn, type Session } from './support/factories';
@@ -512,7 +512,7 @@ describe('村改居 procedure against real Temporal and PostgreSQL', () => {
         payload: { communityOrgId: community.id, restructuringComplete: true },
       });
       expect(manual.statusCode).toBe(201);
-      const activities = createLinkedCaseActivities({ db: h.db, temporal: h.temporal, taskQueue: h.taskQueue });
+      const activities = createVillageConversionActivities({ db: h.db, temporal: h.temporal, taskQueue: h.taskQueue });
       const conversionCaseId = '00000000-0000-4000-8000-000000000009';
       const result = await activities.startFirstElection({
         conversionCaseId,

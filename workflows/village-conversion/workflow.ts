@@ -11,7 +11,7 @@ import {
   procedureActivities,
   type TaskDeadline,
 } from '../lib/human-task';
-import type { FirstElectionStart } from '../../activities/linked-cases';
+import type { FirstElectionStart } from '../../activities/village-conversion';
 import {
   ConversionFailure,
   withdrawConversionUpdate,

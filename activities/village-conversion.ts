@@ -47,7 +47,15 @@ async function markConverted(tx: DbTx, input: CreateResidentsCommitteeInput, com
   });
 }
 
-export function createLinkedCaseActivities({ db, temporal, taskQueue }: { db: Db; temporal?: Client; taskQueue?: string }) {
+export function createVillageConversionActivities({
+  db,
+  temporal,
+  taskQueue,
+}: {
+  db: Db;
+  temporal?: Client;
+  taskQueue?: string;
+}) {
   return {
     /** Sets up the residents' committee approved by a conversion, under the same township; idempotent by code. */
     async createResidentsCommittee(input: CreateResidentsCommitteeInput): Promise<string> {
