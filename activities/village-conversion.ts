@@ -6,7 +6,6 @@ import { nextCaseNumber } from '../runtime/case-numbers';
 import { createOrganization } from '../runtime/organizations';
 import { isProcedureId, PROCEDURES } from '../domain/procedures';
 import { residentsCommitteeCode } from '../domain/organizations';
-import { ruleSetInForce } from '../domain/rules/rule-sets';
 import { chinaDateOf } from '../domain/clock';
 
 export interface CreateResidentsCommitteeInput {
@@ -128,7 +127,7 @@ export function createVillageConversionActivities({
               title: `${community.name} 第一届居民委员会选举`,
               organizationId: input.communityOrgId,
               workflowId,
-              ruleSetVersion: ruleSetInForce(chinaDateOf(new Date())).id,
+              ruleSetVersion: PROCEDURES.election.ruleSetOn(chinaDateOf(new Date())),
               data: { origin: { procedure: 'village-conversion', caseId: input.conversionCaseId }, law: input.law },
             },
           });

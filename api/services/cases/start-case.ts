@@ -4,6 +4,7 @@ import type { Db } from '../../../runtime/db';
 import { appendAudit } from '../../../runtime/audit';
 import { failPendingStart, recordPendingStart, type WorkflowStart } from '../../../runtime/pending-starts';
 import { nextCaseNumber } from '../../../runtime/case-numbers';
+import { chinaDateOf } from '../../../domain/clock';
 import { AppError } from '../../../domain/errors';
 import { PROCEDURES, type ProcedureId } from '../../../domain/procedures';
 import { type Prisma } from '../../../prisma/generated/client';
@@ -22,7 +23,8 @@ export interface StartCaseOptions {
   title: string;
   caller: Caller;
   requestId: string;
-  ruleSetVersion: string;
+  /** The case's rule set; by default the procedure's rule set on today's China date (`domain/procedures`). */
+  ruleSetVersion?: string;
   data?: Record<string, unknown>;
   /** The workflow's arguments, given the new case id. */
   workflowArgs: (caseId: string) => unknown[];
@@ -80,6 +82,7 @@ export async function startCase(options: StartCaseOptions) {
 export async function openCase(options: StartCaseOptions) {
   const { db, caller } = options;
   const procedure = PROCEDURES[options.procedure];
+  const ruleSetVersion = options.ruleSetVersion ?? procedure.ruleSetOn(chinaDateOf(new Date()));
   const caseId = randomUUID();
   const start: WorkflowStart = {
     caseId,
@@ -98,7 +101,7 @@ export async function openCase(options: StartCaseOptions) {
         title: options.title,
         organizationId: options.organizationId,
         workflowId: start.workflowId,
-        ruleSetVersion: options.ruleSetVersion,
+        ruleSetVersion,
         data: (options.data ?? {}) as Prisma.InputJsonValue,
         openedById: caller.userId,
         idempotencyKey: options.idempotency?.key,
@@ -116,7 +119,7 @@ export async function openCase(options: StartCaseOptions) {
       outcome: 'success',
       requestId: options.requestId,
       // The rule set the case keeps for its whole life is part of the audited opening.
-      data: { procedure: options.procedure, number, ruleSet: options.ruleSetVersion },
+      data: { procedure: options.procedure, number, ruleSet: ruleSetVersion },
     });
     return row;
   });
