@@ -25,7 +25,9 @@ import {
   untilSettled,
   waitFor,
   type TaskDeadline,
+  declared,
 } from '../lib/human-task';
+import { ELECTION } from '../../domain/procedures';
 import { tracked } from '../lib/tracking';
 import {
   ElectionFailure,
@@ -181,10 +183,8 @@ export async function electionProcedure(input: ElectionProcedureInput): Promise<
   async function answerObjection(objectionId: string, receivedOn: IsoDate, due: Due) {
     const answered = await humanTask({
       caseId,
-      kind: 'election.objection-answer',
-      formId: 'election.objection-answer',
+      ...declared(ELECTION.tasks.objectionAnswer),
       candidateOrgId: committeeOrgId,
-      candidateRole: 'ELECTION_COMMITTEE_MEMBER',
       deadline: statutoryDeadline(due.dueAt, due.calendarWarning),
       context: { objectionId, receivedOn, answerLastDay: due.lastDay },
     });
@@ -228,10 +228,8 @@ export async function electionProcedure(input: ElectionProcedureInput): Promise<
   // 1. Set-up by the township or sub-district office: EL-SIZE and EL-METHOD refuse an unlawful set-up.
   const setup = await humanTask({
     caseId,
-    kind: 'election.setup',
-    formId: 'election.setup',
+    ...declared(ELECTION.tasks.setup),
     candidateOrgId: input.townshipOrgId,
-    candidateRole: 'TOWNSHIP_OFFICIAL',
     context: { law, communityOrgId: input.communityOrgId, committeeOrgId },
     validate: (p) =>
       p.electionDate <= today()
@@ -255,10 +253,8 @@ export async function electionProcedure(input: ElectionProcedureInput): Promise<
   const latest = latestListPublicationDate(day);
   const publication = await humanTask({
     caseId,
-    kind: 'election.publish-list',
-    formId: 'election.publish-list',
+    ...declared(ELECTION.tasks.publishList),
     candidateOrgId: committeeOrgId,
-    candidateRole: 'ELECTION_COMMITTEE_MEMBER',
     deadline: statutoryDeadline(
       timing.publicationDueInMs !== undefined ? inMs(timing.publicationDueInMs).dueAt : endOfDayInChina(latest).toISOString(),
     ),
@@ -316,10 +312,8 @@ export async function electionProcedure(input: ElectionProcedureInput): Promise<
   phase = 'candidates';
   const nominated = await humanTask({
     caseId,
-    kind: 'election.candidates',
-    formId: 'election.candidates',
+    ...declared(ELECTION.tasks.candidates),
     candidateOrgId: committeeOrgId,
-    candidateRole: 'ELECTION_COMMITTEE_MEMBER',
     context: { seats, registeredVoters },
     check: (p) => [checkCandidates(p.candidates.length, seats)],
   });
@@ -346,10 +340,8 @@ export async function electionProcedure(input: ElectionProcedureInput): Promise<
     const seatsNow = remaining;
     const counted = await humanTask({
       caseId,
-      kind: round === 'first' ? 'election.results' : 'election.runoff',
-      formId: 'election.results',
+      ...declared(round === 'first' ? ELECTION.tasks.results : ELECTION.tasks.runoff),
       candidateOrgId: committeeOrgId,
-      candidateRole: 'ELECTION_COMMITTEE_MEMBER',
       context: { round, seats: seatsNow, registeredVoters, candidates: pool, electionDate: day },
       validate: (p) => resultProblems(p, { round, pool, registeredVoters, seats: seatsNow }),
       check: (p) => (round === 'runoff' ? [checkCandidates(p.candidates.length, seatsNow)] : []),
@@ -391,10 +383,8 @@ export async function electionProcedure(input: ElectionProcedureInput): Promise<
       : await act.resolveDeadline({ eventDate: electedOn, period: { amount: ELECTION_RULE_SET.handoverDays, unit: 'days' } });
   const handover = await humanTask({
     caseId,
-    kind: 'election.handover',
-    formId: 'election.handover',
+    ...declared(ELECTION.tasks.handover),
     candidateOrgId: input.townshipOrgId,
-    candidateRole: 'TOWNSHIP_OFFICIAL',
     deadline: {
       dueAt: handoverDue.dueAt,
       escalateAfterMs: timing.escalateAfterMs ?? 0,

@@ -7,7 +7,9 @@ import {
   installTaskHandlers,
   procedureActivities as activities,
   type TaskDeadline,
+  declared,
 } from '../lib/human-task';
+import { SERVICE_ADMISSION_REPORT } from '../../domain/procedures';
 import type {
   ServiceItemReportCaseData,
   ServiceItemReportInput,
@@ -59,10 +61,8 @@ export async function serviceItemReportProcedure(input: ServiceItemReportInput):
   // 县级答复, with the statutory clock's reminder, yellow and red warnings (escalated to the city).
   const answer = await humanTask({
     caseId: input.caseId,
-    kind: 'sa.report-answer',
-    formId: 'sa.report-answer',
+    ...declared(SERVICE_ADMISSION_REPORT.tasks.answer),
     candidateOrgId: input.countyOrgId,
-    candidateRole: 'COUNTY_APPROVER',
     deadline,
     context: {
       report,

@@ -18,7 +18,9 @@ import {
   procedureActivities as activities,
   waitFor,
   type HumanTaskOutcome,
+  declared,
 } from '../lib/human-task';
+import { SERVICE_ADMISSION } from '../../domain/procedures';
 import type { Actor } from '../lib/messages';
 import type {
   ServiceAdmissionInput,
@@ -82,7 +84,10 @@ async function admissionRound(item: ServiceItemCase, initial: ServiceItemTerms, 
     }
     if (!check.admissible) {
       // 暂缓准入: held until the department gives what is missing.
-      const supplemented = await departmentRevises(item, 'sa.supplement', terms, { stage: 'held', rules: check.rules });
+      const supplemented = await departmentRevises(item, SERVICE_ADMISSION.tasks.supplement, terms, {
+        stage: 'held',
+        rules: check.rules,
+      });
       if (!supplemented) return { kind: 'closed', outcome: round === 'application' ? 'withdrawn' : 'ended' };
       terms = supplemented;
       continue;
@@ -92,10 +97,8 @@ async function admissionRound(item: ServiceItemCase, initial: ServiceItemTerms, 
     await item.save({ stage: 'review', terms, rules: check.rules }, { action: 'service-item.review-opened', data: { round } });
     const review = await humanTask({
       caseId: item.caseId,
-      kind: 'sa.review',
-      formId: 'sa.review',
+      ...declared(SERVICE_ADMISSION.tasks.review),
       candidateOrgId: item.input.civilAffairsOrgId,
-      candidateRole: 'COUNTY_CIVIL_AFFAIRS_REVIEWER',
       context: { round, terms, rules: check.rules },
     });
     const reviewed = {
@@ -105,7 +108,10 @@ async function admissionRound(item: ServiceItemCase, initial: ServiceItemTerms, 
       at: now(),
     };
     if (review.payload.decision === 'return') {
-      const revised = await departmentRevises(item, 'sa.revise', terms, { stage: 'returned', review: reviewed });
+      const revised = await departmentRevises(item, SERVICE_ADMISSION.tasks.revise, terms, {
+        stage: 'returned',
+        review: reviewed,
+      });
       if (!revised) return { kind: 'closed', outcome: round === 'application' ? 'withdrawn' : 'ended' };
       terms = revised;
       continue;
@@ -118,10 +124,8 @@ async function admissionRound(item: ServiceItemCase, initial: ServiceItemTerms, 
     );
     const decision = await humanTask({
       caseId: item.caseId,
-      kind: 'sa.decide',
-      formId: 'sa.decide',
+      ...declared(SERVICE_ADMISSION.tasks.decide),
       candidateOrgId: item.input.countyOrgId,
-      candidateRole: 'COUNTY_APPROVER',
       context: { round, terms, rules: check.rules, review: reviewed },
     });
     const admitted = decision.payload.decision === 'admit';
@@ -165,10 +169,8 @@ async function ownDutyRefusal(
   );
   const appeal = await humanTask({
     caseId: item.caseId,
-    kind: 'sa.appeal',
-    formId: 'sa.appeal',
+    ...declared(SERVICE_ADMISSION.tasks.appeal, item.input.department.role),
     candidateOrgId: item.input.department.orgId,
-    candidateRole: item.input.department.role,
     context: { terms, rules: check.rules },
   });
   if (appeal.payload.decision === 'accept') return { kind: 'closed', outcome: 'rejected-own-duty' };
@@ -177,10 +179,8 @@ async function ownDutyRefusal(
   await item.save({ stage: 'appealed', appeal: appealed }, { action: 'service-item.appealed', ...by(appeal.actor) });
   const ruling = await humanTask({
     caseId: item.caseId,
-    kind: 'sa.appeal-ruling',
-    formId: 'sa.appeal-ruling',
+    ...declared(SERVICE_ADMISSION.tasks.appealRuling),
     candidateOrgId: item.input.countyOrgId,
-    candidateRole: 'COUNTY_APPROVER',
     context: { terms, rules: check.rules, appeal: appealed },
   });
   const reclassified = ruling.payload.ruling === 'reclassify' ? ruling.payload.classification : null;
@@ -221,18 +221,17 @@ async function ownDutyRefusal(
 /** The department supplements or revises the terms (or withdraws: null). */
 async function departmentRevises(
   item: ServiceItemCase,
-  kind: 'sa.supplement' | 'sa.revise' | 'sa.renew',
+  task: (typeof SERVICE_ADMISSION.tasks)['supplement' | 'revise' | 'renew'],
   terms: ServiceItemTerms,
   state: Partial<ServiceItemCaseData>,
   until?: () => boolean,
 ): Promise<ServiceItemTerms | null | undefined> {
+  const { kind } = task;
   await item.save({ ...state }, { action: `service-item.${state.stage ?? kind}` }, kind !== 'sa.renew');
   const spec = {
     caseId: item.caseId,
-    kind,
-    formId: 'sa.revise' as const,
+    ...declared(task, item.input.department.role),
     candidateOrgId: item.input.department.orgId,
-    candidateRole: item.input.department.role,
     context: { terms, ...state },
     ...(kind === 'sa.renew' && item.listing
       ? { deadline: { dueAt: item.listing.validUntil, remindBeforeMs: SA_SETTINGS.renewalRemindBeforeMs, closesAtDue: true } }
@@ -272,7 +271,7 @@ async function admittedPeriod(
   item.startPeriodClock();
   const renewed = await departmentRevises(
     item,
-    'sa.renew',
+    SERVICE_ADMISSION.tasks.renew,
     terms,
     { stage: 're-review', renewalDueAt: listing.validUntil },
     () => item.periodOver,

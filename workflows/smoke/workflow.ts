@@ -1,5 +1,13 @@
 import { chinaDateOf } from '../../domain/clock';
-import { finishProcedure, humanTask, installTaskHandlers, procedureActivities, type TaskDeadline } from '../lib/human-task';
+import {
+  finishProcedure,
+  humanTask,
+  installTaskHandlers,
+  procedureActivities,
+  type TaskDeadline,
+  declared,
+} from '../lib/human-task';
+import { SMOKE } from '../../domain/procedures';
 import type { SmokeProcedureInput, SmokeProcedureResult } from './messages';
 
 /**
@@ -11,10 +19,8 @@ export async function smokeProcedure(input: SmokeProcedureInput): Promise<SmokeP
   const confirmation = await humanTask({
     deadline: await deadlineFor(input),
     caseId: input.caseId,
-    kind: 'smoke.confirm',
-    formId: 'smoke.confirm',
+    ...declared(SMOKE.tasks.confirm, input.role),
     candidateOrgId: input.organizationId,
-    candidateRole: input.role,
   });
   const { decision } = confirmation.payload;
   await procedureActivities.closeCase({

@@ -10,7 +10,9 @@ import {
   installTaskHandlers,
   procedureActivities,
   type TaskDeadline,
+  declared,
 } from '../lib/human-task';
+import { VILLAGE_CONVERSION } from '../../domain/procedures';
 import type { FirstElectionStart } from '../../activities/village-conversion';
 import {
   ConversionFailure,
@@ -59,10 +61,8 @@ export async function villageConversionProcedure(input: VillageConversionInput):
     const prepared = await humanTaskUnless(
       {
         caseId,
-        kind: 'vc.prepare',
-        formId: 'vc.prepare',
+        ...declared(VILLAGE_CONVERSION.tasks.prepare),
         candidateOrgId: input.villageOrgId,
-        candidateRole: 'VILLAGE_COMMITTEE_OFFICIAL',
         deadline: await stepDeadline(input),
         check: (payload) => evaluateConversion(payload.application),
       },
@@ -80,10 +80,8 @@ export async function villageConversionProcedure(input: VillageConversionInput):
       const review = await humanTaskUnless(
         {
           caseId,
-          kind: 'vc.township-review',
-          formId: 'vc.township-review',
+          ...declared(VILLAGE_CONVERSION.tasks.townshipReview),
           candidateOrgId: input.townshipOrgId,
-          candidateRole: 'TOWNSHIP_OFFICIAL',
           deadline: await stepDeadline(input),
         },
         withdrawn,
@@ -109,10 +107,8 @@ export async function villageConversionProcedure(input: VillageConversionInput):
       // 3. The county civil-affairs bureau reviews.
       const civil = await humanTask({
         caseId,
-        kind: 'vc.civil-affairs-review',
-        formId: 'vc.civil-affairs-review',
+        ...declared(VILLAGE_CONVERSION.tasks.civilAffairsReview),
         candidateOrgId: input.civilAffairsOrgId,
-        candidateRole: 'COUNTY_CIVIL_AFFAIRS_REVIEWER',
         deadline: await stepDeadline(input),
       });
       if (civil.payload.decision === 'return') {
@@ -124,10 +120,8 @@ export async function villageConversionProcedure(input: VillageConversionInput):
       // to the township for more evidence (domain: any step may send the file back), with its opinion.
       const decided = await humanTask({
         caseId,
-        kind: 'vc.county-decision',
-        formId: 'vc.county-decision',
+        ...declared(VILLAGE_CONVERSION.tasks.countyDecision),
         candidateOrgId: input.countyOrgId,
-        candidateRole: 'COUNTY_APPROVER',
         deadline: await stepDeadline(input),
       });
       if (decided.payload.decision === 'return') {
