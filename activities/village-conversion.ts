@@ -6,6 +6,7 @@ import { nextCaseNumber } from '../runtime/case-numbers';
 import { createOrganization } from '../runtime/organizations';
 import { isProcedureId, PROCEDURES } from '../domain/procedures';
 import { residentsCommitteeCode } from '../domain/organizations';
+import type { LocalizedText } from '../domain/localized-text';
 import { chinaDateOf } from '../domain/clock';
 
 export interface CreateResidentsCommitteeInput {
@@ -27,7 +28,7 @@ export interface StartFirstElectionInput {
 /** The first election's start: started (its case), or refused because the community already has one running. */
 export type FirstElectionStart =
   | { started: true; caseId: string; number: string }
-  | { started: false; running: { caseId: string; number: string | null }; message: { 'zh-CN': string; en: string } };
+  | { started: false; running: { caseId: string; number: string | null }; message: LocalizedText };
 
 /** Marks the village converted and links it to its residents' committee (with the approving case), audited. */
 async function markConverted(tx: DbTx, input: CreateResidentsCommitteeInput, committeeOrgId: string): Promise<void> {

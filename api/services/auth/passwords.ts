@@ -19,5 +19,3 @@ export async function verifyPassword(passwordHash: string | null, password: stri
   }
   return verify(passwordHash, password).catch(() => false);
 }
-
-export const PASSWORD_MIN_LENGTH = 10;
