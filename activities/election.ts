@@ -5,7 +5,7 @@ import { createOrganization } from '../runtime/organizations';
 import type { ElectionLaw, EligibilityFacts } from '../domain/rules/election';
 import type { RuleResult } from '../domain/rules/rule';
 import { recordRules } from './rule-decisions';
-import type { Actor } from '../workflows/lib/messages';
+import type { Actor } from '../domain/actor';
 import { Prisma } from '../prisma/generated/client';
 import { settings } from '../runtime/config';
 

@@ -1,6 +1,6 @@
 import type { Client } from '@temporalio/client';
 import type { Db, DbClient } from '../runtime/db';
-import { createLinkedCaseActivities } from './linked-cases';
+import { createVillageConversionActivities } from './village-conversion';
 import { createCaseActivities } from './cases';
 import { createClockActivities } from './clock';
 import { createElectionActivities } from './election';
@@ -51,7 +51,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createCaseActivities(deps),
     ...createClockActivities(deps),
     ...createElectionActivities(deps),
-    ...createLinkedCaseActivities(deps),
+    ...createVillageConversionActivities(deps),
     ...createOwnersMeetingActivities(deps),
     ...createServiceAdmissionActivities(deps),
   };

@@ -1,7 +1,7 @@
 import type { DbClient } from '../runtime/db';
 import { appendAudit, inTransaction } from '../runtime/audit';
 import { notify } from '../runtime/notifications';
-import type { Actor } from '../workflows/lib/messages';
+import type { Actor } from '../domain/actor';
 import type { RoleName } from '../domain/roles';
 import { type Prisma } from '../prisma/generated/client';
 

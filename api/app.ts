@@ -23,7 +23,7 @@ import healthRoutes from './routes/health';
 import meRoutes from './routes/me';
 import organizationRoutes from './routes/organizations';
 import ownersMeetingRoutes from './routes/owners-meetings';
-import serviceItemRoutes from './routes/service-items';
+import serviceAdmissionRoutes from './routes/service-admission';
 import smokeCaseRoutes from './routes/smoke-cases';
 import taskRoutes from './routes/tasks';
 import taskCountRoutes from './routes/task-counts';
@@ -62,7 +62,7 @@ async function app(fastify: FastifyInstance, options: AppOptions): Promise<void>
   await api.register(villageConversionRoutes);
   await api.register(villageConversionProcedureRoutes);
   await api.register(ownersMeetingRoutes);
-  await api.register(serviceItemRoutes);
+  await api.register(serviceAdmissionRoutes);
   await api.register(electionRoutes);
   await api.register(smokeCaseRoutes);
 

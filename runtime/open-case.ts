@@ -4,6 +4,7 @@ import { appendAudit } from './audit';
 import { nextCaseNumber } from './case-numbers';
 import { recordPendingStart, type WorkflowStart } from './pending-starts';
 import { PROCEDURES, type ProcedureId } from '../domain/procedures';
+import { chinaDateOf } from '../domain/clock';
 import type { Prisma } from '../prisma/generated/client';
 
 export interface OpenCaseOptions {
@@ -11,8 +12,8 @@ export interface OpenCaseOptions {
   procedure: ProcedureId;
   organizationId: string;
   title: string;
-  /** The rule set the case keeps for its whole life. */
-  ruleSetVersion: string;
+  /** The rule set the case keeps for its whole life; by default the procedure's on today's China date (`domain/procedures`). */
+  ruleSetVersion?: string;
   taskQueue: string;
   data?: Record<string, unknown>;
   /** The workflow's arguments, given the new case id. */
@@ -42,6 +43,7 @@ export async function openCase(options: OpenCaseOptions) {
   const { db, caller } = options;
   const procedure = PROCEDURES[options.procedure];
   const caseId = options.caseId ?? randomUUID();
+  const ruleSetVersion = options.ruleSetVersion ?? procedure.ruleSetOn(chinaDateOf(new Date()));
   const start: WorkflowStart = {
     caseId,
     workflowType: procedure.workflowType,
@@ -59,7 +61,7 @@ export async function openCase(options: OpenCaseOptions) {
         title: options.title,
         organizationId: options.organizationId,
         workflowId: start.workflowId,
-        ruleSetVersion: options.ruleSetVersion,
+        ruleSetVersion,
         data: (options.data ?? {}) as Prisma.InputJsonValue,
         openedById: caller?.userId,
         idempotencyKey: options.idempotency?.key,
@@ -78,7 +80,7 @@ export async function openCase(options: OpenCaseOptions) {
       requestId: options.requestId,
       reason: options.audit?.reason,
       // The rule set the case keeps for its whole life is part of the audited opening.
-      data: { procedure: options.procedure, number, ...options.audit?.data, ruleSet: options.ruleSetVersion },
+      data: { procedure: options.procedure, number, ...options.audit?.data, ruleSet: ruleSetVersion },
     });
     return row;
   });

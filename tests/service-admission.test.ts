@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { addYears, chinaDateOf } from '../domain/clock';
 import type { ServiceItemTerms } from '../domain/forms/service-admission';
 import type { Caller } from '../api/plugins/app/auth';
-import { startServiceAdmission, startServiceItemReport } from '../api/services/service-items/start';
+import { startServiceAdmission, startServiceItemReport } from '../api/services/service-admission/start';
 import type { ServiceItemCaseData, ServiceItemReportCaseData } from '../workflows/service-admission/messages';
 import type { Role } from '../prisma/generated/client';
 import { expectRuleDetailsInEnglish } from './support/rule-details';

@@ -6,7 +6,7 @@ import type { Caller } from '../api/plugins/app/auth';
 import { startConversion } from '../api/services/village-conversions/start-conversion';
 import { expectRuleDetailsInEnglish } from './support/rule-details';
 import { startHarness, type Harness } from './support/harness';
-import { createLinkedCaseActivities } from '../activities/linked-cases';
+import { createVillageConversionActivities } from '../activities/village-conversion';
 import { createOrganization } from '../runtime/organizations';
 import { residentsCommitteeCode } from '../domain/organizations';
 import { ruleSetInForce } from '../domain/rules/rule-sets';
@@ -497,7 +497,7 @@ describe('村改居 procedure against real Temporal and PostgreSQL', () => {
         payload: { communityOrgId: community.id, restructuringComplete: true },
       });
       expect(manual.statusCode).toBe(201);
-      const activities = createLinkedCaseActivities({ db: h.db, temporal: h.temporal, taskQueue: h.taskQueue });
+      const activities = createVillageConversionActivities({ db: h.db, temporal: h.temporal, taskQueue: h.taskQueue });
       const conversionCaseId = '00000000-0000-4000-8000-000000000009';
       const result = await activities.startFirstElection({
         conversionCaseId,
@@ -533,7 +533,7 @@ describe('村改居 procedure against real Temporal and PostgreSQL', () => {
         namespace: h.temporal.options.namespace,
         interceptors: { workflow: [{ start: injected, startUpdateWithStart: injected }] },
       });
-      const failingStart = createLinkedCaseActivities({ db: h.db, temporal: failing, taskQueue: h.taskQueue });
+      const failingStart = createVillageConversionActivities({ db: h.db, temporal: failing, taskQueue: h.taskQueue });
       await expect(failingStart.startFirstElection(input)).rejects.toThrow('injected');
 
       const opened = await h.db.case.findFirstOrThrow({ where: { procedure: 'election', organizationId: community.id } });
@@ -544,7 +544,7 @@ describe('村改居 procedure against real Temporal and PostgreSQL', () => {
       expect(audit.data).toMatchObject({ procedure: 'election', ruleSet: opened.ruleSetVersion, conversionCaseId });
 
       // Temporal retries the activity: it starts the case it opened and opens no second one.
-      const activities = createLinkedCaseActivities({ db: h.db, temporal: h.temporal, taskQueue: h.taskQueue });
+      const activities = createVillageConversionActivities({ db: h.db, temporal: h.temporal, taskQueue: h.taskQueue });
       expect(await activities.startFirstElection(input)).toEqual({ started: true, caseId: opened.id, number: opened.number });
       expect(await h.db.case.count({ where: { procedure: 'election', organizationId: community.id } })).toBe(1);
       expect(await h.db.pendingWorkflowStart.count({ where: { caseId: opened.id } })).toBe(0);

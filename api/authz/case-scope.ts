@@ -23,9 +23,9 @@ export function casesInScope(caller: Caller): Prisma.CaseWhereInput {
 }
 
 /**
- * Cases of a service-item procedure the caller oversees: those of the subtree they supervise (a county's civil-affairs
+ * Cases of a service-admission procedure (admission or report) the caller oversees: those of the subtree they supervise (a county's civil-affairs
  * bureau reviews for its whole county; see `supervisionPath`).
  */
-export function serviceItemCasesInScope(caller: Caller, procedure: string): Prisma.CaseWhereInput {
+export function serviceAdmissionCasesInScope(caller: Caller, procedure: string): Prisma.CaseWhereInput {
   return { procedure, organization: { path: { startsWith: supervisionPath(caller) } } };
 }

@@ -1,4 +1,5 @@
 import type { RoleName } from '../../domain/roles';
+import { SERVICE_ADMISSION_APPLICANT_ROLES } from '../../domain/procedures';
 
 /**
  * Which roles may call which kind of endpoint: the one table behind every route's `config.permission`.
@@ -89,7 +90,7 @@ export const PERMISSIONS = {
     'SYSTEM_ADMIN',
   ],
   /** Applying to hand a work item to communities (SA-GATE): a department, or a sub-district office. */
-  'service-items.apply': ['DEPARTMENT_APPLICANT', 'TOWNSHIP_OFFICIAL'],
+  'service-items.apply': SERVICE_ADMISSION_APPLICANT_ROLES,
   /** Reading service-item applications in one's scope (department's own, the county's and its civil-affairs bureau's). */
   'service-items.read': [
     'DEPARTMENT_APPLICANT',

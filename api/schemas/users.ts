@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { ROLES } from '../../domain/roles';
 import { membershipView } from './me';
-import { PASSWORD_MIN_LENGTH } from '../services/auth/passwords';
 import { residentIdNumber } from '../../domain/resident-id';
 import { bilingualIssue } from '../../domain/validation';
+import { password } from '../../domain/password';
 
 export const userView = z
   .object({
@@ -19,7 +19,7 @@ export const userView = z
   })
   .meta({ id: 'User' });
 
-export const password = z.string().min(PASSWORD_MIN_LENGTH).max(200);
+export { password };
 export const username = z
   .string()
   .trim()

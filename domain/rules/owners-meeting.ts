@@ -9,9 +9,6 @@ import type { RuleDefinition, RuleResult } from './rule';
  * Every threshold is compared exactly: areas are integers of hundredths of a square metre, fractions in BigInt.
  */
 
-/** The rule set a case keeps for its whole life (stored as the case's ruleSetVersion). */
-export const OWNERS_MEETING_RULE_SET = 'owners-meeting-2026.1';
-
 /**
  * Periods of the procedure. `noticeDays` and `committeePostingDays` are statutory; no statute sets a time for the
  * residents' committee's opinion or suggestions, so those two are parameters of this rule set (domain §4, OM-OPINION).

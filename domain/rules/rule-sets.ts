@@ -58,30 +58,6 @@ export const RULE_SETS: readonly RuleSet[] = [
   },
 ];
 
-/**
- * Names of the procedures' own policy versions (rules that cite neither committee law; a case of these procedures
- * keeps its version). Shown instead of the bare id.
- */
-export const POLICY_RULE_SET_NAMES: Readonly<Record<string, LocalizedText>> = {
-  'vc-2012-22': {
-    'zh-CN': '村改居规则（鲁办发〔2012〕22号 二(五)1；《村民委员会组织法》）',
-    en: 'Village conversion rules (Lu Ban Fa [2012] No. 22, 2(5)1; Villagers’ Committee law)',
-  },
-  'SA-2018.1': {
-    'zh-CN': '社区工作事项准入规则（鲁办发〔2012〕22号 三(一)；《城市居民委员会组织法》（2018年修正））',
-    en: 'Community work-item admission rules (Lu Ban Fa [2012] No. 22, 3(1); Residents’ Committee law, 2018)',
-  },
-  'owners-meeting-2026.1': {
-    'zh-CN': '业主大会会议告知规则（《物业管理条例》；《民法典》第二百七十八条）',
-    en: 'Owners’ meeting rules (Property Management Regulations; Civil Code Art. 278)',
-  },
-};
-
-/** A readable name of any case's rule set: a registered set, a procedure's policy version, else the id itself. */
-export function ruleSetName(id: string): LocalizedText {
-  return findRuleSet(id)?.name ?? POLICY_RULE_SET_NAMES[id] ?? { 'zh-CN': id, en: id };
-}
-
 /** The set in force on `referenceDate` (the earliest set for a date before it: no earlier text is modelled). */
 export function ruleSetInForce(referenceDate: IsoDate): RuleSet {
   const sorted = [...RULE_SETS].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));

@@ -74,9 +74,6 @@ export const SA_RULES = {
 
 export type SaRuleId = keyof typeof SA_RULES;
 
-/** The rule set a service-admission case records (a case keeps the rule set in force when it started). */
-export const SA_RULE_SET_VERSION = 'SA-2018.1';
-
 export const SA_CLASSIFICATIONS = ['own-duty', 'assist', 'entrusted'] as const;
 export type SaClassification = (typeof SA_CLASSIFICATIONS)[number];
 

@@ -8,7 +8,9 @@ import {
   procedureActivities as act,
   untilSettled,
   waitFor,
+  declared,
 } from '../lib/human-task';
+import { MIGRANT_ELIGIBILITY } from '../../domain/procedures';
 import { ElectionFailure, supplyEvidenceUpdate, type MigrantEligibilityInput, type MigrantEligibilityResult } from './messages';
 
 /** How long an applicant has to supply evidence the committee asked for. */
@@ -57,10 +59,8 @@ export async function migrantEligibilityProcedure(input: MigrantEligibilityInput
 
     const decided = await humanTask({
       caseId,
-      kind: 'election.migrant-decision',
-      formId: 'election.migrant-decision',
+      ...declared(MIGRANT_ELIGIBILITY.tasks.decision),
       candidateOrgId: input.committeeOrgId,
-      candidateRole: 'ELECTION_COMMITTEE_MEMBER',
       context: {
         applicationId: input.applicationId,
         number: input.number,

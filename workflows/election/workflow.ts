@@ -26,7 +26,9 @@ import {
   untilSettled,
   waitFor,
   type TaskDeadline,
+  declared,
 } from '../lib/human-task';
+import { ELECTION } from '../../domain/procedures';
 import { tracked } from '../lib/tracking';
 import {
   ElectionFailure,
@@ -151,10 +153,8 @@ class Election {
     const { law } = this.input;
     const setup = await humanTask({
       caseId: this.caseId,
-      kind: 'election.setup',
-      formId: 'election.setup',
+      ...declared(ELECTION.tasks.setup),
       candidateOrgId: this.input.townshipOrgId,
-      candidateRole: 'TOWNSHIP_OFFICIAL',
       context: { law, communityOrgId: this.input.communityOrgId, committeeOrgId: this.facts.committeeOrgId },
       validate: (p) =>
         p.electionDate <= today()
@@ -220,10 +220,8 @@ class Election {
     const latest = latestListPublicationDate(day);
     const publication = await humanTask({
       caseId: this.caseId,
-      kind: 'election.publish-list',
-      formId: 'election.publish-list',
+      ...declared(ELECTION.tasks.publishList),
       candidateOrgId: this.facts.committeeOrgId,
-      candidateRole: 'ELECTION_COMMITTEE_MEMBER',
       deadline: this.statutoryDeadline(endOfDayInChina(latest).toISOString()),
       context: { electionDate: day, lastAllowedDate: latest },
       validate: (p) => {
@@ -311,10 +309,8 @@ class Election {
   private async answerObjection(objectionId: string, receivedOn: IsoDate, due: Due): Promise<void> {
     const answered = await humanTask({
       caseId: this.caseId,
-      kind: 'election.objection-answer',
-      formId: 'election.objection-answer',
+      ...declared(ELECTION.tasks.objectionAnswer),
       candidateOrgId: this.facts.committeeOrgId,
-      candidateRole: 'ELECTION_COMMITTEE_MEMBER',
       deadline: this.statutoryDeadline(due.dueAt, due.calendarWarning),
       context: { objectionId, receivedOn, answerLastDay: due.lastDay },
     });
@@ -338,10 +334,8 @@ class Election {
     this.facts.phase = 'candidates';
     const nominated = await humanTask({
       caseId: this.caseId,
-      kind: 'election.candidates',
-      formId: 'election.candidates',
+      ...declared(ELECTION.tasks.candidates),
       candidateOrgId: this.facts.committeeOrgId,
-      candidateRole: 'ELECTION_COMMITTEE_MEMBER',
       context: { seats, registeredVoters },
       check: (p) => [checkCandidates(p.candidates.length, seats)],
     });
@@ -392,10 +386,8 @@ class Election {
     const { round, pool, seats, registeredVoters } = facts;
     const counted = await humanTask({
       caseId: this.caseId,
-      kind: round === 'first' ? 'election.results' : 'election.runoff',
-      formId: 'election.results',
+      ...declared(round === 'first' ? ELECTION.tasks.results : ELECTION.tasks.runoff),
       candidateOrgId: this.facts.committeeOrgId,
-      candidateRole: 'ELECTION_COMMITTEE_MEMBER',
       context: { round, seats, registeredVoters, candidates: pool, electionDate: this.facts.electionDate },
       validate: (p) => resultProblems(p, facts),
       check: (p) => (round === 'runoff' ? [checkCandidates(p.candidates.length, seats)] : []),
@@ -421,10 +413,8 @@ class Election {
     const due = await this.periodEnd(electedOn, ELECTION_RULE_SET.handoverDays, this.calendar?.handoverWindowMs);
     const handover = await humanTask({
       caseId: this.caseId,
-      kind: 'election.handover',
-      formId: 'election.handover',
+      ...declared(ELECTION.tasks.handover),
       candidateOrgId: this.input.townshipOrgId,
-      candidateRole: 'TOWNSHIP_OFFICIAL',
       deadline: { dueAt: due.dueAt, escalateAfterMs: 0, calendarWarning: due.calendarWarning },
       context: { electedOn, lastAllowedDate: due.lastDay, elected },
       validate: (p) =>

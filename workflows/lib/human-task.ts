@@ -13,6 +13,7 @@ import {
 } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { FORMS, type FormId, type FormPayload } from '../../domain/forms';
+import type { TaskDeclaration } from '../../domain/procedures';
 import type { RoleName } from '../../domain/roles';
 import { fieldErrorsFromZod } from '../../domain/validation';
 import type { RuleResult } from '../../domain/rules/rule';
@@ -209,6 +210,18 @@ export interface HumanTaskSpec<F extends FormId> {
   check?: (payload: FormPayload<F>) => RuleResult[];
   /** Field checks against the procedure's facts, run in the Update's validator after the form schema (400). */
   validate?: (payload: FormPayload<F>) => FieldError[];
+}
+
+/**
+ * The kind, form and candidate role of a task as its procedure declares it (`domain/procedures/<id>.ts`), to spread
+ * into a `humanTask` spec. A task whose role the case chooses (one of a declared list) is given that role.
+ */
+export function declared<T extends TaskDeclaration>(
+  task: T,
+  ...role: T['role'] extends RoleName ? [] : [role: RoleName]
+): { kind: T['kind']; formId: T['form']; candidateRole: RoleName } {
+  const candidateRole = typeof task.role === 'string' ? task.role : role[0]!;
+  return { kind: task.kind, formId: task.form, candidateRole };
 }
 
 export interface HumanTaskOutcome<F extends FormId> {

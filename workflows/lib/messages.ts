@@ -1,13 +1,9 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { Actor } from '../../domain/actor';
 import type { FieldError } from '../../domain/errors';
 import type { RuleResult } from '../../domain/rules/rule';
 
-/** Who acts: the user and the organization they act for (their current membership). */
-export interface Actor {
-  userId: string;
-  organizationId: string;
-  displayName: string;
-}
+export type { Actor } from '../../domain/actor';
 
 export interface CompleteTaskRequest {
   taskId: string;

@@ -9,14 +9,6 @@ import type {
 } from '../../domain/rules/owners-meeting';
 import type { RuleResult } from '../../domain/rules/rule';
 
-/** Task kinds of the procedure (also the step keys of domain/procedures.ts). */
-export const OM_TASKS = {
-  opinion: 'owners-meeting.opinion',
-  votes: 'owners-meeting.votes',
-  post: 'owners-meeting.post',
-  report: 'owners-meeting.report',
-} as const;
-
 /** The meeting as the owners' committee registered it. */
 export interface RegisteredMeeting {
   meetingType: MeetingType;

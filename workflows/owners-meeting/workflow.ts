@@ -20,10 +20,12 @@ import {
   installTaskHandlers,
   procedureActivities as activities,
   type TaskDeadline,
+  declared,
 } from '../lib/human-task';
 import { recordRules } from '../lib/rule-decisions';
+import { OWNERS_MEETING } from '../../domain/procedures';
 import type { SaveOwnersMeetingStepInput } from '../../activities/owners-meeting';
-import { OM_TASKS, type OwnersMeetingCaseData, type OwnersMeetingInput, type OwnersMeetingResult } from './messages';
+import { type OwnersMeetingCaseData, type OwnersMeetingInput, type OwnersMeetingResult } from './messages';
 
 const DAY_MS = 24 * 3_600_000;
 
@@ -97,10 +99,8 @@ class OwnersMeeting {
     const given = await humanTaskUnless(
       {
         caseId: this.caseId,
-        kind: OM_TASKS.opinion,
-        formId: 'owners-meeting.opinion',
+        ...declared(OWNERS_MEETING.tasks.opinion),
         candidateOrgId: this.input.residentsCommitteeOrgId,
-        candidateRole: 'RESIDENTS_COMMITTEE_OFFICIAL',
         deadline: reminderOnly(deadline),
         context: { ...this.meetingContext(), opinionDeadline: deadline, rule: OM_RULES['OM-OPINION'] },
       },
@@ -156,9 +156,7 @@ class OwnersMeeting {
     const { meeting } = this.input;
     const task = {
       caseId: this.caseId,
-      kind: OM_TASKS.votes,
       candidateOrgId: this.input.ownersCommitteeOrgId,
-      candidateRole: 'OWNERS_COMMITTEE_MEMBER' as const,
       context: { ...this.meetingContext(), opinion },
     };
     let decision: MeetingDecision;
@@ -169,7 +167,7 @@ class OwnersMeeting {
       // 民法典 Art. 278: OM-TURNOUT, then OM-SPECIAL or OM-ORDINARY per item.
       const done = await humanTask({
         ...task,
-        formId: 'owners-meeting.assembly-votes',
+        ...declared(OWNERS_MEETING.tasks.assemblyVotes),
         validate: (p) => agendaProblems(p.votes, meeting.items.length),
       });
       const p = done.payload;
@@ -183,7 +181,7 @@ class OwnersMeeting {
       // 山东省物业管理条例 Art. 32: two thirds of members present; more than half of all members decide.
       const done = await humanTask({
         ...task,
-        formId: 'owners-meeting.committee-votes',
+        ...declared(OWNERS_MEETING.tasks.committeeVotes),
         validate: (p) => agendaProblems(p.votes, meeting.items.length),
       });
       const p = done.payload;
@@ -234,10 +232,8 @@ class OwnersMeeting {
     const answer = await humanTaskUnless(
       {
         caseId: this.caseId,
-        kind: OM_TASKS.report,
-        formId: 'owners-meeting.report',
+        ...declared(OWNERS_MEETING.tasks.report),
         candidateOrgId: this.input.residentsCommitteeOrgId,
-        candidateRole: 'RESIDENTS_COMMITTEE_OFFICIAL',
         deadline: reminderOnly(deadline),
         context: {
           ...this.meetingContext(),
@@ -285,10 +281,8 @@ class OwnersMeeting {
       : undefined;
     const posted = await humanTask({
       caseId: this.caseId,
-      kind: OM_TASKS.post,
-      formId: 'owners-meeting.post',
+      ...declared(OWNERS_MEETING.tasks.post),
       candidateOrgId: this.input.ownersCommitteeOrgId,
-      candidateRole: 'OWNERS_COMMITTEE_MEMBER',
       deadline: period
         ? { dueAt: period.dueAt, remindBeforeMs: DAY_MS, escalateAfterMs: DAY_MS, calendarWarning: period.calendarWarning }
         : undefined,

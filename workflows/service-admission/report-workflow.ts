@@ -7,9 +7,11 @@ import {
   procedureActivities as activities,
   type HumanTaskOutcome,
   type TaskDeadline,
+  declared,
 } from '../lib/human-task';
 import { deadlineFromToday, shortenedDeadline } from '../lib/deadlines';
 import { recordRules } from '../lib/rule-decisions';
+import { SERVICE_ADMISSION_REPORT } from '../../domain/procedures';
 import type {
   ServiceItemReportCaseData,
   ServiceItemReportInput,
@@ -63,10 +65,8 @@ class ItemReport {
     const { input } = this;
     const answer = await humanTask({
       caseId: input.caseId,
-      kind: 'sa.report-answer',
-      formId: 'sa.report-answer',
+      ...declared(SERVICE_ADMISSION_REPORT.tasks.answer),
       candidateOrgId: input.countyOrgId,
-      candidateRole: 'COUNTY_APPROVER',
       deadline,
       context: {
         report: input.report,

@@ -18,7 +18,9 @@ import {
   procedureActivities as activities,
   waitFor,
   type HumanTaskOutcome,
+  declared,
 } from '../lib/human-task';
+import { SERVICE_ADMISSION } from '../../domain/procedures';
 import type { Actor } from '../lib/messages';
 import { recordRules } from '../lib/rule-decisions';
 import type {
@@ -135,10 +137,8 @@ async function civilAffairsReview({
   });
   const review = await humanTask({
     caseId: item.caseId,
-    kind: 'sa.review',
-    formId: 'sa.review',
+    ...declared(SERVICE_ADMISSION.tasks.review),
     candidateOrgId: item.input.civilAffairsOrgId,
-    candidateRole: 'COUNTY_CIVIL_AFFAIRS_REVIEWER',
     context: { round, terms, rules },
   });
   const reviewed = {
@@ -171,10 +171,8 @@ async function countyDecides({
   });
   const decision = await humanTask({
     caseId: item.caseId,
-    kind: 'sa.decide',
-    formId: 'sa.decide',
+    ...declared(SERVICE_ADMISSION.tasks.decide),
     candidateOrgId: item.input.countyOrgId,
-    candidateRole: 'COUNTY_APPROVER',
     context: { round, terms, rules, review: reviewed },
   });
   const admitted = decision.payload.decision === 'admit';
@@ -221,10 +219,8 @@ async function ownDutyRefusal({
   });
   const appeal = await humanTask({
     caseId: item.caseId,
-    kind: 'sa.appeal',
-    formId: 'sa.appeal',
+    ...declared(SERVICE_ADMISSION.tasks.appeal, item.input.department.role),
     candidateOrgId: item.input.department.orgId,
-    candidateRole: item.input.department.role,
     context: { terms, rules: check.rules },
   });
   if (appeal.payload.decision === 'accept') return { kind: 'closed', outcome: 'rejected-own-duty' };
@@ -236,10 +232,8 @@ async function ownDutyRefusal({
   });
   const ruling = await humanTask({
     caseId: item.caseId,
-    kind: 'sa.appeal-ruling',
-    formId: 'sa.appeal-ruling',
+    ...declared(SERVICE_ADMISSION.tasks.appealRuling),
     candidateOrgId: item.input.countyOrgId,
-    candidateRole: 'COUNTY_APPROVER',
     context: { terms, rules: check.rules, appeal: appealed },
   });
   const reclassified = ruling.payload.ruling === 'reclassify' ? ruling.payload.classification : null;
@@ -292,6 +286,11 @@ async function departmentRevises({
   /** The task closes when this becomes true (the period ended): the result is then undefined. */
   until?: () => boolean;
 }): Promise<ServiceItemTerms | null | undefined> {
+  const task = {
+    'sa.supplement': SERVICE_ADMISSION.tasks.supplement,
+    'sa.revise': SERVICE_ADMISSION.tasks.revise,
+    'sa.renew': SERVICE_ADMISSION.tasks.renew,
+  }[kind];
   await item.save({
     set: { ...state },
     event: { action: `service-item.${state.stage ?? kind}` },
@@ -299,10 +298,8 @@ async function departmentRevises({
   });
   const spec = {
     caseId: item.caseId,
-    kind,
-    formId: 'sa.revise' as const,
+    ...declared(task, item.input.department.role),
     candidateOrgId: item.input.department.orgId,
-    candidateRole: item.input.department.role,
     context: { terms, ...state },
     ...(kind === 'sa.renew' && item.listing
       ? { deadline: { dueAt: item.listing.validUntil, remindBeforeMs: SA_SETTINGS.renewalRemindBeforeMs, closesAtDue: true } }

@@ -1,5 +1,13 @@
-import { finishProcedure, humanTask, installTaskHandlers, procedureActivities, type TaskDeadline } from '../lib/human-task';
 import { deadlineFromToday, shortenedDeadline } from '../lib/deadlines';
+import {
+  finishProcedure,
+  humanTask,
+  installTaskHandlers,
+  procedureActivities,
+  type TaskDeadline,
+  declared,
+} from '../lib/human-task';
+import { SMOKE } from '../../domain/procedures';
 import type { SmokeProcedureInput, SmokeProcedureResult } from './messages';
 
 /**
@@ -24,10 +32,8 @@ async function confirm(input: SmokeProcedureInput) {
   return humanTask({
     deadline: await deadline(input),
     caseId: input.caseId,
-    kind: 'smoke.confirm',
-    formId: 'smoke.confirm',
+    ...declared(SMOKE.tasks.confirm, input.role),
     candidateOrgId: input.organizationId,
-    candidateRole: input.role,
   });
 }
 

@@ -10,10 +10,12 @@ import {
   procedureActivities,
   type HumanTaskOutcome,
   type TaskDeadline,
+  declared,
 } from '../lib/human-task';
 import { deadlineFromToday, shortenedDeadline } from '../lib/deadlines';
 import { recordRules } from '../lib/rule-decisions';
-import type { FirstElectionStart } from '../../activities/linked-cases';
+import { VILLAGE_CONVERSION } from '../../domain/procedures';
+import type { FirstElectionStart } from '../../activities/village-conversion';
 import {
   ConversionFailure,
   withdrawConversionUpdate,
@@ -95,10 +97,8 @@ class VillageConversion {
     const prepared = await humanTaskUnless(
       {
         caseId: this.caseId,
-        kind: 'vc.prepare',
-        formId: 'vc.prepare',
+        ...declared(VILLAGE_CONVERSION.tasks.prepare),
         candidateOrgId: this.input.villageOrgId,
-        candidateRole: 'VILLAGE_COMMITTEE_OFFICIAL',
         deadline: await stepDeadline(this.input),
         check: (payload) => evaluateConversion(payload.application),
       },
@@ -116,10 +116,8 @@ class VillageConversion {
     const review = await humanTaskUnless(
       {
         caseId: this.caseId,
-        kind: 'vc.township-review',
-        formId: 'vc.township-review',
+        ...declared(VILLAGE_CONVERSION.tasks.townshipReview),
         candidateOrgId: this.input.townshipOrgId,
-        candidateRole: 'TOWNSHIP_OFFICIAL',
         deadline: await stepDeadline(this.input),
       },
       this.withdrawn,
@@ -146,10 +144,8 @@ class VillageConversion {
   async civilAffairsReviews(): Promise<'forwarded' | 'returned'> {
     const civil = await humanTask({
       caseId: this.caseId,
-      kind: 'vc.civil-affairs-review',
-      formId: 'vc.civil-affairs-review',
+      ...declared(VILLAGE_CONVERSION.tasks.civilAffairsReview),
       candidateOrgId: this.input.civilAffairsOrgId,
-      candidateRole: 'COUNTY_CIVIL_AFFAIRS_REVIEWER',
       deadline: await stepDeadline(this.input),
     });
     if (civil.payload.decision !== 'return') return 'forwarded';
@@ -164,10 +160,8 @@ class VillageConversion {
   async countyDecides(): Promise<CountyDecision | 'returned' | 'refused'> {
     const decided = await humanTask({
       caseId: this.caseId,
-      kind: 'vc.county-decision',
-      formId: 'vc.county-decision',
+      ...declared(VILLAGE_CONVERSION.tasks.countyDecision),
       candidateOrgId: this.input.countyOrgId,
-      candidateRole: 'COUNTY_APPROVER',
       deadline: await stepDeadline(this.input),
     });
     if (decided.payload.decision === 'return') {

@@ -1,6 +1,7 @@
 import type {} from '@fastify/cookie';
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Actor } from '../../../domain/actor';
 import { AppError } from '../../../domain/errors';
 import type { RoleName } from '../../../domain/roles';
 import { CSRF_HEADER, SESSION_COOKIE, sessionIdFromToken, touchSession } from '../../services/auth/sessions';
@@ -26,6 +27,15 @@ export interface Caller {
   mustChangePassword: boolean;
   membership: CallerMembership | null;
   memberships: CallerMembership[];
+}
+
+/** The caller as the actor of a case (a task completion, an audit row): the organization they act for now. */
+export function actorOf(caller: Caller): Actor {
+  return {
+    userId: caller.userId,
+    organizationId: caller.membership?.organizationId ?? '',
+    displayName: caller.displayName,
+  };
 }
 
 /** What every /api/v1 route declares about access; the authorization matrix test walks this list. */

@@ -23,5 +23,3 @@ export async function verifyPassword(passwordHash: string | null, password: stri
   }
   return verify(passwordHash, password);
 }
-
-export const PASSWORD_MIN_LENGTH = 10;

@@ -1,7 +1,7 @@
 import type { Db } from '../../../runtime/db';
 import { AppError } from '../../../domain/errors';
 import type { LocalizedText } from '../../../domain/localized-text';
-import { ruleSetName } from '../../../domain/rules/rule-sets';
+import { ruleSetName } from '../../../domain/procedures';
 import type { Caller } from '../../plugins/app/auth';
 import { casesInScope } from '../../authz/case-scope';
 import { caseHistory, withdrawalOf, writtenDecision } from './case-history';

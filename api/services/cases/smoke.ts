@@ -23,7 +23,6 @@ export async function startSmokeCase(options: {
       ...options,
       procedure: 'smoke',
       organizationId: membership.organizationId,
-      ruleSetVersion: 'smoke-1',
       workflowArgs: (caseId): [SmokeProcedureInput] => [
         { caseId, organizationId: membership.organizationId, role: membership.role },
       ],

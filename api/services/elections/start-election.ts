@@ -3,8 +3,6 @@ import type { Db } from '../../../runtime/db';
 import { AppError } from '../../../domain/errors';
 import { lawForCommunity } from '../../../domain/rules/election-law';
 import { type ElectionLaw } from '../../../domain/rules/election';
-import { ruleSetInForce } from '../../../domain/rules/rule-sets';
-import { chinaDateOf } from '../../../domain/clock';
 import type { ElectionProcedureInput } from '../../../workflows/election/messages';
 import type { Caller } from '../../plugins/app/auth';
 import { currentMembership, organizationsInScope } from '../../authz/organization-scope';
@@ -57,8 +55,7 @@ async function openElection(options: StartElectionOptions) {
     procedure: 'election',
     organizationId: community.id,
     title: `${community.name} 居民委员会换届选举`,
-    // The rule set in force on the day the election starts, kept for its whole life (domain.md, "Rule sets by date").
-    ruleSetVersion: ruleSetInForce(chinaDateOf(new Date())).id,
+    // The rule set: the one in force on the day the election starts, kept for its whole life (domain/procedures/election.ts).
     data: { law, restructuringComplete: options.restructuringComplete },
     workflowArgs: (caseId): [ElectionProcedureInput] => [
       { caseId, communityOrgId: community.id, townshipOrgId: community.parentId!, law },

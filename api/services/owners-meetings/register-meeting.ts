@@ -6,7 +6,6 @@ import { AppError, type FieldError } from '../../../domain/errors';
 import type { RegisterOwnersMeeting } from '../../../domain/forms/owners-meeting';
 import {
   OM_PARAMETERS,
-  OWNERS_MEETING_RULE_SET,
   earliestValidMeetingDate,
   noticeRules,
   opinionLastDay,
@@ -150,7 +149,6 @@ async function openOwnersMeeting(options: RegisterOwnersMeetingOptions) {
     procedure: 'owners-meeting',
     organizationId: committee.id,
     title: `${committee.name} ${MEETING_NAMES[meeting.meetingType]}（${meeting.meetingDate}）`,
-    ruleSetVersion: OWNERS_MEETING_RULE_SET,
     data: data as unknown as Record<string, unknown>,
     workflowArgs: (caseId): [OwnersMeetingInput] => [
       {

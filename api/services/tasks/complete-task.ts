@@ -6,7 +6,7 @@ import { FORMS, isFormId } from '../../../domain/forms';
 import { fieldErrorsFromZod } from '../../../domain/validation';
 import { completeTaskUpdate, type CompleteTaskResponse } from '../../../workflows/lib/messages';
 import type { RuleResult } from '../../../domain/rules/rule';
-import type { Caller } from '../../plugins/app/auth';
+import { actorOf, type Caller } from '../../plugins/app/auth';
 import { findTaskToWorkOn } from './find-task';
 import { taskCompletionSeconds, workflowFailures } from '../../plugins/app/metrics';
 import { updateWorkflow, WORKFLOW_NOT_FOUND, WorkflowRefusal } from '../temporal/workflow-door';
@@ -88,11 +88,7 @@ export async function completeTask(options: CompleteTaskOptions): Promise<Comple
       args: [
         {
           taskId: task.id,
-          actor: {
-            userId: caller.userId,
-            organizationId: caller.membership?.organizationId ?? '',
-            displayName: caller.displayName,
-          },
+          actor: actorOf(caller),
           payload: options.payload,
           requestId: options.requestId,
         },

@@ -121,7 +121,6 @@ function startVillageCase(options: StartConversionOptions, parties: Awaited<Retu
     procedure: 'village-conversion',
     organizationId: parties.village.id,
     title: options.title ?? `${parties.village.name}村改居`,
-    ruleSetVersion: 'vc-2012-22',
     workflowArgs: (caseId): [VillageConversionInput] => [
       {
         caseId,

@@ -10,6 +10,8 @@
  * listeners registered with onUnauthorized (the session context), so an expired session leads to the login page.
  */
 
+import type { LocalizedText as DomainLocalizedText } from '../../../domain/localized-text';
+
 export const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -43,10 +45,8 @@ function announce(error: ApiError, ignoreUnauthorized = false): void {
   if (error.code === 'PASSWORD_CHANGE_REQUIRED') passwordChangeListeners.forEach((listener) => listener(error));
 }
 
-export interface LocalizedText {
-  'zh-CN'?: string;
-  en?: string;
-}
+/** A message as an error body may carry it: the domain's LocalizedText, either language possibly missing. */
+export type LocalizedText = Partial<DomainLocalizedText>;
 
 export interface ApiFieldError {
   path?: string;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localizedText } from '../../../domain/localized-text';
 import { ApiError, apiRequest } from './client';
 import { parseResponse } from './parse';
 import {
@@ -113,7 +114,6 @@ export async function completeTask(id: string, payload: unknown): Promise<Comple
   return parseResponse(completeTaskResponse, await apiRequest(`${taskPath(id)}/complete`, { method: 'POST', body: { payload } }));
 }
 
-const localizedText = z.object({ 'zh-CN': z.string(), en: z.string() });
 const ruleResult = z.object({
   id: z.string(),
   passed: z.boolean(),

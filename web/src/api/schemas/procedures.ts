@@ -33,7 +33,7 @@ export {
   serviceItemSummaryRow,
   serviceItemStage,
   yearlySummary,
-} from '../../../../api/schemas/service-items';
+} from '../../../../api/schemas/service-admission';
 export {
   ownersMeetingList,
   ownersMeetingListQuery,

@@ -1,12 +1,9 @@
 import { z } from 'zod';
 import { membershipView, ROLES } from './shared';
 import { residentIdNumber } from '../../../../domain/resident-id';
+import { password } from '../../../../domain/password';
 
-/**
- * Local copy of api/schemas/users.ts (keep in sync): that module imports PASSWORD_MIN_LENGTH from
- * api/services/auth/passwords.ts, which loads the native @node-rs/argon2 and cannot be bundled for the browser.
- */
-export const PASSWORD_MIN_LENGTH = 10;
+export { PASSWORD_MIN_LENGTH, password } from '../../../../domain/password';
 
 export const userView = z.object({
   id: z.string().uuid(),
@@ -19,7 +16,6 @@ export const userView = z.object({
   memberships: z.array(membershipView),
 });
 
-export const password = z.string().min(PASSWORD_MIN_LENGTH).max(200);
 export const username = z
   .string()
   .trim()

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { localizedText } from '../../../../domain/localized-text';
 import { apiRequest, type UploadProgress } from '../../api/client';
 import { uploadOnce, postOnce } from '../../api/idempotent';
 import { parseResponse } from '../../api/parse';
@@ -101,7 +102,7 @@ export async function importVoters(
 const rowError = z.object({
   row: z.number().int(),
   field: z.string(),
-  message: z.object({ 'zh-CN': z.string(), en: z.string() }),
+  message: localizedText,
 });
 export type VoterRowError = z.infer<typeof rowError>;
 

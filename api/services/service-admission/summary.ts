@@ -3,7 +3,7 @@ import type { Db } from '../../../runtime/db';
 import { chinaDateOf } from '../../../domain/clock';
 import type { ServiceItemCaseData, ServiceItemReportCaseData } from '../../../workflows/service-admission/messages';
 import type { Caller } from '../../plugins/app/auth';
-import type { countySummary } from '../../schemas/service-items';
+import type { countySummary } from '../../schemas/service-admission';
 import { supervisionPath } from '../../authz/organization-scope';
 import { SERVICE_ADMISSION, SERVICE_ADMISSION_REPORT, yearBounds } from './scope';
 

@@ -4,7 +4,7 @@ import { chinaDateOf } from '../../../domain/clock';
 import { AppError, type FieldError, type LocalizedText } from '../../../domain/errors';
 import type { ServiceItemApplication, ServiceItemReport } from '../../../domain/forms/service-admission';
 import type { RuleResult } from '../../../domain/rules/rule';
-import { SA_RULES, SA_RULE_SET_VERSION, evaluateAdmission, type AdmissionCheck } from '../../../domain/rules/service-admission';
+import { SA_RULES, evaluateAdmission, type AdmissionCheck } from '../../../domain/rules/service-admission';
 import type {
   ServiceAdmissionInput,
   ServiceAdmissionTiming,
@@ -125,7 +125,6 @@ async function applyForAdmission(
     procedure: SERVICE_ADMISSION,
     organizationId: self.id,
     title: terms.itemName,
-    ruleSetVersion: SA_RULE_SET_VERSION,
     data: data as unknown as Record<string, unknown>,
     workflowArgs: (caseId): [ServiceAdmissionInput] => [
       {
@@ -227,7 +226,6 @@ async function reportUnadmittedItem(options: StartOptions & { report: ServiceIte
     procedure: SERVICE_ADMISSION_REPORT,
     organizationId: self.id,
     title: `未经准入事项报告：${report.itemDescription.slice(0, 60)}`,
-    ruleSetVersion: SA_RULE_SET_VERSION,
     data: data as unknown as Record<string, unknown>,
     workflowArgs: (caseId): [ServiceItemReportInput] => [
       {

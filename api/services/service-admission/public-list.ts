@@ -4,7 +4,7 @@ import type { Db } from '../../../runtime/db';
 import { AppError } from '../../../domain/errors';
 import { SA_CLASSIFICATION_NAMES } from '../../../domain/rules/service-admission';
 import type { ServiceItemCaseData, ServiceItemReportCaseData } from '../../../workflows/service-admission/messages';
-import type { admittedItem, publishedReport } from '../../schemas/service-items';
+import type { admittedItem, publishedReport } from '../../schemas/service-admission';
 import { SERVICE_ADMISSION, SERVICE_ADMISSION_REPORT } from './scope';
 
 type AdmittedItem = z.infer<typeof admittedItem>;

@@ -6,8 +6,8 @@ import type { ServiceItemCaseData } from '../../../workflows/service-admission/m
 import type { Caller } from '../../plugins/app/auth';
 import { toCaseSummary } from '../../schemas/cases';
 import { shownCaseStatus } from '../cases/step-states';
-import type { serviceItemDetail, serviceItemListQuery, serviceItemSummaryRow } from '../../schemas/service-items';
-import { serviceItemCasesInScope } from '../../authz/case-scope';
+import type { serviceItemDetail, serviceItemListQuery, serviceItemSummaryRow } from '../../schemas/service-admission';
+import { serviceAdmissionCasesInScope } from '../../authz/case-scope';
 import { SERVICE_ADMISSION } from './scope';
 
 const VIEWS: Record<z.infer<typeof serviceItemListQuery>['view'], Prisma.CaseWhereInput> = {
@@ -65,7 +65,7 @@ export async function listServiceItems(
   const rows = await db.case.findMany({
     where: {
       AND: [
-        serviceItemCasesInScope(caller, SERVICE_ADMISSION),
+        serviceAdmissionCasesInScope(caller, SERVICE_ADMISSION),
         VIEWS[query.view],
         query.q
           ? {
@@ -102,7 +102,7 @@ export async function listServiceItems(
 /** One application with its terms, the rules as last evaluated, the review, the decision and the listing. */
 export async function getServiceItem(db: Db, caller: Caller, caseId: string): Promise<z.infer<typeof serviceItemDetail>> {
   const row = await db.case.findFirst({
-    where: { AND: [{ id: caseId }, serviceItemCasesInScope(caller, SERVICE_ADMISSION)] },
+    where: { AND: [{ id: caseId }, serviceAdmissionCasesInScope(caller, SERVICE_ADMISSION)] },
     include,
   });
   if (!row) throw new AppError('NOT_FOUND');

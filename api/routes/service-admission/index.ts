@@ -26,20 +26,24 @@ import {
   serviceItemSummaryRow,
   summaryQuery,
   yearlySummary as yearlySummaryResponse,
-} from '../../schemas/service-items';
-import { citiesWithLists, communitiesForApplicant } from '../../services/service-items/lookups';
-import { admittedItems, admittedItemsWorkbook, publishedReports } from '../../services/service-items/public-list';
-import { attachReportEvidence } from '../../services/service-items/reports';
-import { startServiceAdmission, startServiceItemReport } from '../../services/service-items/start';
-import { yearlySummary } from '../../services/service-items/summary';
-import { getServiceItem, listServiceItems } from '../../services/service-items/views';
+} from '../../schemas/service-admission';
+import { citiesWithLists, communitiesForApplicant } from '../../services/service-admission/lookups';
+import { admittedItems, admittedItemsWorkbook, publishedReports } from '../../services/service-admission/public-list';
+import { attachReportEvidence } from '../../services/service-admission/reports';
+import { startServiceAdmission, startServiceItemReport } from '../../services/service-admission/start';
+import { yearlySummary } from '../../services/service-admission/summary';
+import { getServiceItem, listServiceItems } from '../../services/service-admission/views';
 
 const publicAccess = { public: true, rateLimit: PUBLIC_CHECK_RATE_LIMIT } as const;
 const tags = ['service-admission'];
 const caseParams = z.object({ caseId: z.string().uuid() });
 
-/** 社区工作事项准入 (SA-…): the public check and list, applications, views, the yearly summary and community reports. */
-const serviceItemRoutes: FastifyPluginAsyncZod = async (fastify) => {
+/**
+ * 社区工作事项准入 (SA-…): the public check and list, applications, views, the yearly summary and community reports.
+ * The procedure is `service-admission` in every layer, but its URLs stay `/api/v1/service-items…` (and its permissions
+ * `service-items.*`): they are a published contract (web app, reliability harnesses, API clients), not a folder name.
+ */
+const serviceAdmissionRoutes: FastifyPluginAsyncZod = async (fastify) => {
   const { db } = fastify.platform;
 
   fastify.post(
@@ -315,4 +319,4 @@ const serviceItemRoutes: FastifyPluginAsyncZod = async (fastify) => {
   );
 };
 
-export default serviceItemRoutes;
+export default serviceAdmissionRoutes;

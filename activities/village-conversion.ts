@@ -8,8 +8,7 @@ import { openCase } from '../runtime/open-case';
 import { launchWorkflow, pendingStartOf } from '../runtime/pending-starts';
 import { PROCEDURES } from '../domain/procedures';
 import { residentsCommitteeCode } from '../domain/organizations';
-import { ruleSetInForce } from '../domain/rules/rule-sets';
-import { chinaDateOf } from '../domain/clock';
+import type { LocalizedText } from '../domain/localized-text';
 import type { ElectionLaw } from '../domain/rules/election';
 import type { ElectionProcedureInput } from '../workflows/election/messages';
 
@@ -32,7 +31,7 @@ export interface StartFirstElectionInput {
 /** The first election's start: started (its case), or refused because the community already has one running. */
 export type FirstElectionStart =
   | { started: true; caseId: string; number: string }
-  | { started: false; running: { caseId: string; number: string | null }; message: { 'zh-CN': string; en: string } };
+  | { started: false; running: { caseId: string; number: string | null }; message: LocalizedText };
 
 /** Marks the village converted and links it to its residents' committee (with the approving case), audited. */
 async function markConverted(tx: DbTx, input: CreateResidentsCommitteeInput, committeeOrgId: string): Promise<void> {
@@ -51,7 +50,15 @@ async function markConverted(tx: DbTx, input: CreateResidentsCommitteeInput, com
   });
 }
 
-export function createLinkedCaseActivities({ db, temporal, taskQueue }: { db: Db; temporal?: Client; taskQueue?: string }) {
+export function createVillageConversionActivities({
+  db,
+  temporal,
+  taskQueue,
+}: {
+  db: Db;
+  temporal?: Client;
+  taskQueue?: string;
+}) {
   return {
     /** Sets up the residents' committee approved by a conversion, under the same township; idempotent by code. */
     async createResidentsCommittee(input: CreateResidentsCommitteeInput): Promise<string> {
@@ -143,8 +150,7 @@ export function createLinkedCaseActivities({ db, temporal, taskQueue }: { db: Db
         caseId,
         organizationId: input.communityOrgId,
         title: `${community.name} 第一届居民委员会选举`,
-        // The rule set in force on the day the election starts, as for a manual start.
-        ruleSetVersion: ruleSetInForce(chinaDateOf(new Date())).id,
+        // The rule set: the election's in force on the day it starts, as for a manual start (openCase's default).
         taskQueue,
         data: { origin, law: input.law },
         workflowArgs,
