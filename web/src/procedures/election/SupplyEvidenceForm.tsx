@@ -1,0 +1,85 @@
+import { App, Button, Form, Input } from 'antd';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { ApiError } from '../../api/client';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { procedureFormResolver } from '../../forms/bilingual';
+import { FormField } from '../../forms/FormField';
+import { applyServerFieldErrors } from '../../forms/messages';
+import { supplyEvidence, type ApplicationView } from './api';
+import { ApplicationFactsFields } from './ApplicationFactsFields';
+import { migrantEvidenceBody } from '../../../../domain/forms/election';
+import { submitSpinner } from '../../forms/submit-spinner';
+
+type Values = z.input<typeof migrantEvidenceBody>;
+
+const FIELDS = [
+  'address',
+  'residenceSince',
+  'hasLegalFixedResidence',
+  'residenceEvidence',
+  'politicalRightsDeprived',
+  'registeredElsewhere',
+  'documents',
+  'note',
+];
+
+/**
+ * 补充材料: after the committee asked for more evidence, the applicant sends the facts again (corrected where needed)
+ * with new files; the pre-check runs again and the committee decides.
+ */
+export function SupplyEvidenceForm({
+  application,
+  onSupplied,
+}: {
+  application: ApplicationView;
+  onSupplied: (view: ApplicationView) => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [error, setError] = useState<unknown>();
+  const {
+    control,
+    handleSubmit,
+    setError: setFieldError,
+    formState,
+  } = useForm<Values, unknown, z.output<typeof migrantEvidenceBody>>({
+    resolver: procedureFormResolver(migrantEvidenceBody, (v) => ({ ...v, note: v.note?.trim() ? v.note : undefined })),
+    defaultValues: {
+      address: application.address,
+      residenceSince: application.residenceSince,
+      hasLegalFixedResidence: application.hasLegalFixedResidence,
+      residenceEvidence: application.residenceEvidence,
+      politicalRightsDeprived: application.politicalRightsDeprived,
+      registeredElsewhere: application.registeredElsewhere,
+      documents: [],
+      note: '',
+    },
+  });
+  const onSubmit = handleSubmit(async (body) => {
+    setError(undefined);
+    try {
+      const view = await supplyEvidence(application.number, body);
+      void message.success(t('election.application.evidenceSent'));
+      onSupplied(view);
+    } catch (caught) {
+      if (caught instanceof ApiError && applyServerFieldErrors(caught, FIELDS, setFieldError)) return;
+      setError(caught);
+    }
+  });
+
+  return (
+    <Form layout="vertical" onFinish={() => void onSubmit()} disabled={formState.isSubmitting}>
+      <ApplicationFactsFields control={control} disabled={formState.isSubmitting} />
+      <FormField control={control} name="note" label={t('election.application.note')}>
+        {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={2} maxLength={2000} />}
+      </FormField>
+      <ErrorAlert error={error} />
+      <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
+        {t('election.application.sendEvidence')}
+      </Button>
+    </Form>
+  );
+}

@@ -1,0 +1,77 @@
+import { Button, Form, Input, Modal, Typography } from 'antd';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import type { z } from 'zod';
+import { fetchCaseRecord } from '../../api/cases';
+import { startConversion } from './api';
+import { startConversionBody } from '../../api/schemas/procedures';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormField } from '../../forms/FormField';
+import { formResolver } from '../../forms/messages';
+import { canAccess, useMe } from '../../session/context';
+import { submitSpinner } from '../../forms/submit-spinner';
+
+type Values = z.input<typeof startConversionBody>;
+
+/**
+ * 发起村改居申请: for a village committee official (the only role the API lets start one). Opens the case, then the
+ * village's first task (vc.prepare), which the API has already written when the start returns.
+ */
+export function StartConversionButton() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const navigate = useNavigate();
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const { control, handleSubmit, formState } = useForm<Values, unknown, z.output<typeof startConversionBody>>({
+    resolver: formResolver(startConversionBody),
+    defaultValues: { title: undefined },
+  });
+  if (!canAccess(me, 'village-conversion.apply')) return null;
+
+  const onSubmit = handleSubmit(async ({ title }) => {
+    setError(undefined);
+    try {
+      const created = await startConversion(title);
+      const record = await fetchCaseRecord(created.id);
+      const prepare = record.tasks.find((task) => task.kind === 'vc.prepare' && task.status === 'OPEN');
+      setOpen(false);
+      void navigate(prepare ? `/tasks/${prepare.id}` : `/cases/${created.id}`);
+    } catch (caught) {
+      setError(caught);
+    }
+  });
+
+  return (
+    <>
+      <Button type="primary" onClick={() => setOpen(true)}>
+        {t('vc.start.button')}
+      </Button>
+      <Modal title={t('vc.start.title')} open={open} onCancel={() => setOpen(false)} footer={null} destroyOnHidden>
+        <Typography.Paragraph>
+          {t('vc.start.description', { village: me.membership?.organizationName ?? '' })}
+        </Typography.Paragraph>
+        <Form layout="vertical" onFinish={() => void onSubmit()}>
+          <ErrorAlert error={error} />
+          <FormField control={control} name="title" label={t('vc.start.caseTitle')} extra={t('vc.start.caseTitleHelp')}>
+            {(field, input) => (
+              <Input
+                {...field}
+                {...input}
+                value={field.value ?? ''}
+                onChange={(event) => field.onChange(event.target.value === '' ? undefined : event.target.value)}
+                placeholder={t('vc.start.caseTitlePlaceholder', { village: me.membership?.organizationName ?? '' })}
+                maxLength={200}
+              />
+            )}
+          </FormField>
+          <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
+            {t('vc.start.submit')}
+          </Button>
+        </Form>
+      </Modal>
+    </>
+  );
+}
