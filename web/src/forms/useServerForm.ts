@@ -14,7 +14,7 @@ export interface ServerForm<TValues extends FieldValues, TOutput extends FieldVa
    * The form's submit handler: validates (zod), then runs `action` with the parsed values. A refusal puts the API's
    * field errors on the form's fields; anything else becomes `serverError`.
    */
-  submitWith: (action: (values: TOutput) => Promise<unknown> | unknown) => () => Promise<void>;
+  submitWith: (action: (values: TOutput) => unknown) => () => Promise<void>;
   /** Puts one server field error (path relative to the form's values) on the form, focused once submitting ends. */
   setServerFieldError: (error: ServerFieldError) => void;
 }
@@ -56,7 +56,7 @@ export function useServerForm<TValues extends FieldValues, TOutput extends Field
   };
 
   const known = fields ?? Object.keys(options.defaultValues ?? {});
-  const submitWith = (action: (values: TOutput) => Promise<unknown> | unknown) =>
+  const submitWith = (action: (values: TOutput) => unknown) =>
     handleSubmit(async (values) => {
       setServerError(undefined);
       try {
