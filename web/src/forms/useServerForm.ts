@@ -17,6 +17,7 @@ export interface ServerForm<TValues extends FieldValues, TOutput extends FieldVa
   submitWith: (action: (values: TOutput) => unknown) => () => Promise<void>;
   /** Puts one server field error (path relative to the form's values) on the form, focused once submitting ends. */
   setServerFieldError: (error: ServerFieldError) => void;
+  setServerError: (error: unknown) => void;
 }
 
 export interface ServerFormOptions<TValues extends FieldValues, TOutput extends FieldValues> extends UseFormProps<
@@ -24,8 +25,15 @@ export interface ServerFormOptions<TValues extends FieldValues, TOutput extends 
   unknown,
   TOutput
 > {
-  /** The fields the API may name (default: the keys of defaultValues); other field errors go to `serverError`. */
-  fields?: readonly string[];
+  /**
+   * Which of the API's field paths are the form's fields: a list (default: the keys of defaultValues), or a function
+   * giving the form's path for an API path (undefined: not a field of this form). The rest go to `serverError`.
+   */
+  fields?: readonly string[] | ((apiPath: string) => string | undefined);
+  /** Keep the refusal as `serverError` even when its field errors are on the form (a page that lists them too). */
+  alertWithFields?: boolean;
+  /** Called after a refusal is shown (e.g. to scroll the outcome into view). */
+  onRefused?: (error: unknown) => void;
 }
 
 /**
@@ -34,6 +42,8 @@ export interface ServerFormOptions<TValues extends FieldValues, TOutput extends 
  */
 export function useServerForm<TValues extends FieldValues, TOutput extends FieldValues = TValues>({
   fields,
+  alertWithFields = false,
+  onRefused,
   ...options
 }: ServerFormOptions<TValues, TOutput>): ServerForm<TValues, TOutput> {
   const form = useForm<TValues, unknown, TOutput>(options);
@@ -56,17 +66,22 @@ export function useServerForm<TValues extends FieldValues, TOutput extends Field
   };
 
   const known = fields ?? Object.keys(options.defaultValues ?? {});
+  const formPath = typeof known === 'function' ? known : (path: string) => (known.includes(path) ? path : undefined);
   const submitWith = (action: (values: TOutput) => unknown) =>
     handleSubmit(async (values) => {
       setServerError(undefined);
       try {
         await action(values);
       } catch (caught) {
-        const onFields = serverFieldErrors(caught).filter((field) => known.includes(field.path));
+        const onFields = serverFieldErrors(caught).flatMap(({ path, message }) => {
+          const name = formPath(path);
+          return name === undefined ? [] : [{ path: name, message }];
+        });
         onFields.forEach(setServerFieldError);
-        if (onFields.length === 0) setServerError(caught);
+        if (alertWithFields || onFields.length === 0) setServerError(caught);
+        onRefused?.(caught);
       }
     });
 
-  return { ...form, serverError, submitWith, setServerFieldError };
+  return { ...form, serverError, setServerError, submitWith, setServerFieldError };
 }

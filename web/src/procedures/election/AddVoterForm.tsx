@@ -1,17 +1,15 @@
 import { App, Button, Col, Form, Input, Row } from 'antd';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { ApiError } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { procedureFormResolver } from '../../forms/bilingual';
 import { FormField } from '../../forms/FormField';
-import { applyServerFieldErrors } from '../../forms/messages';
 import { addVoter } from './api';
 import { IdNumberHint } from './IdNumberHint';
 import { voterEntryBody } from '../../../../domain/forms/election';
 import { submitSpinner } from '../../forms/submit-spinner';
+import { useServerForm } from '../../forms/useServerForm';
+import { SubmitFieldset } from '../../forms/SubmitFieldset';
 
 type Values = z.input<typeof voterEntryBody>;
 
@@ -21,14 +19,13 @@ const blankToUndefined = (value: string | undefined) => (value?.trim() ? value :
 export function AddVoterForm({ electionId, onAdded }: { electionId: string; onAdded: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [error, setError] = useState<unknown>();
   const {
     control,
-    handleSubmit,
-    setError: setFieldError,
+    serverError: error,
+    submitWith,
     formState,
     reset,
-  } = useForm<Values, unknown, z.output<typeof voterEntryBody>>({
+  } = useServerForm<Values, z.output<typeof voterEntryBody>>({
     resolver: procedureFormResolver(voterEntryBody, (v) => ({
       ...v,
       address: blankToUndefined(v.address),
@@ -36,56 +33,49 @@ export function AddVoterForm({ electionId, onAdded }: { electionId: string; onAd
     })),
     defaultValues: { name: '', idNumber: '', address: '', residentsGroup: '' },
   });
-  const onSubmit = handleSubmit(async (body) => {
-    setError(undefined);
-    try {
-      const voter = await addVoter(electionId, body);
-      void message.success(t('election.voters.added', { name: voter.name }));
-      reset();
-      onAdded();
-    } catch (caught) {
-      if (!(
-        caught instanceof ApiError &&
-        applyServerFieldErrors(caught, ['name', 'idNumber', 'address', 'residentsGroup'], setFieldError)
-      ))
-        setError(caught);
-    }
+  const onSubmit = submitWith(async (body) => {
+    const voter = await addVoter(electionId, body);
+    void message.success(t('election.voters.added', { name: voter.name }));
+    reset();
+    onAdded();
   });
 
   return (
     <Form layout="vertical" onFinish={() => void onSubmit()}>
-      <ErrorAlert error={error} />
-      <Row gutter={12}>
-        <Col xs={24} md={12}>
-          <FormField control={control} name="name" label={t('election.fields.name')} required>
-            {(field, input) => <Input {...field} {...input} maxLength={50} />}
-          </FormField>
-        </Col>
-        <Col xs={24} md={12}>
-          <FormField
-            control={control}
-            name="idNumber"
-            label={t('election.fields.idNumber')}
-            extra={<IdNumberHint control={control} name="idNumber" />}
-            required
-          >
-            {(field, input) => <Input {...field} {...input} maxLength={18} autoComplete="off" />}
-          </FormField>
-        </Col>
-        <Col xs={24} md={12}>
-          <FormField control={control} name="address" label={t('election.fields.address')}>
-            {(field, input) => <Input {...field} {...input} value={field.value ?? ''} maxLength={200} />}
-          </FormField>
-        </Col>
-        <Col xs={24} md={12}>
-          <FormField control={control} name="residentsGroup" label={t('election.fields.residentsGroup')}>
-            {(field, input) => <Input {...field} {...input} value={field.value ?? ''} maxLength={50} />}
-          </FormField>
-        </Col>
-      </Row>
-      <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
-        {t('election.voters.add')}
-      </Button>
+      <SubmitFieldset submitting={formState.isSubmitting}>
+        <ErrorAlert error={error} />
+        <Row gutter={12}>
+          <Col xs={24} md={12}>
+            <FormField control={control} name="name" label={t('election.fields.name')} required>
+              {(field, input) => <Input {...field} {...input} maxLength={50} />}
+            </FormField>
+          </Col>
+          <Col xs={24} md={12}>
+            <FormField
+              control={control}
+              name="idNumber"
+              label={t('election.fields.idNumber')}
+              extra={<IdNumberHint control={control} name="idNumber" />}
+              required
+            >
+              {(field, input) => <Input {...field} {...input} maxLength={18} autoComplete="off" />}
+            </FormField>
+          </Col>
+          <Col xs={24} md={12}>
+            <FormField control={control} name="address" label={t('election.fields.address')}>
+              {(field, input) => <Input {...field} {...input} value={field.value ?? ''} maxLength={200} />}
+            </FormField>
+          </Col>
+          <Col xs={24} md={12}>
+            <FormField control={control} name="residentsGroup" label={t('election.fields.residentsGroup')}>
+              {(field, input) => <Input {...field} {...input} value={field.value ?? ''} maxLength={50} />}
+            </FormField>
+          </Col>
+        </Row>
+        <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
+          {t('election.voters.add')}
+        </Button>
+      </SubmitFieldset>
     </Form>
   );
 }

@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Col, Descriptions, Form, Input, Result, Row, Spin, Typography } from 'antd';
-import { useId, useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useId } from 'react';
+import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { z } from 'zod';
@@ -9,7 +9,6 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { procedureFormResolver } from '../../forms/bilingual';
 import { FormField } from '../../forms/FormField';
 import { CheckField } from '../../forms/GroupField';
-import { applyServerFieldErrors } from '../../forms/messages';
 import { useAsyncData } from '../../hooks/useAsyncData';
 import '../procedures.css';
 import { DateField } from '../DateField';
@@ -20,6 +19,8 @@ import { useMe } from '../../session/context';
 import { migrantApplicationBody } from '../../../../domain/forms/election';
 import { parseResidentId } from '../../../../domain/resident-id';
 import { submitSpinner } from '../../forms/submit-spinner';
+import { useServerForm } from '../../forms/useServerForm';
+import { SubmitFieldset } from '../../forms/SubmitFieldset';
 
 type Values = z.input<typeof migrantApplicationBody>;
 type Output = z.output<typeof migrantApplicationBody>;
@@ -60,15 +61,15 @@ export function MigrantApplyPage() {
   const me = useMe();
   const { electionId = '' } = useParams();
   const election = useAsyncData((signal) => fetchElection(electionId, signal), electionId);
-  const [error, setError] = useState<unknown>();
   const {
     control,
-    handleSubmit,
-    setError: setFieldError,
+    serverError: error,
+    submitWith,
     setValue,
     getValues,
     formState,
-  } = useForm<Values, unknown, Output>({
+  } = useServerForm<Values, Output>({
+    fields: FIELDS,
     resolver: procedureFormResolver(migrantApplicationBody, prepare),
     defaultValues: {
       name: me.user.displayName,
@@ -86,15 +87,9 @@ export function MigrantApplyPage() {
     name: ['birthDate', 'residenceSince', 'hasLegalFixedResidence', 'politicalRightsDeprived', 'registeredElsewhere'],
   });
 
-  const onSubmit = handleSubmit(async (body) => {
-    setError(undefined);
-    try {
-      const created = await submitApplication(electionId, body);
-      void navigate(`/elections/applications/${encodeURIComponent(created.number)}`, { state: { submitted: true } });
-    } catch (caught) {
-      if (caught instanceof ApiError && applyServerFieldErrors(caught, FIELDS, setFieldError)) return;
-      setError(caught);
-    }
+  const onSubmit = submitWith(async (body) => {
+    const created = await submitApplication(electionId, body);
+    void navigate(`/elections/applications/${encodeURIComponent(created.number)}`, { state: { submitted: true } });
   });
 
   /** The birth date inside a valid ID number fills an empty birth date field. */
@@ -152,69 +147,78 @@ export function MigrantApplyPage() {
         <Col xs={24} lg={15}>
           <Card title={<h3 className="card-heading">{t('election.apply.form')}</h3>}>
             <Form layout="vertical" onFinish={() => void onSubmit()} disabled={formState.isSubmitting}>
-              <Row gutter={12}>
-                <Col xs={24} md={12}>
-                  <FormField control={control} name="name" label={t('election.fields.name')} required>
-                    {(field, input) => <Input {...field} {...input} maxLength={50} autoComplete="name" />}
-                  </FormField>
-                </Col>
-                <Col xs={24} md={12}>
-                  <FormField control={control} name="phone" label={t('election.fields.phone')}>
-                    {(field, input) => (
-                      <Input {...field} {...input} value={field.value ?? ''} maxLength={11} inputMode="tel" autoComplete="tel" />
-                    )}
-                  </FormField>
-                </Col>
-                <Col xs={24} md={12}>
-                  <FormField
-                    control={control}
-                    name="idNumber"
-                    label={t('election.fields.idNumber')}
-                    extra={<IdNumberHint control={control} name="idNumber" />}
-                    required
-                  >
-                    {(field, input) => (
-                      <Input
-                        {...field}
-                        {...input}
-                        onBlur={() => {
-                          field.onBlur();
-                          fillBirthDate();
-                        }}
-                        maxLength={18}
-                        autoComplete="off"
-                      />
-                    )}
-                  </FormField>
-                </Col>
-                <Col xs={24} md={12}>
-                  <DateField
-                    control={control}
-                    name="birthDate"
-                    label={t('election.fields.birthDate')}
-                    extra={t('election.fields.birthDateHelp')}
-                    required
-                  />
-                </Col>
-              </Row>
-              <ApplicationFactsFields control={control as unknown as FactsControl} disabled={formState.isSubmitting} />
-              <CheckField control={control} name="declarationTrue" label={t('election.apply.declaration')} />
-              <ErrorAlert error={error} />
-              {existing && (
-                <Typography.Paragraph>
-                  <Link className="text-link" to={`/elections/applications/${existing}`}>
-                    {t('election.apply.openExisting', { number: existing })}
-                  </Link>
-                </Typography.Paragraph>
-              )}
-              <Button
-                type="primary"
-                htmlType="submit"
-                loading={submitSpinner(formState.isSubmitting)}
-                disabled={e.status !== 'REGISTRATION'}
-              >
-                {t('election.apply.submit')}
-              </Button>
+              <SubmitFieldset submitting={formState.isSubmitting}>
+                <Row gutter={12}>
+                  <Col xs={24} md={12}>
+                    <FormField control={control} name="name" label={t('election.fields.name')} required>
+                      {(field, input) => <Input {...field} {...input} maxLength={50} autoComplete="name" />}
+                    </FormField>
+                  </Col>
+                  <Col xs={24} md={12}>
+                    <FormField control={control} name="phone" label={t('election.fields.phone')}>
+                      {(field, input) => (
+                        <Input
+                          {...field}
+                          {...input}
+                          value={field.value ?? ''}
+                          maxLength={11}
+                          inputMode="tel"
+                          autoComplete="tel"
+                        />
+                      )}
+                    </FormField>
+                  </Col>
+                  <Col xs={24} md={12}>
+                    <FormField
+                      control={control}
+                      name="idNumber"
+                      label={t('election.fields.idNumber')}
+                      extra={<IdNumberHint control={control} name="idNumber" />}
+                      required
+                    >
+                      {(field, input) => (
+                        <Input
+                          {...field}
+                          {...input}
+                          onBlur={() => {
+                            field.onBlur();
+                            fillBirthDate();
+                          }}
+                          maxLength={18}
+                          autoComplete="off"
+                        />
+                      )}
+                    </FormField>
+                  </Col>
+                  <Col xs={24} md={12}>
+                    <DateField
+                      control={control}
+                      name="birthDate"
+                      label={t('election.fields.birthDate')}
+                      extra={t('election.fields.birthDateHelp')}
+                      required
+                    />
+                  </Col>
+                </Row>
+                <ApplicationFactsFields control={control as unknown as FactsControl} disabled={formState.isSubmitting} />
+                <CheckField control={control} name="declarationTrue" label={t('election.apply.declaration')} />
+                <ErrorAlert error={error} />
+                {existing && (
+                  <Typography.Paragraph>
+                    <Link className="text-link" to={`/elections/applications/${existing}`}>
+                      {t('election.apply.openExisting', { number: existing })}
+                    </Link>
+                  </Typography.Paragraph>
+                )}
+                <Button
+                  type="primary"
+                  htmlType="submit"
+                  loading={submitSpinner(formState.isSubmitting)}
+                  disabled={e.status !== 'REGISTRATION'}
+                >
+                  {t('election.apply.submit')}
+                </Button>
+              </SubmitFieldset>
             </Form>
           </Card>
         </Col>

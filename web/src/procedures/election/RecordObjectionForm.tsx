@@ -1,16 +1,13 @@
 import { App, Button, Col, Form, Input, Radio, Row, Select, Typography } from 'antd';
-import { useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { ApiError } from '../../api/client';
 import { failedRules } from '../../api/tasks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { RuleResults } from '../../components/RuleResults';
 import { procedureFormResolver } from '../../forms/bilingual';
 import { FormField } from '../../forms/FormField';
 import { GroupField } from '../../forms/GroupField';
-import { applyServerFieldErrors } from '../../forms/messages';
 import { useAsyncData } from '../../hooks/useAsyncData';
 import { currentLanguage } from '../../i18n';
 import { formatDateTime } from '../format';
@@ -18,8 +15,9 @@ import { listVoters, recordObjection } from './api';
 import { IdNumberHint } from './IdNumberHint';
 import { ruleLines } from './ruleLines';
 import { objectionBody } from '../../../../domain/forms/election';
-import type { RuleResult } from '../../../../domain/rules/rule';
 import { submitSpinner } from '../../forms/submit-spinner';
+import { useServerForm } from '../../forms/useServerForm';
+import { SubmitFieldset } from '../../forms/SubmitFieldset';
 
 type Values = z.input<typeof objectionBody>;
 
@@ -40,15 +38,14 @@ export function RecordObjectionForm({ electionId, onRecorded }: { electionId: st
   const { t } = useTranslation();
   const language = currentLanguage();
   const { message } = App.useApp();
-  const [error, setError] = useState<unknown>();
-  const [rules, setRules] = useState<RuleResult[]>([]);
   const {
     control,
-    handleSubmit,
-    setError: setFieldError,
+    submitWith,
+    serverError: error,
     formState,
     reset,
-  } = useForm<Values, unknown, z.output<typeof objectionBody>>({
+  } = useServerForm<Values, z.output<typeof objectionBody>>({
+    fields: ['kind', 'objectorName', 'grounds', 'entryId', 'person', 'person.name', 'person.idNumber', 'person.address'],
     resolver: procedureFormResolver(objectionBody, prepare),
     defaultValues: { objectorName: '', grounds: '', person: { name: '', idNumber: '', address: '' } },
   });
@@ -59,97 +56,91 @@ export function RecordObjectionForm({ electionId, onRecorded }: { electionId: st
     `${electionId}-${kind ?? ''}`,
   );
 
-  const onSubmit = handleSubmit(async (body) => {
-    setError(undefined);
-    setRules([]);
-    try {
-      const filed = await recordObjection(electionId, body);
-      void message.success(
-        t('election.objections.recorded', { number: filed.number, due: formatDateTime(filed.answerDueAt, language) }),
-      );
-      reset();
-      onRecorded();
-    } catch (caught) {
-      const fields = ['kind', 'objectorName', 'grounds', 'entryId', 'person', 'person.name', 'person.idNumber', 'person.address'];
-      if (caught instanceof ApiError && applyServerFieldErrors(caught, fields, setFieldError)) return;
-      setRules(failedRules(caught).filter((r) => !r.passed));
-      setError(caught);
-    }
+  const rules = failedRules(error).filter((r) => !r.passed);
+  const onSubmit = submitWith(async (body) => {
+    const filed = await recordObjection(electionId, body);
+    void message.success(
+      t('election.objections.recorded', { number: filed.number, due: formatDateTime(filed.answerDueAt, language) }),
+    );
+    reset();
+    onRecorded();
   });
 
   return (
     <Form layout="vertical" onFinish={() => void onSubmit()}>
-      <GroupField control={control} name="kind" label={t('election.objections.kind')} required>
-        {(field, group) => (
-          <Radio.Group
-            {...group}
-            value={field.value}
-            onChange={(event) => field.onChange(event.target.value)}
-            options={(['omission', 'wrongful-inclusion', 'other'] as const).map((k) => ({
-              value: k,
-              label: t(`election.objectionKind.${k}`),
-            }))}
-          />
-        )}
-      </GroupField>
-      <FormField control={control} name="objectorName" label={t('election.objections.objector')} required>
-        {(field, input) => <Input {...field} {...input} maxLength={50} />}
-      </FormField>
-      {kind === 'wrongful-inclusion' && (
-        <FormField control={control} name="entryId" label={t('election.objections.voter')} required>
-          {(field, input) => (
-            <Select
-              {...input}
+      <SubmitFieldset submitting={formState.isSubmitting}>
+        <GroupField control={control} name="kind" label={t('election.objections.kind')} required>
+          {(field, group) => (
+            <Radio.Group
+              {...group}
               value={field.value}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              loading={voters.loading}
-              showSearch={{ optionFilterProp: 'label' }}
-              options={(voters.data?.items ?? []).map((v) => ({ value: v.id, label: `${v.name} ${v.idNumberMasked}` }))}
+              onChange={(event) => field.onChange(event.target.value)}
+              options={(['omission', 'wrongful-inclusion', 'other'] as const).map((k) => ({
+                value: k,
+                label: t(`election.objectionKind.${k}`),
+              }))}
             />
           )}
+        </GroupField>
+        <FormField control={control} name="objectorName" label={t('election.objections.objector')} required>
+          {(field, input) => <Input {...field} {...input} maxLength={50} />}
         </FormField>
-      )}
-      {kind === 'omission' && (
-        <fieldset className="form-fieldset">
-          <legend>
-            <Typography.Text strong>{t('election.objections.person')}</Typography.Text>
-          </legend>
-          <Row gutter={12}>
-            <Col xs={24} md={8}>
-              <FormField control={control} name="person.name" label={t('election.objections.personName')} required>
-                {(field, input) => <Input {...field} {...input} value={field.value ?? ''} maxLength={50} />}
-              </FormField>
-            </Col>
-            <Col xs={24} md={8}>
-              <FormField
-                control={control}
-                name="person.idNumber"
-                label={t('election.objections.personIdNumber')}
-                extra={<IdNumberHint control={control} name="person.idNumber" />}
-                required
-              >
-                {(field, input) => <Input {...field} {...input} value={field.value ?? ''} maxLength={18} autoComplete="off" />}
-              </FormField>
-            </Col>
-            <Col xs={24} md={8}>
-              <FormField control={control} name="person.address" label={t('election.fields.address')}>
-                {(field, input) => <Input {...field} {...input} value={field.value ?? ''} maxLength={200} />}
-              </FormField>
-            </Col>
-          </Row>
-        </fieldset>
-      )}
-      <FormField control={control} name="grounds" label={t('election.objections.grounds')} required>
-        {(field, input) => <Input.TextArea {...field} {...input} rows={3} maxLength={5000} />}
-      </FormField>
-      <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
-        {t('election.objections.record')}
-      </Button>
-      <div style={{ marginTop: 12 }}>
-        <ErrorAlert error={error} title={rules.length > 0 ? t('task.form.rulesFailed') : undefined} />
-        {rules.length > 0 && <RuleResults label={t('task.form.rulesFailed')} rules={ruleLines(rules, language)} />}
-      </div>
+        {kind === 'wrongful-inclusion' && (
+          <FormField control={control} name="entryId" label={t('election.objections.voter')} required>
+            {(field, input) => (
+              <Select
+                {...input}
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                loading={voters.loading}
+                showSearch={{ optionFilterProp: 'label' }}
+                options={(voters.data?.items ?? []).map((v) => ({ value: v.id, label: `${v.name} ${v.idNumberMasked}` }))}
+              />
+            )}
+          </FormField>
+        )}
+        {kind === 'omission' && (
+          <fieldset className="form-fieldset">
+            <legend>
+              <Typography.Text strong>{t('election.objections.person')}</Typography.Text>
+            </legend>
+            <Row gutter={12}>
+              <Col xs={24} md={8}>
+                <FormField control={control} name="person.name" label={t('election.objections.personName')} required>
+                  {(field, input) => <Input {...field} {...input} value={field.value ?? ''} maxLength={50} />}
+                </FormField>
+              </Col>
+              <Col xs={24} md={8}>
+                <FormField
+                  control={control}
+                  name="person.idNumber"
+                  label={t('election.objections.personIdNumber')}
+                  extra={<IdNumberHint control={control} name="person.idNumber" />}
+                  required
+                >
+                  {(field, input) => <Input {...field} {...input} value={field.value ?? ''} maxLength={18} autoComplete="off" />}
+                </FormField>
+              </Col>
+              <Col xs={24} md={8}>
+                <FormField control={control} name="person.address" label={t('election.fields.address')}>
+                  {(field, input) => <Input {...field} {...input} value={field.value ?? ''} maxLength={200} />}
+                </FormField>
+              </Col>
+            </Row>
+          </fieldset>
+        )}
+        <FormField control={control} name="grounds" label={t('election.objections.grounds')} required>
+          {(field, input) => <Input.TextArea {...field} {...input} rows={3} maxLength={5000} />}
+        </FormField>
+        <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
+          {t('election.objections.record')}
+        </Button>
+        <div style={{ marginTop: 12 }}>
+          <ErrorAlert error={error} title={rules.length > 0 ? t('task.form.rulesFailed') : undefined} />
+          {rules.length > 0 && <RuleResults label={t('task.form.rulesFailed')} rules={ruleLines(rules, language)} />}
+        </div>
+      </SubmitFieldset>
     </Form>
   );
 }

@@ -1,6 +1,6 @@
 import { Button, Form, Modal, Radio, Select, Typography } from 'antd';
 import { useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { z } from 'zod';
@@ -18,6 +18,8 @@ import { ruleLines } from './ruleLines';
 import { canAccess, useMe } from '../../session/context';
 import { lawForCommunity } from '../../../../domain/rules/election-law';
 import { submitSpinner } from '../../forms/submit-spinner';
+import { useServerForm } from '../../forms/useServerForm';
+import { SubmitFieldset } from '../../forms/SubmitFieldset';
 
 /** The body of POST /api/v1/elections (declared inline in api/routes/elections/elections.ts). */
 const startBody = z.object({ communityOrgId: z.string().uuid(), restructuringComplete: z.boolean() }).strict();
@@ -33,31 +35,31 @@ export function StartElectionButton({ onStarted }: { onStarted?: () => void }) {
   const me = useMe();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState<unknown>();
   const allowed = canAccess(me, 'elections.start');
   const communities = useAsyncData(
     (signal) => (allowed && open ? listOrganizations({ kind: 'COMMUNITY' }, signal) : Promise.resolve([])),
     `${me.membership?.id ?? ''}-${open}`,
   );
-  const { control, handleSubmit, formState, reset } = useForm<Values, unknown, z.output<typeof startBody>>({
+  const {
+    control,
+    serverError: error,
+    submitWith,
+    formState,
+    reset,
+  } = useServerForm<Values, z.output<typeof startBody>>({
     resolver: formResolver(startBody),
   });
   const restructured = useWatch({ control, name: 'restructuringComplete' });
   if (!allowed) return null;
 
-  const onSubmit = handleSubmit(async (body) => {
-    setError(undefined);
-    try {
-      const created = await startElection(body);
-      const record = await fetchCaseRecord(created.id);
-      const setup = record.tasks.find((task) => task.kind === 'election.setup' && task.status === 'OPEN');
-      setOpen(false);
-      reset();
-      onStarted?.();
-      void navigate(setup ? `/tasks/${setup.id}` : `/elections/${created.id}`);
-    } catch (caught) {
-      setError(caught);
-    }
+  const onSubmit = submitWith(async (body) => {
+    const created = await startElection(body);
+    const record = await fetchCaseRecord(created.id);
+    const setup = record.tasks.find((task) => task.kind === 'election.setup' && task.status === 'OPEN');
+    setOpen(false);
+    reset();
+    onStarted?.();
+    void navigate(setup ? `/tasks/${setup.id}` : `/elections/${created.id}`);
   });
 
   return (
@@ -68,51 +70,53 @@ export function StartElectionButton({ onStarted }: { onStarted?: () => void }) {
       <Modal title={t('election.start.title')} open={open} onCancel={() => setOpen(false)} footer={null} destroyOnHidden>
         <Typography.Paragraph>{t('election.start.description')}</Typography.Paragraph>
         <Form layout="vertical" onFinish={() => void onSubmit()}>
-          <ErrorAlert error={error ?? communities.error} />
-          <FormField control={control} name="communityOrgId" label={t('election.start.community')} required>
-            {(field, input) => (
-              <Select
-                {...input}
-                value={field.value}
-                onChange={field.onChange}
-                onBlur={field.onBlur}
-                loading={communities.loading}
-                showSearch={{ optionFilterProp: 'label' }}
-                options={(communities.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
-                notFoundContent={t('election.start.noCommunities')}
-              />
+          <SubmitFieldset submitting={formState.isSubmitting}>
+            <ErrorAlert error={error ?? communities.error} />
+            <FormField control={control} name="communityOrgId" label={t('election.start.community')} required>
+              {(field, input) => (
+                <Select
+                  {...input}
+                  value={field.value}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                  loading={communities.loading}
+                  showSearch={{ optionFilterProp: 'label' }}
+                  options={(communities.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+                  notFoundContent={t('election.start.noCommunities')}
+                />
+              )}
+            </FormField>
+            <GroupField
+              control={control}
+              name="restructuringComplete"
+              label={t('election.start.restructured')}
+              extra={t('election.start.restructuredHelp')}
+              required
+            >
+              {(field, group) => (
+                <Radio.Group
+                  {...group}
+                  value={field.value}
+                  onChange={(event) => field.onChange(event.target.value)}
+                  options={[
+                    { value: true, label: t('election.start.restructuredYes') },
+                    { value: false, label: t('election.start.restructuredNo') },
+                  ]}
+                />
+              )}
+            </GroupField>
+            {typeof restructured === 'boolean' && (
+              <div style={{ marginBottom: 16 }}>
+                <RuleResults
+                  label={t('election.start.law')}
+                  rules={ruleLines([lawForCommunity({ restructuringComplete: restructured })], language)}
+                />
+              </div>
             )}
-          </FormField>
-          <GroupField
-            control={control}
-            name="restructuringComplete"
-            label={t('election.start.restructured')}
-            extra={t('election.start.restructuredHelp')}
-            required
-          >
-            {(field, group) => (
-              <Radio.Group
-                {...group}
-                value={field.value}
-                onChange={(event) => field.onChange(event.target.value)}
-                options={[
-                  { value: true, label: t('election.start.restructuredYes') },
-                  { value: false, label: t('election.start.restructuredNo') },
-                ]}
-              />
-            )}
-          </GroupField>
-          {typeof restructured === 'boolean' && (
-            <div style={{ marginBottom: 16 }}>
-              <RuleResults
-                label={t('election.start.law')}
-                rules={ruleLines([lawForCommunity({ restructuringComplete: restructured })], language)}
-              />
-            </div>
-          )}
-          <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
-            {t('election.start.submit')}
-          </Button>
+            <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
+              {t('election.start.submit')}
+            </Button>
+          </SubmitFieldset>
         </Form>
       </Modal>
     </>

@@ -1,17 +1,15 @@
 import { App, Button, Form, Input } from 'antd';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { ApiError } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { procedureFormResolver } from '../../forms/bilingual';
 import { FormField } from '../../forms/FormField';
-import { applyServerFieldErrors } from '../../forms/messages';
 import { supplyEvidence, type ApplicationView } from './api';
 import { ApplicationFactsFields } from './ApplicationFactsFields';
 import { migrantEvidenceBody } from '../../../../domain/forms/election';
 import { submitSpinner } from '../../forms/submit-spinner';
+import { useServerForm } from '../../forms/useServerForm';
+import { SubmitFieldset } from '../../forms/SubmitFieldset';
 
 type Values = z.input<typeof migrantEvidenceBody>;
 
@@ -39,13 +37,13 @@ export function SupplyEvidenceForm({
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [error, setError] = useState<unknown>();
   const {
     control,
-    handleSubmit,
-    setError: setFieldError,
+    serverError: error,
+    submitWith,
     formState,
-  } = useForm<Values, unknown, z.output<typeof migrantEvidenceBody>>({
+  } = useServerForm<Values, z.output<typeof migrantEvidenceBody>>({
+    fields: FIELDS,
     resolver: procedureFormResolver(migrantEvidenceBody, (v) => ({ ...v, note: v.note?.trim() ? v.note : undefined })),
     defaultValues: {
       address: application.address,
@@ -58,28 +56,24 @@ export function SupplyEvidenceForm({
       note: '',
     },
   });
-  const onSubmit = handleSubmit(async (body) => {
-    setError(undefined);
-    try {
-      const view = await supplyEvidence(application.number, body);
-      void message.success(t('election.application.evidenceSent'));
-      onSupplied(view);
-    } catch (caught) {
-      if (caught instanceof ApiError && applyServerFieldErrors(caught, FIELDS, setFieldError)) return;
-      setError(caught);
-    }
+  const onSubmit = submitWith(async (body) => {
+    const view = await supplyEvidence(application.number, body);
+    void message.success(t('election.application.evidenceSent'));
+    onSupplied(view);
   });
 
   return (
     <Form layout="vertical" onFinish={() => void onSubmit()} disabled={formState.isSubmitting}>
-      <ApplicationFactsFields control={control} disabled={formState.isSubmitting} />
-      <FormField control={control} name="note" label={t('election.application.note')}>
-        {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={2} maxLength={2000} />}
-      </FormField>
-      <ErrorAlert error={error} />
-      <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
-        {t('election.application.sendEvidence')}
-      </Button>
+      <SubmitFieldset submitting={formState.isSubmitting}>
+        <ApplicationFactsFields control={control} disabled={formState.isSubmitting} />
+        <FormField control={control} name="note" label={t('election.application.note')}>
+          {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={2} maxLength={2000} />}
+        </FormField>
+        <ErrorAlert error={error} />
+        <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
+          {t('election.application.sendEvidence')}
+        </Button>
+      </SubmitFieldset>
     </Form>
   );
 }

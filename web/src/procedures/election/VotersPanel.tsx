@@ -1,6 +1,5 @@
 import { Alert, App, Button, Card, Collapse, Descriptions, Flex, Form, Grid, Input, Modal, Table, Typography } from 'antd';
 import { useId, useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { z } from 'zod';
@@ -15,6 +14,8 @@ import { AddVoterForm } from './AddVoterForm';
 import { OpenStep } from './OpenSteps';
 import { VoterImport } from './VoterImport';
 import { submitSpinner } from '../../forms/submit-spinner';
+import { useServerForm } from '../../forms/useServerForm';
+import { SubmitFieldset } from '../../forms/SubmitFieldset';
 
 const PAGE_SIZE = 50;
 
@@ -25,21 +26,20 @@ function RemoveVoterButton({ electionId, voter, onRemoved }: { electionId: strin
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const { control, handleSubmit, formState } = useForm<z.input<typeof removeBody>, unknown, z.output<typeof removeBody>>({
+  const {
+    control,
+    serverError: error,
+    submitWith,
+    formState,
+  } = useServerForm<z.input<typeof removeBody>, z.output<typeof removeBody>>({
     resolver: formResolver(removeBody),
     defaultValues: { reason: '' },
   });
-  const onSubmit = handleSubmit(async ({ reason }) => {
-    setError(undefined);
-    try {
-      await removeVoter(electionId, voter.id, reason);
-      setOpen(false);
-      void message.success(t('election.voters.removed', { name: voter.name }));
-      onRemoved();
-    } catch (caught) {
-      setError(caught);
-    }
+  const onSubmit = submitWith(async ({ reason }) => {
+    await removeVoter(electionId, voter.id, reason);
+    setOpen(false);
+    void message.success(t('election.voters.removed', { name: voter.name }));
+    onRemoved();
   });
   return (
     <>
@@ -54,13 +54,15 @@ function RemoveVoterButton({ electionId, voter, onRemoved }: { electionId: strin
         destroyOnHidden
       >
         <Form layout="vertical" onFinish={() => void onSubmit()}>
-          <ErrorAlert error={error} />
-          <FormField control={control} name="reason" label={t('election.voters.removeReason')} required>
-            {(field, input) => <Input {...field} {...input} maxLength={500} />}
-          </FormField>
-          <Button type="primary" danger htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
-            {t('election.voters.remove')}
-          </Button>
+          <SubmitFieldset submitting={formState.isSubmitting}>
+            <ErrorAlert error={error} />
+            <FormField control={control} name="reason" label={t('election.voters.removeReason')} required>
+              {(field, input) => <Input {...field} {...input} maxLength={500} />}
+            </FormField>
+            <Button type="primary" danger htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
+              {t('election.voters.remove')}
+            </Button>
+          </SubmitFieldset>
         </Form>
       </Modal>
     </>

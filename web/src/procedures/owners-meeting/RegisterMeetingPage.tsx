@@ -1,16 +1,15 @@
 import { Button, Card, Col, Flex, Form, Input, Radio, Row, Typography } from 'antd';
-import { useId, useRef, useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useId, useRef } from 'react';
+import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import type { z } from 'zod';
 import { chinaDateOf } from '../../../../domain/clock';
 import { registerOwnersMeetingBody, type RegisterOwnersMeeting } from '../../../../domain/forms/owners-meeting';
-import { ApiError } from '../../api/client';
 import { registerOwnersMeeting, suggestedMeetingDate } from './api';
 import { failedRules } from '../../api/tasks';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { encodeText, procedureFormResolver } from '../../forms/bilingual';
+import { procedureFormResolver } from '../../forms/bilingual';
 import { FormField } from '../../forms/FormField';
 import { GroupField } from '../../forms/GroupField';
 import { currentLanguage } from '../../i18n';
@@ -21,6 +20,8 @@ import { MeetingRules } from './MeetingRules';
 import { useMe } from '../../session/context';
 import { AgendaItemsField } from './AgendaItemsField';
 import { submitSpinner } from '../../forms/submit-spinner';
+import { useServerForm } from '../../forms/useServerForm';
+import { SubmitFieldset } from '../../forms/SubmitFieldset';
 
 type Values = z.input<typeof registerOwnersMeetingBody>;
 
@@ -41,15 +42,18 @@ export function RegisterMeetingPage() {
   const navigate = useNavigate();
   const me = useMe();
   const today = chinaDateOf(new Date());
-  const [error, setError] = useState<unknown>();
   const outcomeRef = useRef<HTMLDivElement>(null);
   const {
     control,
-    handleSubmit,
-    setError: setFieldError,
+    submitWith,
+    serverError: error,
+    setServerError,
     setValue,
     formState,
-  } = useForm<Values, unknown, RegisterOwnersMeeting>({
+  } = useServerForm<Values, RegisterOwnersMeeting>({
+    fields: (path) => path,
+    alertWithFields: true,
+    onRefused: () => window.setTimeout(() => outcomeRef.current?.scrollIntoView({ block: 'nearest' }), 0),
     resolver: procedureFormResolver(registerOwnersMeetingBody, withoutEmptyDates),
     defaultValues: {
       meetingType: 'assembly',
@@ -67,25 +71,12 @@ export function RegisterMeetingPage() {
   });
   const applyDate = (date: string) => {
     setValue('meetingDate', date, { shouldValidate: true, shouldDirty: true });
-    setError(undefined);
+    setServerError(undefined);
   };
 
-  const onSubmit = handleSubmit(async (body) => {
-    setError(undefined);
-    try {
-      const meeting = await registerOwnersMeeting(body);
-      void navigate(`/owners-meetings/${meeting.caseId}`);
-    } catch (caught) {
-      if (caught instanceof ApiError && caught.code === 'VALIDATION_FAILED') {
-        for (const field of caught.fields) {
-          if (typeof field.path === 'string' && field.message) {
-            setFieldError(field.path as keyof Values, { type: 'server', message: encodeText(field.message) });
-          }
-        }
-      }
-      setError(caught);
-      window.setTimeout(() => outcomeRef.current?.scrollIntoView({ block: 'nearest' }), 0);
-    }
+  const onSubmit = submitWith(async (body) => {
+    const meeting = await registerOwnersMeeting(body);
+    void navigate(`/owners-meetings/${meeting.caseId}`);
   });
   const refused = failedRules(error).filter((r) => !r.passed);
   const suggestion = suggestedMeetingDate(error);
@@ -104,114 +95,116 @@ export function RegisterMeetingPage() {
       </div>
       <Typography.Paragraph>{t('ownersMeeting.register.description')}</Typography.Paragraph>
       <Form layout="vertical" onFinish={() => void onSubmit()}>
-        <Row gutter={[16, 0]}>
-          <Col xs={24} lg={14}>
-            <Card title={<h3 className="card-heading">{t('ownersMeeting.register.meeting')}</h3>} style={{ marginBottom: 16 }}>
-              <GroupField control={control} name="meetingType" label={t(`${f}.meetingType`)} required>
-                {(field, group) => (
-                  <Radio.Group
-                    {...group}
-                    value={field.value}
-                    onChange={(event) => field.onChange(event.target.value)}
-                    options={[
-                      { value: 'assembly', label: t('ownersMeeting.types.assembly') },
-                      { value: 'committee', label: t('ownersMeeting.types.committee') },
-                    ]}
-                  />
-                )}
-              </GroupField>
-              <GroupField control={control} name="kind" label={t(`${f}.kind`)} required>
-                {(field, group) => (
-                  <Radio.Group
-                    {...group}
-                    value={field.value}
-                    onChange={(event) => field.onChange(event.target.value)}
-                    options={[
-                      { value: 'regular', label: t('ownersMeeting.kinds.regular') },
-                      { value: 'interim', label: t('ownersMeeting.kinds.interim') },
-                    ]}
-                  />
-                )}
-              </GroupField>
-              <Row gutter={16}>
-                <Col xs={24} md={12}>
-                  <DateField
-                    control={control}
-                    name="noticeDate"
-                    label={t(`${f}.noticeDate`)}
-                    extra={t(
-                      meetingType === 'committee'
-                        ? 'ownersMeeting.register.noticeDateCommitteeHelp'
-                        : 'ownersMeeting.register.noticeDateHelp',
-                    )}
-                    required
-                    max={today}
-                  />
-                </Col>
-                <Col xs={24} md={12}>
-                  <DateField control={control} name="meetingDate" label={t(`${f}.meetingDate`)} required />
-                </Col>
-                <Col xs={24} md={12}>
-                  <DateField
-                    control={control}
-                    name="residentsCommitteeInformedDate"
-                    label={t(`${f}.informedDate`)}
-                    extra={t('ownersMeeting.register.informedHelp')}
-                    max={today}
-                  />
-                </Col>
-                <Col xs={24} md={12}>
-                  <FormField control={control} name="place" label={t(`${f}.place`)} required>
-                    {(field, input) => <Input {...field} {...input} maxLength={200} />}
-                  </FormField>
-                </Col>
-              </Row>
-            </Card>
-            <Card title={<h3 className="card-heading">{t(`${f}.agenda`)}</h3>} style={{ marginBottom: 16 }}>
-              <AgendaItemsField control={control} />
-            </Card>
-          </Col>
-          <Col xs={24} lg={10}>
-            <Card
-              title={<h3 className="card-heading">{t('ownersMeeting.register.noticeRules')}</h3>}
-              style={{ marginBottom: 16 }}
-            >
-              <LiveNoticeCheck
-                values={{ meetingType, noticeDate, meetingDate, residentsCommitteeInformedDate: informed }}
-                today={today}
-                onUseDate={applyDate}
-              />
-            </Card>
-          </Col>
-        </Row>
-        <div
-          ref={outcomeRef}
-          role={error === undefined ? undefined : 'region'}
-          aria-label={error === undefined ? undefined : t('ownersMeeting.register.outcome')}
-        >
-          <ErrorAlert error={error} title={refused.length > 0 ? t('ownersMeeting.register.refused') : undefined} />
-          {suggestion && <UseEarliestDate date={suggestion} onUse={applyDate} />}
-          {refused.length > 0 && (
-            <div style={{ marginBottom: 16 }}>
-              <MeetingRules
-                label={t('ownersMeeting.register.refusedRules')}
-                rules={refused.map((r) => ({
-                  id: r.id,
-                  passed: r.passed,
-                  citation: r.citation,
-                  detail: r.detail[language],
-                  values: r.values,
-                }))}
-              />
-            </div>
-          )}
-        </div>
-        <Flex wrap gap={8} align="center">
-          <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
-            {t('ownersMeeting.register.submit')}
-          </Button>
-          <Link to="/owners-meetings">{t('ownersMeeting.register.cancel')}</Link>
-        </Flex>
+        <SubmitFieldset submitting={formState.isSubmitting}>
+          <Row gutter={[16, 0]}>
+            <Col xs={24} lg={14}>
+              <Card title={<h3 className="card-heading">{t('ownersMeeting.register.meeting')}</h3>} style={{ marginBottom: 16 }}>
+                <GroupField control={control} name="meetingType" label={t(`${f}.meetingType`)} required>
+                  {(field, group) => (
+                    <Radio.Group
+                      {...group}
+                      value={field.value}
+                      onChange={(event) => field.onChange(event.target.value)}
+                      options={[
+                        { value: 'assembly', label: t('ownersMeeting.types.assembly') },
+                        { value: 'committee', label: t('ownersMeeting.types.committee') },
+                      ]}
+                    />
+                  )}
+                </GroupField>
+                <GroupField control={control} name="kind" label={t(`${f}.kind`)} required>
+                  {(field, group) => (
+                    <Radio.Group
+                      {...group}
+                      value={field.value}
+                      onChange={(event) => field.onChange(event.target.value)}
+                      options={[
+                        { value: 'regular', label: t('ownersMeeting.kinds.regular') },
+                        { value: 'interim', label: t('ownersMeeting.kinds.interim') },
+                      ]}
+                    />
+                  )}
+                </GroupField>
+                <Row gutter={16}>
+                  <Col xs={24} md={12}>
+                    <DateField
+                      control={control}
+                      name="noticeDate"
+                      label={t(`${f}.noticeDate`)}
+                      extra={t(
+                        meetingType === 'committee'
+                          ? 'ownersMeeting.register.noticeDateCommitteeHelp'
+                          : 'ownersMeeting.register.noticeDateHelp',
+                      )}
+                      required
+                      max={today}
+                    />
+                  </Col>
+                  <Col xs={24} md={12}>
+                    <DateField control={control} name="meetingDate" label={t(`${f}.meetingDate`)} required />
+                  </Col>
+                  <Col xs={24} md={12}>
+                    <DateField
+                      control={control}
+                      name="residentsCommitteeInformedDate"
+                      label={t(`${f}.informedDate`)}
+                      extra={t('ownersMeeting.register.informedHelp')}
+                      max={today}
+                    />
+                  </Col>
+                  <Col xs={24} md={12}>
+                    <FormField control={control} name="place" label={t(`${f}.place`)} required>
+                      {(field, input) => <Input {...field} {...input} maxLength={200} />}
+                    </FormField>
+                  </Col>
+                </Row>
+              </Card>
+              <Card title={<h3 className="card-heading">{t(`${f}.agenda`)}</h3>} style={{ marginBottom: 16 }}>
+                <AgendaItemsField control={control} />
+              </Card>
+            </Col>
+            <Col xs={24} lg={10}>
+              <Card
+                title={<h3 className="card-heading">{t('ownersMeeting.register.noticeRules')}</h3>}
+                style={{ marginBottom: 16 }}
+              >
+                <LiveNoticeCheck
+                  values={{ meetingType, noticeDate, meetingDate, residentsCommitteeInformedDate: informed }}
+                  today={today}
+                  onUseDate={applyDate}
+                />
+              </Card>
+            </Col>
+          </Row>
+          <div
+            ref={outcomeRef}
+            role={error === undefined ? undefined : 'region'}
+            aria-label={error === undefined ? undefined : t('ownersMeeting.register.outcome')}
+          >
+            <ErrorAlert error={error} title={refused.length > 0 ? t('ownersMeeting.register.refused') : undefined} />
+            {suggestion && <UseEarliestDate date={suggestion} onUse={applyDate} />}
+            {refused.length > 0 && (
+              <div style={{ marginBottom: 16 }}>
+                <MeetingRules
+                  label={t('ownersMeeting.register.refusedRules')}
+                  rules={refused.map((r) => ({
+                    id: r.id,
+                    passed: r.passed,
+                    citation: r.citation,
+                    detail: r.detail[language],
+                    values: r.values,
+                  }))}
+                />
+              </div>
+            )}
+          </div>
+          <Flex wrap gap={8} align="center">
+            <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
+              {t('ownersMeeting.register.submit')}
+            </Button>
+            <Link to="/owners-meetings">{t('ownersMeeting.register.cancel')}</Link>
+          </Flex>
+        </SubmitFieldset>
       </Form>
     </section>
   );

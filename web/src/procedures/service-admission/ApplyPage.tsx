@@ -1,13 +1,12 @@
 import { Button, Card, Flex, Form, Select, Typography } from 'antd';
-import { useId, useRef, useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useId, useRef } from 'react';
+import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { z } from 'zod';
-import { ApiError } from '../../api/client';
 import { applyForAdmission, listApplicantCommunities } from './api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { procedureFormResolver, encodeText } from '../../forms/bilingual';
+import { procedureFormResolver } from '../../forms/bilingual';
 import { FormField } from '../../forms/FormField';
 import { useAsyncData } from '../../hooks/useAsyncData';
 import { currentLanguage } from '../../i18n';
@@ -20,6 +19,8 @@ import { useMe } from '../../session/context';
 import { serviceItemApplication, serviceItemTerms } from '../../../../domain/forms/service-admission';
 import { RuleRefusal } from './RuleRefusal';
 import { submitSpinner } from '../../forms/submit-spinner';
+import { useServerForm } from '../../forms/useServerForm';
+import { SubmitFieldset } from '../../forms/SubmitFieldset';
 
 /** The application as the form keeps it: the terms under `terms` (shared with the revision form), and the communities. */
 const applicationForm = z.object({ terms: serviceItemTerms, communityIds: serviceItemApplication.shape.communityIds });
@@ -44,15 +45,17 @@ export function ApplyPage() {
   const me = useMe();
   const navigate = useNavigate();
   const outcomeRef = useRef<HTMLDivElement>(null);
-  const [error, setError] = useState<unknown>();
   const communities = useAsyncData((signal) => listApplicantCommunities(signal), 'communities');
   const {
     control,
-    handleSubmit,
-    setError: setFieldError,
+    submitWith,
+    serverError: error,
     setValue,
     formState,
-  } = useForm<Values, unknown, z.output<typeof applicationForm>>({
+  } = useServerForm<Values, z.output<typeof applicationForm>>({
+    fields: formPath,
+    alertWithFields: true,
+    onRefused: () => window.setTimeout(() => outcomeRef.current?.scrollIntoView({ block: 'nearest' }), 0),
     resolver: procedureFormResolver(applicationForm),
     defaultValues: { terms: emptyTerms(chinaDate(new Date().toISOString())), communityIds: [] },
   });
@@ -62,21 +65,9 @@ export function ApplyPage() {
     label: c.parentName ? `${c.name}（${c.parentName}）` : c.name,
   }));
 
-  const onSubmit = handleSubmit(async ({ terms: submitted, communityIds }) => {
-    setError(undefined);
-    try {
-      const created = await applyForAdmission({ ...submitted, communityIds });
-      void navigate(`/service-items/${created.id}`);
-    } catch (caught) {
-      if (caught instanceof ApiError && caught.code === 'VALIDATION_FAILED') {
-        for (const field of caught.fields) {
-          if (typeof field.path !== 'string' || !field.message) continue;
-          setFieldError(formPath(field.path), { type: 'server', message: encodeText(field.message) }, { shouldFocus: true });
-        }
-      }
-      setError(caught);
-      window.setTimeout(() => outcomeRef.current?.scrollIntoView({ block: 'nearest' }), 0);
-    }
+  const onSubmit = submitWith(async ({ terms: submitted, communityIds }) => {
+    const created = await applyForAdmission({ ...submitted, communityIds });
+    void navigate(`/service-items/${created.id}`);
   });
 
   return (
@@ -95,63 +86,65 @@ export function ApplyPage() {
         <ErrorAlert error={communities.error} title={t('serviceAdmission.apply.communitiesFailed')} />
       )}
       <Form layout="vertical" onFinish={() => void onSubmit()}>
-        <Card
-          size="small"
-          title={<h3 className="card-heading">{t('serviceAdmission.apply.item')}</h3>}
-          style={{ marginBottom: 16 }}
-        >
-          <FormField
-            control={control}
-            name="communityIds"
-            label={t('serviceAdmission.fields.communities')}
-            extra={t('serviceAdmission.apply.communitiesHelp')}
-            required
+        <SubmitFieldset submitting={formState.isSubmitting}>
+          <Card
+            size="small"
+            title={<h3 className="card-heading">{t('serviceAdmission.apply.item')}</h3>}
+            style={{ marginBottom: 16 }}
           >
-            {(field, input) => (
-              <Flex vertical gap={8}>
-                <Select
-                  {...input}
-                  mode="multiple"
-                  value={field.value}
-                  onChange={(value: string[]) => field.onChange(value)}
-                  onBlur={field.onBlur}
-                  options={options}
-                  loading={communities.loading}
-                  optionFilterProp="label"
-                  style={{ width: '100%' }}
-                />
-                <div>
-                  <Button
-                    onClick={() =>
-                      setValue(
-                        'communityIds',
-                        options.map((o) => o.value),
-                        { shouldValidate: true },
-                      )
-                    }
-                    disabled={options.length === 0}
-                  >
-                    {t('serviceAdmission.apply.allCommunities', { count: options.length })}
-                  </Button>
-                </div>
-              </Flex>
-            )}
-          </FormField>
-          <TermsFields control={control} />
-        </Card>
-        <Card
-          size="small"
-          title={<h3 className="card-heading">{t('serviceAdmission.rules.title')}</h3>}
-          style={{ marginBottom: 16 }}
-        >
-          <AdmissionRulesPanel terms={terms} />
-        </Card>
-        <div ref={outcomeRef}>
-          <RuleRefusal error={error} />
-        </div>
-        <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
-          {t('serviceAdmission.apply.submit')}
-        </Button>
+            <FormField
+              control={control}
+              name="communityIds"
+              label={t('serviceAdmission.fields.communities')}
+              extra={t('serviceAdmission.apply.communitiesHelp')}
+              required
+            >
+              {(field, input) => (
+                <Flex vertical gap={8}>
+                  <Select
+                    {...input}
+                    mode="multiple"
+                    value={field.value}
+                    onChange={(value: string[]) => field.onChange(value)}
+                    onBlur={field.onBlur}
+                    options={options}
+                    loading={communities.loading}
+                    optionFilterProp="label"
+                    style={{ width: '100%' }}
+                  />
+                  <div>
+                    <Button
+                      onClick={() =>
+                        setValue(
+                          'communityIds',
+                          options.map((o) => o.value),
+                          { shouldValidate: true },
+                        )
+                      }
+                      disabled={options.length === 0}
+                    >
+                      {t('serviceAdmission.apply.allCommunities', { count: options.length })}
+                    </Button>
+                  </div>
+                </Flex>
+              )}
+            </FormField>
+            <TermsFields control={control} />
+          </Card>
+          <Card
+            size="small"
+            title={<h3 className="card-heading">{t('serviceAdmission.rules.title')}</h3>}
+            style={{ marginBottom: 16 }}
+          >
+            <AdmissionRulesPanel terms={terms} />
+          </Card>
+          <div ref={outcomeRef}>
+            <RuleRefusal error={error} />
+          </div>
+          <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
+            {t('serviceAdmission.apply.submit')}
+          </Button>
+        </SubmitFieldset>
       </Form>
     </section>
   );

@@ -1,13 +1,11 @@
 import { Alert, Button, Card, Form, Input, Result, Typography, Upload } from 'antd';
 import { useId, useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { z } from 'zod';
-import { ApiError } from '../../api/client';
 import { MAX_DOCUMENT_BYTES } from '../../api/schemas/procedures';
 import { attachReportEvidence, reportPushedItem, type ReportStarted } from './api';
-import { encodeText, procedureFormResolver } from '../../forms/bilingual';
+import { procedureFormResolver } from '../../forms/bilingual';
 import { FormField } from '../../forms/FormField';
 import { CheckField } from '../../forms/GroupField';
 import { currentLanguage } from '../../i18n';
@@ -20,6 +18,8 @@ import { serviceItemReport } from '../../../../domain/forms/service-admission';
 import { EVIDENCE_ACCEPT, evidenceMimeType, readBase64 } from './evidenceFiles';
 import { RuleRefusal } from './RuleRefusal';
 import { submitSpinner } from '../../forms/submit-spinner';
+import { useServerForm } from '../../forms/useServerForm';
+import { SubmitFieldset } from '../../forms/SubmitFieldset';
 
 const reportForm = serviceItemReport.pick({ itemDescription: true, pushedBy: true, pushedOn: true, anonymous: true });
 type Values = z.input<typeof reportForm>;
@@ -50,33 +50,22 @@ export function ReportPage() {
   const headingId = useId();
   const me = useMe();
   const [files, setFiles] = useState<File[]>([]);
-  const [error, setError] = useState<unknown>();
   const [done, setDone] = useState<{ started: ReportStarted; failed: string[] }>();
   const {
     control,
-    handleSubmit,
-    setError: setFieldError,
+    submitWith,
+    serverError: error,
     formState,
-  } = useForm<Values, unknown, z.output<typeof reportForm>>({
+  } = useServerForm<Values, z.output<typeof reportForm>>({
+    fields: FIELDS,
+    alertWithFields: true,
     resolver: procedureFormResolver(reportForm),
     defaultValues: { itemDescription: '', pushedBy: '', pushedOn: chinaDate(new Date().toISOString()), anonymous: false },
   });
 
-  const onSubmit = handleSubmit(async (report) => {
-    setError(undefined);
-    try {
-      const started = await reportPushedItem(report);
-      setDone({ started, failed: await uploadEvidence(started.id, files) });
-    } catch (caught) {
-      if (caught instanceof ApiError && caught.code === 'VALIDATION_FAILED') {
-        for (const field of caught.fields) {
-          const name = FIELDS.find((f) => f === field.path);
-          if (name && field.message)
-            setFieldError(name, { type: 'server', message: encodeText(field.message) }, { shouldFocus: true });
-        }
-      }
-      setError(caught);
-    }
+  const onSubmit = submitWith(async (report) => {
+    const started = await reportPushedItem(report);
+    setDone({ started, failed: await uploadEvidence(started.id, files) });
   });
 
   if (done) {
@@ -120,68 +109,70 @@ export function ReportPage() {
       <Typography.Paragraph type="secondary">{ruleHeading('SA-REPORT', language)}</Typography.Paragraph>
       <Card>
         <Form layout="vertical" onFinish={() => void onSubmit()}>
-          <FormField
-            control={control}
-            name="itemDescription"
-            label={t('serviceAdmission.report.itemDescription')}
-            extra={t('serviceAdmission.report.itemDescriptionHelp')}
-            required
-          >
-            {(field, input) => <Input.TextArea {...field} {...input} rows={3} maxLength={2000} />}
-          </FormField>
-          <FormField
-            control={control}
-            name="pushedBy"
-            label={t('serviceAdmission.report.pushedBy')}
-            extra={t('serviceAdmission.report.pushedByHelp')}
-            required
-          >
-            {(field, input) => <Input {...field} {...input} maxLength={200} />}
-          </FormField>
-          <DateField control={control} name="pushedOn" label={t('serviceAdmission.report.pushedOn')} required />
-          <Form.Item label={<span>{t('serviceAdmission.report.evidence')}</span>}>
-            <Upload.Dragger
-              accept={EVIDENCE_ACCEPT}
-              multiple
-              showUploadList={false}
-              beforeUpload={(file) => {
-                setFiles((previous) => [...previous, file]);
-                return false;
-              }}
+          <SubmitFieldset submitting={formState.isSubmitting}>
+            <FormField
+              control={control}
+              name="itemDescription"
+              label={t('serviceAdmission.report.itemDescription')}
+              extra={t('serviceAdmission.report.itemDescriptionHelp')}
+              required
             >
-              <Typography.Text strong>{t('documents.choose')}</Typography.Text>
-              <br />
-              <Typography.Text type="secondary">
-                {t('documents.formats', { max: formatSize(MAX_DOCUMENT_BYTES, language) })}
-              </Typography.Text>
-            </Upload.Dragger>
-            {files.length > 0 && (
-              <ul className="plain-list" aria-label={t('serviceAdmission.report.chosenFiles')} style={{ marginTop: 8 }}>
-                {files.map((file, index) => (
-                  <li key={`${file.name}-${index}`} className="break-anywhere">
-                    {file.name} ({formatSize(file.size, language)}){' '}
-                    <Button
-                      size="small"
-                      type="link"
-                      onClick={() => setFiles((previous) => previous.filter((_, i) => i !== index))}
-                    >
-                      {t('serviceAdmission.report.removeFile', { name: file.name })}
-                    </Button>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </Form.Item>
-          <CheckField
-            control={control}
-            name="anonymous"
-            label={t('serviceAdmission.report.anonymous')}
-            extra={t('serviceAdmission.report.anonymousHelp')}
-          />
-          <RuleRefusal error={error} />
-          <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
-            {t('serviceAdmission.report.submit')}
-          </Button>
+              {(field, input) => <Input.TextArea {...field} {...input} rows={3} maxLength={2000} />}
+            </FormField>
+            <FormField
+              control={control}
+              name="pushedBy"
+              label={t('serviceAdmission.report.pushedBy')}
+              extra={t('serviceAdmission.report.pushedByHelp')}
+              required
+            >
+              {(field, input) => <Input {...field} {...input} maxLength={200} />}
+            </FormField>
+            <DateField control={control} name="pushedOn" label={t('serviceAdmission.report.pushedOn')} required />
+            <Form.Item label={<span>{t('serviceAdmission.report.evidence')}</span>}>
+              <Upload.Dragger
+                accept={EVIDENCE_ACCEPT}
+                multiple
+                showUploadList={false}
+                beforeUpload={(file) => {
+                  setFiles((previous) => [...previous, file]);
+                  return false;
+                }}
+              >
+                <Typography.Text strong>{t('documents.choose')}</Typography.Text>
+                <br />
+                <Typography.Text type="secondary">
+                  {t('documents.formats', { max: formatSize(MAX_DOCUMENT_BYTES, language) })}
+                </Typography.Text>
+              </Upload.Dragger>
+              {files.length > 0 && (
+                <ul className="plain-list" aria-label={t('serviceAdmission.report.chosenFiles')} style={{ marginTop: 8 }}>
+                  {files.map((file, index) => (
+                    <li key={`${file.name}-${index}`} className="break-anywhere">
+                      {file.name} ({formatSize(file.size, language)}){' '}
+                      <Button
+                        size="small"
+                        type="link"
+                        onClick={() => setFiles((previous) => previous.filter((_, i) => i !== index))}
+                      >
+                        {t('serviceAdmission.report.removeFile', { name: file.name })}
+                      </Button>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Form.Item>
+            <CheckField
+              control={control}
+              name="anonymous"
+              label={t('serviceAdmission.report.anonymous')}
+              extra={t('serviceAdmission.report.anonymousHelp')}
+            />
+            <RuleRefusal error={error} />
+            <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
+              {t('serviceAdmission.report.submit')}
+            </Button>
+          </SubmitFieldset>
         </Form>
       </Card>
     </section>

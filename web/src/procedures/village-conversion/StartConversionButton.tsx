@@ -1,6 +1,5 @@
 import { Button, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import type { z } from 'zod';
@@ -12,6 +11,8 @@ import { FormField } from '../../forms/FormField';
 import { formResolver } from '../../forms/messages';
 import { canAccess, useMe } from '../../session/context';
 import { submitSpinner } from '../../forms/submit-spinner';
+import { useServerForm } from '../../forms/useServerForm';
+import { SubmitFieldset } from '../../forms/SubmitFieldset';
 
 type Values = z.input<typeof startConversionBody>;
 
@@ -24,24 +25,23 @@ export function StartConversionButton() {
   const me = useMe();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const { control, handleSubmit, formState } = useForm<Values, unknown, z.output<typeof startConversionBody>>({
+  const {
+    control,
+    serverError: error,
+    submitWith,
+    formState,
+  } = useServerForm<Values, z.output<typeof startConversionBody>>({
     resolver: formResolver(startConversionBody),
     defaultValues: { title: undefined },
   });
   if (!canAccess(me, 'village-conversion.apply')) return null;
 
-  const onSubmit = handleSubmit(async ({ title }) => {
-    setError(undefined);
-    try {
-      const created = await startConversion(title);
-      const record = await fetchCaseRecord(created.id);
-      const prepare = record.tasks.find((task) => task.kind === 'vc.prepare' && task.status === 'OPEN');
-      setOpen(false);
-      void navigate(prepare ? `/tasks/${prepare.id}` : `/cases/${created.id}`);
-    } catch (caught) {
-      setError(caught);
-    }
+  const onSubmit = submitWith(async ({ title }) => {
+    const created = await startConversion(title);
+    const record = await fetchCaseRecord(created.id);
+    const prepare = record.tasks.find((task) => task.kind === 'vc.prepare' && task.status === 'OPEN');
+    setOpen(false);
+    void navigate(prepare ? `/tasks/${prepare.id}` : `/cases/${created.id}`);
   });
 
   return (
@@ -54,22 +54,24 @@ export function StartConversionButton() {
           {t('vc.start.description', { village: me.membership?.organizationName ?? '' })}
         </Typography.Paragraph>
         <Form layout="vertical" onFinish={() => void onSubmit()}>
-          <ErrorAlert error={error} />
-          <FormField control={control} name="title" label={t('vc.start.caseTitle')} extra={t('vc.start.caseTitleHelp')}>
-            {(field, input) => (
-              <Input
-                {...field}
-                {...input}
-                value={field.value ?? ''}
-                onChange={(event) => field.onChange(event.target.value === '' ? undefined : event.target.value)}
-                placeholder={t('vc.start.caseTitlePlaceholder', { village: me.membership?.organizationName ?? '' })}
-                maxLength={200}
-              />
-            )}
-          </FormField>
-          <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
-            {t('vc.start.submit')}
-          </Button>
+          <SubmitFieldset submitting={formState.isSubmitting}>
+            <ErrorAlert error={error} />
+            <FormField control={control} name="title" label={t('vc.start.caseTitle')} extra={t('vc.start.caseTitleHelp')}>
+              {(field, input) => (
+                <Input
+                  {...field}
+                  {...input}
+                  value={field.value ?? ''}
+                  onChange={(event) => field.onChange(event.target.value === '' ? undefined : event.target.value)}
+                  placeholder={t('vc.start.caseTitlePlaceholder', { village: me.membership?.organizationName ?? '' })}
+                  maxLength={200}
+                />
+              )}
+            </FormField>
+            <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
+              {t('vc.start.submit')}
+            </Button>
+          </SubmitFieldset>
         </Form>
       </Modal>
     </>

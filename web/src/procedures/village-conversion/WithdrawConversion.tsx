@@ -1,6 +1,5 @@
 import { App, Button, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { withdrawConversion } from './api';
@@ -9,6 +8,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormField } from '../../forms/FormField';
 import { formResolver } from '../../forms/messages';
 import { submitSpinner } from '../../forms/submit-spinner';
+import { useServerForm } from '../../forms/useServerForm';
+import { SubmitFieldset } from '../../forms/SubmitFieldset';
 
 type Values = z.input<typeof withdrawConversionBody>;
 
@@ -17,21 +18,20 @@ export function WithdrawConversion({ caseId, onDone }: { caseId: string; onDone:
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const { control, handleSubmit, formState } = useForm<Values, unknown, z.output<typeof withdrawConversionBody>>({
+  const {
+    control,
+    serverError: error,
+    submitWith,
+    formState,
+  } = useServerForm<Values, z.output<typeof withdrawConversionBody>>({
     resolver: formResolver(withdrawConversionBody),
     defaultValues: { reason: '' },
   });
-  const onSubmit = handleSubmit(async ({ reason }) => {
-    setError(undefined);
-    try {
-      await withdrawConversion(caseId, reason);
-      setOpen(false);
-      void message.success(t('vc.withdraw.done'));
-      onDone();
-    } catch (caught) {
-      setError(caught);
-    }
+  const onSubmit = submitWith(async ({ reason }) => {
+    await withdrawConversion(caseId, reason);
+    setOpen(false);
+    void message.success(t('vc.withdraw.done'));
+    onDone();
   });
   return (
     <>
@@ -40,13 +40,15 @@ export function WithdrawConversion({ caseId, onDone }: { caseId: string; onDone:
       </Button>
       <Modal title={t('vc.withdraw.title')} open={open} onCancel={() => setOpen(false)} footer={null} destroyOnHidden>
         <Form layout="vertical" onFinish={() => void onSubmit()}>
-          <ErrorAlert error={error} />
-          <FormField control={control} name="reason" label={t('vc.withdraw.reason')} extra={t('vc.withdraw.help')} required>
-            {(field, input) => <Input.TextArea {...field} {...input} rows={3} maxLength={2000} />}
-          </FormField>
-          <Button danger htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
-            {t('vc.withdraw.submit')}
-          </Button>
+          <SubmitFieldset submitting={formState.isSubmitting}>
+            <ErrorAlert error={error} />
+            <FormField control={control} name="reason" label={t('vc.withdraw.reason')} extra={t('vc.withdraw.help')} required>
+              {(field, input) => <Input.TextArea {...field} {...input} rows={3} maxLength={2000} />}
+            </FormField>
+            <Button danger htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
+              {t('vc.withdraw.submit')}
+            </Button>
+          </SubmitFieldset>
         </Form>
       </Modal>
     </>
