@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useForm, type FieldValues, type Path, type UseFormProps, type UseFormReturn } from 'react-hook-form';
+import type { z } from 'zod';
+import { procedureFormResolver } from './bilingual';
 import { encodeText } from './bilingual';
 import { serverFieldErrors, type ServerFieldError } from './serverErrors';
 
@@ -40,7 +42,30 @@ export interface ServerFormOptions<TValues extends FieldValues, TOutput extends 
  * One hook for every form: react-hook-form with a zod resolver (formResolver or procedureFormResolver), its inputs in
  * a <SubmitFieldset> disabled while submitting, and one mapping of the API's refusals (serverErrors.ts).
  */
-export function useServerForm<TValues extends FieldValues, TOutput extends FieldValues = TValues>({
+/** The form's values and checks from one zod schema (what `prepare` makes of the inputs is what is checked). */
+export interface SchemaFormOptions<S extends z.ZodType<FieldValues, FieldValues>> extends Omit<
+  ServerFormOptions<z.input<S>, z.output<S>>,
+  'resolver'
+> {
+  schema: S;
+  prepare?: (values: z.input<S>) => unknown;
+}
+
+export function useServerForm<S extends z.ZodType<FieldValues, FieldValues>>(
+  options: SchemaFormOptions<S>,
+): ServerForm<z.input<S>, z.output<S>>;
+export function useServerForm<TValues extends FieldValues, TOutput extends FieldValues = TValues>(
+  options: ServerFormOptions<TValues, TOutput>,
+): ServerForm<TValues, TOutput>;
+export function useServerForm<S extends z.ZodType<FieldValues, FieldValues>>(
+  options: SchemaFormOptions<S> | ServerFormOptions<z.input<S>, z.output<S>>,
+): ServerForm<z.input<S>, z.output<S>> {
+  if (!('schema' in options)) return useResolvedForm(options);
+  const { schema, prepare, ...rest } = options;
+  return useResolvedForm({ ...rest, resolver: procedureFormResolver(schema, prepare) });
+}
+
+function useResolvedForm<TValues extends FieldValues, TOutput extends FieldValues = TValues>({
   fields,
   alertWithFields = false,
   onRefused,

@@ -2,11 +2,9 @@ import { Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router-dom';
-import type { z } from 'zod';
 import { loginBody } from '../api/schemas/shared';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { FormField } from '../forms/FormField';
-import { formResolver } from '../forms/messages';
 import { useSession } from '../session/context';
 import type { ReturnState } from '../session/RequireAuth';
 import { submitSpinner } from '../forms/submit-spinner';
@@ -14,7 +12,6 @@ import { useServerForm } from '../forms/useServerForm';
 import { SubmitFieldset } from '../forms/SubmitFieldset';
 
 const schema = loginBody;
-type Values = z.input<typeof schema>;
 
 /** Only same-app paths are followed after signing in (never another origin). */
 function safeReturnPath(state: unknown): string {
@@ -32,8 +29,8 @@ export function LoginPage() {
     serverError: error,
     submitWith,
     formState,
-  } = useServerForm<Values, z.output<typeof schema>>({
-    resolver: formResolver(schema),
+  } = useServerForm({
+    schema,
     defaultValues: { username: '', password: '' },
   });
 

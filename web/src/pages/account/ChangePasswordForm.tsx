@@ -5,7 +5,7 @@ import { changePassword } from '../../api/session';
 import { PASSWORD_MIN_LENGTH, changePasswordBody } from '../../api/schemas/users';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormField } from '../../forms/FormField';
-import { formResolver, validationMessage } from '../../forms/messages';
+import { validationMessage } from '../../forms/messages';
 import { submitSpinner } from '../../forms/submit-spinner';
 import { useServerForm } from '../../forms/useServerForm';
 import { SubmitFieldset } from '../../forms/SubmitFieldset';
@@ -17,7 +17,6 @@ const schema = changePasswordBody
     error: validationMessage('passwordMismatch'),
   })
   .refine((v) => v.newPassword !== v.currentPassword, { path: ['newPassword'], error: validationMessage('passwordUnchanged') });
-type Values = z.input<typeof schema>;
 
 /** POST /api/v1/me/password; the confirmation stays in the browser. */
 export function ChangePasswordForm({ onChanged }: { onChanged: () => Promise<void> | void }) {
@@ -27,8 +26,8 @@ export function ChangePasswordForm({ onChanged }: { onChanged: () => Promise<voi
     serverError: error,
     submitWith,
     formState,
-  } = useServerForm<Values, z.output<typeof schema>>({
-    resolver: formResolver(schema),
+  } = useServerForm({
+    schema,
     defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
   });
 

@@ -1,7 +1,6 @@
 import { App, Button, Flex, Form, Input, Modal, Popconfirm, Select } from 'antd';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import { describeError } from '../../api/errorText';
 import { savedFilterBody } from '../../api/schemas/procedures';
 import {
@@ -15,7 +14,6 @@ import {
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormField } from '../../forms/FormField';
 import { CheckField } from '../../forms/GroupField';
-import { formResolver } from '../../forms/messages';
 import { useAsyncData } from '../../hooks/useAsyncData';
 import { currentLanguage } from '../../i18n';
 import { compactFilter } from './inboxSearch';
@@ -24,7 +22,6 @@ import { useServerForm } from '../../forms/useServerForm';
 import { SubmitFieldset } from '../../forms/SubmitFieldset';
 
 const saveSchema = savedFilterBody.pick({ name: true, shared: true });
-type SaveValues = z.input<typeof saveSchema>;
 
 function SaveFilterForm({ filter, onSaved }: { filter: InboxFilter; onSaved: (saved: SavedFilter) => void }) {
   const { t } = useTranslation();
@@ -33,8 +30,8 @@ function SaveFilterForm({ filter, onSaved }: { filter: InboxFilter; onSaved: (sa
     serverError: error,
     submitWith,
     formState,
-  } = useServerForm<SaveValues, z.output<typeof saveSchema>>({
-    resolver: formResolver(saveSchema),
+  } = useServerForm({
+    schema: saveSchema,
     defaultValues: { name: '', shared: false },
   });
   const onSubmit = submitWith(async (values) => {

@@ -1,19 +1,15 @@
 import { App, Button, Form, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import { taskUserBody } from '../../api/schemas/procedures';
 import { assignTask, delegateTask, fetchEligibleAssignees, type TaskView } from '../../api/tasks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormField } from '../../forms/FormField';
-import { formResolver } from '../../forms/messages';
 import { submitSpinner } from '../../forms/submit-spinner';
 import { useAsyncData } from '../../hooks/useAsyncData';
 import { useMe } from '../../session/context';
 import { useServerForm } from '../../forms/useServerForm';
 import { SubmitFieldset } from '../../forms/SubmitFieldset';
-
-type ColleagueValues = z.input<typeof taskUserBody>;
 
 /**
  * Assign or delegate the task to a colleague picked from those who may hold it (the task's organization, its role),
@@ -42,8 +38,8 @@ export function ColleagueForm({
     submitWith,
     reset,
     formState,
-  } = useServerForm<ColleagueValues, z.output<typeof taskUserBody>>({
-    resolver: formResolver(taskUserBody),
+  } = useServerForm({
+    schema: taskUserBody,
     defaultValues: { userId: '' },
   });
   const onSubmit = submitWith(async ({ userId }) => {

@@ -1,19 +1,15 @@
 import { Button, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import type { CaseComment } from '../../api/cases';
 import { taskCommentBody } from '../../api/schemas/procedures';
 import { commentOnTask } from '../../api/tasks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormField } from '../../forms/FormField';
-import { formResolver } from '../../forms/messages';
 import { currentLanguage } from '../../i18n';
 import { formatDateTime } from '../../procedures/format';
 import { submitSpinner } from '../../forms/submit-spinner';
 import { useServerForm } from '../../forms/useServerForm';
 import { SubmitFieldset } from '../../forms/SubmitFieldset';
-
-type Values = z.input<typeof taskCommentBody>;
 
 export function CommentList({ comments }: { comments: CaseComment[] }) {
   const { t } = useTranslation();
@@ -43,8 +39,8 @@ export function TaskComments({ taskId, comments, onAdded }: { taskId: string; co
     submitWith,
     reset,
     formState,
-  } = useServerForm<Values, z.output<typeof taskCommentBody>>({
-    resolver: formResolver(taskCommentBody),
+  } = useServerForm({
+    schema: taskCommentBody,
     defaultValues: { body: '' },
   });
   const onSubmit = submitWith(async ({ body }) => {

@@ -6,7 +6,6 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { z } from 'zod';
 import { ApiError } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { procedureFormResolver } from '../../forms/bilingual';
 import { FormField } from '../../forms/FormField';
 import { CheckField } from '../../forms/GroupField';
 import { useAsyncData } from '../../hooks/useAsyncData';
@@ -23,7 +22,6 @@ import { useServerForm } from '../../forms/useServerForm';
 import { SubmitFieldset } from '../../forms/SubmitFieldset';
 
 type Values = z.input<typeof migrantApplicationBody>;
-type Output = z.output<typeof migrantApplicationBody>;
 
 const FIELDS = [
   'name',
@@ -68,9 +66,10 @@ export function MigrantApplyPage() {
     setValue,
     getValues,
     formState,
-  } = useServerForm<Values, Output>({
+  } = useServerForm({
     fields: FIELDS,
-    resolver: procedureFormResolver(migrantApplicationBody, prepare),
+    schema: migrantApplicationBody,
+    prepare: prepare,
     defaultValues: {
       name: me.user.displayName,
       idNumber: '',

@@ -5,7 +5,6 @@ import type { z } from 'zod';
 import { failedRules } from '../../api/tasks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { RuleResults } from '../../components/RuleResults';
-import { procedureFormResolver } from '../../forms/bilingual';
 import { FormField } from '../../forms/FormField';
 import { GroupField } from '../../forms/GroupField';
 import { useAsyncData } from '../../hooks/useAsyncData';
@@ -44,9 +43,10 @@ export function RecordObjectionForm({ electionId, onRecorded }: { electionId: st
     serverError: error,
     formState,
     reset,
-  } = useServerForm<Values, z.output<typeof objectionBody>>({
+  } = useServerForm({
     fields: ['kind', 'objectorName', 'grounds', 'entryId', 'person', 'person.name', 'person.idNumber', 'person.address'],
-    resolver: procedureFormResolver(objectionBody, prepare),
+    schema: objectionBody,
+    prepare: prepare,
     defaultValues: { objectorName: '', grounds: '', person: { name: '', idNumber: '', address: '' } },
   });
   const kind = useWatch({ control, name: 'kind' });

@@ -10,7 +10,6 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { RuleResults } from '../../components/RuleResults';
 import { FormField } from '../../forms/FormField';
 import { GroupField } from '../../forms/GroupField';
-import { formResolver } from '../../forms/messages';
 import { useAsyncData } from '../../hooks/useAsyncData';
 import { currentLanguage } from '../../i18n';
 import { startElection } from './api';
@@ -23,7 +22,6 @@ import { SubmitFieldset } from '../../forms/SubmitFieldset';
 
 /** The body of POST /api/v1/elections (declared inline in api/routes/elections/elections.ts). */
 const startBody = z.object({ communityOrgId: z.string().uuid(), restructuringComplete: z.boolean() }).strict();
-type Values = z.input<typeof startBody>;
 
 /**
  * 发起选举: the township or sub-district office starts a community's election. EL-LAW picks the law from whether the
@@ -46,8 +44,8 @@ export function StartElectionButton({ onStarted }: { onStarted?: () => void }) {
     submitWith,
     formState,
     reset,
-  } = useServerForm<Values, z.output<typeof startBody>>({
-    resolver: formResolver(startBody),
+  } = useServerForm({
+    schema: startBody,
   });
   const restructured = useWatch({ control, name: 'restructuringComplete' });
   if (!allowed) return null;

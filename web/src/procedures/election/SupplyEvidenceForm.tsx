@@ -1,8 +1,6 @@
 import { App, Button, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { procedureFormResolver } from '../../forms/bilingual';
 import { FormField } from '../../forms/FormField';
 import { supplyEvidence, type ApplicationView } from './api';
 import { ApplicationFactsFields } from './ApplicationFactsFields';
@@ -10,8 +8,6 @@ import { migrantEvidenceBody } from '../../../../domain/forms/election';
 import { submitSpinner } from '../../forms/submit-spinner';
 import { useServerForm } from '../../forms/useServerForm';
 import { SubmitFieldset } from '../../forms/SubmitFieldset';
-
-type Values = z.input<typeof migrantEvidenceBody>;
 
 const FIELDS = [
   'address',
@@ -42,9 +38,10 @@ export function SupplyEvidenceForm({
     serverError: error,
     submitWith,
     formState,
-  } = useServerForm<Values, z.output<typeof migrantEvidenceBody>>({
+  } = useServerForm({
     fields: FIELDS,
-    resolver: procedureFormResolver(migrantEvidenceBody, (v) => ({ ...v, note: v.note?.trim() ? v.note : undefined })),
+    schema: migrantEvidenceBody,
+    prepare: (v) => ({ ...v, note: v.note?.trim() ? v.note : undefined }),
     defaultValues: {
       address: application.address,
       residenceSince: application.residenceSince,

@@ -6,7 +6,6 @@ import { z } from 'zod';
 import type { InboxItem } from '../../api/tasks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormField } from '../../forms/FormField';
-import { formResolver } from '../../forms/messages';
 import { useAsyncData } from '../../hooks/useAsyncData';
 import { listVoters, noticePdfUrl, publicNoticePath, removeVoter, type ElectionDetail, type Voter } from './api';
 import { canAccess, useMe } from '../../session/context';
@@ -31,8 +30,8 @@ function RemoveVoterButton({ electionId, voter, onRemoved }: { electionId: strin
     serverError: error,
     submitWith,
     formState,
-  } = useServerForm<z.input<typeof removeBody>, z.output<typeof removeBody>>({
-    resolver: formResolver(removeBody),
+  } = useServerForm({
+    schema: removeBody,
     defaultValues: { reason: '' },
   });
   const onSubmit = submitWith(async ({ reason }) => {

@@ -5,11 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import type { z } from 'zod';
 import { chinaDateOf } from '../../../../domain/clock';
-import { registerOwnersMeetingBody, type RegisterOwnersMeeting } from '../../../../domain/forms/owners-meeting';
+import { registerOwnersMeetingBody } from '../../../../domain/forms/owners-meeting';
 import { registerOwnersMeeting, suggestedMeetingDate } from './api';
 import { failedRules } from '../../api/tasks';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { procedureFormResolver } from '../../forms/bilingual';
 import { FormField } from '../../forms/FormField';
 import { GroupField } from '../../forms/GroupField';
 import { currentLanguage } from '../../i18n';
@@ -50,11 +49,12 @@ export function RegisterMeetingPage() {
     setServerError,
     setValue,
     formState,
-  } = useServerForm<Values, RegisterOwnersMeeting>({
+  } = useServerForm({
     fields: (path) => path,
     alertWithFields: true,
     onRefused: () => window.setTimeout(() => outcomeRef.current?.scrollIntoView({ block: 'nearest' }), 0),
-    resolver: procedureFormResolver(registerOwnersMeetingBody, withoutEmptyDates),
+    schema: registerOwnersMeetingBody,
+    prepare: withoutEmptyDates,
     defaultValues: {
       meetingType: 'assembly',
       kind: 'regular',

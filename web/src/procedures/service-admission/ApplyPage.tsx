@@ -6,7 +6,6 @@ import { Link, useNavigate } from 'react-router-dom';
 import { z } from 'zod';
 import { applyForAdmission, listApplicantCommunities } from './api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { procedureFormResolver } from '../../forms/bilingual';
 import { FormField } from '../../forms/FormField';
 import { useAsyncData } from '../../hooks/useAsyncData';
 import { currentLanguage } from '../../i18n';
@@ -52,11 +51,11 @@ export function ApplyPage() {
     serverError: error,
     setValue,
     formState,
-  } = useServerForm<Values, z.output<typeof applicationForm>>({
+  } = useServerForm({
     fields: formPath,
     alertWithFields: true,
     onRefused: () => window.setTimeout(() => outcomeRef.current?.scrollIntoView({ block: 'nearest' }), 0),
-    resolver: procedureFormResolver(applicationForm),
+    schema: applicationForm,
     defaultValues: { terms: emptyTerms(chinaDate(new Date().toISOString())), communityIds: [] },
   });
   const terms = useWatch({ control, name: 'terms' });

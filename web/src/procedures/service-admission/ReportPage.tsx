@@ -2,10 +2,8 @@ import { Alert, Button, Card, Form, Input, Result, Typography, Upload } from 'an
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { z } from 'zod';
 import { MAX_DOCUMENT_BYTES } from '../../api/schemas/procedures';
 import { attachReportEvidence, reportPushedItem, type ReportStarted } from './api';
-import { procedureFormResolver } from '../../forms/bilingual';
 import { FormField } from '../../forms/FormField';
 import { CheckField } from '../../forms/GroupField';
 import { currentLanguage } from '../../i18n';
@@ -22,7 +20,6 @@ import { useServerForm } from '../../forms/useServerForm';
 import { SubmitFieldset } from '../../forms/SubmitFieldset';
 
 const reportForm = serviceItemReport.pick({ itemDescription: true, pushedBy: true, pushedOn: true, anonymous: true });
-type Values = z.input<typeof reportForm>;
 const FIELDS = ['itemDescription', 'pushedBy', 'pushedOn', 'anonymous'] as const;
 
 /** Uploads the chosen evidence to the new report; returns the names that failed. */
@@ -56,10 +53,10 @@ export function ReportPage() {
     submitWith,
     serverError: error,
     formState,
-  } = useServerForm<Values, z.output<typeof reportForm>>({
+  } = useServerForm({
     fields: FIELDS,
     alertWithFields: true,
-    resolver: procedureFormResolver(reportForm),
+    schema: reportForm,
     defaultValues: { itemDescription: '', pushedBy: '', pushedOn: chinaDate(new Date().toISOString()), anonymous: false },
   });
 

@@ -2,19 +2,15 @@ import { Button, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import type { z } from 'zod';
 import { fetchCaseRecord } from '../../api/cases';
 import { startConversion } from './api';
 import { startConversionBody } from '../../api/schemas/procedures';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormField } from '../../forms/FormField';
-import { formResolver } from '../../forms/messages';
 import { canAccess, useMe } from '../../session/context';
 import { submitSpinner } from '../../forms/submit-spinner';
 import { useServerForm } from '../../forms/useServerForm';
 import { SubmitFieldset } from '../../forms/SubmitFieldset';
-
-type Values = z.input<typeof startConversionBody>;
 
 /**
  * 发起村改居申请: for a village committee official (the only role the API lets start one). Opens the case, then the
@@ -30,8 +26,8 @@ export function StartConversionButton() {
     serverError: error,
     submitWith,
     formState,
-  } = useServerForm<Values, z.output<typeof startConversionBody>>({
-    resolver: formResolver(startConversionBody),
+  } = useServerForm({
+    schema: startConversionBody,
     defaultValues: { title: undefined },
   });
   if (!canAccess(me, 'village-conversion.apply')) return null;

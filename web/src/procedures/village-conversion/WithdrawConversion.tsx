@@ -1,17 +1,13 @@
 import { App, Button, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import { withdrawConversion } from './api';
 import { withdrawConversionBody } from '../../api/schemas/procedures';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormField } from '../../forms/FormField';
-import { formResolver } from '../../forms/messages';
 import { submitSpinner } from '../../forms/submit-spinner';
 import { useServerForm } from '../../forms/useServerForm';
 import { SubmitFieldset } from '../../forms/SubmitFieldset';
-
-type Values = z.input<typeof withdrawConversionBody>;
 
 /** The village withdraws its conversion application (possible until the township has proposed it). */
 export function WithdrawConversion({ caseId, onDone }: { caseId: string; onDone: () => void }) {
@@ -23,8 +19,8 @@ export function WithdrawConversion({ caseId, onDone }: { caseId: string; onDone:
     serverError: error,
     submitWith,
     formState,
-  } = useServerForm<Values, z.output<typeof withdrawConversionBody>>({
-    resolver: formResolver(withdrawConversionBody),
+  } = useServerForm({
+    schema: withdrawConversionBody,
     defaultValues: { reason: '' },
   });
   const onSubmit = submitWith(async ({ reason }) => {

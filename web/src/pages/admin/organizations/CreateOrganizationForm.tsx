@@ -5,7 +5,6 @@ import { createOrganization, type Organization } from '../../../api/organization
 import { ORG_KINDS, canHaveParent, createOrganizationBody } from '../../../api/schemas/shared';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FormField } from '../../../forms/FormField';
-import { formResolver } from '../../../forms/messages';
 import { currentLanguage } from '../../../i18n';
 import { orgKindName } from '../../../i18n/names';
 import { submitSpinner } from '../../../forms/submit-spinner';
@@ -19,7 +18,6 @@ const schema = createOrganizationBody.omit({ parentId: true }).extend({
     .transform(() => undefined)
     .or(createOrganizationBody.shape.nameEn),
 });
-type Values = z.input<typeof schema>;
 const FIELDS = ['code', 'name', 'nameEn', 'kind'] as const;
 
 interface CreateOrganizationFormProps {
@@ -37,9 +35,9 @@ export function CreateOrganizationForm({ parent, onCreated }: CreateOrganization
     serverError: error,
     submitWith,
     formState,
-  } = useServerForm<Values, z.output<typeof schema>>({
+  } = useServerForm({
     fields: FIELDS,
-    resolver: formResolver(schema),
+    schema,
     defaultValues: { code: '', name: '', nameEn: '', kind: kinds.length === 1 ? kinds[0] : undefined },
   });
 

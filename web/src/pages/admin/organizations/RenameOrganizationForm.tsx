@@ -5,7 +5,6 @@ import { updateOrganization, type Organization } from '../../../api/organization
 import { updateOrganizationBody } from '../../../api/schemas/shared';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FormField } from '../../../forms/FormField';
-import { formResolver } from '../../../forms/messages';
 import { submitSpinner } from '../../../forms/submit-spinner';
 import { useServerForm } from '../../../forms/useServerForm';
 import { SubmitFieldset } from '../../../forms/SubmitFieldset';
@@ -17,7 +16,6 @@ const schema = updateOrganizationBody.required({ name: true }).extend({
     .transform(() => null)
     .or(updateOrganizationBody.shape.nameEn),
 });
-type Values = z.input<typeof schema>;
 
 interface RenameOrganizationFormProps {
   organization: Organization;
@@ -32,8 +30,8 @@ export function RenameOrganizationForm({ organization, onSaved }: RenameOrganiza
     serverError: error,
     submitWith,
     formState,
-  } = useServerForm<Values, z.output<typeof schema>>({
-    resolver: formResolver(schema),
+  } = useServerForm({
+    schema,
     defaultValues: { name: organization.name, nameEn: organization.nameEn ?? '' },
   });
 

@@ -1,10 +1,8 @@
 import { Button, Form } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import { newMembership } from '../../../api/schemas/users';
 import { addMembership, type UserView } from '../../../api/users';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { formResolver } from '../../../forms/messages';
 import type { OrgTreeSelectNode } from '../../../organizations/orgTreeSelect';
 import { MembershipFields } from './MembershipFields';
 import { submitSpinner } from '../../../forms/submit-spinner';
@@ -12,7 +10,6 @@ import { useServerForm } from '../../../forms/useServerForm';
 import { SubmitFieldset } from '../../../forms/SubmitFieldset';
 
 const schema = newMembership;
-type Values = z.input<typeof schema>;
 
 interface AddMembershipFormProps {
   user: UserView;
@@ -29,8 +26,8 @@ export function AddMembershipForm({ user, organizations, onSaved }: AddMembershi
     submitWith,
     reset,
     formState,
-  } = useServerForm<Values, z.output<typeof schema>>({
-    resolver: formResolver(schema),
+  } = useServerForm({
+    schema,
     defaultValues: { organizationId: '' },
   });
 

@@ -38,8 +38,9 @@ export function CreateUserForm({ organizations, onCreated }: CreateUserFormProps
     serverError: error,
     submitWith,
     formState,
-  } = useServerForm<Values, z.output<typeof schema>>({
+  } = useServerForm({
     fields: FIELDS,
+    // The generic messages (IdNumberHint under the field names what is wrong with an ID number).
     resolver: formResolver(schema),
     defaultValues: {
       username: '',

@@ -5,7 +5,7 @@ import { PASSWORD_MIN_LENGTH, resetPasswordBody } from '../../../api/schemas/use
 import { resetPassword, type UserView } from '../../../api/users';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FormField } from '../../../forms/FormField';
-import { formResolver, validationMessage } from '../../../forms/messages';
+import { validationMessage } from '../../../forms/messages';
 import { submitSpinner } from '../../../forms/submit-spinner';
 import { useServerForm } from '../../../forms/useServerForm';
 import { SubmitFieldset } from '../../../forms/SubmitFieldset';
@@ -14,7 +14,6 @@ const schema = resetPasswordBody.extend({ confirmPassword: z.string() }).refine(
   path: ['confirmPassword'],
   error: validationMessage('passwordMismatch'),
 });
-type Values = z.input<typeof schema>;
 
 /** POST /api/v1/users/:id/reset-password; the user must change it at the next sign-in. */
 export function ResetPasswordForm({ user, onDone }: { user: UserView; onDone: () => void }) {
@@ -25,8 +24,8 @@ export function ResetPasswordForm({ user, onDone }: { user: UserView; onDone: ()
     submitWith,
     reset,
     formState,
-  } = useServerForm<Values, z.output<typeof schema>>({
-    resolver: formResolver(schema),
+  } = useServerForm({
+    schema,
     defaultValues: { newPassword: '', confirmPassword: '' },
   });
 

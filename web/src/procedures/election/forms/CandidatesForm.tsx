@@ -1,9 +1,7 @@
 import { Button, Col, Descriptions, Flex, Form, Input, Row, Typography } from 'antd';
 import { useFieldArray, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import { RuleResults } from '../../../components/RuleResults';
-import { procedureFormResolver } from '../../../forms/bilingual';
 import { FormField } from '../../../forms/FormField';
 import { currentLanguage } from '../../../i18n';
 import { electionCandidatesForm } from '../../../../../domain/forms/election';
@@ -15,15 +13,13 @@ import { SubmitFieldset } from '../../../forms/SubmitFieldset';
 import { ruleLine } from '../ruleLines';
 import { candidatesContext, taskContext } from '../taskContext';
 
-type Values = z.input<typeof electionCandidatesForm>;
-
 /** election.candidates (EL-CANDIDATES): the committee records the candidates, more than the seats (差额选举). */
 export function CandidatesForm({ task, disabled, submit }: TaskFormProps) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const { seats, registeredVoters } = taskContext(candidatesContext, task);
-  const { control, submitWith, setServerFieldError, formState } = useServerForm<Values, z.output<typeof electionCandidatesForm>>({
-    resolver: procedureFormResolver(electionCandidatesForm),
+  const { control, submitWith, setServerFieldError, formState } = useServerForm({
+    schema: electionCandidatesForm,
     defaultValues: { candidates: Array.from({ length: Math.min((seats ?? 1) + 1, 100) }, () => ({ name: '' })) },
   });
   const list = useFieldArray({ control, name: 'candidates' });

@@ -3,7 +3,6 @@ import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { RuleResults } from '../../../components/RuleResults';
-import { procedureFormResolver } from '../../../forms/bilingual';
 import { FormField } from '../../../forms/FormField';
 import { GroupField } from '../../../forms/GroupField';
 import { currentLanguage } from '../../../i18n';
@@ -29,8 +28,9 @@ export function HandoverForm({ task, disabled, submit }: TaskFormProps) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const { electedOn, lastAllowedDate, elected } = taskContext(handoverContext, task);
-  const { control, submitWith, setServerFieldError, formState } = useServerForm<Values, z.output<typeof electionHandoverForm>>({
-    resolver: procedureFormResolver(electionHandoverForm, prepare),
+  const { control, submitWith, setServerFieldError, formState } = useServerForm({
+    schema: electionHandoverForm,
+    prepare: prepare,
     defaultValues: { handedOverOn: '', items: [], note: '' },
   });
   const handedOverOn = useWatch({ control, name: 'handedOverOn' });

@@ -3,7 +3,6 @@ import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { procedureFormResolver } from '../../../forms/bilingual';
 import { FormField } from '../../../forms/FormField';
 import { GroupField } from '../../../forms/GroupField';
 import { useAsyncData } from '../../../hooks/useAsyncData';
@@ -37,8 +36,9 @@ export function MigrantDecisionForm({ task, record, disabled, submit }: TaskForm
   const context = taskContext(decisionContext, task);
   const number = context.number ?? record.case.number;
   const { data: application, error } = useAsyncData((signal) => fetchApplication(number, signal), number);
-  const { control, submitWith, setServerFieldError, formState } = useServerForm<Values, z.output<typeof migrantDecisionForm>>({
-    resolver: procedureFormResolver(migrantDecisionForm, prepare),
+  const { control, submitWith, setServerFieldError, formState } = useServerForm({
+    schema: migrantDecisionForm,
+    prepare: prepare,
     defaultValues: { reason: '', requestedEvidence: '' },
   });
   const decision = useWatch({ control, name: 'decision' });

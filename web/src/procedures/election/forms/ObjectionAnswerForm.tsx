@@ -1,8 +1,6 @@
 import { Alert, Descriptions, Form, Input, Radio, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { procedureFormResolver } from '../../../forms/bilingual';
 import { FormField } from '../../../forms/FormField';
 import { GroupField } from '../../../forms/GroupField';
 import { useAsyncData } from '../../../hooks/useAsyncData';
@@ -17,8 +15,6 @@ import { listObjections } from '../api';
 import { objectionKindName } from '../labels';
 import { answerContext, taskContext } from '../taskContext';
 
-type Values = z.input<typeof electionObjectionAnswerForm>;
-
 /**
  * election.objection-answer (EL-ANSWER): the committee upholds or dismisses one objection to the published list
  * within 3 days, and the answer is published with the notice. Upholding an omission adds the person to the list;
@@ -30,11 +26,8 @@ export function ObjectionAnswerForm({ task, disabled, submit }: TaskFormProps) {
   const { objectionId, receivedOn, answerLastDay } = taskContext(answerContext, task);
   const { data: objections, error } = useAsyncData((signal) => listObjections(task.caseId, signal), task.caseId);
   const objection = objections?.find((o) => o.id === objectionId);
-  const { control, submitWith, setServerFieldError, formState } = useServerForm<
-    Values,
-    z.output<typeof electionObjectionAnswerForm>
-  >({
-    resolver: procedureFormResolver(electionObjectionAnswerForm),
+  const { control, submitWith, setServerFieldError, formState } = useServerForm({
+    schema: electionObjectionAnswerForm,
     defaultValues: { answer: '' },
   });
   const onSubmit = submitWith((payload) => submit(payload, setServerFieldError));

@@ -1,9 +1,7 @@
 import { Alert, Button, Col, Descriptions, Flex, Form, Row, Typography } from 'antd';
 import { useFieldArray, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import { RuleResults } from '../../../components/RuleResults';
-import { procedureFormResolver } from '../../../forms/bilingual';
 import { currentLanguage } from '../../../i18n';
 import { electionResultsForm } from '../../../../../domain/forms/election';
 import { evaluateResults } from '../../../../../domain/rules/election';
@@ -15,8 +13,6 @@ import { SubmitFieldset } from '../../../forms/SubmitFieldset';
 import { ruleLine, ruleLines } from '../ruleLines';
 import { resultsContext, taskContext } from '../taskContext';
 
-type Values = z.input<typeof electionResultsForm>;
-
 /**
  * election.results (first round, EL-TURNOUT and EL-WIN) and election.runoff (EL-RUNOFF): the count of one round —
  * ballots cast and each candidate's votes. The outcome is previewed with the workflow's own counting function; a
@@ -26,8 +22,8 @@ export function ResultsForm({ task, disabled, submit }: TaskFormProps) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const { round, seats, registeredVoters, candidates: pool, electionDate } = taskContext(resultsContext, task);
-  const { control, submitWith, setServerFieldError, formState } = useServerForm<Values, z.output<typeof electionResultsForm>>({
-    resolver: procedureFormResolver(electionResultsForm),
+  const { control, submitWith, setServerFieldError, formState } = useServerForm({
+    schema: electionResultsForm,
     defaultValues: { candidates: pool.map((name) => ({ name })) },
   });
   const list = useFieldArray({ control, name: 'candidates' });

@@ -3,7 +3,6 @@ import { useFieldArray, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { RuleResults, type RuleLine } from '../../../components/RuleResults';
-import { procedureFormResolver } from '../../../forms/bilingual';
 import { FormField } from '../../../forms/FormField';
 import { GroupField } from '../../../forms/GroupField';
 import { currentLanguage } from '../../../i18n';
@@ -45,8 +44,9 @@ export function SetupForm({ task, disabled, submit }: TaskFormProps) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const { law } = taskContext(setupContext, task);
-  const { control, submitWith, setServerFieldError, formState } = useServerForm<Values, z.output<typeof electionSetupForm>>({
-    resolver: procedureFormResolver(electionSetupForm, prepare),
+  const { control, submitWith, setServerFieldError, formState } = useServerForm({
+    schema: electionSetupForm,
+    prepare: prepare,
     defaultValues: { electionDate: '', committeeMembers: [{ name: '', position: 'chair' }], note: '' },
   });
   const members = useFieldArray({ control, name: 'committeeMembers' });

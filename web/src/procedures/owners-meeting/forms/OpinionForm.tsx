@@ -1,9 +1,7 @@
 import { Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import { ownersMeetingOpinionForm } from '../../../../../domain/forms/owners-meeting';
 import { OM_RULES } from '../../../../../domain/rules/owners-meeting';
-import { procedureFormResolver } from '../../../forms/bilingual';
 import { FormField } from '../../../forms/FormField';
 import { currentLanguage } from '../../../i18n';
 import { RuleName } from '../../../components/RuleResults';
@@ -14,17 +12,12 @@ import { SubmitFieldset } from '../../../forms/SubmitFieldset';
 import { lastDayOf } from '../meetingData';
 import { MeetingCard } from '../MeetingCard';
 
-type Values = z.input<typeof ownersMeetingOpinionForm>;
-
 /** owners-meeting.opinion (OM-OPINION): the residents' committee's opinion on the announced meeting, before it. */
 export function OpinionForm({ record, disabled, submit }: TaskFormProps) {
   const { t } = useTranslation();
   const language = currentLanguage();
-  const { control, submitWith, setServerFieldError, formState } = useServerForm<
-    Values,
-    z.output<typeof ownersMeetingOpinionForm>
-  >({
-    resolver: procedureFormResolver(ownersMeetingOpinionForm),
+  const { control, submitWith, setServerFieldError, formState } = useServerForm({
+    schema: ownersMeetingOpinionForm,
     defaultValues: { opinion: '' },
   });
   const onSubmit = submitWith((payload) => submit(payload, setServerFieldError));

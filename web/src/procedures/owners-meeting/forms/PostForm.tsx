@@ -1,9 +1,7 @@
 import { Card, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import { chinaDateOf } from '../../../../../domain/clock';
 import { ownersMeetingPostForm } from '../../../../../domain/forms/owners-meeting';
-import { procedureFormResolver } from '../../../forms/bilingual';
 import { FormField } from '../../../forms/FormField';
 import { DateField } from '../../DateField';
 import { FormActions } from '../../FormActions';
@@ -14,8 +12,6 @@ import { DecisionsPanel } from '../DecisionsPanel';
 import { decisionContextOf } from '../meetingData';
 import { MeetingCard } from '../MeetingCard';
 
-type Values = z.input<typeof ownersMeetingPostForm>;
-
 /**
  * owners-meeting.post: the owners' committee posts the decisions in the estate; a committee meeting's decisions are
  * due within 3 days (OM-COMMITTEE, 山东省物业管理条例 Art. 32). Not before the meeting and not after today (China
@@ -24,8 +20,8 @@ type Values = z.input<typeof ownersMeetingPostForm>;
 export function PostForm({ task, record, disabled, submit }: TaskFormProps) {
   const { t } = useTranslation();
   const decisions = decisionContextOf(task);
-  const { control, submitWith, setServerFieldError, formState } = useServerForm<Values, z.output<typeof ownersMeetingPostForm>>({
-    resolver: procedureFormResolver(ownersMeetingPostForm),
+  const { control, submitWith, setServerFieldError, formState } = useServerForm({
+    schema: ownersMeetingPostForm,
     defaultValues: { postedOn: '', place: '' },
   });
   const onSubmit = submitWith((payload) => submit(payload, setServerFieldError));

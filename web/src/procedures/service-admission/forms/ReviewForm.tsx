@@ -1,8 +1,6 @@
 import { Form, Input, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import { saReviewForm } from '../../../../../domain/forms/service-admission';
-import { procedureFormResolver } from '../../../forms/bilingual';
 import { FormField } from '../../../forms/FormField';
 import { GroupField } from '../../../forms/GroupField';
 import { FormActions } from '../../FormActions';
@@ -11,13 +9,11 @@ import { useServerForm } from '../../../forms/useServerForm';
 import { SubmitFieldset } from '../../../forms/SubmitFieldset';
 import { ApplicationContext } from '../ApplicationContext';
 
-type Values = z.input<typeof saReviewForm>;
-
 /** sa.review: the county civil-affairs bureau forwards the application to the county's decision, or returns it with reasons. */
 export function ReviewForm({ task, record, disabled, submit }: TaskFormProps) {
   const { t } = useTranslation();
-  const { control, submitWith, setServerFieldError, formState } = useServerForm<Values, z.output<typeof saReviewForm>>({
-    resolver: procedureFormResolver(saReviewForm),
+  const { control, submitWith, setServerFieldError, formState } = useServerForm({
+    schema: saReviewForm,
     defaultValues: { opinion: '' },
   });
   const onSubmit = submitWith((payload) => submit(payload, setServerFieldError));

@@ -1,8 +1,6 @@
 import { Form, Input, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import { smokeConfirmForm } from '../../../../../domain/forms/smoke';
-import { procedureFormResolver } from '../../../forms/bilingual';
 import { FormField } from '../../../forms/FormField';
 import { GroupField } from '../../../forms/GroupField';
 import { FormActions } from '../../FormActions';
@@ -10,13 +8,12 @@ import type { TaskFormProps } from '../../taskForm';
 import { useServerForm } from '../../../forms/useServerForm';
 import { SubmitFieldset } from '../../../forms/SubmitFieldset';
 
-type Values = z.input<typeof smokeConfirmForm>;
-
 /** smoke.confirm: approve or reject, with an optional comment. */
 export function SmokeConfirmForm({ disabled, submit }: TaskFormProps) {
   const { t } = useTranslation();
-  const { control, submitWith, setServerFieldError, formState } = useServerForm<Values, z.output<typeof smokeConfirmForm>>({
-    resolver: procedureFormResolver(smokeConfirmForm, (values) => ({ ...values, comment: values.comment?.trim() || undefined })),
+  const { control, submitWith, setServerFieldError, formState } = useServerForm({
+    schema: smokeConfirmForm,
+    prepare: (values) => ({ ...values, comment: values.comment?.trim() || undefined }),
     defaultValues: { comment: '' },
   });
   const onSubmit = submitWith((payload) => submit(payload, setServerFieldError));

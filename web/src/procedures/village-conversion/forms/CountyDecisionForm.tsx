@@ -3,7 +3,6 @@ import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { vcCountyDecisionForm } from '../../../../../domain/forms/village-conversion';
-import { procedureFormResolver } from '../../../forms/bilingual';
 import { FormField } from '../../../forms/FormField';
 import { GroupField } from '../../../forms/GroupField';
 import { FormActions } from '../../FormActions';
@@ -28,8 +27,9 @@ function withoutCommitteeUnlessApproved(values: Values): Values {
  */
 export function CountyDecisionForm({ disabled, submit, record, documents }: TaskFormProps) {
   const { t } = useTranslation();
-  const { control, submitWith, setServerFieldError, formState } = useServerForm<Values, z.output<typeof vcCountyDecisionForm>>({
-    resolver: procedureFormResolver(vcCountyDecisionForm, withoutCommitteeUnlessApproved),
+  const { control, submitWith, setServerFieldError, formState } = useServerForm({
+    schema: vcCountyDecisionForm,
+    prepare: withoutCommitteeUnlessApproved,
     defaultValues: { documentNumber: '', decisionText: '', opinion: '', newCommittee: { name: '', area: '' } },
   });
   const decision = useWatch({ control, name: 'decision' });

@@ -6,7 +6,6 @@ import type { z } from 'zod';
 import type { CaseRecord } from '../../../api/cases';
 import { saveConversionDraft } from '../api';
 import { describeError } from '../../../api/errorText';
-import { procedureFormResolver } from '../../../forms/bilingual';
 import { FormField } from '../../../forms/FormField';
 import { CheckField } from '../../../forms/GroupField';
 import { currentLanguage } from '../../../i18n';
@@ -69,11 +68,8 @@ export function PrepareForm({ task, record, documents, disabled, submit }: TaskF
   const language = currentLanguage();
   const { message } = App.useApp();
   const [savingDraft, setSavingDraft] = useState(false);
-  const { control, submitWith, setServerFieldError, getValues, formState } = useServerForm<
-    Values,
-    z.output<typeof vcPrepareForm>
-  >({
-    resolver: procedureFormResolver(vcPrepareForm),
+  const { control, submitWith, setServerFieldError, getValues, formState } = useServerForm({
+    schema: vcPrepareForm,
     defaultValues: initialValues(record),
   });
   const application = useWatch({ control, name: 'application' });
