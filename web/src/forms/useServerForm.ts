@@ -11,10 +11,10 @@ export interface ServerForm<TValues extends FieldValues, TOutput extends FieldVa
   TOutput
 > {
   /** What the last submission was refused for, when it is not about one of the form's fields (for ErrorAlert). */
-  serverError: unknown;
+  error: unknown;
   /**
    * The form's submit handler: validates (zod), then runs `action` with the parsed values. A refusal puts the API's
-   * field errors on the form's fields; anything else becomes `serverError`.
+   * field errors on the form's fields; anything else becomes `error`.
    */
   submitWith: (action: (values: TOutput) => unknown) => () => Promise<void>;
   /** Puts one server field error (path relative to the form's values) on the form, focused once submitting ends. */
@@ -29,10 +29,10 @@ export interface ServerFormOptions<TValues extends FieldValues, TOutput extends 
 > {
   /**
    * Which of the API's field paths are the form's fields: a list (default: the keys of defaultValues), or a function
-   * giving the form's path for an API path (undefined: not a field of this form). The rest go to `serverError`.
+   * giving the form's path for an API path (undefined: not a field of this form). The rest go to `error`.
    */
   fields?: readonly string[] | ((apiPath: string) => string | undefined);
-  /** Keep the refusal as `serverError` even when its field errors are on the form (a page that lists them too). */
+  /** Keep the refusal as `error` even when its field errors are on the form (a page that lists them too). */
   alertWithFields?: boolean;
   /** Called after a refusal is shown (e.g. to scroll the outcome into view). */
   onRefused?: (error: unknown) => void;
@@ -108,5 +108,5 @@ function useResolvedForm<TValues extends FieldValues, TOutput extends FieldValue
       }
     });
 
-  return { ...form, serverError, setServerError, submitWith, setServerFieldError };
+  return { ...form, error: serverError, setServerError, submitWith, setServerFieldError };
 }

@@ -24,12 +24,7 @@ export function LoginPage() {
   const headingId = useId();
   const { state, signIn } = useSession();
   const location = useLocation();
-  const {
-    control,
-    serverError: error,
-    submitWith,
-    formState,
-  } = useServerForm({
+  const { control, error, submitWith, formState } = useServerForm({
     schema,
     defaultValues: { username: '', password: '' },
   });

@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Col, Form, Row, Typography } from 'antd';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { FieldValues } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { SubmitFieldset } from '../forms/SubmitFieldset';
 import { submitSpinner } from '../forms/submit-spinner';
@@ -35,16 +36,12 @@ export function usePublicCheck<TValues extends FieldValues, TInput extends Field
 }
 
 interface PublicCheckPageProps {
-  title: string;
-  description: string;
-  formTitle: string;
-  submitLabel: string;
+  /** Where the page's texts are (title, description, form, submit, result, noResult). */
+  texts: 'ownersMeeting.check' | 'vc.check';
   onSubmit: () => Promise<void>;
   submitting: boolean;
   /** The form's inputs. */
   children: ReactNode;
-  resultTitle: string;
-  noResult: string;
   error: unknown;
   /** The verdict once there is a result. */
   verdict: { passed: boolean; title: string } | undefined;
@@ -54,23 +51,24 @@ interface PublicCheckPageProps {
 
 /** The page of a public self-check: the form on one side, the verdict and the rules with their clauses on the other. */
 export function PublicCheckPage(props: PublicCheckPageProps) {
+  const { t } = useTranslation();
   const headingId = useId();
-  const { error, verdict } = props;
+  const { error, verdict, texts } = props;
   return (
     <section aria-labelledby={headingId}>
       <Typography.Title level={2} id={headingId} style={{ marginTop: 0 }}>
-        {props.title}
+        {t(`${texts}.title`)}
       </Typography.Title>
-      <Typography.Paragraph>{props.description}</Typography.Paragraph>
+      <Typography.Paragraph>{t(`${texts}.description`)}</Typography.Paragraph>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
-          <Card title={<h3 className="card-heading">{props.formTitle}</h3>}>
+          <Card title={<h3 className="card-heading">{t(`${texts}.form`)}</h3>}>
             <Form layout="vertical" onFinish={() => void props.onSubmit()}>
               <SubmitFieldset submitting={props.submitting}>
                 {props.children}
                 <div>
                   <Button type="primary" htmlType="submit" loading={submitSpinner(props.submitting)}>
-                    {props.submitLabel}
+                    {t(`${texts}.submit`)}
                   </Button>
                 </div>
               </SubmitFieldset>
@@ -78,10 +76,10 @@ export function PublicCheckPage(props: PublicCheckPageProps) {
           </Card>
         </Col>
         <Col xs={24} lg={10}>
-          <Card title={<h3 className="card-heading">{props.resultTitle}</h3>}>
+          <Card title={<h3 className="card-heading">{t(`${texts}.result`)}</h3>}>
             <div role="status" aria-live="polite">
               <ErrorAlert error={error} />
-              {!verdict && !error && <Typography.Text type="secondary">{props.noResult}</Typography.Text>}
+              {!verdict && !error && <Typography.Text type="secondary">{t(`${texts}.noResult`)}</Typography.Text>}
               {verdict && (
                 <Alert
                   type={verdict.passed ? 'success' : 'warning'}

@@ -21,12 +21,7 @@ const schema = changePasswordBody
 /** POST /api/v1/me/password; the confirmation stays in the browser. */
 export function ChangePasswordForm({ onChanged }: { onChanged: () => Promise<void> | void }) {
   const { t } = useTranslation();
-  const {
-    control,
-    serverError: error,
-    submitWith,
-    formState,
-  } = useServerForm({
+  const { control, error, submitWith, formState } = useServerForm({
     schema,
     defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
   });

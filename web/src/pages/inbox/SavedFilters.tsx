@@ -25,12 +25,7 @@ const saveSchema = savedFilterBody.pick({ name: true, shared: true });
 
 function SaveFilterForm({ filter, onSaved }: { filter: InboxFilter; onSaved: (saved: SavedFilter) => void }) {
   const { t } = useTranslation();
-  const {
-    control,
-    serverError: error,
-    submitWith,
-    formState,
-  } = useServerForm({
+  const { control, error, submitWith, formState } = useServerForm({
     schema: saveSchema,
     defaultValues: { name: '', shared: false },
   });

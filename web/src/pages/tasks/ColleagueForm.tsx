@@ -32,13 +32,7 @@ export function ColleagueForm({
     (signal) => fetchEligibleAssignees(task.id, search.trim(), signal),
     `${task.id}:${search.trim()}`,
   );
-  const {
-    control,
-    serverError: error,
-    submitWith,
-    reset,
-    formState,
-  } = useServerForm({
+  const { control, error, submitWith, reset, formState } = useServerForm({
     schema: taskUserBody,
     defaultValues: { userId: '' },
   });

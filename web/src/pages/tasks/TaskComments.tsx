@@ -33,13 +33,7 @@ export function CommentList({ comments }: { comments: CaseComment[] }) {
 /** The task's comments and a box to add one. */
 export function TaskComments({ taskId, comments, onAdded }: { taskId: string; comments: CaseComment[]; onAdded: () => void }) {
   const { t } = useTranslation();
-  const {
-    control,
-    serverError: error,
-    submitWith,
-    reset,
-    formState,
-  } = useServerForm({
+  const { control, error, submitWith, reset, formState } = useServerForm({
     schema: taskCommentBody,
     defaultValues: { body: '' },
   });

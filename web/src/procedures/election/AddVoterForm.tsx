@@ -19,13 +19,7 @@ const blankToUndefined = (value: string | undefined) => (value?.trim() ? value :
 export function AddVoterForm({ electionId, onAdded }: { electionId: string; onAdded: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const {
-    control,
-    serverError: error,
-    submitWith,
-    formState,
-    reset,
-  } = useServerForm<Values, z.output<typeof voterEntryBody>>({
+  const { control, error, submitWith, formState, reset } = useServerForm<Values, z.output<typeof voterEntryBody>>({
     resolver: procedureFormResolver(voterEntryBody, (v) => ({
       ...v,
       address: blankToUndefined(v.address),

@@ -59,14 +59,7 @@ export function MigrantApplyPage() {
   const me = useMe();
   const { electionId = '' } = useParams();
   const election = useAsyncData((signal) => fetchElection(electionId, signal), electionId);
-  const {
-    control,
-    serverError: error,
-    submitWith,
-    setValue,
-    getValues,
-    formState,
-  } = useServerForm({
+  const { control, error, submitWith, setValue, getValues, formState } = useServerForm({
     fields: FIELDS,
     schema: migrantApplicationBody,
     prepare: prepare,

@@ -37,13 +37,7 @@ export function RecordObjectionForm({ electionId, onRecorded }: { electionId: st
   const { t } = useTranslation();
   const language = currentLanguage();
   const { message } = App.useApp();
-  const {
-    control,
-    submitWith,
-    serverError: error,
-    formState,
-    reset,
-  } = useServerForm({
+  const { control, submitWith, error, formState, reset } = useServerForm({
     fields: ['kind', 'objectorName', 'grounds', 'entryId', 'person', 'person.name', 'person.idNumber', 'person.address'],
     schema: objectionBody,
     prepare: prepare,

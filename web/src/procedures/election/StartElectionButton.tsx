@@ -38,13 +38,7 @@ export function StartElectionButton({ onStarted }: { onStarted?: () => void }) {
     (signal) => (allowed && open ? listOrganizations({ kind: 'COMMUNITY' }, signal) : Promise.resolve([])),
     `${me.membership?.id ?? ''}-${open}`,
   );
-  const {
-    control,
-    serverError: error,
-    submitWith,
-    formState,
-    reset,
-  } = useServerForm({
+  const { control, error, submitWith, formState, reset } = useServerForm({
     schema: startBody,
   });
   const restructured = useWatch({ control, name: 'restructuringComplete' });

@@ -33,12 +33,7 @@ export function SupplyEvidenceForm({
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const {
-    control,
-    serverError: error,
-    submitWith,
-    formState,
-  } = useServerForm({
+  const { control, error, submitWith, formState } = useServerForm({
     fields: FIELDS,
     schema: migrantEvidenceBody,
     prepare: (v) => ({ ...v, note: v.note?.trim() ? v.note : undefined }),

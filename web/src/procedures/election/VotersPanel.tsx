@@ -25,12 +25,7 @@ function RemoveVoterButton({ electionId, voter, onRemoved }: { electionId: strin
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
-  const {
-    control,
-    serverError: error,
-    submitWith,
-    formState,
-  } = useServerForm({
+  const { control, error, submitWith, formState } = useServerForm({
     schema: removeBody,
     defaultValues: { reason: '' },
   });

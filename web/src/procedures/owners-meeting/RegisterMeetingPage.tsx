@@ -42,14 +42,7 @@ export function RegisterMeetingPage() {
   const me = useMe();
   const today = chinaDateOf(new Date());
   const outcomeRef = useRef<HTMLDivElement>(null);
-  const {
-    control,
-    submitWith,
-    serverError: error,
-    setServerError,
-    setValue,
-    formState,
-  } = useServerForm({
+  const { control, submitWith, error, setServerError, setValue, formState } = useServerForm({
     fields: (path) => path,
     alertWithFields: true,
     onRefused: () => window.setTimeout(() => outcomeRef.current?.scrollIntoView({ block: 'nearest' }), 0),

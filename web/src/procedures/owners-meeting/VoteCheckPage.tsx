@@ -57,15 +57,10 @@ export function VoteCheckPage() {
 
   return (
     <PublicCheckPage
-      title={t('ownersMeeting.check.title')}
-      description={t('ownersMeeting.check.description')}
-      formTitle={t('ownersMeeting.check.form')}
-      submitLabel={t('ownersMeeting.check.submit')}
+      texts="ownersMeeting.check"
       onSubmit={onSubmit}
       submitting={form.formState.isSubmitting}
-      resultTitle={t('ownersMeeting.check.result')}
-      noResult={t('ownersMeeting.check.noResult')}
-      error={form.serverError}
+      error={form.error}
       verdict={
         result && {
           passed: allPassed,

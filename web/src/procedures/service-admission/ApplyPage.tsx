@@ -45,13 +45,7 @@ export function ApplyPage() {
   const navigate = useNavigate();
   const outcomeRef = useRef<HTMLDivElement>(null);
   const communities = useAsyncData((signal) => listApplicantCommunities(signal), 'communities');
-  const {
-    control,
-    submitWith,
-    serverError: error,
-    setValue,
-    formState,
-  } = useServerForm({
+  const { control, submitWith, error, setValue, formState } = useServerForm({
     fields: formPath,
     alertWithFields: true,
     onRefused: () => window.setTimeout(() => outcomeRef.current?.scrollIntoView({ block: 'nearest' }), 0),

@@ -48,12 +48,7 @@ export function ReportPage() {
   const me = useMe();
   const [files, setFiles] = useState<File[]>([]);
   const [done, setDone] = useState<{ started: ReportStarted; failed: string[] }>();
-  const {
-    control,
-    submitWith,
-    serverError: error,
-    formState,
-  } = useServerForm({
+  const { control, submitWith, error, formState } = useServerForm({
     fields: FIELDS,
     alertWithFields: true,
     schema: reportForm,

@@ -38,15 +38,10 @@ export function ConditionsCheckPage() {
 
   return (
     <PublicCheckPage
-      title={t('vc.check.title')}
-      description={t('vc.check.description')}
-      formTitle={t('vc.check.form')}
-      submitLabel={t('vc.check.submit')}
+      texts="vc.check"
       onSubmit={onSubmit}
       submitting={form.formState.isSubmitting}
-      resultTitle={t('vc.check.result')}
-      noResult={t('vc.check.noResult')}
-      error={form.serverError}
+      error={form.error}
       verdict={
         result && { passed: result.satisfied, title: result.satisfied ? t('vc.check.satisfied') : t('vc.check.notSatisfied') }
       }

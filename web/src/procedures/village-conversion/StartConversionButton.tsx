@@ -21,12 +21,7 @@ export function StartConversionButton() {
   const me = useMe();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
-  const {
-    control,
-    serverError: error,
-    submitWith,
-    formState,
-  } = useServerForm({
+  const { control, error, submitWith, formState } = useServerForm({
     schema: startConversionBody,
     defaultValues: { title: undefined },
   });

@@ -14,12 +14,7 @@ export function WithdrawConversion({ caseId, onDone }: { caseId: string; onDone:
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
-  const {
-    control,
-    serverError: error,
-    submitWith,
-    formState,
-  } = useServerForm({
+  const { control, error, submitWith, formState } = useServerForm({
     schema: withdrawConversionBody,
     defaultValues: { reason: '' },
   });

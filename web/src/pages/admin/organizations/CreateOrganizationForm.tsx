@@ -30,12 +30,7 @@ export function CreateOrganizationForm({ parent, onCreated }: CreateOrganization
   const { t } = useTranslation();
   const language = currentLanguage();
   const kinds = ORG_KINDS.filter((kind) => canHaveParent(kind, parent.kind));
-  const {
-    control,
-    serverError: error,
-    submitWith,
-    formState,
-  } = useServerForm({
+  const { control, error, submitWith, formState } = useServerForm({
     fields: FIELDS,
     schema,
     defaultValues: { code: '', name: '', nameEn: '', kind: kinds.length === 1 ? kinds[0] : undefined },

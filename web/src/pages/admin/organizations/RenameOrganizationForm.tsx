@@ -25,12 +25,7 @@ interface RenameOrganizationFormProps {
 /** PATCH /api/v1/organizations/:id with the names. */
 export function RenameOrganizationForm({ organization, onSaved }: RenameOrganizationFormProps) {
   const { t } = useTranslation();
-  const {
-    control,
-    serverError: error,
-    submitWith,
-    formState,
-  } = useServerForm({
+  const { control, error, submitWith, formState } = useServerForm({
     schema,
     defaultValues: { name: organization.name, nameEn: organization.nameEn ?? '' },
   });

@@ -20,13 +20,7 @@ interface AddMembershipFormProps {
 /** POST /api/v1/users/:id/memberships. */
 export function AddMembershipForm({ user, organizations, onSaved }: AddMembershipFormProps) {
   const { t } = useTranslation();
-  const {
-    control,
-    serverError: error,
-    submitWith,
-    reset,
-    formState,
-  } = useServerForm({
+  const { control, error, submitWith, reset, formState } = useServerForm({
     schema,
     defaultValues: { organizationId: '' },
   });

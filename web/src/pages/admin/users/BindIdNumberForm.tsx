@@ -19,13 +19,10 @@ type Values = z.input<typeof schema>;
 /** PATCH /api/v1/users/:id { idNumber }: binds (or corrects) the holder's resident ID number of a real-name account. */
 export function BindIdNumberForm({ user, onSaved }: { user: UserView; onSaved: (user: UserView) => void }) {
   const { t } = useTranslation();
-  const {
-    control,
-    serverError: error,
-    submitWith,
-    reset,
-    formState,
-  } = useServerForm<Values, z.output<typeof schema>>({ resolver: formResolver(schema), defaultValues: { idNumber: '' } });
+  const { control, error, submitWith, reset, formState } = useServerForm<Values, z.output<typeof schema>>({
+    resolver: formResolver(schema),
+    defaultValues: { idNumber: '' },
+  });
 
   const onSubmit = submitWith(async ({ idNumber }) => {
     const updated = await updateUser(user.id, { idNumber });

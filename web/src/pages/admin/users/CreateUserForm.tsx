@@ -33,12 +33,7 @@ interface CreateUserFormProps {
 /** POST /api/v1/users: the account, an initial password (changed at first sign-in) and at least one membership. */
 export function CreateUserForm({ organizations, onCreated }: CreateUserFormProps) {
   const { t } = useTranslation();
-  const {
-    control,
-    serverError: error,
-    submitWith,
-    formState,
-  } = useServerForm({
+  const { control, error, submitWith, formState } = useServerForm({
     fields: FIELDS,
     // The generic messages (IdNumberHint under the field names what is wrong with an ID number).
     resolver: formResolver(schema),

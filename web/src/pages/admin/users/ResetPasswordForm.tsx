@@ -18,13 +18,7 @@ const schema = resetPasswordBody.extend({ confirmPassword: z.string() }).refine(
 /** POST /api/v1/users/:id/reset-password; the user must change it at the next sign-in. */
 export function ResetPasswordForm({ user, onDone }: { user: UserView; onDone: () => void }) {
   const { t } = useTranslation();
-  const {
-    control,
-    serverError: error,
-    submitWith,
-    reset,
-    formState,
-  } = useServerForm({
+  const { control, error, submitWith, reset, formState } = useServerForm({
     schema,
     defaultValues: { newPassword: '', confirmPassword: '' },
   });
