@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import type { TFunction } from 'i18next';
 import type { FieldError, FieldValues, Resolver } from 'react-hook-form';
 import type { z } from 'zod';
-import type { ApiError, LocalizedText } from '../api/client';
+import type { LocalizedText } from '../api/client';
 import type { Language, TranslationResources } from '../i18n';
 
 /**
@@ -19,10 +19,6 @@ interface EncodedMessage {
 
 export function validationMessage(key: ValidationKey, values?: Values): string {
   return JSON.stringify({ key, values } satisfies EncodedMessage);
-}
-
-function serverMessage(text: LocalizedText): string {
-  return JSON.stringify({ text } satisfies EncodedMessage);
 }
 
 type RawIssue = z.core.$ZodRawIssue;
@@ -76,22 +72,4 @@ export function errorText(
   if (decoded?.key) return t(`validation.${decoded.key}`, decoded.values ?? {});
   // A message hard-coded in a shared schema (English): say what kind of problem it is instead.
   return error.type === 'invalid_format' ? t('validation.invalidFormat') : t('validation.invalid');
-}
-
-/**
- * Puts the API's field errors (400 VALIDATION_FAILED, fields[].path) on the form's fields; returns true when at
- * least one matched a field of the form.
- */
-export function applyServerFieldErrors(
-  error: ApiError,
-  fieldNames: readonly string[],
-  setError: (name: never, error: { type: string; message: string }) => void,
-): boolean {
-  let applied = false;
-  for (const field of error.fields) {
-    if (typeof field.path !== 'string' || !fieldNames.includes(field.path) || !field.message) continue;
-    setError(field.path as never, { type: 'server', message: serverMessage(field.message) });
-    applied = true;
-  }
-  return applied;
 }

@@ -1,19 +1,17 @@
 import { Button, Card, Flex, Form, Input, Typography } from 'antd';
-import { useId, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router-dom';
-import type { z } from 'zod';
 import { loginBody } from '../api/schemas/shared';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { FormField } from '../forms/FormField';
-import { formResolver } from '../forms/messages';
 import { useSession } from '../session/context';
 import type { ReturnState } from '../session/RequireAuth';
 import { submitSpinner } from '../forms/submit-spinner';
+import { useServerForm } from '../forms/useServerForm';
+import { SubmitFieldset } from '../forms/SubmitFieldset';
 
 const schema = loginBody;
-type Values = z.input<typeof schema>;
 
 /** Only same-app paths are followed after signing in (never another origin). */
 function safeReturnPath(state: unknown): string {
@@ -26,21 +24,15 @@ export function LoginPage() {
   const headingId = useId();
   const { state, signIn } = useSession();
   const location = useLocation();
-  const [error, setError] = useState<unknown>();
-  const { control, handleSubmit, formState } = useForm<Values, unknown, z.output<typeof schema>>({
-    resolver: formResolver(schema),
+  const { control, error, submitWith, formState } = useServerForm({
+    schema,
     defaultValues: { username: '', password: '' },
   });
 
   if (state.status === 'signedIn') return <Navigate to={safeReturnPath(location.state)} replace />;
 
-  const onSubmit = handleSubmit(async (values) => {
-    setError(undefined);
-    try {
-      await signIn(values);
-    } catch (caught) {
-      setError(caught);
-    }
+  const onSubmit = submitWith(async (values) => {
+    await signIn(values);
   });
 
   return (
@@ -56,15 +48,19 @@ export function LoginPage() {
           )}
           <ErrorAlert error={error} />
           <Form layout="vertical" onFinish={() => void onSubmit()} requiredMark={false}>
-            <FormField control={control} name="username" label={t('login.username')} required>
-              {(field, input) => <Input {...field} {...input} autoComplete="username" autoCapitalize="none" spellCheck={false} />}
-            </FormField>
-            <FormField control={control} name="password" label={t('login.password')} required>
-              {(field, input) => <Input.Password {...field} {...input} autoComplete="current-password" />}
-            </FormField>
-            <Button type="primary" htmlType="submit" block loading={submitSpinner(formState.isSubmitting)}>
-              {t('login.submit')}
-            </Button>
+            <SubmitFieldset submitting={formState.isSubmitting}>
+              <FormField control={control} name="username" label={t('login.username')} required>
+                {(field, input) => (
+                  <Input {...field} {...input} autoComplete="username" autoCapitalize="none" spellCheck={false} />
+                )}
+              </FormField>
+              <FormField control={control} name="password" label={t('login.password')} required>
+                {(field, input) => <Input.Password {...field} {...input} autoComplete="current-password" />}
+              </FormField>
+              <Button type="primary" htmlType="submit" block loading={submitSpinner(formState.isSubmitting)}>
+                {t('login.submit')}
+              </Button>
+            </SubmitFieldset>
           </Form>
         </section>
       </Card>

@@ -1,11 +1,9 @@
-import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
 import type { CaseDocument, CaseRecord } from '../api/cases';
-import type { LocalizedText } from '../api/client';
 import type { TaskView } from '../api/tasks';
-import { encodeText } from '../forms/bilingual';
+import type { ServerFieldError } from '../forms/serverErrors';
 
-/** Puts a server field error (its path relative to the payload) on the form. */
-export type ServerFieldErrorSink = (path: string, message: LocalizedText) => void;
+/** Puts a server field error (its path relative to the payload) on the form: useServerForm's setServerFieldError. */
+export type ServerFieldErrorSink = (error: ServerFieldError) => void;
 
 /** What every task form gets from the task page. */
 export interface TaskFormProps {
@@ -20,9 +18,4 @@ export interface TaskFormProps {
    * refusals (rules, 409) are shown by the page. Resolves after success (the page then leaves) or a refusal.
    */
   submit: (payload: unknown, onFieldError: ServerFieldErrorSink) => Promise<void>;
-}
-
-/** A ServerFieldErrorSink writing into a react-hook-form form. */
-export function fieldErrorSink<T extends FieldValues>(setError: UseFormSetError<T>): ServerFieldErrorSink {
-  return (path, message) => setError(path as Path<T>, { type: 'server', message: encodeText(message) }, { shouldFocus: true });
 }

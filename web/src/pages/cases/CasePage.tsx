@@ -3,7 +3,8 @@ import { Button, Card, Descriptions, Flex, Grid, Result, Spin, Steps, Timeline, 
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { conversionDecisionUrl, fetchCaseRecord, type CaseRecord } from '../../api/cases';
+import { fetchCaseRecord, type CaseRecord } from '../../api/cases';
+import { conversionDecisionUrl } from '../../procedures/village-conversion/api';
 import { ApiError } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useAsyncData } from '../../hooks/useAsyncData';
@@ -21,7 +22,7 @@ import { CommentList } from '../tasks/TaskComments';
 import { CaseHistory, decisionLabel, WrittenDecisionCard } from './CaseHistory';
 import { CaseStatusTag, timelineActionName } from './caseLabels';
 import { RuleDecisions } from './RuleDecisions';
-import { WithdrawConversion } from './WithdrawConversion';
+import { WithdrawConversion } from '../../procedures/village-conversion/WithdrawConversion';
 
 type StepState = CaseRecord['steps'][number]['state'];
 

@@ -10,7 +10,7 @@ import { currentLanguage } from '../../i18n';
 import '../../procedures/procedures.css';
 import { formatDateTime } from '../../procedures/format';
 import { PROCEDURE_IDS, procedureName } from '../../procedures/names';
-import { StartConversionButton } from '../village-conversion/StartConversionButton';
+import { StartConversionButton } from '../../procedures/village-conversion/StartConversionButton';
 import { CaseStatusTag, caseStatusName } from './caseLabels';
 
 /** 我的案件: the cases the user may read (their organization's subtree, and those with a task for them). */

@@ -10,7 +10,7 @@ import { currentLanguage } from '../../i18n';
 import '../../procedures/procedures.css';
 import { errorMessage, isErrorCode } from '../../../../domain/errors';
 import { canAccess, useMe } from '../../session/context';
-import { StartConversionButton } from '../village-conversion/StartConversionButton';
+import { StartConversionButton } from '../../procedures/village-conversion/StartConversionButton';
 import { FilterBar } from './FilterBar';
 import { filterFromSearch, searchFromFilter } from './inboxSearch';
 import { SavedFilters } from './SavedFilters';

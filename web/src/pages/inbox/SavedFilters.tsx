@@ -1,9 +1,6 @@
 import { App, Button, Flex, Form, Input, Modal, Popconfirm, Select } from 'antd';
 import { useId, useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import { ApiError } from '../../api/client';
 import { describeError } from '../../api/errorText';
 import { savedFilterBody } from '../../api/schemas/procedures';
 import {
@@ -17,46 +14,36 @@ import {
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormField } from '../../forms/FormField';
 import { CheckField } from '../../forms/GroupField';
-import { applyServerFieldErrors, formResolver } from '../../forms/messages';
 import { useAsyncData } from '../../hooks/useAsyncData';
 import { currentLanguage } from '../../i18n';
 import { compactFilter } from './inboxSearch';
 import { submitSpinner } from '../../forms/submit-spinner';
+import { useServerForm } from '../../forms/useServerForm';
+import { SubmitFieldset } from '../../forms/SubmitFieldset';
 
 const saveSchema = savedFilterBody.pick({ name: true, shared: true });
-type SaveValues = z.input<typeof saveSchema>;
 
 function SaveFilterForm({ filter, onSaved }: { filter: InboxFilter; onSaved: (saved: SavedFilter) => void }) {
   const { t } = useTranslation();
-  const [error, setError] = useState<unknown>();
-  const {
-    control,
-    handleSubmit,
-    setError: setFieldError,
-    formState,
-  } = useForm<SaveValues, unknown, z.output<typeof saveSchema>>({
-    resolver: formResolver(saveSchema),
+  const { control, error, submitWith, formState } = useServerForm({
+    schema: saveSchema,
     defaultValues: { name: '', shared: false },
   });
-  const onSubmit = handleSubmit(async (values) => {
-    setError(undefined);
-    try {
-      onSaved(await saveFilter({ ...values, filter: compactFilter(filter) }));
-    } catch (caught) {
-      if (caught instanceof ApiError && applyServerFieldErrors(caught, ['name'], setFieldError)) return;
-      setError(caught);
-    }
+  const onSubmit = submitWith(async (values) => {
+    onSaved(await saveFilter({ ...values, filter: compactFilter(filter) }));
   });
   return (
     <Form layout="vertical" onFinish={() => void onSubmit()}>
-      <ErrorAlert error={error} />
-      <FormField control={control} name="name" label={t('inbox.saved.name')} required>
-        {(field, input) => <Input {...field} {...input} maxLength={100} />}
-      </FormField>
-      <CheckField control={control} name="shared" label={t('inbox.saved.shared')} extra={t('inbox.saved.sharedHelp')} />
-      <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
-        {t('inbox.saved.save')}
-      </Button>
+      <SubmitFieldset submitting={formState.isSubmitting}>
+        <ErrorAlert error={error} />
+        <FormField control={control} name="name" label={t('inbox.saved.name')} required>
+          {(field, input) => <Input {...field} {...input} maxLength={100} />}
+        </FormField>
+        <CheckField control={control} name="shared" label={t('inbox.saved.shared')} extra={t('inbox.saved.sharedHelp')} />
+        <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
+          {t('inbox.saved.save')}
+        </Button>
+      </SubmitFieldset>
     </Form>
   );
 }

@@ -1,19 +1,15 @@
 import { App, Button, Form, Select } from 'antd';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import { ApiError } from '../../api/client';
 import { taskUserBody } from '../../api/schemas/procedures';
 import { assignTask, delegateTask, fetchEligibleAssignees, type TaskView } from '../../api/tasks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormField } from '../../forms/FormField';
-import { applyServerFieldErrors, formResolver } from '../../forms/messages';
 import { submitSpinner } from '../../forms/submit-spinner';
 import { useAsyncData } from '../../hooks/useAsyncData';
 import { useMe } from '../../session/context';
-
-type ColleagueValues = z.input<typeof taskUserBody>;
+import { useServerForm } from '../../forms/useServerForm';
+import { SubmitFieldset } from '../../forms/SubmitFieldset';
 
 /**
  * Assign or delegate the task to a colleague picked from those who may hold it (the task's organization, its role),
@@ -31,33 +27,20 @@ export function ColleagueForm({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const me = useMe();
-  const [error, setError] = useState<unknown>();
   const [search, setSearch] = useState('');
   const colleagues = useAsyncData(
     (signal) => fetchEligibleAssignees(task.id, search.trim(), signal),
     `${task.id}:${search.trim()}`,
   );
-  const {
-    control,
-    handleSubmit,
-    setError: setFieldError,
-    reset,
-    formState,
-  } = useForm<ColleagueValues, unknown, z.output<typeof taskUserBody>>({
-    resolver: formResolver(taskUserBody),
+  const { control, error, submitWith, reset, formState } = useServerForm({
+    schema: taskUserBody,
     defaultValues: { userId: '' },
   });
-  const onSubmit = handleSubmit(async ({ userId }) => {
-    setError(undefined);
-    try {
-      await (operation === 'assign' ? assignTask(task.id, userId) : delegateTask(task.id, userId));
-      reset();
-      void message.success(t(operation === 'assign' ? 'task.actions.assigned' : 'task.actions.delegated'));
-      onDone();
-    } catch (caught) {
-      if (caught instanceof ApiError && applyServerFieldErrors(caught, ['userId'], setFieldError)) return;
-      setError(caught);
-    }
+  const onSubmit = submitWith(async ({ userId }) => {
+    await (operation === 'assign' ? assignTask(task.id, userId) : delegateTask(task.id, userId));
+    reset();
+    void message.success(t(operation === 'assign' ? 'task.actions.assigned' : 'task.actions.delegated'));
+    onDone();
   });
   // Delegating to oneself means nothing; the holder is not offered again.
   const options = (colleagues.data ?? [])
@@ -69,7 +52,7 @@ export function ColleagueForm({
   return (
     <Form layout="vertical" onFinish={() => void onSubmit()}>
       <ErrorAlert error={error ?? colleagues.error} />
-      <fieldset disabled={formState.isSubmitting} className="form-fieldset">
+      <SubmitFieldset submitting={formState.isSubmitting} style={{ marginBottom: 8 }}>
         <FormField
           control={control}
           name="userId"
@@ -95,7 +78,7 @@ export function ColleagueForm({
         <Button htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
           {t(operation === 'assign' ? 'task.actions.assign' : 'task.actions.delegate')}
         </Button>
-      </fieldset>
+      </SubmitFieldset>
     </Form>
   );
 }

@@ -1,20 +1,15 @@
 import { Button, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
-import { ApiError } from '../../api/client';
 import type { CaseComment } from '../../api/cases';
 import { taskCommentBody } from '../../api/schemas/procedures';
 import { commentOnTask } from '../../api/tasks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormField } from '../../forms/FormField';
-import { applyServerFieldErrors, formResolver } from '../../forms/messages';
 import { currentLanguage } from '../../i18n';
 import { formatDateTime } from '../../procedures/format';
 import { submitSpinner } from '../../forms/submit-spinner';
-
-type Values = z.input<typeof taskCommentBody>;
+import { useServerForm } from '../../forms/useServerForm';
+import { SubmitFieldset } from '../../forms/SubmitFieldset';
 
 export function CommentList({ comments }: { comments: CaseComment[] }) {
   const { t } = useTranslation();
@@ -38,39 +33,28 @@ export function CommentList({ comments }: { comments: CaseComment[] }) {
 /** The task's comments and a box to add one. */
 export function TaskComments({ taskId, comments, onAdded }: { taskId: string; comments: CaseComment[]; onAdded: () => void }) {
   const { t } = useTranslation();
-  const [error, setError] = useState<unknown>();
-  const {
-    control,
-    handleSubmit,
-    setError: setFieldError,
-    reset,
-    formState,
-  } = useForm<Values, unknown, z.output<typeof taskCommentBody>>({
-    resolver: formResolver(taskCommentBody),
+  const { control, error, submitWith, reset, formState } = useServerForm({
+    schema: taskCommentBody,
     defaultValues: { body: '' },
   });
-  const onSubmit = handleSubmit(async ({ body }) => {
-    setError(undefined);
-    try {
-      await commentOnTask(taskId, body);
-      reset();
-      onAdded();
-    } catch (caught) {
-      if (caught instanceof ApiError && applyServerFieldErrors(caught, ['body'], setFieldError)) return;
-      setError(caught);
-    }
+  const onSubmit = submitWith(async ({ body }) => {
+    await commentOnTask(taskId, body);
+    reset();
+    onAdded();
   });
   return (
     <>
       <CommentList comments={comments} />
       <Form layout="vertical" onFinish={() => void onSubmit()} style={{ marginTop: 16 }}>
-        <ErrorAlert error={error} />
-        <FormField control={control} name="body" label={t('comments.add')} required>
-          {(field, input) => <Input.TextArea {...field} {...input} rows={3} maxLength={5000} />}
-        </FormField>
-        <Button htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
-          {t('comments.submit')}
-        </Button>
+        <SubmitFieldset submitting={formState.isSubmitting}>
+          <ErrorAlert error={error} />
+          <FormField control={control} name="body" label={t('comments.add')} required>
+            {(field, input) => <Input.TextArea {...field} {...input} rows={3} maxLength={5000} />}
+          </FormField>
+          <Button htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
+            {t('comments.submit')}
+          </Button>
+        </SubmitFieldset>
       </Form>
     </>
   );

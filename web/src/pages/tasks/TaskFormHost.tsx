@@ -9,10 +9,9 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { RuleResults } from '../../components/RuleResults';
 import type { RuleResult } from '../../api/schemas/procedures';
 import { currentLanguage } from '../../i18n';
+import { serverFieldErrors, TASK_PAYLOAD_PREFIX } from '../../forms/serverErrors';
 import { taskFormFor } from '../../procedures/registry';
 import type { ServerFieldErrorSink } from '../../procedures/taskForm';
-
-const PAYLOAD_PREFIX = 'payload.';
 
 /**
  * The task's form (chosen by formId from procedures/registry) and what the API answers to its completion:
@@ -50,11 +49,7 @@ export function TaskFormHost({
       void navigate(`/cases/${task.caseId}`);
     } catch (caught) {
       if (caught instanceof ApiError && caught.code === 'VALIDATION_FAILED') {
-        for (const field of caught.fields) {
-          if (typeof field.path === 'string' && field.path.startsWith(PAYLOAD_PREFIX) && field.message) {
-            onFieldError(field.path.slice(PAYLOAD_PREFIX.length), field.message);
-          }
-        }
+        serverFieldErrors(caught, TASK_PAYLOAD_PREFIX).forEach(onFieldError);
       }
       setRules(failedRules(caught).filter((rule) => !rule.passed));
       setError(caught);

@@ -1,11 +1,13 @@
 import { Card, Form, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { useForm, useWatch, type Control, type DefaultValues, type FieldValues } from 'react-hook-form';
+import { useWatch, type Control, type DefaultValues, type FieldValues } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { procedureFormResolver } from '../../forms/bilingual';
 import { FormActions } from '../FormActions';
-import { fieldErrorSink, type TaskFormProps } from '../taskForm';
+import type { TaskFormProps } from '../taskForm';
+import { useServerForm } from '../../forms/useServerForm';
+import { SubmitFieldset } from '../../forms/SubmitFieldset';
 import { LiveVoteRules } from './LiveVoteRules';
 import type { RegisteredMeeting } from './meetingData';
 import { MeetingCard } from './MeetingCard';
@@ -45,33 +47,39 @@ function Votes<S extends VotesSchema>({
   submit,
 }: VotesFormProps<S> & { meeting: RegisteredMeeting }) {
   const { t } = useTranslation();
-  const { control, handleSubmit, setError, formState } = useForm<z.input<S>, unknown, z.output<S>>({
+  const { control, submitWith, setServerFieldError, formState } = useServerForm<z.input<S>, z.output<S>>({
     resolver: procedureFormResolver(schema),
     // One (empty) entry per agenda item, in the agenda's order.
     defaultValues: { votes: meeting.items.map(() => ({})) } as DefaultValues<z.input<S>>,
   });
   const values = useWatch({ control });
-  const onSubmit = handleSubmit((payload) => submit(payload, fieldErrorSink(setError)));
+  const onSubmit = submitWith((payload) => submit(payload, setServerFieldError));
   return (
     <Form layout="vertical" onFinish={() => void onSubmit()} disabled={disabled}>
-      <Card size="small" title={<h3 className="card-heading">{totalsTitle}</h3>} style={{ marginBottom: 16 }}>
-        {totals(control)}
-      </Card>
-      {meeting.items.map((item, i) => (
-        <fieldset key={item.title} className="form-fieldset">
-          <legend>
-            <Typography.Text strong className="break-anywhere">
-              {t('ownersMeeting.votes.item', { index: i + 1, title: item.title })}
-            </Typography.Text>
-            {itemTag && <> {itemTag(item)}</>}
-          </legend>
-          {itemVotes(control, i)}
-        </fieldset>
-      ))}
-      <Card size="small" title={<h3 className="card-heading">{t('ownersMeeting.votes.rules')}</h3>} style={{ marginBottom: 16 }}>
-        <LiveVoteRules meeting={meeting} values={values} />
-      </Card>
-      <FormActions submitting={formState.isSubmitting} disabled={disabled} />
+      <SubmitFieldset submitting={formState.isSubmitting}>
+        <Card size="small" title={<h3 className="card-heading">{totalsTitle}</h3>} style={{ marginBottom: 16 }}>
+          {totals(control)}
+        </Card>
+        {meeting.items.map((item, i) => (
+          <fieldset key={item.title} className="form-fieldset">
+            <legend>
+              <Typography.Text strong className="break-anywhere">
+                {t('ownersMeeting.votes.item', { index: i + 1, title: item.title })}
+              </Typography.Text>
+              {itemTag && <> {itemTag(item)}</>}
+            </legend>
+            {itemVotes(control, i)}
+          </fieldset>
+        ))}
+        <Card
+          size="small"
+          title={<h3 className="card-heading">{t('ownersMeeting.votes.rules')}</h3>}
+          style={{ marginBottom: 16 }}
+        >
+          <LiveVoteRules meeting={meeting} values={values} />
+        </Card>
+        <FormActions submitting={formState.isSubmitting} disabled={disabled} />
+      </SubmitFieldset>
     </Form>
   );
 }

@@ -1,17 +1,15 @@
 import { Button, Form, Input, Select } from 'antd';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { ApiError } from '../../../api/client';
 import { createOrganization, type Organization } from '../../../api/organizations';
 import { ORG_KINDS, canHaveParent, createOrganizationBody } from '../../../api/schemas/shared';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FormField } from '../../../forms/FormField';
-import { applyServerFieldErrors, formResolver } from '../../../forms/messages';
 import { currentLanguage } from '../../../i18n';
 import { orgKindName } from '../../../i18n/names';
 import { submitSpinner } from '../../../forms/submit-spinner';
+import { useServerForm } from '../../../forms/useServerForm';
+import { SubmitFieldset } from '../../../forms/SubmitFieldset';
 
 // The API's body without parentId (the selected organization); an empty English name means "none".
 const schema = createOrganizationBody.omit({ parentId: true }).extend({
@@ -20,7 +18,6 @@ const schema = createOrganizationBody.omit({ parentId: true }).extend({
     .transform(() => undefined)
     .or(createOrganizationBody.shape.nameEn),
 });
-type Values = z.input<typeof schema>;
 const FIELDS = ['code', 'name', 'nameEn', 'kind'] as const;
 
 interface CreateOrganizationFormProps {
@@ -32,59 +29,52 @@ interface CreateOrganizationFormProps {
 export function CreateOrganizationForm({ parent, onCreated }: CreateOrganizationFormProps) {
   const { t } = useTranslation();
   const language = currentLanguage();
-  const [error, setError] = useState<unknown>();
   const kinds = ORG_KINDS.filter((kind) => canHaveParent(kind, parent.kind));
-  const {
-    control,
-    handleSubmit,
-    setError: setFieldError,
-    formState,
-  } = useForm<Values, unknown, z.output<typeof schema>>({
-    resolver: formResolver(schema),
+  const { control, error, submitWith, formState } = useServerForm({
+    fields: FIELDS,
+    schema,
     defaultValues: { code: '', name: '', nameEn: '', kind: kinds.length === 1 ? kinds[0] : undefined },
   });
 
-  const onSubmit = handleSubmit(async (values) => {
-    setError(undefined);
-    try {
-      onCreated(await createOrganization({ ...values, parentId: parent.id }));
-    } catch (caught) {
-      if (caught instanceof ApiError && applyServerFieldErrors(caught, FIELDS, setFieldError)) return;
-      setError(caught);
-    }
+  const onSubmit = submitWith(async (values) => {
+    onCreated(await createOrganization({ ...values, parentId: parent.id }));
   });
 
   return (
     <Form layout="vertical" onFinish={() => void onSubmit()}>
-      <ErrorAlert error={error} />
-      <FormField control={control} name="kind" label={t('organizations.fields.kind')} required>
-        {(field, input) => (
-          <Select
-            {...field}
-            {...input}
-            options={kinds.map((kind) => ({ value: kind, label: orgKindName(kind, language) }))}
-            placeholder={t('organizations.kindPlaceholder')}
-          />
-        )}
-      </FormField>
-      <FormField
-        control={control}
-        name="code"
-        label={t('organizations.fields.code')}
-        extra={t('organizations.codeRule')}
-        required
-      >
-        {(field, input) => <Input {...field} {...input} maxLength={64} autoComplete="off" spellCheck={false} />}
-      </FormField>
-      <FormField control={control} name="name" label={t('organizations.fields.name')} required>
-        {(field, input) => <Input {...field} {...input} maxLength={200} autoComplete="off" />}
-      </FormField>
-      <FormField control={control} name="nameEn" label={t('organizations.fields.nameEnOptional')}>
-        {(field, input) => <Input {...field} {...input} value={field.value ?? ''} maxLength={200} autoComplete="off" lang="en" />}
-      </FormField>
-      <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
-        {t('organizations.create')}
-      </Button>
+      <SubmitFieldset submitting={formState.isSubmitting}>
+        <ErrorAlert error={error} />
+        <FormField control={control} name="kind" label={t('organizations.fields.kind')} required>
+          {(field, input) => (
+            <Select
+              {...field}
+              {...input}
+              options={kinds.map((kind) => ({ value: kind, label: orgKindName(kind, language) }))}
+              placeholder={t('organizations.kindPlaceholder')}
+            />
+          )}
+        </FormField>
+        <FormField
+          control={control}
+          name="code"
+          label={t('organizations.fields.code')}
+          extra={t('organizations.codeRule')}
+          required
+        >
+          {(field, input) => <Input {...field} {...input} maxLength={64} autoComplete="off" spellCheck={false} />}
+        </FormField>
+        <FormField control={control} name="name" label={t('organizations.fields.name')} required>
+          {(field, input) => <Input {...field} {...input} maxLength={200} autoComplete="off" />}
+        </FormField>
+        <FormField control={control} name="nameEn" label={t('organizations.fields.nameEnOptional')}>
+          {(field, input) => (
+            <Input {...field} {...input} value={field.value ?? ''} maxLength={200} autoComplete="off" lang="en" />
+          )}
+        </FormField>
+        <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
+          {t('organizations.create')}
+        </Button>
+      </SubmitFieldset>
     </Form>
   );
 }

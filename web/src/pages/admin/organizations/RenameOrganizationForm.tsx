@@ -1,15 +1,13 @@
 import { Button, Form, Input } from 'antd';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { ApiError } from '../../../api/client';
 import { updateOrganization, type Organization } from '../../../api/organizations';
 import { updateOrganizationBody } from '../../../api/schemas/shared';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FormField } from '../../../forms/FormField';
-import { applyServerFieldErrors, formResolver } from '../../../forms/messages';
 import { submitSpinner } from '../../../forms/submit-spinner';
+import { useServerForm } from '../../../forms/useServerForm';
+import { SubmitFieldset } from '../../../forms/SubmitFieldset';
 
 // The API's PATCH body with the Chinese name required; an empty English name removes it (null).
 const schema = updateOrganizationBody.required({ name: true }).extend({
@@ -18,7 +16,6 @@ const schema = updateOrganizationBody.required({ name: true }).extend({
     .transform(() => null)
     .or(updateOrganizationBody.shape.nameEn),
 });
-type Values = z.input<typeof schema>;
 
 interface RenameOrganizationFormProps {
   organization: Organization;
@@ -28,39 +25,31 @@ interface RenameOrganizationFormProps {
 /** PATCH /api/v1/organizations/:id with the names. */
 export function RenameOrganizationForm({ organization, onSaved }: RenameOrganizationFormProps) {
   const { t } = useTranslation();
-  const [error, setError] = useState<unknown>();
-  const {
-    control,
-    handleSubmit,
-    setError: setFieldError,
-    formState,
-  } = useForm<Values, unknown, z.output<typeof schema>>({
-    resolver: formResolver(schema),
+  const { control, error, submitWith, formState } = useServerForm({
+    schema,
     defaultValues: { name: organization.name, nameEn: organization.nameEn ?? '' },
   });
 
-  const onSubmit = handleSubmit(async (values) => {
-    setError(undefined);
-    try {
-      onSaved(await updateOrganization(organization.id, values));
-    } catch (caught) {
-      if (caught instanceof ApiError && applyServerFieldErrors(caught, ['name', 'nameEn'], setFieldError)) return;
-      setError(caught);
-    }
+  const onSubmit = submitWith(async (values) => {
+    onSaved(await updateOrganization(organization.id, values));
   });
 
   return (
     <Form layout="vertical" onFinish={() => void onSubmit()}>
-      <ErrorAlert error={error} />
-      <FormField control={control} name="name" label={t('organizations.fields.name')} required>
-        {(field, input) => <Input {...field} {...input} maxLength={200} autoComplete="off" />}
-      </FormField>
-      <FormField control={control} name="nameEn" label={t('organizations.fields.nameEnOptional')}>
-        {(field, input) => <Input {...field} {...input} value={field.value ?? ''} maxLength={200} autoComplete="off" lang="en" />}
-      </FormField>
-      <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
-        {t('organizations.save')}
-      </Button>
+      <SubmitFieldset submitting={formState.isSubmitting}>
+        <ErrorAlert error={error} />
+        <FormField control={control} name="name" label={t('organizations.fields.name')} required>
+          {(field, input) => <Input {...field} {...input} maxLength={200} autoComplete="off" />}
+        </FormField>
+        <FormField control={control} name="nameEn" label={t('organizations.fields.nameEnOptional')}>
+          {(field, input) => (
+            <Input {...field} {...input} value={field.value ?? ''} maxLength={200} autoComplete="off" lang="en" />
+          )}
+        </FormField>
+        <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
+          {t('organizations.save')}
+        </Button>
+      </SubmitFieldset>
     </Form>
   );
 }

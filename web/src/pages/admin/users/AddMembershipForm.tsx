@@ -1,18 +1,15 @@
 import { Button, Form } from 'antd';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import { newMembership } from '../../../api/schemas/users';
 import { addMembership, type UserView } from '../../../api/users';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { formResolver } from '../../../forms/messages';
 import type { OrgTreeSelectNode } from '../../../organizations/orgTreeSelect';
 import { MembershipFields } from './MembershipFields';
 import { submitSpinner } from '../../../forms/submit-spinner';
+import { useServerForm } from '../../../forms/useServerForm';
+import { SubmitFieldset } from '../../../forms/SubmitFieldset';
 
 const schema = newMembership;
-type Values = z.input<typeof schema>;
 
 interface AddMembershipFormProps {
   user: UserView;
@@ -23,29 +20,25 @@ interface AddMembershipFormProps {
 /** POST /api/v1/users/:id/memberships. */
 export function AddMembershipForm({ user, organizations, onSaved }: AddMembershipFormProps) {
   const { t } = useTranslation();
-  const [error, setError] = useState<unknown>();
-  const { control, handleSubmit, reset, formState } = useForm<Values, unknown, z.output<typeof schema>>({
-    resolver: formResolver(schema),
+  const { control, error, submitWith, reset, formState } = useServerForm({
+    schema,
     defaultValues: { organizationId: '' },
   });
 
-  const onSubmit = handleSubmit(async (values) => {
-    setError(undefined);
-    try {
-      onSaved(await addMembership(user.id, values));
-      reset();
-    } catch (caught) {
-      setError(caught);
-    }
+  const onSubmit = submitWith(async (values) => {
+    onSaved(await addMembership(user.id, values));
+    reset();
   });
 
   return (
     <Form layout="vertical" onFinish={() => void onSubmit()}>
-      <ErrorAlert error={error} />
-      <MembershipFields control={control} organizationField="organizationId" roleField="role" organizations={organizations} />
-      <Button htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
-        {t('users.addMembership')}
-      </Button>
+      <SubmitFieldset submitting={formState.isSubmitting}>
+        <ErrorAlert error={error} />
+        <MembershipFields control={control} organizationField="organizationId" roleField="role" organizations={organizations} />
+        <Button htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
+          {t('users.addMembership')}
+        </Button>
+      </SubmitFieldset>
     </Form>
   );
 }

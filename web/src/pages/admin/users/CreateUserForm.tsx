@@ -1,19 +1,19 @@
 import { Button, Divider, Flex, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
-import { useFieldArray, useForm } from 'react-hook-form';
+import { useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import { ApiError } from '../../../api/client';
 import { PASSWORD_MIN_LENGTH, createUserBody, optionalIdNumber } from '../../../api/schemas/users';
 import { createUser, type UserView } from '../../../api/users';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FormField } from '../../../forms/FormField';
-import { applyServerFieldErrors, errorText, formResolver, validationMessage } from '../../../forms/messages';
+import { errorText, formResolver, validationMessage } from '../../../forms/messages';
 import { currentLanguage } from '../../../i18n';
 import type { OrgTreeSelectNode } from '../../../organizations/orgTreeSelect';
 import { IdNumberHint } from '../../../procedures/election/IdNumberHint';
 import { MembershipFields } from './MembershipFields';
 import { submitSpinner } from '../../../forms/submit-spinner';
+import { useServerForm } from '../../../forms/useServerForm';
+import { SubmitFieldset } from '../../../forms/SubmitFieldset';
 
 /** Real-name accounts: a resident (APPLICANT) account is issued with the holder's ID number (as the server requires). */
 const schema = createUserBody.extend({ idNumber: optionalIdNumber }).superRefine((values, ctx) => {
@@ -33,13 +33,9 @@ interface CreateUserFormProps {
 /** POST /api/v1/users: the account, an initial password (changed at first sign-in) and at least one membership. */
 export function CreateUserForm({ organizations, onCreated }: CreateUserFormProps) {
   const { t } = useTranslation();
-  const [error, setError] = useState<unknown>();
-  const {
-    control,
-    handleSubmit,
-    setError: setFieldError,
-    formState,
-  } = useForm<Values, unknown, z.output<typeof schema>>({
+  const { control, error, submitWith, formState } = useServerForm({
+    fields: FIELDS,
+    // The generic messages (IdNumberHint under the field names what is wrong with an ID number).
     resolver: formResolver(schema),
     defaultValues: {
       username: '',
@@ -54,85 +50,83 @@ export function CreateUserForm({ organizations, onCreated }: CreateUserFormProps
   const listError = formState.errors.memberships?.root ?? formState.errors.memberships;
   const membershipsError = listError?.message ? errorText(listError, t, currentLanguage()) : undefined;
 
-  const onSubmit = handleSubmit(async (values) => {
-    setError(undefined);
-    try {
-      onCreated(await createUser(values));
-    } catch (caught) {
-      if (caught instanceof ApiError && applyServerFieldErrors(caught, FIELDS, setFieldError)) return;
-      setError(caught);
-    }
+  const onSubmit = submitWith(async (values) => {
+    onCreated(await createUser(values));
   });
 
   return (
     <Form layout="vertical" onFinish={() => void onSubmit()}>
-      <ErrorAlert error={error} />
-      <FormField control={control} name="username" label={t('users.fields.username')} extra={t('users.usernameRule')} required>
-        {(field, input) => (
-          <Input {...field} {...input} maxLength={64} autoComplete="off" autoCapitalize="none" spellCheck={false} />
-        )}
-      </FormField>
-      <FormField control={control} name="displayName" label={t('users.fields.displayName')} required>
-        {(field, input) => <Input {...field} {...input} maxLength={100} autoComplete="off" />}
-      </FormField>
-      <FormField
-        control={control}
-        name="password"
-        label={t('users.fields.initialPassword')}
-        extra={t('users.initialPasswordRule', { min: PASSWORD_MIN_LENGTH })}
-        required
-      >
-        {(field, input) => <Input.Password {...field} {...input} autoComplete="new-password" />}
-      </FormField>
-      <FormField
-        control={control}
-        name="idNumber"
-        label={t('users.fields.idNumber')}
-        extra={
-          <>
-            {t('users.idNumberRule')} <IdNumberHint control={control} name="idNumber" />
-          </>
-        }
-      >
-        {(field, input) => <Input {...field} {...input} maxLength={18} autoComplete="off" spellCheck={false} inputMode="text" />}
-      </FormField>
-      <Divider titlePlacement="start" plain>
-        {t('users.memberships')}
-      </Divider>
-      {memberships.fields.map((row, index) => (
-        <div key={row.id} role="group" aria-label={t('users.membershipNumber', { number: index + 1 })}>
-          <MembershipFields
-            control={control}
-            organizationField={`memberships.${index}.organizationId`}
-            roleField={`memberships.${index}.role`}
-            organizations={organizations}
-            labelSuffix={memberships.fields.length > 1 ? ` ${index + 1}` : ''}
-          />
-          {memberships.fields.length > 1 && (
-            <Button danger size="small" onClick={() => memberships.remove(index)} style={{ marginBottom: 16 }}>
-              {t('users.removeMembershipRow', { number: index + 1 })}
-            </Button>
+      <SubmitFieldset submitting={formState.isSubmitting}>
+        <ErrorAlert error={error} />
+        <FormField control={control} name="username" label={t('users.fields.username')} extra={t('users.usernameRule')} required>
+          {(field, input) => (
+            <Input {...field} {...input} maxLength={64} autoComplete="off" autoCapitalize="none" spellCheck={false} />
           )}
-        </div>
-      ))}
-      {membershipsError && (
-        <Typography.Paragraph type="danger" role="alert">
-          {membershipsError}
-        </Typography.Paragraph>
-      )}
-      <Flex gap={8} wrap>
-        <Button
-          onClick={() =>
-            memberships.append({ organizationId: '', role: undefined as unknown as Values['memberships'][number]['role'] })
-          }
-          disabled={memberships.fields.length >= MAX_MEMBERSHIPS}
+        </FormField>
+        <FormField control={control} name="displayName" label={t('users.fields.displayName')} required>
+          {(field, input) => <Input {...field} {...input} maxLength={100} autoComplete="off" />}
+        </FormField>
+        <FormField
+          control={control}
+          name="password"
+          label={t('users.fields.initialPassword')}
+          extra={t('users.initialPasswordRule', { min: PASSWORD_MIN_LENGTH })}
+          required
         >
-          {t('users.addMembershipRow')}
-        </Button>
-        <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
-          {t('users.createSubmit')}
-        </Button>
-      </Flex>
+          {(field, input) => <Input.Password {...field} {...input} autoComplete="new-password" />}
+        </FormField>
+        <FormField
+          control={control}
+          name="idNumber"
+          label={t('users.fields.idNumber')}
+          extra={
+            <>
+              {t('users.idNumberRule')} <IdNumberHint control={control} name="idNumber" />
+            </>
+          }
+        >
+          {(field, input) => (
+            <Input {...field} {...input} maxLength={18} autoComplete="off" spellCheck={false} inputMode="text" />
+          )}
+        </FormField>
+        <Divider titlePlacement="start" plain>
+          {t('users.memberships')}
+        </Divider>
+        {memberships.fields.map((row, index) => (
+          <div key={row.id} role="group" aria-label={t('users.membershipNumber', { number: index + 1 })}>
+            <MembershipFields
+              control={control}
+              organizationField={`memberships.${index}.organizationId`}
+              roleField={`memberships.${index}.role`}
+              organizations={organizations}
+              labelSuffix={memberships.fields.length > 1 ? ` ${index + 1}` : ''}
+            />
+            {memberships.fields.length > 1 && (
+              <Button danger size="small" onClick={() => memberships.remove(index)} style={{ marginBottom: 16 }}>
+                {t('users.removeMembershipRow', { number: index + 1 })}
+              </Button>
+            )}
+          </div>
+        ))}
+        {membershipsError && (
+          <Typography.Paragraph type="danger" role="alert">
+            {membershipsError}
+          </Typography.Paragraph>
+        )}
+        <Flex gap={8} wrap>
+          <Button
+            onClick={() =>
+              memberships.append({ organizationId: '', role: undefined as unknown as Values['memberships'][number]['role'] })
+            }
+            disabled={memberships.fields.length >= MAX_MEMBERSHIPS}
+          >
+            {t('users.addMembershipRow')}
+          </Button>
+          <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
+            {t('users.createSubmit')}
+          </Button>
+        </Flex>
+      </SubmitFieldset>
     </Form>
   );
 }

@@ -1,9 +1,8 @@
 import { Checkbox, Descriptions, Form, Input, Typography } from 'antd';
-import { useForm, useWatch } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { RuleResults } from '../../../components/RuleResults';
-import { procedureFormResolver } from '../../../forms/bilingual';
 import { FormField } from '../../../forms/FormField';
 import { GroupField } from '../../../forms/GroupField';
 import { currentLanguage } from '../../../i18n';
@@ -12,7 +11,9 @@ import { checkHandover } from '../../../../../domain/rules/election';
 import { isValidIsoDate } from '../../../../../domain/clock';
 import { DateField } from '../../DateField';
 import { FormActions } from '../../FormActions';
-import { fieldErrorSink, type TaskFormProps } from '../../taskForm';
+import type { TaskFormProps } from '../../taskForm';
+import { useServerForm } from '../../../forms/useServerForm';
+import { SubmitFieldset } from '../../../forms/SubmitFieldset';
 import { ruleLine } from '../ruleLines';
 import { handoverContext, taskContext } from '../taskContext';
 
@@ -27,12 +28,13 @@ export function HandoverForm({ task, disabled, submit }: TaskFormProps) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const { electedOn, lastAllowedDate, elected } = taskContext(handoverContext, task);
-  const { control, handleSubmit, setError, formState } = useForm<Values, unknown, z.output<typeof electionHandoverForm>>({
-    resolver: procedureFormResolver(electionHandoverForm, prepare),
+  const { control, submitWith, setServerFieldError, formState } = useServerForm({
+    schema: electionHandoverForm,
+    prepare: prepare,
     defaultValues: { handedOverOn: '', items: [], note: '' },
   });
   const handedOverOn = useWatch({ control, name: 'handedOverOn' });
-  const onSubmit = handleSubmit((payload) => submit(payload, fieldErrorSink(setError)));
+  const onSubmit = submitWith((payload) => submit(payload, setServerFieldError));
   const rule =
     electedOn && lastAllowedDate && handedOverOn && isValidIsoDate(handedOverOn)
       ? checkHandover(electedOn, handedOverOn, lastAllowedDate)
@@ -40,35 +42,37 @@ export function HandoverForm({ task, disabled, submit }: TaskFormProps) {
 
   return (
     <Form layout="vertical" onFinish={() => void onSubmit()} disabled={disabled}>
-      <Descriptions
-        size="small"
-        column={1}
-        style={{ marginBottom: 12 }}
-        items={[
-          { key: 'elected', label: t('election.detail.elected'), children: elected.join('、') || '—' },
-          { key: 'on', label: t('election.forms.handover.electedOn'), children: electedOn ?? '—' },
-          { key: 'last', label: t('election.forms.handover.lastDay'), children: lastAllowedDate ?? '—' },
-        ]}
-      />
-      <DateField control={control} name="handedOverOn" label={t('election.forms.handover.handedOverOn')} required />
-      <GroupField control={control} name="items" label={t('election.forms.handover.items')} required>
-        {(field, group) => (
-          <Checkbox.Group
-            {...group}
-            value={field.value ?? []}
-            onChange={(value) => field.onChange(value)}
-            options={HANDOVER_ITEMS.map((item) => ({ value: item, label: t(`election.handoverItem.${item}`) }))}
-          />
-        )}
-      </GroupField>
-      <FormField control={control} name="note" label={t('election.forms.note')}>
-        {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={3} maxLength={2000} />}
-      </FormField>
-      <Typography.Paragraph strong>{t('election.forms.liveRules')}</Typography.Paragraph>
-      <RuleResults label={t('election.forms.liveRules')} rules={[ruleLine('EL-HANDOVER', rule, language)]} />
-      <div style={{ marginTop: 16 }}>
-        <FormActions submitting={formState.isSubmitting} disabled={disabled} />
-      </div>
+      <SubmitFieldset submitting={formState.isSubmitting}>
+        <Descriptions
+          size="small"
+          column={1}
+          style={{ marginBottom: 12 }}
+          items={[
+            { key: 'elected', label: t('election.detail.elected'), children: elected.join('、') || '—' },
+            { key: 'on', label: t('election.forms.handover.electedOn'), children: electedOn ?? '—' },
+            { key: 'last', label: t('election.forms.handover.lastDay'), children: lastAllowedDate ?? '—' },
+          ]}
+        />
+        <DateField control={control} name="handedOverOn" label={t('election.forms.handover.handedOverOn')} required />
+        <GroupField control={control} name="items" label={t('election.forms.handover.items')} required>
+          {(field, group) => (
+            <Checkbox.Group
+              {...group}
+              value={field.value ?? []}
+              onChange={(value) => field.onChange(value)}
+              options={HANDOVER_ITEMS.map((item) => ({ value: item, label: t(`election.handoverItem.${item}`) }))}
+            />
+          )}
+        </GroupField>
+        <FormField control={control} name="note" label={t('election.forms.note')}>
+          {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={3} maxLength={2000} />}
+        </FormField>
+        <Typography.Paragraph strong>{t('election.forms.liveRules')}</Typography.Paragraph>
+        <RuleResults label={t('election.forms.liveRules')} rules={[ruleLine('EL-HANDOVER', rule, language)]} />
+        <div style={{ marginTop: 16 }}>
+          <FormActions submitting={formState.isSubmitting} disabled={disabled} />
+        </div>
+      </SubmitFieldset>
     </Form>
   );
 }

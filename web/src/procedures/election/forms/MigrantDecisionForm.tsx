@@ -1,9 +1,8 @@
 import { Alert, Collapse, Form, Input, Radio, Spin, Typography } from 'antd';
-import { useForm, useWatch } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { procedureFormResolver } from '../../../forms/bilingual';
 import { FormField } from '../../../forms/FormField';
 import { GroupField } from '../../../forms/GroupField';
 import { useAsyncData } from '../../../hooks/useAsyncData';
@@ -12,7 +11,9 @@ import { migrantDecisionForm } from '../../../../../domain/forms/election';
 import { EL_RULES } from '../../../../../domain/rules/election';
 import { DocumentLink } from '../../DocumentLink';
 import { FormActions } from '../../FormActions';
-import { fieldErrorSink, type TaskFormProps } from '../../taskForm';
+import type { TaskFormProps } from '../../taskForm';
+import { useServerForm } from '../../../forms/useServerForm';
+import { SubmitFieldset } from '../../../forms/SubmitFieldset';
 import { fetchApplication } from '../api';
 import { ApplicationDetails, PrecheckRules } from '../ApplicationDetails';
 import { decisionContext, taskContext } from '../taskContext';
@@ -35,12 +36,13 @@ export function MigrantDecisionForm({ task, record, disabled, submit }: TaskForm
   const context = taskContext(decisionContext, task);
   const number = context.number ?? record.case.number;
   const { data: application, error } = useAsyncData((signal) => fetchApplication(number, signal), number);
-  const { control, handleSubmit, setError, formState } = useForm<Values, unknown, z.output<typeof migrantDecisionForm>>({
-    resolver: procedureFormResolver(migrantDecisionForm, prepare),
+  const { control, submitWith, setServerFieldError, formState } = useServerForm({
+    schema: migrantDecisionForm,
+    prepare: prepare,
     defaultValues: { reason: '', requestedEvidence: '' },
   });
   const decision = useWatch({ control, name: 'decision' });
-  const onSubmit = handleSubmit((payload) => submit(payload, fieldErrorSink(setError)));
+  const onSubmit = submitWith((payload) => submit(payload, setServerFieldError));
   const failing = context.precheck.filter((rule) => !rule.passed);
 
   return (
@@ -85,46 +87,48 @@ export function MigrantDecisionForm({ task, record, disabled, submit }: TaskForm
         <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('election.forms.decision.evidenceNotSupplied')} />
       )}
       <Form layout="vertical" onFinish={() => void onSubmit()} disabled={disabled}>
-        <Typography.Paragraph type="secondary">
-          {EL_RULES['EL-APPROVAL'].text[language]}（{EL_RULES['EL-APPROVAL'].citation}）
-        </Typography.Paragraph>
-        <GroupField control={control} name="decision" label={t('election.forms.decision.decision')} required>
-          {(field, group) => (
-            <Radio.Group
-              {...group}
-              value={field.value}
-              onChange={(event) => field.onChange(event.target.value)}
-              options={[
-                { value: 'approve', label: t('election.forms.decision.approve') },
-                { value: 'refuse', label: t('election.forms.decision.refuse') },
-                { value: 'request-evidence', label: t('election.forms.decision.requestEvidence') },
-              ]}
+        <SubmitFieldset submitting={formState.isSubmitting}>
+          <Typography.Paragraph type="secondary">
+            {EL_RULES['EL-APPROVAL'].text[language]}（{EL_RULES['EL-APPROVAL'].citation}）
+          </Typography.Paragraph>
+          <GroupField control={control} name="decision" label={t('election.forms.decision.decision')} required>
+            {(field, group) => (
+              <Radio.Group
+                {...group}
+                value={field.value}
+                onChange={(event) => field.onChange(event.target.value)}
+                options={[
+                  { value: 'approve', label: t('election.forms.decision.approve') },
+                  { value: 'refuse', label: t('election.forms.decision.refuse') },
+                  { value: 'request-evidence', label: t('election.forms.decision.requestEvidence') },
+                ]}
+              />
+            )}
+          </GroupField>
+          {decision === 'approve' && failing.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 12 }}
+              title={t('election.forms.decision.precheckFails', { rules: failing.map((r) => r.id).join('、') })}
             />
           )}
-        </GroupField>
-        {decision === 'approve' && failing.length > 0 && (
-          <Alert
-            type="warning"
-            showIcon
-            style={{ marginBottom: 12 }}
-            title={t('election.forms.decision.precheckFails', { rules: failing.map((r) => r.id).join('、') })}
-          />
-        )}
-        <FormField
-          control={control}
-          name="reason"
-          label={t('election.forms.decision.reason')}
-          extra={t('election.forms.decision.reasonHelp')}
-          required
-        >
-          {(field, input) => <Input.TextArea {...field} {...input} rows={3} maxLength={2000} />}
-        </FormField>
-        {decision === 'request-evidence' && (
-          <FormField control={control} name="requestedEvidence" label={t('election.forms.decision.requestedEvidence')} required>
-            {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={3} maxLength={2000} />}
+          <FormField
+            control={control}
+            name="reason"
+            label={t('election.forms.decision.reason')}
+            extra={t('election.forms.decision.reasonHelp')}
+            required
+          >
+            {(field, input) => <Input.TextArea {...field} {...input} rows={3} maxLength={2000} />}
           </FormField>
-        )}
-        <FormActions submitting={formState.isSubmitting} disabled={disabled} />
+          {decision === 'request-evidence' && (
+            <FormField control={control} name="requestedEvidence" label={t('election.forms.decision.requestedEvidence')} required>
+              {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={3} maxLength={2000} />}
+            </FormField>
+          )}
+          <FormActions submitting={formState.isSubmitting} disabled={disabled} />
+        </SubmitFieldset>
       </Form>
     </>
   );

@@ -1,50 +1,49 @@
 import { Form, Input, Typography } from 'antd';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import { ownersMeetingOpinionForm } from '../../../../../domain/forms/owners-meeting';
 import { OM_RULES } from '../../../../../domain/rules/owners-meeting';
-import { procedureFormResolver } from '../../../forms/bilingual';
 import { FormField } from '../../../forms/FormField';
 import { currentLanguage } from '../../../i18n';
 import { RuleName } from '../../../components/RuleResults';
 import { FormActions } from '../../FormActions';
-import { fieldErrorSink, type TaskFormProps } from '../../taskForm';
+import type { TaskFormProps } from '../../taskForm';
+import { useServerForm } from '../../../forms/useServerForm';
+import { SubmitFieldset } from '../../../forms/SubmitFieldset';
 import { lastDayOf } from '../meetingData';
 import { MeetingCard } from '../MeetingCard';
-
-type Values = z.input<typeof ownersMeetingOpinionForm>;
 
 /** owners-meeting.opinion (OM-OPINION): the residents' committee's opinion on the announced meeting, before it. */
 export function OpinionForm({ record, disabled, submit }: TaskFormProps) {
   const { t } = useTranslation();
   const language = currentLanguage();
-  const { control, handleSubmit, setError, formState } = useForm<Values, unknown, z.output<typeof ownersMeetingOpinionForm>>({
-    resolver: procedureFormResolver(ownersMeetingOpinionForm),
+  const { control, submitWith, setServerFieldError, formState } = useServerForm({
+    schema: ownersMeetingOpinionForm,
     defaultValues: { opinion: '' },
   });
-  const onSubmit = handleSubmit((payload) => submit(payload, fieldErrorSink(setError)));
+  const onSubmit = submitWith((payload) => submit(payload, setServerFieldError));
   const rule = OM_RULES['OM-OPINION']!;
   return (
     <MeetingCard record={record} showOpinion={false}>
       {(data) => (
         <Form layout="vertical" onFinish={() => void onSubmit()} disabled={disabled}>
-          <Typography.Paragraph>
-            <RuleName id={rule.id} /> {rule.text[language]} <Typography.Text type="secondary">{rule.citation}</Typography.Text>
-          </Typography.Paragraph>
-          <Typography.Paragraph>
-            {t('ownersMeeting.opinion.deadline', { deadline: lastDayOf(data.opinion.deadline, language) })}
-          </Typography.Paragraph>
-          <FormField
-            control={control}
-            name="opinion"
-            label={t('ownersMeeting.opinion.field')}
-            extra={t('ownersMeeting.opinion.fieldHelp')}
-            required
-          >
-            {(field, input) => <Input.TextArea {...field} {...input} rows={5} maxLength={5000} />}
-          </FormField>
-          <FormActions submitting={formState.isSubmitting} disabled={disabled} />
+          <SubmitFieldset submitting={formState.isSubmitting}>
+            <Typography.Paragraph>
+              <RuleName id={rule.id} /> {rule.text[language]} <Typography.Text type="secondary">{rule.citation}</Typography.Text>
+            </Typography.Paragraph>
+            <Typography.Paragraph>
+              {t('ownersMeeting.opinion.deadline', { deadline: lastDayOf(data.opinion.deadline, language) })}
+            </Typography.Paragraph>
+            <FormField
+              control={control}
+              name="opinion"
+              label={t('ownersMeeting.opinion.field')}
+              extra={t('ownersMeeting.opinion.fieldHelp')}
+              required
+            >
+              {(field, input) => <Input.TextArea {...field} {...input} rows={5} maxLength={5000} />}
+            </FormField>
+            <FormActions submitting={formState.isSubmitting} disabled={disabled} />
+          </SubmitFieldset>
         </Form>
       )}
     </MeetingCard>

@@ -1,19 +1,16 @@
 import { Card, Form, Input, Typography } from 'antd';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import { chinaDateOf } from '../../../../../domain/clock';
 import { ownersMeetingPostForm } from '../../../../../domain/forms/owners-meeting';
-import { procedureFormResolver } from '../../../forms/bilingual';
 import { FormField } from '../../../forms/FormField';
 import { DateField } from '../../DateField';
 import { FormActions } from '../../FormActions';
-import { fieldErrorSink, type TaskFormProps } from '../../taskForm';
+import type { TaskFormProps } from '../../taskForm';
+import { useServerForm } from '../../../forms/useServerForm';
+import { SubmitFieldset } from '../../../forms/SubmitFieldset';
 import { DecisionsPanel } from '../DecisionsPanel';
 import { decisionContextOf } from '../meetingData';
 import { MeetingCard } from '../MeetingCard';
-
-type Values = z.input<typeof ownersMeetingPostForm>;
 
 /**
  * owners-meeting.post: the owners' committee posts the decisions in the estate; a committee meeting's decisions are
@@ -23,11 +20,11 @@ type Values = z.input<typeof ownersMeetingPostForm>;
 export function PostForm({ task, record, disabled, submit }: TaskFormProps) {
   const { t } = useTranslation();
   const decisions = decisionContextOf(task);
-  const { control, handleSubmit, setError, formState } = useForm<Values, unknown, z.output<typeof ownersMeetingPostForm>>({
-    resolver: procedureFormResolver(ownersMeetingPostForm),
+  const { control, submitWith, setServerFieldError, formState } = useServerForm({
+    schema: ownersMeetingPostForm,
     defaultValues: { postedOn: '', place: '' },
   });
-  const onSubmit = handleSubmit((payload) => submit(payload, fieldErrorSink(setError)));
+  const onSubmit = submitWith((payload) => submit(payload, setServerFieldError));
   const today = chinaDateOf(new Date());
   return (
     <MeetingCard record={record} showOpinion={false}>
@@ -43,22 +40,24 @@ export function PostForm({ task, record, disabled, submit }: TaskFormProps) {
             </Card>
           )}
           <Form layout="vertical" onFinish={() => void onSubmit()} disabled={disabled}>
-            {decisions?.lastDay && (
-              <Typography.Paragraph>{t('ownersMeeting.post.lastDay', { lastDay: decisions.lastDay })}</Typography.Paragraph>
-            )}
-            <DateField
-              control={control}
-              name="postedOn"
-              label={t('ownersMeeting.post.postedOn')}
-              extra={t('ownersMeeting.post.postedOnHelp', { meetingDate: data.meeting.meetingDate, today })}
-              required
-              min={data.meeting.meetingDate}
-              max={today}
-            />
-            <FormField control={control} name="place" label={t('ownersMeeting.post.place')} required>
-              {(field, input) => <Input {...field} {...input} maxLength={200} />}
-            </FormField>
-            <FormActions submitting={formState.isSubmitting} disabled={disabled} />
+            <SubmitFieldset submitting={formState.isSubmitting}>
+              {decisions?.lastDay && (
+                <Typography.Paragraph>{t('ownersMeeting.post.lastDay', { lastDay: decisions.lastDay })}</Typography.Paragraph>
+              )}
+              <DateField
+                control={control}
+                name="postedOn"
+                label={t('ownersMeeting.post.postedOn')}
+                extra={t('ownersMeeting.post.postedOnHelp', { meetingDate: data.meeting.meetingDate, today })}
+                required
+                min={data.meeting.meetingDate}
+                max={today}
+              />
+              <FormField control={control} name="place" label={t('ownersMeeting.post.place')} required>
+                {(field, input) => <Input {...field} {...input} maxLength={200} />}
+              </FormField>
+              <FormActions submitting={formState.isSubmitting} disabled={disabled} />
+            </SubmitFieldset>
           </Form>
         </>
       )}

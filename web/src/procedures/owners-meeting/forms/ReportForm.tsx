@@ -1,5 +1,4 @@
 import { Card, Form, Input, Typography } from 'antd';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { ownersMeetingReportForm } from '../../../../../domain/forms/owners-meeting';
@@ -9,7 +8,9 @@ import { FormField } from '../../../forms/FormField';
 import { currentLanguage } from '../../../i18n';
 import { RuleName } from '../../../components/RuleResults';
 import { FormActions } from '../../FormActions';
-import { fieldErrorSink, type TaskFormProps } from '../../taskForm';
+import type { TaskFormProps } from '../../taskForm';
+import { useServerForm } from '../../../forms/useServerForm';
+import { SubmitFieldset } from '../../../forms/SubmitFieldset';
 import { DecisionsPanel } from '../DecisionsPanel';
 import { decisionContextOf, lastDayOf } from '../meetingData';
 import { MeetingCard } from '../MeetingCard';
@@ -23,13 +24,15 @@ type Values = z.input<typeof ownersMeetingReportForm>;
 export function ReportForm({ task, record, disabled, submit }: TaskFormProps) {
   const { t } = useTranslation();
   const language = currentLanguage();
-  const { control, handleSubmit, setError, formState } = useForm<Values, unknown, z.output<typeof ownersMeetingReportForm>>({
-    resolver: procedureFormResolver(ownersMeetingReportForm, (values) => ({
-      suggestions: values.suggestions?.trim() || undefined,
-    })),
-    defaultValues: { suggestions: '' },
-  });
-  const onSubmit = handleSubmit((payload) => submit(payload, fieldErrorSink(setError)));
+  const { control, submitWith, setServerFieldError, formState } = useServerForm<Values, z.output<typeof ownersMeetingReportForm>>(
+    {
+      resolver: procedureFormResolver(ownersMeetingReportForm, (values) => ({
+        suggestions: values.suggestions?.trim() || undefined,
+      })),
+      defaultValues: { suggestions: '' },
+    },
+  );
+  const onSubmit = submitWith((payload) => submit(payload, setServerFieldError));
   const decisions = decisionContextOf(task);
   const rule = OM_RULES['OM-REPORT']!;
   return (
@@ -46,23 +49,26 @@ export function ReportForm({ task, record, disabled, submit }: TaskFormProps) {
             </Card>
           )}
           <Form layout="vertical" onFinish={() => void onSubmit()} disabled={disabled}>
-            <Typography.Paragraph>
-              <RuleName id={rule.id} /> {rule.text[language]} <Typography.Text type="secondary">{rule.citation}</Typography.Text>
-            </Typography.Paragraph>
-            {decisions?.suggestionDeadline && (
+            <SubmitFieldset submitting={formState.isSubmitting}>
               <Typography.Paragraph>
-                {t('ownersMeeting.report.deadline', { deadline: lastDayOf(decisions.suggestionDeadline, language) })}
+                <RuleName id={rule.id} /> {rule.text[language]}{' '}
+                <Typography.Text type="secondary">{rule.citation}</Typography.Text>
               </Typography.Paragraph>
-            )}
-            <FormField
-              control={control}
-              name="suggestions"
-              label={t('ownersMeeting.report.suggestions')}
-              extra={t('ownersMeeting.report.suggestionsHelp')}
-            >
-              {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={4} maxLength={5000} />}
-            </FormField>
-            <FormActions submitting={formState.isSubmitting} disabled={disabled} />
+              {decisions?.suggestionDeadline && (
+                <Typography.Paragraph>
+                  {t('ownersMeeting.report.deadline', { deadline: lastDayOf(decisions.suggestionDeadline, language) })}
+                </Typography.Paragraph>
+              )}
+              <FormField
+                control={control}
+                name="suggestions"
+                label={t('ownersMeeting.report.suggestions')}
+                extra={t('ownersMeeting.report.suggestionsHelp')}
+              >
+                {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={4} maxLength={5000} />}
+              </FormField>
+              <FormActions submitting={formState.isSubmitting} disabled={disabled} />
+            </SubmitFieldset>
           </Form>
         </>
       )}

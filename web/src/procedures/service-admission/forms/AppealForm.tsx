@@ -1,12 +1,14 @@
 import { Form, Input, Radio } from 'antd';
-import { useForm, useWatch } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { saAppealForm } from '../../../../../domain/forms/service-admission';
 import { FormField } from '../../../forms/FormField';
 import { GroupField } from '../../../forms/GroupField';
 import { FormActions } from '../../FormActions';
-import { fieldErrorSink, type TaskFormProps } from '../../taskForm';
+import type { TaskFormProps } from '../../taskForm';
+import { useServerForm } from '../../../forms/useServerForm';
+import { SubmitFieldset } from '../../../forms/SubmitFieldset';
 import { ApplicationContext } from '../ApplicationContext';
 import { choiceResolver } from './choiceResolver';
 
@@ -27,45 +29,47 @@ function prepare(values: Values): z.input<typeof saAppealForm> {
  */
 export function AppealForm({ task, record, disabled, submit }: TaskFormProps) {
   const { t } = useTranslation();
-  const { control, handleSubmit, setError, formState } = useForm<Values, unknown, z.output<typeof saAppealForm>>({
+  const { control, submitWith, setServerFieldError, formState } = useServerForm<Values, z.output<typeof saAppealForm>>({
     resolver: choiceResolver(saAppealForm, 'decision', prepare),
     defaultValues: { reasons: '', comment: '' },
   });
   const decision = useWatch({ control, name: 'decision' });
-  const onSubmit = handleSubmit((payload) => submit(payload, fieldErrorSink(setError)));
+  const onSubmit = submitWith((payload) => submit(payload, setServerFieldError));
   return (
     <>
       <ApplicationContext task={task} record={record} />
       <Form layout="vertical" onFinish={() => void onSubmit()} disabled={disabled}>
-        <GroupField control={control} name="decision" label={t('serviceAdmission.appeal.decision')} required>
-          {(field, group) => (
-            <Radio.Group
-              {...group}
-              value={field.value}
-              onChange={(event) => field.onChange(event.target.value)}
-              options={[
-                { value: 'appeal', label: t('serviceAdmission.appeal.appeal') },
-                { value: 'accept', label: t('serviceAdmission.appeal.accept') },
-              ]}
-            />
+        <SubmitFieldset submitting={formState.isSubmitting}>
+          <GroupField control={control} name="decision" label={t('serviceAdmission.appeal.decision')} required>
+            {(field, group) => (
+              <Radio.Group
+                {...group}
+                value={field.value}
+                onChange={(event) => field.onChange(event.target.value)}
+                options={[
+                  { value: 'appeal', label: t('serviceAdmission.appeal.appeal') },
+                  { value: 'accept', label: t('serviceAdmission.appeal.accept') },
+                ]}
+              />
+            )}
+          </GroupField>
+          {decision === 'accept' ? (
+            <FormField control={control} name="comment" label={t('serviceAdmission.appeal.comment')}>
+              {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={2} maxLength={2000} />}
+            </FormField>
+          ) : (
+            <FormField
+              control={control}
+              name="reasons"
+              label={t('serviceAdmission.appeal.reasons')}
+              extra={t('serviceAdmission.appeal.reasonsHelp')}
+              required
+            >
+              {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={4} maxLength={5000} />}
+            </FormField>
           )}
-        </GroupField>
-        {decision === 'accept' ? (
-          <FormField control={control} name="comment" label={t('serviceAdmission.appeal.comment')}>
-            {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={2} maxLength={2000} />}
-          </FormField>
-        ) : (
-          <FormField
-            control={control}
-            name="reasons"
-            label={t('serviceAdmission.appeal.reasons')}
-            extra={t('serviceAdmission.appeal.reasonsHelp')}
-            required
-          >
-            {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={4} maxLength={5000} />}
-          </FormField>
-        )}
-        <FormActions submitting={formState.isSubmitting} disabled={disabled} />
+          <FormActions submitting={formState.isSubmitting} disabled={disabled} />
+        </SubmitFieldset>
       </Form>
     </>
   );

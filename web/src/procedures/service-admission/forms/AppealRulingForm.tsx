@@ -1,5 +1,5 @@
 import { Alert, Form, Input, Radio } from 'antd';
-import { useForm, useWatch } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { saAppealRulingForm } from '../../../../../domain/forms/service-admission';
@@ -7,7 +7,9 @@ import { FormField } from '../../../forms/FormField';
 import { GroupField } from '../../../forms/GroupField';
 import { currentLanguage } from '../../../i18n';
 import { FormActions } from '../../FormActions';
-import { fieldErrorSink, type TaskFormProps } from '../../taskForm';
+import type { TaskFormProps } from '../../taskForm';
+import { useServerForm } from '../../../forms/useServerForm';
+import { SubmitFieldset } from '../../../forms/SubmitFieldset';
 import { ApplicationContext } from '../ApplicationContext';
 import { appealOf } from '../caseData';
 import { classificationName } from '../labels';
@@ -33,12 +35,12 @@ export function AppealRulingForm({ task, record, disabled, submit }: TaskFormPro
   const { t } = useTranslation();
   const language = currentLanguage();
   const appeal = appealOf(task);
-  const { control, handleSubmit, setError, formState } = useForm<Values, unknown, z.output<typeof saAppealRulingForm>>({
+  const { control, submitWith, setServerFieldError, formState } = useServerForm<Values, z.output<typeof saAppealRulingForm>>({
     resolver: choiceResolver(saAppealRulingForm, 'ruling', prepare),
     defaultValues: { reasons: '' },
   });
   const ruling = useWatch({ control, name: 'ruling' });
-  const onSubmit = handleSubmit((payload) => submit(payload, fieldErrorSink(setError)));
+  const onSubmit = submitWith((payload) => submit(payload, setServerFieldError));
   return (
     <>
       <ApplicationContext task={task} record={record}>
@@ -52,35 +54,37 @@ export function AppealRulingForm({ task, record, disabled, submit }: TaskFormPro
         )}
       </ApplicationContext>
       <Form layout="vertical" onFinish={() => void onSubmit()} disabled={disabled}>
-        <GroupField control={control} name="ruling" label={t('serviceAdmission.ruling.ruling')} required>
-          {(field, group) => (
-            <Radio.Group
-              {...group}
-              value={field.value}
-              onChange={(event) => field.onChange(event.target.value)}
-              options={[
-                { value: 'uphold', label: t('serviceAdmission.ruling.uphold') },
-                { value: 'reclassify', label: t('serviceAdmission.ruling.reclassify') },
-              ]}
-            />
-          )}
-        </GroupField>
-        {ruling === 'reclassify' && (
-          <GroupField control={control} name="classification" label={t('serviceAdmission.ruling.classification')} required>
+        <SubmitFieldset submitting={formState.isSubmitting}>
+          <GroupField control={control} name="ruling" label={t('serviceAdmission.ruling.ruling')} required>
             {(field, group) => (
               <Radio.Group
                 {...group}
                 value={field.value}
                 onChange={(event) => field.onChange(event.target.value)}
-                options={(['assist', 'entrusted'] as const).map((c) => ({ value: c, label: classificationName(c, language) }))}
+                options={[
+                  { value: 'uphold', label: t('serviceAdmission.ruling.uphold') },
+                  { value: 'reclassify', label: t('serviceAdmission.ruling.reclassify') },
+                ]}
               />
             )}
           </GroupField>
-        )}
-        <FormField control={control} name="reasons" label={t('serviceAdmission.ruling.reasons')} required>
-          {(field, input) => <Input.TextArea {...field} {...input} rows={4} maxLength={5000} />}
-        </FormField>
-        <FormActions submitting={formState.isSubmitting} disabled={disabled} />
+          {ruling === 'reclassify' && (
+            <GroupField control={control} name="classification" label={t('serviceAdmission.ruling.classification')} required>
+              {(field, group) => (
+                <Radio.Group
+                  {...group}
+                  value={field.value}
+                  onChange={(event) => field.onChange(event.target.value)}
+                  options={(['assist', 'entrusted'] as const).map((c) => ({ value: c, label: classificationName(c, language) }))}
+                />
+              )}
+            </GroupField>
+          )}
+          <FormField control={control} name="reasons" label={t('serviceAdmission.ruling.reasons')} required>
+            {(field, input) => <Input.TextArea {...field} {...input} rows={4} maxLength={5000} />}
+          </FormField>
+          <FormActions submitting={formState.isSubmitting} disabled={disabled} />
+        </SubmitFieldset>
       </Form>
     </>
   );

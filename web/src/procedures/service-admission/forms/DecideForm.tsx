@@ -1,5 +1,4 @@
 import { Form, Input, Radio } from 'antd';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { saDecideForm } from '../../../../../domain/forms/service-admission';
@@ -10,7 +9,9 @@ import { GroupField } from '../../../forms/GroupField';
 import { currentLanguage } from '../../../i18n';
 import { ruleTitle } from '../../../i18n/labels';
 import { FormActions } from '../../FormActions';
-import { fieldErrorSink, type TaskFormProps } from '../../taskForm';
+import type { TaskFormProps } from '../../taskForm';
+import { useServerForm } from '../../../forms/useServerForm';
+import { SubmitFieldset } from '../../../forms/SubmitFieldset';
 import { ApplicationContext } from '../ApplicationContext';
 
 type Values = z.input<typeof saDecideForm>;
@@ -22,50 +23,52 @@ type Values = z.input<typeof saDecideForm>;
 export function DecideForm({ task, record, disabled, submit }: TaskFormProps) {
   const { t } = useTranslation();
   const language = currentLanguage();
-  const { control, handleSubmit, setError, formState } = useForm<Values, unknown, z.output<typeof saDecideForm>>({
+  const { control, submitWith, setServerFieldError, formState } = useServerForm<Values, z.output<typeof saDecideForm>>({
     resolver: procedureFormResolver(saDecideForm, (values) => ({
       ...values,
       meetingReference: values.meetingReference?.trim() ? values.meetingReference : undefined,
     })),
     defaultValues: { reasons: '', meetingReference: '' },
   });
-  const onSubmit = handleSubmit((payload) => submit(payload, fieldErrorSink(setError)));
+  const onSubmit = submitWith((payload) => submit(payload, setServerFieldError));
   const rule = SA_RULES['SA-DECIDE'];
   return (
     <>
       <ApplicationContext task={task} record={record} />
       <Form layout="vertical" onFinish={() => void onSubmit()} disabled={disabled}>
-        <GroupField
-          control={control}
-          name="decision"
-          label={t('serviceAdmission.decide.decision')}
-          extra={`${ruleTitle(rule.id, language)} ${rule.text[language]}（${rule.citation}）`}
-          required
-        >
-          {(field, group) => (
-            <Radio.Group
-              {...group}
-              value={field.value}
-              onChange={(event) => field.onChange(event.target.value)}
-              options={[
-                { value: 'admit', label: t('serviceAdmission.decide.admit') },
-                { value: 'refuse', label: t('serviceAdmission.decide.refuse') },
-              ]}
-            />
-          )}
-        </GroupField>
-        <FormField control={control} name="reasons" label={t('serviceAdmission.decide.reasons')} required>
-          {(field, input) => <Input.TextArea {...field} {...input} rows={4} maxLength={5000} />}
-        </FormField>
-        <FormField
-          control={control}
-          name="meetingReference"
-          label={t('serviceAdmission.decide.meetingReference')}
-          extra={t('serviceAdmission.decide.meetingReferenceHelp')}
-        >
-          {(field, input) => <Input {...field} {...input} value={field.value ?? ''} maxLength={200} />}
-        </FormField>
-        <FormActions submitting={formState.isSubmitting} disabled={disabled} />
+        <SubmitFieldset submitting={formState.isSubmitting}>
+          <GroupField
+            control={control}
+            name="decision"
+            label={t('serviceAdmission.decide.decision')}
+            extra={`${ruleTitle(rule.id, language)} ${rule.text[language]}（${rule.citation}）`}
+            required
+          >
+            {(field, group) => (
+              <Radio.Group
+                {...group}
+                value={field.value}
+                onChange={(event) => field.onChange(event.target.value)}
+                options={[
+                  { value: 'admit', label: t('serviceAdmission.decide.admit') },
+                  { value: 'refuse', label: t('serviceAdmission.decide.refuse') },
+                ]}
+              />
+            )}
+          </GroupField>
+          <FormField control={control} name="reasons" label={t('serviceAdmission.decide.reasons')} required>
+            {(field, input) => <Input.TextArea {...field} {...input} rows={4} maxLength={5000} />}
+          </FormField>
+          <FormField
+            control={control}
+            name="meetingReference"
+            label={t('serviceAdmission.decide.meetingReference')}
+            extra={t('serviceAdmission.decide.meetingReferenceHelp')}
+          >
+            {(field, input) => <Input {...field} {...input} value={field.value ?? ''} maxLength={200} />}
+          </FormField>
+          <FormActions submitting={formState.isSubmitting} disabled={disabled} />
+        </SubmitFieldset>
       </Form>
     </>
   );

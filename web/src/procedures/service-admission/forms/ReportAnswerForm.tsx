@@ -1,5 +1,4 @@
 import { Collapse, Descriptions, Form, Input, Radio, Typography } from 'antd';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { saReportAnswerForm } from '../../../../../domain/forms/service-admission';
@@ -11,7 +10,9 @@ import { currentLanguage } from '../../../i18n';
 import { DocumentLink } from '../../DocumentLink';
 import { FormActions } from '../../FormActions';
 import { formatDateTime } from '../../format';
-import { fieldErrorSink, type TaskFormProps } from '../../taskForm';
+import type { TaskFormProps } from '../../taskForm';
+import { useServerForm } from '../../../forms/useServerForm';
+import { SubmitFieldset } from '../../../forms/SubmitFieldset';
 import { reportOf } from '../caseData';
 
 type Values = z.input<typeof saReportAnswerForm>;
@@ -25,14 +26,14 @@ export function ReportAnswerForm({ task, documents, disabled, submit }: TaskForm
   const { t } = useTranslation();
   const language = currentLanguage();
   const context = reportOf(task);
-  const { control, handleSubmit, setError, formState } = useForm<Values, unknown, z.output<typeof saReportAnswerForm>>({
+  const { control, submitWith, setServerFieldError, formState } = useServerForm<Values, z.output<typeof saReportAnswerForm>>({
     resolver: procedureFormResolver(saReportAnswerForm, (values) => ({
       ...values,
       measures: values.measures?.trim() ? values.measures : undefined,
     })),
     defaultValues: { answer: '', measures: '' },
   });
-  const onSubmit = handleSubmit((payload) => submit(payload, fieldErrorSink(setError)));
+  const onSubmit = submitWith((payload) => submit(payload, setServerFieldError));
   const report = context?.report;
   const admitted = context?.admittedItems ?? [];
   return (
@@ -108,38 +109,40 @@ export function ReportAnswerForm({ task, documents, disabled, submit }: TaskForm
         />
       )}
       <Form layout="vertical" onFinish={() => void onSubmit()} disabled={disabled}>
-        <GroupField
-          control={control}
-          name="finding"
-          label={t('serviceAdmission.answer.finding')}
-          extra={`${SA_RULES['SA-GATE'].id} ${SA_RULES['SA-GATE'].text[language]}`}
-          required
-        >
-          {(field, group) => (
-            <Radio.Group
-              {...group}
-              value={field.value}
-              onChange={(event) => field.onChange(event.target.value)}
-              options={[
-                { value: 'upheld', label: t('serviceAdmission.answer.upheld') },
-                { value: 'not-upheld', label: t('serviceAdmission.answer.notUpheld') },
-              ]}
-            />
-          )}
-        </GroupField>
-        <FormField
-          control={control}
-          name="answer"
-          label={t('serviceAdmission.answer.answer')}
-          extra={t('serviceAdmission.answer.answerHelp')}
-          required
-        >
-          {(field, input) => <Input.TextArea {...field} {...input} rows={4} maxLength={5000} />}
-        </FormField>
-        <FormField control={control} name="measures" label={t('serviceAdmission.answer.measures')}>
-          {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={3} maxLength={5000} />}
-        </FormField>
-        <FormActions submitting={formState.isSubmitting} disabled={disabled} />
+        <SubmitFieldset submitting={formState.isSubmitting}>
+          <GroupField
+            control={control}
+            name="finding"
+            label={t('serviceAdmission.answer.finding')}
+            extra={`${SA_RULES['SA-GATE'].id} ${SA_RULES['SA-GATE'].text[language]}`}
+            required
+          >
+            {(field, group) => (
+              <Radio.Group
+                {...group}
+                value={field.value}
+                onChange={(event) => field.onChange(event.target.value)}
+                options={[
+                  { value: 'upheld', label: t('serviceAdmission.answer.upheld') },
+                  { value: 'not-upheld', label: t('serviceAdmission.answer.notUpheld') },
+                ]}
+              />
+            )}
+          </GroupField>
+          <FormField
+            control={control}
+            name="answer"
+            label={t('serviceAdmission.answer.answer')}
+            extra={t('serviceAdmission.answer.answerHelp')}
+            required
+          >
+            {(field, input) => <Input.TextArea {...field} {...input} rows={4} maxLength={5000} />}
+          </FormField>
+          <FormField control={control} name="measures" label={t('serviceAdmission.answer.measures')}>
+            {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={3} maxLength={5000} />}
+          </FormField>
+          <FormActions submitting={formState.isSubmitting} disabled={disabled} />
+        </SubmitFieldset>
       </Form>
     </>
   );

@@ -1,52 +1,51 @@
 import { Form, Input, Radio } from 'antd';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import { saReviewForm } from '../../../../../domain/forms/service-admission';
-import { procedureFormResolver } from '../../../forms/bilingual';
 import { FormField } from '../../../forms/FormField';
 import { GroupField } from '../../../forms/GroupField';
 import { FormActions } from '../../FormActions';
-import { fieldErrorSink, type TaskFormProps } from '../../taskForm';
+import type { TaskFormProps } from '../../taskForm';
+import { useServerForm } from '../../../forms/useServerForm';
+import { SubmitFieldset } from '../../../forms/SubmitFieldset';
 import { ApplicationContext } from '../ApplicationContext';
-
-type Values = z.input<typeof saReviewForm>;
 
 /** sa.review: the county civil-affairs bureau forwards the application to the county's decision, or returns it with reasons. */
 export function ReviewForm({ task, record, disabled, submit }: TaskFormProps) {
   const { t } = useTranslation();
-  const { control, handleSubmit, setError, formState } = useForm<Values, unknown, z.output<typeof saReviewForm>>({
-    resolver: procedureFormResolver(saReviewForm),
+  const { control, submitWith, setServerFieldError, formState } = useServerForm({
+    schema: saReviewForm,
     defaultValues: { opinion: '' },
   });
-  const onSubmit = handleSubmit((payload) => submit(payload, fieldErrorSink(setError)));
+  const onSubmit = submitWith((payload) => submit(payload, setServerFieldError));
   return (
     <>
       <ApplicationContext task={task} record={record} />
       <Form layout="vertical" onFinish={() => void onSubmit()} disabled={disabled}>
-        <GroupField control={control} name="decision" label={t('serviceAdmission.review.decision')} required>
-          {(field, group) => (
-            <Radio.Group
-              {...group}
-              value={field.value}
-              onChange={(event) => field.onChange(event.target.value)}
-              options={[
-                { value: 'forward', label: t('serviceAdmission.review.forward') },
-                { value: 'return', label: t('serviceAdmission.review.return') },
-              ]}
-            />
-          )}
-        </GroupField>
-        <FormField
-          control={control}
-          name="opinion"
-          label={t('serviceAdmission.review.opinion')}
-          extra={t('serviceAdmission.review.opinionHelp')}
-          required
-        >
-          {(field, input) => <Input.TextArea {...field} {...input} rows={4} maxLength={5000} />}
-        </FormField>
-        <FormActions submitting={formState.isSubmitting} disabled={disabled} />
+        <SubmitFieldset submitting={formState.isSubmitting}>
+          <GroupField control={control} name="decision" label={t('serviceAdmission.review.decision')} required>
+            {(field, group) => (
+              <Radio.Group
+                {...group}
+                value={field.value}
+                onChange={(event) => field.onChange(event.target.value)}
+                options={[
+                  { value: 'forward', label: t('serviceAdmission.review.forward') },
+                  { value: 'return', label: t('serviceAdmission.review.return') },
+                ]}
+              />
+            )}
+          </GroupField>
+          <FormField
+            control={control}
+            name="opinion"
+            label={t('serviceAdmission.review.opinion')}
+            extra={t('serviceAdmission.review.opinionHelp')}
+            required
+          >
+            {(field, input) => <Input.TextArea {...field} {...input} rows={4} maxLength={5000} />}
+          </FormField>
+          <FormActions submitting={formState.isSubmitting} disabled={disabled} />
+        </SubmitFieldset>
       </Form>
     </>
   );

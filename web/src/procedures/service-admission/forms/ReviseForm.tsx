@@ -1,5 +1,5 @@
 import { Alert, Card, Form, Input, Radio } from 'antd';
-import { useForm, useWatch } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { saReviseForm } from '../../../../../domain/forms/service-admission';
@@ -8,7 +8,9 @@ import { GroupField } from '../../../forms/GroupField';
 import { currentLanguage } from '../../../i18n';
 import { FormActions } from '../../FormActions';
 import { formatDateTime } from '../../format';
-import { fieldErrorSink, type TaskFormProps } from '../../taskForm';
+import type { TaskFormProps } from '../../taskForm';
+import { useServerForm } from '../../../forms/useServerForm';
+import { SubmitFieldset } from '../../../forms/SubmitFieldset';
 import { AdmissionRulesPanel } from '../AdmissionRulesPanel';
 import { ApplicationContext } from '../ApplicationContext';
 import { renewalDueOf, termsOf } from '../caseData';
@@ -37,7 +39,7 @@ export function ReviseForm({ task, record, disabled, submit }: TaskFormProps) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const current = termsOf(task, record);
-  const { control, handleSubmit, setError, formState } = useForm<Values, unknown, z.output<typeof saReviseForm>>({
+  const { control, submitWith, setServerFieldError, formState } = useServerForm<Values, z.output<typeof saReviseForm>>({
     resolver: choiceResolver(saReviseForm, 'action', prepare),
     defaultValues: {
       action: 'resubmit',
@@ -49,7 +51,7 @@ export function ReviseForm({ task, record, disabled, submit }: TaskFormProps) {
   const action = useWatch({ control, name: 'action' });
   const terms = useWatch({ control, name: 'terms' });
   const renewalDue = renewalDueOf(task);
-  const onSubmit = handleSubmit((payload) => submit(payload, fieldErrorSink(setError)));
+  const onSubmit = submitWith((payload) => submit(payload, setServerFieldError));
   const intro =
     task.kind === 'sa.supplement'
       ? t('serviceAdmission.revise.heldIntro')
@@ -61,42 +63,44 @@ export function ReviseForm({ task, record, disabled, submit }: TaskFormProps) {
       <Alert type="warning" showIcon title={intro} style={{ marginBottom: 16 }} />
       <ApplicationContext task={task} record={record} />
       <Form layout="vertical" onFinish={() => void onSubmit()} disabled={disabled}>
-        <GroupField control={control} name="action" label={t('serviceAdmission.revise.action')} required>
-          {(field, group) => (
-            <Radio.Group
-              {...group}
-              value={field.value}
-              onChange={(event) => field.onChange(event.target.value)}
-              options={[
-                { value: 'resubmit', label: t('serviceAdmission.revise.resubmit') },
-                {
-                  value: 'withdraw',
-                  label: t(task.kind === 'sa.renew' ? 'serviceAdmission.revise.endItem' : 'serviceAdmission.revise.withdraw'),
-                },
-              ]}
-            />
-          )}
-        </GroupField>
-        {action === 'withdraw' ? (
-          <FormField control={control} name="reason" label={t('serviceAdmission.revise.reason')} required>
-            {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={3} maxLength={2000} />}
-          </FormField>
-        ) : (
-          <>
-            <TermsFields control={control} />
-            <Card
-              size="small"
-              title={<h3 className="card-heading">{t('serviceAdmission.rules.title')}</h3>}
-              style={{ marginBottom: 16 }}
-            >
-              <AdmissionRulesPanel terms={terms} />
-            </Card>
-            <FormField control={control} name="note" label={t('serviceAdmission.revise.note')}>
-              {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={2} maxLength={2000} />}
+        <SubmitFieldset submitting={formState.isSubmitting}>
+          <GroupField control={control} name="action" label={t('serviceAdmission.revise.action')} required>
+            {(field, group) => (
+              <Radio.Group
+                {...group}
+                value={field.value}
+                onChange={(event) => field.onChange(event.target.value)}
+                options={[
+                  { value: 'resubmit', label: t('serviceAdmission.revise.resubmit') },
+                  {
+                    value: 'withdraw',
+                    label: t(task.kind === 'sa.renew' ? 'serviceAdmission.revise.endItem' : 'serviceAdmission.revise.withdraw'),
+                  },
+                ]}
+              />
+            )}
+          </GroupField>
+          {action === 'withdraw' ? (
+            <FormField control={control} name="reason" label={t('serviceAdmission.revise.reason')} required>
+              {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={3} maxLength={2000} />}
             </FormField>
-          </>
-        )}
-        <FormActions submitting={formState.isSubmitting} disabled={disabled} />
+          ) : (
+            <>
+              <TermsFields control={control} />
+              <Card
+                size="small"
+                title={<h3 className="card-heading">{t('serviceAdmission.rules.title')}</h3>}
+                style={{ marginBottom: 16 }}
+              >
+                <AdmissionRulesPanel terms={terms} />
+              </Card>
+              <FormField control={control} name="note" label={t('serviceAdmission.revise.note')}>
+                {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={2} maxLength={2000} />}
+              </FormField>
+            </>
+          )}
+          <FormActions submitting={formState.isSubmitting} disabled={disabled} />
+        </SubmitFieldset>
       </Form>
     </>
   );

@@ -1,43 +1,43 @@
 import { Form, Input, Radio } from 'antd';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import { smokeConfirmForm } from '../../../../../domain/forms/smoke';
-import { procedureFormResolver } from '../../../forms/bilingual';
 import { FormField } from '../../../forms/FormField';
 import { GroupField } from '../../../forms/GroupField';
 import { FormActions } from '../../FormActions';
-import { fieldErrorSink, type TaskFormProps } from '../../taskForm';
-
-type Values = z.input<typeof smokeConfirmForm>;
+import type { TaskFormProps } from '../../taskForm';
+import { useServerForm } from '../../../forms/useServerForm';
+import { SubmitFieldset } from '../../../forms/SubmitFieldset';
 
 /** smoke.confirm: approve or reject, with an optional comment. */
 export function SmokeConfirmForm({ disabled, submit }: TaskFormProps) {
   const { t } = useTranslation();
-  const { control, handleSubmit, setError, formState } = useForm<Values, unknown, z.output<typeof smokeConfirmForm>>({
-    resolver: procedureFormResolver(smokeConfirmForm, (values) => ({ ...values, comment: values.comment?.trim() || undefined })),
+  const { control, submitWith, setServerFieldError, formState } = useServerForm({
+    schema: smokeConfirmForm,
+    prepare: (values) => ({ ...values, comment: values.comment?.trim() || undefined }),
     defaultValues: { comment: '' },
   });
-  const onSubmit = handleSubmit((payload) => submit(payload, fieldErrorSink(setError)));
+  const onSubmit = submitWith((payload) => submit(payload, setServerFieldError));
   return (
     <Form layout="vertical" onFinish={() => void onSubmit()} disabled={disabled}>
-      <GroupField control={control} name="decision" label={t('smoke.decision')} required>
-        {(field, group) => (
-          <Radio.Group
-            {...group}
-            value={field.value}
-            onChange={(event) => field.onChange(event.target.value)}
-            options={[
-              { value: 'approve', label: t('smoke.approve') },
-              { value: 'reject', label: t('smoke.reject') },
-            ]}
-          />
-        )}
-      </GroupField>
-      <FormField control={control} name="comment" label={t('smoke.comment')}>
-        {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={3} maxLength={2000} />}
-      </FormField>
-      <FormActions submitting={formState.isSubmitting} disabled={disabled} />
+      <SubmitFieldset submitting={formState.isSubmitting}>
+        <GroupField control={control} name="decision" label={t('smoke.decision')} required>
+          {(field, group) => (
+            <Radio.Group
+              {...group}
+              value={field.value}
+              onChange={(event) => field.onChange(event.target.value)}
+              options={[
+                { value: 'approve', label: t('smoke.approve') },
+                { value: 'reject', label: t('smoke.reject') },
+              ]}
+            />
+          )}
+        </GroupField>
+        <FormField control={control} name="comment" label={t('smoke.comment')}>
+          {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={3} maxLength={2000} />}
+        </FormField>
+        <FormActions submitting={formState.isSubmitting} disabled={disabled} />
+      </SubmitFieldset>
     </Form>
   );
 }

@@ -1,13 +1,14 @@
 import { Form, Input, InputNumber, Radio, Typography } from 'antd';
-import { useForm, useWatch } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { vcCountyDecisionForm } from '../../../../../domain/forms/village-conversion';
-import { procedureFormResolver } from '../../../forms/bilingual';
 import { FormField } from '../../../forms/FormField';
 import { GroupField } from '../../../forms/GroupField';
 import { FormActions } from '../../FormActions';
-import { fieldErrorSink, type TaskFormProps } from '../../taskForm';
+import type { TaskFormProps } from '../../taskForm';
+import { useServerForm } from '../../../forms/useServerForm';
+import { SubmitFieldset } from '../../../forms/SubmitFieldset';
 import { ApplicationSummary } from '../ApplicationSummary';
 
 type Values = z.input<typeof vcCountyDecisionForm>;
@@ -26,86 +27,89 @@ function withoutCommitteeUnlessApproved(values: Values): Values {
  */
 export function CountyDecisionForm({ disabled, submit, record, documents }: TaskFormProps) {
   const { t } = useTranslation();
-  const { control, handleSubmit, setError, formState } = useForm<Values, unknown, z.output<typeof vcCountyDecisionForm>>({
-    resolver: procedureFormResolver(vcCountyDecisionForm, withoutCommitteeUnlessApproved),
+  const { control, submitWith, setServerFieldError, formState } = useServerForm({
+    schema: vcCountyDecisionForm,
+    prepare: withoutCommitteeUnlessApproved,
     defaultValues: { documentNumber: '', decisionText: '', opinion: '', newCommittee: { name: '', area: '' } },
   });
   const decision = useWatch({ control, name: 'decision' });
-  const onSubmit = handleSubmit((payload) => submit(payload, fieldErrorSink(setError)));
+  const onSubmit = submitWith((payload) => submit(payload, setServerFieldError));
   return (
     <>
       <ApplicationSummary record={record} documents={documents} />
       <Form layout="vertical" onFinish={() => void onSubmit()} disabled={disabled}>
-        <GroupField control={control} name="decision" label={t('vc.decision.decision')} required>
-          {(field, group) => (
-            <Radio.Group
-              {...group}
-              value={field.value}
-              onChange={(event) => field.onChange(event.target.value)}
-              options={[
-                { value: 'approve', label: t('vc.decision.approve') },
-                { value: 'refuse', label: t('vc.decision.refuse') },
-                { value: 'return', label: t('vc.decision.return') },
-              ]}
-            />
-          )}
-        </GroupField>
-        {decision === 'return' && (
-          <FormField
-            control={control}
-            name="opinion"
-            label={t('vc.decision.opinion')}
-            extra={t('vc.decision.opinionHelp')}
-            required
-          >
-            {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={4} maxLength={2000} />}
-          </FormField>
-        )}
-        {decision !== 'return' && (
-          <>
+        <SubmitFieldset submitting={formState.isSubmitting}>
+          <GroupField control={control} name="decision" label={t('vc.decision.decision')} required>
+            {(field, group) => (
+              <Radio.Group
+                {...group}
+                value={field.value}
+                onChange={(event) => field.onChange(event.target.value)}
+                options={[
+                  { value: 'approve', label: t('vc.decision.approve') },
+                  { value: 'refuse', label: t('vc.decision.refuse') },
+                  { value: 'return', label: t('vc.decision.return') },
+                ]}
+              />
+            )}
+          </GroupField>
+          {decision === 'return' && (
             <FormField
               control={control}
-              name="documentNumber"
-              label={t('vc.decision.documentNumber')}
-              extra={t('vc.decision.documentNumberHelp')}
+              name="opinion"
+              label={t('vc.decision.opinion')}
+              extra={t('vc.decision.opinionHelp')}
               required
             >
-              {(field, input) => <Input {...field} {...input} value={field.value ?? ''} maxLength={100} />}
+              {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={4} maxLength={2000} />}
             </FormField>
-            <FormField control={control} name="decisionText" label={t('vc.decision.decisionText')} required>
-              {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={5} maxLength={5000} />}
-            </FormField>
-          </>
-        )}
-        {decision === 'approve' && (
-          <fieldset className="form-fieldset">
-            <legend>
-              <Typography.Text strong>{t('vc.decision.newCommittee')}</Typography.Text>
-            </legend>
-            <FormField control={control} name="newCommittee.name" label={t('vc.decision.committeeName')} required>
-              {(field, input) => <Input {...field} {...input} value={field.value ?? ''} maxLength={100} />}
-            </FormField>
-            <FormField control={control} name="newCommittee.area" label={t('vc.decision.committeeArea')} required>
-              {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={2} maxLength={500} />}
-            </FormField>
-            <FormField control={control} name="newCommittee.households" label={t('vc.decision.committeeHouseholds')} required>
-              {(field, input) => (
-                <InputNumber
-                  {...input}
-                  ref={field.ref}
-                  name={field.name}
-                  value={field.value ?? null}
-                  onChange={(value) => field.onChange(value ?? undefined)}
-                  onBlur={field.onBlur}
-                  min={1}
-                  precision={0}
-                  style={{ width: '100%', maxWidth: 240 }}
-                />
-              )}
-            </FormField>
-          </fieldset>
-        )}
-        <FormActions submitting={formState.isSubmitting} disabled={disabled} />
+          )}
+          {decision !== 'return' && (
+            <>
+              <FormField
+                control={control}
+                name="documentNumber"
+                label={t('vc.decision.documentNumber')}
+                extra={t('vc.decision.documentNumberHelp')}
+                required
+              >
+                {(field, input) => <Input {...field} {...input} value={field.value ?? ''} maxLength={100} />}
+              </FormField>
+              <FormField control={control} name="decisionText" label={t('vc.decision.decisionText')} required>
+                {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={5} maxLength={5000} />}
+              </FormField>
+            </>
+          )}
+          {decision === 'approve' && (
+            <fieldset className="form-fieldset">
+              <legend>
+                <Typography.Text strong>{t('vc.decision.newCommittee')}</Typography.Text>
+              </legend>
+              <FormField control={control} name="newCommittee.name" label={t('vc.decision.committeeName')} required>
+                {(field, input) => <Input {...field} {...input} value={field.value ?? ''} maxLength={100} />}
+              </FormField>
+              <FormField control={control} name="newCommittee.area" label={t('vc.decision.committeeArea')} required>
+                {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={2} maxLength={500} />}
+              </FormField>
+              <FormField control={control} name="newCommittee.households" label={t('vc.decision.committeeHouseholds')} required>
+                {(field, input) => (
+                  <InputNumber
+                    {...input}
+                    ref={field.ref}
+                    name={field.name}
+                    value={field.value ?? null}
+                    onChange={(value) => field.onChange(value ?? undefined)}
+                    onBlur={field.onBlur}
+                    min={1}
+                    precision={0}
+                    style={{ width: '100%', maxWidth: 240 }}
+                  />
+                )}
+              </FormField>
+            </fieldset>
+          )}
+          <FormActions submitting={formState.isSubmitting} disabled={disabled} />
+        </SubmitFieldset>
       </Form>
     </>
   );

@@ -1,5 +1,5 @@
 import { Form, Input, Radio } from 'antd';
-import { useForm, type Resolver } from 'react-hook-form';
+import { type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { vcCivilAffairsReviewForm, vcTownshipReviewForm } from '../../../../../domain/forms/village-conversion';
@@ -7,7 +7,9 @@ import { procedureFormResolver } from '../../../forms/bilingual';
 import { FormField } from '../../../forms/FormField';
 import { GroupField } from '../../../forms/GroupField';
 import { FormActions } from '../../FormActions';
-import { fieldErrorSink, type TaskFormProps } from '../../taskForm';
+import type { TaskFormProps } from '../../taskForm';
+import { useServerForm } from '../../../forms/useServerForm';
+import { SubmitFieldset } from '../../../forms/SubmitFieldset';
 import { ApplicationSummary } from '../ApplicationSummary';
 
 type ReviewSchema = typeof vcTownshipReviewForm | typeof vcCivilAffairsReviewForm;
@@ -26,7 +28,7 @@ export function ReviewDecisionForm({
   documents,
 }: TaskFormProps & { schema: ReviewSchema; advance: 'propose' | 'forward' }) {
   const { t } = useTranslation();
-  const { control, handleSubmit, setError, formState } = useForm<Values, unknown, z.output<ReviewSchema>>({
+  const { control, submitWith, setServerFieldError, formState } = useServerForm<Values, z.output<ReviewSchema>>({
     // The two schemas differ only in the value that moves the file on; the resolver validates with the step's own.
     resolver: procedureFormResolver(schema as typeof vcTownshipReviewForm) as unknown as Resolver<
       Values,
@@ -35,28 +37,30 @@ export function ReviewDecisionForm({
     >,
     defaultValues: { opinion: '' },
   });
-  const onSubmit = handleSubmit((payload) => submit(payload, fieldErrorSink(setError)));
+  const onSubmit = submitWith((payload) => submit(payload, setServerFieldError));
   return (
     <>
       <ApplicationSummary record={record} documents={documents} />
       <Form layout="vertical" onFinish={() => void onSubmit()} disabled={disabled}>
-        <GroupField control={control} name="decision" label={t('vc.review.decision')} required>
-          {(field, group) => (
-            <Radio.Group
-              {...group}
-              value={field.value}
-              onChange={(event) => field.onChange(event.target.value)}
-              options={[
-                { value: advance, label: t(advance === 'propose' ? 'vc.review.propose' : 'vc.review.forward') },
-                { value: 'return', label: t('vc.review.return') },
-              ]}
-            />
-          )}
-        </GroupField>
-        <FormField control={control} name="opinion" label={t('vc.review.opinion')} required>
-          {(field, input) => <Input.TextArea {...field} {...input} rows={4} maxLength={2000} />}
-        </FormField>
-        <FormActions submitting={formState.isSubmitting} disabled={disabled} />
+        <SubmitFieldset submitting={formState.isSubmitting}>
+          <GroupField control={control} name="decision" label={t('vc.review.decision')} required>
+            {(field, group) => (
+              <Radio.Group
+                {...group}
+                value={field.value}
+                onChange={(event) => field.onChange(event.target.value)}
+                options={[
+                  { value: advance, label: t(advance === 'propose' ? 'vc.review.propose' : 'vc.review.forward') },
+                  { value: 'return', label: t('vc.review.return') },
+                ]}
+              />
+            )}
+          </GroupField>
+          <FormField control={control} name="opinion" label={t('vc.review.opinion')} required>
+            {(field, input) => <Input.TextArea {...field} {...input} rows={4} maxLength={2000} />}
+          </FormField>
+          <FormActions submitting={formState.isSubmitting} disabled={disabled} />
+        </SubmitFieldset>
       </Form>
     </>
   );
