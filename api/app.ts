@@ -16,20 +16,20 @@ import authRoutes from './routes/auth';
 import calendarRoutes from './routes/calendar';
 import caseRoutes from './routes/cases';
 import documentRoutes from './routes/documents';
-import electionRoutes from './routes/elections';
+import electionRoutes from './routes/election';
 import notificationRoutes from './routes/notifications';
 import savedFilterRoutes from './routes/saved-filters';
 import healthRoutes from './routes/health';
 import meRoutes from './routes/me';
 import organizationRoutes from './routes/organizations';
-import ownersMeetingRoutes from './routes/owners-meetings';
+import ownersMeetingRoutes from './routes/owners-meeting';
 import serviceAdmissionRoutes from './routes/service-admission';
 import smokeCaseRoutes from './routes/smoke-cases';
 import taskRoutes from './routes/tasks';
 import taskCountRoutes from './routes/task-counts';
 import userRoutes from './routes/users';
-import villageConversionRoutes from './routes/village-conversions';
-import villageConversionProcedureRoutes from './routes/village-conversions/procedure';
+import villageConversionRoutes from './routes/village-conversion';
+import villageConversionProcedureRoutes from './routes/village-conversion/procedure';
 
 export type AppOptions = Platform;
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { addDays, chinaDateOf, endOfDayInChina } from '../domain/clock';
 import type { Caller } from '../api/plugins/app/auth';
-import { startElection, type StartElectionOptions } from '../api/services/elections/start-election';
+import { startElection, type StartElectionOptions } from '../api/services/election/start-election';
 import { electionStateQuery } from '../workflows/election/messages';
 import { makeOrganization, makeUser, signIn, type Session } from './support/factories';
 import { electionInRegistration, idFor } from './support/elections';

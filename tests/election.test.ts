@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Caller } from '../api/plugins/app/auth';
-import { recordApplication } from '../api/services/elections/applications';
-import { startElection } from '../api/services/elections/start-election';
+import { recordApplication } from '../api/services/election/applications';
+import { startElection } from '../api/services/election/start-election';
 import { recordPendingStart, resumePendingStarts } from '../runtime/pending-starts';
 import { addDays, chinaDateOf, endOfDayInChina } from '../domain/clock';
 import type { MigrantApplicationBody } from '../domain/forms/election';

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Caller } from '../api/plugins/app/auth';
-import { registerOwnersMeeting } from '../api/services/owners-meetings/register-meeting';
+import { registerOwnersMeeting } from '../api/services/owners-meeting/register-meeting';
 import { addDays, chinaDateOf, endOfDayInChina } from '../domain/clock';
 import type { RegisterOwnersMeeting } from '../domain/forms/owners-meeting';
 import type { RuleResult } from '../domain/rules/rule';
-import type { OwnersMeetingView } from '../api/schemas/owners-meetings';
+import type { OwnersMeetingView } from '../api/schemas/owners-meeting';
 import { expectRuleDetailsInEnglish } from './support/rule-details';
 import { startHarness, type Harness } from './support/harness';
 import { makeOrganization, makeUser, signIn, type Session } from './support/factories';

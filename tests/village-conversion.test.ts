@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Client } from '@temporalio/client';
 import { vcPrepareForm } from '../domain/forms/village-conversion';
 import type { Caller } from '../api/plugins/app/auth';
-import { startConversion } from '../api/services/village-conversions/start-conversion';
+import { startConversion } from '../api/services/village-conversion/start-conversion';
 import { expectRuleDetailsInEnglish } from './support/rule-details';
 import { startHarness, type Harness } from './support/harness';
 import { createVillageConversionActivities } from '../activities/village-conversion';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { SA_CLASSIFICATIONS } from '../../domain/rules/service-admission';
 import { serviceItemTerms } from '../../domain/forms/service-admission';
 import { caseSummary } from './cases';
-import { ruleSetView } from './elections';
+import { ruleSetView } from './election';
 import { publicRuleSchema, ruleResultSchema } from '../../domain/rules/rule';
 
 /** A rule result for officials: the detail in both languages. */

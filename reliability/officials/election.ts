@@ -7,7 +7,7 @@ import type { Caller, CallerMembership } from '../../api/plugins/app/auth';
 import { createSession } from '../../api/services/auth/sessions';
 import { createOrganization } from '../../runtime/organizations';
 import { createUser } from '../../api/services/users/create-user';
-import { startElection } from '../../api/services/elections/start-election';
+import { startElection } from '../../api/services/election/start-election';
 import { Official } from '../official';
 import { completeStep, retryDb, waitFor, type CaseExpectation, type ChaosContext } from './steps';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import type { Caller } from '../../api/plugins/app/auth';
-import { startElection } from '../../api/services/elections/start-election';
+import { startElection } from '../../api/services/election/start-election';
 import { addDays, chinaDateOf, endOfDayInChina } from '../../domain/clock';
 import { residentIdProblemText } from '../../domain/resident-id';
 import { EL_RULES } from '../../domain/rules/election';

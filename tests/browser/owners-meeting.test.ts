@@ -5,7 +5,7 @@ import { addDays, chinaDateOf } from '../../domain/clock';
 import { OM_CITATIONS } from '../../domain/rules/owners-meeting';
 import { DEMO_PASSWORD } from '../../scripts/demo-seed';
 import type { Caller } from '../../api/plugins/app/auth';
-import { registerOwnersMeeting } from '../../api/services/owners-meetings/register-meeting';
+import { registerOwnersMeeting } from '../../api/services/owners-meeting/register-meeting';
 import { signIn as apiSignIn } from '../support/factories';
 import om from '../../web/src/i18n/procedures/ownersMeeting.zh-CN.json';
 import { expectAccessible, horizontalOverflow, screenshot, stepName, submitTaskForm, texts, tr } from '../support/browser';

@@ -6,7 +6,7 @@ import type { Caller } from '../../plugins/app/auth';
 import { casesInScope } from '../../authz/case-scope';
 import { caseHistory, withdrawalOf, writtenDecision } from './case-history';
 import { shownCaseStatus, shownClosedAt, shownStatusWhere, stepStates, type CaseStatus } from './step-states';
-import { conversionEvidenceOf } from '../village-conversions/evidence';
+import { conversionEvidenceOf } from '../village-conversion/evidence';
 
 export async function findReadableCase({ db, caller, caseId }: { db: Db; caller: Caller; caseId: string }) {
   const row = await db.case.findFirst({

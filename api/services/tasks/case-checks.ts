@@ -1,8 +1,8 @@
 import type { Db } from '../../../runtime/db';
 import type { AppError, FieldError } from '../../../domain/errors';
 import type { FormId, FormPayload } from '../../../domain/forms';
-import { conversionEvidenceProblems } from '../village-conversions/evidence';
-import { approvalElectionConflict } from '../village-conversions/approval-checks';
+import { conversionEvidenceProblems } from '../village-conversion/evidence';
+import { approvalElectionConflict } from '../village-conversion/approval-checks';
 
 type Check<F extends FormId> = (options: { db: Db; caseId: string; payload: FormPayload<F> }) => Promise<FieldError[] | AppError>;
 

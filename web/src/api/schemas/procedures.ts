@@ -22,7 +22,7 @@ export {
   publicRuleView,
   startConversionBody,
   withdrawConversionBody,
-} from '../../../../api/schemas/village-conversions';
+} from '../../../../api/schemas/village-conversion';
 export {
   admittedList,
   publishedReports,
@@ -40,7 +40,7 @@ export {
   ownersMeetingView,
   ruleResultView as ownersMeetingRuleView,
   voteCheckResponse,
-} from '../../../../api/schemas/owners-meetings';
+} from '../../../../api/schemas/owners-meeting';
 export { PROCEDURES, isProcedureId, type ProcedureId } from '../../../../domain/procedures';
 export {
   ALLOWED_DOCUMENT_TYPES,

@@ -20,7 +20,7 @@ import { submitSpinner } from '../../forms/submit-spinner';
 import { useServerForm } from '../../forms/useServerForm';
 import { SubmitFieldset } from '../../forms/SubmitFieldset';
 
-/** The body of POST /api/v1/elections (declared inline in api/routes/elections/elections.ts). */
+/** The body of POST /api/v1/elections (declared inline in api/routes/election/elections.ts). */
 const startBody = z.object({ communityOrgId: z.string().uuid(), restructuringComplete: z.boolean() }).strict();
 
 /**

@@ -7,7 +7,7 @@ import { currentLanguage } from '../../i18n';
 import { importVoters, voterRowErrors, type VoterImportResult, type VoterRowError } from './api';
 import { readBase64 } from './EvidenceFiles';
 
-/** The columns the import reads (api/services/elections/voter-list.ts VOTER_COLUMNS), as a template's header row. */
+/** The columns the import reads (api/services/election/voter-list.ts VOTER_COLUMNS), as a template's header row. */
 const TEMPLATE_HEADER = '姓名,身份证号码,住址,居民小组';
 /** The import route's body limit is 15 MB of JSON; base64 grows a file by a third. */
 const MAX_FILE_BYTES = 10 * 1024 * 1024;

@@ -18,7 +18,7 @@ import { SubmitFieldset } from '../../forms/SubmitFieldset';
 
 const PAGE_SIZE = 50;
 
-/** The body of POST …/voters/:entryId/remove (declared inline in api/routes/elections/voters.ts). */
+/** The body of POST …/voters/:entryId/remove (declared inline in api/routes/election/voters.ts). */
 const removeBody = z.object({ reason: z.string().trim().min(2).max(500) }).strict();
 
 function RemoveVoterButton({ electionId, voter, onRemoved }: { electionId: string; voter: Voter; onRemoved: () => void }) {

@@ -17,7 +17,7 @@ import {
   voterImportResult,
   voterPage,
   voterView,
-} from '../../../../api/schemas/elections';
+} from '../../../../api/schemas/election';
 import type {
   migrantApplicationBody,
   migrantEvidenceBody,
@@ -27,7 +27,7 @@ import type {
 
 /**
  * The election API as the web app calls it (api/routes/elections): every response is checked against the API's own
- * schema (api/schemas/elections.ts, a pure module shared with the browser).
+ * schema (api/schemas/election.ts, a pure module shared with the browser).
  */
 
 export type ElectionSummary = z.infer<typeof electionSummary>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { TaskView } from '../../api/tasks';
-import { electionRule } from '../../../../api/schemas/elections';
+import { electionRule } from '../../../../api/schemas/election';
 import { ELECTION_LAWS } from '../../../../domain/rules/election';
 
 /**

@@ -3,20 +3,13 @@ import { z } from 'zod';
 import { objectionBody, voterEntryBody } from '../../../domain/forms/election';
 import { callerOf } from '../../plugins/app/auth';
 import { PUBLIC_CHECK_RATE_LIMIT } from '../../plugins/external/rate-limit';
-import {
-  objectionFiled,
-  objectionView,
-  publicNoticeView,
-  voterImportResult,
-  voterPage,
-  voterView,
-} from '../../schemas/elections';
+import { objectionFiled, objectionView, publicNoticeView, voterImportResult, voterPage, voterView } from '../../schemas/election';
 import { errorResponses } from '../../schemas/errors';
 import { fileResponse } from '../../schemas/files';
 import { idempotencyHeaders, idempotencyOf } from '../../schemas/idempotency';
-import { listObjections, recordObjection } from '../../services/elections/objections';
-import { publicNotice, publicNoticePdf } from '../../services/elections/public-notice';
-import { addVoter, importVoterList, listVoters, removeVoter } from '../../services/elections/voter-list';
+import { listObjections, recordObjection } from '../../services/election/objections';
+import { publicNotice, publicNoticePdf } from '../../services/election/public-notice';
+import { addVoter, importVoterList, listVoters, removeVoter } from '../../services/election/voter-list';
 
 const params = z.object({ electionId: z.string().uuid() });
 const manage = { permission: 'elections.voters.manage' } as const;

@@ -8,7 +8,7 @@ import { runningElectionOf, secondElectionRefusal } from '../../../runtime/runni
 /**
  * An approval starts the new community's first election, so it is refused (409, the manual start's own refusal) when
  * the community the approval would set up already has an election running. The activity that starts the election
- * applies the same check again (api/services/elections/running-election.ts), for a start that races this one.
+ * applies the same check again (api/services/election/running-election.ts), for a start that races this one.
  */
 export async function approvalElectionConflict({
   db,

@@ -5,10 +5,10 @@ import { callerOf } from '../../plugins/app/auth';
 import { PUBLIC_CHECK_RATE_LIMIT } from '../../plugins/external/rate-limit';
 import { idempotencyHeaders, idempotencyOf } from '../../schemas/idempotency';
 import { errorResponses } from '../../schemas/errors';
-import { ownersMeetingList, ownersMeetingListQuery, ownersMeetingView, voteCheckResponse } from '../../schemas/owners-meetings';
-import { findOwnersMeeting, listOwnersMeetings } from '../../services/owners-meetings/meeting-views';
-import { registerOwnersMeeting } from '../../services/owners-meetings/register-meeting';
-import { voteCheck } from '../../services/owners-meetings/vote-check';
+import { ownersMeetingList, ownersMeetingListQuery, ownersMeetingView, voteCheckResponse } from '../../schemas/owners-meeting';
+import { findOwnersMeeting, listOwnersMeetings } from '../../services/owners-meeting/meeting-views';
+import { registerOwnersMeeting } from '../../services/owners-meeting/register-meeting';
+import { voteCheck } from '../../services/owners-meeting/vote-check';
 
 const TAGS = ['owners-meeting'];
 

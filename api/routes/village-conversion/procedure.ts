@@ -5,13 +5,13 @@ import { caseSummary, toCaseSummary } from '../../schemas/cases';
 import { idempotencyHeaders, idempotencyOf } from '../../schemas/idempotency';
 import { errorResponses } from '../../schemas/errors';
 import { fileResponse } from '../../schemas/files';
-import { conversionDraftBody, startConversionBody, withdrawConversionBody } from '../../schemas/village-conversions';
+import { conversionDraftBody, startConversionBody, withdrawConversionBody } from '../../schemas/village-conversion';
 import {
   conversionDecisionPdf,
   saveConversionDraft,
   withdrawConversion,
-} from '../../services/village-conversions/conversion-actions';
-import { startConversion } from '../../services/village-conversions/start-conversion';
+} from '../../services/village-conversion/conversion-actions';
+import { startConversion } from '../../services/village-conversion/start-conversion';
 
 const params = z.object({ caseId: z.string().uuid() });
 

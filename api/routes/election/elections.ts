@@ -2,11 +2,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { callerOf } from '../../plugins/app/auth';
 import { caseSummary, toCaseSummary } from '../../schemas/cases';
-import { electionDetailView, electionOverviewView, electionSummary } from '../../schemas/elections';
+import { electionDetailView, electionOverviewView, electionSummary } from '../../schemas/election';
 import { idempotencyHeaders, idempotencyOf } from '../../schemas/idempotency';
 import { errorResponses } from '../../schemas/errors';
-import { startElection } from '../../services/elections/start-election';
-import { electionDetail, electionOverview, listElections } from '../../services/elections/views';
+import { startElection } from '../../services/election/start-election';
+import { electionDetail, electionOverview, listElections } from '../../services/election/views';
 
 const params = z.object({ electionId: z.string().uuid() });
 

@@ -6,7 +6,7 @@ import type { OwnersMeetingCaseData } from '../../../workflows/owners-meeting/me
 import type { Caller } from '../../plugins/app/auth';
 import { ownCases } from '../../authz/case-scope';
 import { organizationsInScope } from '../../authz/organization-scope';
-import type { OwnersMeetingListQuery, OwnersMeetingView } from '../../schemas/owners-meetings';
+import type { OwnersMeetingListQuery, OwnersMeetingView } from '../../schemas/owners-meeting';
 import { REFUSED_NOTICE_ACTION } from './register-meeting';
 
 const PROCEDURE = 'owners-meeting';

@@ -4,7 +4,7 @@ import { allPassed, publicRule } from '../../../domain/rules/rule';
 import { conversionConditions, evaluateConversion } from '../../../domain/rules/village-conversion';
 import { PUBLIC_CHECK_RATE_LIMIT } from '../../plugins/external/rate-limit';
 import { errorResponses } from '../../schemas/errors';
-import { conditionsCheckResponse } from '../../schemas/village-conversions';
+import { conditionsCheckResponse } from '../../schemas/village-conversion';
 
 const villageConversionRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.post(

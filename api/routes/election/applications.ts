@@ -2,9 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { migrantApplicationBody, migrantEvidenceBody } from '../../../domain/forms/election';
 import { callerOf } from '../../plugins/app/auth';
-import { applicationListItem, applicationView } from '../../schemas/elections';
+import { applicationListItem, applicationView } from '../../schemas/election';
 import { errorResponses } from '../../schemas/errors';
-import { applicationStatus, listApplications, submitApplication, supplyEvidence } from '../../services/elections/applications';
+import { applicationStatus, listApplications, submitApplication, supplyEvidence } from '../../services/election/applications';
 
 const numberParams = z.object({ number: z.string().regex(/^MIG-\d{4}-\d{6}$/) });
 const evidenceExample = { filename: '租赁合同.pdf', mimeType: 'application/pdf', contentBase64: 'JVBERi0xLjQKJcfsj6IK' };

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { eligibilityCheckInput, resultCheckInput, timelineCheckInput } from '../../../domain/rules/election-checks';
 import { PUBLIC_CHECK_RATE_LIMIT } from '../../plugins/external/rate-limit';
-import { eligibilityCheckResponse, languageQuery, resultCheckResponse, timelineCheckResponse } from '../../schemas/elections';
+import { eligibilityCheckResponse, languageQuery, resultCheckResponse, timelineCheckResponse } from '../../schemas/election';
 import { errorResponses } from '../../schemas/errors';
-import { eligibilityCheck, resultCheck, timelineCheck } from '../../services/elections/checks';
+import { eligibilityCheck, resultCheck, timelineCheck } from '../../services/election/checks';
 
 const publicCheck = { public: true, rateLimit: PUBLIC_CHECK_RATE_LIMIT } as const;
 
