@@ -1,4 +1,4 @@
-import { App, Button, Col, Form, Input, Radio, Row, Select, Typography } from 'antd';
+import { App, Button, Col, Form, Input, Row, Select, Typography } from 'antd';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -6,7 +6,7 @@ import { failedRules } from '../../api/tasks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { RuleResults } from '../../components/RuleResults';
 import { FormField } from '../../forms/FormField';
-import { GroupField } from '../../forms/GroupField';
+import { RadioField } from '../../forms/GroupField';
 import { useAsyncData } from '../../hooks/useAsyncData';
 import { currentLanguage } from '../../i18n';
 import { formatDateTime } from '../format';
@@ -63,19 +63,16 @@ export function RecordObjectionForm({ electionId, onRecorded }: { electionId: st
   return (
     <Form layout="vertical" onFinish={() => void onSubmit()}>
       <SubmitFieldset submitting={formState.isSubmitting}>
-        <GroupField control={control} name="kind" label={t('election.objections.kind')} required>
-          {(field, group) => (
-            <Radio.Group
-              {...group}
-              value={field.value}
-              onChange={(event) => field.onChange(event.target.value)}
-              options={(['omission', 'wrongful-inclusion', 'other'] as const).map((k) => ({
-                value: k,
-                label: t(`election.objectionKind.${k}`),
-              }))}
-            />
-          )}
-        </GroupField>
+        <RadioField
+          control={control}
+          name="kind"
+          label={t('election.objections.kind')}
+          required
+          options={(['omission', 'wrongful-inclusion', 'other'] as const).map((k) => ({
+            value: k,
+            label: t(`election.objectionKind.${k}`),
+          }))}
+        />
         <FormField control={control} name="objectorName" label={t('election.objections.objector')} required>
           {(field, input) => <Input {...field} {...input} maxLength={50} />}
         </FormField>

@@ -1,4 +1,4 @@
-import { Button, Form, Modal, Radio, Select, Typography } from 'antd';
+import { Button, Form, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,7 @@ import { listOrganizations } from '../../api/organizations';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { RuleResults } from '../../components/RuleResults';
 import { FormField } from '../../forms/FormField';
-import { GroupField } from '../../forms/GroupField';
+import { RadioField } from '../../forms/GroupField';
 import { useAsyncData } from '../../hooks/useAsyncData';
 import { currentLanguage } from '../../i18n';
 import { startElection } from './api';
@@ -78,25 +78,17 @@ export function StartElectionButton({ onStarted }: { onStarted?: () => void }) {
                 />
               )}
             </FormField>
-            <GroupField
+            <RadioField
               control={control}
               name="restructuringComplete"
               label={t('election.start.restructured')}
               extra={t('election.start.restructuredHelp')}
               required
-            >
-              {(field, group) => (
-                <Radio.Group
-                  {...group}
-                  value={field.value}
-                  onChange={(event) => field.onChange(event.target.value)}
-                  options={[
-                    { value: true, label: t('election.start.restructuredYes') },
-                    { value: false, label: t('election.start.restructuredNo') },
-                  ]}
-                />
-              )}
-            </GroupField>
+              options={[
+                { value: true, label: t('election.start.restructuredYes') },
+                { value: false, label: t('election.start.restructuredNo') },
+              ]}
+            />
             {typeof restructured === 'boolean' && (
               <div style={{ marginBottom: 16 }}>
                 <RuleResults

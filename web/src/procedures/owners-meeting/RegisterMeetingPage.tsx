@@ -1,4 +1,4 @@
-import { Button, Card, Col, Flex, Form, Input, Radio, Row, Typography } from 'antd';
+import { Button, Card, Col, Flex, Form, Input, Row, Typography } from 'antd';
 import { useId, useRef } from 'react';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,7 @@ import { registerOwnersMeeting, suggestedMeetingDate } from './api';
 import { failedRules } from '../../api/tasks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormField } from '../../forms/FormField';
-import { GroupField } from '../../forms/GroupField';
+import { RadioField } from '../../forms/GroupField';
 import { currentLanguage } from '../../i18n';
 import '../procedures.css';
 import { DateField } from '../DateField';
@@ -92,32 +92,26 @@ export function RegisterMeetingPage() {
           <Row gutter={[16, 0]}>
             <Col xs={24} lg={14}>
               <Card title={<h3 className="card-heading">{t('ownersMeeting.register.meeting')}</h3>} style={{ marginBottom: 16 }}>
-                <GroupField control={control} name="meetingType" label={t(`${f}.meetingType`)} required>
-                  {(field, group) => (
-                    <Radio.Group
-                      {...group}
-                      value={field.value}
-                      onChange={(event) => field.onChange(event.target.value)}
-                      options={[
-                        { value: 'assembly', label: t('ownersMeeting.types.assembly') },
-                        { value: 'committee', label: t('ownersMeeting.types.committee') },
-                      ]}
-                    />
-                  )}
-                </GroupField>
-                <GroupField control={control} name="kind" label={t(`${f}.kind`)} required>
-                  {(field, group) => (
-                    <Radio.Group
-                      {...group}
-                      value={field.value}
-                      onChange={(event) => field.onChange(event.target.value)}
-                      options={[
-                        { value: 'regular', label: t('ownersMeeting.kinds.regular') },
-                        { value: 'interim', label: t('ownersMeeting.kinds.interim') },
-                      ]}
-                    />
-                  )}
-                </GroupField>
+                <RadioField
+                  control={control}
+                  name="meetingType"
+                  label={t(`${f}.meetingType`)}
+                  required
+                  options={[
+                    { value: 'assembly', label: t('ownersMeeting.types.assembly') },
+                    { value: 'committee', label: t('ownersMeeting.types.committee') },
+                  ]}
+                />
+                <RadioField
+                  control={control}
+                  name="kind"
+                  label={t(`${f}.kind`)}
+                  required
+                  options={[
+                    { value: 'regular', label: t('ownersMeeting.kinds.regular') },
+                    { value: 'interim', label: t('ownersMeeting.kinds.interim') },
+                  ]}
+                />
                 <Row gutter={16}>
                   <Col xs={24} md={12}>
                     <DateField

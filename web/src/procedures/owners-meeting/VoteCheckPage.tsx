@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Col, Input, Radio, Row, Typography } from 'antd';
+import { Button, Col, Input, Row, Typography } from 'antd';
 import { useFieldArray, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -7,7 +7,7 @@ import { voteCheckInput, type VoteCheckInput } from '../../../../domain/forms/ow
 import { checkOwnersMeetingVotes, type VoteCheckResult } from './api';
 import { procedureFormResolver } from '../../forms/bilingual';
 import { FormField } from '../../forms/FormField';
-import { GroupField } from '../../forms/GroupField';
+import { RadioField } from '../../forms/GroupField';
 import { DateField } from '../DateField';
 import { NumberField } from '../NumberField';
 import { AreaField } from './AreaField';
@@ -92,19 +92,16 @@ export function VoteCheckPage() {
         )
       }
     >
-      <GroupField control={control} name="meetingType" label={t('ownersMeeting.fields.meetingType')} required>
-        {(field, group) => (
-          <Radio.Group
-            {...group}
-            value={field.value}
-            onChange={(event) => field.onChange(event.target.value)}
-            options={[
-              { value: 'assembly', label: t('ownersMeeting.types.assembly') },
-              { value: 'committee', label: t('ownersMeeting.types.committee') },
-            ]}
-          />
-        )}
-      </GroupField>
+      <RadioField
+        control={control}
+        name="meetingType"
+        label={t('ownersMeeting.fields.meetingType')}
+        required
+        options={[
+          { value: 'assembly', label: t('ownersMeeting.types.assembly') },
+          { value: 'committee', label: t('ownersMeeting.types.committee') },
+        ]}
+      />
       <Row gutter={16}>
         <Col xs={24} md={12}>
           <DateField control={control} name="noticeDate" label={t('ownersMeeting.fields.noticeDate')} required />
@@ -182,19 +179,16 @@ export function VoteCheckPage() {
             {(field, input) => <Input {...field} {...input} maxLength={200} />}
           </FormField>
           {assembly && (
-            <GroupField control={control} name={`items.${i}.matter`} label={t(`${f}.itemMatter`, { index: i + 1 })} required>
-              {(field, group) => (
-                <Radio.Group
-                  {...group}
-                  value={field.value}
-                  onChange={(event) => field.onChange(event.target.value)}
-                  options={[
-                    { value: 'ordinary', label: t('ownersMeeting.matters.ordinary') },
-                    { value: 'special', label: t('ownersMeeting.matters.special') },
-                  ]}
-                />
-              )}
-            </GroupField>
+            <RadioField
+              control={control}
+              name={`items.${i}.matter`}
+              label={t(`${f}.itemMatter`, { index: i + 1 })}
+              required
+              options={[
+                { value: 'ordinary', label: t('ownersMeeting.matters.ordinary') },
+                { value: 'special', label: t('ownersMeeting.matters.special') },
+              ]}
+            />
           )}
           <Row gutter={16}>
             {assembly && (

@@ -1,10 +1,10 @@
-import { Alert, Collapse, Form, Input, Radio, Spin, Typography } from 'antd';
+import { Alert, Collapse, Form, Input, Spin, Typography } from 'antd';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FormField } from '../../../forms/FormField';
-import { GroupField } from '../../../forms/GroupField';
+import { RadioField } from '../../../forms/GroupField';
 import { useAsyncData } from '../../../hooks/useAsyncData';
 import { currentLanguage } from '../../../i18n';
 import { migrantDecisionForm } from '../../../../../domain/forms/election';
@@ -91,20 +91,17 @@ export function MigrantDecisionForm({ task, record, disabled, submit }: TaskForm
           <Typography.Paragraph type="secondary">
             {EL_RULES['EL-APPROVAL'].text[language]}（{EL_RULES['EL-APPROVAL'].citation}）
           </Typography.Paragraph>
-          <GroupField control={control} name="decision" label={t('election.forms.decision.decision')} required>
-            {(field, group) => (
-              <Radio.Group
-                {...group}
-                value={field.value}
-                onChange={(event) => field.onChange(event.target.value)}
-                options={[
-                  { value: 'approve', label: t('election.forms.decision.approve') },
-                  { value: 'refuse', label: t('election.forms.decision.refuse') },
-                  { value: 'request-evidence', label: t('election.forms.decision.requestEvidence') },
-                ]}
-              />
-            )}
-          </GroupField>
+          <RadioField
+            control={control}
+            name="decision"
+            label={t('election.forms.decision.decision')}
+            required
+            options={[
+              { value: 'approve', label: t('election.forms.decision.approve') },
+              { value: 'refuse', label: t('election.forms.decision.refuse') },
+              { value: 'request-evidence', label: t('election.forms.decision.requestEvidence') },
+            ]}
+          />
           {decision === 'approve' && failing.length > 0 && (
             <Alert
               type="warning"

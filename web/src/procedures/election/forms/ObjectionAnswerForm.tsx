@@ -1,8 +1,8 @@
-import { Alert, Descriptions, Form, Input, Radio, Spin, Typography } from 'antd';
+import { Alert, Descriptions, Form, Input, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FormField } from '../../../forms/FormField';
-import { GroupField } from '../../../forms/GroupField';
+import { RadioField } from '../../../forms/GroupField';
 import { useAsyncData } from '../../../hooks/useAsyncData';
 import { electionObjectionAnswerForm } from '../../../../../domain/forms/election';
 import { EL_RULES } from '../../../../../domain/rules/election';
@@ -68,19 +68,16 @@ export function ObjectionAnswerForm({ task, disabled, submit }: TaskFormProps) {
         {objection?.kind === 'wrongful-inclusion' && (
           <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('election.forms.answer.inclusionHelp')} />
         )}
-        <GroupField control={control} name="decision" label={t('election.forms.answer.decision')} required>
-          {(field, group) => (
-            <Radio.Group
-              {...group}
-              value={field.value}
-              onChange={(event) => field.onChange(event.target.value)}
-              options={[
-                { value: 'upheld', label: t('election.forms.answer.upheld') },
-                { value: 'dismissed', label: t('election.forms.answer.dismissed') },
-              ]}
-            />
-          )}
-        </GroupField>
+        <RadioField
+          control={control}
+          name="decision"
+          label={t('election.forms.answer.decision')}
+          required
+          options={[
+            { value: 'upheld', label: t('election.forms.answer.upheld') },
+            { value: 'dismissed', label: t('election.forms.answer.dismissed') },
+          ]}
+        />
         <FormField
           control={control}
           name="answer"

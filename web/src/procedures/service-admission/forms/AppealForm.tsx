@@ -1,10 +1,10 @@
-import { Form, Input, Radio } from 'antd';
+import { Form, Input } from 'antd';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { saAppealForm } from '../../../../../domain/forms/service-admission';
 import { FormField } from '../../../forms/FormField';
-import { GroupField } from '../../../forms/GroupField';
+import { RadioField } from '../../../forms/GroupField';
 import { FormActions } from '../../FormActions';
 import type { TaskFormProps } from '../../taskForm';
 import { useServerForm } from '../../../forms/useServerForm';
@@ -40,19 +40,16 @@ export function AppealForm({ task, record, disabled, submit }: TaskFormProps) {
       <ApplicationContext task={task} record={record} />
       <Form layout="vertical" onFinish={() => void onSubmit()} disabled={disabled}>
         <SubmitFieldset submitting={formState.isSubmitting}>
-          <GroupField control={control} name="decision" label={t('serviceAdmission.appeal.decision')} required>
-            {(field, group) => (
-              <Radio.Group
-                {...group}
-                value={field.value}
-                onChange={(event) => field.onChange(event.target.value)}
-                options={[
-                  { value: 'appeal', label: t('serviceAdmission.appeal.appeal') },
-                  { value: 'accept', label: t('serviceAdmission.appeal.accept') },
-                ]}
-              />
-            )}
-          </GroupField>
+          <RadioField
+            control={control}
+            name="decision"
+            label={t('serviceAdmission.appeal.decision')}
+            required
+            options={[
+              { value: 'appeal', label: t('serviceAdmission.appeal.appeal') },
+              { value: 'accept', label: t('serviceAdmission.appeal.accept') },
+            ]}
+          />
           {decision === 'accept' ? (
             <FormField control={control} name="comment" label={t('serviceAdmission.appeal.comment')}>
               {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={2} maxLength={2000} />}

@@ -1,10 +1,10 @@
-import { Alert, Form, Input, Radio } from 'antd';
+import { Alert, Form, Input } from 'antd';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { saAppealRulingForm } from '../../../../../domain/forms/service-admission';
 import { FormField } from '../../../forms/FormField';
-import { GroupField } from '../../../forms/GroupField';
+import { RadioField } from '../../../forms/GroupField';
 import { currentLanguage } from '../../../i18n';
 import { FormActions } from '../../FormActions';
 import type { TaskFormProps } from '../../taskForm';
@@ -55,30 +55,24 @@ export function AppealRulingForm({ task, record, disabled, submit }: TaskFormPro
       </ApplicationContext>
       <Form layout="vertical" onFinish={() => void onSubmit()} disabled={disabled}>
         <SubmitFieldset submitting={formState.isSubmitting}>
-          <GroupField control={control} name="ruling" label={t('serviceAdmission.ruling.ruling')} required>
-            {(field, group) => (
-              <Radio.Group
-                {...group}
-                value={field.value}
-                onChange={(event) => field.onChange(event.target.value)}
-                options={[
-                  { value: 'uphold', label: t('serviceAdmission.ruling.uphold') },
-                  { value: 'reclassify', label: t('serviceAdmission.ruling.reclassify') },
-                ]}
-              />
-            )}
-          </GroupField>
+          <RadioField
+            control={control}
+            name="ruling"
+            label={t('serviceAdmission.ruling.ruling')}
+            required
+            options={[
+              { value: 'uphold', label: t('serviceAdmission.ruling.uphold') },
+              { value: 'reclassify', label: t('serviceAdmission.ruling.reclassify') },
+            ]}
+          />
           {ruling === 'reclassify' && (
-            <GroupField control={control} name="classification" label={t('serviceAdmission.ruling.classification')} required>
-              {(field, group) => (
-                <Radio.Group
-                  {...group}
-                  value={field.value}
-                  onChange={(event) => field.onChange(event.target.value)}
-                  options={(['assist', 'entrusted'] as const).map((c) => ({ value: c, label: classificationName(c, language) }))}
-                />
-              )}
-            </GroupField>
+            <RadioField
+              control={control}
+              name="classification"
+              label={t('serviceAdmission.ruling.classification')}
+              required
+              options={(['assist', 'entrusted'] as const).map((c) => ({ value: c, label: classificationName(c, language) }))}
+            />
           )}
           <FormField control={control} name="reasons" label={t('serviceAdmission.ruling.reasons')} required>
             {(field, input) => <Input.TextArea {...field} {...input} rows={4} maxLength={5000} />}

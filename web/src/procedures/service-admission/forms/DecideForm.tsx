@@ -1,11 +1,11 @@
-import { Form, Input, Radio } from 'antd';
+import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { saDecideForm } from '../../../../../domain/forms/service-admission';
 import { SA_RULES } from '../../../../../domain/rules/service-admission';
 import { procedureFormResolver } from '../../../forms/bilingual';
 import { FormField } from '../../../forms/FormField';
-import { GroupField } from '../../../forms/GroupField';
+import { RadioField } from '../../../forms/GroupField';
 import { currentLanguage } from '../../../i18n';
 import { ruleTitle } from '../../../i18n/labels';
 import { FormActions } from '../../FormActions';
@@ -37,25 +37,17 @@ export function DecideForm({ task, record, disabled, submit }: TaskFormProps) {
       <ApplicationContext task={task} record={record} />
       <Form layout="vertical" onFinish={() => void onSubmit()} disabled={disabled}>
         <SubmitFieldset submitting={formState.isSubmitting}>
-          <GroupField
+          <RadioField
             control={control}
             name="decision"
             label={t('serviceAdmission.decide.decision')}
             extra={`${ruleTitle(rule.id, language)} ${rule.text[language]}（${rule.citation}）`}
             required
-          >
-            {(field, group) => (
-              <Radio.Group
-                {...group}
-                value={field.value}
-                onChange={(event) => field.onChange(event.target.value)}
-                options={[
-                  { value: 'admit', label: t('serviceAdmission.decide.admit') },
-                  { value: 'refuse', label: t('serviceAdmission.decide.refuse') },
-                ]}
-              />
-            )}
-          </GroupField>
+            options={[
+              { value: 'admit', label: t('serviceAdmission.decide.admit') },
+              { value: 'refuse', label: t('serviceAdmission.decide.refuse') },
+            ]}
+          />
           <FormField control={control} name="reasons" label={t('serviceAdmission.decide.reasons')} required>
             {(field, input) => <Input.TextArea {...field} {...input} rows={4} maxLength={5000} />}
           </FormField>

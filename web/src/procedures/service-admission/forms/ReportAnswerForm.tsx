@@ -1,11 +1,11 @@
-import { Collapse, Descriptions, Form, Input, Radio, Typography } from 'antd';
+import { Collapse, Descriptions, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { saReportAnswerForm } from '../../../../../domain/forms/service-admission';
 import { SA_RULES } from '../../../../../domain/rules/service-admission';
 import { yesNo, procedureFormResolver } from '../../../forms/bilingual';
 import { FormField } from '../../../forms/FormField';
-import { GroupField } from '../../../forms/GroupField';
+import { RadioField } from '../../../forms/GroupField';
 import { currentLanguage } from '../../../i18n';
 import { DocumentLink } from '../../DocumentLink';
 import { FormActions } from '../../FormActions';
@@ -110,25 +110,17 @@ export function ReportAnswerForm({ task, documents, disabled, submit }: TaskForm
       )}
       <Form layout="vertical" onFinish={() => void onSubmit()} disabled={disabled}>
         <SubmitFieldset submitting={formState.isSubmitting}>
-          <GroupField
+          <RadioField
             control={control}
             name="finding"
             label={t('serviceAdmission.answer.finding')}
             extra={`${SA_RULES['SA-GATE'].id} ${SA_RULES['SA-GATE'].text[language]}`}
             required
-          >
-            {(field, group) => (
-              <Radio.Group
-                {...group}
-                value={field.value}
-                onChange={(event) => field.onChange(event.target.value)}
-                options={[
-                  { value: 'upheld', label: t('serviceAdmission.answer.upheld') },
-                  { value: 'not-upheld', label: t('serviceAdmission.answer.notUpheld') },
-                ]}
-              />
-            )}
-          </GroupField>
+            options={[
+              { value: 'upheld', label: t('serviceAdmission.answer.upheld') },
+              { value: 'not-upheld', label: t('serviceAdmission.answer.notUpheld') },
+            ]}
+          />
           <FormField
             control={control}
             name="answer"

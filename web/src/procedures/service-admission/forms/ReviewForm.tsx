@@ -1,8 +1,8 @@
-import { Form, Input, Radio } from 'antd';
+import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { saReviewForm } from '../../../../../domain/forms/service-admission';
 import { FormField } from '../../../forms/FormField';
-import { GroupField } from '../../../forms/GroupField';
+import { RadioField } from '../../../forms/GroupField';
 import { FormActions } from '../../FormActions';
 import type { TaskFormProps } from '../../taskForm';
 import { useServerForm } from '../../../forms/useServerForm';
@@ -22,19 +22,16 @@ export function ReviewForm({ task, record, disabled, submit }: TaskFormProps) {
       <ApplicationContext task={task} record={record} />
       <Form layout="vertical" onFinish={() => void onSubmit()} disabled={disabled}>
         <SubmitFieldset submitting={formState.isSubmitting}>
-          <GroupField control={control} name="decision" label={t('serviceAdmission.review.decision')} required>
-            {(field, group) => (
-              <Radio.Group
-                {...group}
-                value={field.value}
-                onChange={(event) => field.onChange(event.target.value)}
-                options={[
-                  { value: 'forward', label: t('serviceAdmission.review.forward') },
-                  { value: 'return', label: t('serviceAdmission.review.return') },
-                ]}
-              />
-            )}
-          </GroupField>
+          <RadioField
+            control={control}
+            name="decision"
+            label={t('serviceAdmission.review.decision')}
+            required
+            options={[
+              { value: 'forward', label: t('serviceAdmission.review.forward') },
+              { value: 'return', label: t('serviceAdmission.review.return') },
+            ]}
+          />
           <FormField
             control={control}
             name="opinion"

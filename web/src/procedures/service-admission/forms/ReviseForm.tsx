@@ -1,10 +1,10 @@
-import { Alert, Card, Form, Input, Radio } from 'antd';
+import { Alert, Card, Form, Input } from 'antd';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { saReviseForm } from '../../../../../domain/forms/service-admission';
 import { FormField } from '../../../forms/FormField';
-import { GroupField } from '../../../forms/GroupField';
+import { RadioField } from '../../../forms/GroupField';
 import { currentLanguage } from '../../../i18n';
 import { FormActions } from '../../FormActions';
 import { formatDateTime } from '../../format';
@@ -64,22 +64,19 @@ export function ReviseForm({ task, record, disabled, submit }: TaskFormProps) {
       <ApplicationContext task={task} record={record} />
       <Form layout="vertical" onFinish={() => void onSubmit()} disabled={disabled}>
         <SubmitFieldset submitting={formState.isSubmitting}>
-          <GroupField control={control} name="action" label={t('serviceAdmission.revise.action')} required>
-            {(field, group) => (
-              <Radio.Group
-                {...group}
-                value={field.value}
-                onChange={(event) => field.onChange(event.target.value)}
-                options={[
-                  { value: 'resubmit', label: t('serviceAdmission.revise.resubmit') },
-                  {
-                    value: 'withdraw',
-                    label: t(task.kind === 'sa.renew' ? 'serviceAdmission.revise.endItem' : 'serviceAdmission.revise.withdraw'),
-                  },
-                ]}
-              />
-            )}
-          </GroupField>
+          <RadioField
+            control={control}
+            name="action"
+            label={t('serviceAdmission.revise.action')}
+            required
+            options={[
+              { value: 'resubmit', label: t('serviceAdmission.revise.resubmit') },
+              {
+                value: 'withdraw',
+                label: t(task.kind === 'sa.renew' ? 'serviceAdmission.revise.endItem' : 'serviceAdmission.revise.withdraw'),
+              },
+            ]}
+          />
           {action === 'withdraw' ? (
             <FormField control={control} name="reason" label={t('serviceAdmission.revise.reason')} required>
               {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={3} maxLength={2000} />}

@@ -1,10 +1,10 @@
-import { Form, Input, InputNumber, Radio, Typography } from 'antd';
+import { Form, Input, InputNumber, Typography } from 'antd';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { vcCountyDecisionForm } from '../../../../../domain/forms/village-conversion';
 import { FormField } from '../../../forms/FormField';
-import { GroupField } from '../../../forms/GroupField';
+import { RadioField } from '../../../forms/GroupField';
 import { FormActions } from '../../FormActions';
 import type { TaskFormProps } from '../../taskForm';
 import { useServerForm } from '../../../forms/useServerForm';
@@ -39,20 +39,17 @@ export function CountyDecisionForm({ disabled, submit, record, documents }: Task
       <ApplicationSummary record={record} documents={documents} />
       <Form layout="vertical" onFinish={() => void onSubmit()} disabled={disabled}>
         <SubmitFieldset submitting={formState.isSubmitting}>
-          <GroupField control={control} name="decision" label={t('vc.decision.decision')} required>
-            {(field, group) => (
-              <Radio.Group
-                {...group}
-                value={field.value}
-                onChange={(event) => field.onChange(event.target.value)}
-                options={[
-                  { value: 'approve', label: t('vc.decision.approve') },
-                  { value: 'refuse', label: t('vc.decision.refuse') },
-                  { value: 'return', label: t('vc.decision.return') },
-                ]}
-              />
-            )}
-          </GroupField>
+          <RadioField
+            control={control}
+            name="decision"
+            label={t('vc.decision.decision')}
+            required
+            options={[
+              { value: 'approve', label: t('vc.decision.approve') },
+              { value: 'refuse', label: t('vc.decision.refuse') },
+              { value: 'return', label: t('vc.decision.return') },
+            ]}
+          />
           {decision === 'return' && (
             <FormField
               control={control}
