@@ -1,4 +1,4 @@
-import { Form, Input } from 'antd';
+import { Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { saDecideForm } from '../../../../../domain/forms/service-admission';
@@ -11,7 +11,7 @@ import { ruleTitle } from '../../../i18n/labels';
 import { FormActions } from '../../FormActions';
 import type { TaskFormProps } from '../../taskForm';
 import { useServerForm } from '../../../forms/useServerForm';
-import { SubmitFieldset } from '../../../forms/SubmitFieldset';
+import { ServerForm } from '../../../forms/ServerForm';
 import { ApplicationContext } from '../ApplicationContext';
 
 type Values = z.input<typeof saDecideForm>;
@@ -35,33 +35,31 @@ export function DecideForm({ task, record, disabled, submit }: TaskFormProps) {
   return (
     <>
       <ApplicationContext task={task} record={record} />
-      <Form layout="vertical" onFinish={() => void onSubmit()} disabled={disabled}>
-        <SubmitFieldset submitting={formState.isSubmitting}>
-          <RadioField
-            control={control}
-            name="decision"
-            label={t('serviceAdmission.decide.decision')}
-            extra={`${ruleTitle(rule.id, language)} ${rule.text[language]}（${rule.citation}）`}
-            required
-            options={[
-              { value: 'admit', label: t('serviceAdmission.decide.admit') },
-              { value: 'refuse', label: t('serviceAdmission.decide.refuse') },
-            ]}
-          />
-          <FormField control={control} name="reasons" label={t('serviceAdmission.decide.reasons')} required>
-            {(field, input) => <Input.TextArea {...field} {...input} rows={4} maxLength={5000} />}
-          </FormField>
-          <FormField
-            control={control}
-            name="meetingReference"
-            label={t('serviceAdmission.decide.meetingReference')}
-            extra={t('serviceAdmission.decide.meetingReferenceHelp')}
-          >
-            {(field, input) => <Input {...field} {...input} value={field.value ?? ''} maxLength={200} />}
-          </FormField>
-          <FormActions submitting={formState.isSubmitting} disabled={disabled} />
-        </SubmitFieldset>
-      </Form>
+      <ServerForm onSubmit={onSubmit} submitting={formState.isSubmitting} disabled={disabled}>
+        <RadioField
+          control={control}
+          name="decision"
+          label={t('serviceAdmission.decide.decision')}
+          extra={`${ruleTitle(rule.id, language)} ${rule.text[language]}（${rule.citation}）`}
+          required
+          options={[
+            { value: 'admit', label: t('serviceAdmission.decide.admit') },
+            { value: 'refuse', label: t('serviceAdmission.decide.refuse') },
+          ]}
+        />
+        <FormField control={control} name="reasons" label={t('serviceAdmission.decide.reasons')} required>
+          {(field, input) => <Input.TextArea {...field} {...input} rows={4} maxLength={5000} />}
+        </FormField>
+        <FormField
+          control={control}
+          name="meetingReference"
+          label={t('serviceAdmission.decide.meetingReference')}
+          extra={t('serviceAdmission.decide.meetingReferenceHelp')}
+        >
+          {(field, input) => <Input {...field} {...input} value={field.value ?? ''} maxLength={200} />}
+        </FormField>
+        <FormActions submitting={formState.isSubmitting} disabled={disabled} />
+      </ServerForm>
     </>
   );
 }

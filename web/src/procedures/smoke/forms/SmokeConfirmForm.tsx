@@ -1,4 +1,4 @@
-import { Form, Input } from 'antd';
+import { Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { smokeConfirmForm } from '../../../../../domain/forms/smoke';
 import { FormField } from '../../../forms/FormField';
@@ -6,7 +6,7 @@ import { RadioField } from '../../../forms/GroupField';
 import { FormActions } from '../../FormActions';
 import type { TaskFormProps } from '../../taskForm';
 import { useServerForm } from '../../../forms/useServerForm';
-import { SubmitFieldset } from '../../../forms/SubmitFieldset';
+import { ServerForm } from '../../../forms/ServerForm';
 
 /** smoke.confirm: approve or reject, with an optional comment. */
 export function SmokeConfirmForm({ disabled, submit }: TaskFormProps) {
@@ -18,23 +18,21 @@ export function SmokeConfirmForm({ disabled, submit }: TaskFormProps) {
   });
   const onSubmit = submitWith((payload) => submit(payload, setServerFieldError));
   return (
-    <Form layout="vertical" onFinish={() => void onSubmit()} disabled={disabled}>
-      <SubmitFieldset submitting={formState.isSubmitting}>
-        <RadioField
-          control={control}
-          name="decision"
-          label={t('smoke.decision')}
-          required
-          options={[
-            { value: 'approve', label: t('smoke.approve') },
-            { value: 'reject', label: t('smoke.reject') },
-          ]}
-        />
-        <FormField control={control} name="comment" label={t('smoke.comment')}>
-          {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={3} maxLength={2000} />}
-        </FormField>
-        <FormActions submitting={formState.isSubmitting} disabled={disabled} />
-      </SubmitFieldset>
-    </Form>
+    <ServerForm onSubmit={onSubmit} submitting={formState.isSubmitting} disabled={disabled}>
+      <RadioField
+        control={control}
+        name="decision"
+        label={t('smoke.decision')}
+        required
+        options={[
+          { value: 'approve', label: t('smoke.approve') },
+          { value: 'reject', label: t('smoke.reject') },
+        ]}
+      />
+      <FormField control={control} name="comment" label={t('smoke.comment')}>
+        {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={3} maxLength={2000} />}
+      </FormField>
+      <FormActions submitting={formState.isSubmitting} disabled={disabled} />
+    </ServerForm>
   );
 }

@@ -1,4 +1,4 @@
-import { Form, Input } from 'antd';
+import { Input } from 'antd';
 import { type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -9,7 +9,7 @@ import { RadioField } from '../../../forms/GroupField';
 import { FormActions } from '../../FormActions';
 import type { TaskFormProps } from '../../taskForm';
 import { useServerForm } from '../../../forms/useServerForm';
-import { SubmitFieldset } from '../../../forms/SubmitFieldset';
+import { ServerForm } from '../../../forms/ServerForm';
 import { ApplicationSummary } from '../ApplicationSummary';
 
 type ReviewSchema = typeof vcTownshipReviewForm | typeof vcCivilAffairsReviewForm;
@@ -41,24 +41,22 @@ export function ReviewDecisionForm({
   return (
     <>
       <ApplicationSummary record={record} documents={documents} />
-      <Form layout="vertical" onFinish={() => void onSubmit()} disabled={disabled}>
-        <SubmitFieldset submitting={formState.isSubmitting}>
-          <RadioField
-            control={control}
-            name="decision"
-            label={t('vc.review.decision')}
-            required
-            options={[
-              { value: advance, label: t(advance === 'propose' ? 'vc.review.propose' : 'vc.review.forward') },
-              { value: 'return', label: t('vc.review.return') },
-            ]}
-          />
-          <FormField control={control} name="opinion" label={t('vc.review.opinion')} required>
-            {(field, input) => <Input.TextArea {...field} {...input} rows={4} maxLength={2000} />}
-          </FormField>
-          <FormActions submitting={formState.isSubmitting} disabled={disabled} />
-        </SubmitFieldset>
-      </Form>
+      <ServerForm onSubmit={onSubmit} submitting={formState.isSubmitting} disabled={disabled}>
+        <RadioField
+          control={control}
+          name="decision"
+          label={t('vc.review.decision')}
+          required
+          options={[
+            { value: advance, label: t(advance === 'propose' ? 'vc.review.propose' : 'vc.review.forward') },
+            { value: 'return', label: t('vc.review.return') },
+          ]}
+        />
+        <FormField control={control} name="opinion" label={t('vc.review.opinion')} required>
+          {(field, input) => <Input.TextArea {...field} {...input} rows={4} maxLength={2000} />}
+        </FormField>
+        <FormActions submitting={formState.isSubmitting} disabled={disabled} />
+      </ServerForm>
     </>
   );
 }
