@@ -10,7 +10,6 @@ import { FormField } from '../../forms/FormField';
 import { RadioField } from '../../forms/GroupField';
 import { DateField } from '../DateField';
 import { NumberField } from '../NumberField';
-import { AreaField } from './AreaField';
 import { ItemOutcomeTag } from './labels';
 import { MeetingRules } from './MeetingRules';
 import { PublicCheckPage, usePublicCheck } from '../PublicCheckPage';
@@ -121,7 +120,13 @@ export function VoteCheckPage() {
       {assembly ? (
         <Row gutter={16}>
           <Col xs={24} md={12}>
-            <AreaField control={control} name="totalArea" label={t('ownersMeeting.votes.fields.totalArea')} required />
+            <NumberField
+              kind="area"
+              control={control}
+              name="totalArea"
+              label={t('ownersMeeting.votes.fields.totalArea')}
+              required
+            />
           </Col>
           <Col xs={24} md={12}>
             <NumberField
@@ -133,7 +138,8 @@ export function VoteCheckPage() {
             />
           </Col>
           <Col xs={24} md={12}>
-            <AreaField
+            <NumberField
+              kind="area"
               control={control}
               name="participatingArea"
               label={t('ownersMeeting.votes.fields.participatingArea')}
@@ -193,7 +199,8 @@ export function VoteCheckPage() {
           <Row gutter={16}>
             {assembly && (
               <Col xs={24} md={12}>
-                <AreaField
+                <NumberField
+                  kind="area"
                   control={control}
                   name={`items.${i}.areaFor`}
                   label={t('ownersMeeting.votes.fields.areaFor', { index: i + 1 })}

@@ -1,5 +1,6 @@
-import { Col, Input, InputNumber, Row } from 'antd';
+import { Col, Input, Row } from 'antd';
 import { useWatch, type Control, type FieldValues } from 'react-hook-form';
+import { NumberField } from '../NumberField';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { FormField } from '../../forms/FormField';
@@ -120,22 +121,12 @@ export function TermsFields<T extends FieldValues & WithTerms, TOut extends Fiel
       <TermsText control={control} name="workloadEstimate" />
       <Row gutter={16}>
         <Col xs={24} md={12}>
-          <FormField control={control} name="terms.fundingAmount" label={t('serviceAdmission.fields.fundingAmount')}>
-            {(field, input) => (
-              <InputNumber
-                {...input}
-                ref={field.ref}
-                name={field.name}
-                value={field.value ?? null}
-                onChange={(value) => field.onChange(typeof value === 'number' ? value : null)}
-                onBlur={field.onBlur}
-                min={0}
-                precision={2}
-                inputMode="decimal"
-                style={{ width: '100%' }}
-              />
-            )}
-          </FormField>
+          <NumberField
+            control={control}
+            name="terms.fundingAmount"
+            label={t('serviceAdmission.fields.fundingAmount')}
+            kind="money"
+          />
         </Col>
         <Col xs={24} md={12}>
           <TermsText control={control} name="fundingPayer" />

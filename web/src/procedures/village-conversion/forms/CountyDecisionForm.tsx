@@ -1,4 +1,4 @@
-import { Input, InputNumber, Typography } from 'antd';
+import { Input, Typography } from 'antd';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -8,6 +8,7 @@ import { RadioField } from '../../../forms/GroupField';
 import { FormActions } from '../../FormActions';
 import type { TaskFormProps } from '../../taskForm';
 import { useServerForm } from '../../../forms/useServerForm';
+import { NumberField } from '../../NumberField';
 import { ServerForm } from '../../../forms/ServerForm';
 import { ApplicationSummary } from '../ApplicationSummary';
 
@@ -87,21 +88,14 @@ export function CountyDecisionForm({ disabled, submit, record, documents }: Task
             <FormField control={control} name="newCommittee.area" label={t('vc.decision.committeeArea')} required>
               {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={2} maxLength={500} />}
             </FormField>
-            <FormField control={control} name="newCommittee.households" label={t('vc.decision.committeeHouseholds')} required>
-              {(field, input) => (
-                <InputNumber
-                  {...input}
-                  ref={field.ref}
-                  name={field.name}
-                  value={field.value ?? null}
-                  onChange={(value) => field.onChange(value ?? undefined)}
-                  onBlur={field.onBlur}
-                  min={1}
-                  precision={0}
-                  style={{ width: '100%', maxWidth: 240 }}
-                />
-              )}
-            </FormField>
+            <NumberField
+              control={control}
+              name="newCommittee.households"
+              label={t('vc.decision.committeeHouseholds')}
+              required
+              min={1}
+              maxWidth={240}
+            />
           </fieldset>
         )}
         <FormActions submitting={formState.isSubmitting} disabled={disabled} />
