@@ -1,5 +1,6 @@
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { ruleLines } from '../../components/RuleResults';
 import { currentLanguage } from '../../i18n';
 import { ItemOutcomeTag, MatterTag } from './labels';
 import type { DecisionContext } from './meetingData';
@@ -25,16 +26,7 @@ export function DecisionsPanel({ decisions }: { decisions: DecisionContext }) {
         ))}
       </ul>
       {decisions.rules && decisions.rules.length > 0 && (
-        <MeetingRules
-          label={t('ownersMeeting.decisions.rules')}
-          rules={decisions.rules.map((r) => ({
-            id: r.id,
-            passed: r.passed,
-            citation: r.citation,
-            detail: r.detail[language],
-            values: r.values,
-          }))}
-        />
+        <MeetingRules label={t('ownersMeeting.decisions.rules')} rules={ruleLines(decisions.rules, language)} />
       )}
     </div>
   );

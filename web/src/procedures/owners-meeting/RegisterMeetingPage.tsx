@@ -1,5 +1,6 @@
 import { Button, Card, Col, Flex, Input, Row, Typography } from 'antd';
 import { useId, useRef } from 'react';
+import { ruleLines } from '../../components/RuleResults';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
@@ -171,16 +172,7 @@ export function RegisterMeetingPage() {
           {suggestion && <UseEarliestDate date={suggestion} onUse={applyDate} />}
           {refused.length > 0 && (
             <div style={{ marginBottom: 16 }}>
-              <MeetingRules
-                label={t('ownersMeeting.register.refusedRules')}
-                rules={refused.map((r) => ({
-                  id: r.id,
-                  passed: r.passed,
-                  citation: r.citation,
-                  detail: r.detail[language],
-                  values: r.values,
-                }))}
-              />
+              <MeetingRules label={t('ownersMeeting.register.refusedRules')} rules={ruleLines(refused, language)} />
             </div>
           )}
         </div>

@@ -1,5 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Col, Input, Row, Typography } from 'antd';
+import { ruleLines } from '../../components/RuleResults';
+import { currentLanguage } from '../../i18n';
 import { useFieldArray, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -77,16 +79,7 @@ export function VoteCheckPage() {
                 </li>
               ))}
             </ul>
-            <MeetingRules
-              label={t('ownersMeeting.check.result')}
-              rules={result.rules.map((r) => ({
-                id: r.id,
-                passed: r.passed,
-                citation: r.citation,
-                detail: r.detail,
-                values: r.values,
-              }))}
-            />
+            <MeetingRules label={t('ownersMeeting.check.result')} rules={ruleLines(result.rules, currentLanguage())} />
           </>
         )
       }
