@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { downloadCsvTemplate } from '../../components/files';
 import { currentLanguage } from '../../i18n';
 import { importVoters, voterRowErrors, type VoterImportResult, type VoterRowError } from './api';
 import { readBase64 } from './EvidenceFiles';
@@ -14,15 +15,6 @@ const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 type Phase = 'reading' | 'uploading' | 'checking';
 type Outcome = { result: VoterImportResult } | { rowErrors: VoterRowError[] } | { error: unknown } | { problem: 'type' | 'size' };
-
-function downloadTemplate(): void {
-  const url = URL.createObjectURL(new Blob([`\uFEFF${TEMPLATE_HEADER}\n`], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = 'voters-template.csv';
-  link.click();
-  URL.revokeObjectURL(url);
-}
 
 /** The share of the whole import a phase stands for, so one bar moves forward through reading, sending and checking. */
 function percentOf(phase: Phase, fraction: number): number {
@@ -92,7 +84,9 @@ export function VoterImport({ electionId, onImported }: { electionId: string; on
         <Typography.Text type="secondary">{t('election.import.formats')}</Typography.Text>
       </Upload.Dragger>
       <div>
-        <Button onClick={downloadTemplate}>{t('election.import.template')}</Button>
+        <Button onClick={() => downloadCsvTemplate(TEMPLATE_HEADER, 'voters-template.csv')}>
+          {t('election.import.template')}
+        </Button>
       </div>
       {progress && (
         <div>

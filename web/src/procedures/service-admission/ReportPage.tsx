@@ -13,7 +13,7 @@ import { chinaDate, formatDateTime, formatSize } from '../format';
 import { ruleHeading } from './labels';
 import { useMe } from '../../session/context';
 import { serviceItemReport } from '../../../../domain/forms/service-admission';
-import { EVIDENCE_ACCEPT, evidenceMimeType, readBase64 } from './evidenceFiles';
+import { DOCUMENT_ACCEPT, documentMimeType, readBase64 } from '../../components/files';
 import { RuleRefusal } from './RuleRefusal';
 import { submitSpinner } from '../../forms/submit-spinner';
 import { useServerForm } from '../../forms/useServerForm';
@@ -26,7 +26,7 @@ const FIELDS = ['itemDescription', 'pushedBy', 'pushedOn', 'anonymous'] as const
 async function uploadEvidence(caseId: string, files: File[]): Promise<string[]> {
   const failed: string[] = [];
   for (const file of files) {
-    const mimeType = evidenceMimeType(file.name);
+    const mimeType = documentMimeType(file.name);
     try {
       if (!mimeType || file.size > MAX_DOCUMENT_BYTES) throw new Error('type');
       await attachReportEvidence(caseId, { filename: file.name, mimeType, contentBase64: await readBase64(file) });
@@ -122,7 +122,7 @@ export function ReportPage() {
           <DateField control={control} name="pushedOn" label={t('serviceAdmission.report.pushedOn')} required />
           <Form.Item label={<span>{t('serviceAdmission.report.evidence')}</span>}>
             <Upload.Dragger
-              accept={EVIDENCE_ACCEPT}
+              accept={DOCUMENT_ACCEPT}
               multiple
               showUploadList={false}
               beforeUpload={(file) => {
