@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ImportStatus } from '../../components/ImportStatus';
 import { downloadCsvTemplate } from '../../components/files';
 import { currentLanguage } from '../../i18n';
 import { importVoters, voterRowErrors, type VoterImportResult, type VoterRowError } from './api';
@@ -99,17 +100,16 @@ export function VoterImport({ electionId, onImported }: { electionId: string; on
           />
         </div>
       )}
-      <div role="status" aria-live="polite">
-        {outcome && 'result' in outcome && (
-          <Alert
-            type="success"
-            showIcon
-            title={t('election.import.success', { imported: outcome.result.imported, total: outcome.result.registeredVoters })}
-          />
-        )}
-        {outcome && 'rowErrors' in outcome && (
-          <Alert type="error" showIcon title={t('election.import.rejected', { count: outcome.rowErrors.length })} />
-        )}
+      <ImportStatus
+        success={
+          outcome && 'result' in outcome
+            ? t('election.import.success', { imported: outcome.result.imported, total: outcome.result.registeredVoters })
+            : undefined
+        }
+        rejected={
+          outcome && 'rowErrors' in outcome ? t('election.import.rejected', { count: outcome.rowErrors.length }) : undefined
+        }
+      >
         {outcome && 'problem' in outcome && (
           <Alert
             type="error"
@@ -118,7 +118,7 @@ export function VoterImport({ electionId, onImported }: { electionId: string; on
           />
         )}
         {outcome && 'error' in outcome && <ErrorAlert error={outcome.error} title={t('election.import.failed')} />}
-      </div>
+      </ImportStatus>
       {outcome && 'rowErrors' in outcome && (
         <div role="region" aria-label={t('election.import.rowReport')}>
           <Table<VoterRowError>

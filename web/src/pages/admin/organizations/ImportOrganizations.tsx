@@ -5,6 +5,7 @@ import { ApiError } from '../../../api/client';
 import { importOrganizations, importRowErrors, type ImportResult, type ImportRowError } from '../../../api/organizations';
 import { ORG_KINDS, importOrganizationsBody } from '../../../api/schemas/shared';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ImportStatus } from '../../../components/ImportStatus';
 import { downloadCsvTemplate, readBase64 } from '../../../components/files';
 import { currentLanguage } from '../../../i18n';
 import { orgKindName } from '../../../i18n/names';
@@ -69,17 +70,16 @@ export function ImportOrganizations({ onImported }: { onImported: () => void }) 
           {t('organizations.import.template')}
         </Button>
       </div>
-      <div role="status" aria-live="polite">
-        {outcome && 'result' in outcome && (
-          <Alert
-            type="success"
-            showIcon
-            title={t('organizations.import.success', { created: outcome.result.created, rows: outcome.result.rows })}
-          />
-        )}
-        {outcome && 'rowErrors' in outcome && (
-          <Alert type="error" showIcon title={t('organizations.import.rejected', { count: outcome.rowErrors.length })} />
-        )}
+      <ImportStatus
+        success={
+          outcome && 'result' in outcome
+            ? t('organizations.import.success', { created: outcome.result.created, rows: outcome.result.rows })
+            : undefined
+        }
+        rejected={
+          outcome && 'rowErrors' in outcome ? t('organizations.import.rejected', { count: outcome.rowErrors.length }) : undefined
+        }
+      >
         {outcome &&
           'error' in outcome &&
           (outcome.error instanceof ApiError ? (
@@ -87,7 +87,7 @@ export function ImportOrganizations({ onImported }: { onImported: () => void }) 
           ) : (
             <Alert type="error" showIcon title={t('organizations.import.badFile')} />
           ))}
-      </div>
+      </ImportStatus>
       {outcome && 'rowErrors' in outcome && (
         <Table<ImportRowError>
           size="small"
