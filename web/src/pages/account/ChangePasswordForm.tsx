@@ -5,6 +5,7 @@ import { changePassword } from '../../api/session';
 import { PASSWORD_MIN_LENGTH, changePasswordBody } from '../../api/schemas/users';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormField } from '../../forms/FormField';
+import { NewPasswordFields } from '../../forms/NewPasswordFields';
 import { validationMessage } from '../../forms/messages';
 import { submitSpinner } from '../../forms/submit-spinner';
 import { useServerForm } from '../../forms/useServerForm';
@@ -37,18 +38,7 @@ export function ChangePasswordForm({ onChanged }: { onChanged: () => Promise<voi
       <FormField control={control} name="currentPassword" label={t('password.current')} required>
         {(field, input) => <Input.Password {...field} {...input} autoComplete="current-password" />}
       </FormField>
-      <FormField
-        control={control}
-        name="newPassword"
-        label={t('password.new')}
-        extra={t('password.rule', { min: PASSWORD_MIN_LENGTH })}
-        required
-      >
-        {(field, input) => <Input.Password {...field} {...input} autoComplete="new-password" />}
-      </FormField>
-      <FormField control={control} name="confirmPassword" label={t('password.confirm')} required>
-        {(field, input) => <Input.Password {...field} {...input} autoComplete="new-password" />}
-      </FormField>
+      <NewPasswordFields control={control} label={t('password.new')} extra={t('password.rule', { min: PASSWORD_MIN_LENGTH })} />
       <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
         {t('password.submit')}
       </Button>
