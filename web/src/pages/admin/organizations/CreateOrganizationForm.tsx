@@ -5,6 +5,7 @@ import { createOrganization, type Organization } from '../../../api/organization
 import { ORG_KINDS, canHaveParent, createOrganizationBody } from '../../../api/schemas/shared';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FormField } from '../../../forms/FormField';
+import { OrganizationNameFields } from './OrganizationNameFields';
 import { currentLanguage } from '../../../i18n';
 import { orgKindName } from '../../../i18n/names';
 import { submitSpinner } from '../../../forms/submit-spinner';
@@ -62,12 +63,7 @@ export function CreateOrganizationForm({ parent, onCreated }: CreateOrganization
       >
         {(field, input) => <Input {...field} {...input} maxLength={64} autoComplete="off" spellCheck={false} />}
       </FormField>
-      <FormField control={control} name="name" label={t('organizations.fields.name')} required>
-        {(field, input) => <Input {...field} {...input} maxLength={200} autoComplete="off" />}
-      </FormField>
-      <FormField control={control} name="nameEn" label={t('organizations.fields.nameEnOptional')}>
-        {(field, input) => <Input {...field} {...input} value={field.value ?? ''} maxLength={200} autoComplete="off" lang="en" />}
-      </FormField>
+      <OrganizationNameFields control={control} />
       <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
         {t('organizations.create')}
       </Button>
