@@ -1,5 +1,6 @@
-import { Button, Col, Descriptions, Flex, Form, Input, Row, Typography } from 'antd';
+import { Button, Col, Flex, Form, Input, Row, Typography } from 'antd';
 import { useFieldArray, useWatch } from 'react-hook-form';
+import { TaskFacts } from '../../TaskFacts';
 import { useTranslation } from 'react-i18next';
 import { RuleResults } from '../../../components/RuleResults';
 import { FormField } from '../../../forms/FormField';
@@ -29,10 +30,7 @@ export function CandidatesForm({ task, disabled, submit }: TaskFormProps) {
 
   return (
     <ServerForm onSubmit={onSubmit} submitting={formState.isSubmitting} disabled={disabled}>
-      <Descriptions
-        size="small"
-        column={1}
-        style={{ marginBottom: 12 }}
+      <TaskFacts
         items={[
           { key: 'seats', label: t('election.fields.seats'), children: seats ?? '—' },
           { key: 'voters', label: t('election.fields.registeredVoters'), children: registeredVoters ?? '—' },

@@ -1,5 +1,6 @@
-import { Checkbox, Descriptions, Input, Typography } from 'antd';
+import { Checkbox, Input, Typography } from 'antd';
 import { useWatch } from 'react-hook-form';
+import { TaskFacts } from '../../TaskFacts';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { RuleResults } from '../../../components/RuleResults';
@@ -42,10 +43,7 @@ export function HandoverForm({ task, disabled, submit }: TaskFormProps) {
 
   return (
     <ServerForm onSubmit={onSubmit} submitting={formState.isSubmitting} disabled={disabled}>
-      <Descriptions
-        size="small"
-        column={1}
-        style={{ marginBottom: 12 }}
+      <TaskFacts
         items={[
           { key: 'elected', label: t('election.detail.elected'), children: elected.join('、') || '—' },
           { key: 'on', label: t('election.forms.handover.electedOn'), children: electedOn ?? '—' },

@@ -1,5 +1,6 @@
-import { Alert, Descriptions, Input, Spin, Typography } from 'antd';
+import { Alert, Input, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { TaskFacts } from '../../TaskFacts';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FormField } from '../../../forms/FormField';
 import { RadioField } from '../../../forms/GroupField';
@@ -40,10 +41,7 @@ export function ObjectionAnswerForm({ task, disabled, submit }: TaskFormProps) {
       {error !== undefined && <ErrorAlert error={error} />}
       {!objections && error === undefined && <Spin size="small" />}
       {objection && (
-        <Descriptions
-          size="small"
-          column={1}
-          style={{ marginBottom: 12 }}
+        <TaskFacts
           items={[
             { key: 'number', label: t('election.objections.number'), children: String(objection.number) },
             { key: 'kind', label: t('election.objections.kind'), children: objectionKindName(objection.kind, t) },

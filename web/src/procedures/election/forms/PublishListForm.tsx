@@ -1,5 +1,6 @@
-import { Alert, Descriptions, Input, Typography } from 'antd';
+import { Alert, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { TaskFacts } from '../../TaskFacts';
 import { Link } from 'react-router-dom';
 import type { z } from 'zod';
 import { procedureFormResolver } from '../../../forms/bilingual';
@@ -53,10 +54,7 @@ export function PublishListForm({ task, disabled, submit }: TaskFormProps) {
 
   return (
     <ServerForm onSubmit={onSubmit} submitting={formState.isSubmitting} disabled={disabled}>
-      <Descriptions
-        size="small"
-        column={1}
-        style={{ marginBottom: 12 }}
+      <TaskFacts
         items={[
           { key: 'date', label: t('election.fields.electionDate'), children: electionDate ?? '—' },
           { key: 'latest', label: t('election.fields.listLatest'), children: lastAllowedDate ?? '—' },
