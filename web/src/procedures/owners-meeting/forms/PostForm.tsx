@@ -1,4 +1,4 @@
-import { Card, Input, Typography } from 'antd';
+import { Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { chinaDateOf } from '../../../../../domain/clock';
 import { ownersMeetingPostForm } from '../../../../../domain/forms/owners-meeting';
@@ -8,7 +8,7 @@ import { FormActions } from '../../FormActions';
 import type { TaskFormProps } from '../../taskForm';
 import { useServerForm } from '../../../forms/useServerForm';
 import { ServerForm } from '../../../forms/ServerForm';
-import { DecisionsPanel } from '../DecisionsPanel';
+import { DecisionsCard } from '../DecisionsPanel';
 import { decisionContextOf } from '../meetingData';
 import { MeetingCard } from '../MeetingCard';
 
@@ -30,15 +30,7 @@ export function PostForm({ task, record, disabled, submit }: TaskFormProps) {
     <MeetingCard record={record} showOpinion={false}>
       {(data) => (
         <>
-          {decisions && (
-            <Card
-              size="small"
-              title={<h3 className="card-heading">{t('ownersMeeting.decisions.title')}</h3>}
-              style={{ marginBottom: 16 }}
-            >
-              <DecisionsPanel decisions={decisions} />
-            </Card>
-          )}
+          <DecisionsCard decisions={decisions} />
           <ServerForm onSubmit={onSubmit} submitting={formState.isSubmitting} disabled={disabled}>
             {decisions?.lastDay && (
               <Typography.Paragraph>{t('ownersMeeting.post.lastDay', { lastDay: decisions.lastDay })}</Typography.Paragraph>

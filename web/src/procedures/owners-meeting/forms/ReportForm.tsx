@@ -1,4 +1,4 @@
-import { Card, Input, Typography } from 'antd';
+import { Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { ownersMeetingReportForm } from '../../../../../domain/forms/owners-meeting';
@@ -11,7 +11,7 @@ import { FormActions } from '../../FormActions';
 import type { TaskFormProps } from '../../taskForm';
 import { useServerForm } from '../../../forms/useServerForm';
 import { ServerForm } from '../../../forms/ServerForm';
-import { DecisionsPanel } from '../DecisionsPanel';
+import { DecisionsCard } from '../DecisionsPanel';
 import { decisionContextOf, lastDayOf } from '../meetingData';
 import { MeetingCard } from '../MeetingCard';
 
@@ -39,15 +39,7 @@ export function ReportForm({ task, record, disabled, submit }: TaskFormProps) {
     <MeetingCard record={record}>
       {() => (
         <>
-          {decisions && (
-            <Card
-              size="small"
-              title={<h3 className="card-heading">{t('ownersMeeting.decisions.title')}</h3>}
-              style={{ marginBottom: 16 }}
-            >
-              <DecisionsPanel decisions={decisions} />
-            </Card>
-          )}
+          <DecisionsCard decisions={decisions} />
           <ServerForm onSubmit={onSubmit} submitting={formState.isSubmitting} disabled={disabled}>
             <Typography.Paragraph>
               <RuleName id={rule.id} /> {rule.text[language]} <Typography.Text type="secondary">{rule.citation}</Typography.Text>
