@@ -1,6 +1,6 @@
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { currentLanguage } from '../i18n';
+import { currentLanguage, type Language } from '../i18n';
 import { ruleName, valueName, valueText } from '../i18n/labels';
 import { withChinaDates } from '../procedures/format';
 import { ToneTag } from './ToneTag';
@@ -17,6 +17,26 @@ export interface RuleLine {
   requirement?: string;
   detail?: string | null;
   values?: Record<string, unknown>;
+}
+
+/** A decided rule as the API or a domain check gives it: its detail in one language or in each. */
+interface DecidedRule {
+  id: string;
+  passed: boolean;
+  citation: string;
+  detail: string | Record<Language, string>;
+  values?: Record<string, unknown>;
+}
+
+/** Decided rules as lines to show (RuleResults, MeetingRules), each detail in the reader's language. */
+export function ruleLines(rules: readonly DecidedRule[], language: Language) {
+  return rules.map((r) => ({
+    id: r.id,
+    passed: r.passed,
+    citation: r.citation,
+    detail: typeof r.detail === 'string' ? r.detail : r.detail[language],
+    values: r.values,
+  }));
 }
 
 /** Values compared by a rule, named and in words: "劳动力总数 900 · 从事非农产业的劳动力 600" (i18n/labels.ts). */

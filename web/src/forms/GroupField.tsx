@@ -1,4 +1,4 @@
-import { Checkbox, Form } from 'antd';
+import { Checkbox, Form, Radio } from 'antd';
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useController, type Control, type ControllerRenderProps, type FieldPath, type FieldValues } from 'react-hook-form';
@@ -104,5 +104,28 @@ export function CheckField<T extends FieldValues, N extends FieldPath<T>, TOut e
         {label}
       </Checkbox>
     </Form.Item>
+  );
+}
+
+interface RadioFieldProps<T extends FieldValues, N extends FieldPath<T>, TOut extends FieldValues> {
+  control: Control<T, unknown, TOut>;
+  name: N;
+  label: ReactNode;
+  extra?: ReactNode;
+  required?: boolean;
+  options: { value: string | number | boolean; label: ReactNode }[];
+}
+
+/** A labelled radio group bound to one field: a choice between the given options. */
+export function RadioField<T extends FieldValues, N extends FieldPath<T>, TOut extends FieldValues = T>({
+  options,
+  ...row
+}: RadioFieldProps<T, N, TOut>) {
+  return (
+    <GroupField {...row}>
+      {(field, group) => (
+        <Radio.Group {...group} value={field.value} onChange={(event) => field.onChange(event.target.value)} options={options} />
+      )}
+    </GroupField>
   );
 }

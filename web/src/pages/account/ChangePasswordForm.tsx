@@ -1,14 +1,15 @@
-import { Button, Form, Input } from 'antd';
+import { Button, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { changePassword } from '../../api/session';
 import { PASSWORD_MIN_LENGTH, changePasswordBody } from '../../api/schemas/users';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormField } from '../../forms/FormField';
+import { NewPasswordFields } from '../../forms/NewPasswordFields';
 import { validationMessage } from '../../forms/messages';
 import { submitSpinner } from '../../forms/submit-spinner';
 import { useServerForm } from '../../forms/useServerForm';
-import { SubmitFieldset } from '../../forms/SubmitFieldset';
+import { ServerForm } from '../../forms/ServerForm';
 
 const schema = changePasswordBody
   .extend({ confirmPassword: z.string() })
@@ -32,28 +33,15 @@ export function ChangePasswordForm({ onChanged }: { onChanged: () => Promise<voi
   });
 
   return (
-    <Form layout="vertical" onFinish={() => void onSubmit()}>
-      <SubmitFieldset submitting={formState.isSubmitting}>
-        <ErrorAlert error={error} />
-        <FormField control={control} name="currentPassword" label={t('password.current')} required>
-          {(field, input) => <Input.Password {...field} {...input} autoComplete="current-password" />}
-        </FormField>
-        <FormField
-          control={control}
-          name="newPassword"
-          label={t('password.new')}
-          extra={t('password.rule', { min: PASSWORD_MIN_LENGTH })}
-          required
-        >
-          {(field, input) => <Input.Password {...field} {...input} autoComplete="new-password" />}
-        </FormField>
-        <FormField control={control} name="confirmPassword" label={t('password.confirm')} required>
-          {(field, input) => <Input.Password {...field} {...input} autoComplete="new-password" />}
-        </FormField>
-        <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
-          {t('password.submit')}
-        </Button>
-      </SubmitFieldset>
-    </Form>
+    <ServerForm onSubmit={onSubmit} submitting={formState.isSubmitting}>
+      <ErrorAlert error={error} />
+      <FormField control={control} name="currentPassword" label={t('password.current')} required>
+        {(field, input) => <Input.Password {...field} {...input} autoComplete="current-password" />}
+      </FormField>
+      <NewPasswordFields control={control} label={t('password.new')} extra={t('password.rule', { min: PASSWORD_MIN_LENGTH })} />
+      <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
+        {t('password.submit')}
+      </Button>
+    </ServerForm>
   );
 }

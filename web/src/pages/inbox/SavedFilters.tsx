@@ -19,7 +19,7 @@ import { currentLanguage } from '../../i18n';
 import { compactFilter } from './inboxSearch';
 import { submitSpinner } from '../../forms/submit-spinner';
 import { useServerForm } from '../../forms/useServerForm';
-import { SubmitFieldset } from '../../forms/SubmitFieldset';
+import { ServerForm } from '../../forms/ServerForm';
 
 const saveSchema = savedFilterBody.pick({ name: true, shared: true });
 
@@ -33,18 +33,16 @@ function SaveFilterForm({ filter, onSaved }: { filter: InboxFilter; onSaved: (sa
     onSaved(await saveFilter({ ...values, filter: compactFilter(filter) }));
   });
   return (
-    <Form layout="vertical" onFinish={() => void onSubmit()}>
-      <SubmitFieldset submitting={formState.isSubmitting}>
-        <ErrorAlert error={error} />
-        <FormField control={control} name="name" label={t('inbox.saved.name')} required>
-          {(field, input) => <Input {...field} {...input} maxLength={100} />}
-        </FormField>
-        <CheckField control={control} name="shared" label={t('inbox.saved.shared')} extra={t('inbox.saved.sharedHelp')} />
-        <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
-          {t('inbox.saved.save')}
-        </Button>
-      </SubmitFieldset>
-    </Form>
+    <ServerForm onSubmit={onSubmit} submitting={formState.isSubmitting}>
+      <ErrorAlert error={error} />
+      <FormField control={control} name="name" label={t('inbox.saved.name')} required>
+        {(field, input) => <Input {...field} {...input} maxLength={100} />}
+      </FormField>
+      <CheckField control={control} name="shared" label={t('inbox.saved.shared')} extra={t('inbox.saved.sharedHelp')} />
+      <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
+        {t('inbox.saved.save')}
+      </Button>
+    </ServerForm>
   );
 }
 

@@ -2,36 +2,13 @@ import { Alert, Descriptions, Flex, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDocument } from '../../api/cases';
-import {
-  ALLOWED_DOCUMENT_TYPES,
-  DOCUMENT_MIME_TYPES,
-  MAX_DOCUMENT_BYTES,
-  taskDocumentBody,
-  type DocumentMimeType,
-} from '../../api/schemas/procedures';
+import { MAX_DOCUMENT_BYTES, taskDocumentBody } from '../../api/schemas/procedures';
 import { uploadTaskDocument, type UploadedDocument } from '../../api/tasks';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { DOCUMENT_ACCEPT, documentMimeType, readBase64 } from '../../components/files';
 import { currentLanguage } from '../../i18n';
 import { DocumentLink } from '../../procedures/DocumentLink';
 import { formatSize } from '../../procedures/format';
-
-const ACCEPT = DOCUMENT_MIME_TYPES.flatMap((type) => ALLOWED_DOCUMENT_TYPES[type].extensions.map((ext) => `.${ext}`)).join(',');
-
-/** The declared type of a file by its extension (the server checks the content too). */
-function mimeTypeOf(filename: string): DocumentMimeType | undefined {
-  const extension = filename.split('.').pop()?.toLowerCase() ?? '';
-  return DOCUMENT_MIME_TYPES.find((type) => (ALLOWED_DOCUMENT_TYPES[type].extensions as readonly string[]).includes(extension));
-}
-
-function readBase64(file: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () =>
-      typeof reader.result === 'string' ? resolve(reader.result.replace(/^data:[^,]*,/, '')) : reject(new Error('read failed'));
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(file);
-  });
-}
 
 type Outcome =
   | { name: string; uploaded: UploadedDocument }
@@ -59,7 +36,7 @@ export function TaskEvidence({
     setBusy((n) => n + 1);
     const add = (outcome: Outcome) => setOutcomes((previous) => [outcome, ...previous].slice(0, 10));
     try {
-      const mimeType = mimeTypeOf(file.name);
+      const mimeType = documentMimeType(file.name);
       if (!mimeType) return add({ name: file.name, problem: 'type' });
       if (file.size > MAX_DOCUMENT_BYTES) return add({ name: file.name, problem: 'size' });
       const body = taskDocumentBody.safeParse({ filename: file.name, mimeType, contentBase64: await readBase64(file) });
@@ -85,7 +62,7 @@ export function TaskEvidence({
       {canUpload && (
         // Dragger, not Upload around a Button: Upload's own role="button" wrapper would nest two controls.
         <Upload.Dragger
-          accept={ACCEPT}
+          accept={DOCUMENT_ACCEPT}
           multiple
           showUploadList={false}
           beforeUpload={(file) => {

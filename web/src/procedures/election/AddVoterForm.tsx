@@ -1,4 +1,4 @@
-import { App, Button, Col, Form, Input, Row } from 'antd';
+import { App, Button, Col, Input, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -9,7 +9,7 @@ import { IdNumberHint } from './IdNumberHint';
 import { voterEntryBody } from '../../../../domain/forms/election';
 import { submitSpinner } from '../../forms/submit-spinner';
 import { useServerForm } from '../../forms/useServerForm';
-import { SubmitFieldset } from '../../forms/SubmitFieldset';
+import { ServerForm } from '../../forms/ServerForm';
 
 type Values = z.input<typeof voterEntryBody>;
 
@@ -35,41 +35,39 @@ export function AddVoterForm({ electionId, onAdded }: { electionId: string; onAd
   });
 
   return (
-    <Form layout="vertical" onFinish={() => void onSubmit()}>
-      <SubmitFieldset submitting={formState.isSubmitting}>
-        <ErrorAlert error={error} />
-        <Row gutter={12}>
-          <Col xs={24} md={12}>
-            <FormField control={control} name="name" label={t('election.fields.name')} required>
-              {(field, input) => <Input {...field} {...input} maxLength={50} />}
-            </FormField>
-          </Col>
-          <Col xs={24} md={12}>
-            <FormField
-              control={control}
-              name="idNumber"
-              label={t('election.fields.idNumber')}
-              extra={<IdNumberHint control={control} name="idNumber" />}
-              required
-            >
-              {(field, input) => <Input {...field} {...input} maxLength={18} autoComplete="off" />}
-            </FormField>
-          </Col>
-          <Col xs={24} md={12}>
-            <FormField control={control} name="address" label={t('election.fields.address')}>
-              {(field, input) => <Input {...field} {...input} value={field.value ?? ''} maxLength={200} />}
-            </FormField>
-          </Col>
-          <Col xs={24} md={12}>
-            <FormField control={control} name="residentsGroup" label={t('election.fields.residentsGroup')}>
-              {(field, input) => <Input {...field} {...input} value={field.value ?? ''} maxLength={50} />}
-            </FormField>
-          </Col>
-        </Row>
-        <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
-          {t('election.voters.add')}
-        </Button>
-      </SubmitFieldset>
-    </Form>
+    <ServerForm onSubmit={onSubmit} submitting={formState.isSubmitting}>
+      <ErrorAlert error={error} />
+      <Row gutter={12}>
+        <Col xs={24} md={12}>
+          <FormField control={control} name="name" label={t('election.fields.name')} required>
+            {(field, input) => <Input {...field} {...input} maxLength={50} />}
+          </FormField>
+        </Col>
+        <Col xs={24} md={12}>
+          <FormField
+            control={control}
+            name="idNumber"
+            label={t('election.fields.idNumber')}
+            extra={<IdNumberHint control={control} name="idNumber" />}
+            required
+          >
+            {(field, input) => <Input {...field} {...input} maxLength={18} autoComplete="off" />}
+          </FormField>
+        </Col>
+        <Col xs={24} md={12}>
+          <FormField control={control} name="address" label={t('election.fields.address')}>
+            {(field, input) => <Input {...field} {...input} value={field.value ?? ''} maxLength={200} />}
+          </FormField>
+        </Col>
+        <Col xs={24} md={12}>
+          <FormField control={control} name="residentsGroup" label={t('election.fields.residentsGroup')}>
+            {(field, input) => <Input {...field} {...input} value={field.value ?? ''} maxLength={50} />}
+          </FormField>
+        </Col>
+      </Row>
+      <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
+        {t('election.voters.add')}
+      </Button>
+    </ServerForm>
   );
 }

@@ -1,11 +1,11 @@
-import { Col, Form, Input, Radio, Row, Typography } from 'antd';
+import { Col, Form, Input, Row, Typography } from 'antd';
 import { useId } from 'react';
 import { useController, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { RuleResults } from '../../components/RuleResults';
 import { FormField } from '../../forms/FormField';
-import { GroupField } from '../../forms/GroupField';
+import { RadioField } from '../../forms/GroupField';
 import { errorText } from '../../forms/messages';
 import { currentLanguage } from '../../i18n';
 import { isValidIsoDate } from '../../../../domain/clock';
@@ -33,19 +33,17 @@ function YesNo({
 }) {
   const { t } = useTranslation();
   return (
-    <GroupField control={control} name={name} label={label} extra={extra} required>
-      {(field, group) => (
-        <Radio.Group
-          {...group}
-          value={field.value}
-          onChange={(event) => field.onChange(event.target.value)}
-          options={[
-            { value: true, label: t('rules.yes') },
-            { value: false, label: t('rules.no') },
-          ]}
-        />
-      )}
-    </GroupField>
+    <RadioField
+      control={control}
+      name={name}
+      label={label}
+      extra={extra}
+      required
+      options={[
+        { value: true, label: t('rules.yes') },
+        { value: false, label: t('rules.no') },
+      ]}
+    />
   );
 }
 

@@ -1,4 +1,4 @@
-import { App, Button, Col, Form, Input, Radio, Row, Select, Typography } from 'antd';
+import { App, Button, Col, Input, Row, Select, Typography } from 'antd';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -6,7 +6,7 @@ import { failedRules } from '../../api/tasks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { RuleResults } from '../../components/RuleResults';
 import { FormField } from '../../forms/FormField';
-import { GroupField } from '../../forms/GroupField';
+import { RadioField } from '../../forms/GroupField';
 import { useAsyncData } from '../../hooks/useAsyncData';
 import { currentLanguage } from '../../i18n';
 import { formatDateTime } from '../format';
@@ -16,7 +16,7 @@ import { ruleLines } from './ruleLines';
 import { objectionBody } from '../../../../domain/forms/election';
 import { submitSpinner } from '../../forms/submit-spinner';
 import { useServerForm } from '../../forms/useServerForm';
-import { SubmitFieldset } from '../../forms/SubmitFieldset';
+import { ServerForm } from '../../forms/ServerForm';
 
 type Values = z.input<typeof objectionBody>;
 
@@ -61,80 +61,75 @@ export function RecordObjectionForm({ electionId, onRecorded }: { electionId: st
   });
 
   return (
-    <Form layout="vertical" onFinish={() => void onSubmit()}>
-      <SubmitFieldset submitting={formState.isSubmitting}>
-        <GroupField control={control} name="kind" label={t('election.objections.kind')} required>
-          {(field, group) => (
-            <Radio.Group
-              {...group}
+    <ServerForm onSubmit={onSubmit} submitting={formState.isSubmitting}>
+      <RadioField
+        control={control}
+        name="kind"
+        label={t('election.objections.kind')}
+        required
+        options={(['omission', 'wrongful-inclusion', 'other'] as const).map((k) => ({
+          value: k,
+          label: t(`election.objectionKind.${k}`),
+        }))}
+      />
+      <FormField control={control} name="objectorName" label={t('election.objections.objector')} required>
+        {(field, input) => <Input {...field} {...input} maxLength={50} />}
+      </FormField>
+      {kind === 'wrongful-inclusion' && (
+        <FormField control={control} name="entryId" label={t('election.objections.voter')} required>
+          {(field, input) => (
+            <Select
+              {...input}
               value={field.value}
-              onChange={(event) => field.onChange(event.target.value)}
-              options={(['omission', 'wrongful-inclusion', 'other'] as const).map((k) => ({
-                value: k,
-                label: t(`election.objectionKind.${k}`),
-              }))}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+              loading={voters.loading}
+              showSearch={{ optionFilterProp: 'label' }}
+              options={(voters.data?.items ?? []).map((v) => ({ value: v.id, label: `${v.name} ${v.idNumberMasked}` }))}
             />
           )}
-        </GroupField>
-        <FormField control={control} name="objectorName" label={t('election.objections.objector')} required>
-          {(field, input) => <Input {...field} {...input} maxLength={50} />}
         </FormField>
-        {kind === 'wrongful-inclusion' && (
-          <FormField control={control} name="entryId" label={t('election.objections.voter')} required>
-            {(field, input) => (
-              <Select
-                {...input}
-                value={field.value}
-                onChange={field.onChange}
-                onBlur={field.onBlur}
-                loading={voters.loading}
-                showSearch={{ optionFilterProp: 'label' }}
-                options={(voters.data?.items ?? []).map((v) => ({ value: v.id, label: `${v.name} ${v.idNumberMasked}` }))}
-              />
-            )}
-          </FormField>
-        )}
-        {kind === 'omission' && (
-          <fieldset className="form-fieldset">
-            <legend>
-              <Typography.Text strong>{t('election.objections.person')}</Typography.Text>
-            </legend>
-            <Row gutter={12}>
-              <Col xs={24} md={8}>
-                <FormField control={control} name="person.name" label={t('election.objections.personName')} required>
-                  {(field, input) => <Input {...field} {...input} value={field.value ?? ''} maxLength={50} />}
-                </FormField>
-              </Col>
-              <Col xs={24} md={8}>
-                <FormField
-                  control={control}
-                  name="person.idNumber"
-                  label={t('election.objections.personIdNumber')}
-                  extra={<IdNumberHint control={control} name="person.idNumber" />}
-                  required
-                >
-                  {(field, input) => <Input {...field} {...input} value={field.value ?? ''} maxLength={18} autoComplete="off" />}
-                </FormField>
-              </Col>
-              <Col xs={24} md={8}>
-                <FormField control={control} name="person.address" label={t('election.fields.address')}>
-                  {(field, input) => <Input {...field} {...input} value={field.value ?? ''} maxLength={200} />}
-                </FormField>
-              </Col>
-            </Row>
-          </fieldset>
-        )}
-        <FormField control={control} name="grounds" label={t('election.objections.grounds')} required>
-          {(field, input) => <Input.TextArea {...field} {...input} rows={3} maxLength={5000} />}
-        </FormField>
-        <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
-          {t('election.objections.record')}
-        </Button>
-        <div style={{ marginTop: 12 }}>
-          <ErrorAlert error={error} title={rules.length > 0 ? t('task.form.rulesFailed') : undefined} />
-          {rules.length > 0 && <RuleResults label={t('task.form.rulesFailed')} rules={ruleLines(rules, language)} />}
-        </div>
-      </SubmitFieldset>
-    </Form>
+      )}
+      {kind === 'omission' && (
+        <fieldset className="form-fieldset">
+          <legend>
+            <Typography.Text strong>{t('election.objections.person')}</Typography.Text>
+          </legend>
+          <Row gutter={12}>
+            <Col xs={24} md={8}>
+              <FormField control={control} name="person.name" label={t('election.objections.personName')} required>
+                {(field, input) => <Input {...field} {...input} value={field.value ?? ''} maxLength={50} />}
+              </FormField>
+            </Col>
+            <Col xs={24} md={8}>
+              <FormField
+                control={control}
+                name="person.idNumber"
+                label={t('election.objections.personIdNumber')}
+                extra={<IdNumberHint control={control} name="person.idNumber" />}
+                required
+              >
+                {(field, input) => <Input {...field} {...input} value={field.value ?? ''} maxLength={18} autoComplete="off" />}
+              </FormField>
+            </Col>
+            <Col xs={24} md={8}>
+              <FormField control={control} name="person.address" label={t('election.fields.address')}>
+                {(field, input) => <Input {...field} {...input} value={field.value ?? ''} maxLength={200} />}
+              </FormField>
+            </Col>
+          </Row>
+        </fieldset>
+      )}
+      <FormField control={control} name="grounds" label={t('election.objections.grounds')} required>
+        {(field, input) => <Input.TextArea {...field} {...input} rows={3} maxLength={5000} />}
+      </FormField>
+      <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
+        {t('election.objections.record')}
+      </Button>
+      <div style={{ marginTop: 12 }}>
+        <ErrorAlert error={error} title={rules.length > 0 ? t('task.form.rulesFailed') : undefined} />
+        {rules.length > 0 && <RuleResults label={t('task.form.rulesFailed')} rules={ruleLines(rules, language)} />}
+      </div>
+    </ServerForm>
   );
 }

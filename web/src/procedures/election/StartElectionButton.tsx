@@ -1,4 +1,4 @@
-import { Button, Form, Modal, Radio, Select, Typography } from 'antd';
+import { Button, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,7 @@ import { listOrganizations } from '../../api/organizations';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { RuleResults } from '../../components/RuleResults';
 import { FormField } from '../../forms/FormField';
-import { GroupField } from '../../forms/GroupField';
+import { RadioField } from '../../forms/GroupField';
 import { useAsyncData } from '../../hooks/useAsyncData';
 import { currentLanguage } from '../../i18n';
 import { startElection } from './api';
@@ -18,7 +18,7 @@ import { canAccess, useMe } from '../../session/context';
 import { lawForCommunity } from '../../../../domain/rules/election-law';
 import { submitSpinner } from '../../forms/submit-spinner';
 import { useServerForm } from '../../forms/useServerForm';
-import { SubmitFieldset } from '../../forms/SubmitFieldset';
+import { ServerForm } from '../../forms/ServerForm';
 
 /** The body of POST /api/v1/elections (declared inline in api/routes/election/elections.ts). */
 const startBody = z.object({ communityOrgId: z.string().uuid(), restructuringComplete: z.boolean() }).strict();
@@ -61,55 +61,45 @@ export function StartElectionButton({ onStarted }: { onStarted?: () => void }) {
       </Button>
       <Modal title={t('election.start.title')} open={open} onCancel={() => setOpen(false)} footer={null} destroyOnHidden>
         <Typography.Paragraph>{t('election.start.description')}</Typography.Paragraph>
-        <Form layout="vertical" onFinish={() => void onSubmit()}>
-          <SubmitFieldset submitting={formState.isSubmitting}>
-            <ErrorAlert error={error ?? communities.error} />
-            <FormField control={control} name="communityOrgId" label={t('election.start.community')} required>
-              {(field, input) => (
-                <Select
-                  {...input}
-                  value={field.value}
-                  onChange={field.onChange}
-                  onBlur={field.onBlur}
-                  loading={communities.loading}
-                  showSearch={{ optionFilterProp: 'label' }}
-                  options={(communities.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
-                  notFoundContent={t('election.start.noCommunities')}
-                />
-              )}
-            </FormField>
-            <GroupField
-              control={control}
-              name="restructuringComplete"
-              label={t('election.start.restructured')}
-              extra={t('election.start.restructuredHelp')}
-              required
-            >
-              {(field, group) => (
-                <Radio.Group
-                  {...group}
-                  value={field.value}
-                  onChange={(event) => field.onChange(event.target.value)}
-                  options={[
-                    { value: true, label: t('election.start.restructuredYes') },
-                    { value: false, label: t('election.start.restructuredNo') },
-                  ]}
-                />
-              )}
-            </GroupField>
-            {typeof restructured === 'boolean' && (
-              <div style={{ marginBottom: 16 }}>
-                <RuleResults
-                  label={t('election.start.law')}
-                  rules={ruleLines([lawForCommunity({ restructuringComplete: restructured })], language)}
-                />
-              </div>
+        <ServerForm onSubmit={onSubmit} submitting={formState.isSubmitting}>
+          <ErrorAlert error={error ?? communities.error} />
+          <FormField control={control} name="communityOrgId" label={t('election.start.community')} required>
+            {(field, input) => (
+              <Select
+                {...input}
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                loading={communities.loading}
+                showSearch={{ optionFilterProp: 'label' }}
+                options={(communities.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+                notFoundContent={t('election.start.noCommunities')}
+              />
             )}
-            <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
-              {t('election.start.submit')}
-            </Button>
-          </SubmitFieldset>
-        </Form>
+          </FormField>
+          <RadioField
+            control={control}
+            name="restructuringComplete"
+            label={t('election.start.restructured')}
+            extra={t('election.start.restructuredHelp')}
+            required
+            options={[
+              { value: true, label: t('election.start.restructuredYes') },
+              { value: false, label: t('election.start.restructuredNo') },
+            ]}
+          />
+          {typeof restructured === 'boolean' && (
+            <div style={{ marginBottom: 16 }}>
+              <RuleResults
+                label={t('election.start.law')}
+                rules={ruleLines([lawForCommunity({ restructuringComplete: restructured })], language)}
+              />
+            </div>
+          )}
+          <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
+            {t('election.start.submit')}
+          </Button>
+        </ServerForm>
       </Modal>
     </>
   );

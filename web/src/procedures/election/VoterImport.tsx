@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ImportStatus } from '../../components/ImportStatus';
+import { downloadCsvTemplate } from '../../components/files';
 import { currentLanguage } from '../../i18n';
 import { importVoters, voterRowErrors, type VoterImportResult, type VoterRowError } from './api';
 import { readBase64 } from './EvidenceFiles';
@@ -14,15 +16,6 @@ const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 type Phase = 'reading' | 'uploading' | 'checking';
 type Outcome = { result: VoterImportResult } | { rowErrors: VoterRowError[] } | { error: unknown } | { problem: 'type' | 'size' };
-
-function downloadTemplate(): void {
-  const url = URL.createObjectURL(new Blob([`\uFEFF${TEMPLATE_HEADER}\n`], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = 'voters-template.csv';
-  link.click();
-  URL.revokeObjectURL(url);
-}
 
 /** The share of the whole import a phase stands for, so one bar moves forward through reading, sending and checking. */
 function percentOf(phase: Phase, fraction: number): number {
@@ -92,7 +85,9 @@ export function VoterImport({ electionId, onImported }: { electionId: string; on
         <Typography.Text type="secondary">{t('election.import.formats')}</Typography.Text>
       </Upload.Dragger>
       <div>
-        <Button onClick={downloadTemplate}>{t('election.import.template')}</Button>
+        <Button onClick={() => downloadCsvTemplate(TEMPLATE_HEADER, 'voters-template.csv')}>
+          {t('election.import.template')}
+        </Button>
       </div>
       {progress && (
         <div>
@@ -105,17 +100,16 @@ export function VoterImport({ electionId, onImported }: { electionId: string; on
           />
         </div>
       )}
-      <div role="status" aria-live="polite">
-        {outcome && 'result' in outcome && (
-          <Alert
-            type="success"
-            showIcon
-            title={t('election.import.success', { imported: outcome.result.imported, total: outcome.result.registeredVoters })}
-          />
-        )}
-        {outcome && 'rowErrors' in outcome && (
-          <Alert type="error" showIcon title={t('election.import.rejected', { count: outcome.rowErrors.length })} />
-        )}
+      <ImportStatus
+        success={
+          outcome && 'result' in outcome
+            ? t('election.import.success', { imported: outcome.result.imported, total: outcome.result.registeredVoters })
+            : undefined
+        }
+        rejected={
+          outcome && 'rowErrors' in outcome ? t('election.import.rejected', { count: outcome.rowErrors.length }) : undefined
+        }
+      >
         {outcome && 'problem' in outcome && (
           <Alert
             type="error"
@@ -124,7 +118,7 @@ export function VoterImport({ electionId, onImported }: { electionId: string; on
           />
         )}
         {outcome && 'error' in outcome && <ErrorAlert error={outcome.error} title={t('election.import.failed')} />}
-      </div>
+      </ImportStatus>
       {outcome && 'rowErrors' in outcome && (
         <div role="region" aria-label={t('election.import.rowReport')}>
           <Table<VoterRowError>

@@ -14,7 +14,7 @@ import { OpenStep } from './OpenSteps';
 import { VoterImport } from './VoterImport';
 import { submitSpinner } from '../../forms/submit-spinner';
 import { useServerForm } from '../../forms/useServerForm';
-import { SubmitFieldset } from '../../forms/SubmitFieldset';
+import { ServerForm } from '../../forms/ServerForm';
 
 const PAGE_SIZE = 50;
 
@@ -47,17 +47,15 @@ function RemoveVoterButton({ electionId, voter, onRemoved }: { electionId: strin
         footer={null}
         destroyOnHidden
       >
-        <Form layout="vertical" onFinish={() => void onSubmit()}>
-          <SubmitFieldset submitting={formState.isSubmitting}>
-            <ErrorAlert error={error} />
-            <FormField control={control} name="reason" label={t('election.voters.removeReason')} required>
-              {(field, input) => <Input {...field} {...input} maxLength={500} />}
-            </FormField>
-            <Button type="primary" danger htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
-              {t('election.voters.remove')}
-            </Button>
-          </SubmitFieldset>
-        </Form>
+        <ServerForm onSubmit={onSubmit} submitting={formState.isSubmitting}>
+          <ErrorAlert error={error} />
+          <FormField control={control} name="reason" label={t('election.voters.removeReason')} required>
+            {(field, input) => <Input {...field} {...input} maxLength={500} />}
+          </FormField>
+          <Button type="primary" danger htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
+            {t('election.voters.remove')}
+          </Button>
+        </ServerForm>
       </Modal>
     </>
   );

@@ -1,5 +1,6 @@
-import { Typography } from 'antd';
+import { Card, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { ruleLines } from '../../components/RuleResults';
 import { currentLanguage } from '../../i18n';
 import { ItemOutcomeTag, MatterTag } from './labels';
 import type { DecisionContext } from './meetingData';
@@ -25,17 +26,23 @@ export function DecisionsPanel({ decisions }: { decisions: DecisionContext }) {
         ))}
       </ul>
       {decisions.rules && decisions.rules.length > 0 && (
-        <MeetingRules
-          label={t('ownersMeeting.decisions.rules')}
-          rules={decisions.rules.map((r) => ({
-            id: r.id,
-            passed: r.passed,
-            citation: r.citation,
-            detail: r.detail[language],
-            values: r.values,
-          }))}
-        />
+        <MeetingRules label={t('ownersMeeting.decisions.rules')} rules={ruleLines(decisions.rules, language)} />
       )}
     </div>
+  );
+}
+
+/** The meeting's decisions in a card above a task form, when the task carries them. */
+export function DecisionsCard({ decisions }: { decisions: DecisionContext | undefined }) {
+  const { t } = useTranslation();
+  if (!decisions) return null;
+  return (
+    <Card
+      size="small"
+      title={<h3 className="card-heading">{t('ownersMeeting.decisions.title')}</h3>}
+      style={{ marginBottom: 16 }}
+    >
+      <DecisionsPanel decisions={decisions} />
+    </Card>
   );
 }

@@ -1,5 +1,6 @@
 import { Alert, Button, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { ruleLines } from '../../components/RuleResults';
 import { isValidIsoDate, type IsoDate } from '../../../../domain/clock';
 import { earliestValidMeetingDate, noticeRules, type MeetingType } from '../../../../domain/rules/owners-meeting';
 import { currentLanguage } from '../../i18n';
@@ -72,18 +73,7 @@ export function LiveNoticeCheck({
             : t('ownersMeeting.register.noticeLate')}
       </Typography.Paragraph>
       {result?.earliest && <UseEarliestDate date={result.earliest} onUse={onUseDate} />}
-      {result && (
-        <MeetingRules
-          label={t('ownersMeeting.register.noticeRules')}
-          rules={result.rules.map((r) => ({
-            id: r.id,
-            passed: r.passed,
-            citation: r.citation,
-            detail: r.detail[language],
-            values: r.values,
-          }))}
-        />
-      )}
+      {result && <MeetingRules label={t('ownersMeeting.register.noticeRules')} rules={ruleLines(result.rules, language)} />}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { ruleLines } from '../../components/RuleResults';
 import { assemblyVotesForm, committeeVotesForm } from '../../../../domain/forms/owners-meeting';
 import { OM_RULES, decideAssembly, decideCommittee, type MeetingDecision } from '../../../../domain/rules/owners-meeting';
 import { currentLanguage } from '../../i18n';
@@ -49,15 +50,7 @@ export function LiveVoteRules({ meeting, values }: { meeting: RegisteredMeeting;
   const { t } = useTranslation();
   const language = currentLanguage();
   const decision = decisionOf(meeting, values);
-  const lines: MeetingRuleLine[] = decision
-    ? decision.rules.map((r) => ({
-        id: r.id,
-        passed: r.passed,
-        citation: r.citation,
-        detail: r.detail[language],
-        values: r.values,
-      }))
-    : pendingRules(meeting, language);
+  const lines: MeetingRuleLine[] = decision ? ruleLines(decision.rules, language) : pendingRules(meeting, language);
   return (
     <div>
       <Typography.Paragraph strong role="status">

@@ -1,5 +1,6 @@
 import { Button, Card, Descriptions, Result, Spin, Typography } from 'antd';
 import { useId, type ReactNode } from 'react';
+import { ruleLines } from '../../components/RuleResults';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { fetchCaseRecord } from '../../api/cases';
@@ -121,16 +122,7 @@ export function MeetingPage() {
             days: m.notice.daysBefore,
           })}
         </Typography.Paragraph>
-        <MeetingRules
-          label={t('ownersMeeting.register.noticeRules')}
-          rules={m.notice.rules.map((r) => ({
-            id: r.id,
-            passed: r.passed,
-            citation: r.citation,
-            detail: r.detail[language],
-            values: r.values,
-          }))}
-        />
+        <MeetingRules label={t('ownersMeeting.register.noticeRules')} rules={ruleLines(m.notice.rules, language)} />
       </Section>
 
       <Section title={t('ownersMeeting.opinion.title')}>

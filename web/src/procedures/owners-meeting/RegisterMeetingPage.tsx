@@ -1,5 +1,6 @@
-import { Button, Card, Col, Flex, Form, Input, Radio, Row, Typography } from 'antd';
+import { Button, Card, Col, Flex, Input, Row, Typography } from 'antd';
 import { useId, useRef } from 'react';
+import { ruleLines } from '../../components/RuleResults';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
@@ -10,7 +11,7 @@ import { registerOwnersMeeting, suggestedMeetingDate } from './api';
 import { failedRules } from '../../api/tasks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormField } from '../../forms/FormField';
-import { GroupField } from '../../forms/GroupField';
+import { RadioField } from '../../forms/GroupField';
 import { currentLanguage } from '../../i18n';
 import '../procedures.css';
 import { DateField } from '../DateField';
@@ -20,7 +21,7 @@ import { useMe } from '../../session/context';
 import { AgendaItemsField } from './AgendaItemsField';
 import { submitSpinner } from '../../forms/submit-spinner';
 import { useServerForm } from '../../forms/useServerForm';
-import { SubmitFieldset } from '../../forms/SubmitFieldset';
+import { ServerForm } from '../../forms/ServerForm';
 
 type Values = z.input<typeof registerOwnersMeetingBody>;
 
@@ -87,118 +88,101 @@ export function RegisterMeetingPage() {
         <Link to="/owners-meetings">{t('ownersMeeting.backToList')}</Link>
       </div>
       <Typography.Paragraph>{t('ownersMeeting.register.description')}</Typography.Paragraph>
-      <Form layout="vertical" onFinish={() => void onSubmit()}>
-        <SubmitFieldset submitting={formState.isSubmitting}>
-          <Row gutter={[16, 0]}>
-            <Col xs={24} lg={14}>
-              <Card title={<h3 className="card-heading">{t('ownersMeeting.register.meeting')}</h3>} style={{ marginBottom: 16 }}>
-                <GroupField control={control} name="meetingType" label={t(`${f}.meetingType`)} required>
-                  {(field, group) => (
-                    <Radio.Group
-                      {...group}
-                      value={field.value}
-                      onChange={(event) => field.onChange(event.target.value)}
-                      options={[
-                        { value: 'assembly', label: t('ownersMeeting.types.assembly') },
-                        { value: 'committee', label: t('ownersMeeting.types.committee') },
-                      ]}
-                    />
-                  )}
-                </GroupField>
-                <GroupField control={control} name="kind" label={t(`${f}.kind`)} required>
-                  {(field, group) => (
-                    <Radio.Group
-                      {...group}
-                      value={field.value}
-                      onChange={(event) => field.onChange(event.target.value)}
-                      options={[
-                        { value: 'regular', label: t('ownersMeeting.kinds.regular') },
-                        { value: 'interim', label: t('ownersMeeting.kinds.interim') },
-                      ]}
-                    />
-                  )}
-                </GroupField>
-                <Row gutter={16}>
-                  <Col xs={24} md={12}>
-                    <DateField
-                      control={control}
-                      name="noticeDate"
-                      label={t(`${f}.noticeDate`)}
-                      extra={t(
-                        meetingType === 'committee'
-                          ? 'ownersMeeting.register.noticeDateCommitteeHelp'
-                          : 'ownersMeeting.register.noticeDateHelp',
-                      )}
-                      required
-                      max={today}
-                    />
-                  </Col>
-                  <Col xs={24} md={12}>
-                    <DateField control={control} name="meetingDate" label={t(`${f}.meetingDate`)} required />
-                  </Col>
-                  <Col xs={24} md={12}>
-                    <DateField
-                      control={control}
-                      name="residentsCommitteeInformedDate"
-                      label={t(`${f}.informedDate`)}
-                      extra={t('ownersMeeting.register.informedHelp')}
-                      max={today}
-                    />
-                  </Col>
-                  <Col xs={24} md={12}>
-                    <FormField control={control} name="place" label={t(`${f}.place`)} required>
-                      {(field, input) => <Input {...field} {...input} maxLength={200} />}
-                    </FormField>
-                  </Col>
-                </Row>
-              </Card>
-              <Card title={<h3 className="card-heading">{t(`${f}.agenda`)}</h3>} style={{ marginBottom: 16 }}>
-                <AgendaItemsField control={control} />
-              </Card>
-            </Col>
-            <Col xs={24} lg={10}>
-              <Card
-                title={<h3 className="card-heading">{t('ownersMeeting.register.noticeRules')}</h3>}
-                style={{ marginBottom: 16 }}
-              >
-                <LiveNoticeCheck
-                  values={{ meetingType, noticeDate, meetingDate, residentsCommitteeInformedDate: informed }}
-                  today={today}
-                  onUseDate={applyDate}
-                />
-              </Card>
-            </Col>
-          </Row>
-          <div
-            ref={outcomeRef}
-            role={error === undefined ? undefined : 'region'}
-            aria-label={error === undefined ? undefined : t('ownersMeeting.register.outcome')}
-          >
-            <ErrorAlert error={error} title={refused.length > 0 ? t('ownersMeeting.register.refused') : undefined} />
-            {suggestion && <UseEarliestDate date={suggestion} onUse={applyDate} />}
-            {refused.length > 0 && (
-              <div style={{ marginBottom: 16 }}>
-                <MeetingRules
-                  label={t('ownersMeeting.register.refusedRules')}
-                  rules={refused.map((r) => ({
-                    id: r.id,
-                    passed: r.passed,
-                    citation: r.citation,
-                    detail: r.detail[language],
-                    values: r.values,
-                  }))}
-                />
-              </div>
-            )}
-          </div>
-          <Flex wrap gap={8} align="center">
-            <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
-              {t('ownersMeeting.register.submit')}
-            </Button>
-            <Link to="/owners-meetings">{t('ownersMeeting.register.cancel')}</Link>
-          </Flex>
-        </SubmitFieldset>
-      </Form>
+      <ServerForm onSubmit={onSubmit} submitting={formState.isSubmitting}>
+        <Row gutter={[16, 0]}>
+          <Col xs={24} lg={14}>
+            <Card title={<h3 className="card-heading">{t('ownersMeeting.register.meeting')}</h3>} style={{ marginBottom: 16 }}>
+              <RadioField
+                control={control}
+                name="meetingType"
+                label={t(`${f}.meetingType`)}
+                required
+                options={[
+                  { value: 'assembly', label: t('ownersMeeting.types.assembly') },
+                  { value: 'committee', label: t('ownersMeeting.types.committee') },
+                ]}
+              />
+              <RadioField
+                control={control}
+                name="kind"
+                label={t(`${f}.kind`)}
+                required
+                options={[
+                  { value: 'regular', label: t('ownersMeeting.kinds.regular') },
+                  { value: 'interim', label: t('ownersMeeting.kinds.interim') },
+                ]}
+              />
+              <Row gutter={16}>
+                <Col xs={24} md={12}>
+                  <DateField
+                    control={control}
+                    name="noticeDate"
+                    label={t(`${f}.noticeDate`)}
+                    extra={t(
+                      meetingType === 'committee'
+                        ? 'ownersMeeting.register.noticeDateCommitteeHelp'
+                        : 'ownersMeeting.register.noticeDateHelp',
+                    )}
+                    required
+                    max={today}
+                  />
+                </Col>
+                <Col xs={24} md={12}>
+                  <DateField control={control} name="meetingDate" label={t(`${f}.meetingDate`)} required />
+                </Col>
+                <Col xs={24} md={12}>
+                  <DateField
+                    control={control}
+                    name="residentsCommitteeInformedDate"
+                    label={t(`${f}.informedDate`)}
+                    extra={t('ownersMeeting.register.informedHelp')}
+                    max={today}
+                  />
+                </Col>
+                <Col xs={24} md={12}>
+                  <FormField control={control} name="place" label={t(`${f}.place`)} required>
+                    {(field, input) => <Input {...field} {...input} maxLength={200} />}
+                  </FormField>
+                </Col>
+              </Row>
+            </Card>
+            <Card title={<h3 className="card-heading">{t(`${f}.agenda`)}</h3>} style={{ marginBottom: 16 }}>
+              <AgendaItemsField control={control} />
+            </Card>
+          </Col>
+          <Col xs={24} lg={10}>
+            <Card
+              title={<h3 className="card-heading">{t('ownersMeeting.register.noticeRules')}</h3>}
+              style={{ marginBottom: 16 }}
+            >
+              <LiveNoticeCheck
+                values={{ meetingType, noticeDate, meetingDate, residentsCommitteeInformedDate: informed }}
+                today={today}
+                onUseDate={applyDate}
+              />
+            </Card>
+          </Col>
+        </Row>
+        <div
+          ref={outcomeRef}
+          role={error === undefined ? undefined : 'region'}
+          aria-label={error === undefined ? undefined : t('ownersMeeting.register.outcome')}
+        >
+          <ErrorAlert error={error} title={refused.length > 0 ? t('ownersMeeting.register.refused') : undefined} />
+          {suggestion && <UseEarliestDate date={suggestion} onUse={applyDate} />}
+          {refused.length > 0 && (
+            <div style={{ marginBottom: 16 }}>
+              <MeetingRules label={t('ownersMeeting.register.refusedRules')} rules={ruleLines(refused, language)} />
+            </div>
+          )}
+        </div>
+        <Flex wrap gap={8} align="center">
+          <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
+            {t('ownersMeeting.register.submit')}
+          </Button>
+          <Link to="/owners-meetings">{t('ownersMeeting.register.cancel')}</Link>
+        </Flex>
+      </ServerForm>
     </section>
   );
 }

@@ -1,5 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Col, Input, Radio, Row, Typography } from 'antd';
+import { Button, Col, Input, Row, Typography } from 'antd';
+import { ruleLines } from '../../components/RuleResults';
+import { currentLanguage } from '../../i18n';
 import { useFieldArray, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -7,10 +9,9 @@ import { voteCheckInput, type VoteCheckInput } from '../../../../domain/forms/ow
 import { checkOwnersMeetingVotes, type VoteCheckResult } from './api';
 import { procedureFormResolver } from '../../forms/bilingual';
 import { FormField } from '../../forms/FormField';
-import { GroupField } from '../../forms/GroupField';
+import { RadioField } from '../../forms/GroupField';
 import { DateField } from '../DateField';
 import { NumberField } from '../NumberField';
-import { AreaField } from './AreaField';
 import { ItemOutcomeTag } from './labels';
 import { MeetingRules } from './MeetingRules';
 import { PublicCheckPage, usePublicCheck } from '../PublicCheckPage';
@@ -78,33 +79,21 @@ export function VoteCheckPage() {
                 </li>
               ))}
             </ul>
-            <MeetingRules
-              label={t('ownersMeeting.check.result')}
-              rules={result.rules.map((r) => ({
-                id: r.id,
-                passed: r.passed,
-                citation: r.citation,
-                detail: r.detail,
-                values: r.values,
-              }))}
-            />
+            <MeetingRules label={t('ownersMeeting.check.result')} rules={ruleLines(result.rules, currentLanguage())} />
           </>
         )
       }
     >
-      <GroupField control={control} name="meetingType" label={t('ownersMeeting.fields.meetingType')} required>
-        {(field, group) => (
-          <Radio.Group
-            {...group}
-            value={field.value}
-            onChange={(event) => field.onChange(event.target.value)}
-            options={[
-              { value: 'assembly', label: t('ownersMeeting.types.assembly') },
-              { value: 'committee', label: t('ownersMeeting.types.committee') },
-            ]}
-          />
-        )}
-      </GroupField>
+      <RadioField
+        control={control}
+        name="meetingType"
+        label={t('ownersMeeting.fields.meetingType')}
+        required
+        options={[
+          { value: 'assembly', label: t('ownersMeeting.types.assembly') },
+          { value: 'committee', label: t('ownersMeeting.types.committee') },
+        ]}
+      />
       <Row gutter={16}>
         <Col xs={24} md={12}>
           <DateField control={control} name="noticeDate" label={t('ownersMeeting.fields.noticeDate')} required />
@@ -124,7 +113,13 @@ export function VoteCheckPage() {
       {assembly ? (
         <Row gutter={16}>
           <Col xs={24} md={12}>
-            <AreaField control={control} name="totalArea" label={t('ownersMeeting.votes.fields.totalArea')} required />
+            <NumberField
+              kind="area"
+              control={control}
+              name="totalArea"
+              label={t('ownersMeeting.votes.fields.totalArea')}
+              required
+            />
           </Col>
           <Col xs={24} md={12}>
             <NumberField
@@ -136,7 +131,8 @@ export function VoteCheckPage() {
             />
           </Col>
           <Col xs={24} md={12}>
-            <AreaField
+            <NumberField
+              kind="area"
               control={control}
               name="participatingArea"
               label={t('ownersMeeting.votes.fields.participatingArea')}
@@ -182,24 +178,22 @@ export function VoteCheckPage() {
             {(field, input) => <Input {...field} {...input} maxLength={200} />}
           </FormField>
           {assembly && (
-            <GroupField control={control} name={`items.${i}.matter`} label={t(`${f}.itemMatter`, { index: i + 1 })} required>
-              {(field, group) => (
-                <Radio.Group
-                  {...group}
-                  value={field.value}
-                  onChange={(event) => field.onChange(event.target.value)}
-                  options={[
-                    { value: 'ordinary', label: t('ownersMeeting.matters.ordinary') },
-                    { value: 'special', label: t('ownersMeeting.matters.special') },
-                  ]}
-                />
-              )}
-            </GroupField>
+            <RadioField
+              control={control}
+              name={`items.${i}.matter`}
+              label={t(`${f}.itemMatter`, { index: i + 1 })}
+              required
+              options={[
+                { value: 'ordinary', label: t('ownersMeeting.matters.ordinary') },
+                { value: 'special', label: t('ownersMeeting.matters.special') },
+              ]}
+            />
           )}
           <Row gutter={16}>
             {assembly && (
               <Col xs={24} md={12}>
-                <AreaField
+                <NumberField
+                  kind="area"
                   control={control}
                   name={`items.${i}.areaFor`}
                   label={t('ownersMeeting.votes.fields.areaFor', { index: i + 1 })}

@@ -1,4 +1,4 @@
-import { Card, Form, Typography } from 'antd';
+import { Card, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useWatch, type Control, type DefaultValues, type FieldValues } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,7 @@ import { procedureFormResolver } from '../../forms/bilingual';
 import { FormActions } from '../FormActions';
 import type { TaskFormProps } from '../taskForm';
 import { useServerForm } from '../../forms/useServerForm';
-import { SubmitFieldset } from '../../forms/SubmitFieldset';
+import { ServerForm } from '../../forms/ServerForm';
 import { LiveVoteRules } from './LiveVoteRules';
 import type { RegisteredMeeting } from './meetingData';
 import { MeetingCard } from './MeetingCard';
@@ -55,31 +55,25 @@ function Votes<S extends VotesSchema>({
   const values = useWatch({ control });
   const onSubmit = submitWith((payload) => submit(payload, setServerFieldError));
   return (
-    <Form layout="vertical" onFinish={() => void onSubmit()} disabled={disabled}>
-      <SubmitFieldset submitting={formState.isSubmitting}>
-        <Card size="small" title={<h3 className="card-heading">{totalsTitle}</h3>} style={{ marginBottom: 16 }}>
-          {totals(control)}
-        </Card>
-        {meeting.items.map((item, i) => (
-          <fieldset key={item.title} className="form-fieldset">
-            <legend>
-              <Typography.Text strong className="break-anywhere">
-                {t('ownersMeeting.votes.item', { index: i + 1, title: item.title })}
-              </Typography.Text>
-              {itemTag && <> {itemTag(item)}</>}
-            </legend>
-            {itemVotes(control, i)}
-          </fieldset>
-        ))}
-        <Card
-          size="small"
-          title={<h3 className="card-heading">{t('ownersMeeting.votes.rules')}</h3>}
-          style={{ marginBottom: 16 }}
-        >
-          <LiveVoteRules meeting={meeting} values={values} />
-        </Card>
-        <FormActions submitting={formState.isSubmitting} disabled={disabled} />
-      </SubmitFieldset>
-    </Form>
+    <ServerForm onSubmit={onSubmit} submitting={formState.isSubmitting} disabled={disabled}>
+      <Card size="small" title={<h3 className="card-heading">{totalsTitle}</h3>} style={{ marginBottom: 16 }}>
+        {totals(control)}
+      </Card>
+      {meeting.items.map((item, i) => (
+        <fieldset key={item.title} className="form-fieldset">
+          <legend>
+            <Typography.Text strong className="break-anywhere">
+              {t('ownersMeeting.votes.item', { index: i + 1, title: item.title })}
+            </Typography.Text>
+            {itemTag && <> {itemTag(item)}</>}
+          </legend>
+          {itemVotes(control, i)}
+        </fieldset>
+      ))}
+      <Card size="small" title={<h3 className="card-heading">{t('ownersMeeting.votes.rules')}</h3>} style={{ marginBottom: 16 }}>
+        <LiveVoteRules meeting={meeting} values={values} />
+      </Card>
+      <FormActions submitting={formState.isSubmitting} disabled={disabled} />
+    </ServerForm>
   );
 }

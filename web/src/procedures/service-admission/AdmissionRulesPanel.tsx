@@ -1,6 +1,6 @@
 import { Alert, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { RuleResults, type RuleLine } from '../../components/RuleResults';
+import { RuleResults, type RuleLine, ruleLines } from '../../components/RuleResults';
 import { currentLanguage } from '../../i18n';
 import { admissionFacts, evaluateAdmission, SA_RULES } from '../../../../domain/rules/service-admission';
 import type { TermsValues } from './TermsFields';
@@ -23,7 +23,7 @@ export function AdmissionRulesPanel({ terms }: { terms: Partial<TermsValues> | u
   });
   const check = parsed.success ? evaluateAdmission(parsed.data) : undefined;
   const lines: RuleLine[] = check
-    ? check.rules.map((r) => ({ id: r.id, passed: r.passed, citation: r.citation, detail: r.detail[language], values: r.values }))
+    ? ruleLines(check.rules, language)
     : CONDITION_RULES.map((id) => ({
         id,
         passed: undefined,

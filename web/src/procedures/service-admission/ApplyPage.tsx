@@ -1,4 +1,4 @@
-import { Button, Card, Flex, Form, Select, Typography } from 'antd';
+import { Button, Card, Flex, Select, Typography } from 'antd';
 import { useId, useRef } from 'react';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -19,7 +19,7 @@ import { serviceItemApplication, serviceItemTerms } from '../../../../domain/for
 import { RuleRefusal } from './RuleRefusal';
 import { submitSpinner } from '../../forms/submit-spinner';
 import { useServerForm } from '../../forms/useServerForm';
-import { SubmitFieldset } from '../../forms/SubmitFieldset';
+import { ServerForm } from '../../forms/ServerForm';
 
 /** The application as the form keeps it: the terms under `terms` (shared with the revision form), and the communities. */
 const applicationForm = z.object({ terms: serviceItemTerms, communityIds: serviceItemApplication.shape.communityIds });
@@ -78,67 +78,65 @@ export function ApplyPage() {
       {communities.error !== undefined && (
         <ErrorAlert error={communities.error} title={t('serviceAdmission.apply.communitiesFailed')} />
       )}
-      <Form layout="vertical" onFinish={() => void onSubmit()}>
-        <SubmitFieldset submitting={formState.isSubmitting}>
-          <Card
-            size="small"
-            title={<h3 className="card-heading">{t('serviceAdmission.apply.item')}</h3>}
-            style={{ marginBottom: 16 }}
+      <ServerForm onSubmit={onSubmit} submitting={formState.isSubmitting}>
+        <Card
+          size="small"
+          title={<h3 className="card-heading">{t('serviceAdmission.apply.item')}</h3>}
+          style={{ marginBottom: 16 }}
+        >
+          <FormField
+            control={control}
+            name="communityIds"
+            label={t('serviceAdmission.fields.communities')}
+            extra={t('serviceAdmission.apply.communitiesHelp')}
+            required
           >
-            <FormField
-              control={control}
-              name="communityIds"
-              label={t('serviceAdmission.fields.communities')}
-              extra={t('serviceAdmission.apply.communitiesHelp')}
-              required
-            >
-              {(field, input) => (
-                <Flex vertical gap={8}>
-                  <Select
-                    {...input}
-                    mode="multiple"
-                    value={field.value}
-                    onChange={(value: string[]) => field.onChange(value)}
-                    onBlur={field.onBlur}
-                    options={options}
-                    loading={communities.loading}
-                    optionFilterProp="label"
-                    style={{ width: '100%' }}
-                  />
-                  <div>
-                    <Button
-                      onClick={() =>
-                        setValue(
-                          'communityIds',
-                          options.map((o) => o.value),
-                          { shouldValidate: true },
-                        )
-                      }
-                      disabled={options.length === 0}
-                    >
-                      {t('serviceAdmission.apply.allCommunities', { count: options.length })}
-                    </Button>
-                  </div>
-                </Flex>
-              )}
-            </FormField>
-            <TermsFields control={control} />
-          </Card>
-          <Card
-            size="small"
-            title={<h3 className="card-heading">{t('serviceAdmission.rules.title')}</h3>}
-            style={{ marginBottom: 16 }}
-          >
-            <AdmissionRulesPanel terms={terms} />
-          </Card>
-          <div ref={outcomeRef}>
-            <RuleRefusal error={error} />
-          </div>
-          <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
-            {t('serviceAdmission.apply.submit')}
-          </Button>
-        </SubmitFieldset>
-      </Form>
+            {(field, input) => (
+              <Flex vertical gap={8}>
+                <Select
+                  {...input}
+                  mode="multiple"
+                  value={field.value}
+                  onChange={(value: string[]) => field.onChange(value)}
+                  onBlur={field.onBlur}
+                  options={options}
+                  loading={communities.loading}
+                  optionFilterProp="label"
+                  style={{ width: '100%' }}
+                />
+                <div>
+                  <Button
+                    onClick={() =>
+                      setValue(
+                        'communityIds',
+                        options.map((o) => o.value),
+                        { shouldValidate: true },
+                      )
+                    }
+                    disabled={options.length === 0}
+                  >
+                    {t('serviceAdmission.apply.allCommunities', { count: options.length })}
+                  </Button>
+                </div>
+              </Flex>
+            )}
+          </FormField>
+          <TermsFields control={control} />
+        </Card>
+        <Card
+          size="small"
+          title={<h3 className="card-heading">{t('serviceAdmission.rules.title')}</h3>}
+          style={{ marginBottom: 16 }}
+        >
+          <AdmissionRulesPanel terms={terms} />
+        </Card>
+        <div ref={outcomeRef}>
+          <RuleRefusal error={error} />
+        </div>
+        <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
+          {t('serviceAdmission.apply.submit')}
+        </Button>
+      </ServerForm>
     </section>
   );
 }

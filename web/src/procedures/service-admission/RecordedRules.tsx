@@ -1,4 +1,4 @@
-import { RuleResults } from '../../components/RuleResults';
+import { RuleResults, ruleLines } from '../../components/RuleResults';
 import { currentLanguage } from '../../i18n';
 import type { RecordedRule } from './caseData';
 
@@ -6,16 +6,5 @@ import type { RecordedRule } from './caseData';
 export function RecordedRules({ rules, label }: { rules: RecordedRule[]; label: string }) {
   const language = currentLanguage();
   if (rules.length === 0) return null;
-  return (
-    <RuleResults
-      label={label}
-      rules={rules.map((r) => ({
-        id: r.id,
-        passed: r.passed,
-        citation: r.citation,
-        detail: r.detail[language],
-        values: r.values,
-      }))}
-    />
-  );
+  return <RuleResults label={label} rules={ruleLines(rules, language)} />;
 }

@@ -13,11 +13,11 @@ import { chinaDate, formatDateTime, formatSize } from '../format';
 import { ruleHeading } from './labels';
 import { useMe } from '../../session/context';
 import { serviceItemReport } from '../../../../domain/forms/service-admission';
-import { EVIDENCE_ACCEPT, evidenceMimeType, readBase64 } from './evidenceFiles';
+import { DOCUMENT_ACCEPT, documentMimeType, readBase64 } from '../../components/files';
 import { RuleRefusal } from './RuleRefusal';
 import { submitSpinner } from '../../forms/submit-spinner';
 import { useServerForm } from '../../forms/useServerForm';
-import { SubmitFieldset } from '../../forms/SubmitFieldset';
+import { ServerForm } from '../../forms/ServerForm';
 
 const reportForm = serviceItemReport.pick({ itemDescription: true, pushedBy: true, pushedOn: true, anonymous: true });
 const FIELDS = ['itemDescription', 'pushedBy', 'pushedOn', 'anonymous'] as const;
@@ -26,7 +26,7 @@ const FIELDS = ['itemDescription', 'pushedBy', 'pushedOn', 'anonymous'] as const
 async function uploadEvidence(caseId: string, files: File[]): Promise<string[]> {
   const failed: string[] = [];
   for (const file of files) {
-    const mimeType = evidenceMimeType(file.name);
+    const mimeType = documentMimeType(file.name);
     try {
       if (!mimeType || file.size > MAX_DOCUMENT_BYTES) throw new Error('type');
       await attachReportEvidence(caseId, { filename: file.name, mimeType, contentBase64: await readBase64(file) });
@@ -100,72 +100,70 @@ export function ReportPage() {
       </Typography.Paragraph>
       <Typography.Paragraph type="secondary">{ruleHeading('SA-REPORT', language)}</Typography.Paragraph>
       <Card>
-        <Form layout="vertical" onFinish={() => void onSubmit()}>
-          <SubmitFieldset submitting={formState.isSubmitting}>
-            <FormField
-              control={control}
-              name="itemDescription"
-              label={t('serviceAdmission.report.itemDescription')}
-              extra={t('serviceAdmission.report.itemDescriptionHelp')}
-              required
+        <ServerForm onSubmit={onSubmit} submitting={formState.isSubmitting}>
+          <FormField
+            control={control}
+            name="itemDescription"
+            label={t('serviceAdmission.report.itemDescription')}
+            extra={t('serviceAdmission.report.itemDescriptionHelp')}
+            required
+          >
+            {(field, input) => <Input.TextArea {...field} {...input} rows={3} maxLength={2000} />}
+          </FormField>
+          <FormField
+            control={control}
+            name="pushedBy"
+            label={t('serviceAdmission.report.pushedBy')}
+            extra={t('serviceAdmission.report.pushedByHelp')}
+            required
+          >
+            {(field, input) => <Input {...field} {...input} maxLength={200} />}
+          </FormField>
+          <DateField control={control} name="pushedOn" label={t('serviceAdmission.report.pushedOn')} required />
+          <Form.Item label={<span>{t('serviceAdmission.report.evidence')}</span>}>
+            <Upload.Dragger
+              accept={DOCUMENT_ACCEPT}
+              multiple
+              showUploadList={false}
+              beforeUpload={(file) => {
+                setFiles((previous) => [...previous, file]);
+                return false;
+              }}
             >
-              {(field, input) => <Input.TextArea {...field} {...input} rows={3} maxLength={2000} />}
-            </FormField>
-            <FormField
-              control={control}
-              name="pushedBy"
-              label={t('serviceAdmission.report.pushedBy')}
-              extra={t('serviceAdmission.report.pushedByHelp')}
-              required
-            >
-              {(field, input) => <Input {...field} {...input} maxLength={200} />}
-            </FormField>
-            <DateField control={control} name="pushedOn" label={t('serviceAdmission.report.pushedOn')} required />
-            <Form.Item label={<span>{t('serviceAdmission.report.evidence')}</span>}>
-              <Upload.Dragger
-                accept={EVIDENCE_ACCEPT}
-                multiple
-                showUploadList={false}
-                beforeUpload={(file) => {
-                  setFiles((previous) => [...previous, file]);
-                  return false;
-                }}
-              >
-                <Typography.Text strong>{t('documents.choose')}</Typography.Text>
-                <br />
-                <Typography.Text type="secondary">
-                  {t('documents.formats', { max: formatSize(MAX_DOCUMENT_BYTES, language) })}
-                </Typography.Text>
-              </Upload.Dragger>
-              {files.length > 0 && (
-                <ul className="plain-list" aria-label={t('serviceAdmission.report.chosenFiles')} style={{ marginTop: 8 }}>
-                  {files.map((file, index) => (
-                    <li key={`${file.name}-${index}`} className="break-anywhere">
-                      {file.name} ({formatSize(file.size, language)}){' '}
-                      <Button
-                        size="small"
-                        type="link"
-                        onClick={() => setFiles((previous) => previous.filter((_, i) => i !== index))}
-                      >
-                        {t('serviceAdmission.report.removeFile', { name: file.name })}
-                      </Button>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </Form.Item>
-            <CheckField
-              control={control}
-              name="anonymous"
-              label={t('serviceAdmission.report.anonymous')}
-              extra={t('serviceAdmission.report.anonymousHelp')}
-            />
-            <RuleRefusal error={error} />
-            <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
-              {t('serviceAdmission.report.submit')}
-            </Button>
-          </SubmitFieldset>
-        </Form>
+              <Typography.Text strong>{t('documents.choose')}</Typography.Text>
+              <br />
+              <Typography.Text type="secondary">
+                {t('documents.formats', { max: formatSize(MAX_DOCUMENT_BYTES, language) })}
+              </Typography.Text>
+            </Upload.Dragger>
+            {files.length > 0 && (
+              <ul className="plain-list" aria-label={t('serviceAdmission.report.chosenFiles')} style={{ marginTop: 8 }}>
+                {files.map((file, index) => (
+                  <li key={`${file.name}-${index}`} className="break-anywhere">
+                    {file.name} ({formatSize(file.size, language)}){' '}
+                    <Button
+                      size="small"
+                      type="link"
+                      onClick={() => setFiles((previous) => previous.filter((_, i) => i !== index))}
+                    >
+                      {t('serviceAdmission.report.removeFile', { name: file.name })}
+                    </Button>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Form.Item>
+          <CheckField
+            control={control}
+            name="anonymous"
+            label={t('serviceAdmission.report.anonymous')}
+            extra={t('serviceAdmission.report.anonymousHelp')}
+          />
+          <RuleRefusal error={error} />
+          <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
+            {t('serviceAdmission.report.submit')}
+          </Button>
+        </ServerForm>
       </Card>
     </section>
   );

@@ -1,9 +1,10 @@
-import { Col, Input, InputNumber, Radio, Row } from 'antd';
+import { Col, Input, Row } from 'antd';
 import { useWatch, type Control, type FieldValues } from 'react-hook-form';
+import { NumberField } from '../NumberField';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { FormField } from '../../forms/FormField';
-import { CheckField, GroupField } from '../../forms/GroupField';
+import { CheckField, RadioField } from '../../forms/GroupField';
 import { currentLanguage } from '../../i18n';
 import { SA_CLASSIFICATIONS } from '../../../../domain/rules/service-admission';
 import type { serviceItemTerms } from '../../../../domain/forms/service-admission';
@@ -109,41 +110,23 @@ export function TermsFields<T extends FieldValues & WithTerms, TOut extends Fiel
       <TermsText control={control} name="itemName" />
       <TermsText control={control} name="description" />
       <TermsText control={control} name="legalBasis" />
-      <GroupField
+      <RadioField
         control={control}
         name="terms.classification"
         label={t('serviceAdmission.fields.classification')}
         extra={t('serviceAdmission.fields.classificationHelp')}
         required
-      >
-        {(field, group) => (
-          <Radio.Group
-            {...group}
-            value={field.value}
-            onChange={(event) => field.onChange(event.target.value)}
-            options={SA_CLASSIFICATIONS.map((c) => ({ value: c, label: classificationName(c, language) }))}
-          />
-        )}
-      </GroupField>
+        options={SA_CLASSIFICATIONS.map((c) => ({ value: c, label: classificationName(c, language) }))}
+      />
       <TermsText control={control} name="workloadEstimate" />
       <Row gutter={16}>
         <Col xs={24} md={12}>
-          <FormField control={control} name="terms.fundingAmount" label={t('serviceAdmission.fields.fundingAmount')}>
-            {(field, input) => (
-              <InputNumber
-                {...input}
-                ref={field.ref}
-                name={field.name}
-                value={field.value ?? null}
-                onChange={(value) => field.onChange(typeof value === 'number' ? value : null)}
-                onBlur={field.onBlur}
-                min={0}
-                precision={2}
-                inputMode="decimal"
-                style={{ width: '100%' }}
-              />
-            )}
-          </FormField>
+          <NumberField
+            control={control}
+            name="terms.fundingAmount"
+            label={t('serviceAdmission.fields.fundingAmount')}
+            kind="money"
+          />
         </Col>
         <Col xs={24} md={12}>
           <TermsText control={control} name="fundingPayer" />

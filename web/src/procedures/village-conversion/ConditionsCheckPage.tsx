@@ -2,7 +2,7 @@ import { Col, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { checkConversionConditions, type ConditionsCheck } from './api';
-import { RuleResults } from '../../components/RuleResults';
+import { RuleResults, ruleLines } from '../../components/RuleResults';
 import { procedureFormResolver } from '../../forms/bilingual';
 import { CheckField } from '../../forms/GroupField';
 import { currentLanguage } from '../../i18n';
@@ -45,20 +45,7 @@ export function ConditionsCheckPage() {
       verdict={
         result && { passed: result.satisfied, title: result.satisfied ? t('vc.check.satisfied') : t('vc.check.notSatisfied') }
       }
-      details={
-        result && (
-          <RuleResults
-            label={t('vc.check.result')}
-            rules={result.rules.map((r) => ({
-              id: r.id,
-              passed: r.passed,
-              citation: r.citation,
-              detail: r.detail,
-              values: r.values,
-            }))}
-          />
-        )
-      }
+      details={result && <RuleResults label={t('vc.check.result')} rules={ruleLines(result.rules, language)} />}
     >
       <CheckField control={control} name="insideUrbanBoundary" label={rule('VC-C1')} />
       <CheckField control={control} name="farmlandInsufficient" label={rule('VC-C2')} />

@@ -1,4 +1,4 @@
-import { Button, Form, Input, Modal, Typography } from 'antd';
+import { Button, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -10,7 +10,7 @@ import { FormField } from '../../forms/FormField';
 import { canAccess, useMe } from '../../session/context';
 import { submitSpinner } from '../../forms/submit-spinner';
 import { useServerForm } from '../../forms/useServerForm';
-import { SubmitFieldset } from '../../forms/SubmitFieldset';
+import { ServerForm } from '../../forms/ServerForm';
 
 /**
  * 发起村改居申请: for a village committee official (the only role the API lets start one). Opens the case, then the
@@ -44,26 +44,24 @@ export function StartConversionButton() {
         <Typography.Paragraph>
           {t('vc.start.description', { village: me.membership?.organizationName ?? '' })}
         </Typography.Paragraph>
-        <Form layout="vertical" onFinish={() => void onSubmit()}>
-          <SubmitFieldset submitting={formState.isSubmitting}>
-            <ErrorAlert error={error} />
-            <FormField control={control} name="title" label={t('vc.start.caseTitle')} extra={t('vc.start.caseTitleHelp')}>
-              {(field, input) => (
-                <Input
-                  {...field}
-                  {...input}
-                  value={field.value ?? ''}
-                  onChange={(event) => field.onChange(event.target.value === '' ? undefined : event.target.value)}
-                  placeholder={t('vc.start.caseTitlePlaceholder', { village: me.membership?.organizationName ?? '' })}
-                  maxLength={200}
-                />
-              )}
-            </FormField>
-            <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
-              {t('vc.start.submit')}
-            </Button>
-          </SubmitFieldset>
-        </Form>
+        <ServerForm onSubmit={onSubmit} submitting={formState.isSubmitting}>
+          <ErrorAlert error={error} />
+          <FormField control={control} name="title" label={t('vc.start.caseTitle')} extra={t('vc.start.caseTitleHelp')}>
+            {(field, input) => (
+              <Input
+                {...field}
+                {...input}
+                value={field.value ?? ''}
+                onChange={(event) => field.onChange(event.target.value === '' ? undefined : event.target.value)}
+                placeholder={t('vc.start.caseTitlePlaceholder', { village: me.membership?.organizationName ?? '' })}
+                maxLength={200}
+              />
+            )}
+          </FormField>
+          <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
+            {t('vc.start.submit')}
+          </Button>
+        </ServerForm>
       </Modal>
     </>
   );

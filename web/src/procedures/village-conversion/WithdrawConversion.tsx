@@ -1,4 +1,4 @@
-import { App, Button, Form, Input, Modal } from 'antd';
+import { App, Button, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { withdrawConversion } from './api';
@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormField } from '../../forms/FormField';
 import { submitSpinner } from '../../forms/submit-spinner';
 import { useServerForm } from '../../forms/useServerForm';
-import { SubmitFieldset } from '../../forms/SubmitFieldset';
+import { ServerForm } from '../../forms/ServerForm';
 
 /** The village withdraws its conversion application (possible until the township has proposed it). */
 export function WithdrawConversion({ caseId, onDone }: { caseId: string; onDone: () => void }) {
@@ -30,17 +30,15 @@ export function WithdrawConversion({ caseId, onDone }: { caseId: string; onDone:
         {t('vc.withdraw.button')}
       </Button>
       <Modal title={t('vc.withdraw.title')} open={open} onCancel={() => setOpen(false)} footer={null} destroyOnHidden>
-        <Form layout="vertical" onFinish={() => void onSubmit()}>
-          <SubmitFieldset submitting={formState.isSubmitting}>
-            <ErrorAlert error={error} />
-            <FormField control={control} name="reason" label={t('vc.withdraw.reason')} extra={t('vc.withdraw.help')} required>
-              {(field, input) => <Input.TextArea {...field} {...input} rows={3} maxLength={2000} />}
-            </FormField>
-            <Button danger htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
-              {t('vc.withdraw.submit')}
-            </Button>
-          </SubmitFieldset>
-        </Form>
+        <ServerForm onSubmit={onSubmit} submitting={formState.isSubmitting}>
+          <ErrorAlert error={error} />
+          <FormField control={control} name="reason" label={t('vc.withdraw.reason')} extra={t('vc.withdraw.help')} required>
+            {(field, input) => <Input.TextArea {...field} {...input} rows={3} maxLength={2000} />}
+          </FormField>
+          <Button danger htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
+            {t('vc.withdraw.submit')}
+          </Button>
+        </ServerForm>
       </Modal>
     </>
   );

@@ -1,15 +1,16 @@
-import { Button, Form, Input, Select } from 'antd';
+import { Button, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { createOrganization, type Organization } from '../../../api/organizations';
 import { ORG_KINDS, canHaveParent, createOrganizationBody } from '../../../api/schemas/shared';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FormField } from '../../../forms/FormField';
+import { OrganizationNameFields } from './OrganizationNameFields';
 import { currentLanguage } from '../../../i18n';
 import { orgKindName } from '../../../i18n/names';
 import { submitSpinner } from '../../../forms/submit-spinner';
 import { useServerForm } from '../../../forms/useServerForm';
-import { SubmitFieldset } from '../../../forms/SubmitFieldset';
+import { ServerForm } from '../../../forms/ServerForm';
 
 // The API's body without parentId (the selected organization); an empty English name means "none".
 const schema = createOrganizationBody.omit({ parentId: true }).extend({
@@ -41,40 +42,31 @@ export function CreateOrganizationForm({ parent, onCreated }: CreateOrganization
   });
 
   return (
-    <Form layout="vertical" onFinish={() => void onSubmit()}>
-      <SubmitFieldset submitting={formState.isSubmitting}>
-        <ErrorAlert error={error} />
-        <FormField control={control} name="kind" label={t('organizations.fields.kind')} required>
-          {(field, input) => (
-            <Select
-              {...field}
-              {...input}
-              options={kinds.map((kind) => ({ value: kind, label: orgKindName(kind, language) }))}
-              placeholder={t('organizations.kindPlaceholder')}
-            />
-          )}
-        </FormField>
-        <FormField
-          control={control}
-          name="code"
-          label={t('organizations.fields.code')}
-          extra={t('organizations.codeRule')}
-          required
-        >
-          {(field, input) => <Input {...field} {...input} maxLength={64} autoComplete="off" spellCheck={false} />}
-        </FormField>
-        <FormField control={control} name="name" label={t('organizations.fields.name')} required>
-          {(field, input) => <Input {...field} {...input} maxLength={200} autoComplete="off" />}
-        </FormField>
-        <FormField control={control} name="nameEn" label={t('organizations.fields.nameEnOptional')}>
-          {(field, input) => (
-            <Input {...field} {...input} value={field.value ?? ''} maxLength={200} autoComplete="off" lang="en" />
-          )}
-        </FormField>
-        <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
-          {t('organizations.create')}
-        </Button>
-      </SubmitFieldset>
-    </Form>
+    <ServerForm onSubmit={onSubmit} submitting={formState.isSubmitting}>
+      <ErrorAlert error={error} />
+      <FormField control={control} name="kind" label={t('organizations.fields.kind')} required>
+        {(field, input) => (
+          <Select
+            {...field}
+            {...input}
+            options={kinds.map((kind) => ({ value: kind, label: orgKindName(kind, language) }))}
+            placeholder={t('organizations.kindPlaceholder')}
+          />
+        )}
+      </FormField>
+      <FormField
+        control={control}
+        name="code"
+        label={t('organizations.fields.code')}
+        extra={t('organizations.codeRule')}
+        required
+      >
+        {(field, input) => <Input {...field} {...input} maxLength={64} autoComplete="off" spellCheck={false} />}
+      </FormField>
+      <OrganizationNameFields control={control} />
+      <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
+        {t('organizations.create')}
+      </Button>
+    </ServerForm>
   );
 }

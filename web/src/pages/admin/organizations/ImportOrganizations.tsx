@@ -5,30 +5,12 @@ import { ApiError } from '../../../api/client';
 import { importOrganizations, importRowErrors, type ImportResult, type ImportRowError } from '../../../api/organizations';
 import { ORG_KINDS, importOrganizationsBody } from '../../../api/schemas/shared';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ImportStatus } from '../../../components/ImportStatus';
+import { downloadCsvTemplate, readBase64 } from '../../../components/files';
 import { currentLanguage } from '../../../i18n';
 import { orgKindName } from '../../../i18n/names';
 
 const COLUMNS = 'code,name,nameEn,kind,parentCode';
-
-/** The file's bytes as base64 (without the data: URL prefix). */
-function readBase64(file: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () =>
-      typeof reader.result === 'string' ? resolve(reader.result.replace(/^data:[^,]*,/, '')) : reject(new Error('read failed'));
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(file);
-  });
-}
-
-function downloadTemplate(): void {
-  const url = URL.createObjectURL(new Blob([`\uFEFF${COLUMNS}\n`], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = 'organizations-template.csv';
-  link.click();
-  URL.revokeObjectURL(url);
-}
 
 type Outcome = { result: ImportResult } | { rowErrors: ImportRowError[] } | { error: unknown };
 
@@ -84,19 +66,20 @@ export function ImportOrganizations({ onImported }: { onImported: () => void }) 
         <Typography.Text type="secondary">{t('organizations.import.formats')}</Typography.Text>
       </Upload.Dragger>
       <div>
-        <Button onClick={downloadTemplate}>{t('organizations.import.template')}</Button>
+        <Button onClick={() => downloadCsvTemplate(COLUMNS, 'organizations-template.csv')}>
+          {t('organizations.import.template')}
+        </Button>
       </div>
-      <div role="status" aria-live="polite">
-        {outcome && 'result' in outcome && (
-          <Alert
-            type="success"
-            showIcon
-            title={t('organizations.import.success', { created: outcome.result.created, rows: outcome.result.rows })}
-          />
-        )}
-        {outcome && 'rowErrors' in outcome && (
-          <Alert type="error" showIcon title={t('organizations.import.rejected', { count: outcome.rowErrors.length })} />
-        )}
+      <ImportStatus
+        success={
+          outcome && 'result' in outcome
+            ? t('organizations.import.success', { created: outcome.result.created, rows: outcome.result.rows })
+            : undefined
+        }
+        rejected={
+          outcome && 'rowErrors' in outcome ? t('organizations.import.rejected', { count: outcome.rowErrors.length }) : undefined
+        }
+      >
         {outcome &&
           'error' in outcome &&
           (outcome.error instanceof ApiError ? (
@@ -104,7 +87,7 @@ export function ImportOrganizations({ onImported }: { onImported: () => void }) 
           ) : (
             <Alert type="error" showIcon title={t('organizations.import.badFile')} />
           ))}
-      </div>
+      </ImportStatus>
       {outcome && 'rowErrors' in outcome && (
         <Table<ImportRowError>
           size="small"

@@ -1,13 +1,13 @@
-import { Button, Form, Input } from 'antd';
+import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { updateOrganization, type Organization } from '../../../api/organizations';
 import { updateOrganizationBody } from '../../../api/schemas/shared';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { FormField } from '../../../forms/FormField';
+import { OrganizationNameFields } from './OrganizationNameFields';
 import { submitSpinner } from '../../../forms/submit-spinner';
 import { useServerForm } from '../../../forms/useServerForm';
-import { SubmitFieldset } from '../../../forms/SubmitFieldset';
+import { ServerForm } from '../../../forms/ServerForm';
 
 // The API's PATCH body with the Chinese name required; an empty English name removes it (null).
 const schema = updateOrganizationBody.required({ name: true }).extend({
@@ -35,21 +35,12 @@ export function RenameOrganizationForm({ organization, onSaved }: RenameOrganiza
   });
 
   return (
-    <Form layout="vertical" onFinish={() => void onSubmit()}>
-      <SubmitFieldset submitting={formState.isSubmitting}>
-        <ErrorAlert error={error} />
-        <FormField control={control} name="name" label={t('organizations.fields.name')} required>
-          {(field, input) => <Input {...field} {...input} maxLength={200} autoComplete="off" />}
-        </FormField>
-        <FormField control={control} name="nameEn" label={t('organizations.fields.nameEnOptional')}>
-          {(field, input) => (
-            <Input {...field} {...input} value={field.value ?? ''} maxLength={200} autoComplete="off" lang="en" />
-          )}
-        </FormField>
-        <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
-          {t('organizations.save')}
-        </Button>
-      </SubmitFieldset>
-    </Form>
+    <ServerForm onSubmit={onSubmit} submitting={formState.isSubmitting}>
+      <ErrorAlert error={error} />
+      <OrganizationNameFields control={control} />
+      <Button type="primary" htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
+        {t('organizations.save')}
+      </Button>
+    </ServerForm>
   );
 }

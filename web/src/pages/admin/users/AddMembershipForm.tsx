@@ -1,4 +1,4 @@
-import { Button, Form } from 'antd';
+import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { newMembership } from '../../../api/schemas/users';
 import { addMembership, type UserView } from '../../../api/users';
@@ -7,7 +7,7 @@ import type { OrgTreeSelectNode } from '../../../organizations/orgTreeSelect';
 import { MembershipFields } from './MembershipFields';
 import { submitSpinner } from '../../../forms/submit-spinner';
 import { useServerForm } from '../../../forms/useServerForm';
-import { SubmitFieldset } from '../../../forms/SubmitFieldset';
+import { ServerForm } from '../../../forms/ServerForm';
 
 const schema = newMembership;
 
@@ -31,14 +31,12 @@ export function AddMembershipForm({ user, organizations, onSaved }: AddMembershi
   });
 
   return (
-    <Form layout="vertical" onFinish={() => void onSubmit()}>
-      <SubmitFieldset submitting={formState.isSubmitting}>
-        <ErrorAlert error={error} />
-        <MembershipFields control={control} organizationField="organizationId" roleField="role" organizations={organizations} />
-        <Button htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
-          {t('users.addMembership')}
-        </Button>
-      </SubmitFieldset>
-    </Form>
+    <ServerForm onSubmit={onSubmit} submitting={formState.isSubmitting}>
+      <ErrorAlert error={error} />
+      <MembershipFields control={control} organizationField="organizationId" roleField="role" organizations={organizations} />
+      <Button htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
+        {t('users.addMembership')}
+      </Button>
+    </ServerForm>
   );
 }

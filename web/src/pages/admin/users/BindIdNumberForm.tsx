@@ -1,4 +1,4 @@
-import { Button, Form, Input } from 'antd';
+import { Button, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { optionalIdNumber } from '../../../api/schemas/users';
@@ -9,7 +9,7 @@ import { formResolver, validationMessage } from '../../../forms/messages';
 import { submitSpinner } from '../../../forms/submit-spinner';
 import { IdNumberHint } from '../../../procedures/election/IdNumberHint';
 import { useServerForm } from '../../../forms/useServerForm';
-import { SubmitFieldset } from '../../../forms/SubmitFieldset';
+import { ServerForm } from '../../../forms/ServerForm';
 
 const schema = z
   .object({ idNumber: optionalIdNumber })
@@ -31,22 +31,20 @@ export function BindIdNumberForm({ user, onSaved }: { user: UserView; onSaved: (
   });
 
   return (
-    <Form layout="vertical" onFinish={() => void onSubmit()}>
-      <SubmitFieldset submitting={formState.isSubmitting}>
-        <ErrorAlert error={error} />
-        <FormField
-          control={control}
-          name="idNumber"
-          label={user.idNumberMasked ? t('users.correctIdNumber') : t('users.bindIdNumber')}
-          extra={<IdNumberHint control={control} name="idNumber" />}
-          required
-        >
-          {(field, input) => <Input {...field} {...input} maxLength={18} autoComplete="off" spellCheck={false} />}
-        </FormField>
-        <Button htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
-          {t('users.bindIdNumberSubmit')}
-        </Button>
-      </SubmitFieldset>
-    </Form>
+    <ServerForm onSubmit={onSubmit} submitting={formState.isSubmitting}>
+      <ErrorAlert error={error} />
+      <FormField
+        control={control}
+        name="idNumber"
+        label={user.idNumberMasked ? t('users.correctIdNumber') : t('users.bindIdNumber')}
+        extra={<IdNumberHint control={control} name="idNumber" />}
+        required
+      >
+        {(field, input) => <Input {...field} {...input} maxLength={18} autoComplete="off" spellCheck={false} />}
+      </FormField>
+      <Button htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
+        {t('users.bindIdNumberSubmit')}
+      </Button>
+    </ServerForm>
   );
 }

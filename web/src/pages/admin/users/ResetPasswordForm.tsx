@@ -1,14 +1,14 @@
-import { Button, Form, Input } from 'antd';
+import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { PASSWORD_MIN_LENGTH, resetPasswordBody } from '../../../api/schemas/users';
 import { resetPassword, type UserView } from '../../../api/users';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { FormField } from '../../../forms/FormField';
+import { NewPasswordFields } from '../../../forms/NewPasswordFields';
 import { validationMessage } from '../../../forms/messages';
 import { submitSpinner } from '../../../forms/submit-spinner';
 import { useServerForm } from '../../../forms/useServerForm';
-import { SubmitFieldset } from '../../../forms/SubmitFieldset';
+import { ServerForm } from '../../../forms/ServerForm';
 
 const schema = resetPasswordBody.extend({ confirmPassword: z.string() }).refine((v) => v.newPassword === v.confirmPassword, {
   path: ['confirmPassword'],
@@ -30,25 +30,16 @@ export function ResetPasswordForm({ user, onDone }: { user: UserView; onDone: ()
   });
 
   return (
-    <Form layout="vertical" onFinish={() => void onSubmit()}>
-      <SubmitFieldset submitting={formState.isSubmitting}>
-        <ErrorAlert error={error} />
-        <FormField
-          control={control}
-          name="newPassword"
-          label={t('users.fields.newPassword')}
-          extra={t('users.resetPasswordRule', { min: PASSWORD_MIN_LENGTH })}
-          required
-        >
-          {(field, input) => <Input.Password {...field} {...input} autoComplete="new-password" />}
-        </FormField>
-        <FormField control={control} name="confirmPassword" label={t('password.confirm')} required>
-          {(field, input) => <Input.Password {...field} {...input} autoComplete="new-password" />}
-        </FormField>
-        <Button htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
-          {t('users.resetPassword')}
-        </Button>
-      </SubmitFieldset>
-    </Form>
+    <ServerForm onSubmit={onSubmit} submitting={formState.isSubmitting}>
+      <ErrorAlert error={error} />
+      <NewPasswordFields
+        control={control}
+        label={t('users.fields.newPassword')}
+        extra={t('users.resetPasswordRule', { min: PASSWORD_MIN_LENGTH })}
+      />
+      <Button htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
+        {t('users.resetPassword')}
+      </Button>
+    </ServerForm>
   );
 }

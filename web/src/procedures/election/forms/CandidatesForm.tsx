@@ -1,5 +1,6 @@
-import { Button, Col, Descriptions, Flex, Form, Input, Row, Typography } from 'antd';
+import { Button, Col, Flex, Form, Input, Row, Typography } from 'antd';
 import { useFieldArray, useWatch } from 'react-hook-form';
+import { TaskFacts } from '../../TaskFacts';
 import { useTranslation } from 'react-i18next';
 import { RuleResults } from '../../../components/RuleResults';
 import { FormField } from '../../../forms/FormField';
@@ -9,7 +10,7 @@ import { checkCandidates } from '../../../../../domain/rules/election';
 import { FormActions } from '../../FormActions';
 import type { TaskFormProps } from '../../taskForm';
 import { useServerForm } from '../../../forms/useServerForm';
-import { SubmitFieldset } from '../../../forms/SubmitFieldset';
+import { ServerForm } from '../../../forms/ServerForm';
 import { ruleLine } from '../ruleLines';
 import { candidatesContext, taskContext } from '../taskContext';
 
@@ -28,67 +29,62 @@ export function CandidatesForm({ task, disabled, submit }: TaskFormProps) {
   const onSubmit = submitWith((payload) => submit(payload, setServerFieldError));
 
   return (
-    <Form layout="vertical" onFinish={() => void onSubmit()} disabled={disabled}>
-      <SubmitFieldset submitting={formState.isSubmitting}>
-        <Descriptions
-          size="small"
-          column={1}
-          style={{ marginBottom: 12 }}
-          items={[
-            { key: 'seats', label: t('election.fields.seats'), children: seats ?? '—' },
-            { key: 'voters', label: t('election.fields.registeredVoters'), children: registeredVoters ?? '—' },
-          ]}
-        />
-        <fieldset className="form-fieldset">
-          <legend>
-            <Typography.Text strong>{t('election.forms.candidates.list')}</Typography.Text>
-          </legend>
-          <Row gutter={12}>
-            {list.fields.map((candidate, index) => (
-              <Col xs={24} md={12} key={candidate.id}>
-                <Flex gap={8} align="flex-end">
-                  <div style={{ flex: 1, minWidth: 0 }}>
-                    <FormField
-                      control={control}
-                      name={`candidates.${index}.name`}
-                      label={t('election.forms.candidates.name', { n: index + 1 })}
-                      required
-                    >
-                      {(field, input) => <Input {...field} {...input} maxLength={50} />}
-                    </FormField>
-                  </div>
-                  <Form.Item>
-                    <Button
-                      onClick={() => list.remove(index)}
-                      disabled={disabled || list.fields.length <= 1}
-                      aria-label={t('election.forms.candidates.remove', { n: index + 1 })}
-                    >
-                      {t('election.forms.remove')}
-                    </Button>
-                  </Form.Item>
-                </Flex>
-              </Col>
-            ))}
-          </Row>
-          <Button
-            onClick={() => list.append({ name: '' })}
-            disabled={disabled || list.fields.length >= 100}
-            style={{ marginBottom: 16 }}
-          >
-            {t('election.forms.candidates.add')}
-          </Button>
-        </fieldset>
-        <Typography.Paragraph strong>{t('election.forms.liveRules')}</Typography.Paragraph>
-        <RuleResults
-          label={t('election.forms.liveRules')}
-          rules={[
-            ruleLine('EL-CANDIDATES', seats !== undefined && named > 0 ? checkCandidates(named, seats) : undefined, language),
-          ]}
-        />
-        <div style={{ marginTop: 16 }}>
-          <FormActions submitting={formState.isSubmitting} disabled={disabled} />
-        </div>
-      </SubmitFieldset>
-    </Form>
+    <ServerForm onSubmit={onSubmit} submitting={formState.isSubmitting} disabled={disabled}>
+      <TaskFacts
+        items={[
+          { key: 'seats', label: t('election.fields.seats'), children: seats ?? '—' },
+          { key: 'voters', label: t('election.fields.registeredVoters'), children: registeredVoters ?? '—' },
+        ]}
+      />
+      <fieldset className="form-fieldset">
+        <legend>
+          <Typography.Text strong>{t('election.forms.candidates.list')}</Typography.Text>
+        </legend>
+        <Row gutter={12}>
+          {list.fields.map((candidate, index) => (
+            <Col xs={24} md={12} key={candidate.id}>
+              <Flex gap={8} align="flex-end">
+                <div style={{ flex: 1, minWidth: 0 }}>
+                  <FormField
+                    control={control}
+                    name={`candidates.${index}.name`}
+                    label={t('election.forms.candidates.name', { n: index + 1 })}
+                    required
+                  >
+                    {(field, input) => <Input {...field} {...input} maxLength={50} />}
+                  </FormField>
+                </div>
+                <Form.Item>
+                  <Button
+                    onClick={() => list.remove(index)}
+                    disabled={disabled || list.fields.length <= 1}
+                    aria-label={t('election.forms.candidates.remove', { n: index + 1 })}
+                  >
+                    {t('election.forms.remove')}
+                  </Button>
+                </Form.Item>
+              </Flex>
+            </Col>
+          ))}
+        </Row>
+        <Button
+          onClick={() => list.append({ name: '' })}
+          disabled={disabled || list.fields.length >= 100}
+          style={{ marginBottom: 16 }}
+        >
+          {t('election.forms.candidates.add')}
+        </Button>
+      </fieldset>
+      <Typography.Paragraph strong>{t('election.forms.liveRules')}</Typography.Paragraph>
+      <RuleResults
+        label={t('election.forms.liveRules')}
+        rules={[
+          ruleLine('EL-CANDIDATES', seats !== undefined && named > 0 ? checkCandidates(named, seats) : undefined, language),
+        ]}
+      />
+      <div style={{ marginTop: 16 }}>
+        <FormActions submitting={formState.isSubmitting} disabled={disabled} />
+      </div>
+    </ServerForm>
   );
 }

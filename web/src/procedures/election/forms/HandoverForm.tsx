@@ -1,5 +1,6 @@
-import { Checkbox, Descriptions, Form, Input, Typography } from 'antd';
+import { Checkbox, Input, Typography } from 'antd';
 import { useWatch } from 'react-hook-form';
+import { TaskFacts } from '../../TaskFacts';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { RuleResults } from '../../../components/RuleResults';
@@ -13,7 +14,7 @@ import { DateField } from '../../DateField';
 import { FormActions } from '../../FormActions';
 import type { TaskFormProps } from '../../taskForm';
 import { useServerForm } from '../../../forms/useServerForm';
-import { SubmitFieldset } from '../../../forms/SubmitFieldset';
+import { ServerForm } from '../../../forms/ServerForm';
 import { ruleLine } from '../ruleLines';
 import { handoverContext, taskContext } from '../taskContext';
 
@@ -41,38 +42,33 @@ export function HandoverForm({ task, disabled, submit }: TaskFormProps) {
       : undefined;
 
   return (
-    <Form layout="vertical" onFinish={() => void onSubmit()} disabled={disabled}>
-      <SubmitFieldset submitting={formState.isSubmitting}>
-        <Descriptions
-          size="small"
-          column={1}
-          style={{ marginBottom: 12 }}
-          items={[
-            { key: 'elected', label: t('election.detail.elected'), children: elected.join('、') || '—' },
-            { key: 'on', label: t('election.forms.handover.electedOn'), children: electedOn ?? '—' },
-            { key: 'last', label: t('election.forms.handover.lastDay'), children: lastAllowedDate ?? '—' },
-          ]}
-        />
-        <DateField control={control} name="handedOverOn" label={t('election.forms.handover.handedOverOn')} required />
-        <GroupField control={control} name="items" label={t('election.forms.handover.items')} required>
-          {(field, group) => (
-            <Checkbox.Group
-              {...group}
-              value={field.value ?? []}
-              onChange={(value) => field.onChange(value)}
-              options={HANDOVER_ITEMS.map((item) => ({ value: item, label: t(`election.handoverItem.${item}`) }))}
-            />
-          )}
-        </GroupField>
-        <FormField control={control} name="note" label={t('election.forms.note')}>
-          {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={3} maxLength={2000} />}
-        </FormField>
-        <Typography.Paragraph strong>{t('election.forms.liveRules')}</Typography.Paragraph>
-        <RuleResults label={t('election.forms.liveRules')} rules={[ruleLine('EL-HANDOVER', rule, language)]} />
-        <div style={{ marginTop: 16 }}>
-          <FormActions submitting={formState.isSubmitting} disabled={disabled} />
-        </div>
-      </SubmitFieldset>
-    </Form>
+    <ServerForm onSubmit={onSubmit} submitting={formState.isSubmitting} disabled={disabled}>
+      <TaskFacts
+        items={[
+          { key: 'elected', label: t('election.detail.elected'), children: elected.join('、') || '—' },
+          { key: 'on', label: t('election.forms.handover.electedOn'), children: electedOn ?? '—' },
+          { key: 'last', label: t('election.forms.handover.lastDay'), children: lastAllowedDate ?? '—' },
+        ]}
+      />
+      <DateField control={control} name="handedOverOn" label={t('election.forms.handover.handedOverOn')} required />
+      <GroupField control={control} name="items" label={t('election.forms.handover.items')} required>
+        {(field, group) => (
+          <Checkbox.Group
+            {...group}
+            value={field.value ?? []}
+            onChange={(value) => field.onChange(value)}
+            options={HANDOVER_ITEMS.map((item) => ({ value: item, label: t(`election.handoverItem.${item}`) }))}
+          />
+        )}
+      </GroupField>
+      <FormField control={control} name="note" label={t('election.forms.note')}>
+        {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={3} maxLength={2000} />}
+      </FormField>
+      <Typography.Paragraph strong>{t('election.forms.liveRules')}</Typography.Paragraph>
+      <RuleResults label={t('election.forms.liveRules')} rules={[ruleLine('EL-HANDOVER', rule, language)]} />
+      <div style={{ marginTop: 16 }}>
+        <FormActions submitting={formState.isSubmitting} disabled={disabled} />
+      </div>
+    </ServerForm>
   );
 }

@@ -1,10 +1,10 @@
-import { Alert, Collapse, Form, Input, Radio, Spin, Typography } from 'antd';
+import { Alert, Collapse, Input, Spin, Typography } from 'antd';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FormField } from '../../../forms/FormField';
-import { GroupField } from '../../../forms/GroupField';
+import { RadioField } from '../../../forms/GroupField';
 import { useAsyncData } from '../../../hooks/useAsyncData';
 import { currentLanguage } from '../../../i18n';
 import { migrantDecisionForm } from '../../../../../domain/forms/election';
@@ -13,7 +13,7 @@ import { DocumentLink } from '../../DocumentLink';
 import { FormActions } from '../../FormActions';
 import type { TaskFormProps } from '../../taskForm';
 import { useServerForm } from '../../../forms/useServerForm';
-import { SubmitFieldset } from '../../../forms/SubmitFieldset';
+import { ServerForm } from '../../../forms/ServerForm';
 import { fetchApplication } from '../api';
 import { ApplicationDetails, PrecheckRules } from '../ApplicationDetails';
 import { decisionContext, taskContext } from '../taskContext';
@@ -86,50 +86,45 @@ export function MigrantDecisionForm({ task, record, disabled, submit }: TaskForm
       {context.evidenceNotSupplied && (
         <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('election.forms.decision.evidenceNotSupplied')} />
       )}
-      <Form layout="vertical" onFinish={() => void onSubmit()} disabled={disabled}>
-        <SubmitFieldset submitting={formState.isSubmitting}>
-          <Typography.Paragraph type="secondary">
-            {EL_RULES['EL-APPROVAL'].text[language]}（{EL_RULES['EL-APPROVAL'].citation}）
-          </Typography.Paragraph>
-          <GroupField control={control} name="decision" label={t('election.forms.decision.decision')} required>
-            {(field, group) => (
-              <Radio.Group
-                {...group}
-                value={field.value}
-                onChange={(event) => field.onChange(event.target.value)}
-                options={[
-                  { value: 'approve', label: t('election.forms.decision.approve') },
-                  { value: 'refuse', label: t('election.forms.decision.refuse') },
-                  { value: 'request-evidence', label: t('election.forms.decision.requestEvidence') },
-                ]}
-              />
-            )}
-          </GroupField>
-          {decision === 'approve' && failing.length > 0 && (
-            <Alert
-              type="warning"
-              showIcon
-              style={{ marginBottom: 12 }}
-              title={t('election.forms.decision.precheckFails', { rules: failing.map((r) => r.id).join('、') })}
-            />
-          )}
-          <FormField
-            control={control}
-            name="reason"
-            label={t('election.forms.decision.reason')}
-            extra={t('election.forms.decision.reasonHelp')}
-            required
-          >
-            {(field, input) => <Input.TextArea {...field} {...input} rows={3} maxLength={2000} />}
+      <ServerForm onSubmit={onSubmit} submitting={formState.isSubmitting} disabled={disabled}>
+        <Typography.Paragraph type="secondary">
+          {EL_RULES['EL-APPROVAL'].text[language]}（{EL_RULES['EL-APPROVAL'].citation}）
+        </Typography.Paragraph>
+        <RadioField
+          control={control}
+          name="decision"
+          label={t('election.forms.decision.decision')}
+          required
+          options={[
+            { value: 'approve', label: t('election.forms.decision.approve') },
+            { value: 'refuse', label: t('election.forms.decision.refuse') },
+            { value: 'request-evidence', label: t('election.forms.decision.requestEvidence') },
+          ]}
+        />
+        {decision === 'approve' && failing.length > 0 && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={t('election.forms.decision.precheckFails', { rules: failing.map((r) => r.id).join('、') })}
+          />
+        )}
+        <FormField
+          control={control}
+          name="reason"
+          label={t('election.forms.decision.reason')}
+          extra={t('election.forms.decision.reasonHelp')}
+          required
+        >
+          {(field, input) => <Input.TextArea {...field} {...input} rows={3} maxLength={2000} />}
+        </FormField>
+        {decision === 'request-evidence' && (
+          <FormField control={control} name="requestedEvidence" label={t('election.forms.decision.requestedEvidence')} required>
+            {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={3} maxLength={2000} />}
           </FormField>
-          {decision === 'request-evidence' && (
-            <FormField control={control} name="requestedEvidence" label={t('election.forms.decision.requestedEvidence')} required>
-              {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={3} maxLength={2000} />}
-            </FormField>
-          )}
-          <FormActions submitting={formState.isSubmitting} disabled={disabled} />
-        </SubmitFieldset>
-      </Form>
+        )}
+        <FormActions submitting={formState.isSubmitting} disabled={disabled} />
+      </ServerForm>
     </>
   );
 }

@@ -1,5 +1,6 @@
-import { Alert, Descriptions, Form, Input, Typography } from 'antd';
+import { Alert, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { TaskFacts } from '../../TaskFacts';
 import { Link } from 'react-router-dom';
 import type { z } from 'zod';
 import { procedureFormResolver } from '../../../forms/bilingual';
@@ -11,7 +12,7 @@ import { chinaDate } from '../../format';
 import { FormActions } from '../../FormActions';
 import type { TaskFormProps } from '../../taskForm';
 import { useServerForm } from '../../../forms/useServerForm';
-import { SubmitFieldset } from '../../../forms/SubmitFieldset';
+import { ServerForm } from '../../../forms/ServerForm';
 import { listApplications, listVoters } from '../api';
 import { publishContext, taskContext } from '../taskContext';
 
@@ -52,54 +53,49 @@ export function PublishListForm({ task, disabled, submit }: TaskFormProps) {
   const onSubmit = submitWith((payload) => submit(payload, setServerFieldError));
 
   return (
-    <Form layout="vertical" onFinish={() => void onSubmit()} disabled={disabled}>
-      <SubmitFieldset submitting={formState.isSubmitting}>
-        <Descriptions
-          size="small"
-          column={1}
+    <ServerForm onSubmit={onSubmit} submitting={formState.isSubmitting} disabled={disabled}>
+      <TaskFacts
+        items={[
+          { key: 'date', label: t('election.fields.electionDate'), children: electionDate ?? '—' },
+          { key: 'latest', label: t('election.fields.listLatest'), children: lastAllowedDate ?? '—' },
+          { key: 'voters', label: t('election.fields.registeredVoters'), children: data ? String(data.voters) : '…' },
+          { key: 'pending', label: t('election.forms.publish.pending'), children: data ? String(data.pending) : '…' },
+        ]}
+      />
+      <Typography.Paragraph>
+        <Link className="text-link" to={`/elections/${electionId}/voters`}>
+          {t('election.forms.publish.reviewList')}
+        </Link>
+      </Typography.Paragraph>
+      {data && data.pending > 0 && (
+        <Alert
+          type="warning"
+          showIcon
           style={{ marginBottom: 12 }}
-          items={[
-            { key: 'date', label: t('election.fields.electionDate'), children: electionDate ?? '—' },
-            { key: 'latest', label: t('election.fields.listLatest'), children: lastAllowedDate ?? '—' },
-            { key: 'voters', label: t('election.fields.registeredVoters'), children: data ? String(data.voters) : '…' },
-            { key: 'pending', label: t('election.forms.publish.pending'), children: data ? String(data.pending) : '…' },
-          ]}
+          title={t('election.forms.publish.pendingWarning', { count: data.pending })}
         />
-        <Typography.Paragraph>
-          <Link className="text-link" to={`/elections/${electionId}/voters`}>
-            {t('election.forms.publish.reviewList')}
-          </Link>
-        </Typography.Paragraph>
-        {data && data.pending > 0 && (
-          <Alert
-            type="warning"
-            showIcon
-            style={{ marginBottom: 12 }}
-            title={t('election.forms.publish.pendingWarning', { count: data.pending })}
-          />
-        )}
-        {late && (
-          <Alert
-            type="warning"
-            showIcon
-            style={{ marginBottom: 12 }}
-            title={t('election.forms.publish.late', { date: lastAllowedDate })}
-          />
-        )}
-        <CheckField control={control} name="confirmed" label={t('election.forms.publish.confirm')} />
-        {late && (
-          <FormField
-            control={control}
-            name="lateReason"
-            label={t('election.forms.publish.lateReason')}
-            extra={t('election.forms.publish.lateReasonHelp')}
-            required
-          >
-            {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={3} maxLength={2000} />}
-          </FormField>
-        )}
-        <FormActions submitting={formState.isSubmitting} disabled={disabled} />
-      </SubmitFieldset>
-    </Form>
+      )}
+      {late && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('election.forms.publish.late', { date: lastAllowedDate })}
+        />
+      )}
+      <CheckField control={control} name="confirmed" label={t('election.forms.publish.confirm')} />
+      {late && (
+        <FormField
+          control={control}
+          name="lateReason"
+          label={t('election.forms.publish.lateReason')}
+          extra={t('election.forms.publish.lateReasonHelp')}
+          required
+        >
+          {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={3} maxLength={2000} />}
+        </FormField>
+      )}
+      <FormActions submitting={formState.isSubmitting} disabled={disabled} />
+    </ServerForm>
   );
 }

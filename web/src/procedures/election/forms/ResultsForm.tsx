@@ -9,7 +9,7 @@ import { FormActions } from '../../FormActions';
 import { NumberField } from '../../NumberField';
 import type { TaskFormProps } from '../../taskForm';
 import { useServerForm } from '../../../forms/useServerForm';
-import { SubmitFieldset } from '../../../forms/SubmitFieldset';
+import { ServerForm } from '../../../forms/ServerForm';
 import { ruleLine, ruleLines } from '../ruleLines';
 import { resultsContext, taskContext } from '../taskContext';
 
@@ -52,80 +52,78 @@ export function ResultsForm({ task, disabled, submit }: TaskFormProps) {
   ];
 
   return (
-    <Form layout="vertical" onFinish={() => void onSubmit()} disabled={disabled}>
-      <SubmitFieldset submitting={formState.isSubmitting}>
-        <Descriptions
-          size="small"
-          column={{ xs: 1, sm: 1, md: 2 }}
-          style={{ marginBottom: 12 }}
-          items={[
-            { key: 'round', label: t('election.forms.results.round'), children: t(`election.forms.results.rounds.${round}`) },
-            { key: 'date', label: t('election.fields.electionDate'), children: electionDate ?? '—' },
-            { key: 'seats', label: t('election.forms.results.seats'), children: seats ?? '—' },
-            { key: 'voters', label: t('election.fields.registeredVoters'), children: registeredVoters ?? '—' },
-          ]}
-        />
-        <NumberField control={control} name="votesCast" label={t('election.forms.results.votesCast')} required />
-        <fieldset className="form-fieldset">
-          <legend>
-            <Typography.Text strong>{t('election.forms.results.votes')}</Typography.Text>
-          </legend>
-          <Row gutter={12}>
-            {list.fields.map((candidate, index) => (
-              <Col xs={24} md={12} key={candidate.id}>
-                <Flex gap={8} align="flex-end">
-                  <div style={{ flex: 1, minWidth: 0 }}>
-                    <NumberField
-                      control={control}
-                      name={`candidates.${index}.votes`}
-                      label={t('election.forms.results.candidateVotes', { name: candidate.name })}
-                      required
-                    />
-                  </div>
-                  {round === 'runoff' && (
-                    <Form.Item>
-                      <Button
-                        onClick={() => list.remove(index)}
-                        disabled={disabled || list.fields.length <= 1}
-                        aria-label={t('election.forms.results.notStanding', { name: candidate.name })}
-                      >
-                        {t('election.forms.remove')}
-                      </Button>
-                    </Form.Item>
-                  )}
-                </Flex>
-              </Col>
-            ))}
-          </Row>
-        </fieldset>
-        <Typography.Paragraph strong>{t('election.forms.results.preview')}</Typography.Paragraph>
-        <div role="status" aria-live="polite">
-          {preview && (
-            <Alert
-              type={preview.valid && preview.unfilledSeats === 0 ? 'success' : 'warning'}
-              showIcon
-              style={{ marginBottom: 12 }}
-              title={
-                preview.valid
-                  ? t('election.forms.results.outcome', {
-                      elected: preview.elected.join('、') || t('election.forms.results.nobody'),
-                      unfilled: preview.unfilledSeats,
-                    })
-                  : t('election.forms.results.invalid')
-              }
-              description={
-                preview.tiedForLastSeat.length > 0
-                  ? t('election.forms.results.tie', { names: preview.tiedForLastSeat.join('、') })
-                  : undefined
-              }
-            />
-          )}
-        </div>
-        <RuleResults label={t('election.forms.results.preview')} rules={preview ? ruleLines(preview.rules, language) : pending} />
-        <div style={{ marginTop: 16 }}>
-          <FormActions submitting={formState.isSubmitting} disabled={disabled} />
-        </div>
-      </SubmitFieldset>
-    </Form>
+    <ServerForm onSubmit={onSubmit} submitting={formState.isSubmitting} disabled={disabled}>
+      <Descriptions
+        size="small"
+        column={{ xs: 1, sm: 1, md: 2 }}
+        style={{ marginBottom: 12 }}
+        items={[
+          { key: 'round', label: t('election.forms.results.round'), children: t(`election.forms.results.rounds.${round}`) },
+          { key: 'date', label: t('election.fields.electionDate'), children: electionDate ?? '—' },
+          { key: 'seats', label: t('election.forms.results.seats'), children: seats ?? '—' },
+          { key: 'voters', label: t('election.fields.registeredVoters'), children: registeredVoters ?? '—' },
+        ]}
+      />
+      <NumberField control={control} name="votesCast" label={t('election.forms.results.votesCast')} required />
+      <fieldset className="form-fieldset">
+        <legend>
+          <Typography.Text strong>{t('election.forms.results.votes')}</Typography.Text>
+        </legend>
+        <Row gutter={12}>
+          {list.fields.map((candidate, index) => (
+            <Col xs={24} md={12} key={candidate.id}>
+              <Flex gap={8} align="flex-end">
+                <div style={{ flex: 1, minWidth: 0 }}>
+                  <NumberField
+                    control={control}
+                    name={`candidates.${index}.votes`}
+                    label={t('election.forms.results.candidateVotes', { name: candidate.name })}
+                    required
+                  />
+                </div>
+                {round === 'runoff' && (
+                  <Form.Item>
+                    <Button
+                      onClick={() => list.remove(index)}
+                      disabled={disabled || list.fields.length <= 1}
+                      aria-label={t('election.forms.results.notStanding', { name: candidate.name })}
+                    >
+                      {t('election.forms.remove')}
+                    </Button>
+                  </Form.Item>
+                )}
+              </Flex>
+            </Col>
+          ))}
+        </Row>
+      </fieldset>
+      <Typography.Paragraph strong>{t('election.forms.results.preview')}</Typography.Paragraph>
+      <div role="status" aria-live="polite">
+        {preview && (
+          <Alert
+            type={preview.valid && preview.unfilledSeats === 0 ? 'success' : 'warning'}
+            showIcon
+            style={{ marginBottom: 12 }}
+            title={
+              preview.valid
+                ? t('election.forms.results.outcome', {
+                    elected: preview.elected.join('、') || t('election.forms.results.nobody'),
+                    unfilled: preview.unfilledSeats,
+                  })
+                : t('election.forms.results.invalid')
+            }
+            description={
+              preview.tiedForLastSeat.length > 0
+                ? t('election.forms.results.tie', { names: preview.tiedForLastSeat.join('、') })
+                : undefined
+            }
+          />
+        )}
+      </div>
+      <RuleResults label={t('election.forms.results.preview')} rules={preview ? ruleLines(preview.rules, language) : pending} />
+      <div style={{ marginTop: 16 }}>
+        <FormActions submitting={formState.isSubmitting} disabled={disabled} />
+      </div>
+    </ServerForm>
   );
 }

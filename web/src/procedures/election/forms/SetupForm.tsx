@@ -21,7 +21,7 @@ import { FormActions } from '../../FormActions';
 import { NumberField } from '../../NumberField';
 import type { TaskFormProps } from '../../taskForm';
 import { useServerForm } from '../../../forms/useServerForm';
-import { SubmitFieldset } from '../../../forms/SubmitFieldset';
+import { ServerForm } from '../../../forms/ServerForm';
 import { lawName } from '../labels';
 import { ruleLine } from '../ruleLines';
 import { setupContext, taskContext } from '../taskContext';
@@ -61,110 +61,108 @@ export function SetupForm({ task, disabled, submit }: TaskFormProps) {
   ];
 
   return (
-    <Form layout="vertical" onFinish={() => void onSubmit()} disabled={disabled}>
-      <SubmitFieldset submitting={formState.isSubmitting}>
-        {law && (
-          <Typography.Paragraph>
-            {t('election.forms.setup.law', { law: lawName(law, t) })}
-            {size && `${language === 'en' ? ' ' : ''}${t('election.forms.setup.sizeRange', { min: size.min, max: size.max })}`}
-          </Typography.Paragraph>
+    <ServerForm onSubmit={onSubmit} submitting={formState.isSubmitting} disabled={disabled}>
+      {law && (
+        <Typography.Paragraph>
+          {t('election.forms.setup.law', { law: lawName(law, t) })}
+          {size && `${language === 'en' ? ' ' : ''}${t('election.forms.setup.sizeRange', { min: size.min, max: size.max })}`}
+        </Typography.Paragraph>
+      )}
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <DateField
+            control={control}
+            name="electionDate"
+            label={t('election.fields.electionDate')}
+            extra={
+              electionDate && isValidIsoDate(electionDate)
+                ? t('election.forms.setup.listDue', { date: latestListPublicationDate(electionDate) })
+                : t('election.forms.setup.electionDateHelp')
+            }
+            required
+          />
+        </Col>
+        <Col xs={24} md={12}>
+          <NumberField control={control} name="seats" label={t('election.fields.seats')} min={1} required />
+        </Col>
+      </Row>
+      <GroupField control={control} name="method" label={t('election.fields.method')} required>
+        {(field, group) => (
+          <Radio.Group
+            {...group}
+            value={field.value}
+            onChange={(event) => field.onChange(event.target.value)}
+            style={{ display: 'flex', flexDirection: 'column', gap: 4 }}
+            options={ELECTION_METHODS.map((m) => ({ value: m, label: electionMethodName(m)[language] }))}
+          />
         )}
-        <Row gutter={16}>
-          <Col xs={24} md={12}>
-            <DateField
-              control={control}
-              name="electionDate"
-              label={t('election.fields.electionDate')}
-              extra={
-                electionDate && isValidIsoDate(electionDate)
-                  ? t('election.forms.setup.listDue', { date: latestListPublicationDate(electionDate) })
-                  : t('election.forms.setup.electionDateHelp')
-              }
-              required
-            />
-          </Col>
-          <Col xs={24} md={12}>
-            <NumberField control={control} name="seats" label={t('election.fields.seats')} min={1} required />
-          </Col>
-        </Row>
-        <GroupField control={control} name="method" label={t('election.fields.method')} required>
-          {(field, group) => (
-            <Radio.Group
-              {...group}
-              value={field.value}
-              onChange={(event) => field.onChange(event.target.value)}
-              style={{ display: 'flex', flexDirection: 'column', gap: 4 }}
-              options={ELECTION_METHODS.map((m) => ({ value: m, label: electionMethodName(m)[language] }))}
-            />
-          )}
-        </GroupField>
-        <fieldset className="form-fieldset">
-          <legend>
-            <Typography.Text strong>{t('election.forms.setup.committee')}</Typography.Text>
-          </legend>
-          <Flex vertical gap={8} style={{ marginBottom: 12 }}>
-            {members.fields.map((member, index) => (
-              <Card size="small" key={member.id}>
-                <Row gutter={12} align="bottom">
-                  <Col xs={24} sm={12}>
-                    <FormField
-                      control={control}
-                      name={`committeeMembers.${index}.name`}
-                      label={t('election.forms.setup.memberName', { n: index + 1 })}
-                      required
+      </GroupField>
+      <fieldset className="form-fieldset">
+        <legend>
+          <Typography.Text strong>{t('election.forms.setup.committee')}</Typography.Text>
+        </legend>
+        <Flex vertical gap={8} style={{ marginBottom: 12 }}>
+          {members.fields.map((member, index) => (
+            <Card size="small" key={member.id}>
+              <Row gutter={12} align="bottom">
+                <Col xs={24} sm={12}>
+                  <FormField
+                    control={control}
+                    name={`committeeMembers.${index}.name`}
+                    label={t('election.forms.setup.memberName', { n: index + 1 })}
+                    required
+                  >
+                    {(field, input) => <Input {...field} {...input} maxLength={50} />}
+                  </FormField>
+                </Col>
+                <Col xs={24} sm={8}>
+                  <FormField
+                    control={control}
+                    name={`committeeMembers.${index}.position`}
+                    label={t('election.forms.setup.memberPosition', { n: index + 1 })}
+                    required
+                  >
+                    {(field, input) => (
+                      <Select
+                        {...input}
+                        value={field.value}
+                        onChange={field.onChange}
+                        onBlur={field.onBlur}
+                        options={POSITIONS.map((p) => ({ value: p, label: t(`election.position.${p}`) }))}
+                      />
+                    )}
+                  </FormField>
+                </Col>
+                <Col xs={24} sm={4}>
+                  <Form.Item>
+                    <Button
+                      onClick={() => members.remove(index)}
+                      disabled={disabled || members.fields.length <= 1}
+                      aria-label={t('election.forms.setup.removeMember', { n: index + 1 })}
                     >
-                      {(field, input) => <Input {...field} {...input} maxLength={50} />}
-                    </FormField>
-                  </Col>
-                  <Col xs={24} sm={8}>
-                    <FormField
-                      control={control}
-                      name={`committeeMembers.${index}.position`}
-                      label={t('election.forms.setup.memberPosition', { n: index + 1 })}
-                      required
-                    >
-                      {(field, input) => (
-                        <Select
-                          {...input}
-                          value={field.value}
-                          onChange={field.onChange}
-                          onBlur={field.onBlur}
-                          options={POSITIONS.map((p) => ({ value: p, label: t(`election.position.${p}`) }))}
-                        />
-                      )}
-                    </FormField>
-                  </Col>
-                  <Col xs={24} sm={4}>
-                    <Form.Item>
-                      <Button
-                        onClick={() => members.remove(index)}
-                        disabled={disabled || members.fields.length <= 1}
-                        aria-label={t('election.forms.setup.removeMember', { n: index + 1 })}
-                      >
-                        {t('election.forms.remove')}
-                      </Button>
-                    </Form.Item>
-                  </Col>
-                </Row>
-              </Card>
-            ))}
-          </Flex>
-          <Button
-            onClick={() => members.append({ name: '', position: 'member' })}
-            disabled={disabled || members.fields.length >= 21}
-          >
-            {t('election.forms.setup.addMember')}
-          </Button>
-        </fieldset>
-        <FormField control={control} name="note" label={t('election.forms.note')}>
-          {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={3} maxLength={2000} />}
-        </FormField>
-        <Typography.Paragraph strong>{t('election.forms.liveRules')}</Typography.Paragraph>
-        <RuleResults rules={rules} label={t('election.forms.liveRules')} />
-        <div style={{ marginTop: 16 }}>
-          <FormActions submitting={formState.isSubmitting} disabled={disabled} />
-        </div>
-      </SubmitFieldset>
-    </Form>
+                      {t('election.forms.remove')}
+                    </Button>
+                  </Form.Item>
+                </Col>
+              </Row>
+            </Card>
+          ))}
+        </Flex>
+        <Button
+          onClick={() => members.append({ name: '', position: 'member' })}
+          disabled={disabled || members.fields.length >= 21}
+        >
+          {t('election.forms.setup.addMember')}
+        </Button>
+      </fieldset>
+      <FormField control={control} name="note" label={t('election.forms.note')}>
+        {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={3} maxLength={2000} />}
+      </FormField>
+      <Typography.Paragraph strong>{t('election.forms.liveRules')}</Typography.Paragraph>
+      <RuleResults rules={rules} label={t('election.forms.liveRules')} />
+      <div style={{ marginTop: 16 }}>
+        <FormActions submitting={formState.isSubmitting} disabled={disabled} />
+      </div>
+    </ServerForm>
   );
 }

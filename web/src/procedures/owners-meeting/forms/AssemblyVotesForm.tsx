@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { assemblyVotesForm } from '../../../../../domain/forms/owners-meeting';
 import { NumberField } from '../../NumberField';
 import type { TaskFormProps } from '../../taskForm';
-import { AreaField } from '../AreaField';
 import { MatterTag } from '../labels';
 import { VotesForm } from '../VotesForm';
 
@@ -22,13 +21,20 @@ export function AssemblyVotesForm(props: TaskFormProps) {
       totals={(control) => (
         <Row gutter={16}>
           <Col xs={24} md={12}>
-            <AreaField control={control} name="totalArea" label={t(`${f}.totalArea`)} extra={t(`${f}.areaHelp`)} required />
+            <NumberField
+              kind="area"
+              control={control}
+              name="totalArea"
+              label={t(`${f}.totalArea`)}
+              extra={t(`${f}.areaHelp`)}
+              required
+            />
           </Col>
           <Col xs={24} md={12}>
             <NumberField control={control} name="totalOwners" label={t(`${f}.totalOwners`)} min={1} required />
           </Col>
           <Col xs={24} md={12}>
-            <AreaField control={control} name="participatingArea" label={t(`${f}.participatingArea`)} required />
+            <NumberField kind="area" control={control} name="participatingArea" label={t(`${f}.participatingArea`)} required />
           </Col>
           <Col xs={24} md={12}>
             <NumberField control={control} name="participatingOwners" label={t(`${f}.participatingOwners`)} required />
@@ -39,7 +45,13 @@ export function AssemblyVotesForm(props: TaskFormProps) {
       itemVotes={(control, i) => (
         <Row gutter={16}>
           <Col xs={24} md={12}>
-            <AreaField control={control} name={`votes.${i}.areaFor`} label={t(`${f}.areaFor`, { index: i + 1 })} required />
+            <NumberField
+              kind="area"
+              control={control}
+              name={`votes.${i}.areaFor`}
+              label={t(`${f}.areaFor`, { index: i + 1 })}
+              required
+            />
           </Col>
           <Col xs={24} md={12}>
             <NumberField control={control} name={`votes.${i}.ownersFor`} label={t(`${f}.ownersFor`, { index: i + 1 })} required />

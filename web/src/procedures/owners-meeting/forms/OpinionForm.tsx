@@ -1,4 +1,4 @@
-import { Form, Input, Typography } from 'antd';
+import { Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ownersMeetingOpinionForm } from '../../../../../domain/forms/owners-meeting';
 import { OM_RULES } from '../../../../../domain/rules/owners-meeting';
@@ -8,7 +8,7 @@ import { RuleName } from '../../../components/RuleResults';
 import { FormActions } from '../../FormActions';
 import type { TaskFormProps } from '../../taskForm';
 import { useServerForm } from '../../../forms/useServerForm';
-import { SubmitFieldset } from '../../../forms/SubmitFieldset';
+import { ServerForm } from '../../../forms/ServerForm';
 import { lastDayOf } from '../meetingData';
 import { MeetingCard } from '../MeetingCard';
 
@@ -25,26 +25,24 @@ export function OpinionForm({ record, disabled, submit }: TaskFormProps) {
   return (
     <MeetingCard record={record} showOpinion={false}>
       {(data) => (
-        <Form layout="vertical" onFinish={() => void onSubmit()} disabled={disabled}>
-          <SubmitFieldset submitting={formState.isSubmitting}>
-            <Typography.Paragraph>
-              <RuleName id={rule.id} /> {rule.text[language]} <Typography.Text type="secondary">{rule.citation}</Typography.Text>
-            </Typography.Paragraph>
-            <Typography.Paragraph>
-              {t('ownersMeeting.opinion.deadline', { deadline: lastDayOf(data.opinion.deadline, language) })}
-            </Typography.Paragraph>
-            <FormField
-              control={control}
-              name="opinion"
-              label={t('ownersMeeting.opinion.field')}
-              extra={t('ownersMeeting.opinion.fieldHelp')}
-              required
-            >
-              {(field, input) => <Input.TextArea {...field} {...input} rows={5} maxLength={5000} />}
-            </FormField>
-            <FormActions submitting={formState.isSubmitting} disabled={disabled} />
-          </SubmitFieldset>
-        </Form>
+        <ServerForm onSubmit={onSubmit} submitting={formState.isSubmitting} disabled={disabled}>
+          <Typography.Paragraph>
+            <RuleName id={rule.id} /> {rule.text[language]} <Typography.Text type="secondary">{rule.citation}</Typography.Text>
+          </Typography.Paragraph>
+          <Typography.Paragraph>
+            {t('ownersMeeting.opinion.deadline', { deadline: lastDayOf(data.opinion.deadline, language) })}
+          </Typography.Paragraph>
+          <FormField
+            control={control}
+            name="opinion"
+            label={t('ownersMeeting.opinion.field')}
+            extra={t('ownersMeeting.opinion.fieldHelp')}
+            required
+          >
+            {(field, input) => <Input.TextArea {...field} {...input} rows={5} maxLength={5000} />}
+          </FormField>
+          <FormActions submitting={formState.isSubmitting} disabled={disabled} />
+        </ServerForm>
       )}
     </MeetingCard>
   );

@@ -1,4 +1,4 @@
-import { Card, Form, Input, Typography } from 'antd';
+import { Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { chinaDateOf } from '../../../../../domain/clock';
 import { ownersMeetingPostForm } from '../../../../../domain/forms/owners-meeting';
@@ -7,8 +7,8 @@ import { DateField } from '../../DateField';
 import { FormActions } from '../../FormActions';
 import type { TaskFormProps } from '../../taskForm';
 import { useServerForm } from '../../../forms/useServerForm';
-import { SubmitFieldset } from '../../../forms/SubmitFieldset';
-import { DecisionsPanel } from '../DecisionsPanel';
+import { ServerForm } from '../../../forms/ServerForm';
+import { DecisionsCard } from '../DecisionsPanel';
 import { decisionContextOf } from '../meetingData';
 import { MeetingCard } from '../MeetingCard';
 
@@ -30,35 +30,25 @@ export function PostForm({ task, record, disabled, submit }: TaskFormProps) {
     <MeetingCard record={record} showOpinion={false}>
       {(data) => (
         <>
-          {decisions && (
-            <Card
-              size="small"
-              title={<h3 className="card-heading">{t('ownersMeeting.decisions.title')}</h3>}
-              style={{ marginBottom: 16 }}
-            >
-              <DecisionsPanel decisions={decisions} />
-            </Card>
-          )}
-          <Form layout="vertical" onFinish={() => void onSubmit()} disabled={disabled}>
-            <SubmitFieldset submitting={formState.isSubmitting}>
-              {decisions?.lastDay && (
-                <Typography.Paragraph>{t('ownersMeeting.post.lastDay', { lastDay: decisions.lastDay })}</Typography.Paragraph>
-              )}
-              <DateField
-                control={control}
-                name="postedOn"
-                label={t('ownersMeeting.post.postedOn')}
-                extra={t('ownersMeeting.post.postedOnHelp', { meetingDate: data.meeting.meetingDate, today })}
-                required
-                min={data.meeting.meetingDate}
-                max={today}
-              />
-              <FormField control={control} name="place" label={t('ownersMeeting.post.place')} required>
-                {(field, input) => <Input {...field} {...input} maxLength={200} />}
-              </FormField>
-              <FormActions submitting={formState.isSubmitting} disabled={disabled} />
-            </SubmitFieldset>
-          </Form>
+          <DecisionsCard decisions={decisions} />
+          <ServerForm onSubmit={onSubmit} submitting={formState.isSubmitting} disabled={disabled}>
+            {decisions?.lastDay && (
+              <Typography.Paragraph>{t('ownersMeeting.post.lastDay', { lastDay: decisions.lastDay })}</Typography.Paragraph>
+            )}
+            <DateField
+              control={control}
+              name="postedOn"
+              label={t('ownersMeeting.post.postedOn')}
+              extra={t('ownersMeeting.post.postedOnHelp', { meetingDate: data.meeting.meetingDate, today })}
+              required
+              min={data.meeting.meetingDate}
+              max={today}
+            />
+            <FormField control={control} name="place" label={t('ownersMeeting.post.place')} required>
+              {(field, input) => <Input {...field} {...input} maxLength={200} />}
+            </FormField>
+            <FormActions submitting={formState.isSubmitting} disabled={disabled} />
+          </ServerForm>
         </>
       )}
     </MeetingCard>

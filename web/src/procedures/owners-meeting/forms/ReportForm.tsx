@@ -1,4 +1,4 @@
-import { Card, Form, Input, Typography } from 'antd';
+import { Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { ownersMeetingReportForm } from '../../../../../domain/forms/owners-meeting';
@@ -10,8 +10,8 @@ import { RuleName } from '../../../components/RuleResults';
 import { FormActions } from '../../FormActions';
 import type { TaskFormProps } from '../../taskForm';
 import { useServerForm } from '../../../forms/useServerForm';
-import { SubmitFieldset } from '../../../forms/SubmitFieldset';
-import { DecisionsPanel } from '../DecisionsPanel';
+import { ServerForm } from '../../../forms/ServerForm';
+import { DecisionsCard } from '../DecisionsPanel';
 import { decisionContextOf, lastDayOf } from '../meetingData';
 import { MeetingCard } from '../MeetingCard';
 
@@ -39,37 +39,26 @@ export function ReportForm({ task, record, disabled, submit }: TaskFormProps) {
     <MeetingCard record={record}>
       {() => (
         <>
-          {decisions && (
-            <Card
-              size="small"
-              title={<h3 className="card-heading">{t('ownersMeeting.decisions.title')}</h3>}
-              style={{ marginBottom: 16 }}
-            >
-              <DecisionsPanel decisions={decisions} />
-            </Card>
-          )}
-          <Form layout="vertical" onFinish={() => void onSubmit()} disabled={disabled}>
-            <SubmitFieldset submitting={formState.isSubmitting}>
+          <DecisionsCard decisions={decisions} />
+          <ServerForm onSubmit={onSubmit} submitting={formState.isSubmitting} disabled={disabled}>
+            <Typography.Paragraph>
+              <RuleName id={rule.id} /> {rule.text[language]} <Typography.Text type="secondary">{rule.citation}</Typography.Text>
+            </Typography.Paragraph>
+            {decisions?.suggestionDeadline && (
               <Typography.Paragraph>
-                <RuleName id={rule.id} /> {rule.text[language]}{' '}
-                <Typography.Text type="secondary">{rule.citation}</Typography.Text>
+                {t('ownersMeeting.report.deadline', { deadline: lastDayOf(decisions.suggestionDeadline, language) })}
               </Typography.Paragraph>
-              {decisions?.suggestionDeadline && (
-                <Typography.Paragraph>
-                  {t('ownersMeeting.report.deadline', { deadline: lastDayOf(decisions.suggestionDeadline, language) })}
-                </Typography.Paragraph>
-              )}
-              <FormField
-                control={control}
-                name="suggestions"
-                label={t('ownersMeeting.report.suggestions')}
-                extra={t('ownersMeeting.report.suggestionsHelp')}
-              >
-                {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={4} maxLength={5000} />}
-              </FormField>
-              <FormActions submitting={formState.isSubmitting} disabled={disabled} />
-            </SubmitFieldset>
-          </Form>
+            )}
+            <FormField
+              control={control}
+              name="suggestions"
+              label={t('ownersMeeting.report.suggestions')}
+              extra={t('ownersMeeting.report.suggestionsHelp')}
+            >
+              {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={4} maxLength={5000} />}
+            </FormField>
+            <FormActions submitting={formState.isSubmitting} disabled={disabled} />
+          </ServerForm>
         </>
       )}
     </MeetingCard>

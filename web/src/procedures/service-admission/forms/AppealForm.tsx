@@ -1,14 +1,14 @@
-import { Form, Input, Radio } from 'antd';
+import { Input } from 'antd';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { saAppealForm } from '../../../../../domain/forms/service-admission';
 import { FormField } from '../../../forms/FormField';
-import { GroupField } from '../../../forms/GroupField';
+import { RadioField } from '../../../forms/GroupField';
 import { FormActions } from '../../FormActions';
 import type { TaskFormProps } from '../../taskForm';
 import { useServerForm } from '../../../forms/useServerForm';
-import { SubmitFieldset } from '../../../forms/SubmitFieldset';
+import { ServerForm } from '../../../forms/ServerForm';
 import { ApplicationContext } from '../ApplicationContext';
 import { choiceResolver } from './choiceResolver';
 
@@ -38,39 +38,34 @@ export function AppealForm({ task, record, disabled, submit }: TaskFormProps) {
   return (
     <>
       <ApplicationContext task={task} record={record} />
-      <Form layout="vertical" onFinish={() => void onSubmit()} disabled={disabled}>
-        <SubmitFieldset submitting={formState.isSubmitting}>
-          <GroupField control={control} name="decision" label={t('serviceAdmission.appeal.decision')} required>
-            {(field, group) => (
-              <Radio.Group
-                {...group}
-                value={field.value}
-                onChange={(event) => field.onChange(event.target.value)}
-                options={[
-                  { value: 'appeal', label: t('serviceAdmission.appeal.appeal') },
-                  { value: 'accept', label: t('serviceAdmission.appeal.accept') },
-                ]}
-              />
-            )}
-          </GroupField>
-          {decision === 'accept' ? (
-            <FormField control={control} name="comment" label={t('serviceAdmission.appeal.comment')}>
-              {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={2} maxLength={2000} />}
-            </FormField>
-          ) : (
-            <FormField
-              control={control}
-              name="reasons"
-              label={t('serviceAdmission.appeal.reasons')}
-              extra={t('serviceAdmission.appeal.reasonsHelp')}
-              required
-            >
-              {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={4} maxLength={5000} />}
-            </FormField>
-          )}
-          <FormActions submitting={formState.isSubmitting} disabled={disabled} />
-        </SubmitFieldset>
-      </Form>
+      <ServerForm onSubmit={onSubmit} submitting={formState.isSubmitting} disabled={disabled}>
+        <RadioField
+          control={control}
+          name="decision"
+          label={t('serviceAdmission.appeal.decision')}
+          required
+          options={[
+            { value: 'appeal', label: t('serviceAdmission.appeal.appeal') },
+            { value: 'accept', label: t('serviceAdmission.appeal.accept') },
+          ]}
+        />
+        {decision === 'accept' ? (
+          <FormField control={control} name="comment" label={t('serviceAdmission.appeal.comment')}>
+            {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={2} maxLength={2000} />}
+          </FormField>
+        ) : (
+          <FormField
+            control={control}
+            name="reasons"
+            label={t('serviceAdmission.appeal.reasons')}
+            extra={t('serviceAdmission.appeal.reasonsHelp')}
+            required
+          >
+            {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={4} maxLength={5000} />}
+          </FormField>
+        )}
+        <FormActions submitting={formState.isSubmitting} disabled={disabled} />
+      </ServerForm>
     </>
   );
 }

@@ -1,15 +1,15 @@
-import { Alert, Form, Input, Radio } from 'antd';
+import { Alert, Input } from 'antd';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { saAppealRulingForm } from '../../../../../domain/forms/service-admission';
 import { FormField } from '../../../forms/FormField';
-import { GroupField } from '../../../forms/GroupField';
+import { RadioField } from '../../../forms/GroupField';
 import { currentLanguage } from '../../../i18n';
 import { FormActions } from '../../FormActions';
 import type { TaskFormProps } from '../../taskForm';
 import { useServerForm } from '../../../forms/useServerForm';
-import { SubmitFieldset } from '../../../forms/SubmitFieldset';
+import { ServerForm } from '../../../forms/ServerForm';
 import { ApplicationContext } from '../ApplicationContext';
 import { appealOf } from '../caseData';
 import { classificationName } from '../labels';
@@ -53,39 +53,31 @@ export function AppealRulingForm({ task, record, disabled, submit }: TaskFormPro
           />
         )}
       </ApplicationContext>
-      <Form layout="vertical" onFinish={() => void onSubmit()} disabled={disabled}>
-        <SubmitFieldset submitting={formState.isSubmitting}>
-          <GroupField control={control} name="ruling" label={t('serviceAdmission.ruling.ruling')} required>
-            {(field, group) => (
-              <Radio.Group
-                {...group}
-                value={field.value}
-                onChange={(event) => field.onChange(event.target.value)}
-                options={[
-                  { value: 'uphold', label: t('serviceAdmission.ruling.uphold') },
-                  { value: 'reclassify', label: t('serviceAdmission.ruling.reclassify') },
-                ]}
-              />
-            )}
-          </GroupField>
-          {ruling === 'reclassify' && (
-            <GroupField control={control} name="classification" label={t('serviceAdmission.ruling.classification')} required>
-              {(field, group) => (
-                <Radio.Group
-                  {...group}
-                  value={field.value}
-                  onChange={(event) => field.onChange(event.target.value)}
-                  options={(['assist', 'entrusted'] as const).map((c) => ({ value: c, label: classificationName(c, language) }))}
-                />
-              )}
-            </GroupField>
-          )}
-          <FormField control={control} name="reasons" label={t('serviceAdmission.ruling.reasons')} required>
-            {(field, input) => <Input.TextArea {...field} {...input} rows={4} maxLength={5000} />}
-          </FormField>
-          <FormActions submitting={formState.isSubmitting} disabled={disabled} />
-        </SubmitFieldset>
-      </Form>
+      <ServerForm onSubmit={onSubmit} submitting={formState.isSubmitting} disabled={disabled}>
+        <RadioField
+          control={control}
+          name="ruling"
+          label={t('serviceAdmission.ruling.ruling')}
+          required
+          options={[
+            { value: 'uphold', label: t('serviceAdmission.ruling.uphold') },
+            { value: 'reclassify', label: t('serviceAdmission.ruling.reclassify') },
+          ]}
+        />
+        {ruling === 'reclassify' && (
+          <RadioField
+            control={control}
+            name="classification"
+            label={t('serviceAdmission.ruling.classification')}
+            required
+            options={(['assist', 'entrusted'] as const).map((c) => ({ value: c, label: classificationName(c, language) }))}
+          />
+        )}
+        <FormField control={control} name="reasons" label={t('serviceAdmission.ruling.reasons')} required>
+          {(field, input) => <Input.TextArea {...field} {...input} rows={4} maxLength={5000} />}
+        </FormField>
+        <FormActions submitting={formState.isSubmitting} disabled={disabled} />
+      </ServerForm>
     </>
   );
 }

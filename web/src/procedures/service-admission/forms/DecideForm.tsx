@@ -1,17 +1,17 @@
-import { Form, Input, Radio } from 'antd';
+import { Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { saDecideForm } from '../../../../../domain/forms/service-admission';
 import { SA_RULES } from '../../../../../domain/rules/service-admission';
 import { procedureFormResolver } from '../../../forms/bilingual';
 import { FormField } from '../../../forms/FormField';
-import { GroupField } from '../../../forms/GroupField';
+import { RadioField } from '../../../forms/GroupField';
 import { currentLanguage } from '../../../i18n';
 import { ruleTitle } from '../../../i18n/labels';
 import { FormActions } from '../../FormActions';
 import type { TaskFormProps } from '../../taskForm';
 import { useServerForm } from '../../../forms/useServerForm';
-import { SubmitFieldset } from '../../../forms/SubmitFieldset';
+import { ServerForm } from '../../../forms/ServerForm';
 import { ApplicationContext } from '../ApplicationContext';
 
 type Values = z.input<typeof saDecideForm>;
@@ -35,41 +35,31 @@ export function DecideForm({ task, record, disabled, submit }: TaskFormProps) {
   return (
     <>
       <ApplicationContext task={task} record={record} />
-      <Form layout="vertical" onFinish={() => void onSubmit()} disabled={disabled}>
-        <SubmitFieldset submitting={formState.isSubmitting}>
-          <GroupField
-            control={control}
-            name="decision"
-            label={t('serviceAdmission.decide.decision')}
-            extra={`${ruleTitle(rule.id, language)} ${rule.text[language]}（${rule.citation}）`}
-            required
-          >
-            {(field, group) => (
-              <Radio.Group
-                {...group}
-                value={field.value}
-                onChange={(event) => field.onChange(event.target.value)}
-                options={[
-                  { value: 'admit', label: t('serviceAdmission.decide.admit') },
-                  { value: 'refuse', label: t('serviceAdmission.decide.refuse') },
-                ]}
-              />
-            )}
-          </GroupField>
-          <FormField control={control} name="reasons" label={t('serviceAdmission.decide.reasons')} required>
-            {(field, input) => <Input.TextArea {...field} {...input} rows={4} maxLength={5000} />}
-          </FormField>
-          <FormField
-            control={control}
-            name="meetingReference"
-            label={t('serviceAdmission.decide.meetingReference')}
-            extra={t('serviceAdmission.decide.meetingReferenceHelp')}
-          >
-            {(field, input) => <Input {...field} {...input} value={field.value ?? ''} maxLength={200} />}
-          </FormField>
-          <FormActions submitting={formState.isSubmitting} disabled={disabled} />
-        </SubmitFieldset>
-      </Form>
+      <ServerForm onSubmit={onSubmit} submitting={formState.isSubmitting} disabled={disabled}>
+        <RadioField
+          control={control}
+          name="decision"
+          label={t('serviceAdmission.decide.decision')}
+          extra={`${ruleTitle(rule.id, language)} ${rule.text[language]}（${rule.citation}）`}
+          required
+          options={[
+            { value: 'admit', label: t('serviceAdmission.decide.admit') },
+            { value: 'refuse', label: t('serviceAdmission.decide.refuse') },
+          ]}
+        />
+        <FormField control={control} name="reasons" label={t('serviceAdmission.decide.reasons')} required>
+          {(field, input) => <Input.TextArea {...field} {...input} rows={4} maxLength={5000} />}
+        </FormField>
+        <FormField
+          control={control}
+          name="meetingReference"
+          label={t('serviceAdmission.decide.meetingReference')}
+          extra={t('serviceAdmission.decide.meetingReferenceHelp')}
+        >
+          {(field, input) => <Input {...field} {...input} value={field.value ?? ''} maxLength={200} />}
+        </FormField>
+        <FormActions submitting={formState.isSubmitting} disabled={disabled} />
+      </ServerForm>
     </>
   );
 }

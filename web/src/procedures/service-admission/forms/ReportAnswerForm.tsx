@@ -1,18 +1,18 @@
-import { Collapse, Descriptions, Form, Input, Radio, Typography } from 'antd';
+import { Collapse, Descriptions, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { saReportAnswerForm } from '../../../../../domain/forms/service-admission';
 import { SA_RULES } from '../../../../../domain/rules/service-admission';
 import { yesNo, procedureFormResolver } from '../../../forms/bilingual';
 import { FormField } from '../../../forms/FormField';
-import { GroupField } from '../../../forms/GroupField';
+import { RadioField } from '../../../forms/GroupField';
 import { currentLanguage } from '../../../i18n';
 import { DocumentLink } from '../../DocumentLink';
 import { FormActions } from '../../FormActions';
 import { formatDateTime } from '../../format';
 import type { TaskFormProps } from '../../taskForm';
 import { useServerForm } from '../../../forms/useServerForm';
-import { SubmitFieldset } from '../../../forms/SubmitFieldset';
+import { ServerForm } from '../../../forms/ServerForm';
 import { reportOf } from '../caseData';
 
 type Values = z.input<typeof saReportAnswerForm>;
@@ -108,42 +108,32 @@ export function ReportAnswerForm({ task, documents, disabled, submit }: TaskForm
           ]}
         />
       )}
-      <Form layout="vertical" onFinish={() => void onSubmit()} disabled={disabled}>
-        <SubmitFieldset submitting={formState.isSubmitting}>
-          <GroupField
-            control={control}
-            name="finding"
-            label={t('serviceAdmission.answer.finding')}
-            extra={`${SA_RULES['SA-GATE'].id} ${SA_RULES['SA-GATE'].text[language]}`}
-            required
-          >
-            {(field, group) => (
-              <Radio.Group
-                {...group}
-                value={field.value}
-                onChange={(event) => field.onChange(event.target.value)}
-                options={[
-                  { value: 'upheld', label: t('serviceAdmission.answer.upheld') },
-                  { value: 'not-upheld', label: t('serviceAdmission.answer.notUpheld') },
-                ]}
-              />
-            )}
-          </GroupField>
-          <FormField
-            control={control}
-            name="answer"
-            label={t('serviceAdmission.answer.answer')}
-            extra={t('serviceAdmission.answer.answerHelp')}
-            required
-          >
-            {(field, input) => <Input.TextArea {...field} {...input} rows={4} maxLength={5000} />}
-          </FormField>
-          <FormField control={control} name="measures" label={t('serviceAdmission.answer.measures')}>
-            {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={3} maxLength={5000} />}
-          </FormField>
-          <FormActions submitting={formState.isSubmitting} disabled={disabled} />
-        </SubmitFieldset>
-      </Form>
+      <ServerForm onSubmit={onSubmit} submitting={formState.isSubmitting} disabled={disabled}>
+        <RadioField
+          control={control}
+          name="finding"
+          label={t('serviceAdmission.answer.finding')}
+          extra={`${SA_RULES['SA-GATE'].id} ${SA_RULES['SA-GATE'].text[language]}`}
+          required
+          options={[
+            { value: 'upheld', label: t('serviceAdmission.answer.upheld') },
+            { value: 'not-upheld', label: t('serviceAdmission.answer.notUpheld') },
+          ]}
+        />
+        <FormField
+          control={control}
+          name="answer"
+          label={t('serviceAdmission.answer.answer')}
+          extra={t('serviceAdmission.answer.answerHelp')}
+          required
+        >
+          {(field, input) => <Input.TextArea {...field} {...input} rows={4} maxLength={5000} />}
+        </FormField>
+        <FormField control={control} name="measures" label={t('serviceAdmission.answer.measures')}>
+          {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={3} maxLength={5000} />}
+        </FormField>
+        <FormActions submitting={formState.isSubmitting} disabled={disabled} />
+      </ServerForm>
     </>
   );
 }

@@ -1,12 +1,12 @@
-import { Form, Input, Radio } from 'antd';
+import { Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { saReviewForm } from '../../../../../domain/forms/service-admission';
 import { FormField } from '../../../forms/FormField';
-import { GroupField } from '../../../forms/GroupField';
+import { RadioField } from '../../../forms/GroupField';
 import { FormActions } from '../../FormActions';
 import type { TaskFormProps } from '../../taskForm';
 import { useServerForm } from '../../../forms/useServerForm';
-import { SubmitFieldset } from '../../../forms/SubmitFieldset';
+import { ServerForm } from '../../../forms/ServerForm';
 import { ApplicationContext } from '../ApplicationContext';
 
 /** sa.review: the county civil-affairs bureau forwards the application to the county's decision, or returns it with reasons. */
@@ -20,33 +20,28 @@ export function ReviewForm({ task, record, disabled, submit }: TaskFormProps) {
   return (
     <>
       <ApplicationContext task={task} record={record} />
-      <Form layout="vertical" onFinish={() => void onSubmit()} disabled={disabled}>
-        <SubmitFieldset submitting={formState.isSubmitting}>
-          <GroupField control={control} name="decision" label={t('serviceAdmission.review.decision')} required>
-            {(field, group) => (
-              <Radio.Group
-                {...group}
-                value={field.value}
-                onChange={(event) => field.onChange(event.target.value)}
-                options={[
-                  { value: 'forward', label: t('serviceAdmission.review.forward') },
-                  { value: 'return', label: t('serviceAdmission.review.return') },
-                ]}
-              />
-            )}
-          </GroupField>
-          <FormField
-            control={control}
-            name="opinion"
-            label={t('serviceAdmission.review.opinion')}
-            extra={t('serviceAdmission.review.opinionHelp')}
-            required
-          >
-            {(field, input) => <Input.TextArea {...field} {...input} rows={4} maxLength={5000} />}
-          </FormField>
-          <FormActions submitting={formState.isSubmitting} disabled={disabled} />
-        </SubmitFieldset>
-      </Form>
+      <ServerForm onSubmit={onSubmit} submitting={formState.isSubmitting} disabled={disabled}>
+        <RadioField
+          control={control}
+          name="decision"
+          label={t('serviceAdmission.review.decision')}
+          required
+          options={[
+            { value: 'forward', label: t('serviceAdmission.review.forward') },
+            { value: 'return', label: t('serviceAdmission.review.return') },
+          ]}
+        />
+        <FormField
+          control={control}
+          name="opinion"
+          label={t('serviceAdmission.review.opinion')}
+          extra={t('serviceAdmission.review.opinionHelp')}
+          required
+        >
+          {(field, input) => <Input.TextArea {...field} {...input} rows={4} maxLength={5000} />}
+        </FormField>
+        <FormActions submitting={formState.isSubmitting} disabled={disabled} />
+      </ServerForm>
     </>
   );
 }

@@ -1,16 +1,16 @@
-import { Alert, Card, Form, Input, Radio } from 'antd';
+import { Alert, Card, Input } from 'antd';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { saReviseForm } from '../../../../../domain/forms/service-admission';
 import { FormField } from '../../../forms/FormField';
-import { GroupField } from '../../../forms/GroupField';
+import { RadioField } from '../../../forms/GroupField';
 import { currentLanguage } from '../../../i18n';
 import { FormActions } from '../../FormActions';
 import { formatDateTime } from '../../format';
 import type { TaskFormProps } from '../../taskForm';
 import { useServerForm } from '../../../forms/useServerForm';
-import { SubmitFieldset } from '../../../forms/SubmitFieldset';
+import { ServerForm } from '../../../forms/ServerForm';
 import { AdmissionRulesPanel } from '../AdmissionRulesPanel';
 import { ApplicationContext } from '../ApplicationContext';
 import { renewalDueOf, termsOf } from '../caseData';
@@ -62,46 +62,41 @@ export function ReviseForm({ task, record, disabled, submit }: TaskFormProps) {
     <>
       <Alert type="warning" showIcon title={intro} style={{ marginBottom: 16 }} />
       <ApplicationContext task={task} record={record} />
-      <Form layout="vertical" onFinish={() => void onSubmit()} disabled={disabled}>
-        <SubmitFieldset submitting={formState.isSubmitting}>
-          <GroupField control={control} name="action" label={t('serviceAdmission.revise.action')} required>
-            {(field, group) => (
-              <Radio.Group
-                {...group}
-                value={field.value}
-                onChange={(event) => field.onChange(event.target.value)}
-                options={[
-                  { value: 'resubmit', label: t('serviceAdmission.revise.resubmit') },
-                  {
-                    value: 'withdraw',
-                    label: t(task.kind === 'sa.renew' ? 'serviceAdmission.revise.endItem' : 'serviceAdmission.revise.withdraw'),
-                  },
-                ]}
-              />
-            )}
-          </GroupField>
-          {action === 'withdraw' ? (
-            <FormField control={control} name="reason" label={t('serviceAdmission.revise.reason')} required>
-              {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={3} maxLength={2000} />}
+      <ServerForm onSubmit={onSubmit} submitting={formState.isSubmitting} disabled={disabled}>
+        <RadioField
+          control={control}
+          name="action"
+          label={t('serviceAdmission.revise.action')}
+          required
+          options={[
+            { value: 'resubmit', label: t('serviceAdmission.revise.resubmit') },
+            {
+              value: 'withdraw',
+              label: t(task.kind === 'sa.renew' ? 'serviceAdmission.revise.endItem' : 'serviceAdmission.revise.withdraw'),
+            },
+          ]}
+        />
+        {action === 'withdraw' ? (
+          <FormField control={control} name="reason" label={t('serviceAdmission.revise.reason')} required>
+            {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={3} maxLength={2000} />}
+          </FormField>
+        ) : (
+          <>
+            <TermsFields control={control} />
+            <Card
+              size="small"
+              title={<h3 className="card-heading">{t('serviceAdmission.rules.title')}</h3>}
+              style={{ marginBottom: 16 }}
+            >
+              <AdmissionRulesPanel terms={terms} />
+            </Card>
+            <FormField control={control} name="note" label={t('serviceAdmission.revise.note')}>
+              {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={2} maxLength={2000} />}
             </FormField>
-          ) : (
-            <>
-              <TermsFields control={control} />
-              <Card
-                size="small"
-                title={<h3 className="card-heading">{t('serviceAdmission.rules.title')}</h3>}
-                style={{ marginBottom: 16 }}
-              >
-                <AdmissionRulesPanel terms={terms} />
-              </Card>
-              <FormField control={control} name="note" label={t('serviceAdmission.revise.note')}>
-                {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={2} maxLength={2000} />}
-              </FormField>
-            </>
-          )}
-          <FormActions submitting={formState.isSubmitting} disabled={disabled} />
-        </SubmitFieldset>
-      </Form>
+          </>
+        )}
+        <FormActions submitting={formState.isSubmitting} disabled={disabled} />
+      </ServerForm>
     </>
   );
 }

@@ -1,12 +1,12 @@
-import { Form, Input, Radio } from 'antd';
+import { Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { smokeConfirmForm } from '../../../../../domain/forms/smoke';
 import { FormField } from '../../../forms/FormField';
-import { GroupField } from '../../../forms/GroupField';
+import { RadioField } from '../../../forms/GroupField';
 import { FormActions } from '../../FormActions';
 import type { TaskFormProps } from '../../taskForm';
 import { useServerForm } from '../../../forms/useServerForm';
-import { SubmitFieldset } from '../../../forms/SubmitFieldset';
+import { ServerForm } from '../../../forms/ServerForm';
 
 /** smoke.confirm: approve or reject, with an optional comment. */
 export function SmokeConfirmForm({ disabled, submit }: TaskFormProps) {
@@ -18,26 +18,21 @@ export function SmokeConfirmForm({ disabled, submit }: TaskFormProps) {
   });
   const onSubmit = submitWith((payload) => submit(payload, setServerFieldError));
   return (
-    <Form layout="vertical" onFinish={() => void onSubmit()} disabled={disabled}>
-      <SubmitFieldset submitting={formState.isSubmitting}>
-        <GroupField control={control} name="decision" label={t('smoke.decision')} required>
-          {(field, group) => (
-            <Radio.Group
-              {...group}
-              value={field.value}
-              onChange={(event) => field.onChange(event.target.value)}
-              options={[
-                { value: 'approve', label: t('smoke.approve') },
-                { value: 'reject', label: t('smoke.reject') },
-              ]}
-            />
-          )}
-        </GroupField>
-        <FormField control={control} name="comment" label={t('smoke.comment')}>
-          {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={3} maxLength={2000} />}
-        </FormField>
-        <FormActions submitting={formState.isSubmitting} disabled={disabled} />
-      </SubmitFieldset>
-    </Form>
+    <ServerForm onSubmit={onSubmit} submitting={formState.isSubmitting} disabled={disabled}>
+      <RadioField
+        control={control}
+        name="decision"
+        label={t('smoke.decision')}
+        required
+        options={[
+          { value: 'approve', label: t('smoke.approve') },
+          { value: 'reject', label: t('smoke.reject') },
+        ]}
+      />
+      <FormField control={control} name="comment" label={t('smoke.comment')}>
+        {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={3} maxLength={2000} />}
+      </FormField>
+      <FormActions submitting={formState.isSubmitting} disabled={disabled} />
+    </ServerForm>
   );
 }

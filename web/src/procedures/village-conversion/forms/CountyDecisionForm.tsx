@@ -1,14 +1,15 @@
-import { Form, Input, InputNumber, Radio, Typography } from 'antd';
+import { Input, Typography } from 'antd';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { vcCountyDecisionForm } from '../../../../../domain/forms/village-conversion';
 import { FormField } from '../../../forms/FormField';
-import { GroupField } from '../../../forms/GroupField';
+import { RadioField } from '../../../forms/GroupField';
 import { FormActions } from '../../FormActions';
 import type { TaskFormProps } from '../../taskForm';
 import { useServerForm } from '../../../forms/useServerForm';
-import { SubmitFieldset } from '../../../forms/SubmitFieldset';
+import { NumberField } from '../../NumberField';
+import { ServerForm } from '../../../forms/ServerForm';
 import { ApplicationSummary } from '../ApplicationSummary';
 
 type Values = z.input<typeof vcCountyDecisionForm>;
@@ -37,80 +38,68 @@ export function CountyDecisionForm({ disabled, submit, record, documents }: Task
   return (
     <>
       <ApplicationSummary record={record} documents={documents} />
-      <Form layout="vertical" onFinish={() => void onSubmit()} disabled={disabled}>
-        <SubmitFieldset submitting={formState.isSubmitting}>
-          <GroupField control={control} name="decision" label={t('vc.decision.decision')} required>
-            {(field, group) => (
-              <Radio.Group
-                {...group}
-                value={field.value}
-                onChange={(event) => field.onChange(event.target.value)}
-                options={[
-                  { value: 'approve', label: t('vc.decision.approve') },
-                  { value: 'refuse', label: t('vc.decision.refuse') },
-                  { value: 'return', label: t('vc.decision.return') },
-                ]}
-              />
-            )}
-          </GroupField>
-          {decision === 'return' && (
+      <ServerForm onSubmit={onSubmit} submitting={formState.isSubmitting} disabled={disabled}>
+        <RadioField
+          control={control}
+          name="decision"
+          label={t('vc.decision.decision')}
+          required
+          options={[
+            { value: 'approve', label: t('vc.decision.approve') },
+            { value: 'refuse', label: t('vc.decision.refuse') },
+            { value: 'return', label: t('vc.decision.return') },
+          ]}
+        />
+        {decision === 'return' && (
+          <FormField
+            control={control}
+            name="opinion"
+            label={t('vc.decision.opinion')}
+            extra={t('vc.decision.opinionHelp')}
+            required
+          >
+            {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={4} maxLength={2000} />}
+          </FormField>
+        )}
+        {decision !== 'return' && (
+          <>
             <FormField
               control={control}
-              name="opinion"
-              label={t('vc.decision.opinion')}
-              extra={t('vc.decision.opinionHelp')}
+              name="documentNumber"
+              label={t('vc.decision.documentNumber')}
+              extra={t('vc.decision.documentNumberHelp')}
               required
             >
-              {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={4} maxLength={2000} />}
+              {(field, input) => <Input {...field} {...input} value={field.value ?? ''} maxLength={100} />}
             </FormField>
-          )}
-          {decision !== 'return' && (
-            <>
-              <FormField
-                control={control}
-                name="documentNumber"
-                label={t('vc.decision.documentNumber')}
-                extra={t('vc.decision.documentNumberHelp')}
-                required
-              >
-                {(field, input) => <Input {...field} {...input} value={field.value ?? ''} maxLength={100} />}
-              </FormField>
-              <FormField control={control} name="decisionText" label={t('vc.decision.decisionText')} required>
-                {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={5} maxLength={5000} />}
-              </FormField>
-            </>
-          )}
-          {decision === 'approve' && (
-            <fieldset className="form-fieldset">
-              <legend>
-                <Typography.Text strong>{t('vc.decision.newCommittee')}</Typography.Text>
-              </legend>
-              <FormField control={control} name="newCommittee.name" label={t('vc.decision.committeeName')} required>
-                {(field, input) => <Input {...field} {...input} value={field.value ?? ''} maxLength={100} />}
-              </FormField>
-              <FormField control={control} name="newCommittee.area" label={t('vc.decision.committeeArea')} required>
-                {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={2} maxLength={500} />}
-              </FormField>
-              <FormField control={control} name="newCommittee.households" label={t('vc.decision.committeeHouseholds')} required>
-                {(field, input) => (
-                  <InputNumber
-                    {...input}
-                    ref={field.ref}
-                    name={field.name}
-                    value={field.value ?? null}
-                    onChange={(value) => field.onChange(value ?? undefined)}
-                    onBlur={field.onBlur}
-                    min={1}
-                    precision={0}
-                    style={{ width: '100%', maxWidth: 240 }}
-                  />
-                )}
-              </FormField>
-            </fieldset>
-          )}
-          <FormActions submitting={formState.isSubmitting} disabled={disabled} />
-        </SubmitFieldset>
-      </Form>
+            <FormField control={control} name="decisionText" label={t('vc.decision.decisionText')} required>
+              {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={5} maxLength={5000} />}
+            </FormField>
+          </>
+        )}
+        {decision === 'approve' && (
+          <fieldset className="form-fieldset">
+            <legend>
+              <Typography.Text strong>{t('vc.decision.newCommittee')}</Typography.Text>
+            </legend>
+            <FormField control={control} name="newCommittee.name" label={t('vc.decision.committeeName')} required>
+              {(field, input) => <Input {...field} {...input} value={field.value ?? ''} maxLength={100} />}
+            </FormField>
+            <FormField control={control} name="newCommittee.area" label={t('vc.decision.committeeArea')} required>
+              {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={2} maxLength={500} />}
+            </FormField>
+            <NumberField
+              control={control}
+              name="newCommittee.households"
+              label={t('vc.decision.committeeHouseholds')}
+              required
+              min={1}
+              maxWidth={240}
+            />
+          </fieldset>
+        )}
+        <FormActions submitting={formState.isSubmitting} disabled={disabled} />
+      </ServerForm>
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { App, Button, Card, Col, Form, Input, Row } from 'antd';
+import { App, Button, Card, Col, Input, Row } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useWatch, type DefaultValues } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +14,7 @@ import { FormActions } from '../../FormActions';
 import { NumberField } from '../../NumberField';
 import type { TaskFormProps } from '../../taskForm';
 import { useServerForm } from '../../../forms/useServerForm';
-import { SubmitFieldset } from '../../../forms/SubmitFieldset';
+import { ServerForm } from '../../../forms/ServerForm';
 import { VC_RULES } from '../application';
 import { AssemblyFields } from '../AssemblyFields';
 import { EvidencePicker } from '../EvidencePicker';
@@ -98,75 +98,73 @@ export function PrepareForm({ task, record, documents, disabled, submit }: TaskF
   };
 
   return (
-    <Form layout="vertical" onFinish={() => void onSubmit()} disabled={disabled}>
-      <SubmitFieldset submitting={formState.isSubmitting}>
-        <Section title={rule('VC-C1')}>
-          <CheckField control={control} name="application.insideUrbanBoundary" label={t('vc.fields.insideUrbanBoundary')} />
-          {picker('VC-C1')}
-        </Section>
-        <Section title={rule('VC-C2')}>
-          <CheckField control={control} name="application.farmlandInsufficient" label={t('vc.fields.farmlandInsufficient')} />
-          {picker('VC-C2')}
-        </Section>
-        <Section title={rule('VC-C3')}>
-          <Row gutter={16}>
-            <Col xs={24} md={12}>
-              <NumberField control={control} name="application.labourForce" label={t('vc.fields.labourForce')} required />
-            </Col>
-            <Col xs={24} md={12}>
-              <NumberField control={control} name="application.nonFarmLabour" label={t('vc.fields.nonFarmLabour')} required />
-            </Col>
-          </Row>
-          {picker('VC-C3')}
-        </Section>
-        <Section title={rule('VC-C4')}>
-          <CheckField
-            control={control}
-            name="application.assetRestructuringComplete"
-            label={t('vc.fields.assetRestructuringComplete')}
-          />
-          <FormField
-            control={control}
-            name="restructuringRecord"
-            label={t('vc.fields.restructuringRecord')}
-            extra={t('vc.fields.restructuringRecordHelp')}
-            required
-          >
-            {(field, input) => <Input {...field} {...input} maxLength={200} />}
-          </FormField>
-          {picker('VC-C4')}
-        </Section>
-        <Section title={t('vc.prepare.assembly')}>
-          <AssemblyFields
-            control={control}
-            at="application.assembly"
-            afterDates={
-              <FormField
-                control={control}
-                name="noticePosting"
-                label={t('vc.fields.noticePosting')}
-                extra={t('vc.fields.noticePostingHelp')}
-                required
-              >
-                {(field, input) => <Input.TextArea {...field} {...input} rows={2} maxLength={500} />}
-              </FormField>
-            }
-            otherVotes={[
-              <NumberField control={control} name="votesAgainst" label={t('vc.fields.votesAgainst')} required />,
-              <NumberField control={control} name="abstentions" label={t('vc.fields.abstentions')} required />,
-            ]}
-          />
-          {picker('assembly')}
-        </Section>
-        <Section title={t('vc.rules.title')}>
-          <LiveRulesPanel application={application} />
-        </Section>
-        <FormActions submitting={formState.isSubmitting} disabled={disabled}>
-          <Button onClick={() => void saveDraft()} loading={savingDraft} disabled={disabled}>
-            {t('vc.prepare.saveDraft')}
-          </Button>
-        </FormActions>
-      </SubmitFieldset>
-    </Form>
+    <ServerForm onSubmit={onSubmit} submitting={formState.isSubmitting} disabled={disabled}>
+      <Section title={rule('VC-C1')}>
+        <CheckField control={control} name="application.insideUrbanBoundary" label={t('vc.fields.insideUrbanBoundary')} />
+        {picker('VC-C1')}
+      </Section>
+      <Section title={rule('VC-C2')}>
+        <CheckField control={control} name="application.farmlandInsufficient" label={t('vc.fields.farmlandInsufficient')} />
+        {picker('VC-C2')}
+      </Section>
+      <Section title={rule('VC-C3')}>
+        <Row gutter={16}>
+          <Col xs={24} md={12}>
+            <NumberField control={control} name="application.labourForce" label={t('vc.fields.labourForce')} required />
+          </Col>
+          <Col xs={24} md={12}>
+            <NumberField control={control} name="application.nonFarmLabour" label={t('vc.fields.nonFarmLabour')} required />
+          </Col>
+        </Row>
+        {picker('VC-C3')}
+      </Section>
+      <Section title={rule('VC-C4')}>
+        <CheckField
+          control={control}
+          name="application.assetRestructuringComplete"
+          label={t('vc.fields.assetRestructuringComplete')}
+        />
+        <FormField
+          control={control}
+          name="restructuringRecord"
+          label={t('vc.fields.restructuringRecord')}
+          extra={t('vc.fields.restructuringRecordHelp')}
+          required
+        >
+          {(field, input) => <Input {...field} {...input} maxLength={200} />}
+        </FormField>
+        {picker('VC-C4')}
+      </Section>
+      <Section title={t('vc.prepare.assembly')}>
+        <AssemblyFields
+          control={control}
+          at="application.assembly"
+          afterDates={
+            <FormField
+              control={control}
+              name="noticePosting"
+              label={t('vc.fields.noticePosting')}
+              extra={t('vc.fields.noticePostingHelp')}
+              required
+            >
+              {(field, input) => <Input.TextArea {...field} {...input} rows={2} maxLength={500} />}
+            </FormField>
+          }
+          otherVotes={[
+            <NumberField control={control} name="votesAgainst" label={t('vc.fields.votesAgainst')} required />,
+            <NumberField control={control} name="abstentions" label={t('vc.fields.abstentions')} required />,
+          ]}
+        />
+        {picker('assembly')}
+      </Section>
+      <Section title={t('vc.rules.title')}>
+        <LiveRulesPanel application={application} />
+      </Section>
+      <FormActions submitting={formState.isSubmitting} disabled={disabled}>
+        <Button onClick={() => void saveDraft()} loading={savingDraft} disabled={disabled}>
+          {t('vc.prepare.saveDraft')}
+        </Button>
+      </FormActions>
+    </ServerForm>
   );
 }

@@ -1,15 +1,15 @@
-import { Form, Input, Radio } from 'antd';
+import { Input } from 'antd';
 import { type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { vcCivilAffairsReviewForm, vcTownshipReviewForm } from '../../../../../domain/forms/village-conversion';
 import { procedureFormResolver } from '../../../forms/bilingual';
 import { FormField } from '../../../forms/FormField';
-import { GroupField } from '../../../forms/GroupField';
+import { RadioField } from '../../../forms/GroupField';
 import { FormActions } from '../../FormActions';
 import type { TaskFormProps } from '../../taskForm';
 import { useServerForm } from '../../../forms/useServerForm';
-import { SubmitFieldset } from '../../../forms/SubmitFieldset';
+import { ServerForm } from '../../../forms/ServerForm';
 import { ApplicationSummary } from '../ApplicationSummary';
 
 type ReviewSchema = typeof vcTownshipReviewForm | typeof vcCivilAffairsReviewForm;
@@ -41,27 +41,22 @@ export function ReviewDecisionForm({
   return (
     <>
       <ApplicationSummary record={record} documents={documents} />
-      <Form layout="vertical" onFinish={() => void onSubmit()} disabled={disabled}>
-        <SubmitFieldset submitting={formState.isSubmitting}>
-          <GroupField control={control} name="decision" label={t('vc.review.decision')} required>
-            {(field, group) => (
-              <Radio.Group
-                {...group}
-                value={field.value}
-                onChange={(event) => field.onChange(event.target.value)}
-                options={[
-                  { value: advance, label: t(advance === 'propose' ? 'vc.review.propose' : 'vc.review.forward') },
-                  { value: 'return', label: t('vc.review.return') },
-                ]}
-              />
-            )}
-          </GroupField>
-          <FormField control={control} name="opinion" label={t('vc.review.opinion')} required>
-            {(field, input) => <Input.TextArea {...field} {...input} rows={4} maxLength={2000} />}
-          </FormField>
-          <FormActions submitting={formState.isSubmitting} disabled={disabled} />
-        </SubmitFieldset>
-      </Form>
+      <ServerForm onSubmit={onSubmit} submitting={formState.isSubmitting} disabled={disabled}>
+        <RadioField
+          control={control}
+          name="decision"
+          label={t('vc.review.decision')}
+          required
+          options={[
+            { value: advance, label: t(advance === 'propose' ? 'vc.review.propose' : 'vc.review.forward') },
+            { value: 'return', label: t('vc.review.return') },
+          ]}
+        />
+        <FormField control={control} name="opinion" label={t('vc.review.opinion')} required>
+          {(field, input) => <Input.TextArea {...field} {...input} rows={4} maxLength={2000} />}
+        </FormField>
+        <FormActions submitting={formState.isSubmitting} disabled={disabled} />
+      </ServerForm>
     </>
   );
 }

@@ -1,12 +1,12 @@
-import { ALLOWED_DOCUMENT_TYPES, DOCUMENT_MIME_TYPES, type DocumentMimeType } from '../../api/schemas/procedures';
+import { ALLOWED_DOCUMENT_TYPES, DOCUMENT_MIME_TYPES, type DocumentMimeType } from '../api/schemas/procedures';
 
-/** File types a report's evidence may have (the API checks the content too), for the file picker's `accept`. */
-export const EVIDENCE_ACCEPT = DOCUMENT_MIME_TYPES.flatMap((type) =>
+/** File types a case document may have (the API checks the content too), for a file picker's `accept`. */
+export const DOCUMENT_ACCEPT = DOCUMENT_MIME_TYPES.flatMap((type) =>
   ALLOWED_DOCUMENT_TYPES[type].extensions.map((ext) => `.${ext}`),
 ).join(',');
 
 /** The declared type of a file by its extension. */
-export function evidenceMimeType(filename: string): DocumentMimeType | undefined {
+export function documentMimeType(filename: string): DocumentMimeType | undefined {
   const extension = filename.split('.').pop()?.toLowerCase() ?? '';
   return DOCUMENT_MIME_TYPES.find((type) => (ALLOWED_DOCUMENT_TYPES[type].extensions as readonly string[]).includes(extension));
 }
@@ -20,4 +20,14 @@ export function readBase64(file: Blob): Promise<string> {
     reader.onerror = () => reject(reader.error ?? new Error('read failed'));
     reader.readAsDataURL(file);
   });
+}
+
+/** Offers a CSV file holding only a header row (with a BOM, so that Excel reads it as UTF-8) for download. */
+export function downloadCsvTemplate(header: string, filename: string): void {
+  const url = URL.createObjectURL(new Blob([`\uFEFF${header}\n`], { type: 'text/csv;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.click();
+  URL.revokeObjectURL(url);
 }
