@@ -1,8 +1,32 @@
 import type { DbClient } from '../runtime/db';
-import { appendAudit, inTransaction } from '../runtime/audit';
+import { appendAudit, inTransaction, type AuditEntry } from '../runtime/audit';
 import { notify } from '../runtime/notifications';
 import { type Prisma, type Role } from '../prisma/generated/client';
 import { recordRules, type RecordedRule } from './rule-decisions';
+
+/** What a workflow's write to a case records in the audit trail, committed with the change. */
+export interface CaseEvent {
+  action: string;
+  actorId?: string;
+  actingOrgId?: string;
+  reason?: string;
+  data?: Record<string, unknown>;
+}
+
+/** The audit row of a case event: a successful change to the case, in the name of the event's actor. */
+export function caseEventAudit(caseId: string, event: CaseEvent): AuditEntry {
+  return {
+    action: event.action,
+    targetType: 'case',
+    targetId: caseId,
+    caseId,
+    actorId: event.actorId,
+    actingOrgId: event.actingOrgId,
+    outcome: 'success',
+    reason: event.reason,
+    data: event.data ?? {},
+  };
+}
 
 export interface CloseCaseInput {
   caseId: string;

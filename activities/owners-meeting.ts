@@ -2,6 +2,7 @@ import type { Db } from '../runtime/db';
 import { appendAudit } from '../runtime/audit';
 import { notify, type NotificationKind } from '../runtime/notifications';
 import type { RoleName } from '../domain/roles';
+import { caseEventAudit, type CaseEvent } from './cases';
 
 export interface SaveOwnersMeetingStepInput {
   caseId: string;
@@ -13,7 +14,7 @@ export interface SaveOwnersMeetingStepInput {
   /** Top-level keys merged into Case.data. */
   set: Record<string, unknown>;
   /** The audit row committed with the change. */
-  event: { action: string; actorId?: string; actingOrgId?: string; reason?: string; data?: Record<string, unknown> };
+  event: CaseEvent;
   /** An in-app notification (and mail) to an organization, committed with the change. */
   notify?: { kind: NotificationKind; organizationId: string; role?: RoleName; params?: Record<string, unknown> };
 }
@@ -32,17 +33,7 @@ export function createOwnersMeetingActivities({ db }: { db: Db }) {
            WHERE id = ${input.caseId}::uuid
              AND NOT (COALESCE(data -> 'steps', '[]'::jsonb) @> to_jsonb(ARRAY[${input.step}::text]))`;
         if (changed === 0) return;
-        await appendAudit(tx, {
-          action: input.event.action,
-          targetType: 'case',
-          targetId: input.caseId,
-          caseId: input.caseId,
-          actorId: input.event.actorId,
-          actingOrgId: input.event.actingOrgId,
-          outcome: 'success',
-          reason: input.event.reason,
-          data: input.event.data ?? {},
-        });
+        await appendAudit(tx, caseEventAudit(input.caseId, input.event));
         if (input.notify) {
           const row = await tx.case.findUniqueOrThrow({ where: { id: input.caseId }, select: { number: true, title: true } });
           await notify(tx, {

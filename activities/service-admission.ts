@@ -2,6 +2,7 @@ import type { Db } from '../runtime/db';
 import { appendAudit } from '../runtime/audit';
 import { notify } from '../runtime/notifications';
 import type { RoleName } from '../domain/roles';
+import { caseEventAudit, type CaseEvent } from './cases';
 
 export interface SaveServiceItemCaseInput {
   caseId: string;
@@ -13,7 +14,7 @@ export interface SaveServiceItemCaseInput {
   /** Top-level keys merged into Case.data. */
   set: Record<string, unknown>;
   /** The audit row committed with the change. */
-  event: { action: string; actorId?: string; actingOrgId?: string; reason?: string; data?: Record<string, unknown> };
+  event: CaseEvent;
   /** Tells an organization that its case was decided (in-app and mail). */
   notifyOrg?: { organizationId: string; role?: RoleName; params?: Record<string, unknown> };
 }
@@ -33,17 +34,7 @@ export function createServiceAdmissionActivities({ db }: { db: Db }) {
         const stored = typeof data.stateSeq === 'number' ? data.stateSeq : 0;
         if (input.seq <= stored) return;
         await tx.case.update({ where: { id: input.caseId }, data: { data: { ...data, ...input.set, stateSeq: input.seq } } });
-        await appendAudit(tx, {
-          action: input.event.action,
-          targetType: 'case',
-          targetId: input.caseId,
-          caseId: input.caseId,
-          actorId: input.event.actorId,
-          actingOrgId: input.event.actingOrgId,
-          outcome: 'success',
-          reason: input.event.reason,
-          data: input.event.data ?? {},
-        });
+        await appendAudit(tx, caseEventAudit(input.caseId, input.event));
         if (input.notifyOrg) {
           await notify(tx, {
             kind: 'case.decided',

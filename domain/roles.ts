@@ -1,13 +1,18 @@
 import type { LocalizedText } from './errors';
 
-/** Roles a membership can carry (user × organization × role). Mirrors the `Role` enum in prisma/schema.prisma. */
-export const ROLES = [
+/** The officials' roles: the county, township and committee offices (not elected committees, departments or residents). */
+export const OFFICIAL_ROLES = [
   'SYSTEM_ADMIN',
   'COUNTY_APPROVER',
   'COUNTY_CIVIL_AFFAIRS_REVIEWER',
   'TOWNSHIP_OFFICIAL',
   'RESIDENTS_COMMITTEE_OFFICIAL',
   'VILLAGE_COMMITTEE_OFFICIAL',
+] as const;
+
+/** Roles a membership can carry (user × organization × role). Mirrors the `Role` enum in prisma/schema.prisma. */
+export const ROLES = [
+  ...OFFICIAL_ROLES,
   'ELECTION_COMMITTEE_MEMBER',
   'OWNERS_COMMITTEE_MEMBER',
   'DEPARTMENT_APPLICANT',

@@ -13,11 +13,12 @@ import {
   distribution,
   harnessArgs,
   logger,
+  type Official,
   pool,
   refusal,
+  type ReliabilityEnvironment,
   startReliabilityEnvironment,
 } from './environment';
-import type { Official, ReliabilityEnvironment } from './environment';
 
 const { quick, option } = harnessArgs();
 const total = Number(option('--cases') ?? (quick ? 40 : 400));

@@ -9,6 +9,7 @@ import { expectRuleDetailsInEnglish } from './support/rule-details';
 import { startHarness, type Harness } from './support/harness';
 import { makeOrganization, makeUser, signIn, type Session } from './support/factories';
 import { openTaskOf } from './support/wait';
+import { VOTE_CHECK_EXAMPLE } from '../api/schemas/owners-meeting';
 
 /**
  * The owners' meeting procedure (issue 8, domain §4) against real Temporal and PostgreSQL: an owners' committee
@@ -581,20 +582,7 @@ describe('owners meeting procedure', () => {
   });
 
   describe('public vote check', () => {
-    const body = {
-      meetingType: 'assembly',
-      noticeDate: '2026-06-01',
-      meetingDate: '2026-06-16',
-      residentsCommitteeInformedDate: '2026-06-01',
-      totalArea: 12000.5,
-      totalOwners: 120,
-      participatingArea: 8000.34,
-      participatingOwners: 80,
-      items: [
-        { title: '续聘物业服务企业', matter: 'ordinary', areaFor: 4000.18, ownersFor: 41 },
-        { title: '筹集专项维修资金', matter: 'special', areaFor: 6000.26, ownersFor: 60 },
-      ],
-    };
+    const body = VOTE_CHECK_EXAMPLE;
 
     it('answers without login with every rule in Chinese, and in English on ?lang=en', async () => {
       const res = await h.api.inject({ method: 'POST', url: '/api/v1/owners-meetings/vote-check', payload: body });

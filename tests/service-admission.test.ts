@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { addYears, chinaDateOf } from '../domain/clock';
 import type { ServiceItemTerms } from '../domain/forms/service-admission';
+import { SERVICE_ITEM_EXAMPLE } from '../api/schemas/service-admission';
 import type { Caller } from '../api/plugins/app/auth';
 import { startServiceAdmission, startServiceItemReport } from '../api/services/service-admission/start';
 import type { ServiceItemCaseData, ServiceItemReportCaseData } from '../workflows/service-admission/messages';
@@ -23,19 +24,7 @@ const today = chinaDateOf(new Date());
 const nextYear = addYears(today, 1);
 
 function terms(overrides: Partial<ServiceItemTerms> = {}): ServiceItemTerms {
-  return {
-    itemName: '城镇燃气用户安全入户宣传',
-    legalBasis: '《城镇燃气管理条例》第四十一条',
-    classification: 'assist',
-    workloadEstimate: '每季度入户宣传一次，约 16 小时',
-    fundingAmount: 12000,
-    fundingPayer: '县住房和城乡建设局',
-    authorityTransferred: false,
-    authorityDescription: null,
-    workingConditions: '提供宣传资料和入户检查表',
-    period: { from: today, until: nextYear },
-    ...overrides,
-  };
+  return { ...SERVICE_ITEM_EXAMPLE, period: { from: today, until: nextYear }, ...overrides };
 }
 
 describe('service admission (社区工作事项准入) and community reports, against real Temporal and PostgreSQL', () => {

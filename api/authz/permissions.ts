@@ -1,4 +1,4 @@
-import type { RoleName } from '../../domain/roles';
+import { OFFICIAL_ROLES as OFFICIALS, type RoleName } from '../../domain/roles';
 import { SERVICE_ADMISSION_APPLICANT_ROLES } from '../../domain/procedures';
 
 /**
@@ -17,44 +17,18 @@ export const PERMISSIONS = {
   /** 村改居: only the village committee prepares, drafts and withdraws its application. */
   'village-conversion.apply': ['VILLAGE_COMMITTEE_OFFICIAL'],
   /** Starting the smoke check: any official (not residents). */
-  'smoke.start': [
-    'SYSTEM_ADMIN',
-    'COUNTY_APPROVER',
-    'COUNTY_CIVIL_AFFAIRS_REVIEWER',
-    'TOWNSHIP_OFFICIAL',
-    'RESIDENTS_COMMITTEE_OFFICIAL',
-    'VILLAGE_COMMITTEE_OFFICIAL',
-  ],
+  'smoke.start': OFFICIALS,
   /** Acting on tasks offered to one's organization and role (the task scope decides which). */
   'tasks.act': 'any',
   /**
    * The supervision view (本单位及下级): every task of one's organization's subtree, read-only. Officials and committees
    * have it; a resident (APPLICANT) acts only for themself and has none.
    */
-  'tasks.supervise': [
-    'SYSTEM_ADMIN',
-    'COUNTY_APPROVER',
-    'COUNTY_CIVIL_AFFAIRS_REVIEWER',
-    'TOWNSHIP_OFFICIAL',
-    'RESIDENTS_COMMITTEE_OFFICIAL',
-    'VILLAGE_COMMITTEE_OFFICIAL',
-    'ELECTION_COMMITTEE_MEMBER',
-    'OWNERS_COMMITTEE_MEMBER',
-    'DEPARTMENT_APPLICANT',
-  ],
+  'tasks.supervise': [...OFFICIALS, 'ELECTION_COMMITTEE_MEMBER', 'OWNERS_COMMITTEE_MEMBER', 'DEPARTMENT_APPLICANT'],
   /** Starting a residents' committee election of a community: the township or sub-district office. */
   'elections.start': ['TOWNSHIP_OFFICIAL'],
   /** Reading elections in one's scope (a resident and a residents' committee see their own community's). */
-  'elections.read': [
-    'SYSTEM_ADMIN',
-    'COUNTY_APPROVER',
-    'COUNTY_CIVIL_AFFAIRS_REVIEWER',
-    'TOWNSHIP_OFFICIAL',
-    'RESIDENTS_COMMITTEE_OFFICIAL',
-    'VILLAGE_COMMITTEE_OFFICIAL',
-    'ELECTION_COMMITTEE_MEMBER',
-    'APPLICANT',
-  ],
+  'elections.read': [...OFFICIALS, 'ELECTION_COMMITTEE_MEMBER', 'APPLICANT'],
   /** Reading the voter list and objections (ID numbers masked): the committee and the supervising offices. */
   'elections.voters.read': [
     'SYSTEM_ADMIN',

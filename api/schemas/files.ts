@@ -8,3 +8,9 @@ export function fileResponse(description: string, mediaTypes: readonly [string, 
   const schema = z.any().meta({ type: 'string', format: 'binary' });
   return { description, content: Object.fromEntries(mediaTypes.map((type) => [type, { schema }])) };
 }
+
+/** An uploaded file's name (each upload adds the extensions it takes, with its own message). */
+export const uploadFilename = z.string().trim().min(1).max(200);
+
+/** An uploaded file's content in base64 (about 10 MB at most). */
+export const uploadContentBase64 = z.string().min(1).max(14_000_000).base64();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { localizedText } from '../../domain/localized-text';
 import { ORG_KINDS } from '../../domain/organizations';
+import { uploadContentBase64, uploadFilename } from './files';
 
 export const organizationView = z
   .object({
@@ -38,13 +39,8 @@ export const updateOrganizationBody = z
 
 export const importOrganizationsBody = z
   .object({
-    filename: z
-      .string()
-      .trim()
-      .min(1)
-      .max(200)
-      .regex(/\.(xlsx|csv)$/i, { message: 'filename must end in .xlsx or .csv' }),
-    contentBase64: z.string().min(1).max(14_000_000).base64(),
+    filename: uploadFilename.regex(/\.(xlsx|csv)$/i, { message: 'filename must end in .xlsx or .csv' }),
+    contentBase64: uploadContentBase64,
   })
   .strict()
   .meta({ examples: [{ filename: 'orgs.csv', contentBase64: 'Y29kZSxuYW1lLGtpbmQscGFyZW50Q29kZQo=' }] });

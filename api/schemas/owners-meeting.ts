@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { matter, meetingType } from '../../domain/forms/owners-meeting';
+import { matter, meetingType, type voteCheckInput } from '../../domain/forms/owners-meeting';
 import { caseStatus } from './cases';
 import { publicRuleSchema, ruleResultSchema } from '../../domain/rules/rule';
 
@@ -99,3 +99,19 @@ export const ownersMeetingListQuery = z
 
 export type OwnersMeetingView = z.infer<typeof ownersMeetingView>;
 export type OwnersMeetingListQuery = z.infer<typeof ownersMeetingListQuery>;
+
+/** An assembly whose two items pass (one ordinary, one special matter): the OpenAPI example of the public vote check, and the tests' body. */
+export const VOTE_CHECK_EXAMPLE = {
+  meetingType: 'assembly',
+  noticeDate: '2026-06-01',
+  meetingDate: '2026-06-16',
+  residentsCommitteeInformedDate: '2026-06-01',
+  totalArea: 12000.5,
+  totalOwners: 120,
+  participatingArea: 8000.34,
+  participatingOwners: 80,
+  items: [
+    { title: '续聘物业服务企业', matter: 'ordinary', areaFor: 4000.18, ownersFor: 41 },
+    { title: '筹集专项维修资金', matter: 'special', areaFor: 6000.26, ownersFor: 60 },
+  ],
+} satisfies z.input<typeof voteCheckInput>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SA_CLASSIFICATIONS } from '../../domain/rules/service-admission';
-import { serviceItemTerms } from '../../domain/forms/service-admission';
+import { serviceItemTerms, type ServiceItemTerms } from '../../domain/forms/service-admission';
 import { caseSummary } from './cases';
 import { ruleSetView } from './election';
 import { publicRuleSchema, ruleResultSchema } from '../../domain/rules/rule';
@@ -176,3 +176,16 @@ export const countySummary = z.object({
 export const yearlySummary = z
   .object({ year: z.number().int(), counties: z.array(countySummary) })
   .meta({ id: 'ServiceItemYearlySummary' });
+
+/** The terms of a gas-safety campaign a department asks communities to assist with (all but the period): the OpenAPI example and the tests' terms. */
+export const SERVICE_ITEM_EXAMPLE = {
+  itemName: '城镇燃气用户安全入户宣传',
+  legalBasis: '《城镇燃气管理条例》第四十一条',
+  classification: 'assist',
+  workloadEstimate: '每季度入户宣传一次，约 16 小时',
+  fundingAmount: 12000,
+  fundingPayer: '县住房和城乡建设局',
+  authorityTransferred: false,
+  authorityDescription: null,
+  workingConditions: '提供宣传资料和入户检查表',
+} satisfies Omit<ServiceItemTerms, 'period'>;

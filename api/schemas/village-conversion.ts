@@ -29,3 +29,22 @@ export const publicRuleView = z.object({
 
 /** POST /api/v1/village-conversions/conditions-check (public) */
 export const conditionsCheckResponse = z.object({ satisfied: z.boolean(), rules: z.array(publicRuleView) });
+
+/** A 村改居 application that meets every condition (VC-C1…C4, the notice period, the quorum, the majority): the OpenAPI example and the tests' fixture. */
+export const CONVERSION_APPLICATION_EXAMPLE = {
+  insideUrbanBoundary: true,
+  farmlandInsufficient: true,
+  labourForce: 900,
+  nonFarmLabour: 600,
+  assetRestructuringComplete: true,
+  assembly: {
+    fullAssembly: true,
+    noticeDate: '2026-03-01',
+    meetingDate: '2026-03-11',
+    adultVillagers: 1000,
+    adultAttendees: 501,
+    households: 300,
+    householdRepresentatives: 150,
+    votesFor: 251,
+  },
+};

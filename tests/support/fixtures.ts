@@ -12,20 +12,4 @@ export const TINY_PDF_BASE64 = TINY_PDF.toString('base64');
 export const CONVERSION_EVIDENCE_KEYS = ['VC-C1', 'VC-C2', 'VC-C3', 'VC-C4', 'assembly'] as const;
 
 /** A 村改居 application that meets every condition: VC-C1…C4, the notice period, the quorum and the majority. */
-export const CONVERSION_APPLICATION = {
-  insideUrbanBoundary: true,
-  farmlandInsufficient: true,
-  labourForce: 900,
-  nonFarmLabour: 600,
-  assetRestructuringComplete: true,
-  assembly: {
-    fullAssembly: true,
-    noticeDate: '2026-03-01',
-    meetingDate: '2026-03-11',
-    adultVillagers: 1000,
-    adultAttendees: 501,
-    households: 300,
-    householdRepresentatives: 150,
-    votesFor: 251,
-  },
-};
+export { CONVERSION_APPLICATION_EXAMPLE as CONVERSION_APPLICATION } from '../../api/schemas/village-conversion';

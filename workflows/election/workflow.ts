@@ -23,9 +23,9 @@ import {
   humanTask,
   installTaskHandlers,
   procedureActivities as act,
+  type TaskDeadline,
   untilSettled,
   waitFor,
-  type TaskDeadline,
   declared,
 } from '../lib/human-task';
 import { ELECTION } from '../../domain/procedures';

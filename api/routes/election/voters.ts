@@ -5,7 +5,7 @@ import { callerOf } from '../../plugins/app/auth';
 import { PUBLIC_CHECK_RATE_LIMIT } from '../../plugins/external/rate-limit';
 import { objectionFiled, objectionView, publicNoticeView, voterImportResult, voterPage, voterView } from '../../schemas/election';
 import { errorResponses } from '../../schemas/errors';
-import { fileResponse } from '../../schemas/files';
+import { fileResponse, uploadContentBase64, uploadFilename } from '../../schemas/files';
 import { idempotencyHeaders, idempotencyOf } from '../../schemas/idempotency';
 import { listObjections, recordObjection } from '../../services/election/objections';
 import { publicNotice, publicNoticePdf } from '../../services/election/public-notice';
@@ -83,13 +83,8 @@ const electionVoterRoutes: FastifyPluginAsyncZod = async (fastify) => {
         headers: idempotencyHeaders,
         body: z
           .object({
-            filename: z
-              .string()
-              .trim()
-              .min(1)
-              .max(200)
-              .regex(/\.(xlsx|csv)$/i),
-            contentBase64: z.string().min(1).max(14_000_000).base64(),
+            filename: uploadFilename.regex(/\.(xlsx|csv)$/i),
+            contentBase64: uploadContentBase64,
           })
           .strict()
           .meta({

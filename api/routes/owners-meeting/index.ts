@@ -5,7 +5,13 @@ import { callerOf } from '../../plugins/app/auth';
 import { PUBLIC_CHECK_RATE_LIMIT } from '../../plugins/external/rate-limit';
 import { idempotencyHeaders, idempotencyOf } from '../../schemas/idempotency';
 import { errorResponses } from '../../schemas/errors';
-import { ownersMeetingList, ownersMeetingListQuery, ownersMeetingView, voteCheckResponse } from '../../schemas/owners-meeting';
+import {
+  ownersMeetingList,
+  ownersMeetingListQuery,
+  ownersMeetingView,
+  VOTE_CHECK_EXAMPLE,
+  voteCheckResponse,
+} from '../../schemas/owners-meeting';
 import { findOwnersMeeting, listOwnersMeetings } from '../../services/owners-meeting/meeting-views';
 import { registerOwnersMeeting } from '../../services/owners-meeting/register-meeting';
 import { voteCheck } from '../../services/owners-meeting/vote-check';
@@ -27,22 +33,7 @@ const ownersMeetingRoutes: FastifyPluginAsyncZod = async (fastify) => {
           'Evaluates OM-NOTICE (assembly), OM-INFORM (when residentsCommitteeInformedDate is given), OM-TURNOUT with OM-SPECIAL / OM-ORDINARY (assembly) or OM-COMMITTEE (committee meeting: `ownersFor` counts members in favour). Areas: m² with at most two decimals, compared exactly. An item passes only with the quorum. No login; rate-limited.',
         querystring: z.object({ lang: z.enum(['zh-CN', 'en']).default('zh-CN') }).strict(),
         body: voteCheckInput.meta({
-          examples: [
-            {
-              meetingType: 'assembly',
-              noticeDate: '2026-06-01',
-              meetingDate: '2026-06-16',
-              residentsCommitteeInformedDate: '2026-06-01',
-              totalArea: 12000.5,
-              totalOwners: 120,
-              participatingArea: 8000.34,
-              participatingOwners: 80,
-              items: [
-                { title: '续聘物业服务企业', matter: 'ordinary', areaFor: 4000.18, ownersFor: 41 },
-                { title: '筹集专项维修资金', matter: 'special', areaFor: 6000.26, ownersFor: 60 },
-              ],
-            },
-          ],
+          examples: [VOTE_CHECK_EXAMPLE],
         }),
         response: { 200: voteCheckResponse, ...errorResponses },
       },

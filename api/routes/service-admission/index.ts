@@ -20,6 +20,7 @@ import {
   languageQuery,
   publishedReports as publishedReportsResponse,
   reportStarted,
+  SERVICE_ITEM_EXAMPLE,
   serviceItemDetail,
   serviceItemListQuery,
   serviceItemStarted,
@@ -159,19 +160,7 @@ const serviceAdmissionRoutes: FastifyPluginAsyncZod = async (fastify) => {
           'The workflow evaluates SA-OWN-DUTY / SA-ASSIST / SA-ENTRUST at once; `stage` says where the case stands (refused, held, review).',
         body: serviceItemApplication.meta({
           examples: [
-            {
-              itemName: '城镇燃气用户安全入户宣传',
-              legalBasis: '《城镇燃气管理条例》第四十一条',
-              classification: 'assist',
-              communityIds: ['$organizationId'],
-              workloadEstimate: '每季度入户宣传一次，约 16 小时',
-              fundingAmount: 12000,
-              fundingPayer: '县住房和城乡建设局',
-              authorityTransferred: false,
-              authorityDescription: null,
-              workingConditions: '提供宣传资料和入户检查表',
-              period: { from: '2026-01-01', until: '2026-12-31' },
-            },
+            { ...SERVICE_ITEM_EXAMPLE, communityIds: ['$organizationId'], period: { from: '2026-01-01', until: '2026-12-31' } },
           ],
         }),
         response: { 201: serviceItemStarted, ...errorResponses },

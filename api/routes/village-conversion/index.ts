@@ -4,7 +4,7 @@ import { allPassed, publicRule } from '../../../domain/rules/rule';
 import { conversionConditions, evaluateConversion } from '../../../domain/rules/village-conversion';
 import { PUBLIC_CHECK_RATE_LIMIT } from '../../plugins/external/rate-limit';
 import { errorResponses } from '../../schemas/errors';
-import { conditionsCheckResponse } from '../../schemas/village-conversion';
+import { CONVERSION_APPLICATION_EXAMPLE, conditionsCheckResponse } from '../../schemas/village-conversion';
 
 const villageConversionRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.post(
@@ -17,25 +17,7 @@ const villageConversionRoutes: FastifyPluginAsyncZod = async (fastify) => {
         description: 'Evaluates VC-C1…VC-C4, VC-NOTICE, VC-QUORUM and VC-MAJORITY. No login; rate-limited.',
         querystring: z.object({ lang: z.enum(['zh-CN', 'en']).default('zh-CN') }).strict(),
         body: conversionConditions.meta({
-          examples: [
-            {
-              insideUrbanBoundary: true,
-              farmlandInsufficient: true,
-              labourForce: 900,
-              nonFarmLabour: 600,
-              assetRestructuringComplete: true,
-              assembly: {
-                fullAssembly: true,
-                noticeDate: '2026-03-01',
-                meetingDate: '2026-03-11',
-                adultVillagers: 1000,
-                adultAttendees: 501,
-                households: 300,
-                householdRepresentatives: 150,
-                votesFor: 251,
-              },
-            },
-          ],
+          examples: [CONVERSION_APPLICATION_EXAMPLE],
         }),
         response: { 200: conditionsCheckResponse, ...errorResponses },
       },

@@ -3,6 +3,7 @@ import { appendAudit } from '../../../runtime/audit';
 import { AppError } from '../../../domain/errors';
 import type { Caller } from '../../plugins/app/auth';
 import { hashPassword, verifyPassword } from './passwords';
+import type { CallerRequest } from '../caller-request';
 
 /** Changes the caller's own password (the current one is required) and ends their other sessions. */
 export async function changeOwnPassword({
@@ -10,12 +11,7 @@ export async function changeOwnPassword({
   caller,
   input,
   requestId,
-}: {
-  db: Db;
-  caller: Caller;
-  input: { currentPassword: string; newPassword: string };
-  requestId: string;
-}) {
+}: CallerRequest<{ currentPassword: string; newPassword: string }>) {
   const user = await db.user.findUniqueOrThrow({ where: { id: caller.userId } });
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
     await db.$transaction((tx) =>

@@ -3,6 +3,7 @@ import { appendAudit } from '../../../runtime/audit';
 import { packagedCalendarYears } from '../../../runtime/holiday-calendar';
 import { AppError } from '../../../domain/errors';
 import type { Caller } from '../../plugins/app/auth';
+import { callerAudit } from '../caller-request';
 
 export async function calendarStatus(db: Db) {
   const [years, days] = await Promise.all([
@@ -67,15 +68,14 @@ export async function declareCalendarYear({
       create: { year, declaredById: caller.userId },
       update: { declaredById: caller.userId },
     });
-    await appendAudit(tx, {
-      action: 'calendar.year-declared',
-      targetType: 'calendar',
-      targetId: String(year),
-      actorId: caller.userId,
-      actingOrgId: caller.membership?.organizationId,
-      outcome: 'success',
-      requestId,
-      data: { holidays: input.holidays.length, workdays: input.workdays.length },
-    });
+    await appendAudit(
+      tx,
+      callerAudit(caller, requestId, {
+        action: 'calendar.year-declared',
+        targetType: 'calendar',
+        targetId: String(year),
+        data: { holidays: input.holidays.length, workdays: input.workdays.length },
+      }),
+    );
   });
 }

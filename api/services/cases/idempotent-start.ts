@@ -20,7 +20,7 @@ interface IdempotentStartOptions {
 
 /**
  * Runs a case start once per (caller, Idempotency-Key). A repeat — the official pressed again after a lost answer, or
- * the phone resent the request — answers the case the first request opened, through `answer`, without running the
+ * the phone resent the request — answers the case the first request opened, through `answer` (the case row itself unless given), without running the
  * start's checks again (an election already under way would otherwise refuse the repeat of its own start). The same
  * key with another request is refused (422 IDEMPOTENCY_KEY_REUSED). Two repeats at the same moment: the unique index
  * lets one open the case; the other answers it. A start that failed (case FAILED) releases its key, so a repeat after
@@ -30,7 +30,7 @@ export async function idempotentStart<T>(
   options: IdempotentStartOptions,
   procedure: ProcedureId,
   start: () => Promise<T>,
-  answer: (row: Case) => T | Promise<T>,
+  answer: (row: Case) => T | Promise<T> = (row) => row as T,
 ): Promise<T> {
   const { idempotency } = options;
   if (!idempotency) return start();

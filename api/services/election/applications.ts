@@ -172,12 +172,7 @@ export async function recordApplication(options: SubmitApplicationOptions) {
         idNumber: body.idNumber,
         birthDate: body.birthDate,
         phone: body.phone,
-        address: body.address,
-        residenceSince: body.residenceSince,
-        hasLegalFixedResidence: body.hasLegalFixedResidence,
-        residenceEvidence: body.residenceEvidence,
-        politicalRightsDeprived: body.politicalRightsDeprived,
-        registeredElsewhere: body.registeredElsewhere,
+        ...residenceFacts(body),
       },
     });
     await appendAudit(tx, {
@@ -207,6 +202,28 @@ export async function recordApplication(options: SubmitApplicationOptions) {
   return { id, number, start: start! };
 }
 
+/** The residence facts an application states and an evidence supplement states again, as stored. */
+function residenceFacts(
+  body: Pick<
+    MigrantEvidenceBody,
+    | 'address'
+    | 'residenceSince'
+    | 'hasLegalFixedResidence'
+    | 'residenceEvidence'
+    | 'politicalRightsDeprived'
+    | 'registeredElsewhere'
+  >,
+) {
+  return {
+    address: body.address,
+    residenceSince: body.residenceSince,
+    hasLegalFixedResidence: body.hasLegalFixedResidence,
+    residenceEvidence: body.residenceEvidence,
+    politicalRightsDeprived: body.politicalRightsDeprived,
+    registeredElsewhere: body.registeredElsewhere,
+  };
+}
+
 /** The applicant supplies the evidence the committee asked for; the pre-check runs again and the committee decides. */
 export async function supplyEvidence(
   options: Platform & { caller: Caller; number: string; body: MigrantEvidenceBody; requestId: string },
@@ -221,12 +238,7 @@ export async function supplyEvidence(
     await tx.migrantApplication.update({
       where: { id: app.id },
       data: {
-        address: body.address,
-        residenceSince: body.residenceSince,
-        hasLegalFixedResidence: body.hasLegalFixedResidence,
-        residenceEvidence: body.residenceEvidence,
-        politicalRightsDeprived: body.politicalRightsDeprived,
-        registeredElsewhere: body.registeredElsewhere,
+        ...residenceFacts(body),
       },
     });
     await appendAudit(tx, {

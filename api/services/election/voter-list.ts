@@ -10,6 +10,7 @@ import type { Prisma } from '../../../prisma/generated/client';
 import type { Caller } from '../../plugins/app/auth';
 import { earlierWithKey, type Idempotency } from '../idempotency';
 import { findCommitteeElection, findElection, wrongStep } from './scope';
+import { callerAudit } from '../caller-request';
 
 /** Columns of a voter-list sheet: first row headers, by these names (English or Chinese) or in this order. */
 export const VOTER_COLUMNS = [
@@ -242,17 +243,16 @@ export async function importVoterList({
             createdById: caller.userId,
           })),
         });
-        await appendAudit(tx, {
-          action: 'election.voters-imported',
-          targetType: 'election',
-          targetId: election.id,
-          caseId: election.id,
-          actorId: caller.userId,
-          actingOrgId: caller.membership?.organizationId,
-          outcome: 'success',
-          requestId,
-          data: { filename: input.filename, rows: rows.length },
-        });
+        await appendAudit(
+          tx,
+          callerAudit(caller, requestId, {
+            action: 'election.voters-imported',
+            targetType: 'election',
+            targetId: election.id,
+            caseId: election.id,
+            data: { filename: input.filename, rows: rows.length },
+          }),
+        );
       },
       { timeout: 120_000 },
     );
@@ -338,16 +338,15 @@ export async function addVoter({
           createdById: caller.userId,
         },
       });
-      await appendAudit(tx, {
-        action: 'election.voter-added',
-        targetType: 'voter-list-entry',
-        targetId: entry.id,
-        caseId: election.id,
-        actorId: caller.userId,
-        actingOrgId: caller.membership?.organizationId,
-        outcome: 'success',
-        requestId,
-      });
+      await appendAudit(
+        tx,
+        callerAudit(caller, requestId, {
+          action: 'election.voter-added',
+          targetType: 'voter-list-entry',
+          targetId: entry.id,
+          caseId: election.id,
+        }),
+      );
       return voterView(entry);
     });
   } catch (error) {

@@ -1,12 +1,11 @@
 import ExcelJS from 'exceljs';
 import { Readable } from 'node:stream';
-import type { Db } from '../../../runtime/db';
 import { appendAudit } from '../../../runtime/audit';
 import { AppError, type LocalizedText } from '../../../domain/errors';
 import { canHaveParent, ORG_KINDS, type OrgKindName } from '../../../domain/organizations';
 import { isInScope } from '../../authz/organization-scope';
-import type { Caller } from '../../plugins/app/auth';
 import { createOrganization } from '../../../runtime/organizations';
+import { callerAudit, type CallerRequest } from '../caller-request';
 
 /** Columns of an organization import sheet (first row = headers, in this order or by these names). */
 export const IMPORT_COLUMNS = ['code', 'name', 'nameEn', 'kind', 'parentCode'] as const;
@@ -83,12 +82,7 @@ export async function importOrganizations({
   caller,
   input,
   requestId,
-}: {
-  db: Db;
-  caller: Caller;
-  input: { filename: string; contentBase64: string };
-  requestId: string;
-}) {
+}: CallerRequest<{ filename: string; contentBase64: string }>) {
   const rows = parseRows(await readSheet(input.filename, Buffer.from(input.contentBase64, 'base64')));
   const errors: RowError[] = [];
   if (rows.length === 0) errors.push({ row: 1, field: 'file', message: msg('文件中没有数据行。', 'The file has no data rows.') });
@@ -179,15 +173,14 @@ export async function importOrganizations({
           pending.splice(pending.indexOf(r), 1);
         }
       }
-      await appendAudit(tx, {
-        action: 'organization.imported',
-        targetType: 'organization',
-        actorId: caller.userId,
-        actingOrgId: caller.membership?.organizationId,
-        outcome: 'success',
-        requestId,
-        data: { filename: input.filename, rows: rows.length },
-      });
+      await appendAudit(
+        tx,
+        callerAudit(caller, requestId, {
+          action: 'organization.imported',
+          targetType: 'organization',
+          data: { filename: input.filename, rows: rows.length },
+        }),
+      );
     },
     { timeout: 120_000 },
   );

@@ -5,6 +5,7 @@ import { canHaveParent, type OrgKindName } from '../../../domain/organizations';
 import { organizationsInScope } from '../../authz/organization-scope';
 import type { Caller } from '../../plugins/app/auth';
 import { createOrganization } from '../../../runtime/organizations';
+import { callerAudit, type CallerRequest } from '../caller-request';
 
 export function listOrganizations({
   db,
@@ -75,27 +76,21 @@ export async function addOrganization({
   caller,
   input,
   requestId,
-}: {
-  db: Db;
-  caller: Caller;
-  input: { code: string; name: string; nameEn?: string; kind: OrgKindName; parentId: string };
-  requestId: string;
-}) {
+}: CallerRequest<{ code: string; name: string; nameEn?: string; kind: OrgKindName; parentId: string }>) {
   const parent = await findOrganizationInScope({ db, caller, organizationId: input.parentId });
   if (!canHaveParent(input.kind, parent.kind)) throw kindMismatch(input.kind, parent.kind);
   if (await db.organization.findUnique({ where: { code: input.code }, select: { id: true } })) throw duplicateCode(input.code);
   return db.$transaction(async (tx) => {
     const org = await createOrganization(tx, input);
-    await appendAudit(tx, {
-      action: 'organization.created',
-      targetType: 'organization',
-      targetId: org.id,
-      actorId: caller.userId,
-      actingOrgId: caller.membership?.organizationId,
-      outcome: 'success',
-      requestId,
-      data: { code: org.code, name: org.name, kind: org.kind, parentId: org.parentId },
-    });
+    await appendAudit(
+      tx,
+      callerAudit(caller, requestId, {
+        action: 'organization.created',
+        targetType: 'organization',
+        targetId: org.id,
+        data: { code: org.code, name: org.name, kind: org.kind, parentId: org.parentId },
+      }),
+    );
     return org;
   });
 }
@@ -106,26 +101,19 @@ export async function updateOrganization({
   organizationId,
   input,
   requestId,
-}: {
-  db: Db;
-  caller: Caller;
-  organizationId: string;
-  input: { name?: string; nameEn?: string | null };
-  requestId: string;
-}) {
+}: CallerRequest<{ name?: string; nameEn?: string | null }> & { organizationId: string }) {
   await findOrganizationInScope({ db, caller, organizationId });
   return db.$transaction(async (tx) => {
     const org = await tx.organization.update({ where: { id: organizationId }, data: input });
-    await appendAudit(tx, {
-      action: 'organization.updated',
-      targetType: 'organization',
-      targetId: org.id,
-      actorId: caller.userId,
-      actingOrgId: caller.membership?.organizationId,
-      outcome: 'success',
-      requestId,
-      data: input,
-    });
+    await appendAudit(
+      tx,
+      callerAudit(caller, requestId, {
+        action: 'organization.updated',
+        targetType: 'organization',
+        targetId: org.id,
+        data: input,
+      }),
+    );
     return org;
   });
 }

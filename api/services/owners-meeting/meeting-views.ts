@@ -8,6 +8,7 @@ import { ownCases } from '../../authz/case-scope';
 import { organizationsInScope } from '../../authz/organization-scope';
 import type { OwnersMeetingListQuery, OwnersMeetingView } from '../../schemas/owners-meeting';
 import { REFUSED_NOTICE_ACTION } from './register-meeting';
+import type { CallerCaseRead } from '../caller-request';
 
 const PROCEDURE = 'owners-meeting';
 
@@ -154,15 +155,7 @@ export async function listOwnersMeetings({ db, caller, query }: { db: Db; caller
 }
 
 /** One meeting, if it lies in the caller's subtree (otherwise 404: a foreign id does not reveal that it exists). */
-export async function findOwnersMeeting({
-  db,
-  caller,
-  caseId,
-}: {
-  db: Db;
-  caller: Caller;
-  caseId: string;
-}): Promise<OwnersMeetingView> {
+export async function findOwnersMeeting({ db, caller, caseId }: CallerCaseRead): Promise<OwnersMeetingView> {
   const row = await db.case.findFirst({
     where: { AND: [{ id: caseId, procedure: PROCEDURE }, ownCases(caller)] },
     select: caseSelect,

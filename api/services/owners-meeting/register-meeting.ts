@@ -54,12 +54,7 @@ function dateProblem(path: string, zh: string, en: string): AppError {
  * residents' committee at once and asks for its opinion by the deadline.
  */
 export async function registerOwnersMeeting(options: RegisterOwnersMeetingOptions) {
-  return idempotentStart(
-    options,
-    'owners-meeting',
-    () => openOwnersMeeting(options),
-    (row) => row,
-  );
+  return idempotentStart(options, 'owners-meeting', () => openOwnersMeeting(options));
 }
 
 async function openOwnersMeeting(options: RegisterOwnersMeetingOptions) {

@@ -106,17 +106,20 @@ interface InboxRow {
  * The inbox statement for a caller and query: scope, filters, keyset page after the cursor's row, in (sort field
  * nulls last, id) order. Exported so the benchmark can show its plan.
  */
+/** What an inbox read takes: the caller's query, answered as of `now` (overdue, due soon). */
+interface InboxOptions {
+  db: Db;
+  caller: Caller;
+  query: InboxQuery;
+  now?: Date;
+}
+
 export async function inboxStatement({
   db,
   caller,
   query,
   now = new Date(),
-}: {
-  db: Db;
-  caller: Caller;
-  query: InboxQuery;
-  now?: Date;
-}): Promise<{ text: string; values: unknown[] }> {
+}: InboxOptions): Promise<{ text: string; values: unknown[] }> {
   const sql = new Statement();
   scopeTo(sql, caller, query.view);
   await filterBy(sql, db, caller, query, now);
@@ -170,17 +173,7 @@ function warningOf(task: InboxRow, now: Date): z.infer<typeof inboxItem>['warnin
 }
 
 /** Cursor = base64url of the last item's id; the order is (sort field, id), so pages never skip or repeat. */
-export async function listInbox({
-  db,
-  caller,
-  query,
-  now = new Date(),
-}: {
-  db: Db;
-  caller: Caller;
-  query: InboxQuery;
-  now?: Date;
-}) {
+export async function listInbox({ db, caller, query, now = new Date() }: InboxOptions) {
   const statement = await inboxStatement({ db, caller, query, now });
   const rows = await db.$queryRawUnsafe<InboxRow[]>(statement.text, ...statement.values);
   const page = rows.slice(0, query.limit);

@@ -6,6 +6,7 @@ import type { Caller } from '../../plugins/app/auth';
 import { currentMembership } from '../../authz/organization-scope';
 import { savedFiltersInScope } from '../../authz/task-scope';
 import type { savedFilterBody } from '../../schemas/inbox';
+import type { CallerRequest } from '../caller-request';
 
 export async function listSavedFilters(db: Db, caller: Caller) {
   const rows = await db.savedFilter.findMany({ where: savedFiltersInScope(caller), orderBy: { name: 'asc' } });
@@ -24,17 +25,7 @@ export async function findSavedFilter({ db, caller, id }: { db: Db; caller: Call
   return row;
 }
 
-export async function saveFilter({
-  db,
-  caller,
-  input,
-  requestId,
-}: {
-  db: Db;
-  caller: Caller;
-  input: z.infer<typeof savedFilterBody>;
-  requestId: string;
-}) {
+export async function saveFilter({ db, caller, input, requestId }: CallerRequest<z.infer<typeof savedFilterBody>>) {
   return db.$transaction(async (tx) => {
     const row = await tx.savedFilter.create({
       data: {

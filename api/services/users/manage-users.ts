@@ -1,5 +1,5 @@
 import { isUniqueViolation, type Db } from '../../../runtime/db';
-import { appendAudit, type AuditEntry } from '../../../runtime/audit';
+import { appendAudit } from '../../../runtime/audit';
 import { AppError } from '../../../domain/errors';
 import type { RoleName } from '../../../domain/roles';
 import { maskResidentId } from '../../../domain/resident-id';
@@ -7,6 +7,7 @@ import { organizationsInScope, usersInScope } from '../../authz/organization-sco
 import type { Caller } from '../../plugins/app/auth';
 import { hashPassword } from '../auth/passwords';
 import { createUser } from './create-user';
+import { callerAudit, type CallerRequest } from '../caller-request';
 
 const withMemberships = { memberships: { include: { organization: true }, orderBy: { createdAt: 'asc' as const } } };
 
@@ -36,14 +37,6 @@ export function toUserView(user: {
       role: m.role,
     })),
   };
-}
-
-function audit(
-  caller: Caller,
-  requestId: string,
-  entry: Omit<AuditEntry, 'actorId' | 'actingOrgId' | 'requestId' | 'outcome'>,
-): AuditEntry {
-  return { ...entry, actorId: caller.userId, actingOrgId: caller.membership?.organizationId, requestId, outcome: 'success' };
 }
 
 export async function listUsers({ db, caller, filter }: { db: Db; caller: Caller; filter: { q?: string } }) {
@@ -110,18 +103,13 @@ export async function addUser({
   caller,
   input,
   requestId,
-}: {
-  db: Db;
-  caller: Caller;
-  input: {
-    username: string;
-    displayName: string;
-    password: string;
-    idNumber?: string;
-    memberships: { organizationId: string; role: RoleName }[];
-  };
-  requestId: string;
-}) {
+}: CallerRequest<{
+  username: string;
+  displayName: string;
+  password: string;
+  idNumber?: string;
+  memberships: { organizationId: string; role: RoleName }[];
+}>) {
   await assertOrganizationsInScope(
     db,
     caller,
@@ -139,7 +127,7 @@ export async function addUser({
       // The audit row says that a number was bound, never the number (personal data stays out of the chain).
       await appendAudit(
         tx,
-        audit(caller, requestId, {
+        callerAudit(caller, requestId, {
           action: 'user.created',
           targetType: 'user',
           targetId: created.id,
@@ -158,13 +146,7 @@ export async function updateUser({
   userId,
   input,
   requestId,
-}: {
-  db: Db;
-  caller: Caller;
-  userId: string;
-  input: { displayName?: string; disabled?: boolean; idNumber?: string };
-  requestId: string;
-}) {
+}: CallerRequest<{ displayName?: string; disabled?: boolean; idNumber?: string }> & { userId: string }) {
   const before = await findUserInScope({ db, caller, userId });
   if (input.disabled && userId === caller.userId) {
     throw new AppError('VALIDATION_FAILED', {
@@ -187,7 +169,7 @@ export async function updateUser({
         idNumber === undefined || idNumber === before.idNumber ? {} : { idNumber: before.idNumber ? 'corrected' : 'bound' };
       await appendAudit(
         tx,
-        audit(caller, requestId, {
+        callerAudit(caller, requestId, {
           action: 'user.updated',
           targetType: 'user',
           targetId: userId,
@@ -205,13 +187,7 @@ export async function addMembership({
   userId,
   input,
   requestId,
-}: {
-  db: Db;
-  caller: Caller;
-  userId: string;
-  input: { organizationId: string; role: RoleName };
-  requestId: string;
-}) {
+}: CallerRequest<{ organizationId: string; role: RoleName }> & { userId: string }) {
   await findUserInScope({ db, caller, userId });
   await assertOrganizationsInScope(db, caller, [input.organizationId]);
   await db.$transaction(async (tx) => {
@@ -222,7 +198,7 @@ export async function addMembership({
     });
     await appendAudit(
       tx,
-      audit(caller, requestId, {
+      callerAudit(caller, requestId, {
         action: 'membership.added',
         targetType: 'membership',
         targetId: m.id,
@@ -258,7 +234,7 @@ export async function removeMembership({
     await tx.membership.delete({ where: { id: membershipId } });
     await appendAudit(
       tx,
-      audit(caller, requestId, {
+      callerAudit(caller, requestId, {
         action: 'membership.removed',
         targetType: 'membership',
         targetId: membershipId,
@@ -288,6 +264,9 @@ export async function resetPassword({
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { passwordHash, mustChangePassword: true } });
     await tx.session.deleteMany({ where: { userId } });
-    await appendAudit(tx, audit(caller, requestId, { action: 'user.password-reset', targetType: 'user', targetId: userId }));
+    await appendAudit(
+      tx,
+      callerAudit(caller, requestId, { action: 'user.password-reset', targetType: 'user', targetId: userId }),
+    );
   });
 }

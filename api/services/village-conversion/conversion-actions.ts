@@ -10,6 +10,7 @@ import { currentMembership } from '../../authz/organization-scope';
 import { findReadableCase } from '../cases/case-record';
 import { renderChinesePdf } from '../pdf/chinese-pdf';
 import { updateWorkflow, WORKFLOW_NOT_FOUND, WorkflowRefusal, workflowResult } from '../temporal/workflow-door';
+import type { CallerCaseRead } from '../caller-request';
 
 /** The conversion case of the caller's own village, or 404. */
 async function ownVillageCase(db: Db, caller: Caller, caseId: string) {
@@ -111,11 +112,7 @@ export async function conversionDecisionPdf({
   db,
   caller,
   caseId,
-}: {
-  db: Db;
-  caller: Caller;
-  caseId: string;
-}): Promise<{ filename: string; bytes: Buffer }> {
+}: CallerCaseRead): Promise<{ filename: string; bytes: Buffer }> {
   const row = await findReadableCase({ db, caller, caseId });
   const decision = (row.data as { decision?: StoredDecision }).decision;
   if (row.procedure !== 'village-conversion' || !decision) throw new AppError('NOT_FOUND');
