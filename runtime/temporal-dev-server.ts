@@ -1,9 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { ensureTemporalCli } from './temporal-cli';
 import { freePort, isPortOpen } from './net';
+import { spawnTracked, stopTracked } from './shutdown';
 
 export interface TemporalDevServerOptions {
   /** SQLite file that keeps workflows between restarts; omitted = in memory (tests). */
@@ -57,7 +58,8 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions =
   }
   if (options.uiPort) args.push('--ui-port', String(options.uiPort));
   else args.push('--headless');
-  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Registered for shutdown: stopped when the process that started it stops, even by a signal.
+  const child = spawnTracked('Temporal dev server', binary, args, { stdio: ['ignore', 'pipe', 'pipe'], graceMs: 10_000 });
   const log = options.onLog ?? (() => undefined);
   for (const stream of [child.stdout, child.stderr]) {
     stream?.setEncoding('utf8');
@@ -69,23 +71,17 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions =
     );
   }
   const address = `127.0.0.1:${port}`;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   try {
     await waitUntilServing(address, child, 60_000);
   } catch (error) {
     child.kill('SIGKILL');
+    await stopTracked(child);
     throw error;
   }
   return {
     address,
     uiUrl: options.uiPort ? `http://127.0.0.1:${options.uiPort}` : undefined,
     process: child,
-    async stop() {
-      if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
-    },
+    stop: () => stopTracked(child),
   };
 }

@@ -4,9 +4,10 @@
 // - Temporal: TEMPORAL_ADDRESS, or the Temporal CLI dev server with its SQLite file under .data/temporal
 // - migrations, the demo seed (APP_MODE=demo, empty database only), the web build if missing
 // - a worker process and an API process (which serves the web app)
-// Ctrl-C stops everything and leaves no processes behind; data stays for the next start.
+// Ctrl-C, SIGTERM or SIGHUP stops everything in reverse order and leaves no processes behind (runtime/shutdown.ts);
+// data stays for the next start.
 // `npm run backup` signals this process (SIGUSR2) to stop the servers, archive their files and start them again.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,6 +20,7 @@ import { startTemporalDevServer, type TemporalDevServer } from '../runtime/tempo
 import { applyMigrations } from '../prisma/engine';
 import { createBackup } from '../runtime/backup';
 import { readBackupRequest, startPidFile, writeBackupResult, type BackupResult } from '../runtime/backup-control';
+import { exitAfterStopping, installShutdown, isStopping, onShutdown, spawnTracked, stopTracked } from '../runtime/shutdown';
 import { seedDemoIfEmpty } from './demo-seed';
 
 const DATABASE_NAME = 'community_governance';
@@ -47,21 +49,9 @@ function pipeLines(child: ChildProcess, write: (line: string) => void): void {
 
 function spawnNodeProcess(name: 'worker' | 'api' | 'web', entry: string, env: NodeJS.ProcessEnv): ChildProcess {
   const args = devMode ? ['--import', 'tsx', '--watch', entry] : ['--import', 'tsx', entry];
-  const child = spawn(process.execPath, args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawnTracked(name, process.execPath, args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   pipeLines(child, logger(name));
   return child;
-}
-
-function stopChild(child: ChildProcess | undefined, timeoutMs = 15_000): Promise<void> {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }
 
 function ensureWebBuilt(): void {
@@ -72,6 +62,7 @@ function ensureWebBuilt(): void {
 }
 
 async function main(): Promise<void> {
+  installShutdown({ log, signalExitCode: 0, stoppedNote: () => `; data kept in ${dataDir}` });
   const config = loadConfig();
   fs.mkdirSync(dataDir, { recursive: true });
   let postgres: EmbeddedPostgresServer | undefined;
@@ -79,26 +70,14 @@ async function main(): Promise<void> {
   let worker: ChildProcess | undefined;
   let api: ChildProcess | undefined;
   let web: ChildProcess | undefined;
-  let stopping = false;
   /** While a backup has the servers stopped, their exits are expected. */
   let paused = false;
 
   const stopServices = async () => {
-    await Promise.all([stopChild(api), stopChild(worker), stopChild(web)]);
+    await Promise.all([stopTracked(api), stopTracked(worker), stopTracked(web)]);
     await temporal?.stop();
     await postgres?.stop();
   };
-  const shutdown = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    log('stopping…');
-    await stopServices();
-    fs.rmSync(startPidFile, { force: true });
-    log('stopped; data kept in ' + dataDir);
-    process.exit(code);
-  };
-  process.on('SIGINT', () => void shutdown(0));
-  process.on('SIGTERM', () => void shutdown(0));
 
   const startServices = async () => {
     // The API and the worker connect as the application role (DATABASE_URL); migrations run as the owner role.
@@ -157,9 +136,9 @@ async function main(): Promise<void> {
       ['api', api],
     ] as const) {
       child.once('exit', (code, signal) => {
-        if (stopping || paused) return;
+        if (isStopping() || paused) return;
         log(`${name} exited (${signal ?? code}); stopping everything`);
-        void shutdown(1);
+        void exitAfterStopping(1);
       });
     }
     await waitForHttp(`http://${config.HOST}:${config.PORT}/readyz`, 120_000);
@@ -167,7 +146,7 @@ async function main(): Promise<void> {
 
   // `npm run backup` while the product runs: stop the servers, archive their files together, start them again.
   process.on('SIGUSR2', () => {
-    if (paused || stopping) return;
+    if (paused || isStopping()) return;
     paused = true;
     void (async () => {
       const request = readBackupRequest();
@@ -189,7 +168,7 @@ async function main(): Promise<void> {
         log(`failed to start again after the backup: ${error instanceof Error ? error.message : String(error)}`);
         paused = false;
         writeBackupResult(result);
-        return shutdown(1);
+        return exitAfterStopping(1);
       }
       paused = false;
       writeBackupResult(result);
@@ -198,11 +177,14 @@ async function main(): Promise<void> {
 
   try {
     fs.writeFileSync(startPidFile, String(process.pid));
+    // Registered first, so removed last: `npm run backup` and `restore` see this process until everything is stopped.
+    onShutdown('pid file', () => fs.rmSync(startPidFile, { force: true }));
     await startServices();
     const apiUrl = `http://${config.HOST}:${config.PORT}`;
     let appUrl = apiUrl;
     if (devMode) {
-      web = spawn(
+      web = spawnTracked(
+        'web',
         process.execPath,
         [require.resolve('vite/bin/vite.js'), '--config', 'web/vite.config.ts', '--port', '5173', '--strictPort'],
         {
@@ -222,7 +204,7 @@ async function main(): Promise<void> {
     log('──────────────────────────────────────────────');
   } catch (error) {
     log(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    await shutdown(1);
+    await exitAfterStopping(1);
   }
 }
 

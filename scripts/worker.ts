@@ -1,4 +1,5 @@
-// The worker process: runs workflows and activities for the configured task queue until SIGINT/SIGTERM.
+// The worker process: runs workflows and activities for the configured task queue until SIGINT, SIGTERM or SIGHUP,
+// then stops polling, lets running activities finish, closes its connections and prints "stopped" (runtime/shutdown.ts).
 import { Runtime } from '@temporalio/worker';
 import { loadConfig, requireDatabaseUrl, settings } from '../runtime/config';
 import { createDb } from '../runtime/db';
@@ -7,19 +8,30 @@ import { connectTemporalClient, connectTemporalWorker } from '../runtime/tempora
 import { createWorker } from '../runtime/worker';
 import { startMailSender } from '../runtime/mail-sender';
 import { startPendingStartReconciler } from '../runtime/pending-starts';
+import { exitAfterStopping, installShutdown, onShutdown } from '../runtime/shutdown';
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
 
 async function main(): Promise<void> {
+  installShutdown({ log, signalExitCode: 0 });
   const config = loadConfig();
-  // The SDK's own Prometheus metrics (workflow and activity task latency, failures, schedule-to-start, …).
+  // The SDK's own Prometheus metrics (workflow and activity task latency, failures, schedule-to-start, …). Signals are
+  // ours (installShutdown), not the SDK's.
   const metricsAddress = settings.workerMetricsAddress();
-  if (metricsAddress) Runtime.install({ telemetryOptions: { metrics: { prometheus: { bindAddress: metricsAddress } } } });
+  Runtime.install({
+    shutdownSignals: [],
+    ...(metricsAddress ? { telemetryOptions: { metrics: { prometheus: { bindAddress: metricsAddress } } } } : {}),
+  });
   const db = createDb(requireDatabaseUrl(config));
+  onShutdown('database pool', () => db.$disconnect());
   await checkDatabaseRole((sql) => db.$queryRawUnsafe(sql), {
     production: config.APP_MODE === 'production',
     warn: (line) => process.stderr.write(`${line}\n`),
   });
   const connection = await connectTemporalWorker(config);
+  onShutdown('Temporal worker connection', () => connection.close());
   const temporal = await connectTemporalClient(config);
+  onShutdown('Temporal client connection', () => temporal.connection.close());
   // A workflow bundle built ahead (`bundleWorkflowCode`) makes a (re)start take a second instead of bundling again.
   const bundlePath = settings.workflowBundlePath();
   const workflowBundle = bundlePath ? { codePath: bundlePath } : undefined;
@@ -43,15 +55,23 @@ async function main(): Promise<void> {
   );
   // Case workflows whose API died between opening the case and starting the workflow are started from the outbox.
   const reconciler = startPendingStartReconciler({ db, temporal, log: (l) => process.stderr.write(`${l}\n`) });
-  await worker.run(); // returns after shutdown (the SDK handles SIGINT/SIGTERM)
-  reconciler.stop();
-  mail?.stop();
-  await connection.close();
-  await temporal.connection.close();
-  await db.$disconnect();
+  onShutdown('mail sender and start reconciler', () => {
+    reconciler.stop();
+    mail?.stop();
+  });
+  const running = worker.run();
+  // Stops polling and waits for the tasks in hand (the SDK's shutdown), before the connections close.
+  onShutdown('worker', async () => {
+    if (worker.getState() === 'RUNNING') worker.shutdown();
+    await running;
+  });
+  await running;
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`worker failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+main().then(
+  () => exitAfterStopping(0),
+  (error: unknown) => {
+    process.stderr.write(`worker failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return exitAfterStopping(1);
+  },
+);
