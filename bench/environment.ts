@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +8,7 @@ import { freePort } from '../runtime/net';
 import { repoRoot } from '../runtime/paths';
 import { dropDatabase } from '../runtime/postgres-admin';
 import { startTemporalDevServer } from '../runtime/temporal-dev-server';
+import { onShutdown, spawnTracked } from '../runtime/shutdown';
 import { provisionDatabase, type DatabaseRoles } from '../runtime/db-provision';
 import { createDb } from '../runtime/db';
 import { seedDemo } from '../scripts/demo-seed';
@@ -66,7 +67,11 @@ export type CpuSnapshot = Record<'bench' | 'api' | 'worker' | 'temporal' | 'post
 };
 
 function spawnProcess(entry: string, env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawnTracked(path.basename(entry), process.execPath, ['--import', 'tsx', entry], {
+    cwd: repoRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stderr?.setEncoding('utf8');
   child.stderr?.on('data', (d: string) => {
     if (/error/i.test(d)) process.stderr.write(`[${path.basename(entry)}] ${d}`);
@@ -104,6 +109,10 @@ export async function startBenchEnvironment(
   options: EnvironmentOptions = {},
 ): Promise<BenchEnvironment> {
   const cleanups: (() => Promise<void>)[] = [];
+  // On a signal (runtime/shutdown.ts), after the processes and servers registered later: the database goes too.
+  const cleanUp = onShutdown('bench environment', async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+  });
   let serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   let restartPostgres: BenchEnvironment['restartPostgres'];
   if (!serverUrl) {
@@ -220,7 +229,7 @@ export async function startBenchEnvironment(
     },
     async close() {
       await Promise.all([...apis.map((a) => stop(a.process)), ...workers.map((w) => stop(w.process))]);
-      for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+      await cleanUp.stop();
     },
   };
 }

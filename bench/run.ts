@@ -14,6 +14,7 @@ import { inboxAtScale, primaryKeyLookups } from './inbox-scale';
 import { migrantApplication, prepareMigrantSoak } from './migrant-soak';
 import { latencyStats, ratio, runConcurrent } from './stats';
 import { errorsOnlyLogger } from '../runtime/errors-only-logger';
+import { exitAfterStopping, installShutdown } from '../runtime/shutdown';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -37,8 +38,11 @@ function report(name: string, value: Record<string, unknown>) {
 }
 
 async function main(): Promise<void> {
+  // Interrupted (Ctrl-C, SIGTERM, SIGHUP) or failed: the Temporal dev server, PostgreSQL, API and worker stop too.
+  installShutdown({ log });
   Runtime.install({
     logger: errorsOnlyLogger((m) => log(m)),
+    shutdownSignals: [],
   });
   const env = await startBenchEnvironment(log);
   const connection = await Connection.connect({ address: env.temporalAddress });
@@ -313,7 +317,10 @@ function printSummary(): void {
   process.stdout.write(`\n${rows.map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ')).join('\n')}\n`);
 }
 
-main().catch((error: unknown) => {
-  log(error instanceof Error ? (error.stack ?? error.message) : String(error));
-  process.exit(1);
-});
+main().then(
+  () => exitAfterStopping(0),
+  (error: unknown) => {
+    log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    return exitAfterStopping(1);
+  },
+);

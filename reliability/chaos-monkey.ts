@@ -1,7 +1,8 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, type ChildProcess, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { repoRoot } from '../runtime/paths';
+import { spawnTracked } from '../runtime/shutdown';
 import type { BenchEnvironment } from '../bench/environment';
 
 const run = promisify(execFile);
@@ -89,20 +90,21 @@ export class ChaosMonkey {
 
   /** Starts a worker process and waits until it polls (or gives up waiting after 60 s; the next kill replaces it). */
   private async startWorker(): Promise<void> {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/worker.ts'], {
+    const child = spawnTracked('worker', process.execPath, ['--import', 'tsx', 'scripts/worker.ts'], {
       cwd: repoRoot,
       env: this.env.processEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.worker = child;
     this.counts.workerStarts += 1;
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (d: string) => {
+    const { stdout, stderr } = child as ChildProcessWithoutNullStreams; // piped above
+    stderr.setEncoding('utf8');
+    stderr.on('data', (d: string) => {
       if (/worker failed|fatal/i.test(d)) this.log(`worker: ${d.trim().slice(0, 300)}`);
     });
-    child.stdout.setEncoding('utf8');
+    stdout.setEncoding('utf8');
     await Promise.race([
-      new Promise<void>((resolve) => child.stdout.on('data', (d: string) => d.includes('worker polling') && resolve())),
+      new Promise<void>((resolve) => stdout.on('data', (d: string) => d.includes('worker polling') && resolve())),
       new Promise<void>((resolve) => child.once('exit', () => resolve())),
       sleep(60_000),
     ]);

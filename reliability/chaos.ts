@@ -22,6 +22,7 @@ import { runCases, waitFor, type CaseExpectation, type ChaosContext, type Comple
 import { villageConversionOfficials } from './officials/village-conversion';
 import { verifyRun } from './verify';
 import { errorsOnlyLogger } from '../runtime/errors-only-logger';
+import { exitAfterStopping, installShutdown } from '../runtime/shutdown';
 
 const { quick, option } = harnessArgs();
 const concurrency = Number(option('--concurrency') ?? 6);
@@ -40,6 +41,7 @@ const casesPerProcedure = Math.ceil(Number(option('--cases') ?? (quick ? 200 : 1
 const log = (line: string) => process.stderr.write(`[chaos ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 
 async function main(): Promise<number> {
+  installShutdown({ log });
   const began = Date.now();
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-chaos-'));
   // One bundle for every worker start: a restart takes about a second instead of bundling again.
@@ -164,10 +166,10 @@ async function main(): Promise<number> {
 }
 
 main().then(
-  (code) => process.exit(code),
+  (code) => exitAfterStopping(code),
   (error: unknown) => {
     log(`chaos run failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    process.exit(2);
+    return exitAfterStopping(2);
   },
 );
 

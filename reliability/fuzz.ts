@@ -5,7 +5,7 @@
 // Options: --quick (few examples, fuzzing phase only; what CI runs), --seed <n> (default 2026). The full mode fails
 // when it sent fewer than 10,000 requests in all.
 // Prints a JSON summary on stdout; exits non-zero on any failure. Schemathesis' own output goes to .data/fuzz/.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -14,6 +14,7 @@ import { buildApi } from '../api/build';
 import { roleHasPermission } from '../api/authz/permissions';
 import { createDb } from '../runtime/db';
 import { repoRoot } from '../runtime/paths';
+import { exitAfterStopping, installShutdown, spawnTracked } from '../runtime/shutdown';
 import { DEMO_PASSWORD, DEMO_USERS } from '../scripts/demo-seed';
 import { harnessArgs, logger } from './environment';
 
@@ -189,7 +190,7 @@ async function schemathesisRun(
   ];
   const exitCode = await new Promise<number | null>((resolve, reject) => {
     const out = fs.openSync(output, 'w');
-    const child = spawn(schemathesis, commandArgs, { cwd: outputDir, stdio: ['ignore', out, out] });
+    const child = spawnTracked('schemathesis', schemathesis, commandArgs, { cwd: outputDir, stdio: ['ignore', out, out] });
     child.on('error', reject);
     child.on('exit', (code) => {
       fs.closeSync(out);
@@ -254,12 +255,11 @@ async function fuzz(apiUrl: string, identity: Identity): Promise<RunResult> {
 }
 
 async function main(): Promise<void> {
+  installShutdown({ log });
   installSchemathesis();
   fs.mkdirSync(outputDir, { recursive: true });
   // Public endpoints are rate limited per minute; the fuzzer should reach their handlers, not the limiter.
   const env = await startBenchEnvironment(log, { env: { PUBLIC_RATE_LIMIT_MAX: '1000000' } });
-  const stop = () => void env.close().finally(() => process.exit(130));
-  process.once('SIGINT', stop).once('SIGTERM', stop);
   const started = Date.now();
   const results: RunResult[] = [];
   try {
@@ -315,7 +315,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  log(error instanceof Error ? (error.stack ?? error.message) : String(error));
-  process.exit(1);
-});
+main().then(
+  () => exitAfterStopping(Number(process.exitCode ?? 0)),
+  (error: unknown) => {
+    log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    return exitAfterStopping(1);
+  },
+);

@@ -4,6 +4,7 @@
 // row, one closing of the case with the winner's decision. Claims: N tasks claimed at the same moment by both →
 // exactly one owner, the other 409 TASK_CLAIMED naming the owner, one `task.claimed` audit row. Prints one JSON
 // object; exits 1 on any violation.
+import { exitAfterStopping, installShutdown } from '../runtime/shutdown';
 import {
   auditCounts,
   auditVerdict,
@@ -176,6 +177,7 @@ async function claimRaces(r: ReliabilityEnvironment) {
 }
 
 async function main(): Promise<number> {
+  installShutdown({ log });
   const started = Date.now();
   const r = await startReliabilityEnvironment(log, { apis: 2, workers: 1 });
   try {
@@ -202,9 +204,9 @@ async function main(): Promise<number> {
 }
 
 main().then(
-  (code) => process.exit(code),
+  (code) => exitAfterStopping(code),
   (error: unknown) => {
     process.stderr.write(`races failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
+    return exitAfterStopping(1);
   },
 );

@@ -6,6 +6,7 @@
 // unchanged after a lost answer; no case may be opened twice), no workflow may be left running or failed, the audit
 // chain must verify, and the surviving API and worker must expose their Prometheus metrics. Prints one JSON object;
 // exits 1 on any loss.
+import { exitAfterStopping, installShutdown } from '../runtime/shutdown';
 import { Client, Connection } from '@temporalio/client';
 import {
   auditVerdict,
@@ -207,6 +208,7 @@ function workerLoad(metrics: Map<string, number> | undefined) {
 }
 
 async function main(): Promise<number> {
+  installShutdown({ log });
   const startedAt = Date.now();
   const r = await startReliabilityEnvironment(log, { apis: 2, workers: 2, workerMetrics: true });
   const temporal = new Client({ connection: await Connection.connect({ address: r.env.temporalAddress }) });
@@ -349,9 +351,9 @@ async function main(): Promise<number> {
 }
 
 main().then(
-  (code) => process.exit(code),
+  (code) => exitAfterStopping(code),
   (error: unknown) => {
     process.stderr.write(`scale-out failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
+    return exitAfterStopping(1);
   },
 );
