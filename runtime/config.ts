@@ -119,6 +119,13 @@ export const settings = {
   reliabilityShortenedCalendar(): boolean {
     return process.env.RELIABILITY_SHORTENED_CALENDAR === 'true';
   },
+  /**
+   * npm_lifecycle_event (set by npm for a script and inherited by what it starts): the process runs under npm, and
+   * stops itself when its parent is gone (npm killed, or the `npm start` that spawned it), see runtime/shutdown.ts.
+   */
+  startedByNpm(): boolean {
+    return Boolean(process.env.npm_lifecycle_event);
+  },
   /** WORKFLOW_BUNDLE_PATH: a workflow bundle built ahead, so a worker (re)start does not bundle again. */
   workflowBundlePath(): string | undefined {
     return process.env.WORKFLOW_BUNDLE_PATH || undefined;

@@ -1,3 +1,4 @@
+import { type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -60,10 +61,21 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
   await server.start();
   const postmaster = readPidFile(pidFile);
+  // The server may stop by itself first (a Ctrl-C reaches the terminal's whole process group, PostgreSQL included),
+  // and the package's stop() then waits forever for an exit that has happened.
+  const child = (server as unknown as { process: ChildProcess }).process;
+  const exited = new Promise<void>((resolve) =>
+    child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve()),
+  );
   // SIGINT is PostgreSQL's fast shutdown (clients are disconnected); SIGKILL when it overruns or on a forced stop.
-  const registration = onShutdown('PostgreSQL', () => server.stop(), {
-    kill: (force) => postmaster && signal(postmaster, force ? 'SIGKILL' : 'SIGINT'),
-  });
+  const registration = onShutdown(
+    'PostgreSQL',
+    async () => {
+      await Promise.race([server.stop(), exited]);
+      if (!options.persistent) fs.rmSync(options.dataDir, { recursive: true, force: true });
+    },
+    { kill: (force) => postmaster && signal(postmaster, force ? 'SIGKILL' : 'SIGINT') },
+  );
   return {
     adminUrl: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
     port,

@@ -5,9 +5,11 @@
 //   parent, which stops them in order, and a child that does not stop within its grace period is SIGKILLed with
 //   everything it started. Registered children are signalled on the parent's 'exit' too, as a last resort.
 // - A second signal (a second Ctrl-C, at least a second after the first) forces: SIGKILL to whatever still runs.
+// - Under npm, a process whose parent is gone (npm killed, or the `npm start` that spawned it) stops as on SIGHUP.
 // - A server with its own `stop()` (a Temporal cluster runner, say) is registered with one call:
 //   `onShutdown('Temporal cluster', () => cluster.stop())`.
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { settings } from './config';
 
 export interface ShutdownEntry {
   readonly name: string;
@@ -160,6 +162,20 @@ export function installShutdown(options: InstallShutdownOptions): void {
   process.on('uncaughtException', failed('uncaught exception'));
   process.on('unhandledRejection', failed('unhandled rejection'));
   installExitHook();
+  if (settings.startedByNpm()) stopWhenOrphaned();
+}
+
+/** Polls the parent: once this process has been handed to another (its parent died), it stops. */
+function stopWhenOrphaned(): void {
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid === parent || stopping) return;
+    clearInterval(timer);
+    firstSignalAt = Date.now();
+    installed!.log(`parent process ${parent} is gone: stopping…`);
+    void exitAfterStopping(installed!.signalExitCode ?? 128 + SIGNAL_NUMBERS.SIGHUP, true);
+  }, 1_000);
+  timer.unref();
 }
 
 function onSignal(signal: (typeof SIGNALS)[number]): void {

@@ -128,7 +128,13 @@ const races = harness('races', ['--quick'], 'races');
 
 /** Starts the entry point through npm; `outputMatches` waits for a line of its output (stdout and stderr). */
 async function startEntryPoint(entry: EntryPoint) {
-  const child = spawn('npm', entry.npm, { cwd: repoRoot, env: await entry.env(), stdio: ['ignore', 'pipe', 'pipe'] });
+  // In its own process group, as in a terminal: a signal to the group is what Ctrl-C or a hangup sends.
+  const child = spawn('npm', entry.npm, {
+    cwd: repoRoot,
+    env: await entry.env(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   let output = '';
   const waiters = new Set<() => void>();
   for (const stream of [child.stdout, child.stderr])
@@ -136,9 +142,8 @@ async function startEntryPoint(entry: EntryPoint) {
       output += chunk.toString('utf8');
       for (const check of waiters) check();
     });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
-  );
+  // Exited, and so has every process that still wrote to its output (its script's node process outlives a killed npm).
+  const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
   const outputMatches = (pattern: RegExp, timeoutMs: number) =>
     new Promise<void>((resolve, reject) => {
       const fail = (why: string) => () => {
@@ -157,10 +162,16 @@ async function startEntryPoint(entry: EntryPoint) {
       void exited.then(() => setTimeout(fail('not printed before it exited'), 500));
       check();
     });
-  return { child, exited, outputMatches };
+  return { child, exited, outputMatches, output: () => output };
 }
 
-async function stopsEverything(entry: EntryPoint, signal: Signal, target: 'npm' | 'node' = 'npm'): Promise<void> {
+/**
+ * Where the signal goes: npm (a process manager, `docker stop`), its script's node process, or npm's whole process
+ * group (Ctrl-C or a hangup in a terminal: every process of the group gets it, and npm passes it on once more).
+ */
+type Target = 'npm' | 'node' | 'terminal';
+
+async function stopsEverything(entry: EntryPoint, signal: Signal | 'SIGKILL', target: Target = 'npm'): Promise<void> {
   const started = await startEntryPoint(entry);
   const { child } = started;
   let tree: ProcessInfo[] = [];
@@ -173,8 +184,8 @@ async function stopsEverything(entry: EntryPoint, signal: Signal, target: 'npm' 
     expect(ports.length).toBeGreaterThan(0);
 
     // npm runs the script's node process itself (`exec`): the issue's case of a signal to "its own node process".
-    const victim = target === 'npm' ? child.pid! : tree.find((p) => p.ppid === child.pid && /^node /.test(p.command))!.pid;
-    process.kill(victim, signal);
+    const node = tree.find((p) => p.ppid === child.pid && /^node /.test(p.command))!;
+    process.kill({ npm: child.pid!, node: node.pid, terminal: -child.pid! }[target], signal);
     await started.outputMatches(entry.stopped, 90_000);
     const exit = await Promise.race([
       started.exited,
@@ -188,6 +199,8 @@ async function stopsEverything(entry: EntryPoint, signal: Signal, target: 'npm' 
       await new Promise((r) => setTimeout(r, 200));
     expect(stillRunning(tree).map((p) => `${p.pid} ${p.command}`)).toEqual([]);
     expect(stillListening(ports)).toEqual([]);
+    // One stop, in order: not a forced one (Ctrl-C reaches the script twice, from the terminal and from npm).
+    expect(started.output()).not.toMatch(/stopped \(forced\)|did not stop within/);
   } finally {
     killLeftovers(tree.length > 0 ? tree : processTree(child.pid!));
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
@@ -195,14 +208,19 @@ async function stopsEverything(entry: EntryPoint, signal: Signal, target: 'npm' 
 }
 
 const all = process.env.SHUTDOWN_TEST_ALL === 'true';
-const harnessCases: [string, Signal, EntryPoint][] = all
+const harnessCases: [string, Signal, Target, EntryPoint][] = all
   ? [bench, scaleOut, chaos, races].flatMap((h) =>
-      (['SIGINT', 'SIGTERM'] as const).map((s): [string, Signal, EntryPoint] => [h.npm.slice(0, 2).join(' '), s, h]),
+      (['SIGINT', 'SIGTERM'] as const).map((s): [string, Signal, Target, EntryPoint] => [
+        h.npm.slice(0, 2).join(' '),
+        s,
+        'npm',
+        h,
+      ]),
     )
   : [
-      ['run bench', 'SIGINT', bench],
-      ['run scale-out', 'SIGTERM', scaleOut],
-      ['run chaos', 'SIGHUP', chaos],
+      ['run bench', 'SIGINT', 'npm', bench],
+      ['run scale-out', 'SIGTERM', 'npm', scaleOut],
+      ['run chaos', 'SIGHUP', 'terminal', chaos],
     ];
 
 describe('every entry point stops all it started on SIGINT and on SIGTERM', () => {
@@ -220,15 +238,14 @@ describe('every entry point stops all it started on SIGINT and on SIGTERM', () =
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it.each([['SIGINT'], ['SIGTERM']] as const)(
-    'npm start stopped by %s to npm: no process, no port left, and it starts again on the same ports',
-    async (signal) => stopsEverything(npmStart, signal),
-    STARTUP_TIMEOUT_MS + 120_000,
-  );
-
-  it(
-    'npm start stopped by SIGINT to its own node process: no process, no port left',
-    async () => stopsEverything(npmStart, 'SIGINT', 'node'),
+  it.each([
+    ['Ctrl-C in its terminal (SIGINT to npm and all its process group)', 'SIGINT', 'terminal'],
+    ['SIGTERM to npm (a process manager, docker stop)', 'SIGTERM', 'npm'],
+    ['SIGINT to its own node process', 'SIGINT', 'node'],
+    ['SIGKILL to npm (npm killed: the script stops when its parent is gone)', 'SIGKILL', 'npm'],
+  ] as const)(
+    'npm start stopped by %s: no process, no port left, and it starts again on the same ports',
+    async (_how, signal, target) => stopsEverything(npmStart, signal, target),
     STARTUP_TIMEOUT_MS + 120_000,
   );
 
@@ -244,8 +261,8 @@ describe('every entry point stops all it started on SIGINT and on SIGTERM', () =
   );
 
   it.each(harnessCases)(
-    'npm %s interrupted by %s once its environment is up: no process, no port left',
-    async (_name, signal, entry) => stopsEverything(entry, signal),
+    'npm %s interrupted by %s (to %s) once its environment is up: no process, no port left',
+    async (_name, signal, target, entry) => stopsEverything(entry, signal, target),
     STARTUP_TIMEOUT_MS + 120_000,
   );
 });
