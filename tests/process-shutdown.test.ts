@@ -183,8 +183,8 @@ async function stopsEverything(entry: EntryPoint, signal: Signal | 'SIGKILL', ta
       expect(tree.map((p) => p.command)).toContainEqual(expect.stringMatching(pattern));
     expect(ports.length).toBeGreaterThan(0);
 
-    // npm runs the script's node process itself (`exec`): the issue's case of a signal to "its own node process".
-    const node = tree.find((p) => p.ppid === child.pid && /^node /.test(p.command))!;
+    // The first node process under npm: the script's own (the issue's case of a signal to "its own node process").
+    const node = tree.find((p) => p.pid !== child.pid && /^(\S*\/)?node /.test(p.command))!;
     process.kill({ npm: child.pid!, node: node.pid, terminal: -child.pid! }[target], signal);
     await started.outputMatches(entry.stopped, 90_000);
     const exit = await Promise.race([
