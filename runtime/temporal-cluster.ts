@@ -192,12 +192,12 @@ export function poolSizes(
   budget: number,
 ): Record<ClusterService, { persistence: number; visibility: number }> {
   const weight = processes.reduce((s, p) => s + POOL_WEIGHTS[p.service].persistence + POOL_WEIGHTS[p.service].visibility, 0);
-  // Never above the server's own defaults (20 + 5 per process), never below one connection a pool.
+  // Never above the server's own defaults (20 + 5 per process), never below 2 + 1 connections a process.
   const factor = Math.min(2.5, budget / weight);
   const sizes = {} as Record<ClusterService, { persistence: number; visibility: number }>;
   for (const service of Object.keys(POOL_WEIGHTS) as ClusterService[]) {
     sizes[service] = {
-      persistence: Math.max(1, Math.floor(POOL_WEIGHTS[service].persistence * factor)),
+      persistence: Math.max(2, Math.floor(POOL_WEIGHTS[service].persistence * factor)),
       visibility: Math.max(1, Math.floor(POOL_WEIGHTS[service].visibility * factor)),
     };
   }
@@ -497,6 +497,10 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
     dynamicConfigFile,
     yaml(Object.fromEntries(Object.entries(CLUSTER_DYNAMIC_CONFIG).map(([k, value]) => [k, [{ value, constraints: {} }]]))),
   );
+  // The validator exits 0 even for unknown keys and wrong types; it only prints warnings (pitfall 7).
+  const validation = await run(binaries.server, ['validate-dynamic-config', dynamicConfigFile]);
+  if (/warning/i.test(validation.stdout + validation.stderr))
+    throw new Error(`Temporal dynamic config ${dynamicConfigFile} is not valid:\n${validation.stdout}${validation.stderr}`);
 
   let dropped = false;
   const dropDatabases = async () => {
