@@ -338,6 +338,20 @@ function onSignal(signal: NodeJS.Signals): void {
   });
 }
 
+/** The last lines of a process's log that say why it ended (fatal or error), for the error a failed start throws. */
+function lastLogLines(file: string): string {
+  try {
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    return lines
+      .filter((l) => /fatal|panic|"level":"error"/i.test(l))
+      .slice(-3)
+      .map((l) => l.slice(0, 600))
+      .join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
+
 const STOP_ORDER: ClusterService[] = ['worker', 'frontend', 'matching', 'history'];
 
 function exited(child: ChildProcess): Promise<void> {
@@ -368,6 +382,27 @@ async function membersSince(persistenceUrl: string, since: Date): Promise<{ serv
       [since.toISOString()],
     );
     return rows.map((r) => ({ service: MEMBERSHIP_ROLES[r.role] ?? 'frontend', membershipPort: r.rpc_port }));
+  } finally {
+    await client.end();
+  }
+}
+
+/** Waits until the first process has written the cluster metadata record (at once when it exists). */
+async function waitForClusterMetadata(
+  persistenceUrl: string,
+  deadline: number,
+  stillRunning: () => string | undefined,
+): Promise<void> {
+  const client = new pg.Client({ connectionString: persistenceUrl });
+  await client.connect();
+  try {
+    while (Date.now() < deadline) {
+      const dead = stillRunning();
+      if (dead) throw new Error(`Temporal cluster: ${dead} exited while starting`);
+      if (((await client.query('SELECT 1 FROM cluster_metadata_info')).rowCount ?? 0) > 0) return;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    throw new Error('Temporal cluster: no cluster metadata written in time');
   } finally {
     await client.end();
   }
@@ -544,13 +579,20 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
   const deadProcess = () =>
     processes
       .filter((p) => !p.killed && p.child && (p.child.exitCode !== null || p.child.signalCode !== null))
-      .map((p) => `${p.service} ${p.index} (see ${p.logFile})`)[0];
+      .map(
+        (p) =>
+          `${p.service} ${p.index} (exit ${p.child!.exitCode ?? p.child!.signalCode}; ${p.logFile}: ${lastLogLines(p.logFile)})`,
+      )[0];
   const address = `127.0.0.1:${base + GRPC_OFFSET.frontend[0]!}`;
   const persistenceUrl = databaseUrlFor(options.adminUrl, databases.persistence);
   const startAll = async () => {
     const since = new Date();
-    // History first, so that its shards are being acquired while the others come up; then every other service.
-    for (const p of processes) if (!p.killed) spawnProcess(p);
+    // One process first: on a new database every process would write the cluster metadata at once, and all but one
+    // exit with "Failed to apply cluster metadata". The others start once the record exists.
+    const [first, ...rest] = processes.filter((p) => !p.killed);
+    spawnProcess(first!);
+    await waitForClusterMetadata(persistenceUrl, Date.now() + 120_000, deadProcess);
+    for (const p of rest) spawnProcess(p);
     await waitForMembers(
       persistenceUrl,
       processes.filter((p) => !p.killed),

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,6 +7,7 @@ import { isPortOpen } from '../runtime/net';
 import { databaseExists } from '../runtime/postgres-admin';
 import { startTemporalCluster, type TemporalCluster } from '../runtime/temporal-cluster';
 import { findTemporalServerBinaries, TEMPORAL_SERVER_VERSION } from '../runtime/temporal-server-binaries';
+import { repoRoot } from '../runtime/paths';
 import { startHarness, type Harness } from './support/harness';
 import { makeOrganization, makeUser, signIn, type Session } from './support/factories';
 
@@ -91,6 +93,51 @@ if (!provisioned) {
       const after = await official.request({ method: 'POST', url: '/api/v1/smoke-cases', payload: { title: '集群 之后' } });
       expect(after.statusCode).toBe(201);
     }, 240_000);
+
+    it.each(['SIGTERM', 'SIGINT'] as const)(
+      'an interrupted harness (%s) leaves no Temporal server process and no database behind',
+      async (signal) => {
+        const child = spawn(
+          process.execPath,
+          [
+            '--import',
+            'tsx',
+            'tests/support/temporal-cluster-child.ts',
+            process.env.TEST_PG_SERVER_URL!,
+            path.join(logDir, signal),
+          ],
+          { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] },
+        );
+        const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, s) => resolve(s)));
+        const ready = await new Promise<string>((resolve, reject) => {
+          let out = '';
+          child.stdout.setEncoding('utf8');
+          child.stdout.on('data', (d: string) => {
+            out += d;
+            const line = /ready (\S+) (\S+)/.exec(out);
+            if (line) resolve(out);
+          });
+          child.once('exit', () => reject(new Error(`the child exited before its cluster was ready: ${out}`)));
+        });
+        const [, pidList, database] = /ready (\S+) (\S+)/.exec(ready)!;
+        const pids = pidList!.split(',').map(Number);
+        expect(pids).toHaveLength(5);
+        child.kill(signal);
+        // The process ends by the same signal, as it would without the cluster, once the cluster is stopped.
+        expect(await exited).toBe(signal);
+        const alive = pids.filter((pid) => {
+          try {
+            process.kill(pid, 0);
+            return true;
+          } catch {
+            return false;
+          }
+        });
+        expect(alive).toEqual([]);
+        expect(await databaseExists(process.env.TEST_PG_SERVER_URL!, database!)).toBe(false);
+      },
+      120_000,
+    );
 
     it('stops every process, frees its ports and drops its databases', async () => {
       const port = Number(cluster.address.split(':').pop());
