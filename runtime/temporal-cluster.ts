@@ -495,15 +495,19 @@ async function registerSearchAttributes(address: string, attributes: Record<stri
   if (Object.keys(attributes).length === 0) return;
   const cli = ensureTemporalCli();
   for (const [name, type] of Object.entries(attributes)) {
-    await run(
-      cli,
-      ['operator', 'search-attribute', 'create', '--address', address, '--namespace', 'default'].concat([
-        '--name',
-        name,
-        '--type',
-        type,
-      ]),
-    );
+    await run(cli, [
+      'operator',
+      'search-attribute',
+      'create',
+      '--address',
+      address,
+      '--namespace',
+      'default',
+      '--name',
+      name,
+      '--type',
+      type,
+    ]);
   }
 }
 
@@ -590,6 +594,8 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
     // One process first: on a new database every process would write the cluster metadata at once, and all but one
     // exit with "Failed to apply cluster metadata". The others start once the record exists.
     const [first, ...rest] = processes.filter((p) => !p.killed);
+    // Forget the processes a restart stopped: only those started now can fail this start.
+    for (const p of processes) if (!p.killed) p.child = undefined;
     spawnProcess(first!);
     await waitForClusterMetadata(persistenceUrl, Date.now() + 120_000, deadProcess);
     for (const p of rest) spawnProcess(p);

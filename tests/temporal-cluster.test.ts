@@ -89,9 +89,18 @@ if (!provisioned) {
         );
         expect(actions).toEqual(['case.opened', 'task.opened', 'task.completed', 'case.closed']);
       }
-      // A case started after the loss runs on the surviving history process.
+      // Every surviving process SIGKILLed at once and started again on the same databases: the next case runs to the end.
+      await cluster.restart('SIGKILL');
+      expect(cluster.pids()).toHaveLength(5);
       const after = await official.request({ method: 'POST', url: '/api/v1/smoke-cases', payload: { title: '集群 之后' } });
       expect(after.statusCode).toBe(201);
+      const afterTask = await h.db.task.findFirstOrThrow({ where: { caseId: after.json<{ id: string }>().id } });
+      const afterDone = await official.request({
+        method: 'POST',
+        url: `/api/v1/tasks/${afterTask.id}/complete`,
+        payload: { payload: { decision: 'approve' } },
+      });
+      expect(afterDone.statusCode).toBe(200);
     }, 240_000);
 
     it.each(['SIGTERM', 'SIGINT'] as const)(
