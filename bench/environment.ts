@@ -12,6 +12,7 @@ import { onShutdown, spawnTracked } from '../runtime/shutdown';
 import { provisionDatabase, type DatabaseRoles } from '../runtime/db-provision';
 import { createDb } from '../runtime/db';
 import { seedDemo } from '../scripts/demo-seed';
+import { startHarnessCluster, temporalEngineOption, type TemporalEngine } from './temporal-engine';
 
 /**
  * Roles of the bench databases, as `npm start` has them: the owner migrates, the API and workers connect as the
@@ -28,6 +29,8 @@ export interface BenchEnvironment {
   /** As the application role: what the API and the workers connect with (DATABASE_URL). */
   appDatabaseUrl: string;
   temporalAddress: string;
+  /** `dev` (the CLI's dev server, or TEMPORAL_ADDRESS) or `cluster` (`--engine=cluster`, bench/temporal-engine.ts). */
+  temporalEngine: TemporalEngine;
   taskQueue: string;
   apiUrl: string;
   api: ChildProcess;
@@ -43,6 +46,8 @@ export interface BenchEnvironment {
   postgresServerUrl: string;
   /** Stops the Temporal dev server and starts it again on the same port and file (with `temporalDbFile` only). */
   restartTemporal?: (signal?: NodeJS.Signals) => Promise<void>;
+  /** SIGKILLs one of the cluster's two history processes (cluster engine only). */
+  killTemporalHistory?: () => Promise<{ pid: number; index: number }>;
   /** Stops the embedded PostgreSQL server and starts it again on the same port and data (embedded server only). */
   restartPostgres?: () => Promise<void>;
   close(): Promise<void>;
@@ -59,6 +64,8 @@ export interface EnvironmentOptions {
   temporalDbFile?: string;
   /** Extra variables for the API and worker processes. */
   env?: NodeJS.ProcessEnv;
+  /** The Temporal engine; default from the command line (`--engine=cluster`), else the dev server. */
+  engine?: TemporalEngine;
 }
 
 export type CpuSnapshot = Record<'bench' | 'api' | 'worker' | 'temporal' | 'postgres', number | null> & {
@@ -140,7 +147,16 @@ export async function startBenchEnvironment(
 
   let temporalAddress = process.env.TEMPORAL_ADDRESS;
   let temporalPid: number | undefined;
+  let temporalPids = () => [temporalPid];
   let restartTemporal: BenchEnvironment['restartTemporal'];
+  let killTemporalHistory: BenchEnvironment['killTemporalHistory'];
+  const temporalEngine = options.engine ?? temporalEngineOption();
+  if (temporalEngine === 'cluster') {
+    if (temporalAddress) throw new Error('--engine=cluster starts its own Temporal cluster: unset TEMPORAL_ADDRESS');
+    const cluster = await startHarnessCluster(serverUrl, log);
+    cleanups.push(() => cluster.stop());
+    ({ address: temporalAddress, restart: restartTemporal, killHistory: killTemporalHistory, pids: temporalPids } = cluster);
+  }
   if (!temporalAddress) {
     let temporal = await startTemporalDevServer({ dbFile: options.temporalDbFile });
     temporalAddress = temporal.address;
@@ -202,6 +218,7 @@ export async function startBenchEnvironment(
     databaseUrl,
     appDatabaseUrl,
     temporalAddress,
+    temporalEngine,
     taskQueue,
     apiUrl,
     api,
@@ -211,6 +228,7 @@ export async function startBenchEnvironment(
     processEnv: env,
     postgresServerUrl: serverUrl,
     restartTemporal,
+    killTemporalHistory,
     restartPostgres,
     async cpu() {
       const backends = await admin.query<{ pid: number }>(
@@ -222,7 +240,7 @@ export async function startBenchEnvironment(
         bench: Math.round((own.user + own.system) / 1000),
         api: cpuMs(api.pid),
         worker: cpuMs(worker.pid),
-        temporal: cpuMs(temporalPid),
+        temporal: sumCpuMs(temporalPids()),
         postgres: null,
         postgresByPid,
       };
@@ -244,6 +262,17 @@ export function cpuMs(pid: number | undefined): number | null {
   } catch {
     return null;
   }
+}
+
+/** CPU time (ms) of several processes together (the cluster's services); null when one cannot be read. */
+function sumCpuMs(pids: (number | undefined)[]): number | null {
+  let sum = 0;
+  for (const pid of pids) {
+    const ms = cpuMs(pid);
+    if (ms === null) return null;
+    sum += ms;
+  }
+  return sum;
 }
 
 /** CPU ms per operation of each part between two snapshots, and in total. */

@@ -1,5 +1,5 @@
 // `npm run bench`: the task path measured against the engine's own floor, in one run on this machine.
-// Options: --quick (small sizes; CI proves it completes), --scenario <floor|starts|completion|inbox|soak>[,…],
+// Options: --engine=cluster (a real Temporal cluster instead of the dev server), --quick (small sizes; CI proves it completes), --scenario <floor|starts|completion|inbox|soak>[,…],
 // --duration <minutes> (soak; default 2, at most 10). Prints one JSON object per scenario, then a summary table;
 // writes everything to bench/results/<date>.json.
 import fs from 'node:fs';
@@ -243,11 +243,12 @@ async function main(): Promise<void> {
     await env.close();
   }
   printSummary();
-  const file = path.join(__dirname, 'results', `${new Date().toISOString().slice(0, 10)}${quick ? '-quick' : ''}.json`);
+  const engine = env.temporalEngine === 'cluster' ? '-cluster' : '';
+  const file = path.join(__dirname, 'results', `${new Date().toISOString().slice(0, 10)}${engine}${quick ? '-quick' : ''}.json`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(
     file,
-    `${JSON.stringify({ at: new Date().toISOString(), quick, machine: { cpus: (await import('node:os')).cpus().length }, results }, null, 2)}\n`,
+    `${JSON.stringify({ at: new Date().toISOString(), quick, engine: env.temporalEngine, machine: { cpus: (await import('node:os')).cpus().length }, results }, null, 2)}\n`,
   );
   log(`results written to ${path.relative(process.cwd(), file)}`);
 }

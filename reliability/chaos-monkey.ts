@@ -12,6 +12,8 @@ export interface ChaosCounts {
   workerStarts: number;
   temporalRestarts: number;
   postgresRestarts: number;
+  /** History processes SIGKILLed (cluster engine only; the other history process takes over their shards). */
+  historyKills: number;
   /** Seconds each server restart kept the server away. */
   outagesSeconds: Record<string, number>;
 }
@@ -19,7 +21,8 @@ export interface ChaosCounts {
 /**
  * Kills the worker with SIGKILL at random moments and starts a new one at once: a random 5–15 s (by default) after
  * the new worker polls and once the cases have moved on since the last kill (so that a slow machine still makes progress between kills);
- * on request restarts the Temporal dev server (same SQLite file) and PostgreSQL (the system cluster through
+ * on request restarts the Temporal dev server (same SQLite file) or cluster (same databases), SIGKILLs one history
+ * process of the cluster, and restarts PostgreSQL (the system cluster through
  * `pg_ctlcluster`, or the embedded server).
  */
 export class ChaosMonkey {
@@ -28,6 +31,7 @@ export class ChaosMonkey {
     workerStarts: 0,
     temporalRestarts: 0,
     postgresRestarts: 0,
+    historyKills: 0,
     outagesSeconds: {},
   };
   private worker: ChildProcess;
@@ -110,14 +114,24 @@ export class ChaosMonkey {
     ]);
   }
 
-  /** Restarts the Temporal dev server on the same port and SQLite file. */
+  /** Restarts the Temporal dev server on the same port and SQLite file, or every process of the cluster. */
   async restartTemporal(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
     if (!this.env.restartTemporal) throw new Error('the Temporal server is not one this harness started with a file');
     const began = Date.now();
     await this.env.restartTemporal(signal);
     this.counts.temporalRestarts += 1;
     this.counts.outagesSeconds.temporal = (Date.now() - began) / 1000;
-    this.log(`Temporal dev server restarted (${signal}) in ${this.counts.outagesSeconds.temporal} s`);
+    this.log(
+      `Temporal ${this.env.temporalEngine === 'cluster' ? 'cluster' : 'dev server'} restarted (${signal}) in ${this.counts.outagesSeconds.temporal} s`,
+    );
+  }
+
+  /** SIGKILLs one of the Temporal cluster's two history processes and leaves it dead (cluster engine only). */
+  async killTemporalHistory(): Promise<void> {
+    if (!this.env.killTemporalHistory) throw new Error('no Temporal cluster: history processes exist only with --engine=cluster');
+    const { pid, index } = await this.env.killTemporalHistory();
+    this.counts.historyKills += 1;
+    this.log(`Temporal history process ${index} (pid ${pid}) SIGKILLed; the other history process carries on`);
   }
 
   /** Restarts PostgreSQL: the embedded server, or the system cluster serving the database's port. */

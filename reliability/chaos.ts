@@ -1,7 +1,8 @@
 // `npm run chaos [-- --quick] [--cases N] [--procedures smoke,election,…] [--concurrency N] [--kill-every 5-15]`.
 // Runs N cases in all (200 quick, 1,000 full), split evenly over the procedures, through their steps with scripted officials over HTTP while the worker is killed
 // (SIGKILL) at random moments and restarted, and the Temporal dev server (same SQLite file) and PostgreSQL are each
-// restarted once. Then checks that every case reached its expected end, no task exists twice, no decision was lost
+// restarted once. With `--engine=cluster` the Temporal cluster's processes are all SIGKILLed and started again once, and
+// one of its two history processes is SIGKILLed at half the cases and left dead. Then checks that every case reached its expected end, no task exists twice, no decision was lost
 // and the audit chain verifies; prints the figures as JSON and exits non-zero when any check fails.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -87,10 +88,16 @@ async function main(): Promise<number> {
     };
     let temporalDue = true;
     let postgresDue = true;
+    // On the cluster engine, one of the two history processes is SIGKILLed at half the cases and stays dead.
+    let historyDue = env.temporalEngine === 'cluster';
     const progress = setInterval(() => {
       if (temporalDue && done >= total / 3) {
         temporalDue = false;
         restarts = restarts.then(() => monkey.restartTemporal('SIGKILL')).catch(restartFailed);
+      }
+      if (historyDue && done >= total / 2) {
+        historyDue = false;
+        restarts = restarts.then(() => monkey.killTemporalHistory()).catch(restartFailed);
       }
       if (postgresDue && done >= (2 * total) / 3) {
         postgresDue = false;
@@ -117,8 +124,9 @@ async function main(): Promise<number> {
       // A run too short for a tick between the thresholds still restarts each server once (after its cases).
       clearInterval(progress);
       if (temporalDue) restarts = restarts.then(() => monkey.restartTemporal('SIGKILL')).catch(restartFailed);
+      if (historyDue) restarts = restarts.then(() => monkey.killTemporalHistory()).catch(restartFailed);
       if (postgresDue) restarts = restarts.then(() => monkey.restartPostgres()).catch(restartFailed);
-      temporalDue = postgresDue = false;
+      temporalDue = postgresDue = historyDue = false;
       await restarts;
     } finally {
       clearInterval(progress);
@@ -131,6 +139,7 @@ async function main(): Promise<number> {
     const { problems, ...figures } = verification;
     const summary = {
       mode: quick ? 'quick' : option('--cases') ? 'custom' : 'full',
+      engine: env.temporalEngine,
       casesRun: total,
       casesPerProcedure,
       atExpectedEnd: Object.values(figures.procedures).reduce((s, p) => s + p.atExpectedEnd, 0),
@@ -153,6 +162,7 @@ async function main(): Promise<number> {
       figures.audit.ok &&
       monkey.counts.workerKills > 0 &&
       monkey.counts.temporalRestarts === 1 &&
+      monkey.counts.historyKills === (env.temporalEngine === 'cluster' ? 1 : 0) &&
       monkey.counts.postgresRestarts === 1;
     log(passed ? 'PASSED: every case at its end, nothing lost or duplicated, audit chain verified' : 'FAILED');
     return passed ? 0 : 1;

@@ -1,5 +1,5 @@
-// `npm run scale-out [-- --quick] [-- --cases N]`: two API processes and two workers (one task queue) against one
-// Temporal dev server and one PostgreSQL database. A load generator starts smoke cases and completes their task,
+// `npm run scale-out [-- --quick] [-- --cases N] [--engine=cluster]`: two API processes and two workers (one task queue)
+// against one Temporal dev server (or a cluster of separate services) and one PostgreSQL database. A load generator starts smoke cases and completes their task,
 // spreading requests over both APIs like a load balancer (an API that does not answer is taken out for a while and the
 // request goes to the other). Mid-run one worker and then one API are killed with SIGKILL. At the end every case whose
 // start was answered 201 must be closed by exactly one completion (starts carry an Idempotency-Key and are sent again
@@ -305,6 +305,7 @@ async function main(): Promise<number> {
     const result = {
       harness: 'scale-out',
       mode: quick ? 'quick' : 'full',
+      engine: r.env.temporalEngine,
       processes: { apis: r.env.apis.length, workers: r.env.workers.length, taskQueue: r.env.taskQueue },
       kills,
       cases: {
