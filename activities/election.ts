@@ -310,6 +310,33 @@ export function createElectionActivities({ db }: { db: Db }) {
       }
     },
 
+    /**
+     * The publication closes registration, but only when no application is undecided. Under the election's row lock
+     * (an UPDATE), so it is serialized with `recordApplication` (api/services/election/applications.ts), which takes
+     * the same row FOR SHARE and re-checks the status: an application recorded before it is counted here, one after
+     * it is refused. An application whose case failed (its start was refused) does not count. Returns how many wait.
+     */
+    async closeRegistration(input: { electionId: string }): Promise<{ undecided: number }> {
+      return db.$transaction(async (tx) => {
+        const [row] = await tx.$queryRaw<{ closed: boolean }[]>`
+          SELECT registration_closed_at IS NOT NULL AS closed FROM election WHERE id = ${input.electionId}::uuid FOR UPDATE`;
+        if (row?.closed) return { undecided: 0 };
+        const undecided = await tx.migrantApplication.count({
+          where: {
+            electionId: input.electionId,
+            status: { in: ['UNDER_REVIEW', 'EVIDENCE_REQUESTED'] },
+            case: { status: 'OPEN' },
+          },
+        });
+        if (undecided > 0) return { undecided };
+        await tx.election.updateMany({
+          where: { id: input.electionId, status: 'REGISTRATION', registrationClosedAt: null },
+          data: { registrationClosedAt: new Date() },
+        });
+        return { undecided: 0 };
+      });
+    },
+
     /** EL-LIST: the list is published (a late publication carries its reason); the objection window opens. */
     async publishVoterList(input: {
       electionId: string;

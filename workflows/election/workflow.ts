@@ -48,8 +48,8 @@ import { migrantEligibilityProcedure } from './migrant-eligibility';
  * 社区居民委员会选举 (居组法 2018 Arts. 7, 8; 村组法 Arts. 13–15, 20; 鲁办发〔2012〕22号 二(五)3), as the sources order it:
  * 0. the election's row, with the law that governs it (EL-LAW);
  * 1. the township or sub-district office sets the election up (EL-SIZE, EL-METHOD);
- * 2. the election committee registers voters and decides migrant applications (each a child workflow,
- *    migrant-eligibility), then publishes the list 20 days or more before election day (EL-LIST);
+ * 2. the election committee registers voters and decides migrant applications (each its own workflow,
+ *    migrant-eligibility, started by the API), then publishes the list 20 days or more before election day (EL-LIST);
  * 3. objections within the window (EL-OBJECT), each answered within 3 days (EL-ANSWER);
  * 4. the candidates outnumber the seats (EL-CANDIDATES);
  * 5. on election day the count (EL-TURNOUT, EL-WIN), with a run-off for unfilled seats (EL-RUNOFF);
@@ -76,6 +76,18 @@ export async function electionProcedure(input: ElectionProcedureInput): Promise<
 }
 
 type ApplicationStatus = 'pending' | 'approved' | 'refused' | 'failed';
+
+/**
+ * Executions started before 'independent-applications' took each migrant application as an Update that started a
+ * child workflow (and each objection as an Update, see `fileObjection`): 2,000 Updates at most per execution, a
+ * history growing with the community. Since then the API starts each application as a workflow of its own
+ * (api/services/election/applications.ts) and the election's size does not depend on how many there are. The old
+ * handlers and their code stay for executions that started before this version (they replay and finish as they ran);
+ * new executions refuse those Updates. The old path can go once no election started before this version is running
+ * (an election lasts weeks: one season, i.e. when `temporal workflow list` finds no running electionProcedure whose
+ * history lacks the marker).
+ */
+const INDEPENDENT_APPLICATIONS = 'independent-applications';
 
 /** What the election knows between its steps; its Update handlers and Query read it. */
 interface ElectionFacts {
@@ -107,6 +119,8 @@ class Election {
     applications: new Map(),
     objections: { publishedOn: '', lastDay: '', closesAt: '', open: false, filed: 0, answered: 0 },
   };
+  /** Executions started before INDEPENDENT_APPLICATIONS: they still take applications and objections as Updates. */
+  private readonly legacyUpdates: boolean;
   /** Work started by Update handlers that the procedure awaits before it ends: reviews and objection answers. */
   private readonly reviews: Promise<void>[] = [];
   private readonly answers: Promise<void>[] = [];
@@ -114,10 +128,11 @@ class Election {
   private calendar: ShortenedElectionCalendar | null = null;
 
   constructor(private readonly input: ElectionProcedureInput) {
+    // Decided before the first command, so that an execution keeps the same answer on every replay.
+    this.legacyUpdates = !patched(INDEPENDENT_APPLICATIONS);
     setHandler(electionStateQuery, () => ({
       phase: this.facts.phase,
       electionDate: this.facts.electionDate,
-      pendingApplications: this.pendingApplications(),
       objectionWindowOpen: this.facts.objections.open,
     }));
     setHandler(submitApplicationUpdate, (request) => this.reviewApplication(request), {
@@ -175,7 +190,7 @@ class Election {
     this.facts.phase = 'registration';
   }
 
-  /** Migrant applications during registration: each is a child workflow (migrant-eligibility) the election awaits. */
+  /** Executions before INDEPENDENT_APPLICATIONS only: an application's Update started a child (migrant-eligibility). */
   private async reviewApplication({ applicationId, number }: SubmitApplicationRequest): Promise<{ workflowId: string }> {
     this.facts.applications.set(applicationId, 'pending');
     const workflowId = migrantWorkflowId(applicationId);
@@ -205,6 +220,7 @@ class Election {
   }
 
   private validateApplication({ applicationId }: SubmitApplicationRequest): void {
+    if (!this.legacyUpdates) throw wrongPhase('Applications start their own workflow (migrant-eligibility), not an Update');
     const { phase } = this.facts;
     if (phase !== 'registration') throw wrongPhase(`Applications are accepted during registration only (now: ${phase})`);
     if (this.facts.applications.has(applicationId)) throw wrongPhase('This application was already submitted');
@@ -214,7 +230,11 @@ class Election {
     return [...this.facts.applications.values()].filter((s) => s === 'pending').length;
   }
 
-  /** Step 2 — registration ends with the list's publication (EL-LIST: 20 days or more before election day). */
+  /**
+   * Step 2 — registration ends with the list's publication (EL-LIST: 20 days or more before election day). No
+   * application may be undecided then: PostgreSQL, which records every application, closes registration only when
+   * none is (`closeRegistration`, under the election's row lock), as the completion's last check before it is recorded.
+   */
   async publishVoterList(): Promise<void> {
     const day = this.facts.electionDate!;
     const latest = latestListPublicationDate(day);
@@ -224,18 +244,16 @@ class Election {
       candidateOrgId: this.facts.committeeOrgId,
       deadline: this.statutoryDeadline(endOfDayInChina(latest).toISOString()),
       context: { electionDate: day, lastAllowedDate: latest },
+      confirm: async () => {
+        // Executions whose publication was completed before this check existed replay without it.
+        if (!patched('registration-closed-in-db')) return [];
+        const { undecided } = await act.closeRegistration({ electionId: this.caseId });
+        return undecided > 0 ? [pendingApplicationsError(undecided)] : [];
+      },
       validate: (p) => {
         const problems: FieldError[] = [];
         const pending = this.pendingApplications();
-        if (pending > 0)
-          problems.push(
-            fieldError(
-              'confirmed',
-              'applications_pending',
-              `尚有 ${pending} 份流动人口申请未作决定`,
-              `${pending} migrant applications are not decided yet`,
-            ),
-          );
+        if (pending > 0) problems.push(pendingApplicationsError(pending));
         if (today() > latest && !p.lateReason)
           problems.push(
             fieldError(
@@ -497,6 +515,13 @@ const fieldError = (path: string, code: string, zh: string, en: string): FieldEr
   code,
   message: { 'zh-CN': zh, en },
 });
+const pendingApplicationsError = (pending: number): FieldError =>
+  fieldError(
+    'confirmed',
+    'applications_pending',
+    `尚有 ${pending} 份流动人口申请未作决定`,
+    `${pending} migrant applications are not decided yet`,
+  );
 const ruleFailed = (rules: RuleResult[]) =>
   ApplicationFailure.create({
     type: ElectionFailure.RULE_FAILED,

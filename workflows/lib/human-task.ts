@@ -54,6 +54,8 @@ interface TaskState {
   check?: (payload: unknown) => RuleResult[];
   /** Field checks that need the procedure's facts (e.g. one vote per agenda item); a problem refuses with 400. */
   validate?: (payload: unknown) => FieldError[];
+  /** Checks against the record, made by the Update's handler before the completion is recorded (see HumanTaskSpec). */
+  confirm?: (payload: unknown) => Promise<FieldError[]>;
   completedBy?: Actor;
   payload?: unknown;
   /** Set when the waiting workflow code has taken the outcome; the Update then waits for the workflow to settle. */
@@ -154,6 +156,18 @@ export function installTaskHandlers(): void {
       const { task, payload } = checkCompletable(request);
       task.state = 'completing';
       task.completedBy = request.actor;
+      const problems = (await task.confirm?.(payload)) ?? [];
+      if (problems.length > 0) {
+        // Refused by the record: nothing was written; the task is open again.
+        task.state = 'open';
+        task.completedBy = undefined;
+        throw ApplicationFailure.create({
+          type: TaskFailure.INVALID_PAYLOAD,
+          message: `Payload does not fit the record (${problems.map((p) => p.path).join(', ')})`,
+          nonRetryable: true,
+          details: [{ fields: problems }],
+        });
+      }
       await activities.recordTaskCompletion({
         taskId: task.id,
         actor: request.actor,
@@ -210,6 +224,11 @@ export interface HumanTaskSpec<F extends FormId> {
   check?: (payload: FormPayload<F>) => RuleResult[];
   /** Field checks against the procedure's facts, run in the Update's validator after the form schema (400). */
   validate?: (payload: FormPayload<F>) => FieldError[];
+  /**
+   * Checks that need PostgreSQL (an activity), run by the Update's handler before the completion is recorded, e.g. a
+   * step that must atomically close something. Problems refuse with 400 like `validate`, and the task stays open.
+   */
+  confirm?: (payload: FormPayload<F>) => Promise<FieldError[]>;
 }
 
 /**
@@ -264,6 +283,7 @@ async function runHumanTask<F extends FormId>(
     taken: false,
     check: spec.check as ((payload: unknown) => RuleResult[]) | undefined,
     validate: spec.validate as ((payload: unknown) => FieldError[]) | undefined,
+    confirm: spec.confirm as ((payload: unknown) => Promise<FieldError[]>) | undefined,
   };
   tasks.set(task.id, task);
   await activities.openTask({

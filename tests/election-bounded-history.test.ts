@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { temporal } from '@temporalio/proto';
+import { addDays, chinaDateOf } from '../domain/clock';
+import { startTimeSkippingHarness, type TimeSkippingHarness } from './support/time-skipping';
+import { makeOrganization, makeUser, signIn, type Session } from './support/factories';
+import { electionInRegistration, idFor, migrantResidence } from './support/elections';
+
+const EventType = temporal.api.enums.v1.EventType;
+const today = chinaDateOf(new Date());
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+interface ErrorBody {
+  error: { code: string; fields?: { path: string; code: string }[] };
+}
+
+/**
+ * Issue 19, bounded histories: an election's workflow does not grow with its community. Each migrant application is
+ * a workflow of its own (started by the API with the application), and the election never hears of it; registration
+ * closes in PostgreSQL, serialized with the applications by the election's row lock.
+ */
+describe('an election’s history is bounded: applications are workflows of their own', () => {
+  let h: TimeSkippingHarness;
+  let township: Session;
+  let townId: string;
+  let committee: Session;
+  let communityId: string;
+  let nextApplicant = 0;
+
+  beforeAll(async () => {
+    h = await startTimeSkippingHarness();
+    const county = await makeOrganization(h.db, 'COUNTY');
+    const town = await makeOrganization(h.db, 'SUBDISTRICT', county.id);
+    townId = town.id;
+    township = await signIn(h.api, (await makeUser(h.db, [{ organizationId: town.id, role: 'TOWNSHIP_OFFICIAL' }])).username);
+  });
+  afterAll(async () => h?.close());
+
+  /** A community of its own (one running election per community), its committee signed in, its election registering. */
+  async function electionOfNewCommunity(): Promise<string> {
+    communityId = (await makeOrganization(h.db, 'COMMUNITY', townId)).id;
+    const ec = await makeOrganization(h.db, 'ELECTION_COMMITTEE', communityId);
+    committee = await signIn(
+      h.api,
+      (await makeUser(h.db, [{ organizationId: ec.id, role: 'ELECTION_COMMITTEE_MEMBER' }])).username,
+    );
+    return electionInRegistration(h.db, township, communityId, addDays(today, 25));
+  }
+
+  const complete = (taskId: string, payload: unknown) =>
+    committee.request({ method: 'POST', url: `/api/v1/tasks/${taskId}/complete`, payload: { payload } });
+
+  /** A migrant of the community with a real-name account of their own, applying to `electionId`. */
+  async function migrant(electionId: string) {
+    nextApplicant += 1;
+    const birthDate = '1984-06-15';
+    const idNumber = idFor(birthDate, String(300 + nextApplicant));
+    const user = await makeUser(h.db, [{ organizationId: communityId, role: 'APPLICANT' }], undefined, idNumber);
+    const session = await signIn(h.api, user.username);
+    const election = await h.db.election.findUniqueOrThrow({ where: { id: electionId } });
+    const body = {
+      ...migrantResidence(addDays(election.electionDate!, -400)),
+      name: `流动人口${nextApplicant}`,
+      idNumber,
+      birthDate,
+    };
+    return {
+      userId: user.id,
+      apply: () => session.request({ method: 'POST', url: `/api/v1/elections/${electionId}/applications`, payload: body }),
+    };
+  }
+
+  async function openTask(caseId: string, kind: string) {
+    for (let i = 0; i < 75; i++) {
+      const task = await h.db.task.findFirst({ where: { caseId, kind, status: 'OPEN' } });
+      if (task) return task;
+      await sleep(200);
+    }
+    throw new Error(`no open ${kind} task within 15 s`);
+  }
+
+  /** The committee decides every undecided application of the election (approves it). */
+  async function decideAll(electionId: string) {
+    const open = await h.db.migrantApplication.findMany({
+      where: { electionId, status: { in: ['UNDER_REVIEW', 'EVIDENCE_REQUESTED'] } },
+    });
+    for (const app of open) {
+      const task = await openTask(app.id, 'election.migrant-decision');
+      expect((await complete(task.id, { decision: 'approve', reason: '符合条件' })).statusCode).toBe(200);
+    }
+  }
+
+  const undecided = (electionId: string) =>
+    h.db.migrantApplication.count({ where: { electionId, status: { in: ['UNDER_REVIEW', 'EVIDENCE_REQUESTED'] } } });
+
+  async function electionHistory(electionId: string) {
+    const { workflowId } = await h.db.case.findUniqueOrThrow({ where: { id: electionId } });
+    const { events } = await h.temporal.workflow.getHandle(workflowId).fetchHistory();
+    return events ?? [];
+  }
+
+  it('an application and the list’s publication are serialized: an application after publication is refused and none is left undecided', async () => {
+    const electionId = await electionOfNewCommunity();
+    const publish = await openTask(electionId, 'election.publish-list');
+
+    // One undecided application holds the publication back (400, applications_pending); nothing is recorded.
+    const first = await migrant(electionId);
+    expect((await first.apply()).statusCode).toBe(201);
+    const held = await complete(publish.id, { confirmed: true });
+    expect(held.statusCode).toBe(400);
+    expect(held.json<ErrorBody>().error.fields?.map((f) => f.code)).toEqual(['applications_pending']);
+    expect(await h.db.election.findUniqueOrThrow({ where: { id: electionId } })).toMatchObject({
+      status: 'REGISTRATION',
+      registrationClosedAt: null,
+    });
+    expect((await h.db.task.findUniqueOrThrow({ where: { id: publish.id } })).status).toBe('OPEN');
+    await decideAll(electionId);
+
+    // Applications racing the publication: each is either recorded before it (and then decided before the list
+    // is published) or refused after it (409, no row).
+    const racing = await Promise.all(Array.from({ length: 6 }, () => migrant(electionId)));
+    const [publication, ...answers] = await Promise.all([
+      complete(publish.id, { confirmed: true }),
+      ...racing.map((m) => m.apply()),
+    ]);
+    if (publication.statusCode !== 200) {
+      expect(publication.json<ErrorBody>().error.fields?.map((f) => f.code)).toEqual(['applications_pending']);
+      await decideAll(electionId);
+      expect((await complete(publish.id, { confirmed: true })).statusCode).toBe(200);
+    }
+    expect(answers.every((a) => a.statusCode === 201 || a.statusCode === 409)).toBe(true);
+    for (const [i, answer] of answers.entries()) {
+      const rows = await h.db.migrantApplication.count({ where: { electionId, applicantUserId: racing[i]!.userId } });
+      expect({ status: answer.statusCode, rows }).toEqual({ status: answer.statusCode, rows: answer.statusCode === 201 ? 1 : 0 });
+    }
+    const election = await h.db.election.findUniqueOrThrow({ where: { id: electionId } });
+    expect(election.status).toBe('OBJECTIONS');
+    expect(election.registrationClosedAt).not.toBeNull();
+    expect(await undecided(electionId)).toBe(0);
+
+    // After the publication an application is refused (409) and leaves nothing behind.
+    const late = await migrant(electionId);
+    expect((await late.apply()).statusCode).toBe(409);
+    expect(await h.db.migrantApplication.count({ where: { electionId, applicantUserId: late.userId } })).toBe(0);
+    expect(await undecided(electionId)).toBe(0);
+  });
+
+  it('the election’s history does not grow with its applications: no Update and no child per application', async () => {
+    const electionId = await electionOfNewCommunity();
+    const applications = 30;
+    const migrants = await Promise.all(Array.from({ length: applications }, () => migrant(electionId)));
+    for (let i = 0; i < migrants.length; i += 5) {
+      const answers = await Promise.all(migrants.slice(i, i + 5).map((m) => m.apply()));
+      expect(answers.map((a) => a.statusCode)).toEqual(answers.map(() => 201));
+    }
+    await decideAll(electionId);
+    const publish = await openTask(electionId, 'election.publish-list');
+    expect((await complete(publish.id, { confirmed: true })).statusCode).toBe(200);
+    expect(await h.db.voterListEntry.count({ where: { electionId, source: 'MIGRANT' } })).toBe(applications);
+
+    const events = await electionHistory(electionId);
+    const updates = events.filter((e) => e.eventType === EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED);
+    // The start's settled Update, the set-up and the publication: none carries an application.
+    const names = updates.map((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name);
+    expect(names.filter((n) => n !== 'completeTask' && n !== 'settled')).toEqual([]);
+    expect(names.length).toBeLessThanOrEqual(4);
+    expect(events.filter((e) => e.eventType === EventType.EVENT_TYPE_START_CHILD_WORKFLOW_EXECUTION_INITIATED)).toHaveLength(0);
+    // A bound of its own steps, whatever the number of applications (30 here; 5,000 in the bench's community).
+    expect(events.length).toBeLessThan(120);
+  });
+});
