@@ -14,11 +14,12 @@ interface ErrorBody {
 }
 
 /**
- * Issue 19, bounded histories: an election's workflow does not grow with its community. Each migrant application is
- * a workflow of its own (started by the API with the application), and the election never hears of it; registration
- * closes in PostgreSQL, serialized with the applications by the election's row lock.
+ * Issue 19, bounded histories: an election's workflow does not grow with its community. Each migrant application and
+ * each objection is a workflow of its own (started by the API with it), and the election never hears of them one by
+ * one: registration and the objection window close in PostgreSQL, serialized with the applications and objections by
+ * the election's row lock, and the last answer after the window wakes the election once.
  */
-describe('an election’s history is bounded: applications are workflows of their own', () => {
+describe('an election’s history is bounded: applications and objections are workflows of their own', () => {
   let h: TimeSkippingHarness;
   let township: Session;
   let townId: string;
@@ -43,7 +44,8 @@ describe('an election’s history is bounded: applications are workflows of thei
       h.api,
       (await makeUser(h.db, [{ organizationId: ec.id, role: 'ELECTION_COMMITTEE_MEMBER' }])).username,
     );
-    return electionInRegistration(h.db, township, communityId, addDays(today, 25));
+    // Far enough ahead that the publication is in time (EL-LIST) after earlier tests moved the workflow clock on.
+    return electionInRegistration(h.db, township, communityId, addDays(today, 60));
   }
 
   const complete = (taskId: string, payload: unknown) =>
@@ -91,6 +93,27 @@ describe('an election’s history is bounded: applications are workflows of thei
 
   const undecided = (electionId: string) =>
     h.db.migrantApplication.count({ where: { electionId, status: { in: ['UNDER_REVIEW', 'EVIDENCE_REQUESTED'] } } });
+
+  /** Moves the workflow clock a day at a time until `done()` holds. */
+  async function skipDaysUntil(done: () => Promise<boolean>, maxDays = 15) {
+    for (let day = 0; day < maxDays && !(await done()); day++) await h.skip('1 day');
+    expect(await done()).toBe(true);
+  }
+
+  const objection = (electionId: string, grounds: string) =>
+    committee.request({
+      method: 'POST',
+      url: `/api/v1/elections/${electionId}/objections`,
+      payload: { kind: 'other', objectorName: '赵六', grounds },
+    });
+  const answerTask = (electionId: string, objectionId: string) =>
+    h.db.task.findFirstOrThrow({
+      where: { caseId: electionId, kind: 'election.objection-answer', context: { path: ['objectionId'], equals: objectionId } },
+    });
+  const windowClosed = async (electionId: string) =>
+    (await h.db.election.findUniqueOrThrow({ where: { id: electionId } })).objectionWindowClosedAt !== null;
+  const candidatesOpen = async (electionId: string) =>
+    (await h.db.task.count({ where: { caseId: electionId, kind: 'election.candidates', status: 'OPEN' } })) === 1;
 
   async function electionHistory(electionId: string) {
     const { workflowId } = await h.db.case.findUniqueOrThrow({ where: { id: electionId } });
@@ -144,7 +167,7 @@ describe('an election’s history is bounded: applications are workflows of thei
     expect(await undecided(electionId)).toBe(0);
   });
 
-  it('the election’s history does not grow with its applications: no Update and no child per application', async () => {
+  it('the election’s history does not grow with its applications and objections: no Update, child or event per application or objection', async () => {
     const electionId = await electionOfNewCommunity();
     const applications = 30;
     const migrants = await Promise.all(Array.from({ length: applications }, () => migrant(electionId)));
@@ -157,6 +180,23 @@ describe('an election’s history is bounded: applications are workflows of thei
     expect((await complete(publish.id, { confirmed: true })).statusCode).toBe(200);
     expect(await h.db.voterListEntry.count({ where: { electionId, source: 'MIGRANT' } })).toBe(applications);
 
+    // Ten objections, each a workflow of its own with its answer task on the election's case, answered in time.
+    const objections = 10;
+    for (let i = 0; i < objections; i++) {
+      const filed = await objection(electionId, `第 ${i + 1} 条异议`);
+      expect(filed.statusCode).toBe(201);
+      const { id } = filed.json<{ id: string }>();
+      expect(await h.db.case.findUniqueOrThrow({ where: { id } })).toMatchObject({
+        procedure: 'election-objection',
+        workflowId: `election-objection-${id}`,
+      });
+      const task = await answerTask(electionId, id);
+      expect((await complete(task.id, { decision: 'dismissed', answer: '经核实，名单无误' })).statusCode).toBe(200);
+    }
+    expect(await h.db.voterObjection.count({ where: { electionId, status: 'DISMISSED' } })).toBe(objections);
+    // The window closes on the workflow's clock, nothing is left to answer: the candidates' step opens.
+    await skipDaysUntil(() => candidatesOpen(electionId));
+
     const events = await electionHistory(electionId);
     const updates = events.filter((e) => e.eventType === EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED);
     // The start's settled Update, the set-up and the publication: none carries an application.
@@ -164,7 +204,52 @@ describe('an election’s history is bounded: applications are workflows of thei
     expect(names.filter((n) => n !== 'completeTask' && n !== 'settled')).toEqual([]);
     expect(names.length).toBeLessThanOrEqual(4);
     expect(events.filter((e) => e.eventType === EventType.EVENT_TYPE_START_CHILD_WORKFLOW_EXECUTION_INITIATED)).toHaveLength(0);
-    // A bound of its own steps, whatever the number of applications (30 here; 5,000 in the bench's community).
-    expect(events.length).toBeLessThan(120);
+    expect(events.filter((e) => e.eventType === EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED)).toHaveLength(0);
+    // A bound of its own steps, whatever the numbers (30 applications and 10 objections here; 5,000 and 200 in the
+    // bench's community).
+    expect(events.length).toBeLessThan(150);
+  });
+
+  it('an objection answered after the window closed wakes the election exactly once', async () => {
+    const electionId = await electionOfNewCommunity();
+    const publish = await openTask(electionId, 'election.publish-list');
+    expect((await complete(publish.id, { confirmed: true })).statusCode).toBe(200);
+    const filed = [];
+    for (const grounds of ['门牌号有误', '小组划分有误']) {
+      const res = await objection(electionId, grounds);
+      expect(res.statusCode).toBe(201);
+      filed.push(res.json<{ id: string }>().id);
+    }
+
+    // EL-OBJECT's window closes on the workflow's clock with both unanswered: the election waits for the answers.
+    await skipDaysUntil(() => windowClosed(electionId));
+    const late = await objection(electionId, '窗口关闭后的异议');
+    expect(late.statusCode).toBe(422);
+    expect(late.json<{ error: { details: { rules: { id: string; passed: boolean }[] } } }>().error.details.rules).toEqual([
+      expect.objectContaining({ id: 'EL-OBJECT', passed: false }),
+    ]);
+    expect(await h.db.voterObjection.findFirstOrThrow({ where: { electionId, grounds: '窗口关闭后的异议' } })).toMatchObject({
+      status: 'LATE',
+    });
+    expect(
+      await h.db.case.count({ where: { procedure: 'election-objection', data: { path: ['electionId'], equals: electionId } } }),
+    ).toBe(2);
+
+    const first = await answerTask(electionId, filed[0]!);
+    expect((await complete(first.id, { decision: 'dismissed', answer: '经核实，门牌号无误' })).statusCode).toBe(200);
+    await sleep(1_000);
+    expect(await candidatesOpen(electionId)).toBe(false);
+    expect((await h.db.election.findUniqueOrThrow({ where: { id: electionId } })).status).toBe('OBJECTIONS');
+
+    const second = await answerTask(electionId, filed[1]!);
+    expect((await complete(second.id, { decision: 'upheld', answer: '已更正小组划分' })).statusCode).toBe(200);
+    for (let i = 0; i < 75 && !(await candidatesOpen(electionId)); i++) await sleep(200);
+    expect(await candidatesOpen(electionId)).toBe(true);
+    expect((await h.db.election.findUniqueOrThrow({ where: { id: electionId } })).status).toBe('CANDIDATES');
+
+    const signals = (await electionHistory(electionId)).filter(
+      (e) => e.eventType === EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED,
+    );
+    expect(signals.map((e) => e.workflowExecutionSignaledEventAttributes?.signalName)).toEqual(['objectionsAnswered']);
   });
 });

@@ -1,4 +1,4 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ElectionLaw } from '../../domain/rules/election';
 import type { RuleResult } from '../../domain/rules/rule';
 
@@ -99,6 +99,33 @@ export interface MigrantEligibilityResult {
   applicationId: string;
   outcome: 'approved' | 'refused';
 }
+
+/** Input of an objection's workflow (election-objection), started by the API with the objection, inside the window. */
+export interface ElectionObjectionInput {
+  /** The objection's id = its case id. */
+  objectionId: string;
+  electionId: string;
+  /** The election's workflow, woken by the last answer after the window closed. */
+  electionWorkflowId: string;
+  committeeOrgId: string;
+  /** Alerted when the answer deadline passes (EL-ANSWER). */
+  townshipOrgId: string;
+  /** The list's publication and the window's last day (EL-OBJECT), as the election recorded them. */
+  publishedOn: string;
+  objectionLastDay: string;
+}
+
+export interface ElectionObjectionResult {
+  objectionId: string;
+  decision: 'upheld' | 'dismissed';
+  inTime: boolean;
+}
+
+/**
+ * To the election, waiting after its objection window closed with objections unanswered: the last of them is answered
+ * now (sent once, by the objection whose answer left none; see `closeObjectionWindow` in activities/election.ts).
+ */
+export const objectionsAnsweredSignal = defineSignal('objectionsAnswered');
 
 /** The applicant supplied the evidence the committee asked for (the API stored it); the pre-check runs again. */
 export const supplyEvidenceUpdate = defineUpdate<{ accepted: true }, []>('supplyEvidence');

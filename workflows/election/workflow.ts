@@ -35,6 +35,7 @@ import {
   electionStateQuery,
   fileObjectionUpdate,
   migrantWorkflowId,
+  objectionsAnsweredSignal,
   submitApplicationUpdate,
   type ElectionPhase,
   type ElectionProcedureInput,
@@ -121,6 +122,8 @@ class Election {
   };
   /** Executions started before INDEPENDENT_APPLICATIONS: they still take applications and objections as Updates. */
   private readonly legacyUpdates: boolean;
+  /** The last objection was answered after the window closed (`objectionsAnswered`, or a legacy answer here). */
+  private objectionsAnswered = false;
   /** Work started by Update handlers that the procedure awaits before it ends: reviews and objection answers. */
   private readonly reviews: Promise<void>[] = [];
   private readonly answers: Promise<void>[] = [];
@@ -138,6 +141,7 @@ class Election {
     setHandler(submitApplicationUpdate, (request) => this.reviewApplication(request), {
       validator: (request: SubmitApplicationRequest) => this.validateApplication(request),
     });
+    setHandler(objectionsAnsweredSignal, () => void (this.objectionsAnswered = true));
     setHandler(fileObjectionUpdate, (request) => this.fileObjection(request), {
       validator: (request: FileObjectionRequest) => this.validateObjection(request),
     });
@@ -280,6 +284,7 @@ class Election {
       publishedOn,
       lateReason: publication.payload.lateReason,
       objectionLastDay: windowEnd.lastDay,
+      objectionWindowClosesAt: windowEnd.dueAt,
       actor: publication.actor,
       rule: checkListPublication(publishedOn, day, publication.payload.lateReason),
     });
@@ -287,10 +292,21 @@ class Election {
     this.facts.objections.open = true;
   }
 
-  /** Step 3 — the objection window (EL-OBJECT); then every objection answered (EL-ANSWER), late ones escalated. */
+  /**
+   * Step 3 — the objection window (EL-OBJECT); then every objection answered (EL-ANSWER), late ones escalated. Each
+   * objection is a workflow of its own (workflows/election/objection.ts), started by the API inside the window: the
+   * window's close is written to PostgreSQL, which counts the objections still unanswered, and the last answer after
+   * it wakes the election (`objectionsAnswered`).
+   */
   async hearObjections(): Promise<number> {
     const objections = this.facts.objections;
     await waitFor(() => false, untilInstant(objections.closesAt));
+    // Executions whose window closed before this version wait for their own objections only (the legacy Updates).
+    if (patched('objections-answered-in-db')) {
+      const { unanswered } = await act.closeObjectionWindow({ electionId: this.caseId });
+      objections.open = false;
+      if (unanswered > 0) await waitFor(() => this.objectionsAnswered);
+    }
     objections.open = false;
     await waitFor(() => objections.answered === objections.filed);
     await Promise.all(this.answers);
@@ -316,6 +332,7 @@ class Election {
   }
 
   private validateObjection(_request: FileObjectionRequest): void {
+    if (!this.legacyUpdates) throw wrongPhase('Objections start their own workflow (election-objection), not an Update');
     const { phase, objections } = this.facts;
     if (phase === 'setup' || phase === 'registration') throw wrongPhase(`The voter list is not published yet (now: ${phase})`);
     // The window is closed by its durable timer; the date rule describes it (they agree on the statutory calendar).
@@ -323,7 +340,7 @@ class Election {
       throw ruleFailed([{ ...checkObjection(today(), objections.publishedOn, objections.lastDay), passed: false }]);
   }
 
-  /** EL-ANSWER: the committee answers within 3 days of receipt; a late answer is recorded as late. */
+  /** Executions before INDEPENDENT_APPLICATIONS only. EL-ANSWER: within 3 days of receipt; a late answer is recorded as late. */
   private async answerObjection(objectionId: string, receivedOn: IsoDate, due: Due): Promise<void> {
     const answered = await humanTask({
       caseId: this.caseId,
@@ -334,7 +351,7 @@ class Election {
     });
     const inTime = Date.now() <= Date.parse(due.dueAt);
     const answeredOn = today();
-    await act.answerObjection({
+    const { lastAfterWindow } = await act.answerObjection({
       objectionId,
       taskId: answered.taskId,
       decision: answered.payload.decision,
@@ -344,6 +361,8 @@ class Election {
       actor: answered.actor,
       rule: answerRule(checkAnswer(answeredOn, receivedOn, due.lastDay, boundsOf(due)), inTime),
     });
+    // The last open objection of an election that counts them in PostgreSQL may be one of its own.
+    if (lastAfterWindow) this.objectionsAnswered = true;
   }
 
   /** Step 4 — candidates (EL-CANDIDATES: more than the seats). */
@@ -474,21 +493,31 @@ class Election {
 
   /** A statutory deadline: reminded a day before (not on the shortened calendar), red and escalated to the township when missed. */
   private statutoryDeadline(dueAt: string, calendarWarning?: string): TaskDeadline {
-    return {
-      dueAt,
-      remindBeforeMs: this.calendar ? undefined : DAY_MS,
-      escalateAfterMs: 0,
-      escalateToOrgId: this.input.townshipOrgId,
-      calendarWarning,
-    };
+    return statutoryDeadline(dueAt, calendarWarning, this.input.townshipOrgId, this.calendar !== null);
   }
 }
 
 const DAY_MS = 86_400_000;
-const today = (): IsoDate => chinaDateOf(new Date());
+export const today = (): IsoDate => chinaDateOf(new Date());
+
+/** A statutory deadline: reminded a day before (not on the shortened calendar), red and escalated to the township when missed. */
+export function statutoryDeadline(
+  dueAt: string,
+  calendarWarning: string | undefined,
+  townshipOrgId: string,
+  shortenedCalendar: boolean,
+): TaskDeadline {
+  return {
+    dueAt,
+    remindBeforeMs: shortenedCalendar ? undefined : DAY_MS,
+    escalateAfterMs: 0,
+    escalateToOrgId: townshipOrgId,
+    calendarWarning,
+  };
+}
 
 /** A period's end as `resolveDeadline` gives it. */
-interface Due {
+export interface Due {
   dueAt: string;
   lastDay: IsoDate;
   calendarWarning?: string;
@@ -499,16 +528,17 @@ interface Due {
 type Bounds = { earliestLastDay: IsoDate; latestLastDay: IsoDate };
 
 /** The bounds an act is judged against: undetermined between them (only unsettled 调休/补假 days decide it). */
-const boundsOf = (due: Due): Bounds | undefined =>
+export const boundsOf = (due: Due): Bounds | undefined =>
   due.earliestLastDay && due.latestLastDay
     ? { earliestLastDay: due.earliestLastDay, latestLastDay: due.latestLastDay }
     : undefined;
-const inMs = (ms: number): Due => ({
+export const inMs = (ms: number): Due => ({
   dueAt: new Date(Date.now() + ms).toISOString(),
   lastDay: chinaDateOf(new Date(Date.now() + ms)),
 });
 /** EL-ANSWER in time by the deadline instant, unless only unsettled holiday-notice days decide it (undetermined). */
-const answerRule = (rule: RuleResult, inTime: boolean): RuleResult => (rule.undetermined ? rule : { ...rule, passed: inTime });
+export const answerRule = (rule: RuleResult, inTime: boolean): RuleResult =>
+  rule.undetermined ? rule : { ...rule, passed: inTime };
 const untilInstant = (iso: string) => Math.max(0, Date.parse(iso) - Date.now());
 const fieldError = (path: string, code: string, zh: string, en: string): FieldError => ({
   path,

@@ -10,6 +10,7 @@ import {
   setHandler,
   sleep,
   uuid4,
+  workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { FORMS, type FormId, type FormPayload } from '../../domain/forms';
@@ -297,6 +298,8 @@ async function runHumanTask<F extends FormId>(
     remindAt: spec.deadline?.remindBeforeMs !== undefined ? shift(spec.deadline.dueAt, -spec.deadline.remindBeforeMs) : undefined,
     calendarWarning: spec.deadline?.calendarWarning,
     context: spec.context ?? {},
+    // Its completion comes to this workflow, which may not be the case's (an objection's answer on its election).
+    workflowId: workflowInfo().workflowId,
   });
   // The step's writes, ending with this task's row, commit before anyone can be offered the task.
   await flushWrites();

@@ -83,7 +83,8 @@ export async function completeTask(options: CompleteTaskOptions): Promise<Comple
   const send = (attempt: number) =>
     updateWorkflow({
       temporal,
-      workflowId: task.case.workflowId,
+      // The workflow that opened the task (older rows: the case's).
+      workflowId: task.workflowId ?? task.case.workflowId,
       update: completeTaskUpdate,
       args: [
         {
