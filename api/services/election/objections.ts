@@ -222,7 +222,8 @@ async function openObjectionCase(
       procedure: 'election-objection',
       number: caseNumber,
       title: `选民名单异议（第 ${options.number} 号）`,
-      organizationId: election.case.organizationId,
+      // The township's, as a migrant application's: residents of the community must not read who objected and why.
+      organizationId: election.townshipOrgId,
       workflowId,
       ruleSetVersion: election.case.ruleSetVersion,
       data: { electionId: election.id, objectionNumber: options.number },
