@@ -252,4 +252,29 @@ describe('an election’s history is bounded: applications and objections are wo
     );
     expect(signals.map((e) => e.workflowExecutionSignaledEventAttributes?.signalName)).toEqual(['objectionsAnswered']);
   });
+
+  it('two objections answered at the same moment after the window closed wake the election exactly once', async () => {
+    const electionId = await electionOfNewCommunity();
+    const publish = await openTask(electionId, 'election.publish-list');
+    expect((await complete(publish.id, { confirmed: true })).statusCode).toBe(200);
+    const filed = [];
+    for (const grounds of ['第一条', '第二条', '第三条']) {
+      const res = await objection(electionId, grounds);
+      expect(res.statusCode).toBe(201);
+      filed.push(res.json<{ id: string }>().id);
+    }
+    // One answered inside the window, two left for after it.
+    const early = await answerTask(electionId, filed[0]!);
+    expect((await complete(early.id, { decision: 'dismissed', answer: '名单无误' })).statusCode).toBe(200);
+    await skipDaysUntil(() => windowClosed(electionId));
+    const tasks = await Promise.all(filed.slice(1).map((id) => answerTask(electionId, id)));
+    const answers = await Promise.all(tasks.map((t) => complete(t.id, { decision: 'dismissed', answer: '名单无误' })));
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 200]);
+    for (let i = 0; i < 75 && !(await candidatesOpen(electionId)); i++) await sleep(200);
+    expect(await candidatesOpen(electionId)).toBe(true);
+    const signals = (await electionHistory(electionId)).filter(
+      (e) => e.eventType === EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED,
+    );
+    expect(signals).toHaveLength(1);
+  });
 });
