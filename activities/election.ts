@@ -310,6 +310,33 @@ export function createElectionActivities({ db }: { db: Db }) {
       }
     },
 
+    /**
+     * The publication closes registration, but only when no application is undecided. Under the election's row lock
+     * (an UPDATE), so it is serialized with `recordApplication` (api/services/election/applications.ts), which takes
+     * the same row FOR SHARE and re-checks the status: an application recorded before it is counted here, one after
+     * it is refused. An application whose case failed (its start was refused) does not count. Returns how many wait.
+     */
+    async closeRegistration(input: { electionId: string }): Promise<{ undecided: number }> {
+      return db.$transaction(async (tx) => {
+        const [row] = await tx.$queryRaw<{ closed: boolean }[]>`
+          SELECT registration_closed_at IS NOT NULL AS closed FROM election WHERE id = ${input.electionId}::uuid FOR UPDATE`;
+        if (row?.closed) return { undecided: 0 };
+        const undecided = await tx.migrantApplication.count({
+          where: {
+            electionId: input.electionId,
+            status: { in: ['UNDER_REVIEW', 'EVIDENCE_REQUESTED'] },
+            case: { status: 'OPEN' },
+          },
+        });
+        if (undecided > 0) return { undecided };
+        await tx.election.updateMany({
+          where: { id: input.electionId, status: 'REGISTRATION', registrationClosedAt: null },
+          data: { registrationClosedAt: new Date() },
+        });
+        return { undecided: 0 };
+      });
+    },
+
     /** EL-LIST: the list is published (a late publication carries its reason); the objection window opens. */
     async publishVoterList(input: {
       electionId: string;
@@ -317,6 +344,8 @@ export function createElectionActivities({ db }: { db: Db }) {
       publishedOn: string;
       lateReason?: string;
       objectionLastDay: string;
+      /** The instant the window closes (the election's timer); the API judges objections against it (EL-OBJECT). */
+      objectionWindowClosesAt?: string;
       actor: Actor;
       rule: RuleResult;
     }): Promise<{ registeredVoters: number }> {
@@ -329,6 +358,7 @@ export function createElectionActivities({ db }: { db: Db }) {
             listPublishedOn: input.publishedOn,
             listLateReason: input.rule.passed ? null : (input.lateReason ?? null),
             objectionLastDay: input.objectionLastDay,
+            objectionWindowClosesAt: input.objectionWindowClosesAt ? new Date(input.objectionWindowClosesAt) : undefined,
             registeredVoters,
           },
         });
@@ -351,6 +381,31 @@ export function createElectionActivities({ db }: { db: Db }) {
           },
         });
         return { registeredVoters };
+      });
+    },
+
+    /**
+     * The election's timer closed the objection window (EL-OBJECT): from now on the API records objections as late.
+     * Returns how many objections wait for an answer; the election then waits for `objectionsAnswered`.
+     *
+     * No lost wake-up: this transaction and each answer's (`answerObjection`) lock the election's row FOR UPDATE
+     * before they read, so they run one after the other, each seeing what the other committed. If an answer commits
+     * first, this count no longer includes it; if this commits first, the answer sees the window closed and counts
+     * the objections still open, and the one that leaves none wakes the election. So whenever this returns n > 0,
+     * exactly one later answer finds the window closed and nothing open. (FOR SHARE would not do for the answers: two
+     * answering at once could each still count the other as open, and neither would wake the election.) Objections
+     * are recorded under the same row held FOR SHARE (api/services/election/objections.ts), so none is recorded
+     * inside the window after this count.
+     */
+    async closeObjectionWindow(input: { electionId: string }): Promise<{ unanswered: number }> {
+      return db.$transaction(async (tx) => {
+        await tx.$queryRaw`SELECT id FROM election WHERE id = ${input.electionId}::uuid FOR UPDATE`;
+        await tx.election.updateMany({
+          where: { id: input.electionId, objectionWindowClosedAt: null },
+          data: { objectionWindowClosedAt: new Date() },
+        });
+        const unanswered = await tx.voterObjection.count({ where: { electionId: input.electionId, status: 'OPEN' } });
+        return { unanswered };
       });
     },
 
@@ -396,11 +451,23 @@ export function createElectionActivities({ db }: { db: Db }) {
       inTime: boolean;
       actor: Actor;
       rule: RuleResult;
-    }): Promise<{ corrected: boolean }> {
+    }): Promise<{ corrected: boolean; lastAfterWindow: boolean }> {
       const apply = async (addPerson: boolean) =>
         db.$transaction(async (tx) => {
+          const { electionId } = await tx.voterObjection.findUniqueOrThrow({
+            where: { id: input.objectionId },
+            select: { electionId: true },
+          });
+          // The election's row first (see `closeObjectionWindow`): answers and the window's close run one at a time.
+          const [window] = await tx.$queryRaw<{ closed: boolean }[]>`
+            SELECT objection_window_closed_at IS NOT NULL AS closed FROM election WHERE id = ${electionId}::uuid FOR UPDATE`;
+          /** This answer is the last one after the window closed: the election waiting for it is to be woken. */
+          const lastAfterWindow = async () =>
+            window!.closed && (await tx.voterObjection.count({ where: { electionId, status: 'OPEN' } })) === 0;
           const objection = await tx.voterObjection.findUniqueOrThrow({ where: { id: input.objectionId } });
-          if (objection.status !== 'OPEN') return { corrected: objection.status === 'UPHELD' };
+          // A retry after the commit: the same answer again (a second wake-up is harmless: the election sets a flag).
+          if (objection.status !== 'OPEN')
+            return { corrected: objection.status === 'UPHELD', lastAfterWindow: await lastAfterWindow() };
           let corrected = false;
           if (input.decision === 'upheld' && objection.kind === 'wrongful-inclusion' && objection.entryId) {
             const removed = await tx.voterListEntry.updateMany({
@@ -458,7 +525,7 @@ export function createElectionActivities({ db }: { db: Db }) {
             reason: input.inTime ? null : 'answered after the EL-ANSWER deadline',
             data: { number: objection.number, decision: input.decision, inTime: input.inTime, corrected, published: true },
           });
-          return { corrected };
+          return { corrected, lastAfterWindow: await lastAfterWindow() };
         });
       try {
         return await apply(true);

@@ -16,6 +16,8 @@ export interface OpenTaskInput {
   remindAt?: string;
   calendarWarning?: string;
   context: Record<string, unknown>;
+  /** The workflow that opened the task and takes its completion. */
+  workflowId?: string;
 }
 
 export interface MarkTaskClockInput {
@@ -57,6 +59,7 @@ export function createTaskActivities({ db }: { db: DbClient }) {
             candidateRole: input.candidateRole,
             dueAt: input.dueAt ? new Date(input.dueAt) : null,
             context: input.context as Prisma.InputJsonValue,
+            workflowId: input.workflowId,
           },
         });
         // The audit row last: its chain lock is then held only until the commit.

@@ -2,8 +2,8 @@
 // starts the workflow and deletes the row. If the API dies in between (or loses Temporal's answer), the row stays, and
 // the worker's reconciler starts the workflow from it a few minutes later: an opened case is never left without its
 // procedure. Starting twice is harmless: the workflow id is the case's, an existing run is reused, and a closed one is
-// never started again. A case whose workflow another workflow starts (a migrant application: an Update to its
-// election) has its Update in the row instead, sent with a fixed update id so that it counts once.
+// never started again. A row may carry an Update instead, sent with a fixed update id so that it counts once: until
+// issue 19 a migrant application was an Update to its election, and rows written then are still delivered that way.
 import {
   WithStartWorkflowOperation,
   WorkflowExecutionAlreadyStartedError,

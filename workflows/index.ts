@@ -7,3 +7,4 @@ export { serviceItemReportProcedure } from './service-admission/report-workflow'
 export { villageConversionProcedure } from './village-conversion/workflow';
 export { electionProcedure } from './election/workflow';
 export { migrantEligibilityProcedure } from './election/migrant-eligibility';
+export { electionObjectionProcedure } from './election/objection';

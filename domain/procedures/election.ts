@@ -52,6 +52,25 @@ export const ELECTION = {
   ruleSetOn: electionRuleSetOn,
 } as const satisfies Procedure;
 
+/**
+ * 选民名单异议: one objection to a published list (EL-OBJECT) and its answer (EL-ANSWER), a workflow of its own beside
+ * the election (issue 19). Its answer task is the election's objectionAnswer task (kind, form, role) and belongs to the
+ * election's case, so the inbox, the form and the election's pages show it as before.
+ */
+export const ELECTION_OBJECTION = {
+  code: 'ELO',
+  workflowType: 'electionObjectionProcedure',
+  name: { 'zh-CN': '选民名单异议', en: 'Voter-list objection' } satisfies LocalizedText,
+  steps: [
+    { key: 'opened', name: { 'zh-CN': '异议登记', en: 'Objection recorded' } },
+    ELECTION.steps.find((s) => s.key === ELECTION_TASKS.objectionAnswer.kind)!,
+    { key: 'closed', name: { 'zh-CN': '答复公布、办结', en: 'Answer published, closed' } },
+  ],
+  tasks: { answer: ELECTION_TASKS.objectionAnswer },
+  ruleSets: RULE_SETS,
+  ruleSetOn: electionRuleSetOn,
+} as const satisfies Procedure;
+
 const MIGRANT_ELIGIBILITY_TASKS = {
   /** EL-APPROVAL: the community election committee decides. */
   decision: { kind: 'election.migrant-decision', form: 'election.migrant-decision', role: 'ELECTION_COMMITTEE_MEMBER' },

@@ -1,6 +1,6 @@
 import { findRuleSet } from '../rules/rule-sets';
 import type { LocalizedText } from '../localized-text';
-import { ELECTION, MIGRANT_ELIGIBILITY } from './election';
+import { ELECTION, ELECTION_OBJECTION, MIGRANT_ELIGIBILITY } from './election';
 import { OWNERS_MEETING } from './owners-meeting';
 import { SERVICE_ADMISSION, SERVICE_ADMISSION_REPORT } from './service-admission';
 import { SMOKE } from './smoke';
@@ -8,7 +8,7 @@ import { VILLAGE_CONVERSION } from './village-conversion';
 import type { Procedure } from './procedure';
 
 export type { PolicyRuleSet, Procedure, ProcedureStep, TaskDeclaration } from './procedure';
-export { ELECTION, MIGRANT_ELIGIBILITY } from './election';
+export { ELECTION, ELECTION_OBJECTION, MIGRANT_ELIGIBILITY } from './election';
 export { OWNERS_MEETING } from './owners-meeting';
 export { SERVICE_ADMISSION, SERVICE_ADMISSION_APPLICANT_ROLES, SERVICE_ADMISSION_REPORT } from './service-admission';
 export { SMOKE } from './smoke';
@@ -18,6 +18,7 @@ export { VILLAGE_CONVERSION } from './village-conversion';
 export const PROCEDURES = {
   election: ELECTION,
   'migrant-eligibility': MIGRANT_ELIGIBILITY,
+  'election-objection': ELECTION_OBJECTION,
   'owners-meeting': OWNERS_MEETING,
   smoke: SMOKE,
   'service-admission': SERVICE_ADMISSION,

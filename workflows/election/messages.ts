@@ -1,4 +1,4 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ElectionLaw } from '../../domain/rules/election';
 import type { RuleResult } from '../../domain/rules/rule';
 
@@ -44,7 +44,10 @@ export interface SubmitApplicationRequest {
   number: string;
 }
 
-/** Starts the migrant-eligibility child workflow of an application the API stored; accepted during registration. */
+/**
+ * Executions started before 'independent-applications' only (workflows/election/workflow.ts): started the
+ * migrant-eligibility child of an application. The API now starts each application's workflow itself.
+ */
 export const submitApplicationUpdate = defineUpdate<{ workflowId: string }, [SubmitApplicationRequest]>(
   'submitMigrantApplication',
 );
@@ -53,7 +56,10 @@ export interface FileObjectionRequest {
   objectionId: string;
 }
 
-/** Files an objection the committee recorded (EL-OBJECT: inside the window); opens its answer task (EL-ANSWER). */
+/**
+ * Executions started before 'independent-applications' only: filed an objection the committee recorded (EL-OBJECT:
+ * inside the window) and opened its answer task (EL-ANSWER).
+ */
 export const fileObjectionUpdate = defineUpdate<{ receivedOn: string; answerDueAt: string }, [FileObjectionRequest]>(
   'fileObjection',
 );
@@ -63,7 +69,6 @@ export type ElectionPhase = 'setup' | 'registration' | 'objections' | 'candidate
 export interface ElectionState {
   phase: ElectionPhase;
   electionDate: string | null;
-  pendingApplications: number;
   objectionWindowOpen: boolean;
 }
 
@@ -74,7 +79,10 @@ export function migrantWorkflowId(applicationId: string): string {
   return `migrant-eligibility-${applicationId}`;
 }
 
-/** Input of the child workflow: ids only; the pre-check reads the application from PostgreSQL. */
+/**
+ * Input of an application's workflow (started by the API with the application, from the Election row and its rule
+ * set): ids only; the pre-check reads the application from PostgreSQL.
+ */
 export interface MigrantEligibilityInput {
   /** The application's id = its case id. */
   applicationId: string;
@@ -91,6 +99,33 @@ export interface MigrantEligibilityResult {
   applicationId: string;
   outcome: 'approved' | 'refused';
 }
+
+/** Input of an objection's workflow (election-objection), started by the API with the objection, inside the window. */
+export interface ElectionObjectionInput {
+  /** The objection's id = its case id. */
+  objectionId: string;
+  electionId: string;
+  /** The election's workflow, woken by the last answer after the window closed. */
+  electionWorkflowId: string;
+  committeeOrgId: string;
+  /** Alerted when the answer deadline passes (EL-ANSWER). */
+  townshipOrgId: string;
+  /** The list's publication and the window's last day (EL-OBJECT), as the election recorded them. */
+  publishedOn: string;
+  objectionLastDay: string;
+}
+
+export interface ElectionObjectionResult {
+  objectionId: string;
+  decision: 'upheld' | 'dismissed';
+  inTime: boolean;
+}
+
+/**
+ * To the election, waiting after its objection window closed with objections unanswered: the last of them is answered
+ * now (sent once, by the objection whose answer left none; see `closeObjectionWindow` in activities/election.ts).
+ */
+export const objectionsAnsweredSignal = defineSignal('objectionsAnswered');
 
 /** The applicant supplied the evidence the committee asked for (the API stored it); the pre-check runs again. */
 export const supplyEvidenceUpdate = defineUpdate<{ accepted: true }, []>('supplyEvidence');

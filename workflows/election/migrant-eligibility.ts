@@ -17,7 +17,8 @@ import { ElectionFailure, supplyEvidenceUpdate, type MigrantEligibilityInput, ty
 const EVIDENCE_WINDOW_MS = 5 * 86_400_000;
 
 /**
- * 流动人口选民资格审查 (鲁办发〔2012〕22号 二(五)3), a child of the election: the migrant applied themself through the
+ * 流动人口选民资格审查 (鲁办发〔2012〕22号 二(五)3), a workflow of its own beside the election (executions before
+ * the election's 'independent-applications' patch were its children): the migrant applied themself through the
  * self-service form (EL-SELF); the rules pre-check automatically (EL-AGE, EL-RIGHTS, EL-HOME, EL-RESIDENCE, EL-SELF,
  * EL-SINGLE by declaration and by ID number); the election committee approves or refuses with a reason, or asks for
  * more evidence, after which the pre-check runs again (EL-APPROVAL). Approval puts the applicant on the voter list.

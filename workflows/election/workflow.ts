@@ -35,6 +35,7 @@ import {
   electionStateQuery,
   fileObjectionUpdate,
   migrantWorkflowId,
+  objectionsAnsweredSignal,
   submitApplicationUpdate,
   type ElectionPhase,
   type ElectionProcedureInput,
@@ -48,8 +49,8 @@ import { migrantEligibilityProcedure } from './migrant-eligibility';
  * 社区居民委员会选举 (居组法 2018 Arts. 7, 8; 村组法 Arts. 13–15, 20; 鲁办发〔2012〕22号 二(五)3), as the sources order it:
  * 0. the election's row, with the law that governs it (EL-LAW);
  * 1. the township or sub-district office sets the election up (EL-SIZE, EL-METHOD);
- * 2. the election committee registers voters and decides migrant applications (each a child workflow,
- *    migrant-eligibility), then publishes the list 20 days or more before election day (EL-LIST);
+ * 2. the election committee registers voters and decides migrant applications (each its own workflow,
+ *    migrant-eligibility, started by the API), then publishes the list 20 days or more before election day (EL-LIST);
  * 3. objections within the window (EL-OBJECT), each answered within 3 days (EL-ANSWER);
  * 4. the candidates outnumber the seats (EL-CANDIDATES);
  * 5. on election day the count (EL-TURNOUT, EL-WIN), with a run-off for unfilled seats (EL-RUNOFF);
@@ -76,6 +77,18 @@ export async function electionProcedure(input: ElectionProcedureInput): Promise<
 }
 
 type ApplicationStatus = 'pending' | 'approved' | 'refused' | 'failed';
+
+/**
+ * Executions started before 'independent-applications' took each migrant application as an Update that started a
+ * child workflow (and each objection as an Update, see `fileObjection`): 2,000 Updates at most per execution, a
+ * history growing with the community. Since then the API starts each application as a workflow of its own
+ * (api/services/election/applications.ts) and the election's size does not depend on how many there are. The old
+ * handlers and their code stay for executions that started before this version (they replay and finish as they ran);
+ * new executions refuse those Updates. The old path can go once no election started before this version is running
+ * (an election lasts weeks: one season, i.e. when `temporal workflow list` finds no running electionProcedure whose
+ * history lacks the marker).
+ */
+const INDEPENDENT_APPLICATIONS = 'independent-applications';
 
 /** What the election knows between its steps; its Update handlers and Query read it. */
 interface ElectionFacts {
@@ -107,6 +120,10 @@ class Election {
     applications: new Map(),
     objections: { publishedOn: '', lastDay: '', closesAt: '', open: false, filed: 0, answered: 0 },
   };
+  /** Executions started before INDEPENDENT_APPLICATIONS: they still take applications and objections as Updates. */
+  private readonly legacyUpdates: boolean;
+  /** The last objection was answered after the window closed (`objectionsAnswered`, or a legacy answer here). */
+  private objectionsAnswered = false;
   /** Work started by Update handlers that the procedure awaits before it ends: reviews and objection answers. */
   private readonly reviews: Promise<void>[] = [];
   private readonly answers: Promise<void>[] = [];
@@ -114,15 +131,17 @@ class Election {
   private calendar: ShortenedElectionCalendar | null = null;
 
   constructor(private readonly input: ElectionProcedureInput) {
+    // Decided before the first command, so that an execution keeps the same answer on every replay.
+    this.legacyUpdates = !patched(INDEPENDENT_APPLICATIONS);
     setHandler(electionStateQuery, () => ({
       phase: this.facts.phase,
       electionDate: this.facts.electionDate,
-      pendingApplications: this.pendingApplications(),
       objectionWindowOpen: this.facts.objections.open,
     }));
     setHandler(submitApplicationUpdate, (request) => this.reviewApplication(request), {
       validator: (request: SubmitApplicationRequest) => this.validateApplication(request),
     });
+    setHandler(objectionsAnsweredSignal, () => void (this.objectionsAnswered = true));
     setHandler(fileObjectionUpdate, (request) => this.fileObjection(request), {
       validator: (request: FileObjectionRequest) => this.validateObjection(request),
     });
@@ -175,7 +194,7 @@ class Election {
     this.facts.phase = 'registration';
   }
 
-  /** Migrant applications during registration: each is a child workflow (migrant-eligibility) the election awaits. */
+  /** Executions before INDEPENDENT_APPLICATIONS only: an application's Update started a child (migrant-eligibility). */
   private async reviewApplication({ applicationId, number }: SubmitApplicationRequest): Promise<{ workflowId: string }> {
     this.facts.applications.set(applicationId, 'pending');
     const workflowId = migrantWorkflowId(applicationId);
@@ -205,6 +224,7 @@ class Election {
   }
 
   private validateApplication({ applicationId }: SubmitApplicationRequest): void {
+    if (!this.legacyUpdates) throw wrongPhase('Applications start their own workflow (migrant-eligibility), not an Update');
     const { phase } = this.facts;
     if (phase !== 'registration') throw wrongPhase(`Applications are accepted during registration only (now: ${phase})`);
     if (this.facts.applications.has(applicationId)) throw wrongPhase('This application was already submitted');
@@ -214,7 +234,11 @@ class Election {
     return [...this.facts.applications.values()].filter((s) => s === 'pending').length;
   }
 
-  /** Step 2 — registration ends with the list's publication (EL-LIST: 20 days or more before election day). */
+  /**
+   * Step 2 — registration ends with the list's publication (EL-LIST: 20 days or more before election day). No
+   * application may be undecided then: PostgreSQL, which records every application, closes registration only when
+   * none is (`closeRegistration`, under the election's row lock), as the completion's last check before it is recorded.
+   */
   async publishVoterList(): Promise<void> {
     const day = this.facts.electionDate!;
     const latest = latestListPublicationDate(day);
@@ -224,18 +248,16 @@ class Election {
       candidateOrgId: this.facts.committeeOrgId,
       deadline: this.statutoryDeadline(endOfDayInChina(latest).toISOString()),
       context: { electionDate: day, lastAllowedDate: latest },
+      confirm: async () => {
+        // Executions whose publication was completed before this check existed replay without it.
+        if (!patched('registration-closed-in-db')) return [];
+        const { undecided } = await act.closeRegistration({ electionId: this.caseId });
+        return undecided > 0 ? [pendingApplicationsError(undecided)] : [];
+      },
       validate: (p) => {
         const problems: FieldError[] = [];
         const pending = this.pendingApplications();
-        if (pending > 0)
-          problems.push(
-            fieldError(
-              'confirmed',
-              'applications_pending',
-              `尚有 ${pending} 份流动人口申请未作决定`,
-              `${pending} migrant applications are not decided yet`,
-            ),
-          );
+        if (pending > 0) problems.push(pendingApplicationsError(pending));
         if (today() > latest && !p.lateReason)
           problems.push(
             fieldError(
@@ -262,6 +284,7 @@ class Election {
       publishedOn,
       lateReason: publication.payload.lateReason,
       objectionLastDay: windowEnd.lastDay,
+      objectionWindowClosesAt: windowEnd.dueAt,
       actor: publication.actor,
       rule: checkListPublication(publishedOn, day, publication.payload.lateReason),
     });
@@ -269,10 +292,21 @@ class Election {
     this.facts.objections.open = true;
   }
 
-  /** Step 3 — the objection window (EL-OBJECT); then every objection answered (EL-ANSWER), late ones escalated. */
+  /**
+   * Step 3 — the objection window (EL-OBJECT); then every objection answered (EL-ANSWER), late ones escalated. Each
+   * objection is a workflow of its own (workflows/election/objection.ts), started by the API inside the window: the
+   * window's close is written to PostgreSQL, which counts the objections still unanswered, and the last answer after
+   * it wakes the election (`objectionsAnswered`).
+   */
   async hearObjections(): Promise<number> {
     const objections = this.facts.objections;
     await waitFor(() => false, untilInstant(objections.closesAt));
+    // Executions whose window closed before this version wait for their own objections only (the legacy Updates).
+    if (patched('objections-answered-in-db')) {
+      const { unanswered } = await act.closeObjectionWindow({ electionId: this.caseId });
+      objections.open = false;
+      if (unanswered > 0) await waitFor(() => this.objectionsAnswered);
+    }
     objections.open = false;
     await waitFor(() => objections.answered === objections.filed);
     await Promise.all(this.answers);
@@ -298,6 +332,7 @@ class Election {
   }
 
   private validateObjection(_request: FileObjectionRequest): void {
+    if (!this.legacyUpdates) throw wrongPhase('Objections start their own workflow (election-objection), not an Update');
     const { phase, objections } = this.facts;
     if (phase === 'setup' || phase === 'registration') throw wrongPhase(`The voter list is not published yet (now: ${phase})`);
     // The window is closed by its durable timer; the date rule describes it (they agree on the statutory calendar).
@@ -305,7 +340,7 @@ class Election {
       throw ruleFailed([{ ...checkObjection(today(), objections.publishedOn, objections.lastDay), passed: false }]);
   }
 
-  /** EL-ANSWER: the committee answers within 3 days of receipt; a late answer is recorded as late. */
+  /** Executions before INDEPENDENT_APPLICATIONS only. EL-ANSWER: within 3 days of receipt; a late answer is recorded as late. */
   private async answerObjection(objectionId: string, receivedOn: IsoDate, due: Due): Promise<void> {
     const answered = await humanTask({
       caseId: this.caseId,
@@ -316,7 +351,7 @@ class Election {
     });
     const inTime = Date.now() <= Date.parse(due.dueAt);
     const answeredOn = today();
-    await act.answerObjection({
+    const { lastAfterWindow } = await act.answerObjection({
       objectionId,
       taskId: answered.taskId,
       decision: answered.payload.decision,
@@ -326,6 +361,8 @@ class Election {
       actor: answered.actor,
       rule: answerRule(checkAnswer(answeredOn, receivedOn, due.lastDay, boundsOf(due)), inTime),
     });
+    // The last open objection of an election that counts them in PostgreSQL may be one of its own.
+    if (lastAfterWindow) this.objectionsAnswered = true;
   }
 
   /** Step 4 — candidates (EL-CANDIDATES: more than the seats). */
@@ -456,21 +493,31 @@ class Election {
 
   /** A statutory deadline: reminded a day before (not on the shortened calendar), red and escalated to the township when missed. */
   private statutoryDeadline(dueAt: string, calendarWarning?: string): TaskDeadline {
-    return {
-      dueAt,
-      remindBeforeMs: this.calendar ? undefined : DAY_MS,
-      escalateAfterMs: 0,
-      escalateToOrgId: this.input.townshipOrgId,
-      calendarWarning,
-    };
+    return statutoryDeadline(dueAt, calendarWarning, this.input.townshipOrgId, this.calendar !== null);
   }
 }
 
 const DAY_MS = 86_400_000;
-const today = (): IsoDate => chinaDateOf(new Date());
+export const today = (): IsoDate => chinaDateOf(new Date());
+
+/** A statutory deadline: reminded a day before (not on the shortened calendar), red and escalated to the township when missed. */
+export function statutoryDeadline(
+  dueAt: string,
+  calendarWarning: string | undefined,
+  townshipOrgId: string,
+  shortenedCalendar: boolean,
+): TaskDeadline {
+  return {
+    dueAt,
+    remindBeforeMs: shortenedCalendar ? undefined : DAY_MS,
+    escalateAfterMs: 0,
+    escalateToOrgId: townshipOrgId,
+    calendarWarning,
+  };
+}
 
 /** A period's end as `resolveDeadline` gives it. */
-interface Due {
+export interface Due {
   dueAt: string;
   lastDay: IsoDate;
   calendarWarning?: string;
@@ -481,22 +528,30 @@ interface Due {
 type Bounds = { earliestLastDay: IsoDate; latestLastDay: IsoDate };
 
 /** The bounds an act is judged against: undetermined between them (only unsettled 调休/补假 days decide it). */
-const boundsOf = (due: Due): Bounds | undefined =>
+export const boundsOf = (due: Due): Bounds | undefined =>
   due.earliestLastDay && due.latestLastDay
     ? { earliestLastDay: due.earliestLastDay, latestLastDay: due.latestLastDay }
     : undefined;
-const inMs = (ms: number): Due => ({
+export const inMs = (ms: number): Due => ({
   dueAt: new Date(Date.now() + ms).toISOString(),
   lastDay: chinaDateOf(new Date(Date.now() + ms)),
 });
 /** EL-ANSWER in time by the deadline instant, unless only unsettled holiday-notice days decide it (undetermined). */
-const answerRule = (rule: RuleResult, inTime: boolean): RuleResult => (rule.undetermined ? rule : { ...rule, passed: inTime });
+export const answerRule = (rule: RuleResult, inTime: boolean): RuleResult =>
+  rule.undetermined ? rule : { ...rule, passed: inTime };
 const untilInstant = (iso: string) => Math.max(0, Date.parse(iso) - Date.now());
 const fieldError = (path: string, code: string, zh: string, en: string): FieldError => ({
   path,
   code,
   message: { 'zh-CN': zh, en },
 });
+const pendingApplicationsError = (pending: number): FieldError =>
+  fieldError(
+    'confirmed',
+    'applications_pending',
+    `尚有 ${pending} 份流动人口申请未作决定`,
+    `${pending} migrant applications are not decided yet`,
+  );
 const ruleFailed = (rules: RuleResult[]) =>
   ApplicationFailure.create({
     type: ElectionFailure.RULE_FAILED,

@@ -10,6 +10,7 @@ import {
   setHandler,
   sleep,
   uuid4,
+  workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { FORMS, type FormId, type FormPayload } from '../../domain/forms';
@@ -54,6 +55,8 @@ interface TaskState {
   check?: (payload: unknown) => RuleResult[];
   /** Field checks that need the procedure's facts (e.g. one vote per agenda item); a problem refuses with 400. */
   validate?: (payload: unknown) => FieldError[];
+  /** Checks against the record, made by the Update's handler before the completion is recorded (see HumanTaskSpec). */
+  confirm?: (payload: unknown) => Promise<FieldError[]>;
   completedBy?: Actor;
   payload?: unknown;
   /** Set when the waiting workflow code has taken the outcome; the Update then waits for the workflow to settle. */
@@ -154,6 +157,18 @@ export function installTaskHandlers(): void {
       const { task, payload } = checkCompletable(request);
       task.state = 'completing';
       task.completedBy = request.actor;
+      const problems = (await task.confirm?.(payload)) ?? [];
+      if (problems.length > 0) {
+        // Refused by the record: nothing was written; the task is open again.
+        task.state = 'open';
+        task.completedBy = undefined;
+        throw ApplicationFailure.create({
+          type: TaskFailure.INVALID_PAYLOAD,
+          message: `Payload does not fit the record (${problems.map((p) => p.path).join(', ')})`,
+          nonRetryable: true,
+          details: [{ fields: problems }],
+        });
+      }
       await activities.recordTaskCompletion({
         taskId: task.id,
         actor: request.actor,
@@ -210,6 +225,11 @@ export interface HumanTaskSpec<F extends FormId> {
   check?: (payload: FormPayload<F>) => RuleResult[];
   /** Field checks against the procedure's facts, run in the Update's validator after the form schema (400). */
   validate?: (payload: FormPayload<F>) => FieldError[];
+  /**
+   * Checks that need PostgreSQL (an activity), run by the Update's handler before the completion is recorded, e.g. a
+   * step that must atomically close something. Problems refuse with 400 like `validate`, and the task stays open.
+   */
+  confirm?: (payload: FormPayload<F>) => Promise<FieldError[]>;
 }
 
 /**
@@ -264,6 +284,7 @@ async function runHumanTask<F extends FormId>(
     taken: false,
     check: spec.check as ((payload: unknown) => RuleResult[]) | undefined,
     validate: spec.validate as ((payload: unknown) => FieldError[]) | undefined,
+    confirm: spec.confirm as ((payload: unknown) => Promise<FieldError[]>) | undefined,
   };
   tasks.set(task.id, task);
   await activities.openTask({
@@ -277,6 +298,8 @@ async function runHumanTask<F extends FormId>(
     remindAt: spec.deadline?.remindBeforeMs !== undefined ? shift(spec.deadline.dueAt, -spec.deadline.remindBeforeMs) : undefined,
     calendarWarning: spec.deadline?.calendarWarning,
     context: spec.context ?? {},
+    // Its completion comes to this workflow, which may not be the case's (an objection's answer on its election).
+    workflowId: workflowInfo().workflowId,
   });
   // The step's writes, ending with this task's row, commit before anyone can be offered the task.
   await flushWrites();

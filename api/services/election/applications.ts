@@ -9,15 +9,15 @@ import { contentMatchesType, MAX_DOCUMENT_BYTES } from '../../../domain/document
 import type { MigrantApplicationBody, MigrantEvidenceBody } from '../../../domain/forms/election';
 import { PROCEDURES } from '../../../domain/procedures';
 import { maskResidentId } from '../../../domain/resident-id';
-import { selfApplication } from '../../../domain/rules/election';
+import { ELECTION_RULE_SET, selfApplication, type ElectionLaw } from '../../../domain/rules/election';
 import type { RuleResult } from '../../../domain/rules/rule';
-import { migrantWorkflowId, submitApplicationUpdate, supplyEvidenceUpdate } from '../../../workflows/election/messages';
+import { migrantWorkflowId, supplyEvidenceUpdate, type MigrantEligibilityInput } from '../../../workflows/election/messages';
 import type { Caller } from '../../plugins/app/auth';
 import { currentMembership } from '../../authz/organization-scope';
 import { storeDocument } from '../documents/store-document';
 import { applicationsInScope } from '../../authz/election-scope';
 import { findElection, wrongStep } from './scope';
-import { startWorkflow, updateWorkflow, workflowSettled } from '../temporal/workflow-door';
+import { startWorkflow, updateWorkflow } from '../temporal/workflow-door';
 
 interface Platform {
   db: Db;
@@ -54,8 +54,9 @@ async function storeEvidence(db: Db, caller: Caller, caseId: string, documents: 
 
 /**
  * The migrant applies themself (EL-SELF) with their own APPLICANT account of the community: the application (with
- * the resident ID number) is stored in PostgreSQL, its case opened, the evidence attached; the election workflow
- * starts the migrant-eligibility child, whose pre-check and committee task exist when this returns.
+ * the resident ID number) is stored in PostgreSQL, its case opened, the evidence attached, and its own workflow
+ * (migrant-eligibility) started, whose pre-check and committee task exist when this returns. The election's workflow
+ * takes no part: its history does not grow with its applications (issue 19).
  */
 export async function submitApplication(options: SubmitApplicationOptions) {
   const { db, temporal, caller } = options;
@@ -63,8 +64,8 @@ export async function submitApplication(options: SubmitApplicationOptions) {
   try {
     await startWorkflow({ db, temporal, start });
   } catch (error) {
-    // Refused (registration over, the election gone): the application is not accepted. Anything else (Temporal not
-    // answering) leaves it standing: the worker's reconciler delivers it, and the applicant sees it under its number.
+    // Refused by Temporal: the application is not accepted. Anything else (Temporal not answering) leaves it
+    // standing: the worker's reconciler starts it, and the applicant sees it under its number.
     if (error instanceof AppError || isRefusedStart(error)) {
       await db.$transaction((tx) =>
         failPendingStart(tx, id, {
@@ -76,7 +77,6 @@ export async function submitApplication(options: SubmitApplicationOptions) {
     }
     throw error;
   }
-  await workflowSettled({ temporal, workflowId: migrantWorkflowId(id) });
   return applicationStatus({ db, caller, number });
 }
 
@@ -117,19 +117,21 @@ async function assertOwnIdNumber(db: Db, caller: Caller, idNumber: string): Prom
 }
 
 /**
- * The first half of an application: checks, then the case, the application, its audit row and the Update that starts
- * its review (an outbox row) in one transaction, then the evidence. A process that dies after it leaves exactly this,
- * which the worker's reconciler delivers.
+ * The first half of an application: checks, then the case, the application, its audit row and the start of its
+ * workflow (an outbox row) in one transaction, then the evidence. A process that dies after it leaves exactly this,
+ * which the worker's reconciler starts.
+ *
+ * Applications are accepted during registration only. The transaction holds the election's row FOR SHARE and
+ * re-checks that registration is open; the publication closes it by an UPDATE of that row (`closeRegistration`,
+ * activities/election.ts), which counts the undecided applications first. So the two are serialized: an application
+ * committed before the publication is counted there (the publication waits for its decision); one after is refused.
  */
 export async function recordApplication(options: SubmitApplicationOptions) {
   const { db, caller, body } = options;
   const membership = currentMembership(caller);
   const election = await findElection({ db, caller, electionId: options.electionId });
   if (membership.role !== 'APPLICANT') throw new AppError('NOT_FOUND');
-  if (election.status !== 'REGISTRATION')
-    throw wrongStep('选民登记期间才能申请。', 'Applications are accepted during voter registration only.', {
-      status: election.status,
-    });
+  if (election.status !== 'REGISTRATION' || election.registrationClosedAt) throw registrationOver(election.status);
   const own = await db.migrantApplication.findFirst({
     where: { electionId: election.id, applicantUserId: caller.userId, status: { not: 'REFUSED' } },
     select: { number: true },
@@ -145,6 +147,10 @@ export async function recordApplication(options: SubmitApplicationOptions) {
   const id = randomUUID();
   let start: WorkflowStart | undefined;
   const number = await db.$transaction(async (tx) => {
+    const [row] = await tx.$queryRaw<{ status: string; closed: boolean }[]>`
+      SELECT status::text AS status, registration_closed_at IS NOT NULL AS closed
+      FROM election WHERE id = ${election.id}::uuid FOR SHARE`;
+    if (row?.status !== 'REGISTRATION' || row.closed) throw registrationOver(row?.status ?? election.status);
     const caseNumber = await nextCaseNumber(tx, PROCEDURES['migrant-eligibility'].code, new Date().getFullYear());
     await tx.case.create({
       data: {
@@ -186,14 +192,25 @@ export async function recordApplication(options: SubmitApplicationOptions) {
       requestId: options.requestId,
       data: { procedure: 'migrant-eligibility', number: caseNumber, electionId: election.id, channel: 'self-service' },
     });
-    // The review starts by an Update to the election; committed here so that it is delivered even if this process dies.
+    // The review is a workflow of its own, with what it needs of the election; committed here so that it starts even
+    // if this process dies.
+    const input: MigrantEligibilityInput = {
+      applicationId: id,
+      number: caseNumber,
+      electionId: election.id,
+      committeeOrgId: election.committeeOrgId,
+      law: election.law as ElectionLaw,
+      electionDate: election.electionDate!,
+      // EL-RESIDENCE's minimum in the rule set the election keeps (`election.case.ruleSetVersion`); every set so
+      // far keeps the policy's year (domain/rules/election.ts).
+      residenceMonths: ELECTION_RULE_SET.residenceMonths,
+    };
     start = {
       caseId: id,
       workflowType: PROCEDURES['migrant-eligibility'].workflowType,
-      workflowId: election.case.workflowId,
+      workflowId: migrantWorkflowId(id),
       taskQueue: options.taskQueue,
-      args: [{ applicationId: id, number: caseNumber }],
-      update: { name: submitApplicationUpdate.name, id: `submit-${id}` },
+      args: [input],
     };
     await recordPendingStart(tx, start);
     return caseNumber;
@@ -201,6 +218,9 @@ export async function recordApplication(options: SubmitApplicationOptions) {
   await storeEvidence(db, caller, id, body.documents, options.requestId);
   return { id, number, start: start! };
 }
+
+const registrationOver = (status: string) =>
+  wrongStep('选民登记期间才能申请。', 'Applications are accepted during voter registration only.', { status });
 
 /** The residence facts an application states and an evidence supplement states again, as stored. */
 function residenceFacts(

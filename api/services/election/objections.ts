@@ -1,17 +1,21 @@
 import type { Client } from '@temporalio/client';
-import { isUniqueViolation, type Db } from '../../../runtime/db';
+import { isUniqueViolation, type Db, type DbTx } from '../../../runtime/db';
 import { appendAudit } from '../../../runtime/audit';
+import { nextCaseNumber } from '../../../runtime/case-numbers';
+import { caseWorkflowId } from '../../../runtime/open-case';
+import { pendingStartOf, recordPendingStart } from '../../../runtime/pending-starts';
 import { chinaDateOf, fullYearsBetween } from '../../../domain/clock';
-import { ELECTION_RULE_SET } from '../../../domain/rules/election';
+import { checkObjection, ELECTION_RULE_SET } from '../../../domain/rules/election';
 import { AppError } from '../../../domain/errors';
+import { PROCEDURES } from '../../../domain/procedures';
 import { parseResidentId } from '../../../domain/resident-id';
 import type { z } from 'zod';
 import type { objectionBody } from '../../../domain/forms/election';
-import { fileObjectionUpdate } from '../../../workflows/election/messages';
+import type { ElectionObjectionInput } from '../../../workflows/election/messages';
 import type { Caller } from '../../plugins/app/auth';
 import { earlierWithKey, type Idempotency } from '../idempotency';
 import { findCommitteeElection, findElection, wrongStep } from './scope';
-import { updateWorkflow } from '../temporal/workflow-door';
+import { startWorkflow } from '../temporal/workflow-door';
 
 type ObjectionBody = z.infer<typeof objectionBody>;
 
@@ -20,72 +24,75 @@ const field = (path: string, zh: string, en: string) =>
 
 /**
  * The election committee records an objection to the published list (a resident's complaint, in writing or in
- * person). The workflow accepts it only inside the window (EL-OBJECT) and opens its answer task (EL-ANSWER, 3 days);
- * an objection after the window is kept on record as late and refused with 422 and the rule.
+ * person). Each objection is a workflow of its own (election-objection, workflows/election/objection.ts), started
+ * through the outbox in the transaction that records it: the election's history does not grow with its objections.
+ * The window (EL-OBJECT) is checked in that transaction under the election's row lock: an objection after it is kept
+ * on record as late and refused with 422 and the rule; inside it, its workflow accepts it and opens its answer task
+ * (EL-ANSWER, 3 days) before this answers.
  *
  * With an Idempotency-Key, a resend (the answer was lost, the official pressed again) answers the objection the first
- * send recorded — its Update is sent again with the same id, so an objection recorded before a crash still reaches
- * the workflow — instead of recording a second one. The same key with another body is 422 IDEMPOTENCY_KEY_REUSED.
+ * send recorded — its workflow started again from the outbox if the first send did not finish that — instead of
+ * recording a second one. The same key with another body is 422 IDEMPOTENCY_KEY_REUSED.
  */
 export async function recordObjection(options: {
   db: Db;
   temporal: Client;
+  taskQueue: string;
   caller: Caller;
   electionId: string;
   body: ObjectionBody;
   requestId: string;
   idempotency?: Idempotency;
 }) {
-  const { db, caller, idempotency } = options;
+  const { db, temporal, caller, idempotency } = options;
   const election = await findCommitteeElection({ db, caller, electionId: options.electionId });
   const earlier = idempotency && (await earlierObjection(db, caller, election.id, idempotency));
   const objection = earlier ?? (await newObjection(options, election));
-  try {
-    const accepted = await updateWorkflow({
-      temporal: options.temporal,
-      workflowId: election.case.workflowId,
-      update: fileObjectionUpdate,
-      args: [{ objectionId: objection.id }],
-      updateId: `objection-${objection.id}`,
-    });
-    return {
-      id: objection.id,
-      number: objection.number,
-      status: 'OPEN' as const,
-      receivedOn: accepted.receivedOn,
-      answerDueAt: accepted.answerDueAt,
-    };
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'RULE_FAILED' && objection.status === 'OPEN') {
-      await db.$transaction(async (tx) => {
-        await tx.voterObjection.update({ where: { id: objection.id }, data: { status: 'LATE' } });
-        await appendAudit(tx, {
-          action: 'election.objection-refused',
-          targetType: 'voter-objection',
-          targetId: objection.id,
-          caseId: election.id,
-          actorId: caller.userId,
-          outcome: 'refused',
-          reason: 'EL-OBJECT: after the objection window',
-          requestId: options.requestId,
-          data: { number: objection.number },
-        });
-      });
-    }
-    throw error;
+  if (objection.status === 'LATE') {
+    const { listPublishedOn, objectionLastDay } = await db.election.findUniqueOrThrow({ where: { id: election.id } });
+    throw lateObjection(listPublishedOn ?? '', objectionLastDay ?? '');
   }
+  const start = await pendingStartOf(db, objection.id);
+  if (start) await startWorkflow({ db, temporal, start });
+  const accepted = await db.voterObjection.findUniqueOrThrow({ where: { id: objection.id } });
+  return {
+    id: accepted.id,
+    number: accepted.number,
+    status: 'OPEN' as const,
+    receivedOn: accepted.receivedOn,
+    answerDueAt: accepted.answerDueAt?.toISOString() ?? '',
+  };
+}
+
+/** EL-OBJECT refuses an objection after the window (422 with the rule, as the workflow judged it before issue 19). */
+function lateObjection(publishedOn: string, lastDay: string): AppError {
+  const rule = checkObjection(chinaDateOf(new Date()), publishedOn, lastDay);
+  return new AppError('RULE_FAILED', { details: { rules: [{ ...rule, passed: false }] } });
 }
 
 type CommitteeElection = Awaited<ReturnType<typeof findCommitteeElection>>;
 
-/** Checks the objection and records it (numbered within the election), with the caller's key when there is one. */
+interface WindowRow {
+  status: string;
+  list_published_on: string | null;
+  closes_at: Date | null;
+  closed: boolean;
+}
+
+/**
+ * Checks the objection and records it (numbered within the election), with the caller's key when there is one. In the
+ * same transaction, holding the election's row FOR SHARE: the window check (EL-OBJECT: the objection phase, the window
+ * not closed by the election and now not past its closing instant, both written by the election's workflow), then
+ * either the objection's case and its workflow's start (outbox), or the objection kept as LATE. The election closes
+ * the window by locking the row for update (`closeObjectionWindow`), so an objection is either recorded before the
+ * close, and counted there as unanswered, or judged after it, and late.
+ */
 async function newObjection(
-  options: { db: Db; caller: Caller; body: ObjectionBody; requestId: string; idempotency?: Idempotency },
+  options: { db: Db; caller: Caller; body: ObjectionBody; requestId: string; taskQueue: string; idempotency?: Idempotency },
   election: CommitteeElection,
 ) {
   const { db, caller, body, idempotency } = options;
-  if (election.status === 'SETUP' || election.status === 'REGISTRATION')
-    throw wrongStep('选民名单尚未公布。', 'The voter list is not published yet.', { status: election.status });
+  if (notPublished(election.status, election.listPublishedOn)) throw listNotPublished(election.status);
   if (
     body.entryId &&
     !(await db.voterListEntry.findFirst({
@@ -113,6 +120,14 @@ async function newObjection(
   }
   try {
     return await db.$transaction(async (tx) => {
+      const [window] = await tx.$queryRaw<WindowRow[]>`
+        SELECT status::text AS status, list_published_on, objection_window_closes_at AS closes_at,
+               objection_window_closed_at IS NOT NULL AS closed
+        FROM election WHERE id = ${election.id}::uuid FOR SHARE`;
+      if (!window || notPublished(window.status, window.list_published_on))
+        throw listNotPublished(window?.status ?? election.status);
+      const open =
+        window.status === 'OBJECTIONS' && !window.closed && window.closes_at !== null && Date.now() <= window.closes_at.getTime();
       const last = await tx.voterObjection.findFirst({
         where: { electionId: election.id },
         orderBy: { number: 'desc' },
@@ -130,6 +145,7 @@ async function newObjection(
           personIdNumber: person?.idNumber,
           personAddress: person?.address,
           receivedOn: chinaDateOf(new Date()),
+          status: open ? 'OPEN' : 'LATE',
           recordedById: caller.userId,
           idempotencyKey: idempotency?.key,
           idempotencyFingerprint: idempotency?.fingerprint,
@@ -146,6 +162,21 @@ async function newObjection(
         requestId: options.requestId,
         data: { number: row.number, kind: body.kind },
       });
+      if (!open) {
+        await appendAudit(tx, {
+          action: 'election.objection-refused',
+          targetType: 'voter-objection',
+          targetId: row.id,
+          caseId: election.id,
+          actorId: caller.userId,
+          outcome: 'refused',
+          reason: 'EL-OBJECT: after the objection window',
+          requestId: options.requestId,
+          data: { number: row.number },
+        });
+        return row;
+      }
+      await openObjectionCase(tx, { election, objectionId: row.id, number: row.number, ...options });
       return row;
     });
   } catch (error) {
@@ -160,6 +191,72 @@ async function newObjection(
       },
     });
   }
+}
+
+const notPublished = (status: string, listPublishedOn: string | null) =>
+  status === 'SETUP' || status === 'REGISTRATION' || listPublishedOn === null;
+const listNotPublished = (status: string) => wrongStep('选民名单尚未公布。', 'The voter list is not published yet.', { status });
+
+/**
+ * The objection's case (id: the objection's; its readable number) and its workflow's start in the outbox, with its
+ * audit row. The case keeps the election's rule set; its answer task is the election's (workflows/election/objection.ts).
+ */
+async function openObjectionCase(
+  tx: DbTx,
+  options: {
+    election: CommitteeElection;
+    objectionId: string;
+    number: number;
+    caller: Caller;
+    requestId: string;
+    taskQueue: string;
+  },
+) {
+  const { election, objectionId, caller } = options;
+  const procedure = PROCEDURES['election-objection'];
+  const caseNumber = await nextCaseNumber(tx, procedure.code, new Date().getFullYear());
+  const workflowId = caseWorkflowId('election-objection', objectionId);
+  await tx.case.create({
+    data: {
+      id: objectionId,
+      procedure: 'election-objection',
+      number: caseNumber,
+      title: `选民名单异议（第 ${options.number} 号）`,
+      // The township's, as a migrant application's: residents of the community must not read who objected and why.
+      organizationId: election.townshipOrgId,
+      workflowId,
+      ruleSetVersion: election.case.ruleSetVersion,
+      data: { electionId: election.id, objectionNumber: options.number },
+      openedById: caller.userId,
+    },
+  });
+  const input: ElectionObjectionInput = {
+    objectionId,
+    electionId: election.id,
+    electionWorkflowId: election.case.workflowId,
+    committeeOrgId: election.committeeOrgId,
+    townshipOrgId: election.townshipOrgId,
+    publishedOn: election.listPublishedOn!,
+    objectionLastDay: election.objectionLastDay!,
+  };
+  await recordPendingStart(tx, {
+    caseId: objectionId,
+    workflowType: procedure.workflowType,
+    workflowId,
+    taskQueue: options.taskQueue,
+    args: [input],
+  });
+  await appendAudit(tx, {
+    action: 'case.opened',
+    targetType: 'case',
+    targetId: objectionId,
+    caseId: objectionId,
+    actorId: caller.userId,
+    actingOrgId: caller.membership?.organizationId,
+    outcome: 'success',
+    requestId: options.requestId,
+    data: { procedure: 'election-objection', number: caseNumber, electionId: election.id, ruleSet: election.case.ruleSetVersion },
+  });
 }
 
 /** The objection this caller recorded earlier with this key, or undefined; a key used for another request is refused. */

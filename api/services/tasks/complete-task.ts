@@ -80,10 +80,11 @@ export async function completeTask(options: CompleteTaskOptions): Promise<Comple
     }
   }
   const timer = taskCompletionSeconds.startTimer();
-  try {
-    const result = await updateWorkflow({
+  const send = (attempt: number) =>
+    updateWorkflow({
       temporal,
-      workflowId: task.case.workflowId,
+      // The workflow that opened the task (older rows: the case's).
+      workflowId: task.workflowId ?? task.case.workflowId,
       update: completeTaskUpdate,
       args: [
         {
@@ -94,8 +95,21 @@ export async function completeTask(options: CompleteTaskOptions): Promise<Comple
         },
       ],
       // The same user repeating the same completion (retry, double click) is one Update: it takes effect once.
-      updateId: `complete-${task.id}-${caller.userId}`,
+      updateId: `complete-${task.id}-${caller.userId}${attempt > 0 ? `-${attempt}` : ''}`,
     });
+  try {
+    let result: CompleteTaskResponse;
+    try {
+      result = await send(0);
+    } catch (error) {
+      // A completion the workflow's handler refused (a check against the record, `confirm` in human-task.ts) is kept by
+      // Temporal under its Update id and would answer every repeat alike. Each refusal this user was given (audited
+      // below) starts a new attempt with an id of its own; a repeat of the attempt that succeeded keeps its id.
+      const refused =
+        error instanceof WorkflowRefusal && error.refusal !== WORKFLOW_NOT_FOUND ? await refusals(db, task.id, caller) : 0;
+      if (refused === 0) throw error;
+      result = await send(refused);
+    }
     timer({ outcome: 'completed' });
     return result;
   } catch (error) {
@@ -122,6 +136,13 @@ export async function completeTask(options: CompleteTaskOptions): Promise<Comple
     }
     return refuse('not-open', error);
   }
+}
+
+/** How many completions of this task this user was refused (their audit rows). */
+function refusals(db: Db, taskId: string, caller: Caller): Promise<number> {
+  return db.auditEvent.count({
+    where: { targetType: 'task', targetId: taskId, action: 'task.complete', outcome: 'refused', actorId: caller.userId },
+  });
 }
 
 function prefixPayload(field: FieldError): FieldError {
