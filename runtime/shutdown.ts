@@ -192,7 +192,8 @@ function onSignal(signal: (typeof SIGNALS)[number]): void {
     return;
   }
   if (Date.now() - firstSignalAt < FORCE_AFTER_MS) return;
-  log(`${signal} again: killing ${entries.map((e) => e.name).join(', ') || 'nothing'} now`);
+  const killable = entries.filter((e) => e.kill);
+  log(`${signal} again: killing ${killable.map((e) => e.name).join(', ') || 'nothing'} now`);
   for (const entry of [...entries].reverse()) entry.kill?.(true);
   log(`stopped (forced)${installed!.stoppedNote?.() ?? ''}`);
   process.exit(stopping.code);

@@ -331,10 +331,12 @@ function stopOnSignals(): void {
   }
 }
 function onSignal(signal: NodeJS.Signals): void {
+  // Counted now: a handler registered with `once` is gone by the time the clusters are stopped.
+  const ownedElsewhere = process.listeners(signal).some((l) => l !== onSignal);
   process.removeListener('SIGINT', onSignal);
   process.removeListener('SIGTERM', onSignal);
   void Promise.all([...liveClusters].map((c) => c.stop())).finally(() => {
-    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+    if (!ownedElsewhere) process.kill(process.pid, signal);
   });
 }
 

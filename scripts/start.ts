@@ -178,7 +178,8 @@ async function main(): Promise<void> {
   try {
     fs.writeFileSync(startPidFile, String(process.pid));
     // Registered first, so removed last: `npm run backup` and `restore` see this process until everything is stopped.
-    onShutdown('pid file', () => fs.rmSync(startPidFile, { force: true }));
+    const removePidFile = () => fs.rmSync(startPidFile, { force: true });
+    onShutdown('pid file', removePidFile, { kill: removePidFile });
     await startServices();
     const apiUrl = `http://${config.HOST}:${config.PORT}`;
     let appUrl = apiUrl;

@@ -21,12 +21,13 @@ import {
  * Before the signal the test collects the process tree from /proc and the ports it listens on; afterwards none of
  * those processes runs and none of those ports listens, and the entry point printed "stopped".
  *
- * Which combinations run (each entry point costs 10–40 s on this machine): `npm start` by SIGINT and by SIGTERM to npm
- * and by SIGINT to its own node process; `npm run api` and `npm run worker` by both; the harnesses share one
- * environment (bench/environment.ts, reliability/environment.ts) and one shutdown path, so the bench runs by SIGINT,
- * scale-out (two APIs, two workers with metrics endpoints) by SIGTERM and chaos (Temporal on a file, its workflow
- * bundle) by SIGHUP, each signalled as soon as its environment is up. SHUTDOWN_TEST_ALL=true runs every harness with
- * every signal (races too; fuzz needs schemathesis installed and is left out).
+ * Which combinations run (each entry point costs 15–50 s on this machine): `npm start` by Ctrl-C in its terminal
+ * (SIGINT to npm's whole process group), by SIGTERM to npm, by SIGINT to its own node process and with npm killed, on
+ * the same ports each time; `npm run api` and `npm run worker` by SIGINT and by SIGTERM (side by side). The harnesses
+ * share one environment (bench/environment.ts) and one shutdown path, so the bench runs by SIGINT, scale-out (through
+ * reliability/environment.ts: two APIs, two workers with metrics endpoints) by SIGTERM and chaos (Temporal on a file,
+ * its workflow bundle) by a hangup of its terminal, each signalled as soon as its environment is up.
+ * SHUTDOWN_TEST_ALL=true runs bench, scale-out, chaos and races by both signals (fuzz needs schemathesis installed).
  */
 
 type Signal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
@@ -57,7 +58,9 @@ function baseEnv(changes: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cg-shutdown-'));
 fs.chmodSync(dataDir, 0o755); // the embedded server runs as the `postgres` user when we are root
-let database: TestDatabase;
+/** The database of `npm run api` and `npm run worker`, made at first use (their tests run concurrently). */
+let database: Promise<TestDatabase> | undefined;
+const databaseUrl = async () => (await (database ??= createMigratedDatabase())).url;
 /** The ports of `npm start`, the same for each of its runs: a run that left a server behind fails the next one. */
 let startPorts: Record<'PORT' | 'EMBEDDED_PG_PORT' | 'TEMPORAL_DEV_PORT' | 'TEMPORAL_DEV_UI_PORT', string>;
 
@@ -86,7 +89,7 @@ const npmApi: EntryPoint = {
   npm: ['run', 'api'],
   env: async () =>
     baseEnv({
-      DATABASE_URL: database.url,
+      DATABASE_URL: await databaseUrl(),
       TEMPORAL_ADDRESS: process.env.TEST_TEMPORAL_ADDRESS,
       PORT: String(await freePort()),
       LOG_LEVEL: 'info',
@@ -100,7 +103,7 @@ const npmWorker: EntryPoint = {
   npm: ['run', 'worker'],
   env: async () =>
     baseEnv({
-      DATABASE_URL: database.url,
+      DATABASE_URL: await databaseUrl(),
       TEMPORAL_ADDRESS: process.env.TEST_TEMPORAL_ADDRESS,
       TEMPORAL_TASK_QUEUE: `shutdown-${Date.now().toString(36)}`,
       WORKFLOW_BUNDLE_PATH: process.env.TEST_WORKFLOW_BUNDLE,
@@ -225,7 +228,6 @@ const harnessCases: [string, Signal, Target, EntryPoint][] = all
 
 describe('every entry point stops all it started on SIGINT and on SIGTERM', () => {
   beforeAll(async () => {
-    database = await createMigratedDatabase();
     startPorts = {
       PORT: String(await freePort()),
       EMBEDDED_PG_PORT: String(await freePort()),
@@ -234,7 +236,7 @@ describe('every entry point stops all it started on SIGINT and on SIGTERM', () =
     };
   });
   afterAll(async () => {
-    await database?.drop();
+    await (await database)?.drop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -249,7 +251,8 @@ describe('every entry point stops all it started on SIGINT and on SIGTERM', () =
     STARTUP_TIMEOUT_MS + 120_000,
   );
 
-  it.each([
+  // Cheap and independent: side by side.
+  it.concurrent.each([
     ['run api', 'SIGINT', npmApi],
     ['run api', 'SIGTERM', npmApi],
     ['run worker', 'SIGINT', npmWorker],
