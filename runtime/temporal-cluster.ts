@@ -7,6 +7,7 @@ import { msToTs } from '@temporalio/common/lib/time';
 import pg from 'pg';
 import { adoptDatabase, ensureLoginRole } from './db-roles';
 import { isPortOpen } from './net';
+import { onShutdown, type ShutdownEntry } from './shutdown';
 import { createDatabase, databaseUrlFor, dropDatabase } from './postgres-admin';
 import { ensureTemporalCli } from './temporal-cli';
 import { ensureTemporalServerBinaries, TEMPORAL_SERVER_VERSION, type TemporalServerBinaries } from './temporal-server-binaries';
@@ -102,7 +103,10 @@ export interface TemporalClusterOptions {
   /** PostgreSQL connections the cluster may hold in all (default 40 % of max_connections less the reserve). */
   connectionBudget?: number;
   searchAttributes?: Record<string, SearchAttributeType>;
-  /** Stop the cluster on SIGINT/SIGTERM to this process (default true; see `stopOnSignals`). */
+  /**
+   * Register the cluster with the process's shutdown (runtime/shutdown.ts; default true): the entry point's SIGINT,
+   * SIGTERM or SIGHUP stops it in order with everything else the process started.
+   */
   stopOnSignals?: boolean;
   log?: (line: string) => void;
 }
@@ -316,27 +320,6 @@ function installExitHook(): void {
   exitHookInstalled = true;
   process.on('exit', () => {
     for (const cluster of liveClusters) for (const p of cluster.processes) p.child?.kill('SIGKILL');
-  });
-}
-
-/**
- * On SIGINT or SIGTERM to this process: stop every live cluster, then, unless another handler owns the signal (a
- * harness's own shutdown, which stops the cluster through its `stop()` too), end the process by the same signal as
- * Node would have. Installed once, removed when no cluster is left.
- */
-function stopOnSignals(): void {
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    if (process.listeners(signal).includes(onSignal)) continue;
-    process.on(signal, onSignal);
-  }
-}
-function onSignal(signal: NodeJS.Signals): void {
-  // Counted now: a handler registered with `once` is gone by the time the clusters are stopped.
-  const ownedElsewhere = process.listeners(signal).some((l) => l !== onSignal);
-  process.removeListener('SIGINT', onSignal);
-  process.removeListener('SIGTERM', onSignal);
-  void Promise.all([...liveClusters].map((c) => c.stop())).finally(() => {
-    if (!ownedElsewhere) process.kill(process.pid, signal);
   });
 }
 
@@ -617,6 +600,7 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
     for (const service of STOP_ORDER)
       await Promise.all(processes.filter((p) => p.service === service).map((p) => terminate(p.child, signal)));
   };
+  let shutdownEntry: ShutdownEntry | undefined;
   const cluster: TemporalCluster = {
     address,
     version: TEMPORAL_SERVER_VERSION,
@@ -647,6 +631,7 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
       stopping ??= (async () => {
         await stopProcesses();
         liveClusters.delete(cluster);
+        shutdownEntry?.release();
         await dropDatabases();
         log('Temporal cluster stopped');
       })();
@@ -655,7 +640,9 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
   };
   liveClusters.add(cluster);
   installExitHook();
-  if (options.stopOnSignals ?? true) stopOnSignals();
+  if (options.stopOnSignals ?? true) {
+    shutdownEntry = onShutdown('Temporal cluster', () => cluster.stop());
+  }
   try {
     await startAll();
     await registerSearchAttributes(address, options.searchAttributes ?? PROJECT_SEARCH_ATTRIBUTES);
