@@ -22,6 +22,7 @@ import {
 } from '../lib/human-task';
 import { SERVICE_ADMISSION } from '../../domain/procedures';
 import type { Actor } from '../lib/messages';
+import { legacyTiming } from '../lib/legacy-timing';
 import { recordRules } from '../lib/rule-decisions';
 import type {
   ServiceAdmissionInput,
@@ -332,7 +333,7 @@ async function admittedPeriod(
   terms: ServiceItemTerms,
 ): Promise<Closed | { kind: 'renew'; terms: ServiceItemTerms }> {
   const listing = item.listing!;
-  const lead = item.input.timing?.reReviewLeadMs ?? SA_SETTINGS.reReviewLeadMs;
+  const lead = item.legacy?.reReviewLeadMs ?? SA_SETTINGS.reReviewLeadMs;
   await waitUntil(Date.parse(listing.validUntil) - lead);
 
   // 期满前复审: the period's clock runs on through the renewal's review and decision.
@@ -368,6 +369,9 @@ function by(actor: Actor) {
   return { actorId: actor.userId, actingOrgId: actor.organizationId };
 }
 
+/** An old execution's `timing`: its first admitted period ended `periodMs` after the admission; review re-opened `reReviewLeadMs` before. */
+type LegacyPeriodTiming = { periodMs?: number; reReviewLeadMs?: number };
+
 /** The case's state as the workflow keeps it, written to Case.data in order (one write after another). */
 class ServiceItemCase {
   readonly caseId: string;
@@ -379,8 +383,12 @@ class ServiceItemCase {
   private seq = 0;
   private writes: Promise<void> = Promise.resolve();
 
+  /** The `timing` of an execution started before it left the input (workflows/lib/legacy-timing.ts). */
+  readonly legacy: LegacyPeriodTiming | undefined;
+
   constructor(readonly input: ServiceAdmissionInput) {
     this.caseId = input.caseId;
+    this.legacy = legacyTiming<LegacyPeriodTiming>(input);
   }
 
   /** Merges `set` into Case.data with an audit row; `notifyDepartment` tells the department of a decision. */
@@ -417,7 +425,7 @@ class ServiceItemCase {
     round: number;
     decision: HumanTaskOutcome<'sa.decide'>;
   }): Promise<void> {
-    const periodMs = round === 1 ? this.input.timing?.periodMs : undefined;
+    const periodMs = round === 1 ? this.legacy?.periodMs : undefined;
     const validUntil =
       periodMs !== undefined ? new Date(Date.now() + periodMs).toISOString() : endOfDayInChina(terms.period.until).toISOString();
     this.listing = {

@@ -35,7 +35,6 @@ type StartConversionOptions = {
   caller: Caller;
   title?: string;
   requestId: string;
-  timing?: VillageConversionInput['timing'];
   idempotency?: Idempotency;
 };
 
@@ -123,7 +122,6 @@ function startVillageCase(options: StartConversionOptions, parties: Awaited<Retu
         townshipOrgId: parties.township.id,
         countyOrgId: parties.county.id,
         civilAffairsOrgId: parties.civilAffairs.id,
-        timing: options.timing,
       },
     ],
   });
