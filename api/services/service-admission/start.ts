@@ -47,7 +47,7 @@ export async function startServiceAdmission(
   options: StartOptions & { application: ServiceItemApplication },
 ): Promise<{ row: Case; admission: AdmissionCheck }> {
   const answer = (row: Case) => ({ row, admission: evaluateAdmission((row.data as unknown as ServiceItemCaseData).terms) });
-  return idempotentStart(options, SERVICE_ADMISSION, () => applyForAdmission(options), answer);
+  return idempotentStart({ ...options, procedure: SERVICE_ADMISSION, start: () => applyForAdmission(options), answer });
 }
 
 async function applyForAdmission(options: StartOptions & { application: ServiceItemApplication }) {
@@ -145,7 +145,7 @@ const PUSHING_KINDS = new Set(['COUNTY', 'DEPARTMENT', 'CIVIL_AFFAIRS_BUREAU', '
  */
 export async function startServiceItemReport(options: StartOptions & { report: ServiceItemReport }) {
   const answer = (row: Case) => ({ row, answerDueAt: (row.data as unknown as ServiceItemReportCaseData).answerDueAt ?? null });
-  return idempotentStart(options, SERVICE_ADMISSION_REPORT, () => reportUnadmittedItem(options), answer);
+  return idempotentStart({ ...options, procedure: SERVICE_ADMISSION_REPORT, start: () => reportUnadmittedItem(options), answer });
 }
 
 async function reportUnadmittedItem(options: StartOptions & { report: ServiceItemReport }) {

@@ -40,7 +40,7 @@ type StartConversionOptions = {
 
 /** Opens a conversion case for the caller's own village (only a village committee official can). */
 export async function startConversion(options: StartConversionOptions) {
-  return idempotentStart(options, 'village-conversion', () => openConversion(options));
+  return idempotentStart({ ...options, procedure: 'village-conversion', start: () => openConversion(options) });
 }
 
 /**
