@@ -93,7 +93,7 @@ async function admissionRound(options: {
       // 暂缓准入: held until the department gives what is missing.
       const supplemented = await departmentRevises({
         item,
-        kind: 'sa.supplement',
+        task: SERVICE_ADMISSION.tasks.supplement,
         terms,
         state: { stage: 'held', rules: check.rules },
       });
@@ -106,7 +106,7 @@ async function admissionRound(options: {
     if (review.reviewed.decision === 'return') {
       const revised = await departmentRevises({
         item,
-        kind: 'sa.revise',
+        task: SERVICE_ADMISSION.tasks.revise,
         terms,
         state: { stage: 'returned', review: review.reviewed },
       });
@@ -272,37 +272,37 @@ async function ownDutyRefusal({
   return { kind: 'reclassified', terms: { ...terms, classification: reclassified } };
 }
 
+/** The department's tasks on its terms: supplement them (held), revise them (returned) or renew them (re-review). */
+type RevisionTask = (typeof SERVICE_ADMISSION.tasks)['supplement' | 'revise' | 'renew'];
+
 /** The department supplements or revises the terms (or withdraws: null). */
 async function departmentRevises({
   item,
-  kind,
+  task,
   terms,
   state,
   until,
 }: {
   item: ServiceItemCase;
-  kind: 'sa.supplement' | 'sa.revise' | 'sa.renew';
+  task: RevisionTask;
   terms: ServiceItemTerms;
   state: Partial<ServiceItemCaseData>;
   /** The task closes when this becomes true (the period ended): the result is then undefined. */
   until?: () => boolean;
 }): Promise<ServiceItemTerms | null | undefined> {
-  const task = {
-    'sa.supplement': SERVICE_ADMISSION.tasks.supplement,
-    'sa.revise': SERVICE_ADMISSION.tasks.revise,
-    'sa.renew': SERVICE_ADMISSION.tasks.renew,
-  }[kind];
+  const { kind } = task;
+  const renewal = task === SERVICE_ADMISSION.tasks.renew;
   await item.save({
     set: { ...state },
     event: { action: `service-item.${state.stage ?? kind}` },
-    notifyDepartment: kind !== 'sa.renew',
+    notifyDepartment: !renewal,
   });
   const spec = {
     caseId: item.caseId,
     ...declared(task, item.input.department.role),
     candidateOrgId: item.input.department.orgId,
     context: { terms, ...state },
-    ...(kind === 'sa.renew' && item.listing
+    ...(renewal && item.listing
       ? { deadline: { dueAt: item.listing.validUntil, remindBeforeMs: SA_SETTINGS.renewalRemindBeforeMs, closesAtDue: true } }
       : {}),
   };
@@ -340,7 +340,7 @@ async function admittedPeriod(
   item.startPeriodClock();
   const renewed = await departmentRevises({
     item,
-    kind: 'sa.renew',
+    task: SERVICE_ADMISSION.tasks.renew,
     terms,
     state: { stage: 're-review', renewalDueAt: listing.validUntil },
     until: () => item.periodOver,
