@@ -4,7 +4,7 @@ import { notify } from '../runtime/notifications';
 import { createOrganization } from '../runtime/organizations';
 import type { ElectionLaw, EligibilityFacts } from '../domain/rules/election';
 import type { RuleResult } from '../domain/rules/rule';
-import { recordRules } from './rule-decisions';
+import { writeRuleDecisions } from './rule-decisions';
 import type { Actor } from '../domain/actor';
 import { Prisma } from '../prisma/generated/client';
 
@@ -16,7 +16,7 @@ import { Prisma } from '../prisma/generated/client';
 
 /** The election's decisions, in the transaction of the step they decide (the one writer: activities/rule-decisions.ts). */
 function writeDecisions(tx: DbTx, caseId: string, taskId: string | undefined, rules: RuleResult[]): Promise<void> {
-  return recordRules(tx, { caseId, taskId, rules });
+  return writeRuleDecisions(tx, { caseId, taskId, rules });
 }
 
 const json = (value: unknown) => value as Prisma.InputJsonValue;

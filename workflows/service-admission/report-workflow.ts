@@ -11,7 +11,7 @@ import {
 } from '../lib/human-task';
 import { deadlineFromToday } from '../lib/deadlines';
 import { legacyTiming, shortenedDeadline } from '../lib/legacy-timing';
-import { recordRules } from '../lib/rule-decisions';
+import { recordStepDecisions } from '../lib/rule-decisions';
 import { SERVICE_ADMISSION_REPORT } from '../../domain/procedures';
 import type {
   ServiceItemReportCaseData,
@@ -131,7 +131,7 @@ class ItemReport {
   }
 
   private recordRules(rule: RuleResult, taskId?: string): Promise<void> {
-    return recordRules({ caseId: this.input.caseId, rules: [rule], taskId });
+    return recordStepDecisions({ caseId: this.input.caseId, rules: [rule], taskId });
   }
 }
 

@@ -23,7 +23,7 @@ import {
 import { SERVICE_ADMISSION } from '../../domain/procedures';
 import type { Actor } from '../lib/messages';
 import { legacyTiming } from '../lib/legacy-timing';
-import { recordRules } from '../lib/rule-decisions';
+import { recordStepDecisions } from '../lib/rule-decisions';
 import type {
   ServiceAdmissionInput,
   ServiceAdmissionResult,
@@ -411,7 +411,7 @@ class ServiceItemCase {
   }
 
   recordRules(rules: RuleResult[], taskId?: string): Promise<void> {
-    return recordRules({ caseId: this.caseId, rules, taskId });
+    return recordStepDecisions({ caseId: this.caseId, rules, taskId });
   }
 
   /** SA-LIST: the admitted item enters the public list with its funding, period and legal basis. */

@@ -14,7 +14,7 @@ import {
 } from '../lib/human-task';
 import { deadlineFromToday } from '../lib/deadlines';
 import { legacyTiming, shortenedDeadline } from '../lib/legacy-timing';
-import { recordRules } from '../lib/rule-decisions';
+import { recordStepDecisions } from '../lib/rule-decisions';
 import { VILLAGE_CONVERSION } from '../../domain/procedures';
 import type { FirstElectionStart } from '../../activities/village-conversion';
 import {
@@ -256,7 +256,7 @@ class VillageConversion {
   }
 
   private recordRules(rules: RuleResult[], taskId: string): Promise<void> {
-    return recordRules({ caseId: this.caseId, rules, taskId });
+    return recordStepDecisions({ caseId: this.caseId, rules, taskId });
   }
 }
 
