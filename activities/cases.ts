@@ -2,7 +2,7 @@ import type { DbClient } from '../runtime/db';
 import { appendAudit, inTransaction, type AuditEntry } from '../runtime/audit';
 import { notify } from '../runtime/notifications';
 import { type Prisma, type Role } from '../prisma/generated/client';
-import { recordRules, type RecordedRule } from './rule-decisions';
+import { writeRuleDecisions, type RecordedRule } from './rule-decisions';
 
 /** What a workflow's write to a case records in the audit trail, committed with the change. */
 export interface CaseEvent {
@@ -105,7 +105,7 @@ export function createCaseActivities({ db }: { db: DbClient }) {
         })) > 0
       )
         return;
-      await recordRules(db, {
+      await writeRuleDecisions(db, {
         caseId: input.caseId,
         taskId: input.taskId,
         rules: input.decisions.map(({ ruleId, ...d }) => ({ ...d, id: ruleId })),

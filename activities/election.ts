@@ -4,10 +4,9 @@ import { notify } from '../runtime/notifications';
 import { createOrganization } from '../runtime/organizations';
 import type { ElectionLaw, EligibilityFacts } from '../domain/rules/election';
 import type { RuleResult } from '../domain/rules/rule';
-import { recordRules } from './rule-decisions';
+import { writeRuleDecisions } from './rule-decisions';
 import type { Actor } from '../domain/actor';
 import { Prisma } from '../prisma/generated/client';
-import { settings } from '../runtime/config';
 
 /**
  * The election's writes to PostgreSQL. Each is idempotent (guarded by the state it moves from, or by ids the
@@ -17,7 +16,7 @@ import { settings } from '../runtime/config';
 
 /** The election's decisions, in the transaction of the step they decide (the one writer: activities/rule-decisions.ts). */
 function writeDecisions(tx: DbTx, caseId: string, taskId: string | undefined, rules: RuleResult[]): Promise<void> {
-  return recordRules(tx, { caseId, taskId, rules });
+  return writeRuleDecisions(tx, { caseId, taskId, rules });
 }
 
 const json = (value: unknown) => value as Prisma.InputJsonValue;
@@ -51,8 +50,8 @@ export interface MigrantDecisionInput {
 }
 
 /**
- * The reliability harnesses' calendar of seconds (durations in ms), for workers with `settings.reliabilityShortenedCalendar()`
- * (RELIABILITY_SHORTENED_CALENDAR=true). Elsewhere an election runs the statute's calendar; nothing an API caller sends
+ * The reliability harnesses' calendar of seconds (durations in ms), for workers given `reliabilityShortenedCalendar`
+ * (the worker setting RELIABILITY_SHORTENED_CALENDAR=true). Elsewhere an election runs the statute's calendar; nothing an API caller sends
  * can shorten it.
  */
 export interface ShortenedElectionCalendar {
@@ -73,11 +72,17 @@ const RELIABILITY_CALENDAR: ShortenedElectionCalendar = {
   handoverWindowMs: 30 * 60_000,
 };
 
-export function createElectionActivities({ db }: { db: Db }) {
+export function createElectionActivities({
+  db,
+  reliabilityShortenedCalendar = false,
+}: {
+  db: Db;
+  reliabilityShortenedCalendar?: boolean;
+}) {
   return {
     /** The calendar a new election runs: null (the statute's) unless this worker is a reliability harness's. */
     async electionCalendar(): Promise<ShortenedElectionCalendar | null> {
-      return settings.reliabilityShortenedCalendar() ? RELIABILITY_CALENDAR : null;
+      return reliabilityShortenedCalendar ? RELIABILITY_CALENDAR : null;
     },
 
     /**

@@ -13,6 +13,11 @@ export interface ActivityDeps {
   /** For activities that start other procedures' workflows. */
   temporal?: Client;
   taskQueue?: string;
+  /**
+   * New elections run the reliability harnesses' calendar of seconds (activities/election.ts) instead of the
+   * statute's: the worker setting RELIABILITY_SHORTENED_CALENDAR (scripts/worker.ts), or a test harness's option.
+   */
+  reliabilityShortenedCalendar?: boolean;
 }
 
 /** The writes a workflow may defer and batch (`workflows/lib/tracking.ts`): idempotent, returning nothing. */

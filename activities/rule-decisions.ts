@@ -21,7 +21,7 @@ function bothLanguages(detail: LocalizedText | string): LocalizedText {
  * when the procedure started), cites under it, and stores its detail as jsonb {zh-CN, en}, so every reader gets their
  * language. Runs in the caller's transaction when given one.
  */
-export async function recordRules(
+export async function writeRuleDecisions(
   db: Db | DbTx,
   input: { caseId: string; taskId?: string; rules: readonly RecordedRule[] },
 ): Promise<void> {

@@ -1,7 +1,9 @@
 // `npm run fuzz [-- --quick]`: Schemathesis, an independent OpenAPI fuzzer (from PyPI, installed into .venv/fuzz),
 // against /api/openapi.json of a fresh environment (new database, migrations, demo seed, Temporal dev server, the
 // real worker and API processes): once anonymously, then with a session of each demo role (cookie + CSRF header).
-// Checks: no 5xx, and every response as documented (status code, content type, body schema).
+// Checks: no 5xx, and every response as documented (status code, content type, body schema). A 503 the API gives as
+// "try again" (SERVICE_UNAVAILABLE with Retry-After: PostgreSQL or Temporal said "not now") is sent again once after
+// its Retry-After, as a client would (./transient-retry-proxy.ts): only a repeated 503, or any other 5xx, fails.
 // Options: --quick (few examples, fuzzing phase only; what CI runs), --seed <n> (default 2026). The full mode fails
 // when it sent fewer than 10,000 requests in all.
 // Prints a JSON summary on stdout; exits non-zero on any failure. Schemathesis' own output goes to .data/fuzz/.
@@ -17,6 +19,7 @@ import { repoRoot } from '../runtime/paths';
 import { exitAfterStopping, installShutdown, spawnTracked } from '../runtime/shutdown';
 import { DEMO_PASSWORD, DEMO_USERS } from '../scripts/demo-seed';
 import { harnessArgs, logger } from './environment';
+import { startTransientRetryProxy, type TransientRetryProxy } from './transient-retry-proxy';
 
 const SCHEMATHESIS_VERSION = '4.32.5';
 /**
@@ -142,7 +145,10 @@ interface RunResult {
   identity: string;
   testCases: number;
   requests: number;
+  /** 5xx answers the fuzzer was left with: the API's own count, less the transient 503s retried (their retry counts). */
   serverErrors: number;
+  /** 503 SERVICE_UNAVAILABLE answers sent again after their Retry-After. */
+  transientRetries: number;
   failures: Failure[];
   errors: number;
   exitCode: number | null;
@@ -211,7 +217,8 @@ function onlyToolErrors(report: Report): boolean {
   );
 }
 
-async function fuzz(apiUrl: string, identity: Identity): Promise<RunResult> {
+/** Fuzzes the API at `apiUrl` through `proxy` (its transient 503s retried once) as one identity. */
+async function fuzz(apiUrl: string, proxy: TransientRetryProxy, identity: Identity): Promise<RunResult> {
   const passes: [string, string[]][] = [
     ['generated', ['--phases', 'examples,fuzzing', '--max-examples', String(run.maxExamples)]],
   ];
@@ -219,9 +226,10 @@ async function fuzz(apiUrl: string, identity: Identity): Promise<RunResult> {
     passes.push(['coverage', ['--phases', 'coverage', ...identity.permitted.flatMap((name) => ['--include-name', name])]]);
   }
   const before = await requestCounts(apiUrl);
+  const retriedBefore = proxy.retried();
   const runs = [];
   for (const [pass, passArgs] of passes) {
-    let result = await schemathesisRun(apiUrl, identity, pass, passArgs);
+    let result = await schemathesisRun(proxy.url, identity, pass, passArgs);
     if (onlyToolErrors(result.report)) {
       // Schemathesis itself broke (e.g. Hypothesis' FlakyFailure from CPython's "AST constructor recursion depth
       // mismatch" while it built a strategy): nothing was learnt about the API. The pass runs once more; its 5xx are
@@ -231,11 +239,12 @@ async function fuzz(apiUrl: string, identity: Identity): Promise<RunResult> {
         path.join(outputDir, `${identity.name}-${pass}.txt`),
         path.join(outputDir, `${identity.name}-${pass}-tool-error.txt`),
       );
-      result = await schemathesisRun(apiUrl, identity, pass, passArgs);
+      result = await schemathesisRun(proxy.url, identity, pass, passArgs);
     }
     runs.push(result);
   }
   const after = await requestCounts(apiUrl);
+  const transientRetries = proxy.retried() - retriedBefore;
   const headers = Object.fromEntries(
     identity.headers.map((h) => [h.slice(0, h.indexOf(':')), h.slice(h.indexOf(':') + 1).trim()]),
   );
@@ -244,7 +253,8 @@ async function fuzz(apiUrl: string, identity: Identity): Promise<RunResult> {
     identity: identity.name,
     testCases: runs.reduce((n, r) => n + r.report.test_cases.generated, 0),
     requests: after.requests - before.requests,
-    serverErrors: after.serverErrors - before.serverErrors,
+    serverErrors: after.serverErrors - before.serverErrors - transientRetries,
+    transientRetries,
     failures: runs.flatMap((r) =>
       r.report.failures.map(({ code, title, count, operations }) => ({ code, title, count, operations })),
     ),
@@ -260,6 +270,7 @@ async function main(): Promise<void> {
   fs.mkdirSync(outputDir, { recursive: true });
   // Public endpoints are rate limited per minute; the fuzzer should reach their handlers, not the limiter.
   const env = await startBenchEnvironment(log, { env: { PUBLIC_RATE_LIMIT_MAX: '1000000' } });
+  const proxy = await startTransientRetryProxy(env.apiUrl, log);
   const started = Date.now();
   const results: RunResult[] = [];
   try {
@@ -276,13 +287,14 @@ async function main(): Promise<void> {
     }
     identities.push({ name: 'anonymous', headers: [], permitted: catalog.filter((r) => r.public).map((r) => r.name) });
     for (const identity of identities) {
-      const result = await fuzz(env.apiUrl, identity);
+      const result = await fuzz(env.apiUrl, proxy, identity);
       results.push(result);
       log(
-        `${identity.name}: ${result.requests} requests, ${result.serverErrors} 5xx, ${result.failures.length} failure kinds${result.sessionLost ? ', session ended during the run' : ''}`,
+        `${identity.name}: ${result.requests} requests, ${result.serverErrors} 5xx, ${result.transientRetries} transient 503s retried, ${result.failures.length} failure kinds${result.sessionLost ? ', session ended during the run' : ''}`,
       );
     }
   } finally {
+    await proxy.close();
     await env.close();
   }
   const failures = results.flatMap((r) => r.failures.map((f) => ({ identity: r.identity, ...f })));
@@ -299,6 +311,7 @@ async function main(): Promise<void> {
     testCases: results.reduce((n, r) => n + r.testCases, 0),
     requests: results.reduce((n, r) => n + r.requests, 0),
     serverErrors: results.reduce((n, r) => n + r.serverErrors, 0),
+    transientRetries: results.reduce((n, r) => n + r.transientRetries, 0),
     schemaViolations: failures.filter((f) => f.code !== 'ST101').reduce((n, f) => n + f.count, 0),
     failures,
     runs: results.map(({ failures: _failures, ...r }) => r),

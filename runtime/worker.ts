@@ -16,6 +16,8 @@ export interface CreateWorkerOptions {
   temporal?: Client;
   /** A pre-built workflow bundle (tests bundle once); otherwise the worker bundles workflows/ at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
+  /** The reliability harnesses' calendar of seconds for new elections (activities/election.ts); default: the statute's. */
+  reliabilityShortenedCalendar?: boolean;
 }
 
 /** A Temporal worker running every workflow and activity of the product. */
@@ -24,7 +26,12 @@ export function createWorker(options: CreateWorkerOptions): Promise<Worker> {
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
-    activities: createActivities({ db: options.db, temporal: options.temporal, taskQueue: options.taskQueue }),
+    activities: createActivities({
+      db: options.db,
+      temporal: options.temporal,
+      taskQueue: options.taskQueue,
+      reliabilityShortenedCalendar: options.reliabilityShortenedCalendar,
+    }),
     // Product metrics (README, "Metrics"); a pre-built bundle includes the workflow interceptor itself (WORKFLOW_INTERCEPTOR_MODULES).
     interceptors: { activity: workerMetricsInterceptors(options.taskQueue), workflowModules: WORKFLOW_INTERCEPTOR_MODULES },
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: require.resolve('../workflows') }),

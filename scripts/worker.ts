@@ -42,6 +42,7 @@ async function main(): Promise<void> {
     db,
     temporal,
     workflowBundle,
+    reliabilityShortenedCalendar: settings.reliabilityShortenedCalendar(),
   });
   process.stdout.write(`worker polling task queue ${config.TEMPORAL_TASK_QUEUE}\n`);
   const mail = startMailSender({

@@ -3,6 +3,7 @@ import { startCase } from '../api/services/cases/start-case';
 import type { Caller } from '../api/plugins/app/auth';
 import type { SmokeProcedureInput } from '../workflows/smoke/messages';
 import { startHarness, type Harness } from './support/harness';
+import { skipDaysUntil, startTimeSkippingHarness, type TimeSkippingHarness } from './support/time-skipping';
 import { makeOrganization, makeUser, signIn, type Session } from './support/factories';
 
 const PDF = Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n', 'latin1');
@@ -189,34 +190,52 @@ describe('human tasks: inbox, operations, evidence, clock', () => {
     expect(res.json<{ results: { ok: boolean }[] }>().results.map((r) => r.ok)).toEqual([true, true]);
     expect(await h.db.case.count({ where: { id: { in: [t1.caseId, t2.caseId] }, status: 'COMPLETED' } })).toBe(2);
   });
+});
 
-  it('reminds before the due date, warns at it, and escalates to the supervising organization after the grace period', async () => {
+/** The task clock on the statute's periods, run on Temporal's time-skipping test server (days pass in seconds). */
+describe('human tasks: the task clock, on the time-skipping test server', () => {
+  let h: TimeSkippingHarness;
+  let townshipId: string;
+  let countyId: string;
+  let a: Session;
+  let aId: string;
+  let county: Session;
+
+  beforeAll(async () => {
+    h = await startTimeSkippingHarness();
+    countyId = (await makeOrganization(h.db, 'COUNTY')).id;
+    townshipId = (await makeOrganization(h.db, 'TOWNSHIP', countyId)).id;
+    const ua = await makeUser(h.db, [{ organizationId: townshipId, role: 'TOWNSHIP_OFFICIAL' }]);
+    const uc = await makeUser(h.db, [{ organizationId: countyId, role: 'COUNTY_APPROVER' }]);
+    aId = ua.id;
+    [a, county] = await Promise.all([signIn(h.api, ua.username), signIn(h.api, uc.username)]);
+  });
+  afterAll(async () => h?.close());
+
+  /** A smoke case of the township: its one task is due in 3 working days, reminded a day before, escalated a day after. */
+  function startSmokeCase(title: string, input: Record<string, unknown> = {}) {
     const caller = { userId: aId, membership: { organizationId: townshipId, role: 'TOWNSHIP_OFFICIAL' } } as unknown as Caller;
-    const row = await startCase({
+    return startCase({
       db: h.db,
       temporal: h.temporal,
       taskQueue: h.taskQueue,
       procedure: 'smoke',
       organizationId: townshipId,
-      title: '限时办结',
+      title,
       caller,
       requestId: 'test',
       ruleSetVersion: 'smoke-1',
       workflowArgs: (caseId): [SmokeProcedureInput] => [
-        {
-          caseId,
-          organizationId: townshipId,
-          role: 'TOWNSHIP_OFFICIAL',
-          timing: { dueInMs: 1500, remindBeforeMs: 1000, escalateAfterMs: 1000 },
-        },
+        { caseId, organizationId: townshipId, role: 'TOWNSHIP_OFFICIAL', ...input },
       ],
     });
-    const deadline = Date.now() + 20_000;
-    let task = await h.db.task.findFirstOrThrow({ where: { caseId: row.id } });
-    while (!task.escalatedAt && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 250));
-      task = await h.db.task.findFirstOrThrow({ where: { caseId: row.id } });
-    }
+  }
+
+  it('reminds before the due date, warns at it, and escalates to the supervising organization after the grace period', async () => {
+    const row = await startSmokeCase('限时办结');
+    const opened = await h.db.task.findFirstOrThrow({ where: { caseId: row.id } });
+    await skipDaysUntil(h, async () => !!(await h.db.task.findUniqueOrThrow({ where: { id: opened.id } })).escalatedAt, 10);
+    const task = await h.db.task.findUniqueOrThrow({ where: { id: opened.id } });
     expect(task.remindedAt).not.toBeNull();
     expect(task.escalatedAt).not.toBeNull();
     expect(task.escalatedToOrgId).toBe(countyId);
@@ -240,5 +259,16 @@ describe('human tasks: inbox, operations, evidence, clock', () => {
         })
       ).statusCode,
     ).toBe(200);
+  });
+
+  it('keeps a task’s 3 working days when its start sends timing: nothing in a workflow’s input can shorten a period', async () => {
+    // What tests used to pass (SmokeProcedureInput.timing): a new execution ignores it and runs the 3 working days.
+    const row = await startSmokeCase('不可缩短', { timing: { dueInMs: 1500, remindBeforeMs: 1000, escalateAfterMs: 1000 } });
+    const task = await h.db.task.findFirstOrThrow({ where: { caseId: row.id } });
+    expect(task.dueAt!.getTime()).toBeGreaterThan((await h.now()).getTime() + 2 * 86_400_000);
+    await h.skip('1 hour');
+    await new Promise((r) => setTimeout(r, 1_000));
+    const after = await h.db.task.findUniqueOrThrow({ where: { id: task.id } });
+    expect([after.remindedAt, after.escalatedAt]).toEqual([null, null]);
   });
 });

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { addYears, chinaDateOf } from '../domain/clock';
+import { addDays, addYears, chinaDateOf } from '../domain/clock';
 import type { ServiceItemTerms } from '../domain/forms/service-admission';
 import { SERVICE_ITEM_EXAMPLE } from '../api/schemas/service-admission';
 import type { Caller } from '../api/plugins/app/auth';
@@ -8,7 +8,7 @@ import { startServiceAdmission, startServiceItemReport } from '../api/services/s
 import type { ServiceItemCaseData, ServiceItemReportCaseData } from '../workflows/service-admission/messages';
 import type { Role } from '../prisma/generated/client';
 import { expectRuleDetailsInEnglish } from './support/rule-details';
-import { startHarness, type Harness } from './support/harness';
+import { skipDaysUntil, startTimeSkippingHarness, type TimeSkippingHarness } from './support/time-skipping';
 import { makeOrganization, makeUser, signIn, type Session } from './support/factories';
 import { until } from './support/wait';
 
@@ -27,8 +27,13 @@ function terms(overrides: Partial<ServiceItemTerms> = {}): ServiceItemTerms {
   return { ...SERVICE_ITEM_EXAMPLE, period: { from: today, until: nextYear }, ...overrides };
 }
 
+/**
+ * On Temporal's time-skipping test server: the admission periods and the county's answer period run on the real
+ * calendar, and a test moves the workflows' clock by days (`skipDaysUntil`) instead of waiting. The API, activities
+ * and PostgreSQL keep the machine's clock: dates a test puts in a workflow's terms count from the workflow's today.
+ */
 describe('service admission (社区工作事项准入) and community reports, against real Temporal and PostgreSQL', () => {
-  let h: Harness;
+  let h: TimeSkippingHarness;
   let city: Org;
   let county: Org;
   let department: Org;
@@ -64,7 +69,7 @@ describe('service admission (社区工作事项准入) and community reports, ag
   }
 
   beforeAll(async () => {
-    h = await startHarness();
+    h = await startTimeSkippingHarness();
     const province = await makeOrganization(h.db, 'PROVINCE');
     city = await makeOrganization(h.db, 'CITY', province.id, '示范市');
     county = await makeOrganization(h.db, 'COUNTY', city.id, '东河县');
@@ -112,6 +117,9 @@ describe('service admission (社区工作事项准入) and community reports, ag
     expect(res.statusCode).toBe(200);
     return task;
   }
+
+  /** Today (China) on the workflows' clock, which the tests move forward. */
+  const workflowToday = async () => chinaDateOf(await h.now());
 
   async function caseData(caseId: string) {
     const row = await h.db.case.findUniqueOrThrow({ where: { id: caseId } });
@@ -470,11 +478,18 @@ describe('service admission (社区工作事项准入) and community reports, ag
         taskQueue: h.taskQueue,
         caller: applicantCaller,
         requestId: 'test-renewal',
-        application: { ...terms({ itemName: '城市居民最低生活保障入户核查' }), communityIds: [communityB.id] },
-        timing: { periodMs: 25_000, reReviewLeadMs: 21_000 },
+        // Review re-opens 30 days (SA_SETTINGS.reReviewLeadMs) before the period's end: here 10 days after admission.
+        application: {
+          ...terms({
+            itemName: '城市居民最低生活保障入户核查',
+            period: { from: today, until: addDays(await workflowToday(), 40) },
+          }),
+          communityIds: [communityB.id],
+        },
       });
       await admitThroughReview(row.id);
       const first = (await caseData(row.id)).data.listing!;
+      await skipDaysUntil(h, async () => (await caseData(row.id)).data.stage === 're-review', 15);
 
       const renewal = await openTask(row.id, 'sa.renew');
       expect(renewal.candidateOrgId).toBe(department.id);
@@ -505,13 +520,17 @@ describe('service admission (社区工作事项准入) and community reports, ag
         taskQueue: h.taskQueue,
         caller: applicantCaller,
         requestId: 'test-expiry',
-        application: { ...terms({ itemName: '社区养犬登记协查' }), communityIds: [communityA.id] },
-        timing: { periodMs: 6_000, reReviewLeadMs: 3_000 },
+        // A period shorter than the 30 days of re-review: review re-opens at admission.
+        application: {
+          ...terms({ itemName: '社区养犬登记协查', period: { from: today, until: addDays(await workflowToday(), 10) } }),
+          communityIds: [communityA.id],
+        },
       });
       await admitThroughReview(row.id);
       expect((await publicList('社区养犬登记协查')).items).toHaveLength(1);
       const renewal = await openTask(row.id, 'sa.renew');
 
+      await skipDaysUntil(h, async () => (await caseData(row.id)).status !== 'OPEN', 15);
       const closed = await until(async () => {
         const c = await caseData(row.id);
         return c.status !== 'OPEN' && c;
@@ -536,8 +555,10 @@ describe('service admission (社区工作事项准入) and community reports, ag
         taskQueue: h.taskQueue,
         caller: applicantCaller,
         requestId: 'test-decline',
-        application: { ...terms({ itemName: '社区消防设施巡查协助' }), communityIds: [communityA.id] },
-        timing: { periodMs: 12_000, reReviewLeadMs: 10_000 },
+        application: {
+          ...terms({ itemName: '社区消防设施巡查协助', period: { from: today, until: addDays(await workflowToday(), 10) } }),
+          communityIds: [communityA.id],
+        },
       });
       await admitThroughReview(row.id);
       await complete(applicant, row.id, 'sa.renew', { action: 'withdraw', reason: '该事项明年起由部门自行承担' });
@@ -546,6 +567,7 @@ describe('service admission (社区工作事项准入) and community reports, ag
       if (Date.now() < Date.parse(data.listing!.validUntil) - 500) {
         expect((await publicList('社区消防设施巡查协助')).items).toHaveLength(1);
       }
+      await skipDaysUntil(h, async () => (await caseData(row.id)).status !== 'OPEN', 15);
       const closed = await until(async () => {
         const c = await caseData(row.id);
         return c.status !== 'OPEN' && c;
@@ -668,8 +690,11 @@ describe('service admission (社区工作事项准入) and community reports, ag
         caller: committeeCaller,
         requestId: 'test-escalation',
         report: { itemDescription: '要求社区代收物业费', pushedBy: '城关街道办事处', pushedOn: today, anonymous: false },
-        timing: { answerDueInMs: 1_500, remindBeforeMs: 1_000, escalateAfterMs: 1_000 },
       });
+      // 15 working days (SA_SETTINGS.reportAnswerPeriod), then a day's grace before the escalation.
+      const answerTask = await openTask(row.id, 'sa.report-answer');
+      await h.skip('18 days');
+      await skipDaysUntil(h, async () => !!(await h.db.task.findUniqueOrThrow({ where: { id: answerTask.id } })).escalatedAt, 20);
       const escalated = await until(async () => {
         const t = await h.db.task.findFirst({ where: { caseId: row.id, kind: 'sa.report-answer' } });
         return t?.escalatedAt ? t : null;
@@ -724,6 +749,25 @@ describe('service admission (社区工作事项准入) and community reports, ag
       });
       const reviewerView = await reviewer.request({ url: '/api/v1/service-items/summary' });
       expect(reviewerView.json<{ counties: { countyId: string }[] }>().counties.map((c) => c.countyId)).toEqual([county.id]);
+    });
+  });
+
+  // After the yearly summary, which counts every application and report of the county.
+  describe('no timing in the input', () => {
+    it('keeps the county’s 15 working days when a report’s start sends timing: nothing a caller sends can shorten a period', async () => {
+      // What tests used to pass (ServiceItemReportInput.timing): the service no longer passes it, the workflow ignores it.
+      const { row, answerDueAt } = await startServiceItemReport({
+        db: h.db,
+        temporal: h.temporal,
+        taskQueue: h.taskQueue,
+        caller: committeeCaller,
+        requestId: 'test-no-timing',
+        report: { itemDescription: '要求社区代办证明', pushedBy: '城关街道办事处', pushedOn: today, anonymous: true },
+        timing: { answerDueInMs: 1_500, remindBeforeMs: 1_000, escalateAfterMs: 1_000 },
+      } as Parameters<typeof startServiceItemReport>[0]);
+      expect(Date.parse(answerDueAt!)).toBeGreaterThan((await h.now()).getTime() + 14 * 86_400_000);
+      const task = await openTask(row.id, 'sa.report-answer');
+      expect(task.dueAt?.toISOString()).toBe(answerDueAt);
     });
   });
 

@@ -6,6 +6,7 @@ import type { Caller } from '../api/plugins/app/auth';
 import { startConversion } from '../api/services/village-conversion/start-conversion';
 import { expectRuleDetailsInEnglish } from './support/rule-details';
 import { startHarness, type Harness } from './support/harness';
+import { skipDaysUntil, startTimeSkippingHarness, type TimeSkippingHarness } from './support/time-skipping';
 import { createVillageConversionActivities } from '../activities/village-conversion';
 import { createOrganization } from '../runtime/organizations';
 import { residentsCommitteeCode } from '../domain/organizations';
@@ -191,37 +192,6 @@ describe('村改居 procedure against real Temporal and PostgreSQL', () => {
       .request({ method: 'POST', url: `/api/v1/village-conversions/${caseId}/withdraw`, payload: { reason: '再次撤回' } });
     expect(again.statusCode).toBe(409);
     expect(again.json<{ error: { code: string } }>().error.code).toBe('TASK_NOT_OPEN');
-  });
-
-  it('escalates an overdue township review to the county', async () => {
-    const late = await newVillage('逾期村');
-    const caller = {
-      userId: late.userId,
-      displayName: '村委会',
-      memberships: [],
-      membership: { organizationId: late.orgId, role: 'VILLAGE_COMMITTEE_OFFICIAL', organizationPath: '' },
-    } as unknown as Caller;
-    const row = await startConversion({
-      db: h.db,
-      temporal: h.temporal,
-      taskQueue: h.taskQueue,
-      caller,
-      title: '逾期督办',
-      requestId: 'test',
-      timing: { stepMs: 2500, remindBeforeMs: 1000, escalateAfterMs: 500 },
-    });
-    sessionOf.set(row.id, late.session);
-    await prepare(row.id);
-    const review = await openTask(row.id, 'vc.township-review');
-    const until = Date.now() + 20_000;
-    let task = review;
-    while (!task.escalatedAt && Date.now() < until) {
-      await new Promise((r) => setTimeout(r, 250));
-      task = await h.db.task.findUniqueOrThrow({ where: { id: review.id } });
-    }
-    expect(task.escalatedAt).not.toBeNull();
-    const townshipOrg = await h.db.organization.findUniqueOrThrow({ where: { id: task.candidateOrgId } });
-    expect(task.escalatedToOrgId).toBe(townshipOrg.parentId);
   });
 
   async function forwardToCounty(caseId: string) {
@@ -602,5 +572,72 @@ describe('村改居 procedure against real Temporal and PostgreSQL', () => {
   it('lets only the village committee start a conversion', async () => {
     const res = await township.request({ method: 'POST', url: '/api/v1/village-conversions', payload: { title: 'x' } });
     expect(res.statusCode).toBe(403);
+  });
+});
+
+/** Each step's period (20 working days, escalated 5 days after), on Temporal's time-skipping test server. */
+describe('村改居 step periods, on the time-skipping test server', () => {
+  let h: TimeSkippingHarness;
+  let townOrgId: string;
+
+  beforeAll(async () => {
+    h = await startTimeSkippingHarness();
+    townOrgId = (await conversionCounty(h, { county: '南河县', town: '白石镇' })).town.id;
+  });
+  afterAll(async () => h?.close());
+
+  /** A village of 白石镇 whose committee official starts a conversion through the service (extra options as a caller might send them). */
+  async function startLate(name: string, extra: Record<string, unknown> = {}) {
+    const { org, user, session } = await conversionVillage(h, townOrgId, name);
+    const caller = {
+      userId: user.id,
+      displayName: '村委会',
+      memberships: [],
+      membership: { organizationId: org.id, role: 'VILLAGE_COMMITTEE_OFFICIAL', organizationPath: '' },
+    } as unknown as Caller;
+    const row = await startConversion({
+      db: h.db,
+      temporal: h.temporal,
+      taskQueue: h.taskQueue,
+      caller,
+      title: '逾期督办',
+      requestId: 'test',
+      ...extra,
+    });
+    return { row, session };
+  }
+
+  it('escalates an overdue township review to the county', async () => {
+    const { row, session } = await startLate('逾期村');
+    const prepareTask = await h.db.task.findFirstOrThrow({ where: { caseId: row.id, kind: 'vc.prepare', status: 'OPEN' } });
+    const prepared = await session.request({
+      method: 'POST',
+      url: `/api/v1/tasks/${prepareTask.id}/complete`,
+      payload: {
+        payload: {
+          application,
+          noticePosting: '村务公开栏及各村民小组张贴',
+          restructuringRecord: '青石镇改制〔2025〕3号',
+          evidence: await uploadEvidence(session, prepareTask.id),
+          votesAgainst: 200,
+          abstentions: 50,
+        },
+      },
+    });
+    expect(prepared.statusCode).toBe(200);
+    const review = await h.db.task.findFirstOrThrow({ where: { caseId: row.id, kind: 'vc.township-review', status: 'OPEN' } });
+    await h.skip('25 days'); // the 20 working days end later (weekends, holidays): from here a day at a time
+    await skipDaysUntil(h, async () => !!(await h.db.task.findUniqueOrThrow({ where: { id: review.id } })).escalatedAt, 45);
+    const task = await h.db.task.findUniqueOrThrow({ where: { id: review.id } });
+    expect(task.escalatedAt).not.toBeNull();
+    const townshipOrg = await h.db.organization.findUniqueOrThrow({ where: { id: task.candidateOrgId } });
+    expect(task.escalatedToOrgId).toBe(townshipOrg.parentId);
+  });
+
+  it('keeps a step’s 20 working days when a start request sends timing: nothing a caller sends can shorten a period', async () => {
+    // What tests used to pass (VillageConversionInput.timing): the service no longer passes it, the workflow ignores it.
+    const { row } = await startLate('不缩短村', { timing: { stepMs: 2500, remindBeforeMs: 1000, escalateAfterMs: 500 } });
+    const task = await h.db.task.findFirstOrThrow({ where: { caseId: row.id, kind: 'vc.prepare', status: 'OPEN' } });
+    expect(task.dueAt!.getTime()).toBeGreaterThan((await h.now()).getTime() + 20 * 86_400_000);
   });
 });

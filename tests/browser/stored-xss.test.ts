@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import type { z } from 'zod';
 import { FORMS, isFormId } from '../../domain/forms';
@@ -13,7 +13,7 @@ import type { CaseExpectation, ChaosContext, Completion } from '../../reliabilit
 import { villageConversionOfficials } from '../../reliability/officials/village-conversion';
 import { signIn } from '../support/browser';
 import { browserSuite } from '../support/browser-suite';
-import type { Harness } from '../support/harness';
+import { startHarness, type Harness } from '../support/harness';
 import type { WebServer } from '../support/web-server';
 
 // About 330 page loads after five hostile cases: 5–10 minutes on 2 cores; generous for a loaded CI machine.
@@ -72,17 +72,12 @@ describe('stored XSS: script and HTML in every free-text field, then every page 
   let h: Harness;
   let server: WebServer;
   let browser: Browser;
-  const { contexts } = browserSuite({ demo: true }, (started) => ({ h, server, browser } = started));
   // The officials' scripts (reliability/officials) run whole elections, which they can only do on the reliability
-  // harnesses' calendar of seconds: this file's in-process worker uses it while the file runs (read at use).
-  const shortenedCalendarBefore = process.env.RELIABILITY_SHORTENED_CALENDAR;
-  beforeAll(() => {
-    process.env.RELIABILITY_SHORTENED_CALENDAR = 'true';
-  });
-  afterAll(() => {
-    if (shortenedCalendarBefore === undefined) delete process.env.RELIABILITY_SHORTENED_CALENDAR;
-    else process.env.RELIABILITY_SHORTENED_CALENDAR = shortenedCalendarBefore;
-  });
+  // harnesses' calendar of seconds: this file's worker is configured with it.
+  const { contexts } = browserSuite(
+    { demo: true, harness: () => startHarness({ reliabilityShortenedCalendar: true }) },
+    (started) => ({ h, server, browser } = started),
+  );
   const expectations: CaseExpectation[] = [];
   let routes: { method: string; pattern: RegExp; schema: Schema }[] = [];
 

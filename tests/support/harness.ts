@@ -37,6 +37,8 @@ export interface HarnessOptions {
   temporalAddress?: string;
   /** A task queue to reuse (workflows started by an earlier harness); default: a new one. */
   taskQueue?: string;
+  /** The worker runs new elections on the reliability harnesses' calendar of seconds (RELIABILITY_SHORTENED_CALENDAR). */
+  reliabilityShortenedCalendar?: boolean;
 }
 
 /**
@@ -75,6 +77,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       db,
       temporal,
       workflowBundle: { codePath: bundlePath },
+      reliabilityShortenedCalendar: options.reliabilityShortenedCalendar,
     });
     running = worker.run();
   };

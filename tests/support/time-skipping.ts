@@ -80,3 +80,22 @@ async function startTestServer(): Promise<{ address: string; stop(): Promise<voi
     }
   }
 }
+
+/**
+ * Moves the workflow clock a day at a time until `done()` holds (periods end on holiday-calendar days), giving the
+ * activities a timer started a second each time to write what it decided; fails after `maxDays`.
+ */
+export async function skipDaysUntil(h: TimeSkippingHarness, done: () => Promise<boolean>, maxDays = 40): Promise<void> {
+  const settled = async () => {
+    for (let i = 0; i < 5; i++) {
+      if (await done()) return true;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    return false;
+  };
+  for (let day = 0; day < maxDays; day++) {
+    if (await settled()) return;
+    await h.skip('1 day');
+  }
+  if (!(await settled())) throw new Error(`not done after skipping ${maxDays} days`);
+}

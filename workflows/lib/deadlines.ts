@@ -18,12 +18,3 @@ export async function deadlineFromToday(options: {
     calendarWarning: resolved.calendarWarning,
   };
 }
-
-/** A shortened deadline (tests): due `dueInMs` from now, with its reminder and escalation. */
-export function shortenedDeadline(timing: { dueInMs: number; remindBeforeMs: number; escalateAfterMs: number }): TaskDeadline {
-  return {
-    dueAt: new Date(Date.now() + timing.dueInMs).toISOString(),
-    remindBeforeMs: timing.remindBeforeMs,
-    escalateAfterMs: timing.escalateAfterMs,
-  };
-}

@@ -42,9 +42,8 @@ const local = proxyLocalActivities<Activities>({ startToCloseTimeout: '30 second
 const regular = proxyActivities<Activities>({ startToCloseTimeout: '15 seconds', retry });
 /** The proxy this execution uses, chosen once by `installTaskHandlers` (before any activity runs). */
 let chosen: Activities = local;
-const activities = trackedActivities(
-  new Proxy({} as Activities, { get: (_target, property) => Reflect.get(chosen, property) as unknown }),
-);
+/** Every activity call of a procedure goes through this one layer (workflows/lib/tracking.ts) to `chosen`. */
+const activities = trackedActivities(() => chosen);
 
 interface TaskState {
   id: string;

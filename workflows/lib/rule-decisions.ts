@@ -1,8 +1,11 @@
 import type { RuleResult } from '../../domain/rules/rule';
 import { procedureActivities } from './human-task';
 
-/** Records the rule results of one step on the case (with the task that decided them, if any). */
-export function recordRules(options: { caseId: string; rules: readonly RuleResult[]; taskId?: string }): Promise<void> {
+/**
+ * From a workflow: records the rule results of one of its steps as rule decisions on the case (with the task that
+ * decided them, if any), through the batchable `recordRuleDecisions` activity (written by `writeRuleDecisions`).
+ */
+export function recordStepDecisions(options: { caseId: string; rules: readonly RuleResult[]; taskId?: string }): Promise<void> {
   return procedureActivities.recordRuleDecisions({
     caseId: options.caseId,
     taskId: options.taskId,

@@ -87,20 +87,37 @@ export function tracked<A extends unknown[], R>(
   };
 }
 
-/** Wraps every function of an activities proxy: batchable writes are deferred when batching is on, the rest `tracked`. */
-export function trackedActivities<T extends object>(proxy: T): T {
-  return new Proxy(proxy, {
-    get(target, property, receiver) {
-      const value: unknown = Reflect.get(target, property, receiver);
-      if (typeof value !== 'function' || typeof property !== 'string') return value;
-      if (BATCHED_WRITES.has(property)) {
-        return (input: DeferredWrite['input']) => {
-          if (!batching) return tracked(value as (i: unknown) => Promise<unknown>)(input);
-          pending.push({ name: property, input } as DeferredWrite);
-          return Promise.resolve();
-        };
+/**
+ * The one layer between workflow code and Temporal's activity proxies. `activities.x(input)` calls activity `x` of
+ * the proxy `current()` gives at the call (a procedure chooses local or regular activities once, before its first
+ * call: `installTaskHandlers`). A batchable write is deferred while batching is on; every other call is `tracked`,
+ * after the deferred writes (except the calendar reads of `INDEPENDENT_OF_WRITES`). Each activity's wrapper is built
+ * once, on its first use.
+ */
+export function trackedActivities<T extends object>(current: () => T): T {
+  const calls = new Map<string, (...args: unknown[]) => Promise<unknown>>();
+  return new Proxy({} as T, {
+    get(_target, property) {
+      if (typeof property !== 'string') return undefined;
+      let call = calls.get(property);
+      if (!call) {
+        call = activityCall(property, () => Reflect.get(current(), property) as (...args: unknown[]) => Promise<unknown>);
+        calls.set(property, call);
       }
-      return tracked(value as (...a: unknown[]) => Promise<unknown>, { independent: INDEPENDENT_OF_WRITES.has(property) });
+      return call;
     },
   });
+}
+
+function activityCall(
+  name: string,
+  activity: () => (...args: unknown[]) => Promise<unknown>,
+): (...args: unknown[]) => Promise<unknown> {
+  const call = tracked((...args: unknown[]) => activity()(...args), { independent: INDEPENDENT_OF_WRITES.has(name) });
+  if (!BATCHED_WRITES.has(name)) return call;
+  return (input: unknown) => {
+    if (!batching) return call(input);
+    pending.push({ name, input } as DeferredWrite);
+    return Promise.resolve();
+  };
 }

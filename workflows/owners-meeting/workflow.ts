@@ -22,7 +22,7 @@ import {
   type TaskDeadline,
   declared,
 } from '../lib/human-task';
-import { recordRules } from '../lib/rule-decisions';
+import { recordStepDecisions } from '../lib/rule-decisions';
 import { OWNERS_MEETING } from '../../domain/procedures';
 import type { SaveOwnersMeetingStepInput } from '../../activities/owners-meeting';
 import { type OwnersMeetingCaseData, type OwnersMeetingInput, type OwnersMeetingResult } from './messages';
@@ -332,7 +332,7 @@ class OwnersMeeting {
   }
 
   private recordRules(rules: RuleResult[], taskId?: string): Promise<void> {
-    return recordRules({ caseId: this.caseId, rules, taskId });
+    return recordStepDecisions({ caseId: this.caseId, rules, taskId });
   }
 }
 

@@ -2,14 +2,6 @@ import type { ServiceItemReport, ServiceItemTerms } from '../../domain/forms/ser
 import type { RuleResult } from '../../domain/rules/rule';
 import type { RoleName } from '../../domain/roles';
 
-/** Test and demo timing of an admitted item's period; without it the period ends with `terms.period.until`. */
-export interface ServiceAdmissionTiming {
-  /** The first admitted period ends this many ms after the county's admission (renewals use their terms' period). */
-  periodMs?: number;
-  /** Review re-opens this long before the period ends (default SA_SETTINGS.reReviewLeadMs). */
-  reReviewLeadMs?: number;
-}
-
 /** Input of the service-admission procedure: the case row already exists (written by the API before the start). */
 export interface ServiceAdmissionInput {
   caseId: string;
@@ -19,7 +11,6 @@ export interface ServiceAdmissionInput {
   countyOrgId: string;
   civilAffairsOrgId: string;
   terms: ServiceItemTerms;
-  timing?: ServiceAdmissionTiming;
 }
 
 /** Where a service-item case stands (Case.data.stage). */
@@ -79,13 +70,6 @@ export interface ServiceAdmissionResult {
   admissions: number;
 }
 
-/** Test and demo timing of the county's answer; without it the answer is due per SA_SETTINGS.reportAnswerPeriod. */
-export interface ServiceItemReportTiming {
-  answerDueInMs: number;
-  remindBeforeMs: number;
-  escalateAfterMs: number;
-}
-
 /** Input of the community report procedure (SA-REPORT). */
 export interface ServiceItemReportInput {
   caseId: string;
@@ -96,7 +80,6 @@ export interface ServiceItemReportInput {
   report: ServiceItemReport;
   /** Items admitted for the community when it reported (shown to the county). */
   admittedItems: { number: string; itemName: string }[];
-  timing?: ServiceItemReportTiming;
 }
 
 /** The published outcome of a report; names the committee only when it did not ask for anonymity. */

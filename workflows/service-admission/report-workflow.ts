@@ -9,8 +9,9 @@ import {
   type TaskDeadline,
   declared,
 } from '../lib/human-task';
-import { deadlineFromToday, shortenedDeadline } from '../lib/deadlines';
-import { recordRules } from '../lib/rule-decisions';
+import { deadlineFromToday } from '../lib/deadlines';
+import { legacyTiming, shortenedDeadline } from '../lib/legacy-timing';
+import { recordStepDecisions } from '../lib/rule-decisions';
 import { SERVICE_ADMISSION_REPORT } from '../../domain/procedures';
 import type {
   ServiceItemReportCaseData,
@@ -28,9 +29,10 @@ type Answer = HumanTaskOutcome<'sa.report-answer'>;
  */
 export async function serviceItemReportProcedure(input: ServiceItemReportInput): Promise<ServiceItemReportResult> {
   installTaskHandlers();
+  const legacy = legacyTiming<LegacyAnswerTiming>(input);
   const report = new ItemReport(input);
 
-  const deadline = await answerDeadline(input);
+  const deadline = await answerDeadline(legacy);
   await report.receive(deadline);
   const { answer, answeredLate } = await report.countyAnswers(deadline);
   await report.publish({ answer, deadline, answeredLate });
@@ -129,14 +131,17 @@ class ItemReport {
   }
 
   private recordRules(rule: RuleResult, taskId?: string): Promise<void> {
-    return recordRules({ caseId: this.input.caseId, rules: [rule], taskId });
+    return recordStepDecisions({ caseId: this.input.caseId, rules: [rule], taskId });
   }
 }
 
-/** The county's answer is due within the configured period from today (or the test's shortened clock). */
-async function answerDeadline(input: ServiceItemReportInput): Promise<TaskDeadline> {
-  if (input.timing) {
-    const { answerDueInMs, ...clock } = input.timing;
+/** The `timing` of an execution started before it left the input (workflows/lib/legacy-timing.ts). */
+type LegacyAnswerTiming = { answerDueInMs: number; remindBeforeMs: number; escalateAfterMs: number };
+
+/** The county's answer is due within the configured period from today (or an old execution's timing). */
+async function answerDeadline(legacy: LegacyAnswerTiming | undefined): Promise<TaskDeadline> {
+  if (legacy) {
+    const { answerDueInMs, ...clock } = legacy;
     return shortenedDeadline({ dueInMs: answerDueInMs, ...clock });
   }
   return deadlineFromToday({

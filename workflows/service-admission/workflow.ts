@@ -22,7 +22,8 @@ import {
 } from '../lib/human-task';
 import { SERVICE_ADMISSION } from '../../domain/procedures';
 import type { Actor } from '../lib/messages';
-import { recordRules } from '../lib/rule-decisions';
+import { legacyTiming } from '../lib/legacy-timing';
+import { recordStepDecisions } from '../lib/rule-decisions';
 import type {
   ServiceAdmissionInput,
   ServiceAdmissionResult,
@@ -92,7 +93,7 @@ async function admissionRound(options: {
       // 暂缓准入: held until the department gives what is missing.
       const supplemented = await departmentRevises({
         item,
-        kind: 'sa.supplement',
+        task: SERVICE_ADMISSION.tasks.supplement,
         terms,
         state: { stage: 'held', rules: check.rules },
       });
@@ -105,7 +106,7 @@ async function admissionRound(options: {
     if (review.reviewed.decision === 'return') {
       const revised = await departmentRevises({
         item,
-        kind: 'sa.revise',
+        task: SERVICE_ADMISSION.tasks.revise,
         terms,
         state: { stage: 'returned', review: review.reviewed },
       });
@@ -271,37 +272,37 @@ async function ownDutyRefusal({
   return { kind: 'reclassified', terms: { ...terms, classification: reclassified } };
 }
 
+/** The department's tasks on its terms: supplement them (held), revise them (returned) or renew them (re-review). */
+type RevisionTask = (typeof SERVICE_ADMISSION.tasks)['supplement' | 'revise' | 'renew'];
+
 /** The department supplements or revises the terms (or withdraws: null). */
 async function departmentRevises({
   item,
-  kind,
+  task,
   terms,
   state,
   until,
 }: {
   item: ServiceItemCase;
-  kind: 'sa.supplement' | 'sa.revise' | 'sa.renew';
+  task: RevisionTask;
   terms: ServiceItemTerms;
   state: Partial<ServiceItemCaseData>;
   /** The task closes when this becomes true (the period ended): the result is then undefined. */
   until?: () => boolean;
 }): Promise<ServiceItemTerms | null | undefined> {
-  const task = {
-    'sa.supplement': SERVICE_ADMISSION.tasks.supplement,
-    'sa.revise': SERVICE_ADMISSION.tasks.revise,
-    'sa.renew': SERVICE_ADMISSION.tasks.renew,
-  }[kind];
+  const { kind } = task;
+  const renewal = task === SERVICE_ADMISSION.tasks.renew;
   await item.save({
     set: { ...state },
     event: { action: `service-item.${state.stage ?? kind}` },
-    notifyDepartment: kind !== 'sa.renew',
+    notifyDepartment: !renewal,
   });
   const spec = {
     caseId: item.caseId,
     ...declared(task, item.input.department.role),
     candidateOrgId: item.input.department.orgId,
     context: { terms, ...state },
-    ...(kind === 'sa.renew' && item.listing
+    ...(renewal && item.listing
       ? { deadline: { dueAt: item.listing.validUntil, remindBeforeMs: SA_SETTINGS.renewalRemindBeforeMs, closesAtDue: true } }
       : {}),
   };
@@ -332,14 +333,14 @@ async function admittedPeriod(
   terms: ServiceItemTerms,
 ): Promise<Closed | { kind: 'renew'; terms: ServiceItemTerms }> {
   const listing = item.listing!;
-  const lead = item.input.timing?.reReviewLeadMs ?? SA_SETTINGS.reReviewLeadMs;
+  const lead = item.legacy?.reReviewLeadMs ?? SA_SETTINGS.reReviewLeadMs;
   await waitUntil(Date.parse(listing.validUntil) - lead);
 
   // 期满前复审: the period's clock runs on through the renewal's review and decision.
   item.startPeriodClock();
   const renewed = await departmentRevises({
     item,
-    kind: 'sa.renew',
+    task: SERVICE_ADMISSION.tasks.renew,
     terms,
     state: { stage: 're-review', renewalDueAt: listing.validUntil },
     until: () => item.periodOver,
@@ -368,6 +369,9 @@ function by(actor: Actor) {
   return { actorId: actor.userId, actingOrgId: actor.organizationId };
 }
 
+/** An old execution's `timing`: its first admitted period ended `periodMs` after the admission; review re-opened `reReviewLeadMs` before. */
+type LegacyPeriodTiming = { periodMs?: number; reReviewLeadMs?: number };
+
 /** The case's state as the workflow keeps it, written to Case.data in order (one write after another). */
 class ServiceItemCase {
   readonly caseId: string;
@@ -379,8 +383,12 @@ class ServiceItemCase {
   private seq = 0;
   private writes: Promise<void> = Promise.resolve();
 
+  /** The `timing` of an execution started before it left the input (workflows/lib/legacy-timing.ts). */
+  readonly legacy: LegacyPeriodTiming | undefined;
+
   constructor(readonly input: ServiceAdmissionInput) {
     this.caseId = input.caseId;
+    this.legacy = legacyTiming<LegacyPeriodTiming>(input);
   }
 
   /** Merges `set` into Case.data with an audit row; `notifyDepartment` tells the department of a decision. */
@@ -403,7 +411,7 @@ class ServiceItemCase {
   }
 
   recordRules(rules: RuleResult[], taskId?: string): Promise<void> {
-    return recordRules({ caseId: this.caseId, rules, taskId });
+    return recordStepDecisions({ caseId: this.caseId, rules, taskId });
   }
 
   /** SA-LIST: the admitted item enters the public list with its funding, period and legal basis. */
@@ -417,7 +425,7 @@ class ServiceItemCase {
     round: number;
     decision: HumanTaskOutcome<'sa.decide'>;
   }): Promise<void> {
-    const periodMs = round === 1 ? this.input.timing?.periodMs : undefined;
+    const periodMs = round === 1 ? this.legacy?.periodMs : undefined;
     const validUntil =
       periodMs !== undefined ? new Date(Date.now() + periodMs).toISOString() : endOfDayInChina(terms.period.until).toISOString();
     this.listing = {

@@ -6,8 +6,6 @@ export interface SmokeProcedureInput {
   /** Organization whose officials confirm the check, and their role. */
   organizationId: string;
   role: RoleName;
-  /** Test and demo timing of the task's clock; without it the task is due in 3 working days. */
-  timing?: { dueInMs: number; remindBeforeMs: number; escalateAfterMs: number };
 }
 
 export interface SmokeProcedureResult {

@@ -1,4 +1,5 @@
-import { deadlineFromToday, shortenedDeadline } from '../lib/deadlines';
+import { deadlineFromToday } from '../lib/deadlines';
+import { legacyTiming, shortenedDeadline } from '../lib/legacy-timing';
 import {
   finishProcedure,
   humanTask,
@@ -16,7 +17,7 @@ import type { SmokeProcedureInput, SmokeProcedureResult } from './messages';
  */
 export async function smokeProcedure(input: SmokeProcedureInput): Promise<SmokeProcedureResult> {
   installTaskHandlers();
-  const confirmation = await confirm(input);
+  const confirmation = await confirm(input, legacyTiming<LegacySmokeTiming>(input));
   const { decision } = confirmation.payload;
   await procedureActivities.closeCase({
     caseId: input.caseId,
@@ -28,18 +29,21 @@ export async function smokeProcedure(input: SmokeProcedureInput): Promise<SmokeP
 }
 
 /** The one step: an official of the organization confirms (or rejects) the check within its deadline. */
-async function confirm(input: SmokeProcedureInput) {
+async function confirm(input: SmokeProcedureInput, legacy: LegacySmokeTiming | undefined) {
   return humanTask({
-    deadline: await deadline(input),
+    deadline: await deadline(legacy),
     caseId: input.caseId,
     ...declared(SMOKE.tasks.confirm, input.role),
     candidateOrgId: input.organizationId,
   });
 }
 
-/** Due in 3 working days, a reminder a day before and the escalation a day after (or the test's shortened clock). */
-async function deadline(input: SmokeProcedureInput): Promise<TaskDeadline> {
-  if (input.timing) return shortenedDeadline(input.timing);
+/** The `timing` of executions started before it left the input (workflows/lib/legacy-timing.ts). */
+type LegacySmokeTiming = { dueInMs: number; remindBeforeMs: number; escalateAfterMs: number };
+
+/** Due in 3 working days, a reminder a day before and the escalation a day after (or an old execution's timing). */
+async function deadline(legacy: LegacySmokeTiming | undefined): Promise<TaskDeadline> {
+  if (legacy) return shortenedDeadline(legacy);
   return deadlineFromToday({
     period: { amount: 3, unit: 'workdays' },
     remindBeforeMs: 24 * 3_600_000,

@@ -8,8 +8,6 @@ export interface VillageConversionInput {
   townshipOrgId: string;
   countyOrgId: string;
   civilAffairsOrgId: string;
-  /** Time each step has before it is due, and the reminder/escalation around it (tests use seconds). */
-  timing?: { stepMs: number; remindBeforeMs: number; escalateAfterMs: number };
 }
 
 export interface VillageConversionResult {

@@ -12,8 +12,9 @@ import {
   type TaskDeadline,
   declared,
 } from '../lib/human-task';
-import { deadlineFromToday, shortenedDeadline } from '../lib/deadlines';
-import { recordRules } from '../lib/rule-decisions';
+import { deadlineFromToday } from '../lib/deadlines';
+import { legacyTiming, shortenedDeadline } from '../lib/legacy-timing';
+import { recordStepDecisions } from '../lib/rule-decisions';
 import { VILLAGE_CONVERSION } from '../../domain/procedures';
 import type { FirstElectionStart } from '../../activities/village-conversion';
 import {
@@ -62,7 +63,12 @@ class VillageConversion {
   /** The county's returns, each with its opinion, kept on the case record (Case.data.countyReturns). */
   private readonly countyReturns: { opinion: string; by: string; at: string; taskId: string }[] = [];
 
-  constructor(private readonly input: VillageConversionInput) {}
+  /** The `timing` of an execution started before it left the input (workflows/lib/legacy-timing.ts). */
+  private readonly legacy: LegacyStepTiming | undefined;
+
+  constructor(private readonly input: VillageConversionInput) {
+    this.legacy = legacyTiming<LegacyStepTiming>(input);
+  }
 
   private get caseId(): string {
     return this.input.caseId;
@@ -99,7 +105,7 @@ class VillageConversion {
         caseId: this.caseId,
         ...declared(VILLAGE_CONVERSION.tasks.prepare),
         candidateOrgId: this.input.villageOrgId,
-        deadline: await stepDeadline(this.input),
+        deadline: await stepDeadline(this.legacy),
         check: (payload) => evaluateConversion(payload.application),
       },
       this.withdrawn,
@@ -118,7 +124,7 @@ class VillageConversion {
         caseId: this.caseId,
         ...declared(VILLAGE_CONVERSION.tasks.townshipReview),
         candidateOrgId: this.input.townshipOrgId,
-        deadline: await stepDeadline(this.input),
+        deadline: await stepDeadline(this.legacy),
       },
       this.withdrawn,
       'withdrawn',
@@ -146,7 +152,7 @@ class VillageConversion {
       caseId: this.caseId,
       ...declared(VILLAGE_CONVERSION.tasks.civilAffairsReview),
       candidateOrgId: this.input.civilAffairsOrgId,
-      deadline: await stepDeadline(this.input),
+      deadline: await stepDeadline(this.legacy),
     });
     if (civil.payload.decision !== 'return') return 'forwarded';
     this.proposed = false;
@@ -162,7 +168,7 @@ class VillageConversion {
       caseId: this.caseId,
       ...declared(VILLAGE_CONVERSION.tasks.countyDecision),
       candidateOrgId: this.input.countyOrgId,
-      deadline: await stepDeadline(this.input),
+      deadline: await stepDeadline(this.legacy),
     });
     if (decided.payload.decision === 'return') {
       this.proposed = false;
@@ -250,7 +256,7 @@ class VillageConversion {
   }
 
   private recordRules(rules: RuleResult[], taskId: string): Promise<void> {
-    return recordRules({ caseId: this.caseId, rules, taskId });
+    return recordStepDecisions({ caseId: this.caseId, rules, taskId });
   }
 }
 
@@ -278,10 +284,12 @@ function firstElectionRecord(first: FirstElectionStart) {
   };
 }
 
-/** Each step's deadline: 20 working days (or the test's shortened clock), a reminder 3 days before, escalation 5 days after. */
-async function stepDeadline(input: VillageConversionInput): Promise<TaskDeadline> {
-  if (input.timing) {
-    const { stepMs, ...clock } = input.timing;
+type LegacyStepTiming = { stepMs: number; remindBeforeMs: number; escalateAfterMs: number };
+
+/** Each step's deadline: 20 working days (or an old execution's timing), a reminder 3 days before, escalation 5 days after. */
+async function stepDeadline(legacy: LegacyStepTiming | undefined): Promise<TaskDeadline> {
+  if (legacy) {
+    const { stepMs, ...clock } = legacy;
     return shortenedDeadline({ dueInMs: stepMs, ...clock });
   }
   // The policy sets no period for these steps; 20 working days each is this product's configurable default.

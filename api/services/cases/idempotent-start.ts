@@ -11,11 +11,20 @@ import { earlierWithKey, type Idempotency } from '../idempotency';
 
 export type { Idempotency };
 
-interface IdempotentStartOptions {
+interface StartContext {
   db: Db;
   temporal: Client;
   caller: Caller;
   idempotency?: Idempotency;
+}
+
+export interface IdempotentStartOptions<T> extends StartContext {
+  /** The procedure of the case a key opens: the same key on another procedure's start is refused. */
+  procedure: ProcedureId;
+  /** Opens the case, with the start's checks; runs only when the key is new (or there is none). */
+  start: () => Promise<T>;
+  /** What a repeat answers, from the case the first request opened; default: the case row itself. */
+  answer?: (row: Case) => T | Promise<T>;
 }
 
 /**
@@ -26,13 +35,8 @@ interface IdempotentStartOptions {
  * lets one open the case; the other answers it. A start that failed (case FAILED) releases its key, so a repeat after
  * a 503 starts afresh. Without a key, the start just runs.
  */
-export async function idempotentStart<T>(
-  options: IdempotentStartOptions,
-  procedure: ProcedureId,
-  start: () => Promise<T>,
-  answer: (row: Case) => T | Promise<T> = (row) => row as T,
-): Promise<T> {
-  const { idempotency } = options;
+export async function idempotentStart<T>(options: IdempotentStartOptions<T>): Promise<T> {
+  const { idempotency, procedure, start, answer = (row: Case) => row as T } = options;
   if (!idempotency) return start();
   const earlier = await earlierStart(options.db, options.caller, procedure, idempotency);
   if (earlier) return answer(await replay(options, earlier));
@@ -59,7 +63,7 @@ function earlierStart(db: Db, caller: Caller, procedure: ProcedureId, idempotenc
 }
 
 /** The earlier case, once its workflow has started (the repeat finishes a start its first request left unfinished). */
-async function replay(options: IdempotentStartOptions, earlier: Case): Promise<Case> {
+async function replay(options: StartContext, earlier: Case): Promise<Case> {
   const pending = await pendingStartOf(options.db, earlier.id);
   if (pending) {
     try {

@@ -27,5 +27,5 @@ export async function startSmokeCase(options: {
         { caseId, organizationId: membership.organizationId, role: membership.role },
       ],
     });
-  return idempotentStart(options, 'smoke', start);
+  return idempotentStart({ ...options, procedure: 'smoke', start });
 }

@@ -27,7 +27,7 @@ export interface StartElectionOptions {
  * restructuring status; the first task is the township's set-up. One running election per community.
  */
 export async function startElection(options: StartElectionOptions) {
-  return idempotentStart(options, 'election', () => openElection(options));
+  return idempotentStart({ ...options, procedure: 'election', start: () => openElection(options) });
 }
 
 async function openElection(options: StartElectionOptions) {

@@ -54,7 +54,7 @@ function dateProblem(path: string, zh: string, en: string): AppError {
  * residents' committee at once and asks for its opinion by the deadline.
  */
 export async function registerOwnersMeeting(options: RegisterOwnersMeetingOptions) {
-  return idempotentStart(options, 'owners-meeting', () => openOwnersMeeting(options));
+  return idempotentStart({ ...options, procedure: 'owners-meeting', start: () => openOwnersMeeting(options) });
 }
 
 async function openOwnersMeeting(options: RegisterOwnersMeetingOptions) {

@@ -7,11 +7,9 @@ import type { RuleResult } from '../../../domain/rules/rule';
 import { SA_RULES, evaluateAdmission, type AdmissionCheck } from '../../../domain/rules/service-admission';
 import type {
   ServiceAdmissionInput,
-  ServiceAdmissionTiming,
   ServiceItemCaseData,
   ServiceItemReportCaseData,
   ServiceItemReportInput,
-  ServiceItemReportTiming,
 } from '../../../workflows/service-admission/messages';
 import type { Case } from '../../../prisma/generated/client';
 import type { Caller } from '../../plugins/app/auth';
@@ -46,15 +44,13 @@ function ruleRefusal(ruleId: 'SA-GATE' | 'SA-REPORT', detail: LocalizedText, val
  * opens, the workflow evaluates the admission rules at once, and the answer shows where the case stands.
  */
 export async function startServiceAdmission(
-  options: StartOptions & { application: ServiceItemApplication; timing?: ServiceAdmissionTiming },
+  options: StartOptions & { application: ServiceItemApplication },
 ): Promise<{ row: Case; admission: AdmissionCheck }> {
   const answer = (row: Case) => ({ row, admission: evaluateAdmission((row.data as unknown as ServiceItemCaseData).terms) });
-  return idempotentStart(options, SERVICE_ADMISSION, () => applyForAdmission(options), answer);
+  return idempotentStart({ ...options, procedure: SERVICE_ADMISSION, start: () => applyForAdmission(options), answer });
 }
 
-async function applyForAdmission(
-  options: StartOptions & { application: ServiceItemApplication; timing?: ServiceAdmissionTiming },
-) {
+async function applyForAdmission(options: StartOptions & { application: ServiceItemApplication }) {
   const { db, caller, application } = options;
   const membership = currentMembership(caller);
   const { self, county, city, civilAffairs } = await countyOf(db, membership.organizationId);
@@ -133,7 +129,6 @@ async function applyForAdmission(
         countyOrgId: county.id,
         civilAffairsOrgId: civilAffairs.id,
         terms,
-        timing: options.timing,
       },
     ],
   });
@@ -148,14 +143,12 @@ const PUSHING_KINDS = new Set(['COUNTY', 'DEPARTMENT', 'CIVIL_AFFAIRS_BUREAU', '
  * SA-REPORT: a residents' committee reports an item pushed onto it without admission. The pushing organization, when
  * named, must be in the committee's county (else 404); evidence must be documents the caller may read (else 404).
  */
-export async function startServiceItemReport(
-  options: StartOptions & { report: ServiceItemReport; timing?: ServiceItemReportTiming },
-) {
+export async function startServiceItemReport(options: StartOptions & { report: ServiceItemReport }) {
   const answer = (row: Case) => ({ row, answerDueAt: (row.data as unknown as ServiceItemReportCaseData).answerDueAt ?? null });
-  return idempotentStart(options, SERVICE_ADMISSION_REPORT, () => reportUnadmittedItem(options), answer);
+  return idempotentStart({ ...options, procedure: SERVICE_ADMISSION_REPORT, start: () => reportUnadmittedItem(options), answer });
 }
 
-async function reportUnadmittedItem(options: StartOptions & { report: ServiceItemReport; timing?: ServiceItemReportTiming }) {
+async function reportUnadmittedItem(options: StartOptions & { report: ServiceItemReport }) {
   const { db, caller, report } = options;
   const membership = currentMembership(caller);
   const { self, county, city } = await countyOf(db, membership.organizationId);
@@ -236,7 +229,6 @@ async function reportUnadmittedItem(options: StartOptions & { report: ServiceIte
         countyName: county.name,
         report,
         admittedItems,
-        timing: options.timing,
       },
     ],
   });

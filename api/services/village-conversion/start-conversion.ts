@@ -35,13 +35,12 @@ type StartConversionOptions = {
   caller: Caller;
   title?: string;
   requestId: string;
-  timing?: VillageConversionInput['timing'];
   idempotency?: Idempotency;
 };
 
 /** Opens a conversion case for the caller's own village (only a village committee official can). */
 export async function startConversion(options: StartConversionOptions) {
-  return idempotentStart(options, 'village-conversion', () => openConversion(options));
+  return idempotentStart({ ...options, procedure: 'village-conversion', start: () => openConversion(options) });
 }
 
 /**
@@ -123,7 +122,6 @@ function startVillageCase(options: StartConversionOptions, parties: Awaited<Retu
         townshipOrgId: parties.township.id,
         countyOrgId: parties.county.id,
         civilAffairsOrgId: parties.civilAffairs.id,
-        timing: options.timing,
       },
     ],
   });
