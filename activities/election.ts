@@ -77,7 +77,11 @@ export function createElectionActivities({ db }: { db: Db }) {
   return {
     /** The calendar a new election runs: null (the statute's) unless this worker is a reliability harness's. */
     async electionCalendar(): Promise<ShortenedElectionCalendar | null> {
-      return settings.reliabilityShortenedCalendar() ? RELIABILITY_CALENDAR : null;
+      if (!settings.reliabilityShortenedCalendar()) return null;
+      return {
+        ...RELIABILITY_CALENDAR,
+        objectionWindowMs: settings.reliabilityObjectionWindowMs() ?? RELIABILITY_CALENDAR.objectionWindowMs,
+      };
     },
 
     /**

@@ -13,6 +13,8 @@ export interface TemporalDevServerOptions {
   /** Web UI port; omitted = no UI. */
   uiPort?: number;
   namespace?: string;
+  /** Dynamic config values (`--dynamic-config-value KEY=JSON`), e.g. lowered per-execution limits in a test. */
+  dynamicConfig?: Record<string, string | number | boolean>;
   onLog?: (line: string) => void;
 }
 
@@ -55,6 +57,8 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions =
     fs.mkdirSync(path.dirname(options.dbFile), { recursive: true });
     args.push('--db-filename', options.dbFile);
   }
+  for (const [key, value] of Object.entries(options.dynamicConfig ?? {}))
+    args.push('--dynamic-config-value', `${key}=${JSON.stringify(value)}`);
   if (options.uiPort) args.push('--ui-port', String(options.uiPort));
   else args.push('--headless');
   const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
