@@ -113,14 +113,25 @@ export async function runCommunityElection(o: CommunityElectionOptions): Promise
     o.log(`big-community: ${name}`);
   };
 
-  /** A request that must answer `expected`; a 503/429 (load shed) is waited out and sent again. */
-  async function call<T>(caller: ApiCaller, method: string, path: string, body: unknown, expected: number): Promise<T> {
+  /**
+   * A request that must answer `expected`; a 503/429 (load shed) is waited out and sent again, and so is a 409 when
+   * `retryConflict` (two objections numbered at the same moment: nothing was recorded, the API says try again).
+   */
+  async function call<T>(
+    caller: ApiCaller,
+    method: string,
+    path: string,
+    body: unknown,
+    expected: number,
+    retryConflict = false,
+  ): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       const answer = await caller.send<T>(method, path, body);
       if (answer.status === expected) return answer.body;
-      if ((answer.status === 503 || answer.status === 429) && attempt < 30) {
+      const again = answer.status === 503 || answer.status === 429 || (retryConflict && answer.status === 409);
+      if (again && attempt < 30) {
         retried += 1;
-        await sleep(500);
+        await sleep(retryConflict ? 50 + Math.random() * 200 : 500);
         continue;
       }
       throw new Error(`${method} ${path}: ${answer.status} ${JSON.stringify(answer.body).slice(0, 500)}`);
@@ -142,7 +153,7 @@ export async function runCommunityElection(o: CommunityElectionOptions): Promise
   const stepTask = (electionId: string, kind: string, timeoutMs?: number) =>
     openTask(
       kind,
-      `SELECT id FROM task WHERE case_id = $1 AND kind = $2 AND status = 'OPEN' ORDER BY created_at LIMIT 1`,
+      `SELECT id FROM task WHERE case_id = $1::uuid AND kind = $2 AND status = 'OPEN' ORDER BY created_at LIMIT 1`,
       [electionId, kind],
       timeoutMs,
     );
@@ -165,7 +176,7 @@ export async function runCommunityElection(o: CommunityElectionOptions): Promise
   }
   async function pool(total: number, op: (i: number) => Promise<void>) {
     let next = 0;
-    let failure: unknown;
+    let failure: Error | undefined;
     await Promise.all(
       Array.from({ length: Math.min(o.concurrency, total) }, async () => {
         while (failure === undefined) {
@@ -174,7 +185,7 @@ export async function runCommunityElection(o: CommunityElectionOptions): Promise
           try {
             await op(i);
           } catch (error) {
-            failure ??= error;
+            failure ??= error instanceof Error ? error : new Error(String(error));
           }
         }
       }),
@@ -232,7 +243,7 @@ export async function runCommunityElection(o: CommunityElectionOptions): Promise
     submitLatencies.push(performance.now() - t);
     const taskId = await openTask(
       'migrant-decision',
-      `SELECT id FROM task WHERE case_id = $1 AND kind = 'election.migrant-decision' AND status = 'OPEN' LIMIT 1`,
+      `SELECT id FROM task WHERE case_id = $1::uuid AND kind = 'election.migrant-decision' AND status = 'OPEN' LIMIT 1`,
       [view.caseId],
     );
     t = performance.now();
@@ -274,6 +285,7 @@ export async function runCommunityElection(o: CommunityElectionOptions): Promise
       `/api/v1/elections/${electionId}/objections`,
       { kind: 'other', objectorName: `异议人${k}`, grounds: `第 ${k} 号异议：名单中姓名书写有误` },
       201,
+      true,
     );
     const taskId = await openTask(
       'objection-answer',
@@ -288,7 +300,7 @@ export async function runCommunityElection(o: CommunityElectionOptions): Promise
   phase('candidates (after the objection window)');
   const candidatesTask = await stepTask(electionId, 'election.candidates', 600_000);
   const [candidatesContext] = await o.sql<{ registeredVoters: number }>(
-    `SELECT (context->>'registeredVoters')::int AS "registeredVoters" FROM task WHERE id = $1`,
+    `SELECT (context->>'registeredVoters')::int AS "registeredVoters" FROM task WHERE id = $1::uuid`,
     [candidatesTask],
   );
   const registeredVoters = candidatesContext?.registeredVoters ?? 0;

@@ -48,7 +48,7 @@ export async function measureExecutionHistories(
   const found: { workflowId: string; runId: string; type: string }[] = [];
   for await (const info of client.workflow.list({ query }))
     found.push({ workflowId: info.workflowId, runId: info.runId, type: info.type });
-  const all: ExecutionHistory[] = new Array(found.length);
+  const all: ExecutionHistory[] = [];
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.min(options.concurrency ?? 16, found.length) }, async () => {
