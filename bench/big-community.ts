@@ -38,6 +38,8 @@ export interface CommunityElectionOptions extends CommunitySizes {
   /** Applicant `i` signed in with their own real-name account (bound to `applicantIdNumber(i)`). */
   applicant(i: number): ApiCaller;
   sql: SqlQuery;
+  /** How long an application answered 503 and then 409 may take to reach its review (the reconciler's round; default 5 min). */
+  lateDeliveryMs?: number;
   log(line: string): void;
   /** Filled in as the run goes, so that a caller can measure what exists after a failure. */
   progress: { electionId?: string; phase?: string };
@@ -52,6 +54,8 @@ export interface CommunityElectionRun {
     refused: number;
     /** Applications submitted and decided per second over the phase. */
     throughputPerSec: number;
+    /** Answered 503 and then 409 to the resend: on record, delivered by the reconciler, decided later. */
+    deliveredLater: number;
     submitLatency: ReturnType<typeof latencyStats>;
     decideLatency: ReturnType<typeof latencyStats>;
   };
@@ -98,6 +102,18 @@ export function votersCsvBase64(n: number): string {
   return Buffer.from(`\uFEFF姓名,身份证号码,住址,居民小组\n${rows.join('\n')}\n`).toString('base64');
 }
 
+/** An answer other than the one expected; `shedBefore` is the 503/429 an earlier send of the same request got. */
+export class ApiRefusal extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+    readonly shedBefore?: string,
+    request = '',
+  ) {
+    super(`${request}: ${status} ${JSON.stringify(body).slice(0, 500)}${shedBefore ? ` (an earlier send: ${shedBefore})` : ''}`);
+  }
+}
+
 const CANDIDATES = ['候选甲', '候选乙', '候选丙', '候选丁', '候选戊', '候选己'];
 const SEATS = 5;
 
@@ -125,16 +141,19 @@ export async function runCommunityElection(o: CommunityElectionOptions): Promise
     expected: number,
     retryConflict = false,
   ): Promise<T> {
+    let shedBefore: string | undefined;
     for (let attempt = 0; ; attempt++) {
       const answer = await caller.send<T>(method, path, body);
       if (answer.status === expected) return answer.body;
+      if (answer.status === 503 || answer.status === 429)
+        shedBefore = `${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`;
       const again = answer.status === 503 || answer.status === 429 || (retryConflict && answer.status === 409);
       if (again && attempt < 30) {
         retried += 1;
         await sleep(retryConflict ? 50 + Math.random() * 200 : 500);
         continue;
       }
-      throw new Error(`${method} ${path}: ${answer.status} ${JSON.stringify(answer.body).slice(0, 500)}`);
+      throw new ApiRefusal(answer.status, answer.body, shedBefore, `${method} ${path}`);
     }
   }
   const complete = (caller: ApiCaller, taskId: string, payload: unknown) =>
@@ -230,21 +249,33 @@ export async function runCommunityElection(o: CommunityElectionOptions): Promise
   const decideLatencies: number[] = [];
   let approved = 0;
   let refused = 0;
+  let deliveredLater = 0;
   const applicationsStarted = performance.now();
   await pool(o.applications, async (i) => {
     let t = performance.now();
-    const view = await call<{ caseId: string }>(
-      o.applicant(i),
-      'POST',
-      `/api/v1/elections/${electionId}/applications`,
-      bigCommunityApplication(i),
-      201,
-    );
+    const path = `/api/v1/elections/${electionId}/applications`;
+    let view: { caseId: string; number: string };
+    let waitMs = 60_000;
+    let late = '';
+    try {
+      view = await call(o.applicant(i), 'POST', path, bigCommunityApplication(i), 201);
+    } catch (error) {
+      // Answered 503 (Temporal did not answer in time), then "already applied" to the resend: the application is on
+      // record and the worker's reconciler delivers it within minutes. Anything else is a failure.
+      if (!(error instanceof ApiRefusal && error.status === 409 && error.shedBefore)) throw error;
+      const number = (error.body as { error?: { details?: { number?: string } } }).error?.details?.number;
+      view = await call(o.applicant(i), 'GET', `/api/v1/elections/applications/${number}`, undefined, 200);
+      deliveredLater += 1;
+      late = `, answered ${error.shedBefore} and then 409 to the resend`;
+      waitMs = o.lateDeliveryMs ?? 300_000;
+      o.log(`big-community: application ${number} answered ${error.shedBefore}, then 409 to the resend; waiting for its review`);
+    }
     submitLatencies.push(performance.now() - t);
     const taskId = await openTask(
-      'migrant-decision',
+      `migrant-decision (application ${view.number}${late})`,
       `SELECT id FROM task WHERE case_id = $1::uuid AND kind = 'election.migrant-decision' AND status = 'OPEN' LIMIT 1`,
       [view.caseId],
+      waitMs,
     );
     t = performance.now();
     const refuse = (i + 1) % o.refuseEvery === 0;
@@ -328,6 +359,7 @@ export async function runCommunityElection(o: CommunityElectionOptions): Promise
     seconds,
     applications: {
       submitted: submitLatencies.length,
+      deliveredLater,
       approved,
       refused,
       throughputPerSec: Math.round((o.applications / applicationSeconds) * 10) / 10,
