@@ -297,12 +297,13 @@ export async function runCommunityElection(o: CommunityElectionOptions): Promise
   // The election learns of each decision when its review ends, a moment after the decision: until then the
   // publication is refused (applications pending) and sent again.
   const publication = await stepTask(electionId, 'election.publish-list');
-  for (let attempt = 0; ; attempt++) {
+  const publishBy = Date.now() + 120_000;
+  for (;;) {
     const answer = await committee.send(`POST`, `/api/v1/tasks/${publication}/complete`, { payload: { confirmed: true } });
     if (answer.status === 200) break;
-    if (attempt > 300 || !JSON.stringify(answer.body).includes('applications_pending'))
+    if (Date.now() > publishBy || answer.status >= 500 || answer.status === 404)
       throw new Error(`publish-list: ${answer.status} ${JSON.stringify(answer.body).slice(0, 500)}`);
-    await sleep(200);
+    await sleep(250);
   }
 
   phase('objections');
@@ -320,7 +321,7 @@ export async function runCommunityElection(o: CommunityElectionOptions): Promise
     );
     const taskId = await openTask(
       'objection-answer',
-      `SELECT id FROM task WHERE kind = 'election.objection-answer' AND status = 'OPEN' AND context->>'objectionId' = $1 LIMIT 1`,
+      `SELECT id FROM task WHERE kind = 'election.objection-answer' AND status = 'OPEN' AND (context->>'objectionId' = $1 OR case_id::text = $1) LIMIT 1`,
       [objection.id],
     );
     await complete(committee, taskId, { decision: 'dismissed', answer: '经核实，名单无误' });
