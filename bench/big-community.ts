@@ -177,13 +177,12 @@ export async function runCommunityElection(o: CommunityElectionOptions): Promise
       timeoutMs,
     );
   const election = (id: string) =>
-    call<{ status: string; committeeOrgId: string; report: Record<string, unknown> | null; elected: string[] }>(
-      o.township,
-      'GET',
-      `/api/v1/elections/${id}`,
-      undefined,
-      200,
-    );
+    call<{
+      status: string;
+      committeeOrgId: string;
+      elected: string[];
+      applications: Partial<Record<'UNDER_REVIEW' | 'EVIDENCE_REQUESTED' | 'APPROVED' | 'REFUSED', number>>;
+    }>(o.township, 'GET', `/api/v1/elections/${id}`, undefined, 200);
   async function untilStatus(id: string, status: string, timeoutMs = 120_000) {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
@@ -294,16 +293,23 @@ export async function runCommunityElection(o: CommunityElectionOptions): Promise
   const applicationSeconds = (performance.now() - applicationsStarted) / 1000;
 
   phase('list publication');
-  // The election learns of each decision when its review ends, a moment after the decision: until then the
-  // publication is refused (applications pending) and sent again.
   const publication = await stepTask(electionId, 'election.publish-list');
+  // Published once every application is decided on record (the election's page counts them by status): a refused
+  // completion would be one more Update to the election. The retry below only covers the last moment's race.
+  const decidedBy = Date.now() + 120_000;
+  for (;;) {
+    const { applications } = await election(electionId);
+    if ((applications.APPROVED ?? 0) + (applications.REFUSED ?? 0) >= o.applications) break;
+    if (Date.now() > decidedBy) throw new Error(`applications not all decided: ${JSON.stringify(applications)}`);
+    await sleep(250);
+  }
   const publishBy = Date.now() + 120_000;
   for (;;) {
     const answer = await committee.send(`POST`, `/api/v1/tasks/${publication}/complete`, { payload: { confirmed: true } });
     if (answer.status === 200) break;
     if (Date.now() > publishBy || answer.status >= 500 || answer.status === 404)
       throw new Error(`publish-list: ${answer.status} ${JSON.stringify(answer.body).slice(0, 500)}`);
-    await sleep(250);
+    await sleep(1_000);
   }
 
   phase('objections');
