@@ -93,6 +93,7 @@ export async function bigCommunityScenario(
   const histories = await measureExecutionHistories(
     client,
     `TaskQueue = "${env.taskQueue}" AND StartTime >= "${startedAt.toISOString()}"`,
+    { startedAfter: startedAt },
   );
   const electionWorkflowId = progress.electionId
     ? (await pool.query<{ workflow_id: string }>(`SELECT workflow_id FROM "case" WHERE id = $1`, [progress.electionId])).rows[0]

@@ -43,11 +43,14 @@ export interface ExecutionHistories {
 export async function measureExecutionHistories(
   client: Client,
   query: string,
-  options: { concurrency?: number } = {},
+  options: { concurrency?: number; startedAfter?: Date } = {},
 ): Promise<ExecutionHistories> {
   const found: { workflowId: string; runId: string; type: string }[] = [];
-  for await (const info of client.workflow.list({ query }))
+  for await (const info of client.workflow.list({ query })) {
+    // Checked here too: the dev server's SQLite visibility may not filter on StartTime.
+    if (options.startedAfter && info.startTime < options.startedAfter) continue;
     found.push({ workflowId: info.workflowId, runId: info.runId, type: info.type });
+  }
   const all: ExecutionHistory[] = [];
   let next = 0;
   await Promise.all(
