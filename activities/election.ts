@@ -75,14 +75,21 @@ const RELIABILITY_CALENDAR: ShortenedElectionCalendar = {
 export function createElectionActivities({
   db,
   reliabilityShortenedCalendar = false,
+  reliabilityObjectionWindowMs,
 }: {
   db: Db;
   reliabilityShortenedCalendar?: boolean;
+  /** With the shortened calendar: its objection window (ms), for a harness that files many objections. */
+  reliabilityObjectionWindowMs?: number;
 }) {
   return {
     /** The calendar a new election runs: null (the statute's) unless this worker is a reliability harness's. */
     async electionCalendar(): Promise<ShortenedElectionCalendar | null> {
-      return reliabilityShortenedCalendar ? RELIABILITY_CALENDAR : null;
+      if (!reliabilityShortenedCalendar) return null;
+      return {
+        ...RELIABILITY_CALENDAR,
+        objectionWindowMs: reliabilityObjectionWindowMs ?? RELIABILITY_CALENDAR.objectionWindowMs,
+      };
     },
 
     /**

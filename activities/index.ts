@@ -18,6 +18,8 @@ export interface ActivityDeps {
    * statute's: the worker setting RELIABILITY_SHORTENED_CALENDAR (scripts/worker.ts), or a test harness's option.
    */
   reliabilityShortenedCalendar?: boolean;
+  /** With the shortened calendar: its objection window (ms), RELIABILITY_OBJECTION_WINDOW_MS or a harness's option. */
+  reliabilityObjectionWindowMs?: number;
 }
 
 /** The writes a workflow may defer and batch (`workflows/lib/tracking.ts`): idempotent, returning nothing. */

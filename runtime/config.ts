@@ -126,6 +126,14 @@ export const settings = {
   startedByNpm(): boolean {
     return Boolean(process.env.npm_lifecycle_event);
   },
+  /**
+   * RELIABILITY_OBJECTION_WINDOW_MS: with the shortened calendar, the objection window in ms (default 1,500), for a
+   * harness that files many objections (the bench's big-community scenario, tests/temporal-limits.test.ts).
+   */
+  reliabilityObjectionWindowMs(): number | undefined {
+    const ms = Number(process.env.RELIABILITY_OBJECTION_WINDOW_MS);
+    return Number.isInteger(ms) && ms > 0 ? ms : undefined;
+  },
   /** WORKFLOW_BUNDLE_PATH: a workflow bundle built ahead, so a worker (re)start does not bundle again. */
   workflowBundlePath(): string | undefined {
     return process.env.WORKFLOW_BUNDLE_PATH || undefined;

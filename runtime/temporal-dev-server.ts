@@ -14,6 +14,8 @@ export interface TemporalDevServerOptions {
   /** Web UI port; omitted = no UI. */
   uiPort?: number;
   namespace?: string;
+  /** Dynamic config values (`--dynamic-config-value KEY=JSON`), e.g. lowered per-execution limits in a test. */
+  dynamicConfig?: Record<string, string | number | boolean>;
   onLog?: (line: string) => void;
 }
 
@@ -56,6 +58,8 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions =
     fs.mkdirSync(path.dirname(options.dbFile), { recursive: true });
     args.push('--db-filename', options.dbFile);
   }
+  for (const [key, value] of Object.entries(options.dynamicConfig ?? {}))
+    args.push('--dynamic-config-value', `${key}=${JSON.stringify(value)}`);
   if (options.uiPort) args.push('--ui-port', String(options.uiPort));
   else args.push('--headless');
   // Registered for shutdown: stopped when the process that started it stops, even by a signal.

@@ -18,6 +18,8 @@ export interface CreateWorkerOptions {
   workflowBundle?: WorkerOptions['workflowBundle'];
   /** The reliability harnesses' calendar of seconds for new elections (activities/election.ts); default: the statute's. */
   reliabilityShortenedCalendar?: boolean;
+  /** With the shortened calendar: its objection window (ms), for a harness that files many objections. */
+  reliabilityObjectionWindowMs?: number;
 }
 
 /** A Temporal worker running every workflow and activity of the product. */
@@ -31,6 +33,7 @@ export function createWorker(options: CreateWorkerOptions): Promise<Worker> {
       temporal: options.temporal,
       taskQueue: options.taskQueue,
       reliabilityShortenedCalendar: options.reliabilityShortenedCalendar,
+      reliabilityObjectionWindowMs: options.reliabilityObjectionWindowMs,
     }),
     // Product metrics (README, "Metrics"); a pre-built bundle includes the workflow interceptor itself (WORKFLOW_INTERCEPTOR_MODULES).
     interceptors: { activity: workerMetricsInterceptors(options.taskQueue), workflowModules: WORKFLOW_INTERCEPTOR_MODULES },

@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     temporal,
     workflowBundle,
     reliabilityShortenedCalendar: settings.reliabilityShortenedCalendar(),
+    reliabilityObjectionWindowMs: settings.reliabilityObjectionWindowMs(),
   });
   process.stdout.write(`worker polling task queue ${config.TEMPORAL_TASK_QUEUE}\n`);
   const mail = startMailSender({

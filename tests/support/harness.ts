@@ -39,6 +39,8 @@ export interface HarnessOptions {
   taskQueue?: string;
   /** The worker runs new elections on the reliability harnesses' calendar of seconds (RELIABILITY_SHORTENED_CALENDAR). */
   reliabilityShortenedCalendar?: boolean;
+  /** With the shortened calendar: its objection window (ms). */
+  reliabilityObjectionWindowMs?: number;
 }
 
 /**
@@ -78,6 +80,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       temporal,
       workflowBundle: { codePath: bundlePath },
       reliabilityShortenedCalendar: options.reliabilityShortenedCalendar,
+      reliabilityObjectionWindowMs: options.reliabilityObjectionWindowMs,
     });
     running = worker.run();
   };
