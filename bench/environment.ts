@@ -66,6 +66,8 @@ export interface EnvironmentOptions {
   env?: NodeJS.ProcessEnv;
   /** The Temporal engine; default from the command line (`--engine=cluster`), else the dev server. */
   engine?: TemporalEngine;
+  /** Run the API and worker processes under `node --cpu-prof`; their profiles land here when they stop. */
+  cpuProfileDir?: string;
 }
 
 export type CpuSnapshot = Record<'bench' | 'api' | 'worker' | 'temporal' | 'postgres', number | null> & {
@@ -73,8 +75,10 @@ export type CpuSnapshot = Record<'bench' | 'api' | 'worker' | 'temporal' | 'post
   postgresByPid: Record<number, number>;
 };
 
-function spawnProcess(entry: string, env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawnTracked(path.basename(entry), process.execPath, ['--import', 'tsx', entry], {
+function spawnProcess(entry: string, env: NodeJS.ProcessEnv, cpuProfileDir?: string): ChildProcess {
+  // Profiles are named CPU.<date>.<time>.<pid>.<thread>.<n>.cpuprofile: the pid tells API and worker apart.
+  const profile = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [];
+  const child = spawnTracked(path.basename(entry), process.execPath, [...profile, '--import', 'tsx', entry], {
     cwd: repoRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -194,14 +198,21 @@ export async function startBenchEnvironment(
   for (let i = 0; i < (options.workers ?? 1); i++) {
     const metricsUrl = options.workerMetrics ? `127.0.0.1:${await freePort()}` : undefined;
     workers.push({
-      process: spawnProcess('scripts/worker.ts', { ...env, ...(metricsUrl ? { WORKER_METRICS_ADDRESS: metricsUrl } : {}) }),
+      process: spawnProcess(
+        'scripts/worker.ts',
+        { ...env, ...(metricsUrl ? { WORKER_METRICS_ADDRESS: metricsUrl } : {}) },
+        options.cpuProfileDir,
+      ),
       metricsUrl: metricsUrl && `http://${metricsUrl}/metrics`,
     });
   }
   const apis: BenchEnvironment['apis'] = [];
   for (let i = 0; i < (options.apis ?? 1); i++) {
     const port = await freePort();
-    apis.push({ url: `http://127.0.0.1:${port}`, process: spawnProcess('api/server.ts', { ...env, PORT: String(port) }) });
+    apis.push({
+      url: `http://127.0.0.1:${port}`,
+      process: spawnProcess('api/server.ts', { ...env, PORT: String(port) }, options.cpuProfileDir),
+    });
   }
   await Promise.all(apis.map((a) => waitReady(a.url, 600_000, a.process))); // slow only on a busy host; a crash fails at once
   const { url: apiUrl, process: api } = apis[0]!;
@@ -253,15 +264,43 @@ export async function startBenchEnvironment(
 }
 
 /** CPU time (user + system, ms) a process has used (Linux /proc; clock ticks of 10 ms). */
-export function cpuMs(pid: number | undefined): number | null {
+export function cpuMs(pid: number | undefined, statFile = `/proc/${pid}/stat`): number | null {
   if (!pid) return null;
   try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const stat = fs.readFileSync(statFile, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return (Number(fields[11]) + Number(fields[12])) * 10;
   } catch {
     return null;
   }
+}
+
+/**
+ * CPU time (ms) of each thread of a process, summed by thread name (Linux /proc): the JavaScript main thread,
+ * worker threads (the Temporal SDK runs workflows in one), the Temporal SDK core's runtime threads (`tokio-runtime-w`), V8's GC and compiler
+ * helpers (`V8 DefaultWorke`), libuv's pool.
+ */
+export function threadCpuMs(pid: number | undefined): Record<string, number> {
+  const byName: Record<string, number> = {};
+  if (!pid) return byName;
+  let tids: string[];
+  try {
+    tids = fs.readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return byName;
+  }
+  for (const tid of tids) {
+    try {
+      const comm = fs.readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim();
+      // Node names neither the main thread nor worker threads (e.g. the SDK's workflow thread): tell them apart.
+      const name = comm === 'node' ? (Number(tid) === pid ? 'node (main)' : 'node (worker threads)') : comm;
+      const ms = cpuMs(Number(tid), `/proc/${pid}/task/${tid}/stat`);
+      if (ms !== null) byName[name] = (byName[name] ?? 0) + ms;
+    } catch {
+      // the thread ended
+    }
+  }
+  return byName;
 }
 
 /** CPU time (ms) of several processes together (the cluster's services); null when one cannot be read. */

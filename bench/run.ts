@@ -1,14 +1,15 @@
 // `npm run bench`: the task path measured against the engine's own floor, in one run on this machine.
 // Options: --engine=cluster (a real Temporal cluster instead of the dev server), --quick (small sizes; CI proves it
 // completes), --scenario <floor|starts|completion|inbox|soak|big-community>[,…] (also --scenario=…),
-// --duration <minutes> (soak; default 2, at most 10). Prints one JSON object per scenario, then a summary table;
+// --duration <minutes> (soak; default 2, at most 10), --cpu-prof <dir> (API and worker under `node --cpu-prof`; the
+// completion scenario then reports its time windows for bench/profile-summary.ts). Prints one JSON object per scenario, then a summary table;
 // writes everything to bench/results/<date>.json.
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { DEMO_PASSWORD } from '../scripts/demo-seed';
-import { cpuPerOperation, startBenchEnvironment, rssMiB } from './environment';
+import { cpuPerOperation, startBenchEnvironment, rssMiB, threadCpuMs } from './environment';
 import { floorWorkflow, pingUpdate, stopUpdate } from './floor-workflow';
 import { HttpSession } from './http-session';
 import { inboxAtScale, primaryKeyLookups } from './inbox-scale';
@@ -25,6 +26,7 @@ const option = (name: string) => {
   return i >= 0 ? args[i + 1] : args.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
 };
 const scenarios = new Set((option('--scenario') ?? 'floor,starts,completion,inbox,soak,big-community').split(','));
+const cpuProfileDir = option('--cpu-prof');
 const soakMinutes = Math.min(10, Number(option('--duration') ?? (quick ? 0.25 : 2)));
 /** Migrant applications are spread over this many elections (each one workflow, as in a county's communities). */
 const SOAK_ELECTIONS = 10;
@@ -47,7 +49,10 @@ async function main(): Promise<void> {
     shutdownSignals: [],
   });
   // big-community runs a whole election: on the reliability harnesses' calendar of seconds (no other scenario goes past registration).
-  const env = await startBenchEnvironment(log, scenarios.has('big-community') ? { env: bigCommunityWorkerEnv(quick) } : {});
+  const env = await startBenchEnvironment(log, {
+    ...(scenarios.has('big-community') ? { env: bigCommunityWorkerEnv(quick) } : {}),
+    ...(cpuProfileDir ? { cpuProfileDir: path.resolve(cpuProfileDir) } : {}),
+  });
   const connection = await Connection.connect({ address: env.temporalAddress });
   const client = new Client({ connection });
   const native = await NativeConnection.connect({ address: env.temporalAddress });
@@ -123,15 +128,31 @@ async function main(): Promise<void> {
         const slice = tasks.slice(offset, offset + n);
         offset += n;
         const before = await env.cpu();
+        const threadsBefore = { api: threadCpuMs(env.api.pid), worker: threadCpuMs(env.worker.pid) };
+        const fromUs = process.hrtime.bigint() / 1000n;
         const stats = await runConcurrent(slice.length, c, async (i) => {
           await session.request('POST', `/api/v1/tasks/${slice[i]}/complete`, { payload: { decision: 'approve' } });
         });
+        const toUs = process.hrtime.bigint() / 1000n;
         const cpu = cpuPerOperation(before, await env.cpu(), slice.length);
+        // Per thread of the API and the worker (JS main thread, workflow threads, SDK core, GC): ms per completion.
+        const perThread = (name: 'api' | 'worker', pid: number | undefined): Record<string, number> => {
+          const per: Record<string, number> = {};
+          for (const [thread, ms] of Object.entries(threadCpuMs(pid))) {
+            const delta = Math.round(((ms - (threadsBefore[name][thread] ?? 0)) / slice.length) * 100) / 100;
+            if (delta > 0) per[thread] = delta;
+          }
+          return per;
+        };
+        const threads = { api: perThread('api', env.api.pid), worker: perThread('worker', env.worker.pid) };
         const f = floor[`update c=${c}`]!;
         completion[`c=${c}`] = {
           ...stats,
           // Where the time goes: CPU per completion of each process, against a bare Update's.
           cpuMsPerOperation: cpu,
+          cpuMsPerOperationByThread: threads,
+          // With --cpu-prof: the window to give bench/profile-summary.ts (monotonic µs, the profiles' clock).
+          ...(cpuProfileDir ? { profileWindowUs: [String(fromUs), String(toUs)] } : {}),
           cpuRatioToFloor: ratio(cpu.total ?? 0, f.cpuMsPerOperation?.total ?? 0),
           throughputRatioToFloor: ratio(stats.throughputPerSec, f.throughputPerSec),
           p99RatioToFloor: ratio(stats.p99, f.p99),

@@ -41,7 +41,7 @@ export function auditChainOf(entry: Pick<AuditEntry, 'caseId' | 'targetType' | '
  * The chain a transaction writes to, once it has taken that chain's lock. A transaction writes all its rows to the
  * chain of its first row, so it holds at most one chain lock and two transactions can never deadlock on them.
  */
-const chainOfTransaction = new WeakMap<object, number>();
+const chainOfTransaction = new WeakMap<object, { chain: number; last?: { chainSeq: bigint; hash: string } }>();
 
 /** Stable JSON: object keys sorted, so the same content always hashes the same. */
 export function canonicalJson(value: unknown): string {
@@ -79,17 +79,22 @@ export function auditHash(prevHash: string, content: HashedContent): string {
  * transaction ends; call this after the transaction's other writes, so the lock is held as briefly as possible.
  */
 export async function appendAudit(tx: DbTx, entry: AuditEntry): Promise<void> {
-  let chain = chainOfTransaction.get(tx);
-  if (chain === undefined) {
-    chain = auditChainOf(entry);
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_CLASS}::int, ${chain}::int)`;
-    chainOfTransaction.set(tx, chain);
+  let held = chainOfTransaction.get(tx);
+  if (held === undefined) {
+    held = { chain: auditChainOf(entry) };
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_CLASS}::int, ${held.chain}::int)`;
+    chainOfTransaction.set(tx, held);
   }
-  // A statement after the lock: under READ COMMITTED it sees the previous holder's committed row.
-  const [last] = await tx.$queryRaw<{ chain_seq: bigint; hash: string }[]>`
-    SELECT chain_seq, hash FROM audit_event WHERE chain = ${chain}::int ORDER BY chain_seq DESC LIMIT 1`;
-  const chainSeq = (last?.chain_seq ?? 0n) + 1n;
-  const prevHash = last?.hash ?? genesisHash(chain);
+  const { chain } = held;
+  // A statement after the lock: under READ COMMITTED it sees the previous holder's committed row. Later rows of the
+  // same transaction follow the row it wrote itself: while it holds the chain's lock, no one else appends to it.
+  if (!held.last) {
+    const [row] = await tx.$queryRaw<{ chain_seq: bigint; hash: string }[]>`
+      SELECT chain_seq, hash FROM audit_event WHERE chain = ${chain}::int ORDER BY chain_seq DESC LIMIT 1`;
+    held.last = { chainSeq: row?.chain_seq ?? 0n, hash: row?.hash ?? genesisHash(chain) };
+  }
+  const chainSeq = held.last.chainSeq + 1n;
+  const prevHash = held.last.hash;
   const at = new Date();
   const content: HashedContent = {
     seq: chainSeq.toString(),
@@ -106,15 +111,21 @@ export async function appendAudit(tx: DbTx, entry: AuditEntry): Promise<void> {
     // Hashed as stored: what JSON keeps of it (a Date becomes its ISO string, undefined members go).
     data: JSON.parse(JSON.stringify(entry.data ?? {})) as unknown,
   };
+  const hash = auditHash(prevHash, content);
   await tx.$executeRaw`
     INSERT INTO audit_event (chain, chain_seq, at, actor_id, acting_org_id, action, target_type, target_id, case_id, outcome, reason, request_id, data, prev_hash, hash)
     VALUES (${chain}::int, ${chainSeq}::bigint, ${at}::timestamptz, ${content.actorId}::uuid, ${content.actingOrgId}::uuid, ${content.action},
       ${content.targetType}, ${content.targetId}, ${content.caseId}::uuid, ${content.outcome}, ${content.reason}, ${content.requestId},
-      ${JSON.stringify(content.data)}::jsonb, ${prevHash}, ${auditHash(prevHash, content)})`;
+      ${JSON.stringify(content.data)}::jsonb, ${prevHash}, ${hash})`;
+  held.last = { chainSeq, hash };
 }
 
-/** Runs `fn` in a transaction when given the root client, or inside the caller's transaction otherwise. */
+/**
+ * Runs `fn` in a transaction when given the root client, or inside the caller's transaction otherwise. A transaction
+ * client has `$transaction` too (Prisma nests it as a SAVEPOINT, two more statements, and `appendAudit` would read
+ * the chain again in the nested client); only the root client has `$disconnect`.
+ */
 export async function inTransaction<T>(db: DbClient, fn: (tx: DbTx) => Promise<T>): Promise<T> {
-  if ('$transaction' in db) return db.$transaction(fn);
+  if ('$disconnect' in db) return db.$transaction(fn);
   return fn(db);
 }

@@ -10,6 +10,7 @@ import { isPortOpen } from './net';
 import { onShutdown, type ShutdownEntry } from './shutdown';
 import { createDatabase, databaseUrlFor, dropDatabase } from './postgres-admin';
 import { ensureTemporalCli } from './temporal-cli';
+import { TEMPORAL_DYNAMIC_CONFIG } from './temporal-dev-server';
 import { ensureTemporalServerBinaries, TEMPORAL_SERVER_VERSION, type TemporalServerBinaries } from './temporal-server-binaries';
 
 const run = promisify(execFile);
@@ -33,8 +34,9 @@ export const PROJECT_SEARCH_ATTRIBUTES: Record<string, SearchAttributeType> = {}
 export type SearchAttributeType = 'Keyword' | 'Text' | 'Int' | 'Double' | 'Bool' | 'Datetime' | 'KeywordList';
 
 /**
- * Dynamic config of the cluster: the overrides of `temporal server start-dev` (CLI v1.5.1) that bear on what the
- * harnesses measure, so that a difference between the engines is the architecture, not a setting.
+ * Dynamic config of the cluster: the product's own (`TEMPORAL_DYNAMIC_CONFIG`, eager activity dispatch), and the
+ * overrides of `temporal server start-dev` (CLI v1.5.1) that bear on what the harnesses measure, so that a difference
+ * between the engines is the architecture, not a setting.
  * - `frontend.namespaceRPS.visibility` 100 (server default 10): the verifiers and scale-out count and describe
  *   workflows through visibility; at 10/s they would be throttled where the dev server is not.
  * - `frontend.persistenceMaxQPS` 10000 and `history.persistenceMaxQPS` 45000 (defaults 2000 and 9000): the dev
@@ -47,6 +49,8 @@ export type SearchAttributeType = 'Keyword' | 'Text' | 'Int' | 'Double' | 'Bool'
  *   laptop; a production history keeps the default.
  */
 export const CLUSTER_DYNAMIC_CONFIG: Record<string, unknown> = {
+  // What the product runs every engine with (runtime/temporal-dev-server.ts): eager activity dispatch.
+  ...TEMPORAL_DYNAMIC_CONFIG,
   'frontend.namespaceRPS.visibility': 100,
   'frontend.persistenceMaxQPS': 10000,
   'history.persistenceMaxQPS': 45000,

@@ -6,6 +6,17 @@ import { ensureTemporalCli } from './temporal-cli';
 import { freePort, isPortOpen } from './net';
 import { spawnTracked, stopTracked } from './shutdown';
 
+/**
+ * Dynamic config the product runs Temporal with (the dev server here; the cluster takes it too,
+ * runtime/temporal-cluster.ts). `system.enableActivityEagerExecution` (server default false): an activity a
+ * workflow task schedules comes back to the worker in the answer to that task's completion, instead of a trip
+ * through matching and an activity poll. The step's writes (`applyWrites`) still start only once the workflow task
+ * that decided them, with the Update's acceptance, is in the history.
+ */
+export const TEMPORAL_DYNAMIC_CONFIG: Record<string, string | number | boolean> = {
+  'system.enableActivityEagerExecution': true,
+};
+
 export interface TemporalDevServerOptions {
   /** SQLite file that keeps workflows between restarts; omitted = in memory (tests). */
   dbFile?: string;
@@ -58,7 +69,7 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions =
     fs.mkdirSync(path.dirname(options.dbFile), { recursive: true });
     args.push('--db-filename', options.dbFile);
   }
-  for (const [key, value] of Object.entries(options.dynamicConfig ?? {}))
+  for (const [key, value] of Object.entries({ ...TEMPORAL_DYNAMIC_CONFIG, ...options.dynamicConfig }))
     args.push('--dynamic-config-value', `${key}=${JSON.stringify(value)}`);
   if (options.uiPort) args.push('--ui-port', String(options.uiPort));
   else args.push('--headless');
