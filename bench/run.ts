@@ -157,6 +157,11 @@ async function main(): Promise<void> {
           throughputRatioToFloor: ratio(stats.throughputPerSec, f.throughputPerSec),
           p99RatioToFloor: ratio(stats.p99, f.p99),
           goalMet: stats.errors === 0 && stats.throughputPerSec >= 0.5 * f.throughputPerSec && stats.p99 <= 2 * f.p99,
+          // Issue 19's goals (item 4): CPU per completion at most 3× a bare Update's; at c=32, 0.3× its throughput.
+          issue19Goals: {
+            cpuAtMost3xBareUpdate: (cpu.total ?? 0) <= 3 * (f.cpuMsPerOperation?.total ?? 0),
+            ...(c === 32 ? { throughputAtLeast03xBareUpdates: stats.throughputPerSec >= 0.3 * f.throughputPerSec } : {}),
+          },
         };
       }
       report('task-completion-http', completion);
