@@ -64,6 +64,23 @@ export const settings = {
     const configured = Number(process.env.TEMPORAL_ANSWER_TIMEOUT_MS);
     return Number.isFinite(configured) && configured > 0 ? configured : 30_000;
   },
+  /**
+   * Admission of the requests that start or drive a workflow (api/plugins/app/admission.ts), per API process:
+   * - API_WORKFLOW_MAX_IN_FLIGHT (default 16): at most this many such requests at once. Each holds a database
+   *   connection for its writes (pool of 10) and waits for its workflow's first step; at the throughput one worker
+   *   sustains (10–20 such requests/s measured on 2 cores), 16 in flight is 1–1.5 s each, inside the 2 s goal.
+   *   More only queues inside the process, where every request grows older until the 30 s answer deadline.
+   * - API_WORKFLOW_MAX_WAIT_MS (default 250): how long a request above the limit may wait for a slot before it is shed
+   *   (503 with Retry-After); smooths bursts without letting a shed answer take long. 0 sheds at once.
+   */
+  workflowAdmission(): { maxInFlight: number; maxWaitMs: number } {
+    const maxInFlight = Number(process.env.API_WORKFLOW_MAX_IN_FLIGHT);
+    const maxWaitMs = Number(process.env.API_WORKFLOW_MAX_WAIT_MS);
+    return {
+      maxInFlight: Number.isInteger(maxInFlight) && maxInFlight > 0 ? maxInFlight : 16,
+      maxWaitMs: process.env.API_WORKFLOW_MAX_WAIT_MS && Number.isFinite(maxWaitMs) && maxWaitMs >= 0 ? maxWaitMs : 250,
+    };
+  },
   /** PDF_CJK_FONT=/path/to/font.ttf|ttc[#PostScriptName]: the Chinese font for PDFs instead of the system's. */
   pdfCjkFont(): string | undefined {
     return process.env.PDF_CJK_FONT || undefined;
