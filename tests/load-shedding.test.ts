@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import type { LightMyRequestResponse } from 'fastify';
 import { addDays, chinaDateOf } from '../domain/clock';
+import { AdmissionGate } from '../api/plugins/app/admission';
 import { startHarness, type Harness } from './support/harness';
 import { makeOrganization, makeUser, signIn, TEST_PASSWORD, type Session } from './support/factories';
 import { electionInRegistration, idFor, migrantResidence } from './support/elections';
@@ -37,6 +38,7 @@ describe('load shedding: above the in-flight limit a workflow request is answere
   afterEach(() => {
     delete process.env.API_WORKFLOW_MAX_IN_FLIGHT;
     delete process.env.API_WORKFLOW_MAX_WAIT_MS;
+    delete process.env.API_WORKFLOW_TARGET_MS;
     delete process.env.TEMPORAL_ANSWER_TIMEOUT_MS;
   });
   afterAll(async () => h?.close());
@@ -81,6 +83,8 @@ describe('load shedding: above the in-flight limit a workflow request is answere
     const [first, second, third] = [await migrant(), await migrant(), await migrant()];
 
     // Two applications fill the two slots: with no worker, each waits for its workflow's first step.
+    // A fixed limit of two (adaptation to latency is proven on the gate itself, below).
+    process.env.API_WORKFLOW_TARGET_MS = '0';
     process.env.API_WORKFLOW_MAX_IN_FLIGHT = '2';
     process.env.API_WORKFLOW_MAX_WAIT_MS = '100';
     process.env.TEMPORAL_ANSWER_TIMEOUT_MS = '20000';
@@ -132,6 +136,7 @@ describe('load shedding: above the in-flight limit a workflow request is answere
   });
 
   it('below the limit every request is taken up, and one that finds the slots full is admitted when a slot frees within the wait', async () => {
+    process.env.API_WORKFLOW_TARGET_MS = '0';
     process.env.API_WORKFLOW_MAX_IN_FLIGHT = '3';
     const applicants = [await migrant(), await migrant(), await migrant()];
     const answers = await Promise.all(applicants.map((a) => a.apply()));
@@ -145,5 +150,67 @@ describe('load shedding: above the in-flight limit a workflow request is answere
     expect(waited.map((a) => a.statusCode)).toEqual([201, 201]);
     expect(h.api.workflowAdmission.inFlight).toBe(0);
     expect(h.api.workflowAdmission.queued).toBe(0);
+  });
+});
+
+describe('admission adapts to latency: fewer requests at once while they are slow, more while they are fast', () => {
+  it('cuts the limit in proportion to a slow request (at most by half, once per generation) and raises it while fast requests fill it', async () => {
+    let clock = 0;
+    const gate = new AdmissionGate(
+      () => ({ maxInFlight: 16, maxWaitMs: 0, targetMs: 1_000 }),
+      () => clock,
+    );
+    const admitAll = async () => {
+      const tickets: number[] = [];
+      for (let ticket = await gate.enter(); ticket !== null; ticket = await gate.enter()) tickets.push(ticket);
+      return tickets;
+    };
+    expect(gate.limit).toBe(16);
+    let generation = await admitAll();
+    expect(generation).toHaveLength(16); // the 17th was shed: no wait configured
+
+    // They take 4 s against a target of 1 s: the first to finish halves the limit; the rest of its generation,
+    // admitted under the old limit, cut no further.
+    clock = 4_000;
+    for (const ticket of generation) gate.leave(ticket);
+    expect(gate.limit).toBe(8);
+    generation = await admitAll();
+    expect(generation).toHaveLength(8);
+    clock = 5_500; // 1.5 s each: cut to two thirds
+    for (const ticket of generation) gate.leave(ticket);
+    expect(gate.limit).toBe(5);
+
+    // Never below two, however slow.
+    for (let round = 0; round < 5; round++) {
+      generation = await admitAll();
+      clock += 60_000;
+      for (const ticket of generation) gate.leave(ticket);
+    }
+    expect(gate.limit).toBe(2);
+
+    // Fast requests while the gate is full raise it by about one per round, up to the maximum.
+    for (let round = 0; round < 100; round++) {
+      generation = await admitAll();
+      clock += 100;
+      for (const ticket of generation) gate.leave(ticket);
+    }
+    expect(gate.limit).toBe(16);
+    expect(gate.inFlight).toBe(0);
+  });
+
+  it('admits a waiting request when a slot frees within the wait, and sheds it when none does', async () => {
+    const limits = { maxInFlight: 1, maxWaitMs: 200, targetMs: 0 };
+    const gate = new AdmissionGate(() => limits);
+    const first = await gate.enter();
+    expect(first).not.toBeNull();
+    const waiting = gate.enter();
+    expect(gate.queued).toBe(1);
+    gate.leave(first!);
+    const second = await waiting;
+    expect(second).not.toBeNull();
+    expect(await gate.enter()).toBeNull(); // waited 200 ms, the slot stayed taken
+    expect(gate.queued).toBe(0);
+    gate.leave(second!);
+    expect(gate.inFlight).toBe(0);
   });
 });

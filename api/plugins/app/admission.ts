@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../../domain/errors';
 import { settings } from '../../../runtime/config';
 import { sendError } from './error-handler';
-import { workflowRequestsInFlight, workflowRequestsShed, workflowRequestsWaiting } from './metrics';
+import { workflowAdmissionLimit, workflowRequestsInFlight, workflowRequestsShed, workflowRequestsWaiting } from './metrics';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -15,16 +15,42 @@ declare module 'fastify' {
   }
 }
 
+export interface AdmissionLimits {
+  /** The most admitted at once. */
+  maxInFlight: number;
+  /** How long a request may wait for a slot before it is shed. */
+  maxWaitMs: number;
+  /** The time an admitted request should take; the limit adapts to it (0: the limit is `maxInFlight`). */
+  targetMs: number;
+}
+
 /**
- * A bounded number of requests at a time, and a bounded wait for a slot: `enter` resolves true when admitted (the
- * caller then calls `leave` once) or false when the request must be shed. Waiting requests are admitted in arrival
- * order; no more wait than run. The limits are read at each call (runtime/config.ts), so a test can lower them.
+ * A bounded number of requests at a time, and a bounded wait for a slot: `enter` resolves with a ticket when the
+ * request is admitted (the caller then calls `leave(ticket)` once) or with null when the request must be shed.
+ * Waiting requests are admitted in arrival order; no more wait than may run.
+ *
+ * The limit adapts to how long admitted requests take (additive increase, multiplicative decrease, as TCP does):
+ * a request that took longer than the target cuts the limit in proportion (at most by half, once per generation of
+ * admissions: only a request admitted after the last cut cuts again); a fast one that ran while the gate was full
+ * raises it by 1/limit (about one per round of requests). So the limit settles where admitted requests meet the target, whatever
+ * the worker and Temporal can do at the moment, and the rest is shed instead of waiting. Limits are read at each call
+ * (runtime/config.ts), so a test can change them.
  */
 export class AdmissionGate {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
+  private adaptive: number;
+  private lastCutAt = Number.NEGATIVE_INFINITY;
+  /** The last time a request found no free slot (it waited or was shed) or took the last one. */
+  private lastFullAt = Number.NEGATIVE_INFINITY;
 
-  constructor(private readonly limits: () => { maxInFlight: number; maxWaitMs: number }) {}
+  constructor(
+    private readonly limits: () => AdmissionLimits,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.adaptive = limits().maxInFlight;
+    this.changed();
+  }
 
   get inFlight(): number {
     return this.running;
@@ -34,43 +60,70 @@ export class AdmissionGate {
     return this.waiting.length;
   }
 
-  enter(): Promise<boolean> {
-    const { maxInFlight, maxWaitMs } = this.limits();
-    if (this.running < maxInFlight && this.waiting.length === 0) {
+  /** How many may run at once now: the adapted limit, between min(2, maxInFlight) and maxInFlight. */
+  get limit(): number {
+    const { maxInFlight, targetMs } = this.limits();
+    if (targetMs <= 0) return maxInFlight;
+    return Math.max(Math.min(2, maxInFlight), Math.min(maxInFlight, Math.floor(this.adaptive)));
+  }
+
+  /** Resolves with the ticket of an admitted request, or null when it must be shed. */
+  enter(): Promise<number | null> {
+    if (this.running < this.limit && this.waiting.length === 0) {
       this.running += 1;
+      if (this.running >= this.limit) this.lastFullAt = this.now();
       this.changed();
-      return Promise.resolve(true);
+      return Promise.resolve(this.now());
     }
-    if (maxWaitMs <= 0 || this.waiting.length >= maxInFlight) return Promise.resolve(false);
-    return new Promise<boolean>((resolve) => {
+    this.lastFullAt = this.now();
+    const { maxWaitMs } = this.limits();
+    if (maxWaitMs <= 0 || this.waiting.length >= this.limit) return Promise.resolve(null);
+    return new Promise<number | null>((resolve) => {
       const admit = () => {
         clearTimeout(timer);
-        resolve(true);
+        resolve(this.now());
       };
       const timer = setTimeout(() => {
         const at = this.waiting.indexOf(admit);
         if (at >= 0) this.waiting.splice(at, 1);
         this.changed();
-        resolve(false);
+        resolve(null);
       }, maxWaitMs);
       this.waiting.push(admit);
       this.changed();
     });
   }
 
-  leave(): void {
+  /** The admitted request with this ticket is done: its slot goes to the next waiting one, and the limit adapts. */
+  leave(ticket: number): void {
+    this.adapt(ticket, this.now() - ticket);
     this.running -= 1;
-    const { maxInFlight } = this.limits();
-    while (this.running < maxInFlight && this.waiting.length > 0) {
+    while (this.running < this.limit && this.waiting.length > 0) {
       this.running += 1;
       this.waiting.shift()!();
     }
     this.changed();
   }
 
+  private adapt(admittedAt: number, tookMs: number): void {
+    const { maxInFlight, targetMs } = this.limits();
+    if (targetMs <= 0) return;
+    const floor = Math.min(2, maxInFlight);
+    this.adaptive = Math.min(this.adaptive, maxInFlight);
+    if (tookMs > targetMs) {
+      if (admittedAt < this.lastCutAt) return; // admitted before the last cut: it says nothing new
+      this.adaptive = Math.max(floor, this.adaptive * Math.max(0.5, targetMs / tookMs));
+      this.lastCutAt = this.now();
+    } else if (this.lastFullAt >= admittedAt) {
+      // Fast, and the limit was reached while it ran: room for one more, spread over a round of requests.
+      this.adaptive = Math.min(maxInFlight, this.adaptive + 1 / Math.max(1, this.adaptive));
+    }
+  }
+
   private changed(): void {
     workflowRequestsInFlight.set(this.running);
     workflowRequestsWaiting.set(this.waiting.length);
+    workflowAdmissionLimit.set(this.limit);
   }
 }
 
@@ -92,9 +145,10 @@ export function overloaded(): AppError {
 }
 
 /**
- * Load shedding for the requests that start or drive a workflow (routes with `config.admission: 'workflow'`): at most
- * API_WORKFLOW_MAX_IN_FLIGHT of them run at once in this process, a request above that waits at most
- * API_WORKFLOW_MAX_WAIT_MS for a slot, and is otherwise answered 503 SERVICE_UNAVAILABLE with Retry-After at once.
+ * Load shedding for the requests that start or drive a workflow (routes with `config.admission: 'workflow'`): a bounded
+ * number of them run at once in this process (adapted to API_WORKFLOW_TARGET_MS, at most API_WORKFLOW_MAX_IN_FLIGHT),
+ * a request above that waits at most API_WORKFLOW_MAX_WAIT_MS for a slot, and is otherwise answered
+ * 503 SERVICE_UNAVAILABLE with Retry-After at once.
  * The check comes first of all hooks, before the session is read: a shed request has touched neither PostgreSQL nor
  * Temporal (no row, no outbox entry, no workflow). Without it every request was taken up, and under a load above
  * what the worker sustains they queued for the database pool and for their workflows until the 30 s answer deadline
@@ -103,20 +157,28 @@ export function overloaded(): AppError {
 export default fp(
   async function admission(fastify: FastifyInstance) {
     const gate = new AdmissionGate(() => settings.workflowAdmission());
-    const admitted = new WeakSet<FastifyRequest>();
+    /** The ticket of each admitted request still being handled. */
+    const admitted = new WeakMap<FastifyRequest, number>();
     const release = (request: FastifyRequest) => {
-      if (admitted.delete(request)) gate.leave();
+      const ticket = admitted.get(request);
+      if (ticket === undefined) return;
+      admitted.delete(request);
+      gate.leave(ticket);
     };
     fastify.decorate('workflowAdmission', gate);
     fastify.addHook('onRequest', async (request, reply) => {
       if (request.routeOptions.config?.admission !== 'workflow') return;
-      if (await gate.enter()) {
-        admitted.add(request);
+      const ticket = await gate.enter();
+      if (ticket !== null) {
+        admitted.set(request, ticket);
         return;
       }
       const route = request.routeOptions.url ?? 'unmatched';
       workflowRequestsShed.inc({ route });
-      request.log.info({ route, inFlight: gate.inFlight }, 'request shed: too many workflow requests in flight');
+      request.log.info(
+        { route, inFlight: gate.inFlight, limit: gate.limit },
+        'request shed: too many workflow requests in flight',
+      );
       return sendError(reply, request, overloaded());
     });
     // The work is over once the answer is being sent (a client that went away still gets here when the handler ends);

@@ -49,6 +49,11 @@ export const workflowRequestsWaiting = new Gauge({
   help: 'Requests that start or drive a workflow waiting for a slot (at most API_WORKFLOW_MAX_WAIT_MS each)',
   registers: [registry],
 });
+export const workflowAdmissionLimit = new Gauge({
+  name: 'cg_api_workflow_admission_limit',
+  help: 'How many requests that start or drive a workflow are admitted at once now (adapts to API_WORKFLOW_TARGET_MS)',
+  registers: [registry],
+});
 export const workflowRequestsShed = new Counter({
   name: 'cg_api_workflow_requests_shed_total',
   help: 'Requests that start or drive a workflow answered 503 at once because the API was at its limit (nothing started)',
