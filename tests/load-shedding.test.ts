@@ -165,18 +165,27 @@ describe('admission adapts to latency: fewer requests at once while they are slo
       for (let ticket = await gate.enter(); ticket !== null; ticket = await gate.enter()) tickets.push(ticket);
       return tickets;
     };
+    // It starts at 8 and grows only while requests are fast and fill it: about one more per round.
+    expect(gate.limit).toBe(8);
+    let generation: number[] = [];
+    for (let round = 0; round < 20 && gate.limit < 16; round++) {
+      generation = await admitAll();
+      expect(generation).toHaveLength(gate.limit); // the next one was shed: no wait configured
+      clock += 100;
+      for (const ticket of generation) gate.leave(ticket);
+    }
     expect(gate.limit).toBe(16);
-    let generation = await admitAll();
-    expect(generation).toHaveLength(16); // the 17th was shed: no wait configured
+    generation = await admitAll();
+    expect(generation).toHaveLength(16);
 
     // They take 4 s against a target of 1 s: the first to finish halves the limit; the rest of its generation,
     // admitted under the old limit, cut no further.
-    clock = 4_000;
+    clock += 4_000;
     for (const ticket of generation) gate.leave(ticket);
     expect(gate.limit).toBe(8);
     generation = await admitAll();
     expect(generation).toHaveLength(8);
-    clock = 5_500; // 1.5 s each: cut to two thirds
+    clock += 1_500; // 1.5 s each: cut to two thirds
     for (const ticket of generation) gate.leave(ticket);
     expect(gate.limit).toBe(5);
 

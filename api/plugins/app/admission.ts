@@ -36,6 +36,13 @@ export interface AdmissionLimits {
  * the worker and Temporal can do at the moment, and the rest is shed instead of waiting. Limits are read at each call
  * (runtime/config.ts), so a test can change them.
  */
+/**
+ * Where the adapted limit starts: enough for a quiet machine's first burst (a case start takes about 250 ms alone);
+ * it grows from there only while requests meet the target and the limit is reached, so it never stands at the
+ * maximum without the evidence that the system takes that many at once.
+ */
+const INITIAL_LIMIT = 8;
+
 export class AdmissionGate {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
@@ -48,7 +55,7 @@ export class AdmissionGate {
     private readonly limits: () => AdmissionLimits,
     private readonly now: () => number = () => performance.now(),
   ) {
-    this.adaptive = limits().maxInFlight;
+    this.adaptive = Math.min(INITIAL_LIMIT, limits().maxInFlight);
     this.changed();
   }
 
