@@ -6,6 +6,7 @@
 import os from 'node:os';
 import { settings } from '../runtime/config';
 import { cpuPerOperation, rssMiB, type BenchEnvironment } from './environment';
+import { isShed } from './http-session';
 import { migrantApplication, prepareMigrantSoak, type MigrantSoak } from './migrant-soak';
 import { latencyStats, type LatencyStats } from './stats';
 
@@ -72,32 +73,24 @@ export async function offerApplications(soak: MigrantSoak, rate: number, seconds
     const { session, electionId, n } = applicants[k]!;
     const sent = performance.now();
     inflight.push(
-      session
-        .send<{ error?: { code?: string; details?: { reason?: string } } }>(
-          'POST',
-          `/api/v1/elections/${electionId}/applications`,
-          migrantApplication(n),
-        )
-        .then(
-          ({ status, body }) => {
-            const ms = performance.now() - sent;
-            const shed =
-              status === 503 && body?.error?.code === 'SERVICE_UNAVAILABLE' && body.error.details?.reason === 'overloaded';
-            answers.push({
-              sentAtMs: sent - began,
-              ms,
-              outcome: status === 201 ? 'accepted' : shed ? 'shed' : 'error',
-              ...(status === 201 || shed ? {} : { error: `${status} ${JSON.stringify(body).slice(0, 300)}` }),
-            });
-          },
-          (error: unknown) =>
-            void answers.push({
-              sentAtMs: sent - began,
-              ms: performance.now() - sent,
-              outcome: 'error',
-              error: error instanceof Error ? error.message.slice(0, 300) : String(error),
-            }),
-        ),
+      session.send('POST', `/api/v1/elections/${electionId}/applications`, migrantApplication(n)).then(
+        (answer) => {
+          const shed = isShed(answer);
+          answers.push({
+            sentAtMs: sent - began,
+            ms: performance.now() - sent,
+            outcome: answer.status === 201 ? 'accepted' : shed ? 'shed' : 'error',
+            ...(answer.status === 201 || shed ? {} : { error: `${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}` }),
+          });
+        },
+        (error: unknown) =>
+          void answers.push({
+            sentAtMs: sent - began,
+            ms: performance.now() - sent,
+            outcome: 'error',
+            error: error instanceof Error ? error.message.slice(0, 300) : String(error),
+          }),
+      ),
     );
   }
   await Promise.all(inflight);
