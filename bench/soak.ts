@@ -229,7 +229,7 @@ export async function migrantSoak(env: BenchEnvironment, options: SoakOptions) {
   );
   const soak = await prepareMigrantSoak(env.apiUrl, env.databaseUrl, { communities });
 
-  const ladder = options.ladder ?? (quick ? [2, 4] : [4, 8, 12, 16, 24, 32]);
+  const ladder = options.ladder ?? (quick ? [2, 4] : [2, 4, 6, 8, 12, 16, 24, 32]);
   const search = options.rate === undefined ? await findSustainableRate(soak, ladder, quick ? 5 : 30, log) : undefined;
   const rate = options.rate ?? search?.sustainableRate ?? ladder[0]!;
 
