@@ -35,11 +35,17 @@ describe('load shedding: above the in-flight limit a workflow request is answere
     township = await signIn(h.api, (await makeUser(h.db, [{ organizationId: town.id, role: 'TOWNSHIP_OFFICIAL' }])).username);
     electionId = await electionInRegistration(h.db, township, communityId, electionDate);
   }, 90_000);
+  const configured = { ...process.env };
   afterEach(() => {
-    delete process.env.API_WORKFLOW_MAX_IN_FLIGHT;
-    delete process.env.API_WORKFLOW_MAX_WAIT_MS;
-    delete process.env.API_WORKFLOW_TARGET_MS;
-    delete process.env.TEMPORAL_ANSWER_TIMEOUT_MS;
+    for (const name of [
+      'API_WORKFLOW_MAX_IN_FLIGHT',
+      'API_WORKFLOW_MAX_WAIT_MS',
+      'API_WORKFLOW_TARGET_MS',
+      'TEMPORAL_ANSWER_TIMEOUT_MS',
+    ]) {
+      if (configured[name] === undefined) delete process.env[name];
+      else process.env[name] = configured[name];
+    }
   });
   afterAll(async () => h?.close());
 

@@ -74,6 +74,11 @@ export class AdmissionGate {
     return Math.max(Math.min(2, maxInFlight), Math.min(maxInFlight, Math.floor(this.adaptive)));
   }
 
+  /** A new ticket for an admitted request whose own work begins now (its time is measured from here). */
+  restart(): number {
+    return this.now();
+  }
+
   /** Resolves with the ticket of an admitted request, or null when it must be shed. */
   enter(): Promise<number | null> {
     if (this.running < this.limit && this.waiting.length === 0) {
@@ -187,6 +192,10 @@ export default fp(
         'request shed: too many workflow requests in flight',
       );
       return sendError(reply, request, overloaded());
+    });
+    // Its time counts from the handler on: a slow upload (evidence files of a phone) says nothing about the system's load.
+    fastify.addHook('preHandler', async (request) => {
+      if (admitted.has(request)) admitted.set(request, gate.restart());
     });
     // The work is over once the answer is being sent (a client that went away still gets here when the handler ends);
     // onResponse as well, for an answer that skipped onSend.
