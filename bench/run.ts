@@ -16,7 +16,7 @@ import { HttpSession } from './http-session';
 import { inboxAtScale, primaryKeyLookups } from './inbox-scale';
 import { migrantSoak, type SoakReport } from './soak';
 import { bigCommunityScenario, bigCommunityWorkerEnv } from './big-community-scenario';
-import { latencyStats, ratio, runConcurrent } from './stats';
+import { type latencyStats, ratio, runConcurrent } from './stats';
 import { errorsOnlyLogger } from '../runtime/errors-only-logger';
 import { exitAfterStopping, installShutdown } from '../runtime/shutdown';
 

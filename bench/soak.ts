@@ -51,6 +51,8 @@ export interface RegimeReport {
   acceptedPerSecond: number;
   acceptedLatency: LatencyStats;
   shedLatency: LatencyStats;
+  /** How long the errors took to come (a late 503 is the answer deadline's). */
+  errorLatency: LatencyStats;
   /** The longest any request waited for its answer, whatever the answer. */
   maxWaitMs: number;
   /** os.loadavg() when the regime began and ended: the machine is shared with other work. */
@@ -114,6 +116,7 @@ export function judgeRegime(answers: Answer[], rate: number, seconds: number, lo
     acceptedPerSecond: round1(accepted.length / span),
     acceptedLatency: latencyStats(accepted.map((a) => a.ms)),
     shedLatency: latencyStats(of('shed').map((a) => a.ms)),
+    errorLatency: latencyStats(errors.map((a) => a.ms)),
     maxWaitMs: Math.round(Math.max(0, ...answers.map((a) => a.ms))),
     loadAverage: { start: round1(loadStart), end: round1(os.loadavg()[0]!) },
   };

@@ -173,7 +173,7 @@ describe('admission adapts to latency: fewer requests at once while they are slo
     };
     // It starts at 8 and grows only while requests are fast and fill it: about one more per round.
     expect(gate.limit).toBe(8);
-    let generation: number[] = [];
+    let generation: number[];
     for (let round = 0; round < 20 && gate.limit < 16; round++) {
       generation = await admitAll();
       expect(generation).toHaveLength(gate.limit); // the next one was shed: no wait configured
