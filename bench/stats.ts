@@ -24,7 +24,7 @@ export function latencyStats(samples: number[]): LatencyStats {
 
 /**
  * Runs `total` operations with at most `concurrency` in flight; returns per-operation latencies and throughput. An
- * operation the API shed (ShedError: 503 before anything started) is sent again after a short pause, as a load
+ * operation the API shed (ShedError: 503 before anything started) is sent again after 200 ms, as a load
  * generator that keeps the API full would; the latency is the accepted attempt's, the sheds are counted.
  */
 export async function runConcurrent(total: number, concurrency: number, op: (i: number) => Promise<void>) {
@@ -46,7 +46,7 @@ export async function runConcurrent(total: number, concurrency: number, op: (i: 
           } catch (error) {
             if (error instanceof ShedError) {
               shed += 1;
-              await new Promise((r) => setTimeout(r, 50));
+              await new Promise((r) => setTimeout(r, 200));
               continue;
             }
             errors += 1;
