@@ -55,6 +55,8 @@ export interface RegimeReport {
   errorLatency: LatencyStats;
   /** The longest any request waited for its answer, whatever the answer. */
   maxWaitMs: number;
+  /** By the time a request was sent, in ten windows: does the latency stay flat, or grow with a backlog? */
+  overTime: { fromSecond: number; accepted: number; shed: number; errors: number; acceptedP50: number; acceptedP99: number }[];
   /** os.loadavg() when the regime began and ended: the machine is shared with other work. */
   loadAverage: { start: number; end: number };
 }
@@ -118,6 +120,20 @@ export function judgeRegime(answers: Answer[], rate: number, seconds: number, lo
     shedLatency: latencyStats(of('shed').map((a) => a.ms)),
     errorLatency: latencyStats(errors.map((a) => a.ms)),
     maxWaitMs: Math.round(Math.max(0, ...answers.map((a) => a.ms))),
+    overTime: Array.from({ length: 10 }, (_, w) => {
+      const from = (w * seconds * 1000) / 10;
+      const inWindow = answers.filter((a) => a.sentAtMs >= from && (w === 9 || a.sentAtMs < from + (seconds * 1000) / 10));
+      const stats = latencyStats(inWindow.filter((a) => a.outcome === 'accepted').map((a) => a.ms));
+      const count = (outcome: Answer['outcome']) => inWindow.filter((a) => a.outcome === outcome).length;
+      return {
+        fromSecond: round1(from / 1000),
+        accepted: count('accepted'),
+        shed: count('shed'),
+        errors: count('error'),
+        acceptedP50: stats.p50,
+        acceptedP99: stats.p99,
+      };
+    }),
     loadAverage: { start: round1(loadStart), end: round1(os.loadavg()[0]!) },
   };
 }
