@@ -9,6 +9,7 @@ import cookiePlugin from './plugins/external/cookie';
 import rateLimits from './plugins/external/rate-limit';
 import securityHeaders from './plugins/external/security-headers';
 import metrics from './plugins/app/metrics';
+import admission from './plugins/app/admission';
 import openapi from './plugins/external/swagger';
 import webApp from './plugins/external/web-app';
 import adminRoutes from './routes/admin';
@@ -40,6 +41,8 @@ async function app(fastify: FastifyInstance, options: AppOptions): Promise<void>
   await api.register(errorHandler);
   await api.register(securityHeaders);
   await api.register(metrics);
+  // Before the session is read: a request shed for load has touched nothing.
+  await api.register(admission);
   await api.register(zodValidation);
   await api.register(cookiePlugin);
   await api.register(rateLimits);

@@ -14,6 +14,23 @@ function parseBody(text: string): unknown {
   }
 }
 
+/**
+ * The API shed the request (503 SERVICE_UNAVAILABLE, reason `overloaded`, with Retry-After): nothing was started, and
+ * the same request may simply be sent again (api/plugins/app/admission.ts).
+ */
+export class ShedError extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super(`shed by the API (503, Retry-After ${retryAfterSeconds} s)`);
+    this.name = 'ShedError';
+  }
+}
+
+/** True when an answer is a load shed by the API's admission (not a transient failure of what was asked). */
+export function isShed(answer: ApiAnswer): boolean {
+  const error = (answer.body as { error?: { code?: string; details?: { reason?: string } } } | null)?.error;
+  return answer.status === 503 && error?.code === 'SERVICE_UNAVAILABLE' && error.details?.reason === 'overloaded';
+}
+
 /** A signed-in HTTP client against the running API (cookie + CSRF), as a browser would be. */
 export class HttpSession {
   private constructor(
@@ -48,6 +65,10 @@ export class HttpSession {
 
   async request<T>(method: string, path: string, body?: unknown): Promise<T> {
     const res = await this.send(method, path, body);
+    if (isShed(res)) {
+      const details = (res.body as { error: { details: { retryAfterSeconds?: number } } }).error.details;
+      throw new ShedError(details.retryAfterSeconds ?? 1);
+    }
     if (res.status >= 400) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
     return res.body as T;
   }

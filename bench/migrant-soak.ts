@@ -5,37 +5,46 @@ import { sessionIdFromToken } from '../api/services/auth/sessions';
 import { DEMO_PASSWORD } from '../scripts/demo-seed';
 import { HttpSession } from './http-session';
 
+export interface SoakApplicant {
+  /** Index of the application (`migrantApplication(n)`): its applicant's own ID number. */
+  n: number;
+  session: HttpSession;
+  electionId: string;
+}
+
+/** Elections in registration and a source of fresh applicants for them (one application per applicant). */
 export interface MigrantSoak {
   elections: string[];
-  /** One signed-in APPLICANT per application, of the community of `electionId`. */
-  applicants: { session: HttpSession; electionId: string }[];
+  /** `count` new APPLICANT accounts with sessions, spread over the elections' communities, inserted in bulk. */
+  applicants(count: number): Promise<SoakApplicant[]>;
 }
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * For the soak: `communities` new communities of the demo's 城关街道, each with an election in registration (started
- * and set up over HTTP by the sub-district's official), and `applicants` APPLICANT accounts spread over them, each
- * with a session (inserted in bulk: the soak measures applications, not thousands of password checks).
+ * and set up over HTTP by the sub-district's official), and applicants for them on demand, each with a session
+ * (inserted in bulk: the soak measures applications, not thousands of password checks).
  */
 export async function prepareMigrantSoak(
   apiUrl: string,
   databaseUrl: string,
-  options: { communities: number; applicants: number },
+  options: { communities: number },
 ): Promise<MigrantSoak> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  let communities: string[];
+  const elections: string[] = [];
   try {
     const parent = (
       await pool.query<{ id: string; path: string }>(`SELECT id, path FROM organization WHERE code = 'DEMO-370101002'`)
     ).rows[0]!;
-    const communities = Array.from({ length: options.communities }, () => randomUUID());
+    communities = Array.from({ length: options.communities }, () => randomUUID());
     await pool.query(
       `INSERT INTO organization (id, code, name, kind, parent_id, path, updated_at)
        SELECT id, 'BENCH-SOAK-' || n, '压测社区' || n, 'COMMUNITY', $1, $2 || id || '/', now() FROM unnest($3::uuid[]) WITH ORDINALITY AS c(id, n)`,
       [parent.id, parent.path, communities],
     );
     const official = await HttpSession.signIn(apiUrl, 'subdistrict.official', DEMO_PASSWORD);
-    const elections: string[] = [];
     for (const communityOrgId of communities) {
       const election = await official.request<{ id: string }>('POST', '/api/v1/elections', {
         communityOrgId,
@@ -58,44 +67,55 @@ export async function prepareMigrantSoak(
       });
       elections.push(election.id);
     }
-
-    const users = Array.from({ length: options.applicants }, (_, i) => ({
-      id: randomUUID(),
-      membership: randomUUID(),
-      community: communities[i % communities.length]!,
-      token: randomBytes(32).toString('base64url'),
-      csrf: randomBytes(32).toString('base64url'),
-    }));
-    const tag = Date.now().toString(36);
-    await pool.query(
-      `INSERT INTO app_user (id, username, display_name, password_hash, id_number, updated_at)
-       SELECT id, 'bench.migrant.' || $2 || '.' || n, '压测申请人' || n, '!', id_number, now() FROM unnest($1::uuid[], $3::text[]) WITH ORDINALITY AS u(id, id_number, n)`,
-      // Real-name accounts: applicant i files migrantApplication(i), under the ID number bound here (EL-SELF).
-      [users.map((u) => u.id), tag, users.map((_, i) => migrantApplication(i).idNumber)],
-    );
-    await pool.query(
-      `INSERT INTO membership (id, user_id, organization_id, role) SELECT * , 'APPLICANT'::"Role" FROM unnest($1::uuid[], $2::uuid[], $3::uuid[])`,
-      [users.map((u) => u.membership), users.map((u) => u.id), users.map((u) => u.community)],
-    );
-    await pool.query(
-      `INSERT INTO session (id, user_id, membership_id, csrf_token, expires_at) SELECT *, now() + interval '8 hours' FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::text[])`,
-      [
-        users.map((u) => sessionIdFromToken(u.token)),
-        users.map((u) => u.id),
-        users.map((u) => u.membership),
-        users.map((u) => u.csrf),
-      ],
-    );
-    return {
-      elections,
-      applicants: users.map((u) => ({
-        session: HttpSession.fromToken(apiUrl, u.token, u.csrf),
-        electionId: elections[communities.indexOf(u.community)]!,
-      })),
-    };
   } finally {
     await pool.end();
   }
+  let issued = 0;
+  const tag = Date.now().toString(36);
+  return {
+    elections,
+    async applicants(count) {
+      const first = issued;
+      issued += count;
+      const users = Array.from({ length: count }, (_, k) => ({
+        n: first + k,
+        id: randomUUID(),
+        membership: randomUUID(),
+        community: communities[(first + k) % communities.length]!,
+        token: randomBytes(32).toString('base64url'),
+        csrf: randomBytes(32).toString('base64url'),
+      }));
+      const db = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+      try {
+        await db.query(
+          `INSERT INTO app_user (id, username, display_name, password_hash, id_number, updated_at)
+           SELECT id, 'bench.migrant.' || $2 || '.' || n, '压测申请人' || n, '!', id_number, now() FROM unnest($1::uuid[], $3::text[], $4::int[]) AS u(id, id_number, n)`,
+          // Real-name accounts: applicant n files migrantApplication(n), under the ID number bound here (EL-SELF).
+          [users.map((u) => u.id), tag, users.map((u) => migrantApplication(u.n).idNumber), users.map((u) => u.n)],
+        );
+        await db.query(
+          `INSERT INTO membership (id, user_id, organization_id, role) SELECT * , 'APPLICANT'::"Role" FROM unnest($1::uuid[], $2::uuid[], $3::uuid[])`,
+          [users.map((u) => u.membership), users.map((u) => u.id), users.map((u) => u.community)],
+        );
+        await db.query(
+          `INSERT INTO session (id, user_id, membership_id, csrf_token, expires_at) SELECT *, now() + interval '8 hours' FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::text[])`,
+          [
+            users.map((u) => sessionIdFromToken(u.token)),
+            users.map((u) => u.id),
+            users.map((u) => u.membership),
+            users.map((u) => u.csrf),
+          ],
+        );
+      } finally {
+        await db.end();
+      }
+      return users.map((u) => ({
+        n: u.n,
+        session: HttpSession.fromToken(apiUrl, u.token, u.csrf),
+        electionId: elections[communities.indexOf(u.community)]!,
+      }));
+    },
+  };
 }
 
 /** A migrant's application: adult, resident for two years, distinct ID number per `i` (valid check digit). */

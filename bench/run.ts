@@ -1,21 +1,24 @@
 // `npm run bench`: the task path measured against the engine's own floor, in one run on this machine.
 // Options: --engine=cluster (a real Temporal cluster instead of the dev server), --quick (small sizes; CI proves it
 // completes), --scenario <floor|starts|completion|inbox|soak|big-community>[,…] (also --scenario=…),
-// --duration <minutes> (soak; default 2, at most 10), --cpu-prof <dir> (API and worker under `node --cpu-prof`; the
-// completion scenario then reports its time windows for bench/profile-summary.ts). Prints one JSON object per scenario, then a summary table;
+// --duration <minutes> (soak's sustained regime; default 2, at most 10), --rate <n> (soak: hold n applications/s instead
+// of finding the sustainable rate), --ladder <r1,r2,…> (soak: the rates tried), --overload-factor <f> (default 3),
+// --overload-seconds <s> (default 60; quick 10), --cpu-prof <dir> (API and worker under `node --cpu-prof`; the
+// completion scenario then reports its time windows for bench/profile-summary.ts). Prints one JSON object per scenario,
+// then a summary table;
 // writes everything to bench/results/<date>.json.
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { DEMO_PASSWORD } from '../scripts/demo-seed';
-import { cpuPerOperation, startBenchEnvironment, rssMiB, threadCpuMs } from './environment';
+import { cpuPerOperation, startBenchEnvironment, threadCpuMs } from './environment';
 import { floorWorkflow, pingUpdate, stopUpdate } from './floor-workflow';
 import { HttpSession } from './http-session';
 import { inboxAtScale, primaryKeyLookups } from './inbox-scale';
-import { migrantApplication, prepareMigrantSoak } from './migrant-soak';
+import { migrantSoak, type SoakReport } from './soak';
 import { bigCommunityScenario, bigCommunityWorkerEnv } from './big-community-scenario';
-import { latencyStats, ratio, runConcurrent } from './stats';
+import { type latencyStats, ratio, runConcurrent } from './stats';
 import { errorsOnlyLogger } from '../runtime/errors-only-logger';
 import { exitAfterStopping, installShutdown } from '../runtime/shutdown';
 
@@ -27,9 +30,8 @@ const option = (name: string) => {
 };
 const scenarios = new Set((option('--scenario') ?? 'floor,starts,completion,inbox,soak,big-community').split(','));
 const cpuProfileDir = option('--cpu-prof');
+const numberOption = (name: string) => (option(name) === undefined ? undefined : Number(option(name)));
 const soakMinutes = Math.min(10, Number(option('--duration') ?? (quick ? 0.25 : 2)));
-/** Migrant applications are spread over this many elections (each one workflow, as in a county's communities). */
-const SOAK_ELECTIONS = 10;
 const sizes = quick
   ? { updates: 100, starts: 40, cases: 1_000, inboxRepetitions: 10, pkRepetitions: 200 }
   : { updates: 1_000, starts: 400, cases: 100_000, inboxRepetitions: 50, pkRepetitions: 2_000 };
@@ -189,80 +191,16 @@ async function main(): Promise<void> {
     }
 
     if (scenarios.has('soak')) {
-      const perSecond = 50;
-      const seconds = Math.round(soakMinutes * 60);
-      log(`soak: preparing ${perSecond * seconds} applicants and ${SOAK_ELECTIONS} elections in registration…`);
-      const soak = await prepareMigrantSoak(env.apiUrl, env.databaseUrl, {
-        communities: SOAK_ELECTIONS,
-        applicants: perSecond * seconds,
+      const soak = await migrantSoak(env, {
+        quick,
+        minutes: soakMinutes,
+        rate: numberOption('--rate'),
+        ladder: option('--ladder')?.split(',').map(Number),
+        overloadFactor: numberOption('--overload-factor'),
+        overloadSeconds: numberOption('--overload-seconds'),
+        log,
       });
-      const memoryStart = { api: rssMiB(env.api.pid), worker: rssMiB(env.worker.pid) };
-      const cpuStart = await env.cpu();
-      const buckets: number[][] = [];
-      const errorsPerWindow: number[] = [];
-      const errorSamples: string[] = [];
-      let errors = 0;
-      const inflight: Promise<void>[] = [];
-      const started = performance.now();
-      for (let s = 0; s < seconds; s++) {
-        const second: number[] = [];
-        buckets.push(second);
-        errorsPerWindow.push(0);
-        const tickStart = performance.now();
-        for (let i = 0; i < perSecond; i++) {
-          const n = s * perSecond + i;
-          const { session, electionId } = soak.applicants[n]!;
-          const t = performance.now();
-          inflight.push(
-            session.request('POST', `/api/v1/elections/${electionId}/applications`, migrantApplication(n)).then(
-              () => void second.push(performance.now() - t),
-              (error: unknown) => {
-                errors += 1;
-                errorsPerWindow[s] = (errorsPerWindow[s] ?? 0) + 1;
-                if (errorSamples.length < 5)
-                  errorSamples.push(error instanceof Error ? error.message.slice(0, 300) : String(error));
-              },
-            ),
-          );
-          await new Promise((r) => setTimeout(r, Math.max(0, tickStart + ((i + 1) * 1000) / perSecond - performance.now())));
-        }
-      }
-      const offeredSeconds = (performance.now() - started) / 1000;
-      await Promise.all(inflight);
-      const drainedSeconds = (performance.now() - started) / 1000;
-      const memoryEnd = { api: rssMiB(env.api.pid), worker: rssMiB(env.worker.pid) };
-      const cpu = cpuPerOperation(cpuStart, await env.cpu(), perSecond * seconds);
-      const growth = (a: number | null, b: number | null) => (a && b ? Math.round(((b - a) / a) * 1000) / 10 : null);
-      // Latency by the second the request was sent, in ten windows: does it stay flat or grow with a backlog?
-      const windowSize = Math.max(1, Math.floor(buckets.length / 10));
-      const overTime = Array.from({ length: Math.ceil(buckets.length / windowSize) }, (_, w) => ({
-        fromSecond: w * windowSize,
-        ...latencyStats(buckets.slice(w * windowSize, (w + 1) * windowSize).flat()),
-        errors: errorsPerWindow.slice(w * windowSize, (w + 1) * windowSize).reduce((a, b) => a + b, 0),
-      }));
-      const succeeded = perSecond * seconds - errors;
-      report('soak', {
-        load: `${perSecond} migrant applications per second (election procedure, ${SOAK_ELECTIONS} elections in registration) for ${seconds} s`,
-        requests: perSecond * seconds,
-        errors,
-        ...(errors > 0 ? { errorSamples } : {}),
-        // What the system actually absorbed: applications answered per second from the first request to the last answer.
-        sustainedPerSecond: Math.round((succeeded / drainedSeconds) * 10) / 10,
-        offeredSeconds: Math.round(offeredSeconds),
-        drainedSeconds: Math.round(drainedSeconds),
-        latency: latencyStats(buckets.flat()),
-        latencyOverTime: overTime,
-        cpuMsPerOperation: cpu,
-        memoryMiB: {
-          start: memoryStart,
-          end: memoryEnd,
-          growthPercent: { api: growth(memoryStart.api, memoryEnd.api), worker: growth(memoryStart.worker, memoryEnd.worker) },
-        },
-        goalMet:
-          errors === 0 &&
-          (growth(memoryStart.api, memoryEnd.api) ?? 0) < 20 &&
-          (growth(memoryStart.worker, memoryEnd.worker) ?? 0) < 20,
-      });
+      report('soak', soak);
     }
 
     if (scenarios.has('big-community')) {
@@ -330,25 +268,29 @@ function printSummary(): void {
     { queries: Record<string, { p50: number; p95: number; p50RatioToPk: number; goalMet: boolean }> } | undefined;
   for (const [k, v] of Object.entries(inbox?.queries ?? {}))
     rows.push(['inbox', k, '—', String(v.p50), `p95 ${v.p95}`, `${v.p50RatioToPk}× pk`, v.goalMet ? 'met' : 'MISSED']);
-  const soak = results.soak as
-    | {
-        errors: number;
-        sustainedPerSecond: number;
-        latency: { p50: number; p99: number };
-        memoryMiB: { growthPercent: { api: number; worker: number } };
-        goalMet: boolean;
-      }
-    | undefined;
-  if (soak)
+  const soak = results.soak as SoakReport | undefined;
+  if (soak) {
+    const sustained = soak.sustained;
     rows.push([
       'soak',
-      `migrants: errors ${soak.errors}, mem api ${soak.memoryMiB.growthPercent.api}% worker ${soak.memoryMiB.growthPercent.worker}%`,
-      `50 offered, ${soak.sustainedPerSecond} sustained`,
-      String(soak.latency.p50),
-      String(soak.latency.p99),
+      `sustained: ${sustained.regime}; errors ${sustained.errors}, shed ${sustained.shed}, rss api ${sustained.memory.growthPercent.api}% worker ${sustained.memory.growthPercent.worker}%`,
+      `${sustained.offeredPerSecond} offered, ${sustained.acceptedPerSecond} accepted`,
+      String(sustained.acceptedLatency.p50),
+      String(sustained.acceptedLatency.p99),
       '—',
-      soak.goalMet ? 'met' : 'MISSED',
+      sustained.goalMet ? 'met' : 'MISSED',
     ]);
+    const overload = soak.overload;
+    rows.push([
+      'soak',
+      `overload: ${overload.regime}; ${overload.shed} shed (p50 ${overload.shedLatency.p50} ms, p99 ${overload.shedLatency.p99} ms), errors ${overload.errors}, longest wait ${overload.maxWaitMs} ms`,
+      `${overload.offeredPerSecond} offered, ${overload.acceptedPerSecond} accepted`,
+      String(overload.acceptedLatency.p50),
+      String(overload.acceptedLatency.p99),
+      '—',
+      overload.goalMet ? 'met' : 'MISSED',
+    ]);
+  }
   const big = results['big-community'] as
     | {
         completed: boolean;

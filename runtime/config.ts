@@ -64,6 +64,30 @@ export const settings = {
     const configured = Number(process.env.TEMPORAL_ANSWER_TIMEOUT_MS);
     return Number.isFinite(configured) && configured > 0 ? configured : 30_000;
   },
+  /**
+   * Admission of the requests that start or drive a workflow (api/plugins/app/admission.ts), per API process:
+   * - API_WORKFLOW_TARGET_MS (default 1000): the time such a request should take once admitted. The number admitted
+   *   at once adapts to it: it shrinks when admitted requests take longer (the worker or Temporal is the bottleneck:
+   *   by Little's law, more in flight only makes each one slower) and grows back while they are fast. Half the 2 s p99
+   *   goal, so that the tail stays inside it. 0 turns adaptation off (the limit is API_WORKFLOW_MAX_IN_FLIGHT).
+   * - API_WORKFLOW_MAX_IN_FLIGHT (default 32): the most admitted at once, whatever the latency. Each holds a database
+   *   connection for its writes (pool of 10, short) and waits for its workflow's first step; a quiet 2-core machine
+   *   completes about 20 case starts/s at about 1 s each with 32 in flight, so more would only queue.
+   * - API_WORKFLOW_MAX_WAIT_MS (default 250): how long a request above the limit may wait for a slot before it is shed
+   *   (503 with Retry-After); smooths bursts without letting a shed answer take long. 0 sheds at once.
+   */
+  workflowAdmission(): { maxInFlight: number; maxWaitMs: number; targetMs: number } {
+    const number = (name: string, fallback: number, min: number) => {
+      const raw = process.env[name];
+      const value = Number(raw);
+      return raw && Number.isFinite(value) && value >= min ? value : fallback;
+    };
+    return {
+      maxInFlight: Math.floor(number('API_WORKFLOW_MAX_IN_FLIGHT', 32, 1)),
+      maxWaitMs: number('API_WORKFLOW_MAX_WAIT_MS', 250, 0),
+      targetMs: number('API_WORKFLOW_TARGET_MS', 1_000, 0),
+    };
+  },
   /** PDF_CJK_FONT=/path/to/font.ttf|ttc[#PostScriptName]: the Chinese font for PDFs instead of the system's. */
   pdfCjkFont(): string | undefined {
     return process.env.PDF_CJK_FONT || undefined;

@@ -57,6 +57,9 @@ export default async function globalSetup(): Promise<void> {
   process.env.TEST_TEMPLATE_DB = templateDb;
   process.env.TEST_TEMPORAL_ADDRESS ??= temporal?.address;
   process.env.TEST_WORKFLOW_BUNDLE = bundlePath;
+  // Tests are not load tests: the admission gate keeps a fixed limit (32) there instead of adapting to latency, which on
+  // a busy machine would shed the few concurrent requests some tests send. tests/load-shedding.test.ts sets its own.
+  process.env.API_WORKFLOW_TARGET_MS ??= '0';
   state.dropTemplate = () => dropDatabase(serverUrl, templateDb);
   (globalThis as Record<string, unknown>).__CG_TEST__ = state;
 }

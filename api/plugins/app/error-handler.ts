@@ -32,7 +32,10 @@ function withContext(fields: FieldError[] | undefined, context: string | undefin
 }
 
 export function sendError(reply: FastifyReply, request: FastifyRequest, error: AppError): FastifyReply {
-  if (error.code === 'SERVICE_UNAVAILABLE') reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+  if (error.code === 'SERVICE_UNAVAILABLE') {
+    const seconds = error.details?.retryAfterSeconds;
+    reply.header('retry-after', String(typeof seconds === 'number' ? seconds : RETRY_AFTER_SECONDS));
+  }
   return reply.status(error.status).send({
     error: {
       code: error.code,

@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { settings } from '../../../runtime/config';
 
 /** Prometheus metrics of the API process at GET /metrics (bearer METRICS_TOKEN when set). */
@@ -37,6 +37,29 @@ export const workflowFailures = new Counter({
   registers: [registry],
 });
 for (const operation of ['start', 'complete']) workflowFailures.inc({ operation }, 0);
+
+/** Admission of the requests that start or drive a workflow (./admission.ts): how many run, wait, were shed. */
+export const workflowRequestsInFlight = new Gauge({
+  name: 'cg_api_workflow_requests_in_flight',
+  help: 'Requests that start or drive a workflow being handled now (at most API_WORKFLOW_MAX_IN_FLIGHT)',
+  registers: [registry],
+});
+export const workflowRequestsWaiting = new Gauge({
+  name: 'cg_api_workflow_requests_waiting',
+  help: 'Requests that start or drive a workflow waiting for a slot (at most API_WORKFLOW_MAX_WAIT_MS each)',
+  registers: [registry],
+});
+export const workflowAdmissionLimit = new Gauge({
+  name: 'cg_api_workflow_admission_limit',
+  help: 'How many requests that start or drive a workflow are admitted at once now (adapts to API_WORKFLOW_TARGET_MS)',
+  registers: [registry],
+});
+export const workflowRequestsShed = new Counter({
+  name: 'cg_api_workflow_requests_shed_total',
+  help: 'Requests that start or drive a workflow answered 503 at once because the API was at its limit (nothing started)',
+  labelNames: ['route'],
+  registers: [registry],
+});
 
 export default fp(
   async function metrics(fastify: FastifyInstance) {

@@ -17,7 +17,7 @@ const electionApplicationRoutes: FastifyPluginAsyncZod = async (fastify) => {
     '/api/v1/elections/:electionId/applications',
     {
       bodyLimit: 60 * 1024 * 1024,
-      config: { permission: 'elections.apply' },
+      config: { permission: 'elections.apply', admission: 'workflow' },
       schema: {
         tags: ['elections'],
         summary: '流动人口本人申请参加选举 / A migrant applies to vote (self-service)',
@@ -94,7 +94,7 @@ const electionApplicationRoutes: FastifyPluginAsyncZod = async (fastify) => {
     '/api/v1/elections/applications/:number/evidence',
     {
       bodyLimit: 60 * 1024 * 1024,
-      config: { permission: 'elections.apply' },
+      config: { permission: 'elections.apply', admission: 'workflow' },
       schema: {
         tags: ['elections'],
         summary: '补充材料 / Supply the evidence asked for',

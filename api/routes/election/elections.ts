@@ -17,7 +17,7 @@ const electionCaseRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.post(
     '/api/v1/elections',
     {
-      config: { permission: 'elections.start' },
+      config: { permission: 'elections.start', admission: 'workflow' },
       schema: {
         headers: idempotencyHeaders,
         tags: ['elections'],

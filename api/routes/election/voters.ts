@@ -151,7 +151,7 @@ const electionVoterRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.post(
     '/api/v1/elections/:electionId/objections',
     {
-      config: manage,
+      config: { ...manage, admission: 'workflow' },
       schema: {
         tags: ['elections'],
         summary: '登记对选民名单的异议（EL-OBJECT）/ Record an objection to the list',

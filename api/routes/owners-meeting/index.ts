@@ -44,7 +44,7 @@ const ownersMeetingRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.post(
     '/api/v1/owners-meetings',
     {
-      config: { permission: 'owners-meetings.register' },
+      config: { permission: 'owners-meetings.register', admission: 'workflow' },
       schema: {
         headers: idempotencyHeaders,
         tags: TAGS,

@@ -151,7 +151,7 @@ const serviceAdmissionRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.post(
     '/api/v1/service-items',
     {
-      config: { permission: 'service-items.apply' },
+      config: { permission: 'service-items.apply', admission: 'workflow' },
       schema: {
         headers: idempotencyHeaders,
         tags,
@@ -242,7 +242,7 @@ const serviceAdmissionRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.post(
     '/api/v1/service-items/reports',
     {
-      config: { permission: 'service-items.report' },
+      config: { permission: 'service-items.report', admission: 'workflow' },
       schema: {
         headers: idempotencyHeaders,
         tags,

@@ -11,7 +11,7 @@ const smokeCaseRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.post(
     '/api/v1/smoke-cases',
     {
-      config: { permission: 'smoke.start' },
+      config: { permission: 'smoke.start', admission: 'workflow' },
       schema: {
         headers: idempotencyHeaders,
         tags: ['smoke'],

@@ -177,7 +177,7 @@ const taskRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.post(
     '/api/v1/tasks/bulk',
     {
-      config: act,
+      config: { ...act, admission: 'workflow' },
       schema: {
         tags: ['tasks'],
         summary: '批量认领、分派、办结 / Bulk claim, assign, complete',
@@ -208,7 +208,7 @@ const taskRoutes: FastifyPluginAsyncZod = async (fastify) => {
   fastify.post(
     '/api/v1/tasks/:taskId/complete',
     {
-      config: { permission: 'tasks.act' },
+      config: { permission: 'tasks.act', admission: 'workflow' },
       schema: {
         tags: ['tasks'],
         summary: '办结任务 / Complete a task',

@@ -21,7 +21,7 @@ const villageConversionProcedureRoutes: FastifyPluginAsyncZod = async (fastify) 
   fastify.post(
     '/api/v1/village-conversions',
     {
-      config: { permission: 'village-conversion.apply' },
+      config: { permission: 'village-conversion.apply', admission: 'workflow' },
       schema: {
         headers: idempotencyHeaders,
         tags: ['village-conversion'],
@@ -71,7 +71,7 @@ const villageConversionProcedureRoutes: FastifyPluginAsyncZod = async (fastify) 
   fastify.post(
     '/api/v1/village-conversions/:caseId/withdraw',
     {
-      config: { permission: 'village-conversion.apply' },
+      config: { permission: 'village-conversion.apply', admission: 'workflow' },
       schema: {
         tags: ['village-conversion'],
         summary: '撤回申请（乡镇提出前）/ Withdraw (before the township proposes)',
