@@ -15,6 +15,7 @@ import { inboxAtScale, primaryKeyLookups } from './inbox-scale';
 import { migrantApplication, prepareMigrantSoak } from './migrant-soak';
 import { bigCommunityScenario, bigCommunityWorkerEnv } from './big-community-scenario';
 import { latencyStats, ratio, runConcurrent } from './stats';
+import { sampleProcessMemory } from './process-memory';
 import { errorsOnlyLogger } from '../runtime/errors-only-logger';
 import { exitAfterStopping, installShutdown } from '../runtime/shutdown';
 
@@ -47,7 +48,11 @@ async function main(): Promise<void> {
     shutdownSignals: [],
   });
   // big-community runs a whole election: on the reliability harnesses' calendar of seconds (no other scenario goes past registration).
-  const env = await startBenchEnvironment(log, scenarios.has('big-community') ? { env: bigCommunityWorkerEnv(quick) } : {});
+  const env = await startBenchEnvironment(log, {
+    ...(scenarios.has('big-community') ? { env: bigCommunityWorkerEnv(quick) } : {}),
+    // The worker's memory and cached workflows for the soak's report (bench/process-memory.ts).
+    workerMetrics: scenarios.has('soak'),
+  });
   const connection = await Connection.connect({ address: env.temporalAddress });
   const client = new Client({ connection });
   const native = await NativeConnection.connect({ address: env.temporalAddress });
@@ -172,6 +177,7 @@ async function main(): Promise<void> {
       });
       const memoryStart = { api: rssMiB(env.api.pid), worker: rssMiB(env.worker.pid) };
       const cpuStart = await env.cpu();
+      const memory = sampleProcessMemory({ api: env.api, worker: env.worker, workerMetricsUrl: env.workers[0]?.metricsUrl });
       const buckets: number[][] = [];
       const errorsPerWindow: number[] = [];
       const errorSamples: string[] = [];
@@ -205,6 +211,7 @@ async function main(): Promise<void> {
       await Promise.all(inflight);
       const drainedSeconds = (performance.now() - started) / 1000;
       const memoryEnd = { api: rssMiB(env.api.pid), worker: rssMiB(env.worker.pid) };
+      const processMemory = await memory.stop();
       const cpu = cpuPerOperation(cpuStart, await env.cpu(), perSecond * seconds);
       const growth = (a: number | null, b: number | null) => (a && b ? Math.round(((b - a) / a) * 1000) / 10 : null);
       // Latency by the second the request was sent, in ten windows: does it stay flat or grow with a backlog?
@@ -232,6 +239,8 @@ async function main(): Promise<void> {
           end: memoryEnd,
           growthPercent: { api: growth(memoryStart.api, memoryEnd.api), worker: growth(memoryStart.worker, memoryEnd.worker) },
         },
+        // Over time: RSS, the worker's heap and cached workflows, first and last tenth of the soak.
+        processMemory,
         goalMet:
           errors === 0 &&
           (growth(memoryStart.api, memoryEnd.api) ?? 0) < 20 &&
