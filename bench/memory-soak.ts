@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Runtime } from '@temporalio/worker';
+import pg from 'pg';
 import { errorsOnlyLogger } from '../runtime/errors-only-logger';
 import { repoRoot } from '../runtime/paths';
 import { exitAfterStopping, installShutdown } from '../runtime/shutdown';
@@ -83,6 +84,12 @@ async function main(): Promise<void> {
     const drainedSeconds = (performance.now() - started) / 1000;
     const processMemory = await memory.stop();
     const cpuEnd = await env.cpu();
+    // Applications whose workflow reached the committee's task (answered in time or not: a 503 leaves it running).
+    const pool = new pg.Pool({ connectionString: env.databaseUrl, max: 1 });
+    const waiting = Number(
+      (await pool.query<{ n: string }>(`SELECT count(*) AS n FROM task WHERE kind = 'election.migrant-decision'`)).rows[0]!.n,
+    );
+    await pool.end();
     if (snapshotAtEnd) await heapSnapshot(env.worker, heapDir);
     const run = {
       at: new Date().toISOString(),
@@ -91,6 +98,7 @@ async function main(): Promise<void> {
       requests: rate * seconds,
       errors,
       ...(errors ? { errorSamples } : {}),
+      workflowsWaitingForCommittee: waiting,
       drainedSeconds: Math.round(drainedSeconds),
       latency: latencyStats(latencies),
       workerCpuMsPerApplication: Math.round((((cpuEnd.worker ?? 0) - (cpuStart.worker ?? 0)) / (rate * seconds)) * 100) / 100,
