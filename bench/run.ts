@@ -19,6 +19,7 @@ import { inboxAtScale, primaryKeyLookups } from './inbox-scale';
 import { migrantSoak, type SoakReport } from './soak';
 import { bigCommunityScenario, bigCommunityWorkerEnv } from './big-community-scenario';
 import { type latencyStats, ratio, runConcurrent } from './stats';
+import { sampleProcessMemory } from './process-memory';
 import { errorsOnlyLogger } from '../runtime/errors-only-logger';
 import { exitAfterStopping, installShutdown } from '../runtime/shutdown';
 
@@ -54,6 +55,8 @@ async function main(): Promise<void> {
   const env = await startBenchEnvironment(log, {
     ...(scenarios.has('big-community') ? { env: bigCommunityWorkerEnv(quick) } : {}),
     ...(cpuProfileDir ? { cpuProfileDir: path.resolve(cpuProfileDir) } : {}),
+    // The worker's memory and cached workflows for the soak's report (bench/process-memory.ts).
+    workerMetrics: scenarios.has('soak'),
   });
   const connection = await Connection.connect({ address: env.temporalAddress });
   const client = new Client({ connection });
@@ -191,6 +194,7 @@ async function main(): Promise<void> {
     }
 
     if (scenarios.has('soak')) {
+      const memory = sampleProcessMemory({ api: env.api, worker: env.worker, workerMetricsUrl: env.workers[0]?.metricsUrl });
       const soak = await migrantSoak(env, {
         quick,
         minutes: soakMinutes,
@@ -200,7 +204,8 @@ async function main(): Promise<void> {
         overloadSeconds: numberOption('--overload-seconds'),
         log,
       });
-      report('soak', soak);
+      // Over the whole soak (ladder, sustained and overload): RSS, the worker's heap and cached workflows.
+      report('soak', { ...soak, processMemory: await memory.stop() });
     }
 
     if (scenarios.has('big-community')) {

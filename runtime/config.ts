@@ -158,6 +158,31 @@ export const settings = {
     const ms = Number(process.env.RELIABILITY_OBJECTION_WINDOW_MS);
     return Number.isInteger(ms) && ms > 0 ? ms : undefined;
   },
+  /**
+   * The worker's workflow cache and task slots (README, "Configuration"; issue 19 has the measurements).
+   *
+   * WORKER_MAX_CACHED_WORKFLOWS (default 100): workflows kept in the worker's sticky cache between their tasks. Each
+   * cached workflow holds its own instance of every workflow module (the SDK's reusable V8 context re-evaluates the
+   * bundle's modules per workflow: the procedures, the domain's rules and zod forms), about 2.5 MB of RSS each on
+   * this code. The SDK's default is sized from the V8 heap limit (2,310 on a 4 GB heap), which a season's open
+   * applications fill: +750 % RSS in a 2-minute soak. A workflow needs the cache only between the tasks of one step
+   * (an Update, its activities, the answer: about a second); one waiting days for a committee gains nothing from
+   * staying, and an evicted workflow is replayed from its history on its next task (a few ms of CPU for an
+   * application's short history). 100 covers every workflow in mid-step at the sustainable rate with room to spare,
+   * and bounds the cache at about 250 MB. Raise it for a worker with more cores and memory.
+   *
+   * WORKER_MAX_CONCURRENT_WORKFLOW_TASKS (default 40, the SDK's): workflow tasks the worker takes at once. They run
+   * one at a time on the single workflow thread; the rest wait in memory. At most the cache size (the SDK clamps it).
+   */
+  workerCache(): { maxCachedWorkflows: number; maxConcurrentWorkflowTaskExecutions: number } {
+    const positive = (value: string | undefined, fallback: number) => {
+      const n = Number(value);
+      return value !== undefined && value !== '' && Number.isInteger(n) && n >= 2 ? n : fallback;
+    };
+    const maxCachedWorkflows = positive(process.env.WORKER_MAX_CACHED_WORKFLOWS, 100);
+    const tasks = positive(process.env.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS, 40);
+    return { maxCachedWorkflows, maxConcurrentWorkflowTaskExecutions: Math.min(tasks, maxCachedWorkflows) };
+  },
   /** WORKFLOW_BUNDLE_PATH: a workflow bundle built ahead, so a worker (re)start does not bundle again. */
   workflowBundlePath(): string | undefined {
     return process.env.WORKFLOW_BUNDLE_PATH || undefined;

@@ -35,3 +35,49 @@ export function workerMetricsInterceptors(taskQueue: string): ActivityIntercepto
     }),
   ];
 }
+
+/** What a worker reports about its sticky cache and the tasks in hand (the SDK's `Worker.getStatus()`). */
+interface WorkerStatusSource {
+  getStatus(): { numCachedWorkflows: number; numInFlightWorkflowActivations: number; numInFlightActivities: number };
+}
+
+/**
+ * The worker process's memory and its workflow cache as gauges on the same Prometheus endpoint, sampled every
+ * `intervalMs`: `cg_worker_memory_bytes{kind=rss|heap_used|heap_total|external|array_buffers}` (process.memoryUsage),
+ * `cg_worker_cached_workflows` (workflows kept in the sticky cache, each with its state in the worker's V8 heap),
+ * `cg_worker_workflow_activations_in_flight` and `cg_worker_activities_in_flight`. The bench's soak reads them to
+ * tell the cache's share of the memory from the rest.
+ */
+export function startWorkerProcessGauges(worker: WorkerStatusSource, taskQueue: string, intervalMs = 5_000): { stop(): void } {
+  const meter = Runtime.instance().metricMeter.withTags({ task_queue: taskQueue });
+  const memory = meter.createGauge(
+    'cg_worker_memory_bytes',
+    'int',
+    'bytes',
+    'Memory of the worker process (process.memoryUsage)',
+  );
+  const cached = meter.createGauge('cg_worker_cached_workflows', 'int', 'workflows', 'Workflows in the sticky cache');
+  const activations = meter.createGauge(
+    'cg_worker_workflow_activations_in_flight',
+    'int',
+    'activations',
+    'Workflow activations being processed',
+  );
+  const activities = meter.createGauge('cg_worker_activities_in_flight', 'int', 'activities', 'Activities being executed');
+  const sample = () => {
+    const m = process.memoryUsage();
+    memory.set(m.rss, { kind: 'rss' });
+    memory.set(m.heapUsed, { kind: 'heap_used' });
+    memory.set(m.heapTotal, { kind: 'heap_total' });
+    memory.set(m.external, { kind: 'external' });
+    memory.set(m.arrayBuffers, { kind: 'array_buffers' });
+    const status = worker.getStatus();
+    cached.set(status.numCachedWorkflows);
+    activations.set(status.numInFlightWorkflowActivations);
+    activities.set(status.numInFlightActivities);
+  };
+  sample();
+  const timer = setInterval(sample, intervalMs);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}

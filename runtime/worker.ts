@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from '../activities';
+import { settings } from './config';
 import type { Db } from './db';
 import { workerMetricsInterceptors } from './worker-metrics';
 
@@ -20,6 +21,8 @@ export interface CreateWorkerOptions {
   reliabilityShortenedCalendar?: boolean;
   /** With the shortened calendar: its objection window (ms), for a harness that files many objections. */
   reliabilityObjectionWindowMs?: number;
+  /** The workflow cache and task slots; default from the configuration (settings.workerCache(), runtime/config.ts). */
+  cache?: { maxCachedWorkflows: number; maxConcurrentWorkflowTaskExecutions: number };
 }
 
 /** A Temporal worker running every workflow and activity of the product. */
@@ -37,6 +40,8 @@ export function createWorker(options: CreateWorkerOptions): Promise<Worker> {
     }),
     // Product metrics (README, "Metrics"); a pre-built bundle includes the workflow interceptor itself (WORKFLOW_INTERCEPTOR_MODULES).
     interceptors: { activity: workerMetricsInterceptors(options.taskQueue), workflowModules: WORKFLOW_INTERCEPTOR_MODULES },
+    // Bounded: the SDK's default cache (sized by heap) let a season's open applications grow RSS without end.
+    ...(options.cache ?? settings.workerCache()),
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
   });
 }

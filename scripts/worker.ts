@@ -6,6 +6,7 @@ import { createDb } from '../runtime/db';
 import { checkDatabaseRole } from '../runtime/db-roles';
 import { connectTemporalClient, connectTemporalWorker } from '../runtime/temporal-connection';
 import { createWorker } from '../runtime/worker';
+import { startWorkerProcessGauges } from '../runtime/worker-metrics';
 import { startMailSender } from '../runtime/mail-sender';
 import { startPendingStartReconciler } from '../runtime/pending-starts';
 import { exitAfterStopping, installShutdown, onShutdown } from '../runtime/shutdown';
@@ -46,6 +47,8 @@ async function main(): Promise<void> {
     reliabilityObjectionWindowMs: settings.reliabilityObjectionWindowMs(),
   });
   process.stdout.write(`worker polling task queue ${config.TEMPORAL_TASK_QUEUE}\n`);
+  // With a metrics endpoint: the process's memory and the workflow cache beside the SDK's metrics.
+  const gauges = metricsAddress ? startWorkerProcessGauges(worker, config.TEMPORAL_TASK_QUEUE) : undefined;
   const mail = startMailSender({
     db,
     smtpUrl: config.SMTP_URL,
@@ -60,6 +63,7 @@ async function main(): Promise<void> {
   onShutdown('mail sender and start reconciler', () => {
     reconciler.stop();
     mail?.stop();
+    gauges?.stop();
   });
   const running = worker.run();
   // Stops polling and waits for the tasks in hand (the SDK's shutdown), before the connections close.
