@@ -49,7 +49,8 @@ async function main(): Promise<void> {
   try {
     const seconds = Math.round(minutes * 60);
     log(`preparing ${rate * seconds} applicants…`);
-    const soak = await prepareMigrantSoak(env.apiUrl, env.databaseUrl, { communities: 10, applicants: rate * seconds });
+    const soak = await prepareMigrantSoak(env.apiUrl, env.databaseUrl, { communities: 10 });
+    const applicants = await soak.applicants(rate * seconds);
     const cpuStart = await env.cpu();
     const memory = sampleProcessMemory({ api: env.api, worker: env.worker, workerMetricsUrl: env.workers[0]!.metricsUrl });
     const latencies: number[] = [];
@@ -59,7 +60,7 @@ async function main(): Promise<void> {
     const started = performance.now();
     const pendingSnapshots = [...snapshotSeconds];
     for (let n = 0; n < rate * seconds; n++) {
-      const { session, electionId } = soak.applicants[n]!;
+      const { session, electionId } = applicants[n]!;
       const t = performance.now();
       inflight.push(
         session.request('POST', `/api/v1/elections/${electionId}/applications`, migrantApplication(n)).then(
