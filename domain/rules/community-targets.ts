@@ -190,6 +190,12 @@ export function areaHundredths(text: string): bigint {
   return parseFixedDecimal(text) ?? 0n;
 }
 
+/** An area text in its canonical form with two decimals ("300" → "300.00"), so equal areas compare equal. */
+export function canonicalArea(text: string): string {
+  const h = areaHundredths(text);
+  return `${h / 100n}.${(h % 100n).toString().padStart(2, '0')}`;
+}
+
 const yearOfDate = (date: string) => Number(date.slice(0, 4));
 
 /**
