@@ -57,7 +57,6 @@ export function DashboardPage() {
   const rateOption = useMemo<ChartOption>(() => {
     const indicators = [...(data?.indicators ?? [])].reverse();
     return {
-      aria: { enabled: true },
       grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
       legend: { top: 0, data: [t('dashboard.chart.rate'), t('dashboard.chart.target')] },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
@@ -94,7 +93,6 @@ export function DashboardPage() {
     const trend = data?.trend ?? [];
     const ids = data?.indicators.map((i) => i.id) ?? [];
     return {
-      aria: { enabled: true },
       grid: { left: 8, right: 16, top: phone ? 96 : 64, bottom: 8, containLabel: true },
       legend: { type: 'scroll', top: 0 },
       tooltip: { trigger: 'axis' },
@@ -295,7 +293,10 @@ export function DashboardPage() {
                     value={e.directElection.percent ?? '—'}
                     suffix={e.directElection.percent === null ? undefined : '%'}
                   />
-                  <Typography.Text type="secondary">{`${e.directElection.direct} / ${e.directElection.total}`}</Typography.Text>
+                  <Typography.Text
+                    type="secondary"
+                    data-field="direct-election"
+                  >{`${e.directElection.direct} / ${e.directElection.total}`}</Typography.Text>
                 </Col>
                 <Col xs={12} md={8}>
                   <Statistic title={t('dashboard.migrantsApproved')} value={e.migrantApplications.approved} />

@@ -1,20 +1,11 @@
 import { BarChart, LineChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import type { EChartsCoreOption } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
-echarts.use([
-  BarChart,
-  LineChart,
-  GridComponent,
-  TooltipComponent,
-  LegendComponent,
-  MarkLineComponent,
-  AriaComponent,
-  CanvasRenderer,
-]);
+echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, MarkLineComponent, CanvasRenderer]);
 
 export type ChartOption = EChartsCoreOption;
 
@@ -46,5 +37,10 @@ export function EChart({ option, label, height = 320 }: { option: ChartOption; l
     chart.current?.setOption(option, { notMerge: true });
   }, [option]);
 
-  return <div ref={box} role="img" aria-label={label} data-chart style={{ width: '100%', height }} />;
+  // The label sits on a wrapper: ECharts writes its own aria-label on the element it draws in.
+  return (
+    <div role="img" aria-label={label} data-chart>
+      <div ref={box} aria-hidden style={{ width: '100%', height }} />
+    </div>
+  );
 }
