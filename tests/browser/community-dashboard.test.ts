@@ -158,7 +158,7 @@ describe('the county’s targets dashboard, from community profiles imported fro
       profiles: [
         [code, year, f.households, f.residents, f.socialWorkers, f.socialOrganizations, f.volunteers, f.serviceResidents]
           .concat([f.partyMembers, f.partyVolunteers])
-          .concat([area as unknown as number, 800]),
+          .concat([area, 800]),
       ],
       members: f.members.map(([education, trained], n) => [
         code,
@@ -238,7 +238,7 @@ describe('the county’s targets dashboard, from community profiles imported fro
       });
     }
     // Community 4 kept only last year's profile: it is not counted this year.
-    await importFor(communities.c4!, sheetRows(communities.c4!.code, Y - 1, FIGURES.c1));
+    await importFor(communities.c4, sheetRows(communities.c4.code, Y - 1, FIGURES.c1));
     await importFor(otherCommunity, sheetRows(otherCommunity.code, Y, FIGURES.c1));
 
     await election(communities.c1, east, 'direct', `${Y}-03-01`);
