@@ -235,4 +235,50 @@ describe('community profiles (issue 22): kept by the residents’ committee, con
     expect((await other.request({ url: `/api/v1/community-profiles/${communityA.id}/2024` })).statusCode).toBe(404);
     expect((await other.request({ url: '/api/v1/community-profiles?year=2024' })).json()).toEqual([]);
   });
+
+  it('prompts the township once per prompt: a new estate at 50 % occupancy without a committee, far above 3,000 households, a director untrained this year', async () => {
+    const url = `/api/v1/community-profiles/${communityB.id}/2026`;
+    const figures = {
+      ...PROFILE_EXAMPLE,
+      households: 4501,
+      officeSpaceM2: '400',
+      committeeMembers: PROFILE_EXAMPLE.committeeMembers.map((m) =>
+        m.position === 'DIRECTOR' ? { ...m, trainings: ['2025-12-31'] } : m,
+      ),
+      estates: [
+        { name: '半满苑', households: 200, occupiedHouseholds: 100, isNew: true, hasCommittee: false },
+        { name: '未满苑', households: 200, occupiedHouseholds: 99, isNew: true, hasCommittee: false },
+        { name: '有会苑', households: 200, occupiedHouseholds: 200, isNew: true, hasCommittee: true },
+      ],
+    };
+    expect((await committeeB.request({ method: 'PUT', url, payload: figures })).statusCode).toBe(200);
+    // Saved again with another change: no second notification of the same prompts.
+    expect((await committeeB.request({ method: 'PUT', url, payload: { ...figures, socialWorkers: 3 } })).statusCode).toBe(200);
+
+    const notifications = await h.db.notification.findMany({
+      where: { kind: 'community-profile.prompt', organizationId: township.id, role: 'TOWNSHIP_OFFICIAL' },
+    });
+    const ofB = notifications.filter((n) => (n.params as { communityOrgId: string }).communityOrgId === communityB.id);
+    expect(ofB.map((n) => (n.params as { prompt: string }).prompt).sort()).toEqual([
+      'director-untrained',
+      'far-above-households',
+      'new-estate-without-committee',
+    ]);
+    const bell = (await townshipOfficial.request({ url: '/api/v1/notifications' })).json<{
+      items: { kind: string; text: { 'zh-CN': string; en: string } }[];
+    }>();
+    const texts = bell.items.filter((n) => n.kind === 'community-profile.prompt').map((n) => n.text);
+    expect(texts.map((x) => x['zh-CN'])).toEqual(expect.arrayContaining([expect.stringContaining('“半满苑”入住 100/200 户')]));
+    expect(texts.map((x) => x.en)).toEqual(expect.arrayContaining([expect.stringContaining('4501 households')]));
+
+    // The same prompts are items on the township's list (the dashboard), while they hold.
+    const list = (await townshipOfficial.request({ url: '/api/v1/community-indicators?year=2026' })).json<{
+      prompts: { communityOrgId: string; kind: string; message: { en: string } }[];
+    }>();
+    expect(list.prompts.filter((p) => p.communityOrgId === communityB.id).map((p) => p.kind)).toEqual([
+      'new-estate-without-committee',
+      'far-above-households',
+      'director-untrained',
+    ]);
+  });
 });

@@ -4,6 +4,7 @@ import {
   aggregate,
   COMMUNITY_TARGET_RULES,
   evaluateCommunity,
+  profilePrompts,
   TARGET_RULE_IDS,
   type CommunityFacts,
   type TargetRuleId,
@@ -179,5 +180,15 @@ describe('community target rules (鲁办发〔2012〕22号), compared exactly', 
       passed: false,
       values: { untrained: '刘委员' },
     });
+  });
+
+  it('prompts: a new estate at exactly 50 % without a committee, more than 4,500 households, a director untrained this year', () => {
+    expect(profilePrompts(good, 2026).map((p) => p.kind)).toEqual([]);
+    const estate = { name: '半满苑', households: 200, occupiedHouseholds: 100, isNew: true, hasCommittee: false };
+    expect(profilePrompts({ ...good, estates: [estate] }, 2026).map((p) => p.kind)).toEqual(['new-estate-without-committee']);
+    expect(profilePrompts({ ...good, estates: [{ ...estate, occupiedHouseholds: 99 }] }, 2026)).toEqual([]);
+    expect(profilePrompts({ ...good, households: 4500 }, 2026)).toEqual([]);
+    expect(profilePrompts({ ...good, households: 4501 }, 2026).map((p) => p.kind)).toEqual(['far-above-households']);
+    expect(profilePrompts(good, 2027).map((p) => p.kind)).toEqual(['director-untrained']);
   });
 });

@@ -124,6 +124,15 @@ export const communityIndicatorsView = z
     areas: z.array(
       z.object({ organizationId: z.string().uuid(), name: z.string(), kind: z.string(), indicators: z.array(aggregateSlim) }),
     ),
+    prompts: z.array(
+      z.object({
+        communityOrgId: z.string().uuid(),
+        community: z.string(),
+        kind: z.string(),
+        ruleId: z.string(),
+        message: localizedText,
+      }),
+    ),
     trend: z.array(
       z.object({ year: z.number().int(), communitiesWithProfile: z.number().int(), indicators: z.array(aggregateSlim) }),
     ),

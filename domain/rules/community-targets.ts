@@ -411,3 +411,70 @@ export function aggregate(results: ReadonlyMap<string, readonly RuleResult[]>): 
     };
   });
 }
+
+/** Prompts the rules raise from a profile for the township above the community (issue 22, item 4). */
+export type PromptKind = 'new-estate-without-committee' | 'far-above-households' | 'director-untrained';
+
+export interface ProfilePrompt {
+  kind: PromptKind;
+  /** The rule the prompt comes from. */
+  ruleId: TargetRuleId;
+  /** What makes this prompt distinct (the estate's name, the year), so each is raised once. */
+  subject: string;
+  params: Record<string, string | number>;
+}
+
+/**
+ * The prompts of one community's profile of a year: each new estate 50 % or more occupied without a committee
+ * (CT-NEW-ESTATE), households far above about 3,000 (CT-SCALE), a director without a training in the year
+ * (CT-DIRECTOR-TRAINING). Same rules, same exact comparisons as the indicators.
+ */
+export function profilePrompts(profile: CommunityProfileInput, year: number): ProfilePrompt[] {
+  const prompts: ProfilePrompt[] = estatesNeedingCommittee(profile).map((e) => ({
+    kind: 'new-estate-without-committee',
+    ruleId: 'CT-NEW-ESTATE',
+    subject: e.name,
+    params: { estate: e.name, households: e.households, occupiedHouseholds: e.occupiedHouseholds, year },
+  }));
+  if (farAboveScale(profile.households)) {
+    prompts.push({
+      kind: 'far-above-households',
+      ruleId: 'CT-SCALE',
+      subject: String(year),
+      params: { households: profile.households, year },
+    });
+  }
+  const director = profile.committeeMembers.find((m) => m.position === 'DIRECTOR');
+  if (director && !trainedWithin(director.trainings, year, P.directorTrainingYears)) {
+    prompts.push({
+      kind: 'director-untrained',
+      ruleId: 'CT-DIRECTOR-TRAINING',
+      subject: `${year}:${director.name}`,
+      params: { director: director.name, year },
+    });
+  }
+  return prompts;
+}
+
+/** What a prompt says, in both languages (the notification and the township's list). */
+export function promptSentence(kind: string, params: Record<string, unknown>): LocalizedText {
+  const v = (key: string) => (typeof params[key] === 'string' || typeof params[key] === 'number' ? String(params[key]) : '');
+  const community = v('community');
+  switch (kind) {
+    case 'new-estate-without-committee':
+      return say(
+        `${community}的新建小区“${v('estate')}”入住 ${v('occupiedHouseholds')}/${v('households')} 户，已达50%，尚未成立社区居民委员会（鲁办发〔2012〕22号 二(一)1）。`,
+        `${community}: the new estate “${v('estate')}” has ${v('occupiedHouseholds')} of ${v('households')} households moved in (50 % or more) and no residents’ committee yet (policy 二(一)1).`,
+      );
+    case 'far-above-households':
+      return say(
+        `${community}共 ${v('households')} 户，远超一般3000户左右的规模，请研究调整居委会辖区（二(一)1）。`,
+        `${community} has ${v('households')} households, far above the usual 3,000 or so; consider adjusting its committee’s area (二(一)1).`,
+      );
+    default:
+      return say(
+        `${community}居委会主任${v('director')}在 ${v('year')} 年度尚未参加培训（每年培训一次，二(一)2）。`,
+        `${community}: director ${v('director')} has had no training in ${v('year')} (once a year, 二(一)2).`,
+      );
+  }
+}

@@ -4,6 +4,8 @@ import {
   aggregate,
   COMMUNITY_TARGET_RULES,
   evaluateCommunity,
+  profilePrompts,
+  promptSentence,
   TARGET_RULE_IDS,
   type IndicatorAggregate,
 } from '../../../domain/rules/community-targets';
@@ -146,6 +148,17 @@ export async function communityIndicators({
       indicators: aggregate(within(child.path)).map(slim),
     })),
     trend,
+    prompts: communities.flatMap((c) => {
+      const row = profileOf.get(`${c.id}|${year}`);
+      if (!row) return [];
+      return profilePrompts(profileFigures(row), year).map((p) => ({
+        communityOrgId: c.id,
+        community: c.name,
+        kind: p.kind,
+        ruleId: p.ruleId,
+        message: promptSentence(p.kind, { ...p.params, community: c.name }),
+      }));
+    }),
     elections: {
       directElection: directElectionRate(latest.filter((m) => m === 'direct').length, latest.length),
       migrantApplications: {

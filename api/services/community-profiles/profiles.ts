@@ -1,6 +1,7 @@
 import { AppError } from '../../../domain/errors';
 import { communityProfileInput, type CommunityProfileInput } from '../../../domain/forms/community-profile';
-import { canonicalArea } from '../../../domain/rules/community-targets';
+import { canonicalArea, profilePrompts } from '../../../domain/rules/community-targets';
+import { notify } from '../../../runtime/notifications';
 import { appendAudit } from '../../../runtime/audit';
 import type { Db, DbTx } from '../../../runtime/db';
 import type { CommunityProfile, Prisma } from '../../../prisma/generated/client';
@@ -164,7 +165,32 @@ export async function writeProfile(
       },
     }),
   );
+  await notifyPrompts(tx, row.communityOrgId, row.year, figures);
   return row;
+}
+
+/**
+ * Tells the township above the community of each prompt the rules raise from the profile (a new estate 50 % occupied
+ * without a committee, far above 3,000 households, a director untrained this year), in the profile's transaction
+ * (the notification outbox). Each prompt is raised once per community, year and subject, however often it is saved.
+ */
+async function notifyPrompts(tx: DbTx, communityOrgId: string, year: number, figures: CommunityProfileInput) {
+  const prompts = profilePrompts(figures, year);
+  if (prompts.length === 0) return;
+  const community = await tx.organization.findUniqueOrThrow({
+    where: { id: communityOrgId },
+    select: { name: true, parentId: true },
+  });
+  if (!community.parentId) return;
+  for (const p of prompts) {
+    await notify(tx, {
+      kind: 'community-profile.prompt',
+      organizationId: community.parentId,
+      role: 'TOWNSHIP_OFFICIAL',
+      params: { prompt: p.kind, ruleId: p.ruleId, community: community.name, communityOrgId, ...p.params },
+      dedupeKey: `community-prompt:${communityOrgId}:${year}:${p.kind}:${p.subject}`,
+    });
+  }
 }
 
 /** The residents' committee saves its community's profile of a year. */

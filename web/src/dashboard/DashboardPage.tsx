@@ -317,6 +317,22 @@ export function DashboardPage() {
         </Col>
       </Row>
 
+      <Card
+        title={<h3 className="card-heading">{t('dashboard.prompts')}</h3>}
+        loading={loading && !data}
+        style={{ marginBottom: 16 }}
+      >
+        {data && data.prompts.length === 0 && <Typography.Text type="secondary">{t('dashboard.noPrompts')}</Typography.Text>}
+        <ul className="plain-list" aria-label={t('dashboard.prompts')} data-list="prompts">
+          {(data?.prompts ?? []).map((p) => (
+            <li key={`${p.communityOrgId}-${p.kind}-${p.message.en}`} data-prompt={p.kind}>
+              <ToneTag tone="warning">{t(`dashboard.short.${p.ruleId}`, { defaultValue: p.ruleId })}</ToneTag>{' '}
+              <Link to={`/community-profiles/${p.communityOrgId}/${year}`}>{p.message[language]}</Link>
+            </li>
+          ))}
+        </ul>
+      </Card>
+
       <Card title={<h3 className="card-heading">{t('dashboard.trend')}</h3>} loading={loading && !data}>
         {data && (
           <EChart
