@@ -281,4 +281,13 @@ describe('community profiles (issue 22): kept by the residents’ committee, con
       'director-untrained',
     ]);
   });
+
+  it('prints the dashboard as a PDF report for the county, and refuses it to a committee', async () => {
+    const res = await countyOfficial.request({ url: '/api/v1/community-indicators/report.pdf?year=2024' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(res.rawPayload.length).toBeGreaterThan(2000);
+    expect((await committeeA.request({ url: '/api/v1/community-indicators/report.pdf?year=2024' })).statusCode).toBe(403);
+  });
 });

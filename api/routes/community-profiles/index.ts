@@ -16,6 +16,7 @@ import {
   saveProfileBody,
 } from '../../schemas/community-profiles';
 import { exportProfiles, importProfiles, profileTemplate } from '../../services/community-profiles/excel';
+import { indicatorsReport } from '../../services/community-profiles/indicators-pdf';
 import { indicatorsWorkbook } from '../../services/community-profiles/indicators-excel';
 import { communityIndicators } from '../../services/community-profiles/indicators';
 import {
@@ -206,6 +207,26 @@ const communityProfileRoutes: FastifyPluginAsyncZod = async (fastify) => {
       return reply
         .header('content-type', file.contentType)
         .header('content-disposition', attachment(file.filename))
+        .send(file.bytes);
+    },
+  );
+
+  fastify.get(
+    '/api/v1/community-indicators/report.pdf',
+    {
+      config: { permission: 'community-indicators.read' },
+      schema: {
+        tags,
+        summary: '目标情况报告（可打印 PDF）/ Printable report of the dashboard (PDF)',
+        querystring: indicatorsQuery,
+        response: { 200: fileResponse('PDF report', ['application/pdf']), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const file = await indicatorsReport(await communityIndicators({ db, caller: callerOf(request), ...request.query }));
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
         .send(file.bytes);
     },
   );

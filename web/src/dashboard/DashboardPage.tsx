@@ -1,5 +1,5 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Form, Grid, Row, Select, Statistic, Table, Typography } from 'antd';
+import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Form, Grid, Row, Select, Space, Statistic, Table, Typography } from 'antd';
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -10,7 +10,7 @@ import { useAsyncData } from '../hooks/useAsyncData';
 import { currentLanguage } from '../i18n';
 import { useMe } from '../session/context';
 import '../procedures/procedures.css';
-import { fetchIndicators, indicatorsExportUrl, type CommunityIndicators } from './api';
+import { fetchIndicators, indicatorsExportUrl, indicatorsReportUrl, type CommunityIndicators } from './api';
 import { EChart, type ChartOption } from './EChart';
 
 type Indicator = CommunityIndicators['indicators'][number];
@@ -140,14 +140,24 @@ export function DashboardPage() {
           {t('dashboard.title')}
           {data ? ` · ${data.organization.name}` : ''}
         </Typography.Title>
-        <Button
-          icon={<DownloadOutlined />}
-          href={indicatorsExportUrl(year, organizationId || undefined)}
-          download
-          disabled={!data}
-        >
-          {t('dashboard.exportExcel')}
-        </Button>
+        <Space wrap>
+          <Button
+            icon={<DownloadOutlined />}
+            href={indicatorsExportUrl(year, organizationId || undefined)}
+            download
+            disabled={!data}
+          >
+            {t('dashboard.exportExcel')}
+          </Button>
+          <Button
+            icon={<PrinterOutlined />}
+            href={indicatorsReportUrl(year, organizationId || undefined)}
+            target="_blank"
+            disabled={!data}
+          >
+            {t('dashboard.exportPdf')}
+          </Button>
+        </Space>
       </div>
       <Form layout="vertical" className="filter-bar" role="search" aria-label={t('dashboard.filter')}>
         <div className="filter-bar-grid">

@@ -35,6 +35,11 @@ export function indicatorsExportUrl(year: number, organizationId: string | undef
   return `/api/v1/community-indicators/export.xlsx${query({ year, organizationId })}`;
 }
 
+/** The printable PDF report of the dashboard. */
+export function indicatorsReportUrl(year: number, organizationId: string | undefined) {
+  return `/api/v1/community-indicators/report.pdf${query({ year, organizationId })}`;
+}
+
 export const PROFILE_TEMPLATE_URL = '/api/v1/community-profiles/template.xlsx';
 export const profilesExportUrl = (year: number) => `/api/v1/community-profiles/export.xlsx${query({ year })}`;
 
