@@ -32,7 +32,7 @@ export const saveProfileBody = communityProfileInput
     /** The version the author edited (0 for a new profile): a newer change → 409 CONFLICT. */
     expectedVersion: z.number().int().min(0).optional(),
   })
-  .meta({ id: 'CommunityProfileInput', examples: [{ ...PROFILE_EXAMPLE, expectedVersion: 0 }] });
+  .meta({ id: 'CommunityProfileSave', examples: [{ ...PROFILE_EXAMPLE, expectedVersion: 0 }] });
 
 export const confirmProfileBody = z
   .object({ version: z.number().int().min(1) })
