@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { chinaDateOf } from '../../domain/clock';
-import { horizontalOverflow } from '../support/browser';
+import { expectAccessible, horizontalOverflow } from '../support/browser';
 import { browserSuite } from '../support/browser-suite';
 import { makeOrganization, makeUser, signIn, TEST_PASSWORD } from '../support/factories';
 import type { Harness } from '../support/harness';
@@ -265,6 +265,7 @@ describe('the county’s targets dashboard, from community profiles imported fro
       // Election figures: 2 of 3 direct (66.7 %), one late list.
       expect(await page.locator('[data-field="direct-election"]').textContent()).toBe('2 / 3');
       expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      await expectAccessible(page);
 
       // A community that misses a target is a link to its profile.
       await page.locator('[data-rule="CT-NEW-ESTATE"]').getByRole('link', { name: '东一社区' }).click();

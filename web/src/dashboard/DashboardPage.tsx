@@ -10,6 +10,7 @@ import { useAsyncData } from '../hooks/useAsyncData';
 import { currentLanguage } from '../i18n';
 import { useMe } from '../session/context';
 import '../procedures/procedures.css';
+import './dashboard.css';
 import { fetchIndicators, indicatorsExportUrl, indicatorsReportUrl, type CommunityIndicators } from './api';
 import { EChart, type ChartOption } from './EChart';
 
@@ -333,7 +334,7 @@ export function DashboardPage() {
         style={{ marginBottom: 16 }}
       >
         {data && data.prompts.length === 0 && <Typography.Text type="secondary">{t('dashboard.noPrompts')}</Typography.Text>}
-        <ul className="plain-list" aria-label={t('dashboard.prompts')} data-list="prompts">
+        <ul className="plain-list dashboard-prompts" aria-label={t('dashboard.prompts')} data-list="prompts">
           {(data?.prompts ?? []).map((p) => (
             <li key={`${p.communityOrgId}-${p.kind}-${p.message.en}`} data-prompt={p.kind}>
               <ToneTag tone="warning">{t(`dashboard.short.${p.ruleId}`, { defaultValue: p.ruleId })}</ToneTag>{' '}
