@@ -15,6 +15,7 @@ import webApp from './plugins/external/web-app';
 import adminRoutes from './routes/admin';
 import authRoutes from './routes/auth';
 import calendarRoutes from './routes/calendar';
+import communityProfileRoutes from './routes/community-profiles';
 import caseRoutes from './routes/cases';
 import documentRoutes from './routes/documents';
 import electionRoutes from './routes/election';
@@ -61,6 +62,7 @@ async function app(fastify: FastifyInstance, options: AppOptions): Promise<void>
   await api.register(caseRoutes);
   await api.register(documentRoutes);
   await api.register(notificationRoutes);
+  await api.register(communityProfileRoutes);
   await api.register(calendarRoutes);
   await api.register(villageConversionRoutes);
   await api.register(villageConversionProcedureRoutes);

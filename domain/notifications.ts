@@ -1,6 +1,7 @@
 import { formatChinaDay, formatChinaTime } from './china-time';
 import type { LocalizedText } from './errors';
 import { PROCEDURES } from './procedures';
+import { promptSentence } from './rules/community-targets';
 
 /**
  * What a notification says: one full sentence in each language that names the case (number and title) and what
@@ -206,6 +207,7 @@ export function notificationSentence(kind: string, params: Params): LocalizedTex
   if (kind.startsWith('task.')) return taskSentence(kind, params);
   if (kind === 'case.decided') return decisionSentence(params);
   if (kind.startsWith('owners-meeting.')) return ownersMeetingSentence(kind, params);
+  if (kind === 'community-profile.prompt') return promptSentence(text(params.prompt), params);
   const c = caseRef(params);
   return { 'zh-CN': `${c['zh-CN']}有新的进展，请查看案件记录。`, en: `There is news on ${c.en}; see the case record.` };
 }

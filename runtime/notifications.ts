@@ -11,7 +11,8 @@ export type NotificationKind =
   | 'task.escalated'
   | 'case.decided'
   | 'owners-meeting.informed'
-  | 'owners-meeting.opinion';
+  | 'owners-meeting.opinion'
+  | 'community-profile.prompt';
 
 export interface NotificationInput {
   kind: NotificationKind;
@@ -35,6 +36,7 @@ const SUBJECTS: Record<NotificationKind, string> = {
   'case.decided': '您的案件已有决定 / A decision on your case',
   'owners-meeting.informed': "业主大会（业主委员会）会议告知 / An owners' meeting was announced to you",
   'owners-meeting.opinion': "居委会对会议的意见 / The residents' committee's opinion on your meeting",
+  'community-profile.prompt': '社区建设目标提示 / A prompt from the community targets',
 };
 
 /**

@@ -34,6 +34,8 @@ export default defineConfig({
             { name: 'antd', test: /[\\/]node_modules[\\/](antd|@emotion|dayjs)[\\/]/ },
             { name: 'rc-component', test: /[\\/]node_modules[\\/]@rc-component[\\/]/, priority: 1 },
             { name: 'ant-design', test: /[\\/]node_modules[\\/]@ant-design[\\/]/, priority: 1 },
+            // ECharts (the targets dashboard only, loaded with its page).
+            { name: 'echarts', test: /[\\/]node_modules[\\/](echarts|zrender)[\\/]/ },
             { name: 'forms', test: /[\\/]node_modules[\\/](zod|react-hook-form|@hookform|i18next|react-i18next)[\\/]/ },
           ],
         },

@@ -77,6 +77,20 @@ export const PERMISSIONS = {
   'service-items.summary': ['COUNTY_APPROVER', 'COUNTY_CIVIL_AFFAIRS_REVIEWER', 'SYSTEM_ADMIN'],
   /** A residents' committee reports an item pushed onto it without admission (SA-REPORT). */
   'service-items.report': ['RESIDENTS_COMMITTEE_OFFICIAL'],
+  /** Community profiles (issue 22): read in one's subtree; a residents' committee its own. */
+  'community-profiles.read': [
+    'RESIDENTS_COMMITTEE_OFFICIAL',
+    'TOWNSHIP_OFFICIAL',
+    'COUNTY_APPROVER',
+    'COUNTY_CIVIL_AFFAIRS_REVIEWER',
+    'SYSTEM_ADMIN',
+  ],
+  /** Keeping (saving, importing) a profile: the community's residents' committee (its own community only). */
+  'community-profiles.keep': ['RESIDENTS_COMMITTEE_OFFICIAL'],
+  /** Confirming a profile: the township or sub-district office above the community. */
+  'community-profiles.confirm': ['TOWNSHIP_OFFICIAL'],
+  /** The dashboard of the source policy's targets: township, county (and city, province) offices. */
+  'community-indicators.read': ['TOWNSHIP_OFFICIAL', 'COUNTY_APPROVER', 'COUNTY_CIVIL_AFFAIRS_REVIEWER', 'SYSTEM_ADMIN'],
 } as const satisfies Record<string, readonly RoleName[] | 'any'>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,6 +1,7 @@
 import { App as AntdApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { currentLanguage } from './i18n';
@@ -16,6 +17,8 @@ import { CasePage } from './pages/cases/CasePage';
 import { CasesPage } from './pages/cases/CasesPage';
 import { InboxPage } from './pages/inbox/InboxPage';
 import { TaskPage } from './pages/tasks/TaskPage';
+import { CommunityProfilePage } from './dashboard/CommunityProfilePage';
+import { ProfilesPage } from './dashboard/ProfilesPage';
 import { ConditionsCheckPage } from './procedures/village-conversion/ConditionsCheckPage';
 import { ApplicationPage } from './procedures/election/ApplicationPage';
 import { ElectionPage } from './procedures/election/ElectionPage';
@@ -38,6 +41,9 @@ import { appTheme } from './theme';
 import { CHANGE_PASSWORD_PATH, RequireAuth } from './session/RequireAuth';
 import { RequirePermission } from './session/RequirePermission';
 import { SessionProvider } from './session/SessionProvider';
+
+/** The targets dashboard draws with ECharts: its chunk loads with the page, not with the app. */
+const DashboardPage = lazy(() => import('./dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 
 export function App() {
   // Subscribing to i18n re-renders the tree (and antd's locale) when the language changes.
@@ -79,6 +85,20 @@ export function App() {
                   </Route>
                   <Route element={<RequirePermission permission="elections.overview" />}>
                     <Route path="/elections/overview" element={<ElectionOverviewPage />} />
+                  </Route>
+                  <Route element={<RequirePermission permission="community-indicators.read" />}>
+                    <Route
+                      path="/dashboard"
+                      element={
+                        <Suspense fallback={null}>
+                          <DashboardPage />
+                        </Suspense>
+                      }
+                    />
+                  </Route>
+                  <Route element={<RequirePermission permission="community-profiles.read" />}>
+                    <Route path="/community-profiles" element={<ProfilesPage />} />
+                    <Route path="/community-profiles/:communityOrgId/:year" element={<CommunityProfilePage />} />
                   </Route>
                   <Route element={<RequirePermission permission="owners-meetings.read" />}>
                     <Route path="/owners-meetings" element={<OwnersMeetingsPage />} />

@@ -2,6 +2,8 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import enCommon from './en.json';
 import zhCommon from './zh-CN.json';
+import dashboardEn from './procedures/dashboard.en.json';
+import dashboardZh from './procedures/dashboard.zh-CN.json';
 import electionEn from './procedures/election.en.json';
 import electionZh from './procedures/election.zh-CN.json';
 import ownersMeetingEn from './procedures/ownersMeeting.en.json';
@@ -10,8 +12,20 @@ import serviceAdmissionEn from './procedures/serviceAdmission.en.json';
 import serviceAdmissionZh from './procedures/serviceAdmission.zh-CN.json';
 
 /** Shared strings, plus one file per procedure (keys `election.*`, `serviceAdmission.*`, `ownersMeeting.*`). */
-const zhCN = { ...zhCommon, election: electionZh, serviceAdmission: serviceAdmissionZh, ownersMeeting: ownersMeetingZh };
-const en = { ...enCommon, election: electionEn, serviceAdmission: serviceAdmissionEn, ownersMeeting: ownersMeetingEn };
+const zhCN = {
+  ...zhCommon,
+  election: electionZh,
+  serviceAdmission: serviceAdmissionZh,
+  ownersMeeting: ownersMeetingZh,
+  dashboard: dashboardZh,
+};
+const en = {
+  ...enCommon,
+  election: electionEn,
+  serviceAdmission: serviceAdmissionEn,
+  ownersMeeting: ownersMeetingEn,
+  dashboard: dashboardEn,
+};
 
 export const SUPPORTED_LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof SUPPORTED_LANGUAGES)[number];

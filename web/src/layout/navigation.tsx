@@ -26,6 +26,14 @@ export function navigationItems(t: TFunction, me: Me | undefined): NonNullable<M
   if (canAccess(me, 'elections.overview') && !canAccess(me, 'elections.start')) {
     items.push({ key: '/elections/overview', label: <Link to="/elections/overview">{t('election.overview.nav')}</Link> });
   }
+  // The source policy's targets (issue 22): the dashboard for township, county and city offices; the profiles it is
+  // computed from for them and for the residents' committees that keep them.
+  if (canAccess(me, 'community-indicators.read')) {
+    items.push({ key: '/dashboard', label: <Link to="/dashboard">{t('dashboard.nav')}</Link> });
+  }
+  if (canAccess(me, 'community-profiles.read')) {
+    items.push({ key: '/community-profiles', label: <Link to="/community-profiles">{t('dashboard.navProfiles')}</Link> });
+  }
   // Owners' meetings: the owners' committee, the residents' committee and the supervising offices (domain §4).
   if (canAccess(me, 'owners-meetings.read')) {
     items.push({ key: '/owners-meetings', label: <Link to="/owners-meetings">{t('ownersMeeting.nav')}</Link> });
