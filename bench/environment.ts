@@ -66,6 +66,8 @@ export interface EnvironmentOptions {
   env?: NodeJS.ProcessEnv;
   /** The Temporal engine; default from the command line (`--engine=cluster`), else the dev server. */
   engine?: TemporalEngine;
+  /** Extra node options for the API and worker processes (e.g. `--cpu-prof`, which NODE_OPTIONS does not take). */
+  nodeArgs?: string[];
 }
 
 export type CpuSnapshot = Record<'bench' | 'api' | 'worker' | 'temporal' | 'postgres', number | null> & {
@@ -73,8 +75,8 @@ export type CpuSnapshot = Record<'bench' | 'api' | 'worker' | 'temporal' | 'post
   postgresByPid: Record<number, number>;
 };
 
-function spawnProcess(entry: string, env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawnTracked(path.basename(entry), process.execPath, ['--import', 'tsx', entry], {
+function spawnProcess(entry: string, env: NodeJS.ProcessEnv, nodeArgs: string[] = []): ChildProcess {
+  const child = spawnTracked(path.basename(entry), process.execPath, [...nodeArgs, '--import', 'tsx', entry], {
     cwd: repoRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -194,14 +196,21 @@ export async function startBenchEnvironment(
   for (let i = 0; i < (options.workers ?? 1); i++) {
     const metricsUrl = options.workerMetrics ? `127.0.0.1:${await freePort()}` : undefined;
     workers.push({
-      process: spawnProcess('scripts/worker.ts', { ...env, ...(metricsUrl ? { WORKER_METRICS_ADDRESS: metricsUrl } : {}) }),
+      process: spawnProcess(
+        'scripts/worker.ts',
+        { ...env, ...(metricsUrl ? { WORKER_METRICS_ADDRESS: metricsUrl } : {}) },
+        options.nodeArgs,
+      ),
       metricsUrl: metricsUrl && `http://${metricsUrl}/metrics`,
     });
   }
   const apis: BenchEnvironment['apis'] = [];
   for (let i = 0; i < (options.apis ?? 1); i++) {
     const port = await freePort();
-    apis.push({ url: `http://127.0.0.1:${port}`, process: spawnProcess('api/server.ts', { ...env, PORT: String(port) }) });
+    apis.push({
+      url: `http://127.0.0.1:${port}`,
+      process: spawnProcess('api/server.ts', { ...env, PORT: String(port) }, options.nodeArgs),
+    });
   }
   await Promise.all(apis.map((a) => waitReady(a.url, 600_000, a.process))); // slow only on a busy host; a crash fails at once
   const { url: apiUrl, process: api } = apis[0]!;
