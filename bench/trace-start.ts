@@ -2,6 +2,7 @@
 // (as `npm run bench`), opens n smoke cases one after the other (default 5), and prints for each the client's time and
 // its workflow's history as offsets from the HTTP request: every event, with the gap to the one before it. Then the
 // same starts in this process, one at a time and at c=32, with the time of each part and the CPU per start.
+import fs from 'node:fs';
 import { Client, Connection } from '@temporalio/client';
 import { temporal as proto } from '@temporalio/proto';
 import { Runtime } from '@temporalio/worker';
@@ -26,10 +27,19 @@ async function main(): Promise<void> {
   Runtime.install({ logger: errorsOnlyLogger((m) => log(m)), shutdownSignals: [] });
   const n = Number(process.argv[2] ?? 5);
   // `--cpu-prof <dir>`: the API and worker write V8 CPU profiles (every thread) there when they stop.
-  const profileDir = process.argv.includes('--cpu-prof') ? process.argv[process.argv.indexOf('--cpu-prof') + 1] : undefined;
+  const option = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+  const profileDir = option('--cpu-prof');
+  // `--bundle <file>`: the worker runs this pre-built workflow bundle (e.g. one built with other preload modules).
+  const bundle = option('--bundle');
+  // `--concurrent <n>`: how many starts the c=32 part makes (default 64).
+  const total = Number(option('--concurrent') ?? 64);
+  // `--save-history <file>`: one more case, started and completed over HTTP, its history written there (protobuf), to
+  // replay in tests on later code.
+  const saveHistory = option('--save-history');
   const env = await startBenchEnvironment(log, {
     workerMetrics: true,
     ...(profileDir ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] } : {}),
+    ...(bundle ? { env: { WORKFLOW_BUNDLE_PATH: bundle } } : {}),
   });
   try {
     const client = new Client({ connection: await Connection.connect({ address: env.temporalAddress }) });
@@ -53,6 +63,18 @@ async function main(): Promise<void> {
       lines.push(`  +${String(answered - sent).padStart(5)} ms  HTTP answer`);
       process.stdout.write(`${lines.join('\n')}\n`);
     }
+    if (saveHistory) {
+      const created = await session.request<{ id: string }>('POST', '/api/v1/smoke-cases', { title: 'replay fixture' });
+      const pool = new (await import('pg')).default.Pool({ connectionString: env.databaseUrl, max: 1 });
+      const [task] = (await pool.query<{ id: string }>(`SELECT id FROM task WHERE case_id = $1`, [created.id])).rows;
+      await pool.end();
+      await session.request('POST', `/api/v1/tasks/${task!.id}/complete`, { payload: { decision: 'approve' } });
+      const handle = client.workflow.getHandle(`smoke-${created.id}`);
+      await handle.result();
+      const history = await handle.fetchHistory();
+      fs.writeFileSync(saveHistory, proto.api.history.v1.History.encode(history).finish());
+      log(`history of smoke-${created.id} written to ${saveHistory}`);
+    }
     // The same start in this process, step by step (no HTTP, no session check): the transaction, then the workflow.
     const db = createDb(env.appDatabaseUrl, { poolSize: 10 });
     const [who] = await db.$queryRaw<{ user_id: string; organization_id: string; role: string }[]>`
@@ -74,14 +96,14 @@ async function main(): Promise<void> {
       const t2 = performance.now();
       process.stdout.write(`direct ${i}: openCase ${Math.round(t1 - t0)} ms, launchWorkflow ${Math.round(t2 - t1)} ms\n`);
     }
-    // At c=32 (64 starts): the mean time of each part, to see which one queues.
+    // At c=32 (`total` starts): the mean time of each part, to see which one queues.
     const parts = { openCase: 0, launchWorkflow: 0 };
     const cpuBefore = await env.cpu();
     const t = performance.now();
     let next = 0;
     await Promise.all(
       Array.from({ length: 32 }, async () => {
-        while (next < 64) {
+        while (next < total) {
           const i = next++;
           const t0 = performance.now();
           const { start } = await openCase({
@@ -101,9 +123,9 @@ async function main(): Promise<void> {
       }),
     );
     const seconds = (performance.now() - t) / 1000;
-    const cpu = cpuPerOperation(cpuBefore, await env.cpu(), 64);
+    const cpu = cpuPerOperation(cpuBefore, await env.cpu(), total);
     process.stdout.write(
-      `direct c=32: ${Math.round(64 / seconds)}/s, mean openCase ${Math.round(parts.openCase / 64)} ms, mean launchWorkflow ${Math.round(parts.launchWorkflow / 64)} ms; CPU ms per start ${JSON.stringify(cpu)}\n`,
+      `direct c=32: ${total} starts, ${Math.round(total / seconds)}/s, mean openCase ${Math.round(parts.openCase / total)} ms, mean launchWorkflow ${Math.round(parts.launchWorkflow / total)} ms; CPU ms per start ${JSON.stringify(cpu)}\n`,
     );
     await db.$disconnect();
     // The worker's own account of its workflow tasks (the SDK's Prometheus histograms: sums and counts).

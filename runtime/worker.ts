@@ -3,6 +3,7 @@ import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/w
 import { createActivities } from '../activities';
 import type { Db } from './db';
 import { workerMetricsInterceptors } from './worker-metrics';
+import { WORKFLOW_PRELOAD_MODULES } from './workflow-preload';
 
 /** Workflow interceptor modules: given to the worker when it bundles, and to `bundleWorkflowCode` by whoever pre-bundles. */
 export const WORKFLOW_INTERCEPTOR_MODULES = [require.resolve('../workflows/lib/metrics-interceptor')];
@@ -37,6 +38,8 @@ export function createWorker(options: CreateWorkerOptions): Promise<Worker> {
     }),
     // Product metrics (README, "Metrics"); a pre-built bundle includes the workflow interceptor itself (WORKFLOW_INTERCEPTOR_MODULES).
     interceptors: { activity: workerMetricsInterceptors(options.taskQueue), workflowModules: WORKFLOW_INTERCEPTOR_MODULES },
-    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
+    ...(options.workflowBundle
+      ? { workflowBundle: options.workflowBundle }
+      : { workflowsPath: require.resolve('../workflows'), bundlerOptions: { preloadModules: WORKFLOW_PRELOAD_MODULES } }),
   });
 }
