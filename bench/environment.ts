@@ -68,6 +68,8 @@ export interface EnvironmentOptions {
   engine?: TemporalEngine;
   /** Run the API and worker processes under `node --cpu-prof`; their profiles land here when they stop. */
   cpuProfileDir?: string;
+  /** Extra node options for the API and worker processes (e.g. `--cpu-prof`, which NODE_OPTIONS does not take). */
+  nodeArgs?: string[];
 }
 
 export type CpuSnapshot = Record<'bench' | 'api' | 'worker' | 'temporal' | 'postgres', number | null> & {
@@ -75,10 +77,11 @@ export type CpuSnapshot = Record<'bench' | 'api' | 'worker' | 'temporal' | 'post
   postgresByPid: Record<number, number>;
 };
 
-function spawnProcess(entry: string, env: NodeJS.ProcessEnv, cpuProfileDir?: string): ChildProcess {
+function spawnProcess(entry: string, env: NodeJS.ProcessEnv, options: EnvironmentOptions): ChildProcess {
   // Profiles are named CPU.<date>.<time>.<pid>.<thread>.<n>.cpuprofile: the pid tells API and worker apart.
-  const profile = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [];
-  const child = spawnTracked(path.basename(entry), process.execPath, [...profile, '--import', 'tsx', entry], {
+  const profile = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
+  const nodeArgs = [...profile, ...(options.nodeArgs ?? [])];
+  const child = spawnTracked(path.basename(entry), process.execPath, [...nodeArgs, '--import', 'tsx', entry], {
     cwd: repoRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -201,7 +204,7 @@ export async function startBenchEnvironment(
       process: spawnProcess(
         'scripts/worker.ts',
         { ...env, ...(metricsUrl ? { WORKER_METRICS_ADDRESS: metricsUrl } : {}) },
-        options.cpuProfileDir,
+        options,
       ),
       metricsUrl: metricsUrl && `http://${metricsUrl}/metrics`,
     });
@@ -211,7 +214,7 @@ export async function startBenchEnvironment(
     const port = await freePort();
     apis.push({
       url: `http://127.0.0.1:${port}`,
-      process: spawnProcess('api/server.ts', { ...env, PORT: String(port) }, options.cpuProfileDir),
+      process: spawnProcess('api/server.ts', { ...env, PORT: String(port) }, options),
     });
   }
   await Promise.all(apis.map((a) => waitReady(a.url, 600_000, a.process))); // slow only on a busy host; a crash fails at once

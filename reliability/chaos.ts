@@ -9,6 +9,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode } from '@temporalio/worker';
+import { WORKFLOW_INTERCEPTOR_MODULES } from '../runtime/worker';
+import { WORKFLOW_PRELOAD_MODULES } from '../runtime/workflow-preload';
 import { createDb } from '../runtime/db';
 import { DEMO_PASSWORD } from '../scripts/demo-seed';
 import { startBenchEnvironment } from '../bench/environment';
@@ -48,6 +50,8 @@ async function main(): Promise<number> {
   // One bundle for every worker start: a restart takes about a second instead of bundling again.
   const bundle = await bundleWorkflowCode({
     workflowsPath: require.resolve('../workflows'),
+    workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
+    preloadModules: WORKFLOW_PRELOAD_MODULES,
     logger: errorsOnlyLogger((m) => log(m)),
   });
   const bundlePath = path.join(workDir, 'workflow-bundle.js');

@@ -4,6 +4,7 @@ import { createActivities } from '../activities';
 import { settings } from './config';
 import type { Db } from './db';
 import { workerMetricsInterceptors } from './worker-metrics';
+import { WORKFLOW_PRELOAD_MODULES } from './workflow-preload';
 
 /** Workflow interceptor modules: given to the worker when it bundles, and to `bundleWorkflowCode` by whoever pre-bundles. */
 export const WORKFLOW_INTERCEPTOR_MODULES = [require.resolve('../workflows/lib/metrics-interceptor')];
@@ -42,6 +43,8 @@ export function createWorker(options: CreateWorkerOptions): Promise<Worker> {
     interceptors: { activity: workerMetricsInterceptors(options.taskQueue), workflowModules: WORKFLOW_INTERCEPTOR_MODULES },
     // Bounded: the SDK's default cache (sized by heap) let a season's open applications grow RSS without end.
     ...(options.cache ?? settings.workerCache()),
-    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: require.resolve('../workflows') }),
+    ...(options.workflowBundle
+      ? { workflowBundle: options.workflowBundle }
+      : { workflowsPath: require.resolve('../workflows'), bundlerOptions: { preloadModules: WORKFLOW_PRELOAD_MODULES } }),
   });
 }

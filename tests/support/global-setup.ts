@@ -9,6 +9,7 @@ import { dropDatabase } from '../../runtime/postgres-admin';
 import { provisionDatabase } from '../../runtime/db-provision';
 import { TEST_DATABASE_ROLES } from './test-database';
 import { repoRoot } from '../../runtime/paths';
+import { WORKFLOW_PRELOAD_MODULES } from '../../runtime/workflow-preload';
 
 /**
  * Provisions what every test file shares: a PostgreSQL server (TEST_DATABASE_URL, or an embedded one) holding a
@@ -48,6 +49,8 @@ export default async function globalSetup(): Promise<void> {
   const bundle = await bundleWorkflowCode({
     workflowsPath: path.join(repoRoot, 'workflows', 'index.ts'),
     workflowInterceptorModules: [path.join(repoRoot, 'workflows', 'lib', 'metrics-interceptor.ts')],
+    // As the worker bundles: the pure domain modules shared by every execution (frozen), so the tests run that way.
+    preloadModules: WORKFLOW_PRELOAD_MODULES,
     logger: quietLogger,
   });
   const bundlePath = path.join(workDir, 'workflow-bundle.js');

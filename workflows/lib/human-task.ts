@@ -28,6 +28,7 @@ import {
   type CompleteTaskRequest,
   type OpenTaskView,
 } from './messages';
+import { currentShape } from './execution-shape';
 import { enableWriteBatching, enterWait, flushWrites, idleWithPendingWrites, isSettled, trackedActivities } from './tracking';
 
 // How a workflow calls its activities (PostgreSQL writes and reads; every one idempotent: ids chosen by the workflow,
@@ -40,6 +41,15 @@ const retry = { initialInterval: '200 milliseconds', maximumInterval: '30 second
 const local = proxyLocalActivities<Activities>({ startToCloseTimeout: '30 seconds', localRetryThreshold: '10 seconds', retry });
 // A worker killed mid-activity costs this long before the activity is retried elsewhere (writes take milliseconds).
 const regular = proxyActivities<Activities>({ startToCloseTimeout: '15 seconds', retry });
+/**
+ * Reads that write nothing (the holiday calendar) run as local activities in executions of the current shape
+ * (./execution-shape.ts): inside the workflow task that needs them, with their result recorded as a marker, instead
+ * of a scheduled activity and one more workflow task. Safe because they change nothing: a lost task only reads again.
+ */
+const LOCAL_READS: ReadonlySet<string> = new Set<keyof Activities>(['resolveDeadline']);
+const current = new Proxy({} as Activities, {
+  get: (_target, name): unknown => Reflect.get(typeof name === 'string' && LOCAL_READS.has(name) ? local : regular, name),
+});
 /** The proxy this execution uses, chosen once by `installTaskHandlers` (before any activity runs). */
 let chosen: Activities = local;
 /** Every activity call of a procedure goes through this one layer (workflows/lib/tracking.ts) to `chosen`. */
@@ -147,9 +157,14 @@ export function untilSettled(): Promise<void> {
 export function installTaskHandlers(): void {
   if (installed) return;
   installed = true;
-  // Executions started before write batching replay without it (their history has one marker per write).
-  if (patched('durable-activities')) chosen = regular;
-  if (patched('batched-writes')) enableWriteBatching((writes) => chosen.applyWrites(writes));
+  if (currentShape()) {
+    chosen = current;
+    enableWriteBatching((writes) => chosen.applyWrites(writes));
+  } else {
+    // Executions started before write batching replay without it (their history has one marker per write).
+    if (patched('durable-activities')) chosen = regular;
+    if (patched('batched-writes')) enableWriteBatching((writes) => chosen.applyWrites(writes));
+  }
   setHandler(
     completeTaskUpdate,
     async (request) => {
