@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isValidIsoDate } from '../clock';
-import type { FieldError, LocalizedText } from '../errors';
+import type { LocalizedText } from '../errors';
+import { say, type Problem } from './owners-meeting-checks';
 import { parseFixedDecimal } from '../rules/fraction';
 import { ART278_ITEMS, matterOfArt278Item, type Art278Item, type Matter } from '../rules/owners-meeting';
 import { bilingualIssue } from '../validation';
@@ -15,21 +16,12 @@ import { bilingualIssue } from '../validation';
 export const MAX_AREA = 100_000_000;
 export const MAX_OWNERS = 1_000_000;
 
-interface Problem {
-  path: (string | number)[];
-  code: string;
-  message: LocalizedText;
-}
-
-const say = (zh: string, en: string): LocalizedText => ({ 'zh-CN': zh, en });
+// The checks the owners' meeting workflow makes against the case's facts live in ./owners-meeting-checks: the workflow
+// imports them without evaluating these schemas (README, "Worker memory").
+export { agendaProblems, postingProblems, toFieldErrors } from './owners-meeting-checks';
 
 function report(ctx: z.RefinementCtx, problems: Problem[]): void {
   for (const p of problems) ctx.addIssue(bilingualIssue(p.path, p.code, p.message['zh-CN'], p.message.en));
-}
-
-/** Problems as API field errors (dot-separated paths), e.g. for the workflow's checks against the case's facts. */
-export function toFieldErrors(problems: Problem[]): FieldError[] {
-  return problems.map((p) => ({ path: p.path.map(String).join('.'), code: p.code, message: p.message }));
 }
 
 export const isoDate = z
@@ -409,47 +401,3 @@ export const ownersMeetingReportForm = z.object({ suggestions: text.optional() }
 
 /** The decisions were posted in the estate (committee decisions within 3 days). */
 export const ownersMeetingPostForm = z.object({ postedOn: isoDate, place: title }).strict();
-
-/** One vote per agenda item, in the agenda's order (checked by the workflow, which knows the agenda). */
-export function agendaProblems(votes: readonly unknown[], agendaLength: number): FieldError[] {
-  if (votes.length === agendaLength) return [];
-  return toFieldErrors([
-    {
-      path: ['votes'],
-      code: 'agenda_mismatch',
-      message: say(
-        `议程有 ${agendaLength} 项，须逐项填写表决结果（收到 ${votes.length} 项）`,
-        `The agenda has ${agendaLength} items: one vote each (got ${votes.length})`,
-      ),
-    },
-  ]);
-}
-
-/**
- * Decisions are posted on or after the meeting that made them, and on or before today (China date): a posting date in
- * the future records something that has not happened.
- */
-export function postingProblems(postedOn: string, meetingDate: string, today: string): FieldError[] {
-  if (postedOn < meetingDate) {
-    return toFieldErrors([
-      {
-        path: ['postedOn'],
-        code: 'before_meeting',
-        message: say(`公告日期不能早于会议日期 ${meetingDate}`, `Posted before the meeting (${meetingDate})`),
-      },
-    ]);
-  }
-  if (postedOn > today) {
-    return toFieldErrors([
-      {
-        path: ['postedOn'],
-        code: 'after_today',
-        message: say(
-          `公告日期不能晚于今天（${today}，北京时间）`,
-          `The posting date cannot be after today (${today}, China time)`,
-        ),
-      },
-    ]);
-  }
-  return [];
-}

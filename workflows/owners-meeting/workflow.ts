@@ -1,6 +1,6 @@
 import { CancellationScope, isCancellation, patched, sleep } from '@temporalio/workflow';
 import { chinaDateOf } from '../../domain/clock';
-import { agendaProblems, postingProblems } from '../../domain/forms/owners-meeting';
+import { agendaProblems, postingProblems } from '../../domain/forms/owners-meeting-checks';
 import {
   OM_RULES,
   checkCommitteePosting,
