@@ -91,12 +91,14 @@ async function main(): Promise<void> {
         floor[`update c=${c}`] = { ...stats, cpuMsPerOperation: cpuPerOperation(before, await env.cpu(), sizes.updates) };
       }
       for (const c of [1, 32]) {
-        floor[`start c=${c}`] = await runConcurrent(sizes.starts, c, async (i) => {
+        const before = await env.cpu();
+        const stats = await runConcurrent(sizes.starts, c, async (i) => {
           await client.workflow.start(floorWorkflow, {
             taskQueue: floorQueue,
             workflowId: `floor-start-${env.taskQueue}-${c}-${i}`,
           });
         });
+        floor[`start c=${c}`] = { ...stats, cpuMsPerOperation: cpuPerOperation(before, await env.cpu(), sizes.starts) };
       }
       await Promise.all(handles.map((h) => h.executeUpdate(stopUpdate)));
       report('floor', { temporal: floor });
@@ -106,13 +108,18 @@ async function main(): Promise<void> {
     if (scenarios.has('starts') || scenarios.has('completion')) {
       const starts: Record<string, unknown> = {};
       for (const c of [1, 32]) {
+        const before = await env.cpu();
         const stats = await runConcurrent(sizes.starts, c, async (i) => {
           const created = await session.request<{ id: string }>('POST', '/api/v1/smoke-cases', { title: `压测 ${c}-${i}` });
           taskIds.push(created.id);
         });
+        const cpu = cpuPerOperation(before, await env.cpu(), sizes.starts);
         const bare = floor[`start c=${c}`]!;
         starts[`c=${c}`] = {
           ...stats,
+          // Where the time goes: CPU per case start of each process, against a bare workflow start's.
+          cpuMsPerOperation: cpu,
+          cpuRatioToBareStarts: ratio(cpu.total ?? 0, bare.cpuMsPerOperation?.total ?? 0),
           throughputRatioToBareStarts: ratio(stats.throughputPerSec, bare.throughputPerSec),
           p99RatioToBareStarts: ratio(stats.p99, bare.p99),
         };

@@ -1,10 +1,12 @@
 // Every new execution in the worker (a case start, a replay after its workflow left the cache) evaluates the modules
 // the workflows import, and keeps them while it is cached. The task forms (several hundred zod schemas) are loaded
-// only when a completion is validated (workflows/lib/human-task.ts, formSchema): this test walks the workflows' static
+// only when a completion is validated (domain/forms/load.ts, loadFormSchema): this test walks the workflows' static
 // imports, as webpack evaluates them at a new execution's start, and fails when a form module is among them again.
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
+import { FORMS, type FormId } from '../domain/forms';
+import { loadFormSchema } from '../domain/forms/load';
 
 const root = path.resolve(__dirname, '..');
 
@@ -57,12 +59,20 @@ describe('workflow bundle: what a new execution evaluates', () => {
         'workflows/lib/human-task.ts',
         'workflows/owners-meeting/workflow.ts',
         'domain/forms/owners-meeting-checks.ts',
+        'domain/forms/load.ts',
       ]),
     );
   });
 
   it('loads no task form at an execution start: the forms are evaluated when a completion is validated', () => {
-    const forms = graph.filter((f) => f.startsWith('domain/forms/') && f !== 'domain/forms/owners-meeting-checks.ts');
+    const forms = graph.filter(
+      (f) => f.startsWith('domain/forms/') && !['domain/forms/owners-meeting-checks.ts', 'domain/forms/load.ts'].includes(f),
+    );
     expect(forms).toEqual([]);
+  });
+
+  it("loads each form on its own procedure's module, the very schema the API validates with", () => {
+    for (const formId of Object.keys(FORMS) as FormId[]) expect(loadFormSchema(formId)).toBe(FORMS[formId]);
+    expect(() => loadFormSchema('nope.form' as FormId)).toThrow('No task form nope.form');
   });
 });

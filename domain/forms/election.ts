@@ -198,3 +198,14 @@ export const objectionBody = z
     if (v.kind === 'omission' && !v.person)
       ctx.addIssue(bilingualIssue(['person'], 'required', '请填写被遗漏人员的信息', 'Give the person left out'));
   });
+
+/** The task forms of this procedure by form id (domain/forms/index.ts `FORMS`; loaded alone by `loadFormSchema`). */
+export const ELECTION_FORMS = {
+  'election.setup': electionSetupForm,
+  'election.publish-list': electionPublishListForm,
+  'election.objection-answer': electionObjectionAnswerForm,
+  'election.candidates': electionCandidatesForm,
+  'election.results': electionResultsForm,
+  'election.handover': electionHandoverForm,
+  'election.migrant-decision': migrantDecisionForm,
+} as const;

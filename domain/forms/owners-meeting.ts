@@ -401,3 +401,12 @@ export const ownersMeetingReportForm = z.object({ suggestions: text.optional() }
 
 /** The decisions were posted in the estate (committee decisions within 3 days). */
 export const ownersMeetingPostForm = z.object({ postedOn: isoDate, place: title }).strict();
+
+/** The task forms of this procedure by form id (domain/forms/index.ts `FORMS`; loaded alone by `loadFormSchema`). */
+export const OWNERS_MEETING_FORMS = {
+  'owners-meeting.opinion': ownersMeetingOpinionForm,
+  'owners-meeting.assembly-votes': assemblyVotesForm,
+  'owners-meeting.committee-votes': committeeVotesForm,
+  'owners-meeting.report': ownersMeetingReportForm,
+  'owners-meeting.post': ownersMeetingPostForm,
+} as const;

@@ -106,3 +106,13 @@ export type ServiceItemReport = z.infer<typeof serviceItemReport>;
 export const saReportAnswerForm = z
   .object({ finding: z.enum(['upheld', 'not-upheld']), answer: text(5000), measures: z.string().trim().max(5000).optional() })
   .strict();
+
+/** The task forms of this procedure by form id (domain/forms/index.ts `FORMS`; loaded alone by `loadFormSchema`). */
+export const SERVICE_ADMISSION_FORMS = {
+  'sa.revise': saReviseForm,
+  'sa.appeal': saAppealForm,
+  'sa.appeal-ruling': saAppealRulingForm,
+  'sa.review': saReviewForm,
+  'sa.decide': saDecideForm,
+  'sa.report-answer': saReportAnswerForm,
+} as const;

@@ -9,3 +9,8 @@ export const smokeConfirmForm = z
   .strict();
 
 export type SmokeConfirmForm = z.infer<typeof smokeConfirmForm>;
+
+/** The task forms of this procedure by form id (domain/forms/index.ts `FORMS`; loaded alone by `loadFormSchema`). */
+export const SMOKE_FORMS = {
+  'smoke.confirm': smokeConfirmForm,
+} as const;

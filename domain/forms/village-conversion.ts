@@ -123,3 +123,11 @@ export const vcCountyDecisionForm = z
   });
 
 export type VcPrepareForm = z.infer<typeof vcPrepareForm>;
+
+/** The task forms of this procedure by form id (domain/forms/index.ts `FORMS`; loaded alone by `loadFormSchema`). */
+export const VILLAGE_CONVERSION_FORMS = {
+  'vc.prepare': vcPrepareForm,
+  'vc.township-review': vcTownshipReviewForm,
+  'vc.civil-affairs-review': vcCivilAffairsReviewForm,
+  'vc.county-decision': vcCountyDecisionForm,
+} as const;

@@ -13,7 +13,9 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
-import type { FORMS, FormId, FormPayload } from '../../domain/forms';
+import type { FormId, FormPayload } from '../../domain/forms';
+// The form of a completion, its procedure's forms loaded on first use (not at every execution's start).
+import { loadFormSchema } from '../../domain/forms/load';
 import type { TaskDeclaration } from '../../domain/procedures';
 import type { RoleName } from '../../domain/roles';
 import { fieldErrorsFromZod } from '../../domain/validation';
@@ -76,22 +78,8 @@ const tasks = new Map<string, TaskState>();
 let installed = false;
 let finished = false;
 
-let forms: typeof FORMS | undefined;
-
-/**
- * The task forms, evaluated on first use. A workflow module is evaluated again for every new execution in the worker
- * (a start, a replay after the workflow left the cache) and kept with it while it is cached: the forms' several
- * hundred zod schemas are most of that cost, and an execution needs them only when a completion arrives, often days
- * later. webpack evaluates a module at its first `require`, so this one is loaded where it is first needed.
- */
-function formSchema(formId: FormId): (typeof FORMS)[FormId] {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a deferred module evaluation (see above)
-  forms ??= (require('../../domain/forms') as { FORMS: typeof FORMS }).FORMS;
-  return forms[formId];
-}
-
 function validatePayload(formId: FormId, payload: unknown): unknown {
-  const parsed = formSchema(formId).safeParse(payload, { reportInput: true });
+  const parsed = loadFormSchema(formId).safeParse(payload, { reportInput: true });
   if (!parsed.success) {
     throw ApplicationFailure.create({
       type: TaskFailure.INVALID_PAYLOAD,
