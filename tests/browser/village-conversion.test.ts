@@ -13,6 +13,8 @@ import type { WebServer } from '../support/web-server';
 import labels from '../../web/src/i18n/labels.zh-CN.json';
 
 const BROWSER_TEST_MS = 300_000;
+/** How long the simulated lost answer may wait for the server's real one (above the server's 30 s deadline). */
+const LOST_ANSWER_MS = 90_000;
 
 const STEPS = PROCEDURES['village-conversion'].steps;
 
@@ -80,12 +82,15 @@ describe('web app in Chromium: 村改居 from the village to the county decision
       await page.route('**/api/v1/village-conversions', async (route) => {
         if (route.request().method() !== 'POST' || answersLost > 0) return route.continue();
         answersLost += 1;
-        await route.fetch();
+        // The suite's first case start: on a loaded CI machine the server's answer can take longer than
+        // Playwright's default 30 s (the worker's first workflow task builds its sandbox). Wait for the answer as
+        // long as the server may take (its own answer deadline is 30 s), so that the loss is simulated after it.
+        await route.fetch({ timeout: LOST_ANSWER_MS });
         await route.abort('connectionreset');
       });
       const dialog = page.getByRole('dialog');
       await dialog.getByRole('button', { name: texts.vc.start.submit }).click();
-      await dialog.getByText(texts.errors.network).waitFor();
+      await dialog.getByText(texts.errors.network).waitFor({ timeout: LOST_ANSWER_MS });
       expect(await opened()).toBe(before + 1);
       await dialog.getByRole('button', { name: texts.vc.start.submit }).click();
       await page.waitForURL('**/tasks/*');
