@@ -36,11 +36,13 @@ interface Column {
 
 const col = (key: string, zh: string, en: string, width = 14): Column => ({ key, zh, en, width });
 
+/** The first two columns of every sheet: which community's profile of which year a row belongs to. */
+const KEY_COLUMNS = [col('communityCode', '社区代码', 'Community code', 18), col('year', '年度', 'Year', 8)] as const;
+
 export const PROFILE_SHEET = {
   name: '社区概况 Profiles',
   columns: [
-    col('communityCode', '社区代码', 'Community code', 18),
-    col('year', '年度', 'Year', 8),
+    ...KEY_COLUMNS,
     col('households', '户数', 'Households'),
     col('residents', '居民人数', 'Residents'),
     col('socialWorkers', '社会工作专业人员', 'Social workers'),
@@ -57,8 +59,7 @@ export const PROFILE_SHEET = {
 export const MEMBER_SHEET = {
   name: '居委会成员 Members',
   columns: [
-    col('communityCode', '社区代码', 'Community code', 18),
-    col('year', '年度', 'Year', 8),
+    ...KEY_COLUMNS,
     col('name', '姓名', 'Name'),
     col('position', '职务', 'Position'),
     col('education', '文化程度', 'Education'),
@@ -69,8 +70,7 @@ export const MEMBER_SHEET = {
 export const ESTATE_SHEET = {
   name: '小区 Estates',
   columns: [
-    col('communityCode', '社区代码', 'Community code', 18),
-    col('year', '年度', 'Year', 8),
+    ...KEY_COLUMNS,
     col('name', '小区名称', 'Estate', 20),
     col('households', '总户数', 'Households'),
     col('occupiedHouseholds', '入住户数', 'Occupied households'),
@@ -392,19 +392,10 @@ function parseWorkbook(sheets: Awaited<ReturnType<typeof loadWorkbook>>, errors:
       education: enumValue(errors, M, r.row, r.cells, 'education', EDUCATION_LEVELS, EDUCATION_NAMES),
       trainings,
     };
-    const draft = key ? drafts.get(key) : undefined;
-    if (key && !draft)
-      errors.add(
-        M,
-        r.row,
-        '',
-        'communityCode',
-        msg(`第 ${r.row} 行：概况表中没有该社区该年度。`, `Row ${r.row}: no profile row for this community and year.`),
-      );
-    if (draft) {
+    attach(drafts, errors, M, r, key, (draft) => {
       draft.memberRows.push(r);
       (draft.figures.committeeMembers as unknown[]).push(member);
-    }
+    });
   }
   const E = ESTATE_SHEET.name;
   for (const r of sheets.estates.rows) {
@@ -416,21 +407,33 @@ function parseWorkbook(sheets: Awaited<ReturnType<typeof loadWorkbook>>, errors:
       isNew: yesNo(errors, E, r.row, r.cells, 'isNew'),
       hasCommittee: yesNo(errors, E, r.row, r.cells, 'hasCommittee'),
     };
-    const draft = key ? drafts.get(key) : undefined;
-    if (key && !draft)
-      errors.add(
-        E,
-        r.row,
-        '',
-        'communityCode',
-        msg(`第 ${r.row} 行：概况表中没有该社区该年度。`, `Row ${r.row}: no profile row for this community and year.`),
-      );
-    if (draft) {
+    attach(drafts, errors, E, r, key, (draft) => {
       draft.estateRows.push(r);
       (draft.figures.estates as unknown[]).push(estate);
-    }
+    });
   }
   return drafts;
+}
+
+/** Adds a member or estate row to its profile's draft, or reports that the profile sheet has no such community-year. */
+function attach(
+  drafts: Map<string, Draft>,
+  errors: RowErrors,
+  sheet: string,
+  r: SheetRows['rows'][number],
+  key: string | undefined,
+  add: (draft: Draft) => void,
+): void {
+  if (!key) return;
+  const draft = drafts.get(key);
+  if (draft) return add(draft);
+  errors.add(
+    sheet,
+    r.row,
+    '',
+    'communityCode',
+    msg(`第 ${r.row} 行：概况表中没有该社区该年度。`, `Row ${r.row}: no profile row for this community and year.`),
+  );
 }
 
 /** Maps a form-validation issue of a profile back to its sheet, row and column. */

@@ -85,17 +85,15 @@ export async function listProfiles({
   return rows.map(profileView);
 }
 
-export async function getProfile({
-  db,
-  caller,
-  communityOrgId,
-  year,
-}: {
+/** Who asks for which community's profile of which year. */
+interface ProfileRequest {
   db: Db;
   caller: Caller;
   communityOrgId: string;
   year: number;
-}) {
+}
+
+export async function getProfile({ db, caller, communityOrgId, year }: ProfileRequest) {
   await communityInScope(db, caller, communityOrgId);
   const row = await db.communityProfile.findUnique({
     where: { communityOrgId_year: { communityOrgId, year } },
@@ -240,17 +238,7 @@ export async function confirmProfile({
 }
 
 /** Every change of a profile, with its author, from the audit trail (newest first). */
-export async function profileHistory({
-  db,
-  caller,
-  communityOrgId,
-  year,
-}: {
-  db: Db;
-  caller: Caller;
-  communityOrgId: string;
-  year: number;
-}) {
+export async function profileHistory({ db, caller, communityOrgId, year }: ProfileRequest) {
   const profile = await getProfile({ db, caller, communityOrgId, year });
   const events = await db.auditEvent.findMany({
     where: { targetType: 'community-profile', targetId: profile.id, outcome: 'success' },

@@ -3,13 +3,13 @@ import { Button, Card, Col, Form, Grid, Row, Select, Space, Statistic, Table, Ty
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { chinaDateOf } from '../../../domain/clock';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ToneTag } from '../components/ToneTag';
 import { useAsyncData } from '../hooks/useAsyncData';
 import { currentLanguage } from '../i18n';
 import { useMe } from '../session/context';
 import '../procedures/procedures.css';
+import { YearField, yearFromParams } from './YearField';
 import './dashboard.css';
 import { fetchIndicators, indicatorsExportUrl, indicatorsReportUrl, type CommunityIndicators } from './api';
 import { EChart, type ChartOption } from './EChart';
@@ -31,13 +31,11 @@ export function DashboardPage() {
   const { t } = useTranslation();
   const language = currentLanguage();
   const headingId = useId();
-  const yearId = useId();
   const areaId = useId();
   const me = useMe();
   const phone = Grid.useBreakpoint().md !== true;
-  const thisYear = Number(chinaDateOf(new Date()).slice(0, 4));
   const [params, setParams] = useSearchParams();
-  const year = Number(params.get('year') ?? thisYear) || thisYear;
+  const year = yearFromParams(params);
   const organizationId = params.get('organizationId') ?? '';
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -131,7 +129,6 @@ export function DashboardPage() {
       <ToneTag tone="error">{t('dashboard.misses')}</ToneTag>
     );
 
-  const years = Array.from({ length: 8 }, (_, n) => thisYear - n);
   const e = data?.elections;
 
   return (
@@ -162,14 +159,7 @@ export function DashboardPage() {
       </div>
       <Form layout="vertical" className="filter-bar" role="search" aria-label={t('dashboard.filter')}>
         <div className="filter-bar-grid">
-          <Form.Item label={t('dashboard.year')} htmlFor={yearId}>
-            <Select
-              id={yearId}
-              value={String(year)}
-              onChange={(v) => set('year', v)}
-              options={years.map((y) => ({ value: String(y), label: String(y) }))}
-            />
-          </Form.Item>
+          <YearField year={year} onChange={(v) => set('year', v)} />
           <Form.Item label={t('dashboard.area')} htmlFor={areaId}>
             <Select
               id={areaId}

@@ -1,11 +1,10 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Card, Form, Select, Space, Table, Typography } from 'antd';
+import { Button, Card, Form, Space, Table, Typography } from 'antd';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { z } from 'zod';
 import { profileRowError } from '../../../api/schemas/community-profiles';
-import { chinaDateOf } from '../../../domain/clock';
 import { ApiError } from '../api/client';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ImportStatus } from '../components/ImportStatus';
@@ -18,6 +17,7 @@ import { apiRequest } from '../api/client';
 import { parseResponse } from '../api/parse';
 import { communityProfileView } from '../../../api/schemas/community-profiles';
 import '../procedures/procedures.css';
+import { YearField, yearFromParams } from './YearField';
 import { importProfiles, PROFILE_TEMPLATE_URL, profilesExportUrl, type CommunityProfile } from './api';
 
 type RowError = z.infer<typeof profileRowError>;
@@ -30,12 +30,10 @@ export function ProfilesPage() {
   const { t } = useTranslation();
   const language = currentLanguage();
   const headingId = useId();
-  const yearId = useId();
   const fileId = useId();
   const me = useMe();
-  const thisYear = Number(chinaDateOf(new Date()).slice(0, 4));
   const [params, setParams] = useSearchParams();
-  const year = Number(params.get('year') ?? thisYear) || thisYear;
+  const year = yearFromParams(params);
   const profiles = useAsyncData(
     async (signal) =>
       parseResponse(z.array(communityProfileView), await apiRequest(`/api/v1/community-profiles?year=${year}`, { signal })),
@@ -70,8 +68,6 @@ export function ProfilesPage() {
     }
   };
 
-  const years = Array.from({ length: 8 }, (_, n) => thisYear - n);
-
   return (
     <section aria-labelledby={headingId}>
       <div className="page-header">
@@ -89,14 +85,7 @@ export function ProfilesPage() {
       </div>
       <Form layout="vertical" className="filter-bar" role="search" aria-label={t('dashboard.filter')}>
         <div className="filter-bar-grid">
-          <Form.Item label={t('dashboard.year')} htmlFor={yearId}>
-            <Select
-              id={yearId}
-              value={String(year)}
-              onChange={(v) => setParams({ year: v })}
-              options={years.map((y) => ({ value: String(y), label: String(y) }))}
-            />
-          </Form.Item>
+          <YearField year={year} onChange={(v) => setParams({ year: v })} />
         </div>
       </Form>
       {canAccess(me, 'community-profiles.keep') && (
