@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { addDays, chinaDateOf } from '../domain/clock';
+import { resumePendingStarts } from '../runtime/pending-starts';
 import { makeOrganization, makeUser, signIn, type Session } from './support/factories';
+import { electionInRegistration, idFor, migrantResidence } from './support/elections';
 import { startHarness, type Harness } from './support/harness';
 
 describe('a request waits for Temporal a bounded time: 503 and Retry-After instead of minutes, and nothing is lost', () => {
@@ -110,4 +113,49 @@ describe('a request waits for Temporal a bounded time: 503 and Retry-After inste
     expect([200, 409]).toContain(repeated.statusCode);
     expect((await h.db.case.findUniqueOrThrow({ where: { id: caseId } })).status).toBe('WITHDRAWN');
   });
+  it('a migrant application recorded while Temporal does not answer in time is answered 201 with its number, its review started from the outbox; applying again is told it is on record', async () => {
+    const county = await makeOrganization(h.db, 'COUNTY', undefined, '期限县');
+    const town = await makeOrganization(h.db, 'TOWNSHIP', county.id, '期限镇');
+    const community = await makeOrganization(h.db, 'COMMUNITY', town.id, '期限社区');
+    await makeOrganization(h.db, 'ELECTION_COMMITTEE', community.id, '期限社区选举委员会');
+    const township = await signIn(
+      h.api,
+      (await makeUser(h.db, [{ organizationId: town.id, role: 'TOWNSHIP_OFFICIAL' }])).username,
+    );
+    const electionDate = addDays(chinaDateOf(new Date()), 25);
+    const electionId = await electionInRegistration(h.db, township, community.id, electionDate);
+    const birthDate = '1985-06-15';
+    const idNumber = idFor(birthDate, '731');
+    const applicant = await makeUser(h.db, [{ organizationId: community.id, role: 'APPLICANT' }], undefined, idNumber);
+    const session = await signIn(h.api, applicant.username);
+    const body = { ...migrantResidence(addDays(electionDate, -400)), name: '期限申请人', idNumber, birthDate };
+    const apply = () => session.request({ method: 'POST', url: `/api/v1/elections/${electionId}/applications`, payload: body });
+
+    // The start of its review cannot be answered within the deadline (1 ms): the rows are already committed.
+    process.env.TEMPORAL_ANSWER_TIMEOUT_MS = '1';
+    const first = await apply();
+    delete process.env.TEMPORAL_ANSWER_TIMEOUT_MS;
+    expect(first.statusCode).toBe(201);
+    const { number, caseId } = first.json<{ number: string; caseId: string }>();
+    expect(number).toMatch(/\S+/);
+    expect(await h.db.pendingWorkflowStart.count({ where: { caseId } })).toBe(1);
+
+    // The applicant presses again: no second application, and the answer says the first is on record.
+    const again = await apply();
+    expect(again.statusCode).toBe(409);
+    const error = again.json<{ error: { code: string; message: { 'zh-CN': string; en: string }; details: { number: string } } }>()
+      .error;
+    expect(error.details.number).toBe(number);
+    expect(error.message['zh-CN']).toContain(`您的申请已记录，编号 ${number}，无需再次提交`);
+    expect(error.message.en).toContain(`on record as ${number}; there is no need to apply again`);
+    expect(await h.db.migrantApplication.count({ where: { applicantUserId: applicant.id } })).toBe(1);
+
+    // The worker's reconciler (one round, here without its two-minute grace) starts the review: the committee's task opens.
+    expect(await resumePendingStarts(h.db, h.temporal, 0)).toBeGreaterThanOrEqual(1);
+    for (let i = 0; i < 100 && (await h.db.task.count({ where: { caseId, status: 'OPEN' } })) === 0; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(await h.db.task.count({ where: { caseId, status: 'OPEN' } })).toBe(1);
+    expect(await h.db.pendingWorkflowStart.count({ where: { caseId } })).toBe(0);
+  }, 120_000);
 });

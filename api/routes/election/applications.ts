@@ -51,6 +51,7 @@ const electionApplicationRoutes: FastifyPluginAsyncZod = async (fastify) => {
         electionId: request.params.electionId,
         body: request.body,
         requestId: request.id,
+        log: (line) => request.log.warn(line),
       });
       return reply.status(201).send(view);
     },

@@ -64,8 +64,7 @@ export async function submitApplication(options: SubmitApplicationOptions) {
   try {
     await startWorkflow({ db, temporal, start });
   } catch (error) {
-    // Refused by Temporal: the application is not accepted. Anything else (Temporal not answering) leaves it
-    // standing: the worker's reconciler starts it, and the applicant sees it under its number.
+    // Refused by Temporal: the application is not accepted.
     if (error instanceof AppError || isRefusedStart(error)) {
       await db.$transaction((tx) =>
         failPendingStart(tx, id, {
@@ -74,8 +73,14 @@ export async function submitApplication(options: SubmitApplicationOptions) {
           requestId: options.requestId,
         }),
       );
+      throw error;
     }
-    throw error;
+    // Anything else (Temporal not answering within the answer deadline) leaves the application standing: it is on
+    // record with its number, and the worker's reconciler starts its review from the outbox row. So the answer says
+    // so (201 with the number) rather than a 503 that invites the applicant to apply a second time.
+    options.log?.(
+      `application ${number} recorded; its review starts from the outbox (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
   return applicationStatus({ db, caller, number });
 }
@@ -85,6 +90,8 @@ type SubmitApplicationOptions = Platform & {
   electionId: string;
   body: MigrantApplicationBody;
   requestId: string;
+  /** Where a start left to the reconciler is logged. */
+  log?: (line: string) => void;
 };
 
 /**
@@ -138,7 +145,10 @@ export async function recordApplication(options: SubmitApplicationOptions) {
   });
   if (own)
     throw new AppError('CONFLICT', {
-      message: { 'zh-CN': `您已提交申请 ${own.number}。`, en: `You have already applied (${own.number}).` },
+      message: {
+        'zh-CN': `您的申请已记录，编号 ${own.number}，无需再次提交；请在“我的选举申请”中查看办理进度。`,
+        en: `Your application is on record as ${own.number}; there is no need to apply again. Follow it under “My election applications”.`,
+      },
       details: { number: own.number },
     });
   await assertOwnIdNumber(db, caller, body.idNumber);
