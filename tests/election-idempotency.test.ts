@@ -178,6 +178,14 @@ describe('Idempotency-Key on the voter-list import and on objections: a resend a
       expect(await h.db.voterObjection.count({ where: { electionId, grounds: '两位居民提出同一异议' } })).toBe(2);
     });
 
+    it('six objections recorded at the same moment without keys each get a number of their own, consecutive, and none is refused', async () => {
+      const before = await h.db.voterObjection.count({ where: { electionId } });
+      const answers = await Promise.all(Array.from({ length: 6 }, (_, i) => objection(`同时登记的异议 ${i + 1}`)));
+      expect(answers.map((a) => a.statusCode)).toEqual([201, 201, 201, 201, 201, 201]);
+      const numbers = answers.map((a) => a.json<{ number: number }>().number).sort((a, b) => a - b);
+      expect(numbers).toEqual(Array.from({ length: 6 }, (_, i) => before + 1 + i));
+    });
+
     it('the same key with another objection is refused (422 IDEMPOTENCY_KEY_REUSED) and records nothing', async () => {
       const key = randomUUID();
       expect((await objection('第一条', key)).statusCode).toBe(201);

@@ -123,7 +123,10 @@ async function newObjection(
       const [window] = await tx.$queryRaw<WindowRow[]>`
         SELECT status::text AS status, list_published_on, objection_window_closes_at AS closes_at,
                objection_window_closed_at IS NOT NULL AS closed
-        FROM election WHERE id = ${election.id}::uuid FOR SHARE`;
+        FROM election WHERE id = ${election.id}::uuid FOR UPDATE`;
+      // FOR UPDATE, not FOR SHARE: objections of one election are numbered one after another (the last number + 1
+      // below), so two recorded at the same moment must not read the same last number. Each holds the lock for one
+      // short transaction; closing the window (an UPDATE of this row) waits for it as before.
       if (!window || notPublished(window.status, window.list_published_on))
         throw listNotPublished(window?.status ?? election.status);
       const open =
@@ -181,7 +184,8 @@ async function newObjection(
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    // A send with the same key committed first: answer its objection. Otherwise another objection took the number.
+    // A send with the same key committed first: answer its objection. (Numbers no longer collide: the election's row
+    // is locked while one is taken; the answer below stays for a collision nobody foresaw.)
     const winner = idempotency && (await earlierObjection(db, caller, election.id, idempotency));
     if (winner) return winner;
     throw new AppError('CONFLICT', {
