@@ -5,6 +5,7 @@
 //   --url <origin>    measure a running product (e.g. http://127.0.0.1:3000) instead of starting one; the inbox and the
 //                     task page sign in as --user (default township.official, the demo password) and start a smoke case
 //   --user <name>     the account signed in for the inbox and task pages
+//   --lhr-dir <dir>   also keep each page's full Lighthouse report there (<page>.json: every audit, for diagnosis)
 // Chromium: CHROME_PATH, else /usr/bin/chromium. Prints one line per page and writes
 // bench/results/lighthouse-<date>.json (scores and the key metrics: FCP, LCP, TBT, transferred KiB, unused JS).
 import fs from 'node:fs';
@@ -21,6 +22,7 @@ const option = (name: string) => {
   return i >= 0 ? args[i + 1] : args.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
 };
 const username = option('--user') ?? 'township.official';
+const lhrDir = option('--lhr-dir');
 const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const log = (line: string) => process.stderr.write(`[lighthouse] ${line}\n`);
 
@@ -103,6 +105,10 @@ async function measure(baseUrl: string, port: number, target: PageTarget): Promi
   );
   if (!result) throw new Error(`no Lighthouse result for ${target.path}`);
   const { lhr } = result;
+  if (lhrDir) {
+    fs.mkdirSync(lhrDir, { recursive: true });
+    fs.writeFileSync(path.join(lhrDir, `${target.name}.json`), JSON.stringify(lhr));
+  }
   if (lhr.runtimeError) throw new Error(`${target.path}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
   const audit = (id: string) => lhr.audits[id];
   const numeric = (id: string) => Math.round(audit(id)?.numericValue ?? NaN);
