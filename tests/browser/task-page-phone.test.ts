@@ -103,6 +103,27 @@ describe('web app in Chromium: the task page at 390 px', () => {
   );
 
   it(
+    "starts loading the task page's chunk with the app, before the session check has answered",
+    async () => {
+      const taskId = await townshipTask('直接打开');
+      const page = await signedIn(official.username, `/tasks/${taskId}`, 390, 844, TEST_PASSWORD);
+      const events: string[] = [];
+      page.on('request', (request) => {
+        if (/\/assets\/TaskPage-[\w-]+\.js$/.test(request.url())) events.push('task chunk requested');
+      });
+      page.on('response', (response) => {
+        if (new URL(response.url()).pathname === '/api/v1/me') events.push('session answered');
+      });
+      // Opened from a link (a notification): the whole app loads again, signed in by its cookie.
+      await page.reload();
+      await page.getByRole('heading', { name: texts.task.sections.form, exact: true }).waitFor();
+      expect(events.indexOf('task chunk requested')).toBeGreaterThanOrEqual(0);
+      expect(events.indexOf('task chunk requested')).toBeLessThan(events.indexOf('session answered'));
+    },
+    BROWSER_TEST_MS,
+  );
+
+  it(
     'keeps the form beside the details, evidence and comments on a wide screen',
     async () => {
       const taskId = await townshipTask('桌面办理');
