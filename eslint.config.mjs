@@ -91,7 +91,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    files: ['**/*.js', '**/*.mjs', 'web/vite.config.ts'],
+    files: ['**/*.js', '**/*.mjs', 'web/vite.config.ts', 'web/antd-imports.ts'],
     ...tseslint.configs.disableTypeChecked,
   },
   {

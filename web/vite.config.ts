@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { compression } from 'vite-plugin-compression2';
+import { antdPerComponentImports } from './antd-imports';
 
 // The web app lives in web/ and is served by the Fastify API at the same origin.
 // In development, Vite proxies the API paths to the API server (API_URL, default 127.0.0.1:3000).
@@ -11,11 +13,14 @@ const proxy = Object.fromEntries(proxiedPaths.map((path) => [path, { target: api
 
 export default defineConfig({
   root: webRoot,
-  plugins: [react()],
+  // Each text file is also written brotli- and gzip-compressed (.br, .gz), served by the API with preCompressed
+  // (api/plugins/external/web-app.ts): a phone on a slow network downloads about a quarter of the bytes.
+  plugins: [antdPerComponentImports(), react(), compression({ algorithms: ['brotliCompress', 'gzip'], threshold: 1024 })],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    // antd is the largest dependency; it is split into its own cached chunks below.
+    // dist/.vite/manifest.json: which chunks each page loads (tests/web-assets.test.ts holds the login page to a budget).
+    manifest: true,
     chunkSizeWarningLimit: 600,
     rolldownOptions: {
       output: {
@@ -29,11 +34,8 @@ export default defineConfig({
               test: /[\\/]node_modules[\\/](react|react-dom|react-router|react-router-dom|scheduler)[\\/]/,
               priority: 2,
             },
-            // antd is split in three (its components, the rc-component primitives, icons and CSS-in-JS) to keep each
-            // chunk under the warning limit as the admin pages use more components.
-            { name: 'antd', test: /[\\/]node_modules[\\/](antd|@emotion|dayjs)[\\/]/ },
-            { name: 'rc-component', test: /[\\/]node_modules[\\/]@rc-component[\\/]/, priority: 1 },
-            { name: 'ant-design', test: /[\\/]node_modules[\\/]@ant-design[\\/]/, priority: 1 },
+            // antd is not grouped: imported per component (antd-imports.ts), each page's chunk takes what it uses,
+            // and what the login page and the layout use loads first. One antd group loaded every component at once.
             // ECharts (the targets dashboard only, loaded with its page).
             { name: 'echarts', test: /[\\/]node_modules[\\/](echarts|zrender)[\\/]/ },
             { name: 'forms', test: /[\\/]node_modules[\\/](zod|react-hook-form|@hookform|i18next|react-i18next)[\\/]/ },

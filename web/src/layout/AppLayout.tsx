@@ -1,16 +1,24 @@
-import { Button, Divider, Drawer, Grid, Layout, Menu, Typography, theme } from 'antd';
-import { useEffect, useState, type ReactNode } from 'react';
+import { Button, Divider, Grid, Layout, Typography, theme } from 'antd';
+import { Suspense, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 import { LanguageToggle } from '../components/LanguageToggle';
-import { NotificationBell } from '../notifications/NotificationBell';
+import { PageLoading } from '../components/PageLoading';
+import { lazyNamed } from '../lazyNamed';
 import { useSession } from '../session/context';
-import { AccountDropdown, AccountPanel } from './AccountMenu';
-import { MembershipSwitcher } from './MembershipSwitcher';
 import { navigationItems, selectedNavigationKey } from './navigation';
 import './layout.css';
 
 const { Header, Content, Sider } = Layout;
+
+// What only a signed-in user sees loads in its own chunk (layout/signedIn.tsx), not with the login page.
+const signedIn = () => import('./signedIn');
+const NotificationBell = lazyNamed(signedIn, 'NotificationBell');
+const MembershipSwitcher = lazyNamed(signedIn, 'MembershipSwitcher');
+const AccountDropdown = lazyNamed(signedIn, 'AccountDropdown');
+const AccountPanel = lazyNamed(signedIn, 'AccountPanel');
+const Menu = lazyNamed(signedIn, 'NavigationMenu');
+const Drawer = lazyNamed(signedIn, 'NavigationDrawer');
 
 export function AppLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -52,9 +60,11 @@ export function AppLayout({ children }: { children: ReactNode }) {
         </Link>
         <span className="app-header-spacer" />
         <div className="app-header-actions">
-          {me && <NotificationBell />}
-          {me && isWide && <MembershipSwitcher />}
-          {me && isWide && <AccountDropdown />}
+          <Suspense fallback={null}>
+            {me && <NotificationBell />}
+            {me && isWide && <MembershipSwitcher />}
+            {me && isWide && <AccountDropdown />}
+          </Suspense>
           <LanguageToggle compact={!isWide} />
           {me && !isWide && (
             <Button
@@ -69,25 +79,27 @@ export function AppLayout({ children }: { children: ReactNode }) {
         </div>
       </Header>
       {me && !isWide && (
-        <Drawer
-          id="app-nav-drawer"
-          title={t('nav.menu')}
-          placement="right"
-          size={300}
-          open={drawerOpen}
-          onClose={() => setDrawerOpen(false)}
-        >
-          <nav aria-label={t('nav.label')}>
-            <Menu mode="vertical" items={items} selectedKeys={selectedKeys} style={{ borderInlineEnd: 'none' }} />
-          </nav>
-          <Divider />
-          <Typography.Paragraph strong style={{ marginBottom: 8 }}>
-            {t('membership.label')}
-          </Typography.Paragraph>
-          <MembershipSwitcher block />
-          <Divider />
-          <AccountPanel />
-        </Drawer>
+        <Suspense fallback={null}>
+          <Drawer
+            id="app-nav-drawer"
+            title={t('nav.menu')}
+            placement="right"
+            size={300}
+            open={drawerOpen}
+            onClose={() => setDrawerOpen(false)}
+          >
+            <nav aria-label={t('nav.label')}>
+              <Menu mode="vertical" items={items} selectedKeys={selectedKeys} style={{ borderInlineEnd: 'none' }} />
+            </nav>
+            <Divider />
+            <Typography.Paragraph strong style={{ marginBottom: 8 }}>
+              {t('membership.label')}
+            </Typography.Paragraph>
+            <MembershipSwitcher block />
+            <Divider />
+            <AccountPanel />
+          </Drawer>
+        </Suspense>
       )}
       {/* Wide screens: the menu in a side bar, so it can grow with the procedures without overflowing. */}
       <Layout hasSider={Boolean(me && isWide)}>
@@ -98,12 +110,17 @@ export function AppLayout({ children }: { children: ReactNode }) {
             style={{ background: token.colorBgContainer, borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}
           >
             <nav aria-label={t('nav.label')}>
-              <Menu mode="inline" items={items} selectedKeys={selectedKeys} style={{ borderInlineEnd: 'none' }} />
+              <Suspense fallback={null}>
+                <Menu mode="inline" items={items} selectedKeys={selectedKeys} style={{ borderInlineEnd: 'none' }} />
+              </Suspense>
             </nav>
           </Sider>
         )}
         <Content id="main-content" tabIndex={-1} className="app-content">
-          <div className="app-main">{children}</div>
+          <div className="app-main">
+            {/* The page's chunk loads on its first visit (App.tsx): the layout stays meanwhile. */}
+            <Suspense fallback={<PageLoading />}>{children}</Suspense>
+          </div>
         </Content>
       </Layout>
     </Layout>

@@ -1,4 +1,4 @@
-import { Button, Card, Flex, Form, Input, Typography } from 'antd';
+import { Button, Flex, Form, Input, Typography, theme } from 'antd';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router-dom';
@@ -21,6 +21,7 @@ function safeReturnPath(state: unknown): string {
 
 export function LoginPage() {
   const { t } = useTranslation();
+  const { token } = theme.useToken();
   const headingId = useId();
   const { state, signIn } = useSession();
   const location = useLocation();
@@ -37,33 +38,40 @@ export function LoginPage() {
 
   return (
     <Flex justify="center" style={{ paddingTop: 24 }}>
-      <Card style={{ width: '100%', maxWidth: 400 }}>
-        <section aria-labelledby={headingId}>
-          <Typography.Title level={2} id={headingId} style={{ marginTop: 0 }}>
-            {t('login.title')}
-          </Typography.Title>
-          <Typography.Paragraph type="secondary">{t('login.description')}</Typography.Paragraph>
-          {state.status === 'signedOut' && state.reason === 'expired' && !error && (
-            <Typography.Paragraph type="warning">{t('login.expired')}</Typography.Paragraph>
-          )}
-          <ErrorAlert error={error} />
-          <Form layout="vertical" onFinish={() => void onSubmit()} requiredMark={false}>
-            <SubmitFieldset submitting={formState.isSubmitting}>
-              <FormField control={control} name="username" label={t('login.username')} required>
-                {(field, input) => (
-                  <Input {...field} {...input} autoComplete="username" autoCapitalize="none" spellCheck={false} />
-                )}
-              </FormField>
-              <FormField control={control} name="password" label={t('login.password')} required>
-                {(field, input) => <Input.Password {...field} {...input} autoComplete="current-password" />}
-              </FormField>
-              <Button type="primary" htmlType="submit" block loading={submitSpinner(formState.isSubmitting)}>
-                {t('login.submit')}
-              </Button>
-            </SubmitFieldset>
-          </Form>
-        </section>
-      </Card>
+      {/* A card drawn by hand: antd's Card brings its tabs, dropdown and menu onto the first page a phone loads. */}
+      <section
+        aria-labelledby={headingId}
+        style={{
+          width: '100%',
+          maxWidth: 400,
+          padding: token.paddingLG,
+          background: token.colorBgContainer,
+          border: `1px solid ${token.colorBorderSecondary}`,
+          borderRadius: token.borderRadiusLG,
+        }}
+      >
+        <Typography.Title level={2} id={headingId} style={{ marginTop: 0 }}>
+          {t('login.title')}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary">{t('login.description')}</Typography.Paragraph>
+        {state.status === 'signedOut' && state.reason === 'expired' && !error && (
+          <Typography.Paragraph type="warning">{t('login.expired')}</Typography.Paragraph>
+        )}
+        <ErrorAlert error={error} />
+        <Form layout="vertical" onFinish={() => void onSubmit()} requiredMark={false}>
+          <SubmitFieldset submitting={formState.isSubmitting}>
+            <FormField control={control} name="username" label={t('login.username')} required>
+              {(field, input) => <Input {...field} {...input} autoComplete="username" autoCapitalize="none" spellCheck={false} />}
+            </FormField>
+            <FormField control={control} name="password" label={t('login.password')} required>
+              {(field, input) => <Input.Password {...field} {...input} autoComplete="current-password" />}
+            </FormField>
+            <Button type="primary" htmlType="submit" block loading={submitSpinner(formState.isSubmitting)}>
+              {t('login.submit')}
+            </Button>
+          </SubmitFieldset>
+        </Form>
+      </section>
     </Flex>
   );
 }

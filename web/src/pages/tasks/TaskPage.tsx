@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Col, Descriptions, Result, Row, Spin, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Result, Spin, Typography } from 'antd';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useAsyncData } from '../../hooks/useAsyncData';
 import { currentLanguage } from '../../i18n';
 import '../../procedures/procedures.css';
+import './task-page.css';
 import { procedureName, roleLabel, taskKindName } from '../../procedures/names';
 import { useMe } from '../../session/context';
 import { TaskStatusTag } from '../inbox/TaskList';
@@ -23,8 +24,8 @@ function CardTitle({ children }: { children: string }) {
 }
 
 /**
- * One task: what it is, who holds it, its evidence and comments, and its form. The details come first in reading
- * order (evidence is uploaded before the form references it); wide screens show them beside the form.
+ * One task: what it is, who holds it, its form, its evidence and comments. On a phone one column in that order, so the
+ * form is a thumb's reach below the details (task-page.css); wide screens show the form with the rest beside it.
  */
 export function TaskPage() {
   const { t } = useTranslation();
@@ -77,7 +78,7 @@ export function TaskPage() {
         : (row?.assigneeName ?? '—');
 
   return (
-    <section aria-labelledby={headingId}>
+    <section aria-labelledby={headingId} className="task-page">
       <div className="page-header">
         <div style={{ minWidth: 0 }}>
           <Typography.Title level={2} id={headingId} className="break-anywhere">
@@ -103,9 +104,9 @@ export function TaskPage() {
       )}
       {loading && <Spin size="small" description={t('task.refreshing')} />}
       {error !== undefined && <ErrorAlert error={error} title={t('task.loadFailed')} />}
-      <Row gutter={[16, 16]}>
-        <Col xs={{ span: 24, order: 1 }} lg={{ span: 8, order: 2 }}>
-          <Card title={<CardTitle>{t('task.sections.details')}</CardTitle>} style={{ marginBottom: 16 }}>
+      <div className="task-layout">
+        <div className="task-layout-details">
+          <Card title={<CardTitle>{t('task.sections.details')}</CardTitle>}>
             <Descriptions
               size="small"
               column={1}
@@ -127,18 +128,8 @@ export function TaskPage() {
             />
             <TaskActions task={task} onChanged={reload} />
           </Card>
-          <Card title={<CardTitle>{t('task.sections.evidence')}</CardTitle>} style={{ marginBottom: 16 }}>
-            <TaskEvidence taskId={task.id} documents={taskDocuments} canUpload={workable} onUploaded={reload} />
-          </Card>
-          <Card title={<CardTitle>{t('task.sections.comments')}</CardTitle>}>
-            {supervising ? (
-              <CommentList comments={comments} />
-            ) : (
-              <TaskComments taskId={task.id} comments={comments} onAdded={reload} />
-            )}
-          </Card>
-        </Col>
-        <Col xs={{ span: 24, order: 2 }} lg={{ span: 16, order: 1 }}>
+        </div>
+        <div className="task-layout-form">
           <Card title={<CardTitle>{t('task.sections.form')}</CardTitle>}>
             {task.status === 'COMPLETED' ? (
               <Alert
@@ -153,8 +144,20 @@ export function TaskPage() {
               <TaskFormHost task={task} record={record} documents={documents} disabled={!workable} />
             )}
           </Card>
-        </Col>
-      </Row>
+        </div>
+        <div className="task-layout-side">
+          <Card title={<CardTitle>{t('task.sections.evidence')}</CardTitle>} style={{ marginBottom: 16 }}>
+            <TaskEvidence taskId={task.id} documents={taskDocuments} canUpload={workable} onUploaded={reload} />
+          </Card>
+          <Card title={<CardTitle>{t('task.sections.comments')}</CardTitle>}>
+            {supervising ? (
+              <CommentList comments={comments} />
+            ) : (
+              <TaskComments taskId={task.id} comments={comments} onAdded={reload} />
+            )}
+          </Card>
+        </div>
+      </div>
     </section>
   );
 }
