@@ -187,7 +187,7 @@ export function createTaskActivities({ db }: { db: DbClient }) {
         });
         if (!task) return;
         await appendAudit(tx, {
-          action: 'task.returned',
+          action: 'task.sent-back',
           targetType: 'task',
           targetId: input.taskId,
           caseId: task.caseId,

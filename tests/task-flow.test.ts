@@ -117,7 +117,7 @@ describe('退回 and 取回 on a 村改居', () => {
     expect(rule).toMatchObject({ taskId: decision.id, passed: true });
     expect(rule.citation).toContain('二(五)1');
     expect(rule.values).toEqual({ from: 'vc.county-decision', to: 'vc.prepare', reason: '村民会议记录缺少签到表' });
-    const audit = await h.db.auditEvent.findFirstOrThrow({ where: { caseId, action: 'task.returned' } });
+    const audit = await h.db.auditEvent.findFirstOrThrow({ where: { caseId, action: 'task.sent-back' } });
     expect(audit).toMatchObject({ targetId: decision.id, reason: '村民会议记录缺少签到表', outcome: 'success' });
     expect(await h.db.task.count({ where: { caseId, status: 'OPEN' } })).toBe(1);
 
@@ -160,7 +160,7 @@ describe('退回 and 取回 on a 村改居', () => {
     const bare = await sendBack(county.township, review.id, { toStep: 'vc.prepare', reason: '  ' });
     expect(bare.statusCode).toBe(400);
     expect(await snapshot(caseId)).toEqual(before);
-    expect(await h.db.auditEvent.count({ where: { caseId, action: 'task.return', outcome: 'refused' } })).toBe(5);
+    expect(await h.db.auditEvent.count({ where: { caseId, action: 'task.send-back', outcome: 'refused' } })).toBe(5);
 
     const ok = await sendBack(county.township, review.id, { toStep: 'vc.prepare', reason: '请补充劳动力统计原始台账' });
     expect(ok.statusCode).toBe(200);

@@ -53,7 +53,7 @@ export async function sendBackTask(
 ): Promise<{ openTaskId: string | null }> {
   const { db, caller } = ctx;
   const task = await findTaskToWorkOn({ db, caller, taskId: ctx.taskId });
-  const refuse = (reason: string, error: AppError) => refused(ctx, 'task.return', task.caseId, reason, error);
+  const refuse = (reason: string, error: AppError) => refused(ctx, 'task.send-back', task.caseId, reason, error);
   if (task.status !== 'OPEN') return refuse('not-open', new AppError('TASK_NOT_OPEN'));
   if (!returnTargetsOf(task.case.procedure, task.kind).some((s) => s.key === ctx.toStep)) {
     return refuse(

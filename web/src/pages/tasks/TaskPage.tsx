@@ -17,6 +17,8 @@ import { TaskActions } from './TaskActions';
 import { CommentList, TaskComments } from './TaskComments';
 import { TaskEvidence } from './TaskEvidence';
 import { TaskFormHost } from './TaskFormHost';
+import { FlowNotice } from './FlowNotice';
+import { SendBackForm } from './SendBackForm';
 
 function CardTitle({ children }: { children: string }) {
   return <h3 className="card-heading">{children}</h3>;
@@ -101,6 +103,7 @@ export function TaskPage() {
           style={{ marginBottom: 16 }}
         />
       )}
+      <FlowNotice task={task} />
       {loading && <Spin size="small" description={t('task.refreshing')} />}
       {error !== undefined && <ErrorAlert error={error} title={t('task.loadFailed')} />}
       <Row gutter={[16, 16]}>
@@ -153,6 +156,11 @@ export function TaskPage() {
               <TaskFormHost task={task} record={record} documents={documents} disabled={!workable} />
             )}
           </Card>
+          {workable && task.returnTargets.length > 0 && (
+            <Card title={<CardTitle>{t('flow.sendBackTitle')}</CardTitle>} style={{ marginTop: 16 }}>
+              <SendBackForm task={task} />
+            </Card>
+          )}
         </Col>
       </Row>
     </section>
