@@ -64,7 +64,7 @@ export function SendBackForm({ task }: { task: TaskView }) {
             <Input.TextArea {...field} {...input} rows={3} maxLength={2000} placeholder={t('flow.reasonPlaceholder')} />
           )}
         </FormField>
-        <Button danger htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
+        <Button htmlType="submit" loading={submitSpinner(formState.isSubmitting)}>
           {t('flow.submit')}
         </Button>
       </SubmitFieldset>
