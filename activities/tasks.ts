@@ -210,7 +210,8 @@ export function createTaskActivities({ db }: { db: DbClient }) {
       return inTransaction(db, async (tx) => {
         const released = await tx.task.updateManyAndReturn({
           where: { id: input.taskId, status: 'OPEN', assigneeId: null },
-          data: { status: 'CANCELLED' },
+          // The result says why (the step's state reads it: the step was never reached, not stopped).
+          data: { status: 'CANCELLED', result: { withdrawnBy: 'take-back', takenBackTaskId: input.takenBackTaskId } },
           select: { caseId: true, kind: true },
         });
         const task = released[0];

@@ -229,8 +229,13 @@ describe('退回 and 取回 on a 村改居', () => {
     const audit = await h.db.auditEvent.findFirstOrThrow({ where: { caseId, action: 'task.taken-back' } });
     expect(audit).toMatchObject({ targetId: proposed, actorId: county.users.township.id, outcome: 'success' });
     expect(audit.data).toMatchObject({ withdrawn: civil.id });
-    // The village may withdraw again: the township has not proposed any more.
     expect(await h.db.task.count({ where: { caseId, status: 'OPEN' } })).toBe(1);
+    // The case's steps: the township's review is current again; the bureau's step was never reached (not "stopped").
+    const steps = (await county.township.request({ url: `/api/v1/cases/${caseId}` })).json<{
+      steps: { key: string; state: string }[];
+    }>().steps;
+    expect(steps.find((s) => s.key === 'vc.township-review')?.state).toBe('current');
+    expect(steps.find((s) => s.key === 'vc.civil-affairs-review')?.state).toBe('not-reached');
 
     // The township proposes again; the file goes on.
     await propose(caseId);
@@ -266,6 +271,14 @@ describe('退回 and 取回 on a 村改居', () => {
     // The reviewer's forward is still untouched: that one may be taken back.
     expect((await takeBack(county.reviewer, forwarded)).statusCode).toBe(200);
     expect(await h.db.auditEvent.count({ where: { caseId, action: 'task.take-back', outcome: 'refused' } })).toBe(3);
+  });
+
+  it('declares both routes for the authorization matrix: tasks.act, scoped by the task', () => {
+    const routes = h.api.routeCatalog.filter((r) => r.url.endsWith('/send-back') || r.url.endsWith('/take-back'));
+    expect(routes.map((r) => `${r.method} ${r.url} ${r.permission}`).sort()).toEqual([
+      'POST /api/v1/tasks/:taskId/send-back tasks.act',
+      'POST /api/v1/tasks/:taskId/take-back tasks.act',
+    ]);
   });
 
   describe('the workflow decides again (its Update validators and handler), whatever the API checked', () => {

@@ -30,8 +30,8 @@ export function returnDecision(
     passed: true,
     citation: rule.citation,
     detail: {
-      'zh-CN': `${from['zh-CN']}退回至${to['zh-CN']}：${options.reason}`,
-      en: `${from.en} returned the file to ${to.en}: ${options.reason}`,
+      'zh-CN': `“${from['zh-CN']}”环节退回至“${to['zh-CN']}”环节：${options.reason}`,
+      en: `The step “${from.en}” returned the file to “${to.en}”: ${options.reason}`,
     },
     values: { from: options.from, to: options.to, reason: options.reason },
   };
