@@ -53,7 +53,6 @@ export function SendBackForm({ task }: { task: TaskView }) {
               value={field.value === '' ? undefined : field.value}
               onChange={field.onChange}
               onBlur={field.onBlur}
-              placeholder={t('flow.targetPlaceholder')}
               options={task.returnTargets.map((s) => ({ value: s.key, label: localized(s.name, language) }))}
               style={{ width: '100%' }}
             />
