@@ -30,6 +30,7 @@ function batchableWrites(db: DbClient) {
     openTask: (input: Parameters<typeof tasks.openTask>[0]) => tasks.openTask(input),
     recordTaskCompletion: (input: Parameters<typeof tasks.recordTaskCompletion>[0]) => tasks.recordTaskCompletion(input),
     cancelTask: (input: Parameters<typeof tasks.cancelTask>[0]) => tasks.cancelTask(input),
+    recordTaskReturned: (input: Parameters<typeof tasks.recordTaskReturned>[0]) => tasks.recordTaskReturned(input),
     closeCase: (input: Parameters<typeof cases.closeCase>[0]) => cases.closeCase(input),
     mergeCaseData: (input: Parameters<typeof cases.mergeCaseData>[0]) => cases.mergeCaseData(input),
     recordRuleDecisions: (input: Parameters<typeof cases.recordRuleDecisions>[0]) => cases.recordRuleDecisions(input),

@@ -18,6 +18,26 @@ export interface OpenTaskInput {
   context: Record<string, unknown>;
   /** The workflow that opened the task and takes its completion. */
   workflowId?: string;
+  /** The official the task opens for (a step taken back reopens for its author); otherwise it is offered to the role. */
+  assigneeId?: string;
+}
+
+export interface RecordTaskReturnedInput {
+  taskId: string;
+  actor: Actor;
+  /** The step (task kind) the file goes back to. */
+  toStep: string;
+  reason: string;
+  requestId?: string;
+}
+
+export interface ReleaseTaskForTakeBackInput {
+  /** The next step's open task, withdrawn. */
+  taskId: string;
+  /** The completed task its author takes back. */
+  takenBackTaskId: string;
+  actor: Actor;
+  requestId?: string;
 }
 
 export interface MarkTaskClockInput {
@@ -60,13 +80,15 @@ export function createTaskActivities({ db }: { db: DbClient }) {
             dueAt: input.dueAt ? new Date(input.dueAt) : null,
             context: input.context as Prisma.InputJsonValue,
             workflowId: input.workflowId,
+            ...(input.assigneeId ? { assigneeId: input.assigneeId, claimedAt: new Date() } : {}),
           },
         });
         // The audit row last: its chain lock is then held only until the commit.
         await notify(tx, {
           kind: 'task.offered',
-          organizationId: input.candidateOrgId,
-          role: input.candidateRole,
+          ...(input.assigneeId
+            ? { userId: input.assigneeId }
+            : { organizationId: input.candidateOrgId, role: input.candidateRole }),
           caseId: input.caseId,
           taskId: input.taskId,
           params: { caseNumber: caseRow.number, caseTitle: caseRow.title, taskKind: input.kind, dueAt: input.dueAt ?? null },
@@ -148,6 +170,73 @@ export function createTaskActivities({ db }: { db: DbClient }) {
           outcome: 'success',
           reason: input.reason,
         });
+      });
+    },
+
+    /**
+     * 退回: the task ends as a decision to send the file back (result {decision: 'return', returnTo, opinion}: the case
+     * history and step states read it as the forms' returns), by its holder, audited with the reason; idempotent.
+     */
+    async recordTaskReturned(input: RecordTaskReturnedInput): Promise<void> {
+      await inTransaction(db, async (tx) => {
+        const result = { decision: 'return', returnTo: input.toStep, opinion: input.reason };
+        const [task] = await tx.task.updateManyAndReturn({
+          where: { id: input.taskId, status: 'OPEN' },
+          data: { status: 'COMPLETED', result, completedById: input.actor.userId, completedAt: new Date() },
+          select: { caseId: true, kind: true },
+        });
+        if (!task) return;
+        await appendAudit(tx, {
+          action: 'task.sent-back',
+          targetType: 'task',
+          targetId: input.taskId,
+          caseId: task.caseId,
+          actorId: input.actor.userId,
+          actingOrgId: input.actor.organizationId,
+          outcome: 'success',
+          reason: input.reason,
+          requestId: input.requestId,
+          data: { kind: task.kind, to: input.toStep },
+        });
+      });
+    },
+
+    /**
+     * 取回: withdraws the next step's task while nobody holds it (open, unclaimed), atomically against a claim; audited
+     * as the take-back of the completed task. False when it is held or closed (nothing changes). Idempotent: a retry
+     * after the withdrawal finds the row cancelled by this take-back and answers true.
+     */
+    async releaseTaskForTakeBack(input: ReleaseTaskForTakeBackInput): Promise<boolean> {
+      return inTransaction(db, async (tx) => {
+        const released = await tx.task.updateManyAndReturn({
+          where: { id: input.taskId, status: 'OPEN', assigneeId: null },
+          // The result says why (the step's state reads it: the step was never reached, not stopped).
+          data: { status: 'CANCELLED', result: { withdrawnBy: 'take-back', takenBackTaskId: input.takenBackTaskId } },
+          select: { caseId: true, kind: true },
+        });
+        const task = released[0];
+        if (!task) {
+          const done = await tx.auditEvent.count({
+            where: {
+              action: 'task.taken-back',
+              targetId: input.takenBackTaskId,
+              data: { path: ['withdrawn'], equals: input.taskId },
+            },
+          });
+          return done > 0;
+        }
+        await appendAudit(tx, {
+          action: 'task.taken-back',
+          targetType: 'task',
+          targetId: input.takenBackTaskId,
+          caseId: task.caseId,
+          actorId: input.actor.userId,
+          actingOrgId: input.actor.organizationId,
+          outcome: 'success',
+          requestId: input.requestId,
+          data: { withdrawn: input.taskId, withdrawnKind: task.kind },
+        });
+        return true;
       });
     },
 

@@ -29,6 +29,21 @@ const catalogue = {
   TASK_CLAIMED: { status: 409, 'zh-CN': '该任务已被他人认领。', en: 'Another official has claimed this task.' },
   MIXED_TASK_KINDS: { status: 400, 'zh-CN': '批量操作只能针对同一类任务。', en: 'Bulk actions apply to tasks of one kind only.' },
   TASK_NOT_OPEN: { status: 409, 'zh-CN': '该任务当前不可办理。', en: 'This task cannot be acted on now.' },
+  RETURN_NOT_ALLOWED: {
+    status: 422,
+    'zh-CN': '本环节不能退回至所选环节（法定可退回的环节见任务页）。',
+    en: 'This step may not send the file back to the step chosen (the task page lists the steps the law allows).',
+  },
+  TAKE_BACK_NOT_ALLOWED: {
+    status: 409,
+    'zh-CN': '下一环节已认领或办理，不能再取回。',
+    en: 'The next step has been claimed or acted on; the completion can no longer be taken back.',
+  },
+  TAKE_BACK_NOT_YOURS: {
+    status: 403,
+    'zh-CN': '只有办结该环节的人员本人可以取回。',
+    en: 'Only the official who completed the step may take it back.',
+  },
   CONFLICT: { status: 409, 'zh-CN': '数据已被修改，请刷新后重试。', en: 'The record changed meanwhile; reload and try again.' },
   IDEMPOTENCY_KEY_REUSED: {
     status: 422,

@@ -70,6 +70,8 @@ export const caseRecordResponse = z
         organizationName: z.string().nullable(),
         role: z.string().nullable(),
         at: z.string(),
+        /** 退回: the step the file was sent back to. */
+        returnTo: localized.nullable(),
       }),
     ),
     /** The county's written decision (批复) of a village conversion. */
@@ -96,6 +98,8 @@ export const caseRecordResponse = z
         dueAt: z.string().nullable(),
         completedAt: z.string().nullable(),
         result: z.unknown(),
+        /** 取回: the caller completed this task and the next step's task is still open and unclaimed. */
+        canTakeBack: z.boolean(),
       }),
     ),
     timeline: z.array(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DOCUMENT_MIME_TYPES } from '../../domain/documents';
+import { returnTarget } from './task-flow';
 
 export const taskView = z
   .object({
@@ -21,6 +22,8 @@ export const taskView = z
     createdAt: z.string(),
     /** `act`: the caller may claim and complete it; `supervise`: a supervisor's read-only view (本单位及下级). */
     access: z.enum(['act', 'supervise']),
+    /** 退回: the earlier steps this task may send the file back to, as its procedure declares (none: no return). */
+    returnTargets: z.array(returnTarget),
   })
   .meta({ id: 'Task' });
 

@@ -7,7 +7,8 @@ import { SMOKE } from './smoke';
 import { VILLAGE_CONVERSION } from './village-conversion';
 import type { Procedure } from './procedure';
 
-export type { PolicyRuleSet, Procedure, ProcedureStep, TaskDeclaration } from './procedure';
+export type { PolicyRuleSet, Procedure, ProcedureStep, ReturnRule, TaskDeclaration } from './procedure';
+export { returnDecision, returnTargets } from './returns';
 export { ELECTION, ELECTION_OBJECTION, MIGRANT_ELIGIBILITY } from './election';
 export { OWNERS_MEETING } from './owners-meeting';
 export { SERVICE_ADMISSION, SERVICE_ADMISSION_APPLICANT_ROLES, SERVICE_ADMISSION_REPORT } from './service-admission';

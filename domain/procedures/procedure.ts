@@ -30,6 +30,17 @@ export interface PolicyRuleSet {
   name: LocalizedText;
 }
 
+/**
+ * 退回: which earlier steps each step may send the file back to, as the statute allows (step keys, i.e. task kinds),
+ * and the rule a return is recorded under (a rule decision with the clause, the steps and the reason).
+ */
+export interface ReturnRule {
+  ruleId: string;
+  citation: string;
+  /** Step (task kind) → the earlier steps (task kinds) it may return the file to. A step not listed returns nowhere. */
+  allowed: Readonly<Record<string, readonly string[]>>;
+}
+
 export interface Procedure {
   /** Prefix of readable case numbers (e.g. SMK-2026-000001). */
   code: string;
@@ -39,6 +50,8 @@ export interface Procedure {
   /** The steps as the case page draws them; a step whose task kind is open is where the case stands. */
   steps: readonly ProcedureStep[];
   tasks: Readonly<Record<string, TaskDeclaration>>;
+  /** 退回 (send back to an earlier step) as the statute allows; a procedure without it has no returns. */
+  returns?: ReturnRule;
   /** The rule sets its cases may keep (by id), with their names. */
   ruleSets: readonly PolicyRuleSet[];
   /** The rule set a case started on this (China) day keeps for its whole life. */

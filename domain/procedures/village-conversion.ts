@@ -1,5 +1,5 @@
 import type { LocalizedText } from '../localized-text';
-import type { PolicyRuleSet, Procedure, TaskDeclaration } from './procedure';
+import type { PolicyRuleSet, Procedure, ReturnRule, TaskDeclaration } from './procedure';
 
 /** 村改居 (domain §1): the village prepares, the township proposes, civil affairs reviews, the county decides. */
 
@@ -16,6 +16,23 @@ const VILLAGE_CONVERSION_TASKS = {
   /** VC-APPROVE. */
   countyDecision: { kind: 'vc.county-decision', form: 'vc.county-decision', role: 'COUNTY_APPROVER' },
 } as const satisfies Record<string, TaskDeclaration>;
+
+const { prepare, townshipReview, civilAffairsReview, countyDecision } = VILLAGE_CONVERSION_TASKS;
+
+/**
+ * VC-RETURN (domain §1: "any step may send the file back for more evidence; each return … is recorded with reasons"):
+ * the township may return the application to the village committee; the civil-affairs bureau to the village or the
+ * township; the county to the village (materials incomplete), the township (its proposal) or the bureau (its review).
+ */
+const VC_RETURNS = {
+  ruleId: 'VC-RETURN',
+  citation: '鲁办发〔2012〕22号 二(五)1；《村民委员会组织法》第三条',
+  allowed: {
+    [townshipReview.kind]: [prepare.kind],
+    [civilAffairsReview.kind]: [prepare.kind, townshipReview.kind],
+    [countyDecision.kind]: [prepare.kind, townshipReview.kind, civilAffairsReview.kind],
+  },
+} as const satisfies ReturnRule;
 
 /** The rule set a case keeps for its whole life (stored as the case's ruleSetVersion). */
 const VC_RULE_SET = {
@@ -38,6 +55,7 @@ export const VILLAGE_CONVERSION = {
     { key: 'closed', name: { 'zh-CN': '办结', en: 'Closed' } },
   ],
   tasks: VILLAGE_CONVERSION_TASKS,
+  returns: VC_RETURNS,
   ruleSets: [VC_RULE_SET],
   ruleSetOn: () => VC_RULE_SET.id,
 } as const satisfies Procedure;

@@ -17,6 +17,8 @@ import type { FormId, FormPayload } from '../../domain/forms';
 // The form of a completion, its procedure's forms loaded on first use (not at every execution's start).
 import { loadFormSchema } from '../../domain/forms/load';
 import type { TaskDeclaration } from '../../domain/procedures';
+import type { Procedure } from '../../domain/procedures/procedure';
+import { returnDecision } from '../../domain/procedures/returns';
 import type { RoleName } from '../../domain/roles';
 import { fieldErrorsFromZod } from '../../domain/validation';
 import type { RuleResult } from '../../domain/rules/rule';
@@ -24,11 +26,15 @@ import type { FieldError } from '../../domain/errors';
 import {
   completeTaskUpdate,
   openTasksQuery,
+  sendBackTaskUpdate,
   settledUpdate,
+  takeBackTaskUpdate,
   TaskFailure,
   type Actor,
   type CompleteTaskRequest,
   type OpenTaskView,
+  type SendBackRequest,
+  type TakeBackRequest,
 } from './messages';
 import { currentShape } from './execution-shape';
 import { enableWriteBatching, enterWait, flushWrites, idleWithPendingWrites, isSettled, trackedActivities } from './tracking';
@@ -59,9 +65,17 @@ const activities = trackedActivities(() => chosen);
 
 interface TaskState {
   id: string;
+  caseId: string;
   kind: string;
   formId: FormId;
-  state: 'opening' | 'open' | 'completing' | 'completed' | 'cancelled';
+  /** 'leaving' while a 退回/取回 is being recorded, 'left' once it is (the step's code then goes where it says). */
+  state: 'opening' | 'open' | 'completing' | 'completed' | 'cancelled' | 'leaving' | 'left';
+  /** 退回: the procedure whose return rule says where this task may send the file back (`humanStep`). */
+  returns?: Pick<Procedure, 'returns' | 'steps'>;
+  /** 取回: the completion that opened this task, which its author may take back while this task is untouched. */
+  after?: StepLink;
+  /** How the task left its step without a completion (退回 or 取回). */
+  left?: StepLeft;
   /** Statutory rules the payload must satisfy; a failing rule refuses the completion (422 with the rules). */
   check?: (payload: unknown) => RuleResult[];
   /** Field checks that need the procedure's facts (e.g. one vote per agenda item); a problem refuses with 400. */
@@ -138,6 +152,43 @@ function checkCompletable(request: CompleteTaskRequest): { task: TaskState; payl
   return { task, payload };
 }
 
+function refuse(type: string, message: string, details?: unknown): never {
+  throw ApplicationFailure.create({ type, message, nonRetryable: true, ...(details ? { details: [details] } : {}) });
+}
+
+/** The open task a 退回 names, if the procedure allows its target from this step and a reason is given. */
+function checkReturnable(request: SendBackRequest): TaskState {
+  const task = tasks.get(request.taskId);
+  if (!task) refuse(TaskFailure.NOT_FOUND, `No open task ${request.taskId}`);
+  if (task.state !== 'open') refuse(TaskFailure.NOT_OPEN, `Task ${task.id} is ${task.state}`);
+  if (!task.returns || !returnDecision(task.returns, { from: task.kind, to: request.toStep, reason: '' })) {
+    refuse(TaskFailure.RETURN_NOT_ALLOWED, `${task.kind} may not return the file to ${request.toStep}`, {
+      from: task.kind,
+      to: request.toStep,
+    });
+  }
+  if (typeof request.reason !== 'string' || request.reason.trim() === '') {
+    refuse(TaskFailure.INVALID_PAYLOAD, 'A return needs its reason', {
+      fields: [
+        { path: 'reason', code: 'required', message: { 'zh-CN': '请填写退回理由。', en: 'Give the reason for the return.' } },
+      ],
+    });
+  }
+  return task;
+}
+
+/** The open task a 取回 of `request.taskId` withdraws: the next step's, untouched, opened after the caller's completion. */
+function checkTakeBack(request: TakeBackRequest): TaskState {
+  const next = [...tasks.values()].find((t) => t.after?.taskId === request.taskId && t.state !== 'cancelled');
+  if (!next || next.state !== 'open') {
+    refuse(TaskFailure.TAKE_BACK_NOT_ALLOWED, `Nothing to take back for ${request.taskId}: the next step has acted`);
+  }
+  if (next.after!.completedBy.userId !== request.actor.userId) {
+    refuse(TaskFailure.TAKE_BACK_NOT_YOURS, `Only the official who completed ${request.taskId} may take it back`);
+  }
+  return next;
+}
+
 /**
  * Waits until the workflow is settled (or finished) once `ready()`; if its code waits on something else (e.g. a
  * parallel task) while writes are deferred, applies them itself, so an answer always follows the commit.
@@ -198,14 +249,75 @@ export function installTaskHandlers(): void {
     },
     { validator: (request: CompleteTaskRequest) => void checkCompletable(request) },
   );
+  setHandler(
+    sendBackTaskUpdate,
+    async (request) => {
+      const task = checkReturnable(request);
+      task.state = 'leaving';
+      const reason = request.reason.trim();
+      const decision = returnDecision(task.returns!, { from: task.kind, to: request.toStep, reason })!;
+      await activities.recordTaskReturned({
+        taskId: task.id,
+        actor: request.actor,
+        toStep: request.toStep,
+        reason,
+        requestId: request.requestId,
+      });
+      await activities.recordRuleDecisions({
+        caseId: task.caseId,
+        taskId: task.id,
+        decisions: [{ ruleId: decision.id, ...decision }],
+      });
+      task.left = {
+        left: 'returned',
+        taskId: task.id,
+        fromStep: task.kind,
+        toStep: request.toStep,
+        reason,
+        actor: request.actor,
+      };
+      task.state = 'left';
+      await settle(() => task.taken);
+      return { taskId: task.id, caseStatus: finished ? ('closed' as const) : ('open' as const) };
+    },
+    { validator: (request: SendBackRequest) => void checkReturnable(request) },
+  );
+  setHandler(
+    takeBackTaskUpdate,
+    async (request) => {
+      const next = checkTakeBack(request);
+      next.state = 'leaving';
+      // Atomically against a claim in PostgreSQL: the next step's task is withdrawn only while nobody holds it.
+      const released = await activities.releaseTaskForTakeBack({
+        taskId: next.id,
+        takenBackTaskId: request.taskId,
+        actor: request.actor,
+        requestId: request.requestId,
+      });
+      if (!released) {
+        next.state = 'open';
+        refuse(TaskFailure.TAKE_BACK_NOT_ALLOWED, `The next step's task ${next.id} has been claimed`);
+      }
+      next.left = { left: 'taken-back', taskId: next.id, actor: request.actor, previous: next.after! };
+      next.state = 'left';
+      await settle(() => next.taken);
+      return { taskId: request.taskId, caseStatus: finished ? ('closed' as const) : ('open' as const) };
+    },
+    { validator: (request: TakeBackRequest) => void checkTakeBack(request) },
+  );
   setHandler(settledUpdate, async () => {
     await settle(() => true);
     return { caseStatus: finished ? ('closed' as const) : ('open' as const) };
   });
   setHandler(openTasksQuery, (): OpenTaskView[] =>
     [...tasks.values()]
-      .filter((t): t is TaskState & { state: OpenTaskView['state'] } => t.state !== 'completed' && t.state !== 'cancelled')
-      .map((t) => ({ taskId: t.id, kind: t.kind, formId: t.formId, state: t.state })),
+      .filter((t) => t.state !== 'completed' && t.state !== 'cancelled' && t.state !== 'left')
+      .map((t) => ({
+        taskId: t.id,
+        kind: t.kind,
+        formId: t.formId,
+        state: (t.state === 'leaving' ? 'completing' : t.state) as OpenTaskView['state'],
+      })),
   );
 }
 
@@ -266,11 +378,55 @@ export interface HumanTaskOutcome<F extends FormId> {
   payload: FormPayload<F>;
 }
 
+/** A completed step, as the next step's task remembers it for 取回. */
+export interface StepLink {
+  taskId: string;
+  kind: string;
+  completedBy: Actor;
+}
+
+/** How a step's task ended without a completion: sent back (退回) by its holder, or withdrawn by a 取回 of the step before. */
+export type StepLeft =
+  | { left: 'returned'; taskId: string; fromStep: string; toStep: string; reason: string; actor: Actor }
+  | { left: 'taken-back'; taskId: string; actor: Actor; previous: StepLink };
+
+export interface HumanStepSpec<F extends FormId> extends HumanTaskSpec<F> {
+  /** 退回: the procedure whose return rule (`Procedure.returns`) says where this step may send the file back. */
+  returns?: Pick<Procedure, 'returns' | 'steps'>;
+  /** 取回: the completion of the step before, which its author may take back while this task is untouched. */
+  after?: StepLink;
+  /** The official the task opens for (a step taken back reopens for its author); otherwise it is offered to the role. */
+  assigneeId?: string;
+}
+
+/** The link a completion gives the next step's task (for 取回). */
+export function stepLink(kind: string, outcome: { taskId: string; actor: Actor }): StepLink {
+  return { taskId: outcome.taskId, kind, completedBy: outcome.actor };
+}
+
+export function isStepLeft(outcome: unknown): outcome is StepLeft {
+  return typeof outcome === 'object' && outcome !== null && 'left' in outcome;
+}
+
+/**
+ * A step of a procedure whose flow may go back: like `humanTaskUnless` (`until` may end it: null), and besides a
+ * completion the task may end by 退回 (its holder returns the file to an earlier step the procedure allows) or by 取回
+ * (the author of the step before takes their completion back): the procedure's code then goes to that step.
+ */
+export async function humanStep<F extends FormId>(
+  spec: HumanStepSpec<F>,
+  until: () => boolean = () => false,
+  reason = 'cancelled',
+): Promise<HumanTaskOutcome<F> | StepLeft | null> {
+  return runHumanTask(spec, until, reason);
+}
+
 /**
  * Opens a human task (an activity writes its Task row) and waits until an official completes it through the
  * `completeTask` Update. Returns the validated form payload and who acted.
  */
 export async function humanTask<F extends FormId>(spec: HumanTaskSpec<F>): Promise<HumanTaskOutcome<F>> {
+  // Without `returns` or `after` the task can only be completed.
   return (await runHumanTask(spec, () => false)) as HumanTaskOutcome<F>;
 }
 
@@ -283,18 +439,21 @@ export async function humanTaskUnless<F extends FormId>(
   until: () => boolean,
   reason: string,
 ): Promise<HumanTaskOutcome<F> | null> {
-  return runHumanTask(spec, until, reason);
+  return runHumanTask(spec, until, reason) as Promise<HumanTaskOutcome<F> | null>;
 }
 
 async function runHumanTask<F extends FormId>(
-  spec: HumanTaskSpec<F>,
+  spec: HumanStepSpec<F>,
   until: () => boolean,
   reason = 'cancelled',
-): Promise<HumanTaskOutcome<F> | null> {
+): Promise<HumanTaskOutcome<F> | StepLeft | null> {
   installTaskHandlers();
   const task: TaskState = {
     id: uuid4(),
+    caseId: spec.caseId,
     kind: spec.kind,
+    returns: spec.returns,
+    after: spec.after,
     formId: spec.formId,
     state: 'opening',
     taken: false,
@@ -313,7 +472,9 @@ async function runHumanTask<F extends FormId>(
     dueAt: spec.deadline?.dueAt,
     remindAt: spec.deadline?.remindBeforeMs !== undefined ? shift(spec.deadline.dueAt, -spec.deadline.remindBeforeMs) : undefined,
     calendarWarning: spec.deadline?.calendarWarning,
-    context: spec.context ?? {},
+    // The completion this task follows (取回 from the case page), when the step may be taken back.
+    context: spec.after ? { ...spec.context, previousTaskId: spec.after.taskId } : (spec.context ?? {}),
+    ...(spec.assigneeId ? { assigneeId: spec.assigneeId } : {}),
     // Its completion comes to this workflow, which may not be the case's (an objection's answer on its election).
     workflowId: workflowInfo().workflowId,
   });
@@ -330,8 +491,12 @@ async function runHumanTask<F extends FormId>(
       });
   }
   enterWait();
-  await condition(() => task.state === 'completed' || (task.state === 'open' && until()));
+  await condition(() => task.state === 'completed' || task.state === 'left' || (task.state === 'open' && until()));
   clock?.cancel();
+  if ((task.state as TaskState['state']) === 'left') {
+    task.taken = true;
+    return task.left!;
+  }
   if ((task.state as TaskState['state']) !== 'completed') {
     task.state = 'cancelled';
     await activities.cancelTask({ taskId: task.id, reason });

@@ -24,6 +24,7 @@ export const BATCHED_WRITES: ReadonlySet<string> = new Set<BatchableWrite>([
   'openTask',
   'recordTaskCompletion',
   'cancelTask',
+  'recordTaskReturned',
   'closeCase',
   'mergeCaseData',
   'recordRuleDecisions',

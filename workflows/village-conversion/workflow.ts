@@ -4,11 +4,14 @@ import type { RuleResult } from '../../domain/rules/rule';
 import { evaluateConversion } from '../../domain/rules/village-conversion';
 import {
   finishProcedure,
-  humanTask,
-  humanTaskUnless,
+  humanStep,
   installTaskHandlers,
+  isStepLeft,
   procedureActivities,
+  stepLink,
   type HumanTaskOutcome,
+  type StepLeft,
+  type StepLink,
   type TaskDeadline,
   declared,
 } from '../lib/human-task';
@@ -25,36 +28,66 @@ import {
   type WithdrawRequest,
 } from './messages';
 
+const { prepare, townshipReview, civilAffairsReview, countyDecision } = VILLAGE_CONVERSION.tasks;
+
 /**
  * 村改居 (鲁办发〔2012〕22号 二(五)1; 村组法 Arts. 3, 21, 22): the village committee prepares the application with the
  * four conditions and the villagers' assembly record; the township government or sub-district office proposes; the
  * county civil-affairs bureau reviews; the county government approves or refuses. Any review may send the file back
- * to the village (the county: to the township); the village may withdraw until the township has proposed.
+ * (退回) to an earlier step the declaration allows (VC-RETURN), and whoever completed a step may take it back (取回)
+ * while the next step's task is untouched; the village may withdraw until the township has proposed.
  */
 export async function villageConversionProcedure(input: VillageConversionInput): Promise<VillageConversionResult> {
   installTaskHandlers();
   const conversion = new VillageConversion(input);
   conversion.acceptWithdrawal();
 
-  let application = await conversion.villagePrepares();
-  while (application) {
-    const proposal = await conversion.townshipProposes();
-    if (proposal === 'withdrawn') break;
-    if (proposal === 'returned' || (await conversion.civilAffairsReviews()) === 'returned') {
-      application = await conversion.villagePrepares();
-      continue;
+  let at: StepEntry = { kind: prepare.kind };
+  let application: Prepared | undefined;
+  for (;;) {
+    if (at.kind === prepare.kind) {
+      const prepared = await conversion.villagePrepares(at);
+      if (prepared === null) break;
+      if (isStepLeft(prepared)) at = conversion.goBack(prepared);
+      else [application, at] = [prepared, { kind: townshipReview.kind, after: stepLink(prepare.kind, prepared) }];
+    } else if (at.kind === townshipReview.kind) {
+      const proposal = await conversion.townshipProposes(at);
+      if (proposal === 'withdrawn') break;
+      if (proposal === 'returned') at = { kind: prepare.kind };
+      else if (isStepLeft(proposal)) at = conversion.goBack(proposal);
+      else at = { kind: civilAffairsReview.kind, after: stepLink(townshipReview.kind, proposal) };
+    } else if (at.kind === civilAffairsReview.kind) {
+      const review = await conversion.civilAffairsReviews(at);
+      if (review === 'returned') at = { kind: prepare.kind };
+      else if (isStepLeft(review)) at = conversion.goBack(review);
+      else at = { kind: countyDecision.kind, after: stepLink(civilAffairsReview.kind, review) };
+    } else {
+      const decided = await conversion.countyDecides(at);
+      if (decided === 'returned') at = { kind: townshipReview.kind };
+      else if (isStepLeft(decided)) at = conversion.goBack(decided);
+      else if (decided === 'refused') return conversion.close({ outcome: 'refused' });
+      else {
+        const residentsCommitteeOrgId = await conversion.setUpResidentsCommittee({ application: application!, decided });
+        return conversion.close({ outcome: 'approved', residentsCommitteeOrgId });
+      }
     }
-    const decided = await conversion.countyDecides();
-    if (decided === 'returned') continue;
-    if (decided === 'refused') return conversion.close({ outcome: 'refused' });
-    const residentsCommitteeOrgId = await conversion.setUpResidentsCommittee({ application, decided });
-    return conversion.close({ outcome: 'approved', residentsCommitteeOrgId });
   }
   return conversion.close({ outcome: 'withdrawn' });
 }
 
 type Prepared = HumanTaskOutcome<'vc.prepare'>;
 type CountyDecision = HumanTaskOutcome<'vc.county-decision'>;
+
+/** Where the file goes next: a step (task kind), after which completion (取回), and why it is there again. */
+interface StepEntry {
+  kind: string;
+  /** The completion the step follows: its author may take it back while this step's task is untouched. */
+  after?: StepLink;
+  /** The official the step reopens for (its author took the completion back). */
+  reopenFor?: string;
+  /** Shown on the task: the file was returned here (退回) or taken back (取回). */
+  context?: Record<string, unknown>;
+}
 
 class VillageConversion {
   /** The township has proposed: the village can no longer withdraw (until a review sends the file back). */
@@ -72,6 +105,36 @@ class VillageConversion {
 
   private get caseId(): string {
     return this.input.caseId;
+  }
+
+  /**
+   * The step a 退回 or 取回 sends the file to. Back at the village or the township, the township has not proposed (the
+   * village may withdraw again). A step taken back reopens for the official who took it back.
+   */
+  goBack(left: StepLeft): StepEntry {
+    const kind = left.left === 'returned' ? left.toStep : left.previous.kind;
+    if (kind === prepare.kind || kind === townshipReview.kind) this.proposed = false;
+    if (left.left === 'returned') {
+      return {
+        kind,
+        context: { returned: { from: left.fromStep, reason: left.reason, by: left.actor.displayName } },
+      };
+    }
+    return {
+      kind,
+      reopenFor: left.actor.userId,
+      context: { takenBack: { taskId: left.previous.taskId, by: left.actor.displayName } },
+    };
+  }
+
+  /** What `humanStep` needs of an entry: returns as declared, the completion it follows, whom it reopens for. */
+  private flow(at: StepEntry) {
+    return {
+      returns: VILLAGE_CONVERSION,
+      ...(at.after ? { after: at.after } : {}),
+      ...(at.reopenFor ? { assigneeId: at.reopenFor } : {}),
+      ...(at.context ? { context: at.context } : {}),
+    };
   }
 
   private readonly withdrawn = () => this.withdrawal !== undefined;
@@ -99,37 +162,40 @@ class VillageConversion {
   }
 
   /** 1. The village committee prepares the application; VC-C1…C4, VC-NOTICE, VC-QUORUM, VC-MAJORITY block the step. */
-  async villagePrepares(): Promise<Prepared | null> {
-    const prepared = await humanTaskUnless(
+  async villagePrepares(at: StepEntry): Promise<Prepared | StepLeft | null> {
+    const prepared = await humanStep(
       {
         caseId: this.caseId,
         ...declared(VILLAGE_CONVERSION.tasks.prepare),
         candidateOrgId: this.input.villageOrgId,
         deadline: await stepDeadline(this.legacy),
         check: (payload) => evaluateConversion(payload.application),
+        ...this.flow(at),
       },
       this.withdrawn,
       'withdrawn',
     );
-    if (!prepared) return null;
+    if (!prepared || isStepLeft(prepared)) return prepared;
     await this.recordRules(evaluateConversion(prepared.payload.application), prepared.taskId);
     await procedureActivities.mergeCaseData({ caseId: this.caseId, data: { application: prepared.payload } });
     return prepared;
   }
 
   /** 2. VC-PROPOSE: the township government or sub-district office proposes, or returns the file to the village. */
-  async townshipProposes(): Promise<'proposed' | 'returned' | 'withdrawn'> {
-    const review = await humanTaskUnless(
+  async townshipProposes(at: StepEntry): Promise<HumanTaskOutcome<'vc.township-review'> | StepLeft | 'returned' | 'withdrawn'> {
+    const review = await humanStep(
       {
         caseId: this.caseId,
         ...declared(VILLAGE_CONVERSION.tasks.townshipReview),
         candidateOrgId: this.input.townshipOrgId,
         deadline: await stepDeadline(this.legacy),
+        ...this.flow(at),
       },
       this.withdrawn,
       'withdrawn',
     );
     if (!review) return 'withdrawn';
+    if (isStepLeft(review)) return review;
     if (review.payload.decision === 'return') return 'returned';
     this.proposed = true;
     await this.recordRules(
@@ -143,18 +209,21 @@ class VillageConversion {
       ],
       review.taskId,
     );
-    return 'proposed';
+    return review;
   }
 
   /** 3. The county civil-affairs bureau reviews: forwards the file to the county, or returns it to the village. */
-  async civilAffairsReviews(): Promise<'forwarded' | 'returned'> {
-    const civil = await humanTask({
+  async civilAffairsReviews(at: StepEntry): Promise<HumanTaskOutcome<'vc.civil-affairs-review'> | StepLeft | 'returned'> {
+    const civil = await humanStep({
       caseId: this.caseId,
       ...declared(VILLAGE_CONVERSION.tasks.civilAffairsReview),
       candidateOrgId: this.input.civilAffairsOrgId,
       deadline: await stepDeadline(this.legacy),
+      ...this.flow(at),
     });
-    if (civil.payload.decision !== 'return') return 'forwarded';
+    // Without `until` a step ends only by a completion, a return or a take-back (never null).
+    if (!civil || isStepLeft(civil)) return civil!;
+    if (civil.payload.decision !== 'return') return civil;
     this.proposed = false;
     return 'returned';
   }
@@ -163,13 +232,16 @@ class VillageConversion {
    * 4. VC-APPROVE: the county-level government approves or refuses with a written decision (批复), or returns the file
    * to the township for more evidence (domain: any step may send the file back), with its opinion.
    */
-  async countyDecides(): Promise<CountyDecision | 'returned' | 'refused'> {
-    const decided = await humanTask({
+  async countyDecides(at: StepEntry): Promise<CountyDecision | StepLeft | 'returned' | 'refused'> {
+    const decided = await humanStep({
       caseId: this.caseId,
       ...declared(VILLAGE_CONVERSION.tasks.countyDecision),
       candidateOrgId: this.input.countyOrgId,
       deadline: await stepDeadline(this.legacy),
+      ...this.flow(at),
     });
+    // Without `until` a step ends only by a completion, a return or a take-back (never null).
+    if (!decided || isStepLeft(decided)) return decided!;
     if (decided.payload.decision === 'return') {
       this.proposed = false;
       this.countyReturns.push({

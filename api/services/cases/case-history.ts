@@ -14,6 +14,8 @@ export interface HistoryEntry {
   organizationName: string | null;
   role: string | null;
   at: string;
+  /** 退回: the step the file was sent back to (its name), when the entry is a return that names it. */
+  returnTo: LocalizedText | null;
 }
 
 /** The county's written decision (批复) of a village conversion. */
@@ -42,6 +44,7 @@ interface HistoryEvent {
   at: Date;
   action: string;
   actorId: string | null;
+  targetId?: string | null;
   data: unknown;
 }
 
@@ -86,7 +89,26 @@ export function caseHistory(input: {
       organizationName: t.candidateOrg.name,
       role: t.candidateRole,
       at: t.completedAt!.toISOString(),
+      returnTo: returnToOf(input.procedure, t.result),
     }));
+  // 取回: the author of a completion took it back (the audit row names the completed task).
+  const byId = new Map(input.tasks.map((t) => [t.id, t]));
+  for (const e of input.events.filter((e) => e.action === 'task.taken-back')) {
+    const taken = e.targetId ? byId.get(e.targetId) : undefined;
+    if (!taken) continue;
+    entries.push({
+      taskId: null,
+      step: taken.kind,
+      stepName: stepName(input.procedure, taken.kind),
+      decision: 'take-back',
+      opinion: null,
+      actorName: e.actorId ? (input.names.get(e.actorId) ?? null) : null,
+      organizationName: taken.candidateOrg.name,
+      role: taken.candidateRole,
+      at: e.at.toISOString(),
+      returnTo: null,
+    });
+  }
   const withdrawal = withdrawalOf(input.events);
   if (withdrawal) {
     entries.push({
@@ -99,9 +121,16 @@ export function caseHistory(input: {
       organizationName: input.organizationName,
       role: input.withdrawerRole ?? null,
       at: withdrawal.at.toISOString(),
+      returnTo: null,
     });
   }
   return entries.sort((a, b) => a.at.localeCompare(b.at));
+}
+
+/** The step a generic 退回 named (result.returnTo, api/services/tasks/flow.ts), by its name. */
+function returnToOf(procedure: string, result: unknown): LocalizedText | null {
+  const to = (result as { returnTo?: unknown } | null)?.returnTo;
+  return typeof to === 'string' ? (stepName(procedure, to) ?? { 'zh-CN': to, en: to }) : null;
 }
 
 /** A withdrawal recorded on the case's closing row (village conversions: the village withdraws by an Update). */

@@ -52,6 +52,13 @@ export async function caseRecord({ db, caller, caseId }: { db: Db; caller: Calle
         select: { role: true },
       })
     : null;
+  // 取回: completions whose next step's task is open and unclaimed (it names them in its context).
+  const untouchedAfter = new Set(
+    tasks
+      .filter((t) => t.status === 'OPEN' && t.assigneeId === null)
+      .map((t) => (t.context as { previousTaskId?: unknown } | null)?.previousTaskId)
+      .filter((id): id is string => typeof id === 'string'),
+  );
   return {
     case: {
       id: row.id,
@@ -88,6 +95,7 @@ export async function caseRecord({ db, caller, caseId }: { db: Db; caller: Calle
       dueAt: t.dueAt?.toISOString() ?? null,
       completedAt: t.completedAt?.toISOString() ?? null,
       result: t.result ?? null,
+      canTakeBack: t.status === 'COMPLETED' && t.completedById === caller.userId && untouchedAfter.has(t.id),
     })),
     timeline: events.map((e) => ({
       seq: e.seq.toString(),

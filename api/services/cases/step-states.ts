@@ -87,6 +87,11 @@ export function taskDecision(result: unknown): string | null {
   return null;
 }
 
+/** A task cancelled because the author of the step before took their completion back (取回). */
+function isWithdrawnByTakeBack(task: StepTask): boolean {
+  return task.status === 'CANCELLED' && (task.result as { withdrawnBy?: unknown } | null)?.withdrawnBy === 'take-back';
+}
+
 /** A return sends the file back to an earlier step for more evidence or changes. */
 export function isReturn(decision: string | null): boolean {
   return decision === 'return';
@@ -111,7 +116,8 @@ export function stepStates(input: {
     if (step.key === 'opened') return { state: 'done', decision: null, at: null };
     if (step.key === 'closed')
       return closed ? { state: 'done', decision: null, at: null } : { state: 'not-reached', decision: null, at: null };
-    const tasks = byKind.get(step.key) ?? [];
+    // A task withdrawn by a 取回 of the step before never happened at this step.
+    const tasks = (byKind.get(step.key) ?? []).filter((t) => !isWithdrawnByTakeBack(t));
     if (tasks.length === 0) return undefined;
     const completed = tasks.filter((t) => t.status === 'COMPLETED');
     const last = completed.at(-1);

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { taskView } from '../../schemas/tasks';
+import { returnTargetsOf } from './flow';
 
 type TaskRow = {
   id: string;
@@ -16,7 +17,7 @@ type TaskRow = {
   completedById: string | null;
   completedAt: Date | null;
   createdAt: Date;
-  case: { number: string; title: string };
+  case: { number: string; title: string; procedure: string };
   access: 'act' | 'supervise';
 };
 
@@ -39,5 +40,9 @@ export function toTaskView(task: TaskRow): z.infer<typeof taskView> {
     completedAt: task.completedAt?.toISOString() ?? null,
     createdAt: task.createdAt.toISOString(),
     access: task.access,
+    returnTargets:
+      task.status === 'OPEN'
+        ? returnTargetsOf(task.case.procedure, task.kind).map((s) => ({ key: s.key, name: { ...s.name } }))
+        : [],
   };
 }

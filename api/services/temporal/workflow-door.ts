@@ -53,6 +53,9 @@ const REFUSALS: Record<string, (failure?: ApplicationFailure) => AppError> = {
   },
   [TaskFailure.RULE_FAILED]: (f) => new AppError('RULE_FAILED', { details: { rules: rules(f) } }),
   [TaskFailure.NOT_OPEN]: NOT_OPEN_NOW,
+  [TaskFailure.RETURN_NOT_ALLOWED]: () => new AppError('RETURN_NOT_ALLOWED'),
+  [TaskFailure.TAKE_BACK_NOT_ALLOWED]: () => new AppError('TAKE_BACK_NOT_ALLOWED'),
+  [TaskFailure.TAKE_BACK_NOT_YOURS]: () => new AppError('TAKE_BACK_NOT_YOURS'),
   [TaskFailure.NOT_FOUND]: NOT_OPEN_NOW,
   [ElectionFailure.RULE_FAILED]: (f) => new AppError('RULE_FAILED', { details: { rules: rules(f) } }),
   [ElectionFailure.WRONG_PHASE]: (f) =>

@@ -31,6 +31,7 @@ type Decision = (typeof DECISIONS)[number];
 
 /** A step's decision in the reader's language (the raw value for one this build does not name). */
 export function decisionLabel(decision: string, t: TFunction): string {
+  if (decision === 'take-back') return t('flow.takeBackDecision');
   return (DECISIONS as readonly string[]).includes(decision) ? t(`cases.decisions.${decision as Decision}`) : decision;
 }
 
@@ -65,6 +66,12 @@ export function CaseHistory({ history }: { history: HistoryEntry[] }) {
                 <>
                   <dt>{t('cases.history.decision')}</dt>
                   <dd>{decisionLabel(entry.decision, t)}</dd>
+                </>
+              )}
+              {entry.returnTo && (
+                <>
+                  <dt>{t('flow.returnTo')}</dt>
+                  <dd>{localized(entry.returnTo, language)}</dd>
                 </>
               )}
               {entry.opinion && (

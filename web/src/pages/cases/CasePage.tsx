@@ -20,6 +20,7 @@ import { canAccess, useMe } from '../../session/context';
 import { TaskStatusTag } from '../inbox/TaskList';
 import { CommentList } from '../tasks/TaskComments';
 import { CaseHistory, decisionLabel, WrittenDecisionCard } from './CaseHistory';
+import { TakeBackButton } from './TakeBackButton';
 import { CaseStatusTag, timelineActionName } from './caseLabels';
 import { RuleDecisions } from './RuleDecisions';
 import { WithdrawConversion } from '../../procedures/village-conversion/WithdrawConversion';
@@ -177,6 +178,7 @@ export function CasePage() {
                   {task.candidateOrgName} · {roleLabel(task.candidateRole, language)}
                   {task.assigneeName ? ` · ${task.assigneeName}` : ''}
                 </div>
+                {task.canTakeBack && <TakeBackButton taskId={task.id} onDone={reload} />}
               </li>
             ))}
           </ul>

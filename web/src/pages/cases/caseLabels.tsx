@@ -41,6 +41,14 @@ export function timelineActionName(action: string, t: TFunction): string {
       return t('cases.actions.taskDelegated');
     case 'task.returned':
       return t('cases.actions.taskReturned');
+    case 'task.sent-back':
+      return t('flow.timeline.sentBack');
+    case 'task.send-back':
+      return t('flow.timeline.sendBackAttempt');
+    case 'task.taken-back':
+      return t('flow.timeline.takenBack');
+    case 'task.take-back':
+      return t('flow.timeline.takeBackAttempt');
     case 'task.completed':
       return t('cases.actions.taskCompleted');
     case 'task.complete':

@@ -18,6 +18,8 @@ import { TaskActions } from './TaskActions';
 import { CommentList, TaskComments } from './TaskComments';
 import { TaskEvidence } from './TaskEvidence';
 import { TaskFormHost } from './TaskFormHost';
+import { FlowNotice } from './FlowNotice';
+import { SendBackForm } from './SendBackForm';
 
 function CardTitle({ children }: { children: string }) {
   return <h3 className="card-heading">{children}</h3>;
@@ -102,6 +104,7 @@ export function TaskPage() {
           style={{ marginBottom: 16 }}
         />
       )}
+      <FlowNotice task={task} />
       {loading && <Spin size="small" description={t('task.refreshing')} />}
       {error !== undefined && <ErrorAlert error={error} title={t('task.loadFailed')} />}
       <div className="task-layout">
@@ -144,6 +147,11 @@ export function TaskPage() {
               <TaskFormHost task={task} record={record} documents={documents} disabled={!workable} />
             )}
           </Card>
+          {workable && task.returnTargets.length > 0 && (
+            <Card title={<CardTitle>{t('flow.sendBackTitle')}</CardTitle>} style={{ marginTop: 16 }}>
+              <SendBackForm task={task} />
+            </Card>
+          )}
         </div>
         <div className="task-layout-side">
           <Card title={<CardTitle>{t('task.sections.evidence')}</CardTitle>} style={{ marginBottom: 16 }}>
