@@ -30,7 +30,7 @@ function bmp(text: string): string {
 /** A parsed name attribute's text (forge keeps the raw bytes of what it parses). */
 function attributeText(a: forge.pki.CertificateField): string {
   const raw = Buffer.from(String(a.value), 'binary');
-  if (a.valueTagClass === forge.asn1.Type.BMPSTRING) return Buffer.from(raw).swap16().toString('utf16le');
+  if ((a.valueTagClass as unknown) === forge.asn1.Type.BMPSTRING) return Buffer.from(raw).swap16().toString('utf16le');
   return raw.toString('utf8');
 }
 
@@ -40,7 +40,9 @@ function nameOf(attributes: forge.pki.CertificateField[]): string {
 
 /** A UTF8String with non-ASCII text in the issuer's name: node-forge would re-encode it in the CMS (see bmp). */
 function issuerForgeCannotSign(cert: forge.pki.Certificate): boolean {
-  return cert.issuer.attributes.some((a) => a.valueTagClass === forge.asn1.Type.UTF8 && /[^\x00-\x7f]/.test(String(a.value)));
+  return cert.issuer.attributes.some(
+    (a) => (a.valueTagClass as unknown) === forge.asn1.Type.UTF8 && /[^\x00-\x7f]/.test(String(a.value)),
+  );
 }
 
 /**
@@ -61,11 +63,9 @@ export function readPkcs12(p12: Uint8Array, passphrase: string, now = new Date()
       'The PKCS#12 cannot be opened (format or passphrase).',
     );
   }
-  const keyBags = [
-    ...(parsed.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag })[forge.pki.oids.pkcs8ShroudedKeyBag] ?? []),
-    ...(parsed.getBags({ bagType: forge.pki.oids.keyBag })[forge.pki.oids.keyBag] ?? []),
-  ];
-  const certs = (parsed.getBags({ bagType: forge.pki.oids.certBag })[forge.pki.oids.certBag] ?? [])
+  const bags = (type: string): forge.pkcs12.Bag[] => parsed.getBags({ bagType: type })[type] ?? [];
+  const keyBags = [...bags(forge.pki.oids.pkcs8ShroudedKeyBag!), ...bags(forge.pki.oids.keyBag!)];
+  const certs = bags(forge.pki.oids.certBag!)
     .map((b) => b.cert)
     .filter((c): c is forge.pki.Certificate => !!c);
   const key = keyBags[0]?.key as forge.pki.rsa.PrivateKey | undefined;
