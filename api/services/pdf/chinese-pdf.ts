@@ -12,7 +12,7 @@ const CANDIDATES = [
   { path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', family: 'NotoSansCJKsc-Regular' },
 ];
 
-function cjkFont(): { path: string; family?: string } {
+export function cjkFont(): { path: string; family?: string } {
   const configured = settings.pdfCjkFont();
   if (configured) {
     const [path, family] = configured.split('#');
