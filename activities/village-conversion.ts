@@ -11,6 +11,9 @@ import { residentsCommitteeCode } from '../domain/organizations';
 import type { LocalizedText } from '../domain/localized-text';
 import type { ElectionLaw } from '../domain/rules/election';
 import type { ElectionProcedureInput } from '../workflows/election/messages';
+import { chinaDayOf } from '../domain/china-time';
+import { issueOfficialDocument } from '../runtime/official-documents/issue';
+import type { AppendixDecision } from '../runtime/official-documents/gongwen';
 
 export interface CreateResidentsCommitteeInput {
   caseId: string;
@@ -50,6 +53,38 @@ async function markConverted(tx: DbTx, input: CreateResidentsCommitteeInput, com
   });
 }
 
+export interface IssueConversionDecisionInput {
+  caseId: string;
+  countyOrgId: string;
+}
+
+interface DecisionRecord {
+  decision: 'approve' | 'refuse';
+  decisionText: string;
+  newCommittee?: { name: string; area: string; households: number };
+  decidedAt: string;
+}
+
+/** The organ that signs for an organization: a county's or township's people's government, a sub-district's office. */
+function organOf(org: { name: string; kind: string }): string {
+  if (org.kind === 'COUNTY' || org.kind === 'TOWNSHIP') return `${org.name}人民政府`;
+  if (org.kind === 'SUBDISTRICT') return `${org.name}办事处`;
+  return org.name;
+}
+
+/** The rule decisions of a case, for a document's appendix (zh-CN). */
+async function appendixOf(db: Db, caseId: string): Promise<AppendixDecision[]> {
+  const rows = await db.ruleDecision.findMany({ where: { caseId }, orderBy: [{ decidedAt: 'asc' }, { id: 'asc' }] });
+  return rows.map((r) => ({
+    ruleId: r.ruleId,
+    citation: r.citation,
+    passed: r.passed,
+    undetermined: r.undetermined,
+    detail: (r.detail as { 'zh-CN'?: string } | null)?.['zh-CN'] ?? '',
+    values: (r.values ?? {}) as Record<string, unknown>,
+  }));
+}
+
 export function createVillageConversionActivities({
   db,
   temporal,
@@ -60,6 +95,56 @@ export function createVillageConversionActivities({
   taskQueue?: string;
 }) {
   return {
+    /**
+     * VC-APPROVE's written decision (批复) as a 公文 of the county government, addressed to the township that
+     * proposed, numbered, signed and sealed (runtime/official-documents). Once per case: a retry returns it.
+     */
+    async issueConversionDecision(input: IssueConversionDecisionInput): Promise<{ number: string; verifyCode: string }> {
+      const row = await db.case.findUniqueOrThrow({ where: { id: input.caseId }, include: { organization: true } });
+      const decision = (row.data as { decision?: DecisionRecord }).decision;
+      if (!decision) throw new Error(`case ${input.caseId} has no county decision to issue`);
+      const village = row.organization;
+      const [county, township, bureau] = await Promise.all([
+        db.organization.findUniqueOrThrow({ where: { id: input.countyOrgId } }),
+        village.parentId ? db.organization.findUnique({ where: { id: village.parentId } }) : null,
+        db.organization.findFirst({ where: { parentId: input.countyOrgId, kind: 'CIVIL_AFFAIRS_BUREAU' } }),
+      ]);
+      const organName = organOf(county);
+      const addressee = township ? organOf(township) : village.name;
+      const approved = decision.decision === 'approve';
+      const committee = decision.newCommittee;
+      const paragraphs = [
+        `${township?.kind === 'SUBDISTRICT' ? '你办' : '你镇'}关于${village.name}村民委员会改设社区居民委员会的请示收悉。经研究，批复如下：`,
+        approved
+          ? `一、同意${village.name}村民委员会改设为${committee?.name ?? ''}居民委员会。`
+          : `一、不同意${village.name}村民委员会改设社区居民委员会。`,
+        ...(approved && committee
+          ? [`二、${committee.name}居民委员会的区域为${committee.area}，共${committee.households}户。`]
+          : []),
+        `${approved && committee ? '三' : '二'}、${decision.decisionText}`,
+        '此复。依据：《中华人民共和国村民委员会组织法》第三条。',
+      ];
+      const issued = await issueOfficialDocument({
+        db,
+        kind: 'vc-decision',
+        caseId: input.caseId,
+        organizationId: county.id,
+        organName,
+        draft: {
+          title: `${organName}关于${village.name}村民委员会改设社区居民委员会的批复`,
+          addressee,
+          paragraphs,
+          // 成文日期: the China date of the decision (01:00 Beijing time is still the UTC day before).
+          dated: chinaDayOf(decision.decidedAt),
+          copiesTo: [...(bureau ? [bureau.name] : []), `${village.name}村民委员会`],
+          printedBy: `${organName}办公室`,
+          printedOn: chinaDayOf(new Date()),
+          decisions: await appendixOf(db, input.caseId),
+        },
+      });
+      return { number: issued.number, verifyCode: issued.verifyCode };
+    },
+
     /** Sets up the residents' committee approved by a conversion, under the same township; idempotent by code. */
     async createResidentsCommittee(input: CreateResidentsCommitteeInput): Promise<string> {
       const village = await db.organization.findUniqueOrThrow({ where: { id: input.villageOrgId } });

@@ -199,6 +199,9 @@ class VillageConversion {
       caseId: this.caseId,
       data: { decision: { ...decided.payload, decidedBy: decided.actor.displayName, decidedAt: new Date().toISOString() } },
     });
+    // The 批复 as a numbered, signed 公文 (issue 21). Executions decided before it issued none.
+    if (patched('vc-issued-decision'))
+      await procedureActivities.issueConversionDecision({ caseId: this.caseId, countyOrgId: this.input.countyOrgId });
     return approved ? decided : 'refused';
   }
 

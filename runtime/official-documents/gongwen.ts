@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import { chineseNumeralDate, GONGWEN_PAGE as P, MM } from '../../../domain/official-documents';
-import { cjkFont } from '../pdf/chinese-pdf';
+import { chineseNumeralDate, GONGWEN_PAGE as P, MM } from '../../domain/official-documents';
+import { cjkFont } from '../pdf-fonts';
 
 /** One rule decision behind the document, as listed in its appendix (附件：规则判定). */
 export interface AppendixDecision {

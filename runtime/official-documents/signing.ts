@@ -4,7 +4,7 @@ import { SignPdf } from '@signpdf/signpdf';
 import { P12Signer } from '@signpdf/signer-p12';
 import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
 import { SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
-import { AppError } from '../../../domain/errors';
+import { AppError } from '../../domain/errors';
 
 /** What a PKCS#12 holds for signing: the certificate's subject and serial, its end of validity. */
 export interface SignerIdentity {
