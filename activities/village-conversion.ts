@@ -13,6 +13,7 @@ import type { ElectionLaw } from '../domain/rules/election';
 import type { ElectionProcedureInput } from '../workflows/election/messages';
 import { chinaDayOf } from '../domain/china-time';
 import { issueOfficialDocument } from '../runtime/official-documents/issue';
+import { organNameOf } from '../runtime/official-documents/demo-signers';
 import type { AppendixDecision } from '../runtime/official-documents/gongwen';
 
 export interface CreateResidentsCommitteeInput {
@@ -65,13 +66,6 @@ interface DecisionRecord {
   decidedAt: string;
 }
 
-/** The organ that signs for an organization: a county's or township's people's government, a sub-district's office. */
-function organOf(org: { name: string; kind: string }): string {
-  if (org.kind === 'COUNTY' || org.kind === 'TOWNSHIP') return `${org.name}人民政府`;
-  if (org.kind === 'SUBDISTRICT') return `${org.name}办事处`;
-  return org.name;
-}
-
 /** The rule decisions of a case, for a document's appendix (zh-CN). */
 async function appendixOf(db: Db, caseId: string): Promise<AppendixDecision[]> {
   const rows = await db.ruleDecision.findMany({ where: { caseId }, orderBy: [{ decidedAt: 'asc' }, { id: 'asc' }] });
@@ -109,18 +103,16 @@ export function createVillageConversionActivities({
         village.parentId ? db.organization.findUnique({ where: { id: village.parentId } }) : null,
         db.organization.findFirst({ where: { parentId: input.countyOrgId, kind: 'CIVIL_AFFAIRS_BUREAU' } }),
       ]);
-      const organName = organOf(county);
-      const addressee = township ? organOf(township) : village.name;
+      const organName = organNameOf(county);
+      const addressee = township ? organNameOf(township) : village.name;
       const approved = decision.decision === 'approve';
       const committee = decision.newCommittee;
       const paragraphs = [
         `${township?.kind === 'SUBDISTRICT' ? '你办' : '你镇'}关于${village.name}村民委员会改设社区居民委员会的请示收悉。经研究，批复如下：`,
         approved
-          ? `一、同意${village.name}村民委员会改设为${committee?.name ?? ''}居民委员会。`
+          ? `一、同意${village.name}村民委员会改设为${committee?.name ?? '社区居民委员会'}。`
           : `一、不同意${village.name}村民委员会改设社区居民委员会。`,
-        ...(approved && committee
-          ? [`二、${committee.name}居民委员会的区域为${committee.area}，共${committee.households}户。`]
-          : []),
+        ...(approved && committee ? [`二、${committee.name}的区域为${committee.area}，共${committee.households}户。`] : []),
         `${approved && committee ? '三' : '二'}、${decision.decisionText}`,
         '此复。依据：《中华人民共和国村民委员会组织法》第三条。',
       ];
