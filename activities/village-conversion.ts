@@ -108,13 +108,13 @@ export function createVillageConversionActivities({
       const approved = decision.decision === 'approve';
       const committee = decision.newCommittee;
       const paragraphs = [
-        `${township?.kind === 'SUBDISTRICT' ? '你办' : '你镇'}关于${village.name}村民委员会改设社区居民委员会的请示收悉。经研究，批复如下：`,
+        `${township?.kind === 'SUBDISTRICT' ? '你办' : '你镇'}《关于${village.name}村民委员会改设社区居民委员会的请示》收悉。经研究，批复如下：`,
         approved
           ? `一、同意${village.name}村民委员会改设为${committee?.name ?? '社区居民委员会'}。`
           : `一、不同意${village.name}村民委员会改设社区居民委员会。`,
         ...(approved && committee ? [`二、${committee.name}的区域为${committee.area}，共${committee.households}户。`] : []),
-        `${approved && committee ? '三' : '二'}、${decision.decisionText}`,
-        '此复。依据：《中华人民共和国村民委员会组织法》第三条。',
+        // The legal basis (VC-APPROVE: 村民委员会组织法第三条) is in the appendix with every rule decision.
+        `${approved && committee ? '三' : '二'}、${decision.decisionText}此复。`,
       ];
       const issued = await issueOfficialDocument({
         db,

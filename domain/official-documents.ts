@@ -43,6 +43,8 @@ export function chineseNumeralDate(chinaDay: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(chinaDay);
   if (!match) throw new RangeError(`not a date: ${chinaDay}`);
   const [, year, month, day] = match;
+  if (Number(month) < 1 || Number(month) > 12 || Number(day) < 1 || Number(day) > 31)
+    throw new RangeError(`not a date: ${chinaDay}`);
   const yearText = [...year!].map((d) => DIGITS[Number(d)]).join('');
   return `${yearText}年${smallNumber(Number(month))}月${smallNumber(Number(day))}日`;
 }

@@ -158,7 +158,8 @@ export async function renderGongwen(content: GongwenContent): Promise<Buffer> {
     doc.on('error', reject);
     registerFonts(doc);
     const body = P.sizes.body;
-    const line = body * 1.8;
+    // 22 lines to the 225 mm 版心 (GB/T 9704 5.2.2): a line pitch of about 29 pt.
+    const line = (P.bodyHeightMm * MM) / 22;
 
     // 版头: 发文机关标志 (red, centred), 发文字号 two lines below, the red separator 4 mm under it.
     const markText = `${content.organName}文件`;
@@ -174,23 +175,25 @@ export async function renderGongwen(content: GongwenContent): Promise<Buffer> {
     // 主体: title two lines under the separator, 主送, the body with a two-character indent, 附件说明.
     doc.font('xiaobiaosong').fontSize(P.sizes.title).fillColor('black');
     doc.text(content.title, left, separatorY + 2 * line - P.sizes.title, { width, align: 'center', lineGap: 6 });
-    doc.moveDown(0.8);
+    doc.moveDown(0.5);
     doc.font('fangsong').fontSize(body);
-    doc.text(`${content.addressee}：`, left, doc.y, { width, lineGap: line - body * 1.2 });
+    const gap = Math.max(0, line - doc.currentLineHeight(true));
+    doc.text(`${content.addressee}：`, left, doc.y, { width, lineGap: gap });
     for (const paragraph of content.paragraphs) {
-      doc.text(paragraph, left, doc.y, { width, indent: 2 * body, lineGap: line - body * 1.2, align: 'justify' });
+      doc.text(paragraph, left, doc.y, { width, indent: 2 * body, lineGap: gap, align: 'justify' });
     }
-    doc.moveDown(1);
-    doc.text('附件：规则判定', left + 2 * body, doc.y, { width: width - 2 * body, lineGap: line - body * 1.2 });
+    doc.moveDown(0.5);
+    doc.text('附件：规则判定', left + 2 * body, doc.y, { width: width - 2 * body, lineGap: gap });
 
     // 署名 and 成文日期 (right, four characters in from the edge), the seal over both; a new page when no room is left.
     const sealR = (P.sealDiameterMm / 2) * MM;
     // The 署名 and the date stay inside the 版心 (the seal may reach into the lower margin, above the page number).
-    if (doc.y + 2.5 * line + body > bottom) doc.addPage();
+    if (doc.y + 2 * line + body > bottom) doc.addPage();
     const dateText = chineseNumeralDate(content.dated);
     const dateWidth = doc.widthOfString(dateText);
     const dateX = right - 4 * body - dateWidth;
-    const nameY = doc.y + 1.5 * line;
+    // 7.3.5.1: the 署名 one blank line under the body (or 附件说明), the date on the next line.
+    const nameY = doc.y + line;
     const dateY = nameY + line;
     const centreX = dateX + dateWidth / 2;
     place(doc, content.organName, centreX - doc.widthOfString(content.organName) / 2, nameY);
