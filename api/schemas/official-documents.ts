@@ -19,7 +19,10 @@ export const verifiedDocumentView = z
   })
   .meta({ id: 'VerifiedDocument' });
 
-export const compareCopyBody = z.object({ contentBase64: uploadContentBase64 }).strict();
+export const compareCopyBody = z
+  .object({ contentBase64: uploadContentBase64 })
+  .strict()
+  .meta({ examples: [{ contentBase64: 'JVBERi0xLjQK' }] });
 
 export const compareCopyResult = z
   .object({ matches: z.boolean(), sha256: z.string(), expectedSha256: z.string(), size: z.number().int() })
@@ -33,7 +36,12 @@ export const setSignerBody = z
     passphrase: z.string().max(200),
     sealPngBase64: z.string().min(1).max(3_000_000).base64().optional(),
   })
-  .strict();
+  .strict()
+  .meta({
+    examples: [
+      { p12Base64: 'MIIJqQIBAzCCCW8GCSqGSIb3DQEHAaCCCWAEgglcMIIJWDCCBA8GCSqGSIb3DQEHBqCCBAAw', passphrase: 'passphrase' },
+    ],
+  });
 
 export const signerView = z
   .object({
