@@ -13,6 +13,7 @@ import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { StatusPage } from './pages/StatusPage';
 import { WorkspacePage } from './pages/WorkspacePage';
+import { VerifyPage } from './pages/verify/VerifyPage';
 import { CasePage } from './pages/cases/CasePage';
 import { CasesPage } from './pages/cases/CasesPage';
 import { InboxPage } from './pages/inbox/InboxPage';
@@ -63,6 +64,7 @@ export function App() {
                 <Route path="/elections/:electionId/notice" element={<PublicNoticePage />} />
                 <Route path="/public/service-items" element={<PublicListPage />} />
                 <Route path="/check/owners-meeting" element={<VoteCheckPage />} />
+                <Route path="/verify/:code" element={<VerifyPage />} />
                 <Route element={<RequireAuth />}>
                   <Route path="/" element={<WorkspacePage />} />
                   <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordPage />} />
