@@ -134,6 +134,13 @@ export function createVillageConversionActivities({
           decisions: await appendixOf(db, input.caseId),
         },
       });
+      // The case record and the village's notice show the 发文字号 the document carries (what the county typed, if it
+      // differs, is kept as enteredDocumentNumber). Idempotent: a retry writes the same.
+      await db.$executeRaw`
+        UPDATE "case" SET data = jsonb_set(
+          jsonb_set(data, '{decision,enteredDocumentNumber}', COALESCE(data #> '{decision,enteredDocumentNumber}', data #> '{decision,documentNumber}', 'null'::jsonb)),
+          '{decision,documentNumber}', to_jsonb(${issued.number}::text))
+        WHERE id = ${input.caseId}::uuid`;
       return { number: issued.number, verifyCode: issued.verifyCode };
     },
 

@@ -120,6 +120,9 @@ describe('公文 issued by the procedures: GB/T 9704 layout, PAdES signature, pu
     expect(row.sha256).toBe(sha256);
     expect(row.number).toBe(`东政批〔${row.year}〕1号`);
     issued = { number: row.number, verifyCode: row.verifyCode, sha256, caseId };
+    // The case record carries the issued number instead of the one typed in the form.
+    const decided = await h.db.case.findUniqueOrThrow({ where: { id: caseId } });
+    expect(decided.data).toMatchObject({ decision: { documentNumber: row.number, enteredDocumentNumber: '（由系统编号）' } });
 
     pdfPath = path.join(ARTIFACTS, 'vc-decision.pdf');
     fs.writeFileSync(pdfPath, bytes);

@@ -41,7 +41,7 @@ function nameOf(attributes: forge.pki.CertificateField[]): string {
 /** A UTF8String with non-ASCII text in the issuer's name: node-forge would re-encode it in the CMS (see bmp). */
 function issuerForgeCannotSign(cert: forge.pki.Certificate): boolean {
   return cert.issuer.attributes.some(
-    (a) => (a.valueTagClass as unknown) === forge.asn1.Type.UTF8 && /[^\x00-\x7f]/.test(String(a.value)),
+    (a) => (a.valueTagClass as unknown) === forge.asn1.Type.UTF8 && [...String(a.value)].some((ch) => ch.charCodeAt(0) > 0x7f),
   );
 }
 
@@ -68,7 +68,7 @@ export function readPkcs12(p12: Uint8Array, passphrase: string, now = new Date()
   const certs = bags(forge.pki.oids.certBag!)
     .map((b) => b.cert)
     .filter((c): c is forge.pki.Certificate => !!c);
-  const key = keyBags[0]?.key as forge.pki.rsa.PrivateKey | undefined;
+  const key = keyBags[0]?.key;
   if (!key || keyBags.length !== 1) {
     throw refused('p12Base64', 'PKCS#12 须恰含一个 RSA 私钥。', 'The PKCS#12 must hold exactly one RSA private key.');
   }
@@ -118,12 +118,8 @@ export interface DemoCa {
 function rsaKeyPair(): { privateKey: forge.pki.rsa.PrivateKey; publicKey: forge.pki.rsa.PublicKey } {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   return {
-    privateKey: forge.pki.privateKeyFromPem(
-      privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
-    ) as forge.pki.rsa.PrivateKey,
-    publicKey: forge.pki.publicKeyFromPem(
-      publicKey.export({ type: 'spki', format: 'pem' }).toString(),
-    ) as forge.pki.rsa.PublicKey,
+    privateKey: forge.pki.privateKeyFromPem(privateKey.export({ type: 'pkcs1', format: 'pem' }).toString()),
+    publicKey: forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }).toString()),
   };
 }
 
