@@ -11,6 +11,10 @@ import { residentsCommitteeCode } from '../domain/organizations';
 import type { LocalizedText } from '../domain/localized-text';
 import type { ElectionLaw } from '../domain/rules/election';
 import type { ElectionProcedureInput } from '../workflows/election/messages';
+import { chinaDayOf } from '../domain/china-time';
+import { issueOfficialDocument } from '../runtime/official-documents/issue';
+import { organNameOf } from '../runtime/official-documents/demo-signers';
+import type { AppendixDecision } from '../runtime/official-documents/gongwen';
 
 export interface CreateResidentsCommitteeInput {
   caseId: string;
@@ -50,6 +54,31 @@ async function markConverted(tx: DbTx, input: CreateResidentsCommitteeInput, com
   });
 }
 
+export interface IssueConversionDecisionInput {
+  caseId: string;
+  countyOrgId: string;
+}
+
+interface DecisionRecord {
+  decision: 'approve' | 'refuse';
+  decisionText: string;
+  newCommittee?: { name: string; area: string; households: number };
+  decidedAt: string;
+}
+
+/** The rule decisions of a case, for a document's appendix (zh-CN). */
+async function appendixOf(db: Db, caseId: string): Promise<AppendixDecision[]> {
+  const rows = await db.ruleDecision.findMany({ where: { caseId }, orderBy: [{ decidedAt: 'asc' }, { id: 'asc' }] });
+  return rows.map((r) => ({
+    ruleId: r.ruleId,
+    citation: r.citation,
+    passed: r.passed,
+    undetermined: r.undetermined,
+    detail: (r.detail as { 'zh-CN'?: string } | null)?.['zh-CN'] ?? '',
+    values: (r.values ?? {}) as Record<string, unknown>,
+  }));
+}
+
 export function createVillageConversionActivities({
   db,
   temporal,
@@ -60,6 +89,61 @@ export function createVillageConversionActivities({
   taskQueue?: string;
 }) {
   return {
+    /**
+     * VC-APPROVE's written decision (批复) as a 公文 of the county government, addressed to the township that
+     * proposed, numbered, signed and sealed (runtime/official-documents). Once per case: a retry returns it.
+     */
+    async issueConversionDecision(input: IssueConversionDecisionInput): Promise<{ number: string; verifyCode: string }> {
+      const row = await db.case.findUniqueOrThrow({ where: { id: input.caseId }, include: { organization: true } });
+      const decision = (row.data as { decision?: DecisionRecord }).decision;
+      if (!decision) throw new Error(`case ${input.caseId} has no county decision to issue`);
+      const village = row.organization;
+      const [county, township, bureau] = await Promise.all([
+        db.organization.findUniqueOrThrow({ where: { id: input.countyOrgId } }),
+        village.parentId ? db.organization.findUnique({ where: { id: village.parentId } }) : null,
+        db.organization.findFirst({ where: { parentId: input.countyOrgId, kind: 'CIVIL_AFFAIRS_BUREAU' } }),
+      ]);
+      const organName = organNameOf(county);
+      const addressee = township ? organNameOf(township) : village.name;
+      const approved = decision.decision === 'approve';
+      const committee = decision.newCommittee;
+      const paragraphs = [
+        `${township?.kind === 'SUBDISTRICT' ? '你办' : '你镇'}《关于${village.name}村民委员会改设社区居民委员会的请示》收悉。经研究，批复如下：`,
+        approved
+          ? `一、同意${village.name}村民委员会改设为${committee?.name ?? '社区居民委员会'}。`
+          : `一、不同意${village.name}村民委员会改设社区居民委员会。`,
+        ...(approved && committee ? [`二、${committee.name}的区域为${committee.area}，共${committee.households}户。`] : []),
+        // The legal basis (VC-APPROVE: 村民委员会组织法第三条) is in the appendix with every rule decision.
+        `${approved && committee ? '三' : '二'}、${decision.decisionText}此复。`,
+      ];
+      const issued = await issueOfficialDocument({
+        db,
+        kind: 'vc-decision',
+        caseId: input.caseId,
+        organizationId: county.id,
+        organName,
+        draft: {
+          title: `${organName}关于${village.name}村民委员会改设社区居民委员会的批复`,
+          addressee,
+          paragraphs,
+          // 成文日期: the China date of the decision (01:00 Beijing time is still the UTC day before).
+          dated: chinaDayOf(decision.decidedAt),
+          copiesTo: [...(bureau ? [bureau.name] : []), `${village.name}村民委员会`],
+          printedBy: `${organName}办公室`,
+          printedOn: chinaDayOf(new Date()),
+          decisions: await appendixOf(db, input.caseId),
+        },
+      });
+      // The case record and the village's notice show the 发文字号 the document carries (what the county typed, if it
+      // differs, is kept as enteredDocumentNumber). Idempotent: a retry writes the same.
+      await db.$executeRaw`
+        UPDATE "case" SET data = jsonb_set(
+          jsonb_set(data, '{decision,enteredDocumentNumber}', COALESCE(data #> '{decision,enteredDocumentNumber}', data #> '{decision,documentNumber}', 'null'::jsonb)),
+          '{decision,documentNumber}', to_jsonb(${issued.number}::text))
+        WHERE id = ${input.caseId}::uuid`;
+      return { number: issued.number, verifyCode: issued.verifyCode };
+    },
+
     /** Sets up the residents' committee approved by a conversion, under the same township; idempotent by code. */
     async createResidentsCommittee(input: CreateResidentsCommitteeInput): Promise<string> {
       const village = await db.organization.findUniqueOrThrow({ where: { id: input.villageOrgId } });

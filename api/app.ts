@@ -13,6 +13,7 @@ import admission from './plugins/app/admission';
 import openapi from './plugins/external/swagger';
 import webApp from './plugins/external/web-app';
 import adminRoutes from './routes/admin';
+import signerRoutes from './routes/admin/signers';
 import authRoutes from './routes/auth';
 import calendarRoutes from './routes/calendar';
 import communityProfileRoutes from './routes/community-profiles';
@@ -33,6 +34,7 @@ import taskFlowRoutes from './routes/task-flow';
 import userRoutes from './routes/users';
 import villageConversionRoutes from './routes/village-conversion';
 import villageConversionProcedureRoutes from './routes/village-conversion/procedure';
+import verifyRoutes from './routes/verify';
 
 export type AppOptions = Platform;
 
@@ -57,6 +59,7 @@ async function app(fastify: FastifyInstance, options: AppOptions): Promise<void>
   await api.register(organizationRoutes);
   await api.register(userRoutes);
   await api.register(adminRoutes);
+  await api.register(signerRoutes);
   await api.register(taskRoutes);
   await api.register(taskCountRoutes);
   await api.register(taskFlowRoutes);
@@ -72,6 +75,7 @@ async function app(fastify: FastifyInstance, options: AppOptions): Promise<void>
   await api.register(serviceAdmissionRoutes);
   await api.register(electionRoutes);
   await api.register(smokeCaseRoutes);
+  await api.register(verifyRoutes);
 
   await api.register(webApp);
 }

@@ -112,6 +112,10 @@ export const settings = {
   publicRateLimitMax(): number {
     return Number(process.env.PUBLIC_RATE_LIMIT_MAX ?? 60);
   },
+  /** PUBLIC_URL, else http://localhost:PORT: the origin printed in issued documents' verification links. */
+  publicUrl(): string {
+    return (process.env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, '');
+  },
   /** Whether PUBLIC_URL is an https origin (then HSTS is sent). */
   publicUrlIsHttps(): boolean {
     return process.env.PUBLIC_URL?.startsWith('https://') ?? false;

@@ -1,5 +1,6 @@
 // The demo data set offered on a fresh start (APP_MODE=demo, the default for `npm start`); production never seeds.
 // Every organization code starts with DEMO- and every user is flagged is_demo. Passwords are documented in README.
+import { provideDemoSigners } from '../runtime/official-documents/demo-signers';
 import type { OrgKind, Role } from '../prisma/generated/client';
 import { createDb, type DbTx } from '../runtime/db';
 import { appendAudit } from '../runtime/audit';
@@ -193,9 +194,17 @@ export async function seedDemo(tx: DbTx): Promise<Record<string, string>> {
 export async function seedDemoIfEmpty(databaseUrl: string, log: (line: string) => void): Promise<void> {
   const db = createDb(databaseUrl, { poolSize: 2 });
   try {
-    if ((await db.organization.count()) > 0) return;
-    await db.$transaction((tx) => seedDemo(tx), { timeout: 60_000 });
-    log(`demo data seeded (演示数据): ${DEMO_USERS.length} users, password "${DEMO_PASSWORD}" — see README`);
+    if ((await db.organization.count()) === 0) {
+      await db.$transaction((tx) => seedDemo(tx), { timeout: 60_000 });
+      log(`demo data seeded (演示数据): ${DEMO_USERS.length} users, password "${DEMO_PASSWORD}" — see README`);
+    }
+    // The demo's issuing organs sign their 公文 with keys from a demo CA (made here, idempotent: once per organ).
+    await provideDemoSigners(
+      db,
+      await db.organization.findMany({
+        where: { code: { startsWith: 'DEMO-' }, kind: { in: ['COUNTY', 'TOWNSHIP', 'SUBDISTRICT'] } },
+      }),
+    );
   } finally {
     await db.$disconnect();
   }

@@ -27,6 +27,7 @@ const InboxPage = lazyNamed(pageLoaders.inbox, 'InboxPage');
 const TaskPage = lazyNamed(pageLoaders.task, 'TaskPage');
 const CommunityProfilePage = lazyNamed(() => import('./dashboard/CommunityProfilePage'), 'CommunityProfilePage');
 const ProfilesPage = lazyNamed(() => import('./dashboard/ProfilesPage'), 'ProfilesPage');
+const VerifyPage = lazyNamed(() => import('./pages/verify/VerifyPage'), 'VerifyPage');
 const ConditionsCheckPage = lazyNamed(() => import('./procedures/village-conversion/ConditionsCheckPage'), 'ConditionsCheckPage');
 const ApplicationPage = lazyNamed(() => import('./procedures/election/ApplicationPage'), 'ApplicationPage');
 const ElectionPage = lazyNamed(() => import('./procedures/election/ElectionPage'), 'ElectionPage');
@@ -67,6 +68,7 @@ export function App() {
                 <Route path="/elections/:electionId/notice" element={<PublicNoticePage />} />
                 <Route path="/public/service-items" element={<PublicListPage />} />
                 <Route path="/check/owners-meeting" element={<VoteCheckPage />} />
+                <Route path="/verify/:code" element={<VerifyPage />} />
                 <Route element={<RequireAuth />}>
                   <Route path="/" element={<WorkspacePage />} />
                   <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordPage />} />

@@ -1,4 +1,5 @@
-import { ApplicationFailure, patched, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, patched, proxyActivities, setHandler } from '@temporalio/workflow';
+import type { Activities } from '../../activities';
 import { lawForCommunity } from '../../domain/rules/election-law';
 import type { RuleResult } from '../../domain/rules/rule';
 import { evaluateConversion } from '../../domain/rules/village-conversion';
@@ -18,6 +19,7 @@ import {
 import { deadlineFromToday } from '../lib/deadlines';
 import { legacyTiming, shortenedDeadline } from '../lib/legacy-timing';
 import { recordStepDecisions } from '../lib/rule-decisions';
+import { tracked } from '../lib/tracking';
 import { VILLAGE_CONVERSION } from '../../domain/procedures';
 import type { FirstElectionStart } from '../../activities/village-conversion';
 import {
@@ -74,6 +76,16 @@ export async function villageConversionProcedure(input: VillageConversionInput):
   }
   return conversion.close({ outcome: 'withdrawn' });
 }
+
+/**
+ * Issuing the 批复 renders and signs a PDF while it holds the county's numbering row (concurrent decisions of one
+ * county queue there): more time than the 15 s of a plain write. Tracked like every other call: deferred writes first.
+ */
+const documents = proxyActivities<Activities>({
+  startToCloseTimeout: '2 minutes',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
+});
+const issueConversionDecision = tracked(documents.issueConversionDecision);
 
 type Prepared = HumanTaskOutcome<'vc.prepare'>;
 type CountyDecision = HumanTaskOutcome<'vc.county-decision'>;
@@ -271,6 +283,9 @@ class VillageConversion {
       caseId: this.caseId,
       data: { decision: { ...decided.payload, decidedBy: decided.actor.displayName, decidedAt: new Date().toISOString() } },
     });
+    // The 批复 as a numbered, signed 公文 (issue 21). Executions decided before it issued none.
+    if (patched('vc-issued-decision'))
+      await issueConversionDecision({ caseId: this.caseId, countyOrgId: this.input.countyOrgId });
     return approved ? decided : 'refused';
   }
 

@@ -116,6 +116,9 @@ export async function conversionDecisionPdf({
   const row = await findReadableCase({ db, caller, caseId });
   const decision = (row.data as { decision?: StoredDecision }).decision;
   if (row.procedure !== 'village-conversion' || !decision) throw new AppError('NOT_FOUND');
+  // The issued 公文 (numbered, signed): its stored bytes, exactly as issued. Cases decided before issue 21 have none.
+  const issued = await db.issuedDocument.findUnique({ where: { caseId_kind: { caseId, kind: 'vc-decision' } } });
+  if (issued) return { filename: `${issued.number}-批复.pdf`, bytes: Buffer.from(issued.bytes) };
   const county = await db.task.findFirst({
     where: { caseId, kind: 'vc.county-decision', status: 'COMPLETED' },
     include: { candidateOrg: true },
