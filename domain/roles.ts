@@ -47,9 +47,7 @@ export const ROLE_NAMES: Record<RoleName, LocalizedText> = {
  * role may name. Roles not listed here may sit anywhere an administrator puts them (as before). A city's
  * civil-affairs reviewer sits only at a city's civil-affairs bureau: its scope is that city (supervisionPath).
  */
-export const ROLE_PLACES: Partial<
-  Record<RoleName, { places: { kind: string; parentKind?: string }[]; where: LocalizedText }>
-> = {
+export const ROLE_PLACES: Partial<Record<RoleName, { places: { kind: string; parentKind?: string }[]; where: LocalizedText }>> = {
   CITY_CIVIL_AFFAIRS_REVIEWER: {
     places: [{ kind: 'CIVIL_AFFAIRS_BUREAU', parentKind: 'CITY' }],
     where: { 'zh-CN': '市民政局', en: "a city's civil-affairs bureau" },

@@ -1,9 +1,5 @@
 import type { CentreKind } from '../../../domain/forms/service-centre';
-import {
-  aggregateCentres,
-  CENTRE_TARGET_RULES,
-  evaluateCentre,
-} from '../../../domain/rules/service-centre-targets';
+import { aggregateCentres, CENTRE_TARGET_RULES, evaluateCentre } from '../../../domain/rules/service-centre-targets';
 import type { RuleResult } from '../../../domain/rules/rule';
 import type { Db } from '../../../runtime/db';
 import { centreAreasUnder } from '../../authz/service-centre-scope';

@@ -96,39 +96,39 @@ export async function saveServiceCentre({
   const figures = { ...input.figures, areaM2: canonicalArea(input.figures.areaM2) };
   await db
     .$transaction(async (tx) => {
-    const existing = await tx.serviceCentre.findUnique({
-      where: { organizationId_year: { organizationId: area.id, year: input.year } },
-    });
-    if (input.expectedVersion !== undefined && (existing?.version ?? 0) !== input.expectedVersion) {
-      throw new AppError('CONFLICT');
-    }
-    const before = existing ? centreFigures(existing) : null;
-    const changed = FIELDS.filter((f) => before?.[f] !== figures[f]);
-    if (existing && changed.length === 0) return;
-    const row = existing
-      ? await tx.serviceCentre.update({
-          where: { id: existing.id, version: existing.version },
-          data: { ...figures, updatedById: caller.userId, version: { increment: 1 } },
-        })
-      : await tx.serviceCentre.create({
-          data: { ...figures, organizationId: area.id, year: input.year, updatedById: caller.userId },
-        });
-    await appendAudit(
-      tx,
-      callerAudit(caller, requestId, {
-        action: existing ? 'service-centre.updated' : 'service-centre.created',
-        targetType: 'service-centre',
-        targetId: row.id,
-        data: {
-          organizationId: area.id,
-          year: input.year,
-          version: row.version,
-          changed,
-          before: before ? Object.fromEntries(changed.map((f) => [f, before[f]])) : null,
-          after: Object.fromEntries(changed.map((f) => [f, figures[f]])),
-        },
-      }),
-    );
+      const existing = await tx.serviceCentre.findUnique({
+        where: { organizationId_year: { organizationId: area.id, year: input.year } },
+      });
+      if (input.expectedVersion !== undefined && (existing?.version ?? 0) !== input.expectedVersion) {
+        throw new AppError('CONFLICT');
+      }
+      const before = existing ? centreFigures(existing) : null;
+      const changed = FIELDS.filter((f) => before?.[f] !== figures[f]);
+      if (existing && changed.length === 0) return;
+      const row = existing
+        ? await tx.serviceCentre.update({
+            where: { id: existing.id, version: existing.version },
+            data: { ...figures, updatedById: caller.userId, version: { increment: 1 } },
+          })
+        : await tx.serviceCentre.create({
+            data: { ...figures, organizationId: area.id, year: input.year, updatedById: caller.userId },
+          });
+      await appendAudit(
+        tx,
+        callerAudit(caller, requestId, {
+          action: existing ? 'service-centre.updated' : 'service-centre.created',
+          targetType: 'service-centre',
+          targetId: row.id,
+          data: {
+            organizationId: area.id,
+            year: input.year,
+            version: row.version,
+            changed,
+            before: before ? Object.fromEntries(changed.map((f) => [f, before[f]])) : null,
+            after: Object.fromEntries(changed.map((f) => [f, figures[f]])),
+          },
+        }),
+      );
     })
     .catch((error: unknown) => {
       // Two writers at once: the loser's create meets the unique key, or its update the bumped version.
