@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { LightMyRequestResponse } from 'fastify';
 import { PROFILE_EXAMPLE } from '../api/schemas/community-profiles';
@@ -61,9 +62,15 @@ describe('service centres of townships and counties, and the city civil-affairs 
     const ux = await makeUser(h.db, [{ organizationId: province.id, role: 'SYSTEM_ADMIN' }]);
     township1UserId = u1.id;
     cityReviewerUserId = uc.id;
-    [township1, township2, countyReviewer, countyApprover, cityReviewer, admin] = await Promise.all(
-      [u1, u2, ur, ua, uc, ux].map((u) => signIn(h.api, u.username)),
-    );
+    const sessions = await Promise.all([u1, u2, ur, ua, uc, ux].map((u) => signIn(h.api, u.username)));
+    [township1, township2, countyReviewer, countyApprover, cityReviewer, admin] = sessions as [
+      Session,
+      Session,
+      Session,
+      Session,
+      Session,
+      Session,
+    ];
   }, 120_000);
   afterAll(async () => h?.close());
 
@@ -206,6 +213,26 @@ describe('service centres of townships and counties, and the city civil-affairs 
     const own = await centresOf(township1);
     expect(byId(own, 'CT-TOWNSHIP-CENTRE')).toMatchObject({ met: 1, evaluated: 1, meetsTarget: true });
     expect(byId(own, 'CT-COUNTY-CENTRE')).toMatchObject({ evaluated: 0, meetsTarget: false });
+
+    // The Excel export carries the same outcomes, area by area; the PDF report is there for the city too.
+    const xlsx = await cityReviewer.request({ url: `/api/v1/community-indicators/export.xlsx?year=${YEAR}` });
+    expect(xlsx.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('服务中心 Service centres')!;
+    const rows: string[][] = [];
+    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+    const outcome = (name: string) => rows.find((r) => r[1] === name)?.[4];
+    expect([outcome('青石镇'), outcome('城关街道'), outcome('南关街道'), outcome('东河县'), outcome('西山区')]).toEqual([
+      '✓',
+      '✗',
+      '✗',
+      '✗',
+      '✗',
+    ]);
+    const pdf = await cityReviewer.request({ url: `/api/v1/community-indicators/report.pdf?year=${YEAR}` });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
   });
 
   it('CITY_CIVIL_AFFAIRS_REVIEWER reads the city’s profiles and dashboard, changes nothing, and has no part in procedures', async () => {
