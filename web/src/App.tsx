@@ -19,6 +19,7 @@ import { InboxPage } from './pages/inbox/InboxPage';
 import { TaskPage } from './pages/tasks/TaskPage';
 import { CommunityProfilePage } from './dashboard/CommunityProfilePage';
 import { ProfilesPage } from './dashboard/ProfilesPage';
+import { ServiceCentrePage } from './dashboard/ServiceCentrePage';
 import { ConditionsCheckPage } from './procedures/village-conversion/ConditionsCheckPage';
 import { ApplicationPage } from './procedures/election/ApplicationPage';
 import { ElectionPage } from './procedures/election/ElectionPage';
@@ -99,6 +100,9 @@ export function App() {
                   <Route element={<RequirePermission permission="community-profiles.read" />}>
                     <Route path="/community-profiles" element={<ProfilesPage />} />
                     <Route path="/community-profiles/:communityOrgId/:year" element={<CommunityProfilePage />} />
+                  </Route>
+                  <Route element={<RequirePermission permission="service-centres.read" />}>
+                    <Route path="/service-centres/:organizationId/:year" element={<ServiceCentrePage />} />
                   </Route>
                   <Route element={<RequirePermission permission="owners-meetings.read" />}>
                     <Route path="/owners-meetings" element={<OwnersMeetingsPage />} />
