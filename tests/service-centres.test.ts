@@ -221,7 +221,9 @@ describe('service centres of townships and counties, and the city civil-affairs 
     await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('服务中心 Service centres')!;
     const rows: string[][] = [];
-    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+    sheet.eachRow((row) =>
+      rows.push((row.values as unknown[]).slice(1).map((v) => (typeof v === 'string' || typeof v === 'number' ? String(v) : ''))),
+    );
     const outcome = (name: string) => rows.find((r) => r[1] === name)?.[4];
     expect([outcome('青石镇'), outcome('城关街道'), outcome('南关街道'), outcome('东河县'), outcome('西山区')]).toEqual([
       '✓',

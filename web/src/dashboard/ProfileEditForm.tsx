@@ -1,7 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { useFieldArray, useFormState, type Control, type FieldError } from 'react-hook-form';
+import { useFieldArray, useFormState, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import {
@@ -179,7 +179,7 @@ function MembersField({ control }: { control: FormControl }) {
   const { fields, append, remove } = useFieldArray({ control, name: 'committeeMembers' });
   // A refusal of the list as a whole (two directors) sits on the array, not on one member.
   const { errors } = useFormState({ control, name: 'committeeMembers' });
-  const listError = errorText(errors.committeeMembers?.root ?? (errors.committeeMembers as FieldError | undefined), t, language);
+  const listError = errorText(errors.committeeMembers?.root ?? errors.committeeMembers, t, language);
   return (
     <Card title={<h3 className="card-heading">{t('dashboard.fields.committeeMembers')}</h3>} style={{ marginBottom: 16 }}>
       {listError && <Alert type="error" showIcon role="alert" style={{ marginBottom: 12 }} message={listError} />}
