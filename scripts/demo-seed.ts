@@ -7,6 +7,7 @@ import { appendAudit } from '../runtime/audit';
 import { createOrganization } from '../runtime/organizations';
 import { createUser } from '../api/services/users/create-user';
 import { residentIdCheckChar } from '../domain/resident-id';
+import { chinaDateOf } from '../domain/clock';
 
 /** The one password of every demo account (documented in README; demo only). */
 export const DEMO_PASSWORD = 'demo-2026-pass';
@@ -34,6 +35,13 @@ export const DEMO_TREE: OrgSeed = {
       nameEn: 'Demo City',
       kind: 'CITY',
       children: [
+        {
+          key: 'city-mz',
+          code: 'DEMO-3701-MZ',
+          name: '示范市民政局',
+          nameEn: 'Demo City Civil Affairs Bureau',
+          kind: 'CIVIL_AFFAIRS_BUREAU',
+        },
         {
           key: 'donghe',
           code: 'DEMO-370101',
@@ -152,6 +160,19 @@ export const DEMO_USERS: { username: string; displayName: string; org: string; r
   { username: 'dept.applicant', displayName: '县住建局 申请人', org: 'donghe-zj', role: 'DEPARTMENT_APPLICANT' },
   { username: 'applicant', displayName: '张三（居民）', org: 'xingfu', role: 'APPLICANT', idNumber: DEMO_APPLICANT_ID_NUMBER },
   { username: 'xishan.approver', displayName: '西山区 审批人', org: 'xishan', role: 'COUNTY_APPROVER' },
+  { username: 'city.official', displayName: '示范市民政局 审核人', org: 'city-mz', role: 'CITY_CIVIL_AFFAIRS_REVIEWER' },
+];
+
+/**
+ * Service centres of the demo's townships and counties (二(三)1), each kept by the area's own official (南关街道, which has no
+ * demo official, by the administrator), for this China year and the one before: 青石镇 and 东河县 meet their targets, 城关街道 is 0.01 m² short, 南关街道 has no 一站式 hall, 西山区
+ * has kept no record (so the dashboard shows each way of missing the target).
+ */
+export const DEMO_SERVICE_CENTRES: { org: string; keeper: string; areaM2: string; hasOneStopHall: boolean }[] = [
+  { org: 'qingshi', keeper: 'township.official', areaM2: '1200.00', hasOneStopHall: true },
+  { org: 'chengguan', keeper: 'subdistrict.official', areaM2: '999.99', hasOneStopHall: true },
+  { org: 'nanguan', keeper: 'admin', areaM2: '1350.00', hasOneStopHall: false },
+  { org: 'donghe', keeper: 'county.reviewer', areaM2: '3000.00', hasOneStopHall: true },
 ];
 
 /** Creates the demo tree and users in one transaction; returns organization ids by key. */
@@ -169,17 +190,43 @@ export async function seedDemo(tx: DbTx): Promise<Record<string, string>> {
     for (const child of node.children ?? []) await walk(child, org.id);
   };
   await walk(DEMO_TREE);
+  const userIds: Record<string, string> = {};
   for (const user of DEMO_USERS) {
     const orgId = ids[user.org];
     if (!orgId) throw new Error(`demo user ${user.username}: unknown organization ${user.org}`);
-    await createUser(tx, {
-      username: user.username,
-      displayName: user.displayName,
-      password: DEMO_PASSWORD,
-      idNumber: user.idNumber,
-      isDemo: true,
-      memberships: [{ organizationId: orgId, role: user.role }],
-    });
+    userIds[user.username] = (
+      await createUser(tx, {
+        username: user.username,
+        displayName: user.displayName,
+        password: DEMO_PASSWORD,
+        idNumber: user.idNumber,
+        isDemo: true,
+        memberships: [{ organizationId: orgId, role: user.role }],
+      })
+    ).id;
+  }
+  const thisYear = Number(chinaDateOf(new Date()).slice(0, 4));
+  for (const centre of DEMO_SERVICE_CENTRES) {
+    for (const year of [thisYear - 1, thisYear]) {
+      const row = await tx.serviceCentre.create({
+        data: {
+          organizationId: ids[centre.org]!,
+          year,
+          areaM2: centre.areaM2,
+          hasOneStopHall: centre.hasOneStopHall,
+          updatedById: userIds[centre.keeper]!,
+        },
+      });
+      await appendAudit(tx, {
+        action: 'service-centre.created',
+        targetType: 'service-centre',
+        targetId: row.id,
+        actorId: userIds[centre.keeper]!,
+        actingOrgId: ids[DEMO_USERS.find((u) => u.username === centre.keeper)!.org]!,
+        outcome: 'success',
+        data: { organizationId: row.organizationId, year, version: 1, source: 'demo', changed: ['areaM2', 'hasOneStopHall'] },
+      });
+    }
   }
   await appendAudit(tx, {
     action: 'demo.seeded',

@@ -21,12 +21,15 @@ export function usersInScope(caller: Caller): Prisma.UserWhereInput {
 }
 
 /**
- * The subtree a caller supervises: their organization's, except that a county's civil-affairs bureau reviews for its
- * whole county (the bureau is the county's child), so its subtree is its parent's.
+ * The subtree a caller supervises: their organization's, except that a county's (or a city's) civil-affairs bureau
+ * reviews for its whole county (city) — the bureau is its child — so its subtree is its parent's.
  */
 export function supervisionPath(caller: Caller): string {
   const m = currentMembership(caller);
-  if (m.role === 'COUNTY_CIVIL_AFFAIRS_REVIEWER' && m.organizationKind === 'CIVIL_AFFAIRS_BUREAU') {
+  if (
+    (m.role === 'COUNTY_CIVIL_AFFAIRS_REVIEWER' || m.role === 'CITY_CIVIL_AFFAIRS_REVIEWER') &&
+    m.organizationKind === 'CIVIL_AFFAIRS_BUREAU'
+  ) {
     return m.organizationPath.replace(/[^/]+\/$/, '');
   }
   return m.organizationPath;

@@ -83,6 +83,7 @@ export const PERMISSIONS = {
     'TOWNSHIP_OFFICIAL',
     'COUNTY_APPROVER',
     'COUNTY_CIVIL_AFFAIRS_REVIEWER',
+    'CITY_CIVIL_AFFAIRS_REVIEWER',
     'SYSTEM_ADMIN',
   ],
   /** Keeping (saving, importing) a profile: the community's residents' committee (its own community only). */
@@ -90,7 +91,26 @@ export const PERMISSIONS = {
   /** Confirming a profile: the township or sub-district office above the community. */
   'community-profiles.confirm': ['TOWNSHIP_OFFICIAL'],
   /** The dashboard of the source policy's targets: township, county (and city, province) offices. */
-  'community-indicators.read': ['TOWNSHIP_OFFICIAL', 'COUNTY_APPROVER', 'COUNTY_CIVIL_AFFAIRS_REVIEWER', 'SYSTEM_ADMIN'],
+  'community-indicators.read': [
+    'TOWNSHIP_OFFICIAL',
+    'COUNTY_APPROVER',
+    'COUNTY_CIVIL_AFFAIRS_REVIEWER',
+    'CITY_CIVIL_AFFAIRS_REVIEWER',
+    'SYSTEM_ADMIN',
+  ],
+  /** Service centres of townships and counties (二(三)1): read in one's supervision subtree. */
+  'service-centres.read': [
+    'TOWNSHIP_OFFICIAL',
+    'COUNTY_APPROVER',
+    'COUNTY_CIVIL_AFFAIRS_REVIEWER',
+    'CITY_CIVIL_AFFAIRS_REVIEWER',
+    'SYSTEM_ADMIN',
+  ],
+  /**
+   * Keeping a service centre's record: a township's own official (its township's), a county's civil-affairs reviewer at
+   * the county's bureau (its county's); api/authz/service-centre-scope.ts decides the organization.
+   */
+  'service-centres.keep': ['TOWNSHIP_OFFICIAL', 'COUNTY_CIVIL_AFFAIRS_REVIEWER'],
 } as const satisfies Record<string, readonly RoleName[] | 'any'>;
 
 export type Permission = keyof typeof PERMISSIONS;

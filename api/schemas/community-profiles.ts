@@ -3,6 +3,7 @@ import { localizedText } from '../../domain/localized-text';
 import { communityProfileInput, profileYear } from '../../domain/forms/community-profile';
 import { ruleValue } from '../../domain/rules/rule';
 import { uploadContentBase64, uploadFilename } from './files';
+import { centreIndicatorView } from './service-centres';
 
 export const PROFILE_EXAMPLE = {
   households: 2800,
@@ -121,6 +122,8 @@ export const communityIndicatorsView = z
       z.object({ id: z.string(), citation: z.string(), text: localizedText, threshold: localizedText, areaTarget: z.string() }),
     ),
     indicators: z.array(aggregateSlim.extend({ missing: z.array(z.string().uuid()), target: z.string() })),
+    /** CT-TOWNSHIP-CENTRE and CT-COUNTY-CENTRE: areas in the scope that meet them, of all of them. */
+    centres: z.array(centreIndicatorView),
     areas: z.array(
       z.object({ organizationId: z.string().uuid(), name: z.string(), kind: z.string(), indicators: z.array(aggregateSlim) }),
     ),

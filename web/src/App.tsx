@@ -28,6 +28,7 @@ const TaskPage = lazyNamed(pageLoaders.task, 'TaskPage');
 const CommunityProfilePage = lazyNamed(() => import('./dashboard/CommunityProfilePage'), 'CommunityProfilePage');
 const ProfilesPage = lazyNamed(() => import('./dashboard/ProfilesPage'), 'ProfilesPage');
 const VerifyPage = lazyNamed(() => import('./pages/verify/VerifyPage'), 'VerifyPage');
+const ServiceCentrePage = lazyNamed(() => import('./dashboard/ServiceCentrePage'), 'ServiceCentrePage');
 const ConditionsCheckPage = lazyNamed(() => import('./procedures/village-conversion/ConditionsCheckPage'), 'ConditionsCheckPage');
 const ApplicationPage = lazyNamed(() => import('./procedures/election/ApplicationPage'), 'ApplicationPage');
 const ElectionPage = lazyNamed(() => import('./procedures/election/ElectionPage'), 'ElectionPage');
@@ -105,6 +106,9 @@ export function App() {
                   <Route element={<RequirePermission permission="community-profiles.read" />}>
                     <Route path="/community-profiles" element={<ProfilesPage />} />
                     <Route path="/community-profiles/:communityOrgId/:year" element={<CommunityProfilePage />} />
+                  </Route>
+                  <Route element={<RequirePermission permission="service-centres.read" />}>
+                    <Route path="/service-centres/:organizationId/:year" element={<ServiceCentrePage />} />
                   </Route>
                   <Route element={<RequirePermission permission="owners-meetings.read" />}>
                     <Route path="/owners-meetings" element={<OwnersMeetingsPage />} />

@@ -26,6 +26,7 @@ import {
   profileHistory,
   saveProfile,
 } from '../../services/community-profiles/profiles';
+import serviceCentreRoutes from './service-centres';
 
 const tags = ['community-profiles'];
 const XLSX = ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] as const;
@@ -34,6 +35,7 @@ const attachment = (filename: string) => `attachment; filename*=UTF-8''${encodeU
 /** Community profiles (issue 22) and the dashboard of the source policy's targets computed from them. */
 const communityProfileRoutes: FastifyPluginAsyncZod = async (fastify) => {
   const { db } = fastify.platform;
+  await fastify.register(serviceCentreRoutes);
 
   fastify.get(
     '/api/v1/community-profiles',

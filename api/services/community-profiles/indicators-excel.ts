@@ -38,6 +38,31 @@ export async function indicatorsWorkbook(data: CommunityIndicators) {
   }
   summary.getRow(1).font = { bold: true };
 
+  const centres = workbook.addWorksheet('服务中心 Service centres');
+  centres.columns = [
+    { header: '规则 Rule', width: 22 },
+    { header: '地区 Area', width: 20 },
+    { header: '面积 m² Area', width: 14 },
+    { header: '一站式大厅 One-stop hall', width: 16 },
+    { header: '达标 Meets', width: 10 },
+    { header: '说明 Detail', width: 60 },
+  ];
+  for (const c of data.centres) {
+    centres.addRow([c.id, `${c.text['zh-CN']}（${c.citation}）`, null, null, `${c.met}/${c.evaluated}`, c.threshold['zh-CN']]);
+    centres.lastRow!.font = { bold: true };
+    for (const a of c.areas) {
+      centres.addRow([
+        c.id,
+        a.name,
+        a.areaM2 ?? '—',
+        a.hasOneStopHall === null ? '—' : a.hasOneStopHall ? '是 yes' : '否 no',
+        a.passed ? '✓' : '✗',
+        a.detail['zh-CN'],
+      ]);
+    }
+  }
+  centres.getRow(1).font = { bold: true };
+
   const byCommunity = workbook.addWorksheet('社区 Communities');
   const ids = data.indicators.map((i) => i.id);
   byCommunity.columns = [

@@ -33,6 +33,19 @@ export async function indicatorsReport(data: CommunityIndicators) {
         if (i.missing.length > 0) doc.text(`未达标社区：${i.missing.map((id) => names.get(id) ?? id).join('、')}`);
         doc.moveDown(0.5);
       }
+      doc.moveDown(0.5).fontSize(12).text('社区服务中心');
+      for (const c of data.centres) {
+        doc.fontSize(12).text(`${c.text['zh-CN']}（${c.id}，${c.citation}）`);
+        doc
+          .fontSize(10)
+          .text(
+            `达标 ${c.met} / 共 ${c.evaluated} 个地区，达标率 ${c.percent === null ? '—' : `${c.percent}%`}：` +
+              `${c.evaluated === 0 ? '无数据' : c.meetsTarget ? '达到目标' : '未达到目标'}`,
+          );
+        const missing = c.areas.filter((a) => !a.passed);
+        if (missing.length > 0) doc.text(`未达标：${missing.map((a) => `${a.name}（${a.detail['zh-CN']}）`).join('；')}`);
+        doc.moveDown(0.5);
+      }
       const e = data.elections;
       doc.moveDown(0.5).fontSize(12).text('选举情况');
       doc

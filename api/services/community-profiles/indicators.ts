@@ -14,6 +14,7 @@ import type { Db } from '../../../runtime/db';
 import type { Caller } from '../../plugins/app/auth';
 import { currentMembership, supervisionPath } from '../../authz/organization-scope';
 import { profileFigures } from './profiles';
+import { centreIndicators } from './centre-indicators';
 
 /** Organizations an area breakdown is given for, below the chosen one. */
 const AREA_KINDS = ['PROVINCE', 'CITY', 'COUNTY', 'TOWNSHIP', 'SUBDISTRICT'] as const;
@@ -52,7 +53,7 @@ export async function communityIndicators({
   });
   const ids = communities.map((c) => c.id);
   const firstYear = year - TREND_YEARS + 1;
-  const [profiles, elections, children] = await Promise.all([
+  const [profiles, elections, children, centres] = await Promise.all([
     db.communityProfile.findMany({ where: { communityOrgId: { in: ids }, year: { gte: firstYear, lte: year } } }),
     db.election.findMany({
       where: { communityOrgId: { in: ids }, status: { not: 'CANCELLED' }, method: { not: null } },
@@ -64,6 +65,7 @@ export async function communityIndicators({
       select: { id: true, name: true, kind: true, path: true },
       orderBy: { code: 'asc' },
     }),
+    centreIndicators(db, area.path, year),
   ]);
 
   const profileOf = new Map(profiles.map((p) => [`${p.communityOrgId}|${p.year}`, p]));
@@ -141,6 +143,7 @@ export async function communityIndicators({
       };
     }),
     indicators,
+    centres,
     areas: children.map((child) => ({
       organizationId: child.id,
       name: child.name,

@@ -1,7 +1,7 @@
 import { isUniqueViolation, type Db } from '../../../runtime/db';
 import { appendAudit } from '../../../runtime/audit';
 import { AppError } from '../../../domain/errors';
-import type { RoleName } from '../../../domain/roles';
+import { ROLE_NAMES, ROLE_PLACES, roleFitsOrganization, type RoleName } from '../../../domain/roles';
 import { maskResidentId } from '../../../domain/resident-id';
 import { organizationsInScope, usersInScope } from '../../authz/organization-scope';
 import type { Caller } from '../../plugins/app/auth';
@@ -98,6 +98,32 @@ async function assertOrganizationsInScope(db: Db, caller: Caller, organizationId
   if (found !== new Set(organizationIds).size) throw new AppError('NOT_FOUND');
 }
 
+/** Each role only where it belongs (domain/roles.ts ROLE_PLACES): a misplaced membership is 400 role_misplaced. */
+async function assertRolesFit(db: Db, memberships: { organizationId: string; role: RoleName }[]) {
+  const orgs = await db.organization.findMany({
+    where: { id: { in: memberships.map((m) => m.organizationId) } },
+    select: { id: true, kind: true, parent: { select: { kind: true } } },
+  });
+  const byId = new Map(orgs.map((o) => [o.id, o]));
+  const fields = memberships.flatMap((m, index) => {
+    const org = byId.get(m.organizationId);
+    if (!org || roleFitsOrganization(m.role, org.kind, org.parent?.kind ?? null)) return [];
+    const role = ROLE_NAMES[m.role];
+    const where = ROLE_PLACES[m.role]!.where;
+    return [
+      {
+        path: `memberships.${index}.role`,
+        code: 'role_misplaced',
+        message: {
+          'zh-CN': `“${role['zh-CN']}”不能设在该组织（只能设在${where['zh-CN']}）。`,
+          en: `“${role.en}” cannot sit at this organization (only at ${where.en}).`,
+        },
+      },
+    ];
+  });
+  if (fields.length > 0) throw new AppError('VALIDATION_FAILED', { fields });
+}
+
 export async function addUser({
   db,
   caller,
@@ -115,6 +141,7 @@ export async function addUser({
     caller,
     input.memberships.map((m) => m.organizationId),
   );
+  await assertRolesFit(db, input.memberships);
   if (await db.user.findUnique({ where: { username: input.username.toLowerCase() }, select: { id: true } })) {
     throw new AppError('VALIDATION_FAILED', {
       fields: [{ path: 'username', code: 'duplicate', message: { 'zh-CN': '用户名已被使用。', en: 'The username is taken.' } }],
@@ -190,6 +217,7 @@ export async function addMembership({
 }: CallerRequest<{ organizationId: string; role: RoleName }> & { userId: string }) {
   await findUserInScope({ db, caller, userId });
   await assertOrganizationsInScope(db, caller, [input.organizationId]);
+  await assertRolesFit(db, [input]);
   await db.$transaction(async (tx) => {
     const m = await tx.membership.upsert({
       where: { userId_organizationId_role: { userId, organizationId: input.organizationId, role: input.role } },

@@ -10,7 +10,9 @@ import { ToneTag } from '../components/ToneTag';
 import { useAsyncData } from '../hooks/useAsyncData';
 import { currentLanguage } from '../i18n';
 import { canAccess, useMe } from '../session/context';
+import { ApiError } from '../api/client';
 import { confirmProfile, fetchProfile, fetchProfileHistory, type CommunityProfile } from './api';
+import { ProfileEditForm } from './ProfileEditForm';
 
 /**
  * A community's profile of a year (the dashboard's click-through): its figures, committee members with their
@@ -29,7 +31,18 @@ export function CommunityProfilePage() {
   const history = useAsyncData((signal) => fetchProfileHistory(communityOrgId, year, signal), `${communityOrgId}-${year}-h`);
   const [confirming, setConfirming] = useState(false);
   const [confirmError, setConfirmError] = useState<unknown>();
+  const [editing, setEditing] = useState(false);
   const p = profile.data;
+  // The community's own residents' committee keeps its profile (api/authz/community-profile-scope.ts mayKeep).
+  const mayKeep = me.membership?.role === 'RESIDENTS_COMMITTEE_OFFICIAL' && me.membership.organizationId === communityOrgId;
+  const missing = profile.error instanceof ApiError && profile.error.status === 404;
+
+  const saved = (next: CommunityProfile) => {
+    profile.setData(next);
+    setEditing(false);
+    history.reload();
+    void message.success(t('dashboard.profileForm.saved'));
+  };
 
   const confirm = async (current: CommunityProfile) => {
     setConfirming(true);
@@ -55,9 +68,34 @@ export function CommunityProfilePage() {
         </Typography.Title>
         <Link to={`/dashboard?year=${year}`}>{t('dashboard.profile.back')}</Link>
       </div>
-      {profile.error !== undefined && <ErrorAlert error={profile.error} title={t('dashboard.profile.loadFailed')} />}
+      {profile.error !== undefined && !(missing && mayKeep) && (
+        <ErrorAlert error={profile.error} title={t('dashboard.profile.loadFailed')} />
+      )}
       {confirmError !== undefined && <ErrorAlert error={confirmError} title={t('dashboard.profile.confirmFailed')} />}
-      <Card loading={profile.loading && !p} style={{ marginBottom: 16 }}>
+      {missing && mayKeep && !editing && (
+        <Card style={{ marginBottom: 16 }}>
+          <Typography.Paragraph>{t('dashboard.profileForm.noProfile')}</Typography.Paragraph>
+          <Button type="primary" onClick={() => setEditing(true)}>
+            {t('dashboard.profileForm.create')}
+          </Button>
+        </Card>
+      )}
+      {editing && (
+        <ProfileEditForm
+          key={`${p?.version ?? 0}`}
+          communityOrgId={communityOrgId}
+          year={year}
+          profile={p ?? null}
+          onSaved={saved}
+          onCancel={() => setEditing(false)}
+          onReload={() => {
+            setEditing(false);
+            profile.reload();
+            history.reload();
+          }}
+        />
+      )}
+      <Card loading={profile.loading && !p} style={{ marginBottom: 16 }} hidden={editing || (missing && !p)}>
         {p && (
           <>
             <div style={{ marginBottom: 12 }}>
@@ -69,6 +107,11 @@ export function CommunityProfilePage() {
               {p.status === 'DRAFT' && canAccess(me, 'community-profiles.confirm') && (
                 <Button type="primary" loading={confirming} onClick={() => void confirm(p)} style={{ marginLeft: 8 }}>
                   {t('dashboard.profile.confirm')}
+                </Button>
+              )}
+              {mayKeep && (
+                <Button onClick={() => setEditing(true)} style={{ marginLeft: 8 }}>
+                  {t('dashboard.profileForm.edit')}
                 </Button>
               )}
             </div>
@@ -94,7 +137,7 @@ export function CommunityProfilePage() {
           </>
         )}
       </Card>
-      {p && (
+      {p && !editing && (
         <>
           <Card title={<h3 className="card-heading">{t('dashboard.profile.results')}</h3>} style={{ marginBottom: 16 }}>
             <ul className="plain-list">

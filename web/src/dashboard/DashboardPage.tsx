@@ -13,6 +13,7 @@ import { YearField, yearFromParams } from './YearField';
 import './dashboard.css';
 import { fetchIndicators, indicatorsExportUrl, indicatorsReportUrl, type CommunityIndicators } from './api';
 import { EChart, type ChartOption } from './EChart';
+import { CentresCard } from './CentresCard';
 
 type Indicator = CommunityIndicators['indicators'][number];
 
@@ -263,6 +264,8 @@ export function DashboardPage() {
           />
         )}
       </Card>
+
+      <CentresCard data={data} loading={loading} year={year} />
 
       <Row gutter={[16, 16]} style={{ marginBottom: 16 }}>
         <Col xs={24} lg={12}>

@@ -81,6 +81,11 @@ export function ProfilesPage() {
           <Button icon={<DownloadOutlined />} href={profilesExportUrl(year)} download>
             {t('dashboard.profiles.export')}
           </Button>
+          {me.membership && canAccess(me, 'community-profiles.keep') && (
+            <Link to={`/community-profiles/${me.membership.organizationId}/${year}`}>
+              {t('dashboard.profileForm.mine', { year })}
+            </Link>
+          )}
         </Space>
       </div>
       <Form layout="vertical" className="filter-bar" role="search" aria-label={t('dashboard.filter')}>

@@ -8,6 +8,7 @@ import {
   profileHistoryView,
   type importProfilesBody,
 } from '../../../api/schemas/community-profiles';
+import type { communityProfileInput } from '../../../domain/forms/community-profile';
 
 /**
  * The community profiles and the targets dashboard as the web app calls them (api/routes/community-profiles): every
@@ -63,4 +64,17 @@ export async function confirmProfile(communityOrgId: string, year: number, versi
 
 export async function importProfiles(body: z.infer<typeof importProfilesBody>) {
   return parseResponse(importProfilesResult, await apiRequest('/api/v1/community-profiles/import', { method: 'POST', body }));
+}
+
+/** The residents' committee saves its community's profile of a year, with the version it edited (0: a new one). */
+export async function saveProfile(
+  communityOrgId: string,
+  year: number,
+  body: z.infer<typeof communityProfileInput>,
+  expectedVersion: number,
+) {
+  return parseResponse(
+    communityProfileView,
+    await apiRequest(profilePath(communityOrgId, year), { method: 'PUT', body: { ...body, expectedVersion } }),
+  );
 }
