@@ -32,6 +32,7 @@ import taskCountRoutes from './routes/task-counts';
 import userRoutes from './routes/users';
 import villageConversionRoutes from './routes/village-conversion';
 import villageConversionProcedureRoutes from './routes/village-conversion/procedure';
+import publicServiceRoutes from './routes/public';
 
 export type AppOptions = Platform;
 
@@ -66,6 +67,7 @@ async function app(fastify: FastifyInstance, options: AppOptions): Promise<void>
   await api.register(calendarRoutes);
   await api.register(villageConversionRoutes);
   await api.register(villageConversionProcedureRoutes);
+  await api.register(publicServiceRoutes);
   await api.register(ownersMeetingRoutes);
   await api.register(serviceAdmissionRoutes);
   await api.register(electionRoutes);

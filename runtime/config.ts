@@ -112,6 +112,10 @@ export const settings = {
   publicRateLimitMax(): number {
     return Number(process.env.PUBLIC_RATE_LIMIT_MAX ?? 60);
   },
+  /** PUBLIC_QUERY_RATE_LIMIT_MAX: requests per minute per client on 我要查 and its rating (query codes; default 10). */
+  publicQueryRateLimitMax(): number {
+    return Number(process.env.PUBLIC_QUERY_RATE_LIMIT_MAX ?? 10);
+  },
   /** Whether PUBLIC_URL is an https origin (then HSTS is sent). */
   publicUrlIsHttps(): boolean {
     return process.env.PUBLIC_URL?.startsWith('https://') ?? false;

@@ -91,6 +91,10 @@ export const PERMISSIONS = {
   'community-profiles.confirm': ['TOWNSHIP_OFFICIAL'],
   /** The dashboard of the source policy's targets: township, county (and city, province) offices. */
   'community-indicators.read': ['TOWNSHIP_OFFICIAL', 'COUNTY_APPROVER', 'COUNTY_CIVIL_AFFAIRS_REVIEWER', 'SYSTEM_ADMIN'],
+  /** 我要查 / 好差评 signed in: anybody follows and rates the resident-facing cases they opened themself (and no other). */
+  'cases.own-status': 'any',
+  /** The county view of 好差评 (issue 21): ratings and rectifications of the organizations one supervises. */
+  'service-ratings.read': ['TOWNSHIP_OFFICIAL', 'COUNTY_APPROVER', 'COUNTY_CIVIL_AFFAIRS_REVIEWER', 'SYSTEM_ADMIN'],
 } as const satisfies Record<string, readonly RoleName[] | 'any'>;
 
 export type Permission = keyof typeof PERMISSIONS;
