@@ -37,6 +37,9 @@ import { MeetingPage } from './procedures/owners-meeting/MeetingPage';
 import { OwnersMeetingsPage } from './procedures/owners-meeting/OwnersMeetingsPage';
 import { RegisterMeetingPage } from './procedures/owners-meeting/RegisterMeetingPage';
 import { VoteCheckPage } from './procedures/owners-meeting/VoteCheckPage';
+import { EligibilityCheckPage } from './public/EligibilityCheckPage';
+import { RatingsPage } from './public/RatingsPage';
+import { TrackPage } from './public/TrackPage';
 import { appTheme } from './theme';
 import { CHANGE_PASSWORD_PATH, RequireAuth } from './session/RequireAuth';
 import { RequirePermission } from './session/RequirePermission';
@@ -63,6 +66,8 @@ export function App() {
                 <Route path="/elections/:electionId/notice" element={<PublicNoticePage />} />
                 <Route path="/public/service-items" element={<PublicListPage />} />
                 <Route path="/check/owners-meeting" element={<VoteCheckPage />} />
+                <Route path="/track" element={<TrackPage />} />
+                <Route path="/check/eligibility" element={<EligibilityCheckPage />} />
                 <Route element={<RequireAuth />}>
                   <Route path="/" element={<WorkspacePage />} />
                   <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordPage />} />
@@ -119,6 +124,9 @@ export function App() {
                   </Route>
                   <Route element={<RequirePermission permission="service-items.report" />}>
                     <Route path="/service-items/report" element={<ReportPage />} />
+                  </Route>
+                  <Route element={<RequirePermission permission="service-ratings.read" />}>
+                    <Route path="/service-ratings" element={<RatingsPage />} />
                   </Route>
                   <Route element={<RequirePermission permission="organizations.manage" />}>
                     <Route path="/admin/organizations" element={<OrganizationsPage />} />

@@ -10,6 +10,7 @@ import type { ReturnState } from '../session/RequireAuth';
 import { submitSpinner } from '../forms/submit-spinner';
 import { useServerForm } from '../forms/useServerForm';
 import { SubmitFieldset } from '../forms/SubmitFieldset';
+import { PublicServicesLinks } from '../public/PublicServicesLinks';
 
 const schema = loginBody;
 
@@ -36,7 +37,7 @@ export function LoginPage() {
   });
 
   return (
-    <Flex justify="center" style={{ paddingTop: 24 }}>
+    <Flex vertical align="center" gap={16} style={{ paddingTop: 24 }}>
       <Card style={{ width: '100%', maxWidth: 400 }}>
         <section aria-labelledby={headingId}>
           <Typography.Title level={2} id={headingId} style={{ marginTop: 0 }}>
@@ -64,6 +65,7 @@ export function LoginPage() {
           </Form>
         </section>
       </Card>
+      <PublicServicesLinks />
     </Flex>
   );
 }
