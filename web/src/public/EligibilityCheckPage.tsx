@@ -9,6 +9,7 @@ import { currentLanguage } from '../i18n';
 import { DateField } from '../procedures/DateField';
 import { PublicCheckPage, usePublicCheck } from '../procedures/PublicCheckPage';
 import { checkEligibility, type EligibilityCheck } from './api';
+import type texts from '../i18n/procedures/publicService.zh-CN.json';
 
 type Values = z.input<typeof eligibilityCheckInput>;
 
@@ -35,7 +36,7 @@ export function EligibilityCheckPage() {
     checkEligibility,
   );
   const { control } = form;
-  const f = (key: string) => t(`publicService.eligibility.${key}` as 'publicService.eligibility.title');
+  const f = (key: keyof (typeof texts)['eligibility']) => t(`publicService.eligibility.${key}`);
   return (
     <PublicCheckPage
       texts="publicService.eligibility"
