@@ -33,9 +33,3 @@ CREATE UNIQUE INDEX "service_rating_rectification_case_id_key" ON "service_ratin
 -- CreateIndex
 CREATE INDEX "service_rating_responsible_org_path_idx" ON "service_rating"("responsible_org_path");
 
--- Hand-written: the rows belong to cases (no Prisma relation, so that the Case model stays as it is).
-ALTER TABLE "case_query_code" ADD CONSTRAINT "case_query_code_case_id_fkey" FOREIGN KEY ("case_id") REFERENCES "case"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-ALTER TABLE "service_rating" ADD CONSTRAINT "service_rating_case_id_fkey" FOREIGN KEY ("case_id") REFERENCES "case"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
-ALTER TABLE "service_rating" ADD CONSTRAINT "service_rating_rectification_case_id_fkey" FOREIGN KEY ("rectification_case_id") REFERENCES "case"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
-ALTER TABLE "service_rating" ADD CONSTRAINT "service_rating_responsible_org_id_fkey" FOREIGN KEY ("responsible_org_id") REFERENCES "organization"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
-ALTER TABLE "service_rating" ADD CONSTRAINT "service_rating_level_check" CHECK ("level" BETWEEN 1 AND 5);
