@@ -7,7 +7,6 @@ import { openCase } from '../../../runtime/open-case';
 import { AppError } from '../../../domain/errors';
 import { RECTIFICATION } from '../../../domain/procedures';
 import { RATEABLE_STATUSES, isPoorRating, type RatingLevel } from '../../../domain/public-service';
-import type { RoleName } from '../../../domain/roles';
 import type { RectificationInput } from '../../../workflows/rectification/messages';
 import { startWorkflow } from '../temporal/workflow-door';
 import { findTrackedCase, trackCase, type CaseAccess } from './track';
@@ -84,7 +83,7 @@ export async function rateCase(options: RateCaseOptions) {
         caseId: randomUUID(),
         data: { ratedCaseId: rated.id, ratedCaseNumber: rated.number, level },
         workflowArgs: (caseId): [RectificationInput] => [
-          { caseId, ratedCaseId: rated.id, organizationId: decider.candidateOrgId, role: decider.candidateRole as RoleName },
+          { caseId, ratedCaseId: rated.id, organizationId: decider.candidateOrgId, role: decider.candidateRole },
         ],
         requestId: options.requestId,
         audit: { reason: `${RECTIFICATION.name['zh-CN']}：${rated.number}`, data: { ratedCaseId: rated.id } },
