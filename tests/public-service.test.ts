@@ -232,6 +232,19 @@ describe('我要查 and 好差评', () => {
     expect(summary.poor[0]?.rectification.state).toBe('answered');
   });
 
+  it('documents the public side in the OpenAPI description', async () => {
+    const doc = (await h.api.inject({ url: '/api/openapi.json' })).json<{ paths: Record<string, unknown> }>();
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/public/case-status',
+        '/api/v1/public/case-rating',
+        '/api/v1/me/cases/{number}/status',
+        '/api/v1/me/cases/{number}/rating',
+        '/api/v1/service-ratings',
+      ]),
+    );
+  });
+
   it('rate-limits 我要查 per client address (429 RATE_LIMITED after 10 a minute)', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++)
