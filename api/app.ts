@@ -35,6 +35,7 @@ import userRoutes from './routes/users';
 import villageConversionRoutes from './routes/village-conversion';
 import villageConversionProcedureRoutes from './routes/village-conversion/procedure';
 import verifyRoutes from './routes/verify';
+import publicServiceRoutes from './routes/public';
 
 export type AppOptions = Platform;
 
@@ -71,6 +72,7 @@ async function app(fastify: FastifyInstance, options: AppOptions): Promise<void>
   await api.register(calendarRoutes);
   await api.register(villageConversionRoutes);
   await api.register(villageConversionProcedureRoutes);
+  await api.register(publicServiceRoutes);
   await api.register(ownersMeetingRoutes);
   await api.register(serviceAdmissionRoutes);
   await api.register(electionRoutes);

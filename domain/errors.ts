@@ -68,6 +68,20 @@ const catalogue = {
     en: 'Too many failed sign-ins; try again in 15 minutes.',
   },
   RATE_LIMITED: { status: 429, 'zh-CN': '请求过于频繁，请稍后再试。', en: 'Too many requests; try again later.' },
+  /** 我要查: an unknown case number and a wrong query code get this same answer (no enumeration). */
+  QUERY_NOT_MATCHED: {
+    status: 404,
+    'zh-CN': '办件编号或查询码不正确，请核对后重试。',
+    en: 'The case number or the query code is not right; check them and try again.',
+  },
+  /** 好差评: one rating per case. */
+  ALREADY_RATED: {
+    status: 409,
+    'zh-CN': '该办件已经评价过，每件只能评价一次。',
+    en: 'This case has already been rated; each case is rated once.',
+  },
+  /** 好差评: a case is rated after its outcome. */
+  NOT_YET_RATEABLE: { status: 409, 'zh-CN': '办结后才能评价。', en: 'A case can be rated once it has an outcome.' },
   INTERNAL_ERROR: {
     status: 500,
     'zh-CN': '服务器内部错误，请联系管理员并提供请求编号。',

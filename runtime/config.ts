@@ -116,6 +116,10 @@ export const settings = {
   publicUrl(): string {
     return (process.env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, '');
   },
+  /** PUBLIC_QUERY_RATE_LIMIT_MAX: requests per minute per client on 我要查 and its rating (query codes; default 10). */
+  publicQueryRateLimitMax(): number {
+    return Number(process.env.PUBLIC_QUERY_RATE_LIMIT_MAX ?? 10);
+  },
   /** Whether PUBLIC_URL is an https origin (then HSTS is sent). */
   publicUrlIsHttps(): boolean {
     return process.env.PUBLIC_URL?.startsWith('https://') ?? false;

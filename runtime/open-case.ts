@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from './db';
+import type { Db, DbTx } from './db';
 import { appendAudit } from './audit';
 import { nextCaseNumber } from './case-numbers';
 import { recordPendingStart, type WorkflowStart } from './pending-starts';
@@ -27,6 +27,8 @@ export interface OpenCaseOptions {
   idempotency?: { key: string; fingerprint: string };
   /** Why the case was opened and what else the opening audit row records (e.g. the case that opened it). */
   audit?: { reason?: string; data?: Record<string, unknown> };
+  /** More writes that commit with the case (e.g. its 我要查 query code, the rating that opens a rectification). */
+  alsoInTransaction?: (tx: DbTx, caseId: string) => Promise<void>;
 }
 
 /** The workflow id of a case: the procedure and the case id, for every case whoever opens it. */
@@ -69,6 +71,7 @@ export async function openCase(options: OpenCaseOptions) {
       },
     });
     await recordPendingStart(tx, start);
+    await options.alsoInTransaction?.(tx, caseId);
     await appendAudit(tx, {
       action: 'case.opened',
       targetType: 'case',

@@ -94,6 +94,19 @@ describe('authorization matrix', () => {
     expect(missing).toEqual([]);
   });
 
+  it('keeps 我要查 and its rating public (rate-limited, by query code) and the own-case and county views behind permissions', () => {
+    const access = (method: string, url: string) => h.api.routeCatalog.find((r) => r.method === method && r.url === url);
+    expect(access('POST', '/api/v1/public/case-status')).toMatchObject({ public: true });
+    expect(access('POST', '/api/v1/public/case-rating')).toMatchObject({ public: true });
+    expect(access('GET', '/api/v1/me/cases/:number/status')).toMatchObject({ public: false, permission: 'cases.own-status' });
+    expect(access('POST', '/api/v1/me/cases/:number/rating')).toMatchObject({ public: false, permission: 'cases.own-status' });
+    expect(access('GET', '/api/v1/service-ratings')).toMatchObject({ public: false, permission: 'service-ratings.read' });
+    // The protected ones are in the matrix below, like every route.
+    expect(routes.map((r) => `${r.method} ${r.url}`)).toEqual(
+      expect.arrayContaining(['GET /api/v1/service-ratings', 'GET /api/v1/me/cases/:number/status']),
+    );
+  });
+
   it('keeps administration to the system administrator (independent of the permissions table)', async () => {
     const adminOnly = routes.filter(
       (r) =>

@@ -8,3 +8,4 @@ export { villageConversionProcedure } from './village-conversion/workflow';
 export { electionProcedure } from './election/workflow';
 export { migrantEligibilityProcedure } from './election/migrant-eligibility';
 export { electionObjectionProcedure } from './election/objection';
+export { rectificationProcedure } from './rectification/workflow';

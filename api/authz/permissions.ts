@@ -111,6 +111,16 @@ export const PERMISSIONS = {
    * the county's bureau (its county's); api/authz/service-centre-scope.ts decides the organization.
    */
   'service-centres.keep': ['TOWNSHIP_OFFICIAL', 'COUNTY_CIVIL_AFFAIRS_REVIEWER'],
+  /** 我要查 / 好差评 signed in: anybody follows and rates the resident-facing cases they opened themself (and no other). */
+  'cases.own-status': 'any',
+  /** The county view of 好差评 (issue 21): ratings and rectifications of the organizations one supervises. */
+  'service-ratings.read': [
+    'TOWNSHIP_OFFICIAL',
+    'COUNTY_APPROVER',
+    'COUNTY_CIVIL_AFFAIRS_REVIEWER',
+    'CITY_CIVIL_AFFAIRS_REVIEWER',
+    'SYSTEM_ADMIN',
+  ],
 } as const satisfies Record<string, readonly RoleName[] | 'any'>;
 
 export type Permission = keyof typeof PERMISSIONS;

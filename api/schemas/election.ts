@@ -129,6 +129,9 @@ export const applicationView = z
   })
   .meta({ id: 'MigrantApplication' });
 
+/** The application's answer: its status and its 我要查 query code (in this answer only). */
+export const applicationSubmitted = applicationView.extend({ queryCode: z.string() }).meta({ id: 'MigrantApplicationSubmitted' });
+
 export const applicationListItem = applicationView.pick({
   number: true,
   electionId: true,

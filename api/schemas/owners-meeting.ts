@@ -68,6 +68,11 @@ export const ownersMeetingView = z
   })
   .meta({ id: 'OwnersMeeting' });
 
+/** The registration's answer: the meeting and its 我要查 query code (in this answer only; null on a repeat). */
+export const ownersMeetingRegistered = ownersMeetingView
+  .extend({ queryCode: z.string().nullable() })
+  .meta({ id: 'OwnersMeetingRegistered' });
+
 /** A registration refused because its notice was late (OM-NOTICE / OM-INFORM), from the audit trail. */
 export const refusedNoticeView = z.object({
   at: z.string(),

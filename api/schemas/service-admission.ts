@@ -127,7 +127,13 @@ export const admittedList = z
   .object({ city: z.object({ id: z.string().uuid(), name: z.string() }), items: z.array(admittedItem) })
   .meta({ id: 'AdmittedServiceItems' });
 
-export const reportStarted = caseSummary.extend({ answerDueAt: z.string().nullable() }).meta({ id: 'ServiceItemReportStarted' });
+export const reportStarted = caseSummary
+  .extend({
+    answerDueAt: z.string().nullable(),
+    /** 我要查: the report's query code, in the answer that opened it only (null on a repeat). */
+    queryCode: z.string().nullable(),
+  })
+  .meta({ id: 'ServiceItemReportStarted' });
 
 export const publishedReport = z.object({
   number: z.string(),

@@ -4,6 +4,7 @@ import { ELECTION_FORMS } from './election';
 import { OWNERS_MEETING_FORMS } from './owners-meeting';
 import { VILLAGE_CONVERSION_FORMS } from './village-conversion';
 import { SERVICE_ADMISSION_FORMS } from './service-admission';
+import { RECTIFICATION_FORMS } from './rectification';
 
 /**
  * Every task form by id. The workflow's Update validator, the API and the web form all validate with these
@@ -15,6 +16,7 @@ export const FORMS = {
   ...OWNERS_MEETING_FORMS,
   ...VILLAGE_CONVERSION_FORMS,
   ...SERVICE_ADMISSION_FORMS,
+  ...RECTIFICATION_FORMS,
 } as const satisfies Record<string, z.ZodType>;
 
 export type FormId = keyof typeof FORMS;

@@ -23,6 +23,8 @@ function loadProcedureForms(family: string): FormsOf {
       return (require('./village-conversion') as { VILLAGE_CONVERSION_FORMS: FormsOf }).VILLAGE_CONVERSION_FORMS;
     case 'sa':
       return (require('./service-admission') as { SERVICE_ADMISSION_FORMS: FormsOf }).SERVICE_ADMISSION_FORMS;
+    case 'rectification':
+      return (require('./rectification') as { RECTIFICATION_FORMS: FormsOf }).RECTIFICATION_FORMS;
     default:
       return {};
   }

@@ -5,6 +5,7 @@ import { OWNERS_MEETING } from './owners-meeting';
 import { SERVICE_ADMISSION, SERVICE_ADMISSION_REPORT } from './service-admission';
 import { SMOKE } from './smoke';
 import { VILLAGE_CONVERSION } from './village-conversion';
+import { RECTIFICATION } from './rectification';
 import type { Procedure } from './procedure';
 
 export type { PolicyRuleSet, Procedure, ProcedureStep, ReturnRule, TaskDeclaration } from './procedure';
@@ -14,6 +15,7 @@ export { OWNERS_MEETING } from './owners-meeting';
 export { SERVICE_ADMISSION, SERVICE_ADMISSION_APPLICANT_ROLES, SERVICE_ADMISSION_REPORT } from './service-admission';
 export { SMOKE } from './smoke';
 export { VILLAGE_CONVERSION } from './village-conversion';
+export { RECTIFICATION } from './rectification';
 
 /** The procedures this product runs, by id (the `procedure` stored on each case): one module each, beside this file. */
 export const PROCEDURES = {
@@ -25,6 +27,7 @@ export const PROCEDURES = {
   'service-admission': SERVICE_ADMISSION,
   'service-admission-report': SERVICE_ADMISSION_REPORT,
   'village-conversion': VILLAGE_CONVERSION,
+  rectification: RECTIFICATION,
 } as const satisfies Record<string, Procedure>;
 
 export type ProcedureId = keyof typeof PROCEDURES;

@@ -29,6 +29,9 @@ const CommunityProfilePage = lazyNamed(() => import('./dashboard/CommunityProfil
 const ProfilesPage = lazyNamed(() => import('./dashboard/ProfilesPage'), 'ProfilesPage');
 const VerifyPage = lazyNamed(() => import('./pages/verify/VerifyPage'), 'VerifyPage');
 const ServiceCentrePage = lazyNamed(() => import('./dashboard/ServiceCentrePage'), 'ServiceCentrePage');
+const TrackPage = lazyNamed(() => import('./public/TrackPage'), 'TrackPage');
+const EligibilityCheckPage = lazyNamed(() => import('./public/EligibilityCheckPage'), 'EligibilityCheckPage');
+const RatingsPage = lazyNamed(() => import('./public/RatingsPage'), 'RatingsPage');
 const ConditionsCheckPage = lazyNamed(() => import('./procedures/village-conversion/ConditionsCheckPage'), 'ConditionsCheckPage');
 const ApplicationPage = lazyNamed(() => import('./procedures/election/ApplicationPage'), 'ApplicationPage');
 const ElectionPage = lazyNamed(() => import('./procedures/election/ElectionPage'), 'ElectionPage');
@@ -70,6 +73,8 @@ export function App() {
                 <Route path="/public/service-items" element={<PublicListPage />} />
                 <Route path="/check/owners-meeting" element={<VoteCheckPage />} />
                 <Route path="/verify/:code" element={<VerifyPage />} />
+                <Route path="/track" element={<TrackPage />} />
+                <Route path="/check/eligibility" element={<EligibilityCheckPage />} />
                 <Route element={<RequireAuth />}>
                   <Route path="/" element={<WorkspacePage />} />
                   <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordPage />} />
@@ -129,6 +134,9 @@ export function App() {
                   </Route>
                   <Route element={<RequirePermission permission="service-items.report" />}>
                     <Route path="/service-items/report" element={<ReportPage />} />
+                  </Route>
+                  <Route element={<RequirePermission permission="service-ratings.read" />}>
+                    <Route path="/service-ratings" element={<RatingsPage />} />
                   </Route>
                   <Route element={<RequirePermission permission="organizations.manage" />}>
                     <Route path="/admin/organizations" element={<OrganizationsPage />} />

@@ -10,6 +10,8 @@ import { settings } from '../../../runtime/config';
  * at the reverse proxy too.
  */
 export const PUBLIC_CHECK_RATE_LIMIT = { max: settings.publicRateLimitMax(), timeWindow: '1 minute' };
+/** 我要查 and its rating take a query code: a tighter limit per client against guessing codes. */
+export const PUBLIC_QUERY_RATE_LIMIT = { max: settings.publicQueryRateLimitMax(), timeWindow: '1 minute' };
 
 export default fp(
   async function rateLimits(fastify: FastifyInstance) {

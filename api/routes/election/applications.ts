@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { migrantApplicationBody, migrantEvidenceBody } from '../../../domain/forms/election';
 import { callerOf } from '../../plugins/app/auth';
-import { applicationListItem, applicationView } from '../../schemas/election';
+import { applicationListItem, applicationSubmitted, applicationView } from '../../schemas/election';
 import { errorResponses } from '../../schemas/errors';
 import { applicationStatus, listApplications, submitApplication, supplyEvidence } from '../../services/election/applications';
 
@@ -41,7 +41,7 @@ const electionApplicationRoutes: FastifyPluginAsyncZod = async (fastify) => {
             },
           ],
         }),
-        response: { 201: applicationView, ...errorResponses },
+        response: { 201: applicationSubmitted, ...errorResponses },
       },
     },
     async (request, reply) => {

@@ -8,6 +8,7 @@ import { errorResponses } from '../../schemas/errors';
 import {
   ownersMeetingList,
   ownersMeetingListQuery,
+  ownersMeetingRegistered,
   ownersMeetingView,
   VOTE_CHECK_EXAMPLE,
   voteCheckResponse,
@@ -66,19 +67,19 @@ const ownersMeetingRoutes: FastifyPluginAsyncZod = async (fastify) => {
             },
           ],
         }),
-        response: { 201: ownersMeetingView, ...errorResponses },
+        response: { 201: ownersMeetingRegistered, ...errorResponses },
       },
     },
     async (request, reply) => {
       const caller = callerOf(request);
-      const row = await registerOwnersMeeting({
+      const { queryCode, ...row } = await registerOwnersMeeting({
         ...fastify.platform,
         caller,
         body: request.body,
         requestId: request.id,
         idempotency: idempotencyOf(request),
       });
-      return reply.status(201).send(await findOwnersMeeting({ db, caller, caseId: row.id }));
+      return reply.status(201).send({ ...(await findOwnersMeeting({ db, caller, caseId: row.id })), queryCode });
     },
   );
 

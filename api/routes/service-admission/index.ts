@@ -264,14 +264,14 @@ const serviceAdmissionRoutes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request, reply) => {
-      const { row, answerDueAt } = await startServiceItemReport({
+      const { row, answerDueAt, queryCode } = await startServiceItemReport({
         ...fastify.platform,
         caller: callerOf(request),
         report: request.body,
         requestId: request.id,
         idempotency: idempotencyOf(request),
       });
-      return reply.status(201).send({ ...toCaseSummary(row), answerDueAt });
+      return reply.status(201).send({ ...toCaseSummary(row), answerDueAt, queryCode });
     },
   );
 

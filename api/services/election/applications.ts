@@ -4,6 +4,7 @@ import type { Db } from '../../../runtime/db';
 import { appendAudit } from '../../../runtime/audit';
 import { failPendingStart, isRefusedStart, recordPendingStart, type WorkflowStart } from '../../../runtime/pending-starts';
 import { nextCaseNumber } from '../../../runtime/case-numbers';
+import { newQueryCode, storeQueryCode } from '../../../runtime/query-codes';
 import { AppError } from '../../../domain/errors';
 import { contentMatchesType, MAX_DOCUMENT_BYTES } from '../../../domain/documents';
 import type { MigrantApplicationBody, MigrantEvidenceBody } from '../../../domain/forms/election';
@@ -60,7 +61,7 @@ async function storeEvidence(db: Db, caller: Caller, caseId: string, documents: 
  */
 export async function submitApplication(options: SubmitApplicationOptions) {
   const { db, temporal, caller } = options;
-  const { id, number, start } = await recordApplication(options);
+  const { id, number, start, queryCode } = await recordApplication(options);
   try {
     await startWorkflow({ db, temporal, start });
   } catch (error) {
@@ -82,7 +83,8 @@ export async function submitApplication(options: SubmitApplicationOptions) {
       `application ${number} recorded; its review starts from the outbox (${error instanceof Error ? error.message : String(error)})`,
     );
   }
-  return applicationStatus({ db, caller, number });
+  // 我要查: the query code is in this answer only (PostgreSQL keeps its hash).
+  return { ...(await applicationStatus({ db, caller, number })), queryCode };
 }
 
 type SubmitApplicationOptions = Platform & {
@@ -155,6 +157,7 @@ export async function recordApplication(options: SubmitApplicationOptions) {
   checkEvidence(body.documents);
 
   const id = randomUUID();
+  const queryCode = newQueryCode();
   let start: WorkflowStart | undefined;
   const number = await db.$transaction(async (tx) => {
     const [row] = await tx.$queryRaw<{ status: string; closed: boolean }[]>`
@@ -191,6 +194,7 @@ export async function recordApplication(options: SubmitApplicationOptions) {
         ...residenceFacts(body),
       },
     });
+    await storeQueryCode(tx, id, queryCode);
     await appendAudit(tx, {
       action: 'case.opened',
       targetType: 'case',
@@ -226,7 +230,7 @@ export async function recordApplication(options: SubmitApplicationOptions) {
     return caseNumber;
   });
   await storeEvidence(db, caller, id, body.documents, options.requestId);
-  return { id, number, start: start! };
+  return { id, number, start: start!, queryCode };
 }
 
 const registrationOver = (status: string) =>

@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
-import type { Db } from '../../../runtime/db';
+import type { Db, DbTx } from '../../../runtime/db';
+import { queryCodeForNewCase } from '../public/query-code';
 import { appendAudit } from '../../../runtime/audit';
 import { chinaDateOf, endOfDayInChina, type IsoDate } from '../../../domain/clock';
 import { AppError, type FieldError } from '../../../domain/errors';
@@ -54,10 +55,20 @@ function dateProblem(path: string, zh: string, en: string): AppError {
  * residents' committee at once and asks for its opinion by the deadline.
  */
 export async function registerOwnersMeeting(options: RegisterOwnersMeetingOptions) {
-  return idempotentStart({ ...options, procedure: 'owners-meeting', start: () => openOwnersMeeting(options) });
+  // 我要查: the committee gets the meeting's query code in this answer only (PostgreSQL keeps its hash).
+  const code = queryCodeForNewCase();
+  const row = await idempotentStart({
+    ...options,
+    procedure: 'owners-meeting',
+    start: () => openOwnersMeeting(options, code.alsoInTransaction),
+  });
+  return { ...row, queryCode: await code.shown(options.db, row.id) };
 }
 
-async function openOwnersMeeting(options: RegisterOwnersMeetingOptions) {
+async function openOwnersMeeting(
+  options: RegisterOwnersMeetingOptions,
+  alsoInTransaction: (tx: DbTx, caseId: string) => Promise<void>,
+) {
   const { db, caller, body } = options;
   const params = options.parameters ?? OM_PARAMETERS;
   const membership = currentMembership(caller);
@@ -142,6 +153,7 @@ async function openOwnersMeeting(options: RegisterOwnersMeetingOptions) {
     requestId: options.requestId,
     idempotency: options.idempotency,
     procedure: 'owners-meeting',
+    alsoInTransaction,
     organizationId: committee.id,
     title: `${committee.name} ${MEETING_NAMES[meeting.meetingType]}（${meeting.meetingDate}）`,
     data: data as unknown as Record<string, unknown>,

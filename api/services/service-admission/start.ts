@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
-import type { Db } from '../../../runtime/db';
+import type { Db, DbTx } from '../../../runtime/db';
+import { queryCodeForNewCase } from '../public/query-code';
 import { chinaDateOf } from '../../../domain/clock';
 import { AppError, type FieldError, type LocalizedText } from '../../../domain/errors';
 import type { ServiceItemApplication, ServiceItemReport } from '../../../domain/forms/service-admission';
@@ -145,10 +146,21 @@ const PUSHING_KINDS = new Set(['COUNTY', 'DEPARTMENT', 'CIVIL_AFFAIRS_BUREAU', '
  */
 export async function startServiceItemReport(options: StartOptions & { report: ServiceItemReport }) {
   const answer = (row: Case) => ({ row, answerDueAt: (row.data as unknown as ServiceItemReportCaseData).answerDueAt ?? null });
-  return idempotentStart({ ...options, procedure: SERVICE_ADMISSION_REPORT, start: () => reportUnadmittedItem(options), answer });
+  // 我要查: the committee gets the report's query code in this answer only (PostgreSQL keeps its hash).
+  const code = queryCodeForNewCase();
+  const started = await idempotentStart({
+    ...options,
+    procedure: SERVICE_ADMISSION_REPORT,
+    start: () => reportUnadmittedItem(options, code.alsoInTransaction),
+    answer,
+  });
+  return { ...started, queryCode: await code.shown(options.db, started.row.id) };
 }
 
-async function reportUnadmittedItem(options: StartOptions & { report: ServiceItemReport }) {
+async function reportUnadmittedItem(
+  options: StartOptions & { report: ServiceItemReport },
+  alsoInTransaction: (tx: DbTx, caseId: string) => Promise<void>,
+) {
   const { db, caller, report } = options;
   const membership = currentMembership(caller);
   const { self, county, city } = await countyOf(db, membership.organizationId);
@@ -217,6 +229,7 @@ async function reportUnadmittedItem(options: StartOptions & { report: ServiceIte
   const created = await startCase({
     ...options,
     procedure: SERVICE_ADMISSION_REPORT,
+    alsoInTransaction,
     organizationId: self.id,
     title: `未经准入事项报告：${report.itemDescription.slice(0, 60)}`,
     data: data as unknown as Record<string, unknown>,

@@ -10,6 +10,8 @@ import ownersMeetingEn from './procedures/ownersMeeting.en.json';
 import ownersMeetingZh from './procedures/ownersMeeting.zh-CN.json';
 import serviceAdmissionEn from './procedures/serviceAdmission.en.json';
 import serviceAdmissionZh from './procedures/serviceAdmission.zh-CN.json';
+import publicServiceEn from './procedures/publicService.en.json';
+import publicServiceZh from './procedures/publicService.zh-CN.json';
 
 /** Shared strings, plus one file per procedure (keys `election.*`, `serviceAdmission.*`, `ownersMeeting.*`). */
 const zhCN = {
@@ -18,6 +20,7 @@ const zhCN = {
   serviceAdmission: serviceAdmissionZh,
   ownersMeeting: ownersMeetingZh,
   dashboard: dashboardZh,
+  publicService: publicServiceZh,
 };
 const en = {
   ...enCommon,
@@ -25,6 +28,7 @@ const en = {
   serviceAdmission: serviceAdmissionEn,
   ownersMeeting: ownersMeetingEn,
   dashboard: dashboardEn,
+  publicService: publicServiceEn,
 };
 
 export const SUPPORTED_LANGUAGES = ['zh-CN', 'en'] as const;

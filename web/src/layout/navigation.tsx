@@ -49,6 +49,13 @@ export function navigationItems(t: TFunction, me: Me | undefined): NonNullable<M
       label: <Link to="/service-items/report">{t('serviceAdmission.nav.report')}</Link>,
     });
   }
+  // 好差评 (issue 21): the county and township see the ratings of their area; a resident follows their cases on 我要查.
+  if (canAccess(me, 'service-ratings.read')) {
+    items.push({ key: '/service-ratings', label: <Link to="/service-ratings">{t('publicService.ratings.nav')}</Link> });
+  }
+  if (me.membership?.role === 'APPLICANT') {
+    items.push({ key: '/track', label: <Link to="/track">{t('publicService.track.title')}</Link> });
+  }
   // Administration: only roles that may manage them (SYSTEM_ADMIN), as the API enforces.
   if (canAccess(me, 'organizations.manage')) {
     items.push({ key: '/admin/organizations', label: <Link to="/admin/organizations">{t('nav.organizations')}</Link> });

@@ -10,6 +10,7 @@ import type { ReturnState } from '../session/RequireAuth';
 import { submitSpinner } from '../forms/submit-spinner';
 import { useServerForm } from '../forms/useServerForm';
 import { SubmitFieldset } from '../forms/SubmitFieldset';
+import { PublicServicesLinks } from '../public/PublicServicesLinks';
 
 const schema = loginBody;
 
@@ -37,7 +38,7 @@ export function LoginPage() {
   });
 
   return (
-    <Flex justify="center" style={{ paddingTop: 24 }}>
+    <Flex vertical align="center" gap={16} style={{ paddingTop: 24 }}>
       {/* A card drawn by hand: antd's Card brings its tabs, dropdown and menu onto the first page a phone loads. */}
       <section
         aria-labelledby={headingId}
@@ -72,6 +73,7 @@ export function LoginPage() {
           </SubmitFieldset>
         </Form>
       </section>
+      <PublicServicesLinks />
     </Flex>
   );
 }

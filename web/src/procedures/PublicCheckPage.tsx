@@ -37,7 +37,7 @@ export function usePublicCheck<TValues extends FieldValues, TInput extends Field
 
 interface PublicCheckPageProps {
   /** Where the page's texts are (title, description, form, submit, result, noResult). */
-  texts: 'ownersMeeting.check' | 'vc.check';
+  texts: 'ownersMeeting.check' | 'vc.check' | 'publicService.eligibility';
   onSubmit: () => Promise<void>;
   submitting: boolean;
   /** The form's inputs. */

@@ -49,6 +49,9 @@ export const TASK_FORMS: Partial<Record<string, TaskFormComponent>> = {
   'vc.county-decision': lazy(() =>
     import('./village-conversion/forms/CountyDecisionForm').then((m) => ({ default: m.CountyDecisionForm })),
   ),
+  'rectification.answer': lazy(() =>
+    import('./rectification/forms/RectificationAnswerForm').then((m) => ({ default: m.RectificationAnswerForm })),
+  ),
 };
 
 export function taskFormFor(formId: string): TaskFormComponent | undefined {

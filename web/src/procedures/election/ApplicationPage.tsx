@@ -12,6 +12,7 @@ import { fetchApplication, fetchElection, openDecisionTasks, publicNoticePath, t
 import { ApplicationDetails, PrecheckRules } from './ApplicationDetails';
 import { useMe } from '../../session/context';
 import { OpenStep } from './OpenSteps';
+import { QueryCodeNotice } from '../../public/QueryCodeNotice';
 import { SupplyEvidenceForm } from './SupplyEvidenceForm';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -101,6 +102,7 @@ export function ApplicationPage() {
     return { application, election, task: tasks?.get(application.number) };
   }, number);
   const justSubmitted = (location.state as { submitted?: boolean } | null)?.submitted === true;
+  const queryCode = (location.state as { queryCode?: unknown } | null)?.queryCode;
 
   if (!data) {
     if (error instanceof ApiError && (error.status === 404 || error.status === 400)) {
@@ -151,6 +153,7 @@ export function ApplicationPage() {
           description={t('election.application.submittedHelp')}
         />
       )}
+      {justSubmitted && typeof queryCode === 'string' && <QueryCodeNotice number={a.number} code={queryCode} />}
       {error !== undefined && <ErrorAlert error={error} title={t('election.application.loadFailed')} />}
       <div role="status" aria-live="polite" style={{ marginBottom: 16 }}>
         <StatusBanner application={a} />

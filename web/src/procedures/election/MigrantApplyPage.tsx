@@ -81,7 +81,9 @@ export function MigrantApplyPage() {
 
   const onSubmit = submitWith(async (body) => {
     const created = await submitApplication(electionId, body);
-    void navigate(`/elections/applications/${encodeURIComponent(created.number)}`, { state: { submitted: true } });
+    void navigate(`/elections/applications/${encodeURIComponent(created.number)}`, {
+      state: { submitted: true, queryCode: created.queryCode },
+    });
   });
 
   /** The birth date inside a valid ID number fills an empty birth date field. */

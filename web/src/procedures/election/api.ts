@@ -4,6 +4,7 @@ import { apiRequest, type UploadProgress } from '../../api/client';
 import { uploadOnce, postOnce } from '../../api/idempotent';
 import { parseResponse } from '../../api/parse';
 import { caseSummary } from '../../api/schemas/procedures';
+import { applicationSubmitted } from '../../../../api/schemas/election';
 import { listInbox, type InboxItem } from '../../api/tasks';
 import {
   applicationListItem,
@@ -169,8 +170,14 @@ export async function fetchApplication(number: string, signal?: AbortSignal): Pr
 }
 
 /** The migrant's own application (EL-SELF): answered with the pre-check once the committee's task exists. */
-export async function submitApplication(electionId: string, body: ApplicationBody): Promise<ApplicationView> {
-  return parseResponse(applicationView, await apiRequest(`${electionPath(electionId)}/applications`, { method: 'POST', body }));
+export async function submitApplication(
+  electionId: string,
+  body: ApplicationBody,
+): Promise<ApplicationView & { queryCode: string }> {
+  return parseResponse(
+    applicationSubmitted,
+    await apiRequest(`${electionPath(electionId)}/applications`, { method: 'POST', body }),
+  );
 }
 
 export async function supplyEvidence(number: string, body: EvidenceBody): Promise<ApplicationView> {

@@ -2,7 +2,7 @@ import { Button, Card, Descriptions, Result, Spin, Typography } from 'antd';
 import { useId, type ReactNode } from 'react';
 import { ruleLines } from '../../components/RuleResults';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { fetchCaseRecord } from '../../api/cases';
 import { ApiError } from '../../api/client';
 import { fetchOwnersMeeting } from './api';
@@ -17,6 +17,7 @@ import { MeetingRules } from './MeetingRules';
 import { OpinionStatus } from './OpinionStatus';
 import { CaseStatusTag } from '../../pages/cases/caseLabels';
 import { TaskStatusTag } from '../../pages/inbox/TaskList';
+import { QueryCodeNotice } from '../../public/QueryCodeNotice';
 import './ownersMeetings.css';
 
 const VOTE_RULES = new Set(['OM-TURNOUT', 'OM-SPECIAL', 'OM-ORDINARY', 'OM-COMMITTEE']);
@@ -40,6 +41,8 @@ export function MeetingPage() {
   const headingId = useId();
   const navigate = useNavigate();
   const { caseId = '' } = useParams();
+  // 我要查: the query code of a meeting just registered, shown this once (navigation state from the registration).
+  const queryCode = (useLocation().state as { queryCode?: unknown } | null)?.queryCode;
   const { data, error, loading } = useAsyncData(async (signal) => {
     const [meeting, record] = await Promise.all([fetchOwnersMeeting(caseId, signal), fetchCaseRecord(caseId, signal)]);
     return { meeting, record };
@@ -84,6 +87,7 @@ export function MeetingPage() {
         </div>
         <Link to="/owners-meetings">{t('ownersMeeting.backToList')}</Link>
       </div>
+      {typeof queryCode === 'string' && <QueryCodeNotice number={m.number} code={queryCode} />}
       {loading && <Spin size="small" description={t('ownersMeeting.meeting.refreshing')} />}
 
       {openTasks.length > 0 && (

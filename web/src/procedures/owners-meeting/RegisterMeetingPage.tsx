@@ -70,7 +70,7 @@ export function RegisterMeetingPage() {
 
   const onSubmit = submitWith(async (body) => {
     const meeting = await registerOwnersMeeting(body);
-    void navigate(`/owners-meetings/${meeting.caseId}`);
+    void navigate(`/owners-meetings/${meeting.caseId}`, { state: { queryCode: meeting.queryCode } });
   });
   const refused = failedRules(error).filter((r) => !r.passed);
   const suggestion = suggestedMeetingDate(error);

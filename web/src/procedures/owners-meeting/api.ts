@@ -4,6 +4,7 @@ import type { Language } from '../../i18n';
 import { ApiError, apiRequest } from '../../api/client';
 import { postOnce } from '../../api/idempotent';
 import { parseResponse } from '../../api/parse';
+import { ownersMeetingRegistered } from '../../../../api/schemas/owners-meeting';
 import {
   ownersMeetingList,
   ownersMeetingView,
@@ -32,8 +33,8 @@ export async function fetchOwnersMeeting(caseId: string, signal?: AbortSignal): 
 }
 
 /** Registers a meeting of the caller's own owners' committee; a late notice is refused with 422 RULE_FAILED. */
-export async function registerOwnersMeeting(body: RegisterOwnersMeeting): Promise<OwnersMeeting> {
-  return parseResponse(ownersMeetingView, await postOnce(BASE, body));
+export async function registerOwnersMeeting(body: RegisterOwnersMeeting): Promise<OwnersMeeting & { queryCode: string | null }> {
+  return parseResponse(ownersMeetingRegistered, await postOnce(BASE, body));
 }
 
 /** The earliest valid meeting date a late-notice refusal suggests (error.details.earliestMeetingDate). */

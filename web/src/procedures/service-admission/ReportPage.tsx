@@ -17,6 +17,7 @@ import { DOCUMENT_ACCEPT, documentMimeType, readBase64 } from '../../components/
 import { RuleRefusal } from './RuleRefusal';
 import { submitSpinner } from '../../forms/submit-spinner';
 import { useServerForm } from '../../forms/useServerForm';
+import { QueryCodeNotice } from '../../public/QueryCodeNotice';
 import { ServerForm } from '../../forms/ServerForm';
 
 const reportForm = serviceItemReport.pick({ itemDescription: true, pushedBy: true, pushedOn: true, anonymous: true });
@@ -80,6 +81,7 @@ export function ReportPage() {
                 title={t('serviceAdmission.report.evidenceFailed', { names: done.failed.join('、') })}
               />
             )}
+            {done.started.queryCode && <QueryCodeNotice number={done.started.number} code={done.started.queryCode} />}
             <Link to={`/cases/${done.started.id}`}>{t('serviceAdmission.report.openCase')}</Link>
           </>
         }
