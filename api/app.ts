@@ -29,6 +29,7 @@ import serviceAdmissionRoutes from './routes/service-admission';
 import smokeCaseRoutes from './routes/smoke-cases';
 import taskRoutes from './routes/tasks';
 import taskCountRoutes from './routes/task-counts';
+import officeRoutes from './routes/oa';
 import userRoutes from './routes/users';
 import villageConversionRoutes from './routes/village-conversion';
 import villageConversionProcedureRoutes from './routes/village-conversion/procedure';
@@ -58,6 +59,7 @@ async function app(fastify: FastifyInstance, options: AppOptions): Promise<void>
   await api.register(adminRoutes);
   await api.register(taskRoutes);
   await api.register(taskCountRoutes);
+  await api.register(officeRoutes);
   await api.register(savedFilterRoutes);
   await api.register(caseRoutes);
   await api.register(documentRoutes);
