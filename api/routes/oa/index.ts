@@ -209,7 +209,11 @@ const officeRoutes: FastifyPluginAsyncZod = async (fastify) => {
     '/api/v1/opinion-phrases',
     {
       config: act,
-      schema: { tags: ['tasks'], summary: '常用意见 / Opinion phrases', response: { 200: z.array(phraseView), ...errorResponses } },
+      schema: {
+        tags: ['tasks'],
+        summary: '常用意见 / Opinion phrases',
+        response: { 200: z.array(phraseView), ...errorResponses },
+      },
     },
     async (request) => listPhrases(db, callerOf(request)),
   );
@@ -243,7 +247,13 @@ const officeRoutes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request) =>
-      updatePhrase({ db, caller: callerOf(request), id: request.params.phraseId, text: request.body.text, requestId: request.id }),
+      updatePhrase({
+        db,
+        caller: callerOf(request),
+        id: request.params.phraseId,
+        text: request.body.text,
+        requestId: request.id,
+      }),
   );
 
   fastify.delete(

@@ -90,7 +90,8 @@ async function phraseToManage(db: Db, caller: Caller, id: string) {
     return p;
   }
   const org = await db.organization.findUnique({ where: { id: p.organizationId! }, select: { path: true } });
-  const visible = caller.membership?.organizationId === p.organizationId || (!!org && !!caller.membership && isInScope(caller, org.path));
+  const visible =
+    caller.membership?.organizationId === p.organizationId || (!!org && !!caller.membership && isInScope(caller, org.path));
   if (!visible) throw new AppError('NOT_FOUND');
   await requirePhraseAdmin(db, caller, p.organizationId!);
   return p;

@@ -17,11 +17,7 @@ export async function listSupervisedCards({ db, caller, now = new Date() }: { db
   currentMembership(caller);
   const tasks = await db.task.findMany({
     where: {
-      AND: [
-        supervisedTaskWhere(caller),
-        { status: 'OPEN' },
-        { OR: [{ escalatedAt: { not: null } }, { dueAt: { lte: now } }] },
-      ],
+      AND: [supervisedTaskWhere(caller), { status: 'OPEN' }, { OR: [{ escalatedAt: { not: null } }, { dueAt: { lte: now } }] }],
     },
     orderBy: [{ escalatedAt: { sort: 'asc', nulls: 'last' } }, { dueAt: 'asc' }, { id: 'asc' }],
     take: 200,

@@ -17,7 +17,12 @@ export function urgeCapacity(
   task: { candidateOrgId: string; candidateOrgAncestors: string[]; case: { openedById: string | null } },
 ): 'initiator' | 'supervisor' | null {
   const m = caller.membership;
-  if (m && maySupervise(caller) && m.organizationId !== task.candidateOrgId && task.candidateOrgAncestors.includes(m.organizationId))
+  if (
+    m &&
+    maySupervise(caller) &&
+    m.organizationId !== task.candidateOrgId &&
+    task.candidateOrgAncestors.includes(m.organizationId)
+  )
     return 'supervisor';
   if (task.case.openedById === caller.userId) return 'initiator';
   return null;
@@ -91,9 +96,7 @@ export async function urgeTask(options: {
       };
       await notify(tx, {
         kind: 'task.urged',
-        ...(task.assigneeId
-          ? { userId: task.assigneeId }
-          : { organizationId: task.candidateOrgId, role: task.candidateRole }),
+        ...(task.assigneeId ? { userId: task.assigneeId } : { organizationId: task.candidateOrgId, role: task.candidateRole }),
         caseId: task.caseId,
         taskId: task.id,
         params,

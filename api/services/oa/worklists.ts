@@ -82,7 +82,10 @@ export async function listCirculatedToMe({ db, caller, limit }: { db: Db; caller
 }
 
 /** The menu's counts of the three lists: completed tasks, cases opened, circulations not yet opened. */
-export async function countWorklists(db: Db, caller: Caller): Promise<{ done: number; started: number; circulatedUnread: number }> {
+export async function countWorklists(
+  db: Db,
+  caller: Caller,
+): Promise<{ done: number; started: number; circulatedUnread: number }> {
   const [done, started, circulatedUnread] = await Promise.all([
     db.task.count({ where: { completedById: caller.userId, status: 'COMPLETED' } }),
     db.case.count({ where: { openedById: caller.userId } }),
