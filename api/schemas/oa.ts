@@ -141,3 +141,12 @@ export const phrasePatch = z
 export const phraseView = z
   .object({ id: z.string().uuid(), text: z.string(), scope: z.enum(['personal', 'organization']), editable: z.boolean() })
   .meta({ id: 'OpinionPhrase' });
+
+export const circulationRecipientsQuery = z.object({ q: z.string().trim().max(50).optional() }).strict();
+
+export const circulationRecipients = z
+  .object({
+    organizations: z.array(z.object({ id: z.string().uuid(), name: z.string() })),
+    users: z.array(z.object({ id: z.string().uuid(), displayName: z.string(), organizationName: z.string() })),
+  })
+  .meta({ id: 'CirculationRecipients' });

@@ -4,6 +4,8 @@ import { callerOf } from '../../plugins/app/auth';
 import { errorResponses } from '../../schemas/errors';
 import {
   circulateBody,
+  circulationRecipients,
+  circulationRecipientsQuery,
   circulatedItem,
   circulationView,
   doneItem,
@@ -18,7 +20,12 @@ import {
   urgeResult,
   urgeView,
 } from '../../schemas/oa';
-import { circulateCase, listCaseCirculations, markCirculationsOpened } from '../../services/oa/circulation';
+import {
+  circulateCase,
+  circulationRecipients as listCirculationRecipients,
+  listCaseCirculations,
+  markCirculationsOpened,
+} from '../../services/oa/circulation';
 import { createPhrase, deletePhrase, listPhrases, updatePhrase } from '../../services/oa/phrases';
 import { listSupervisedCards, reassignTask } from '../../services/oa/supervision';
 import { listUrges, urgeTask } from '../../services/oa/urge';
@@ -174,6 +181,22 @@ const officeRoutes: FastifyPluginAsyncZod = async (fastify) => {
           requestId: request.id,
         }),
       ),
+  );
+
+  fastify.get(
+    '/api/v1/cases/:caseId/circulation-recipients',
+    {
+      config: { permission: 'cases.circulate' },
+      schema: {
+        tags: ['cases'],
+        summary: '可传阅对象 / Whom I may circulate the case to',
+        params: caseParams,
+        querystring: circulationRecipientsQuery,
+        response: { 200: circulationRecipients, ...errorResponses },
+      },
+    },
+    async (request) =>
+      listCirculationRecipients({ db, caller: callerOf(request), caseId: request.params.caseId, q: request.query.q }),
   );
 
   fastify.get(

@@ -192,3 +192,42 @@ export async function markCirculationsOpened(options: {
     return { recorded: created.count };
   });
 }
+
+/**
+ * Whom the caller may circulate a case to (传阅对象): organizations and people of their organization, its subtree and
+ * its supervising chain, optionally matching `q` (names), at most 50 of each.
+ */
+export async function circulationRecipients(options: { db: Db; caller: Caller; caseId: string; q?: string }) {
+  const { db, caller, caseId } = options;
+  const row = await db.case.findFirst({ where: { AND: [{ id: caseId }, casesInScope(caller)] }, select: { id: true } });
+  if (!row) throw new AppError('NOT_FOUND');
+  const scope = circulationScope(caller);
+  const q = options.q?.trim();
+  const [organizations, users] = await Promise.all([
+    db.organization.findMany({
+      where: { AND: [scope, q ? { name: { contains: q, mode: 'insensitive' } } : {}] },
+      select: { id: true, name: true },
+      orderBy: [{ path: 'asc' }],
+      take: 50,
+    }),
+    db.user.findMany({
+      where: {
+        id: { not: caller.userId },
+        disabled: false,
+        memberships: { some: { organization: scope } },
+        ...(q ? { displayName: { contains: q, mode: 'insensitive' } } : {}),
+      },
+      select: { id: true, displayName: true, memberships: { select: { organization: { select: { name: true, path: true } } } } },
+      orderBy: [{ displayName: 'asc' }, { id: 'asc' }],
+      take: 50,
+    }),
+  ]);
+  return {
+    organizations,
+    users: users.map((u) => ({
+      id: u.id,
+      displayName: u.displayName,
+      organizationName: u.memberships.map((m) => m.organization.name).join('、'),
+    })),
+  };
+}
