@@ -41,6 +41,8 @@ import { appTheme } from './theme';
 import { CHANGE_PASSWORD_PATH, RequireAuth } from './session/RequireAuth';
 import { RequirePermission } from './session/RequirePermission';
 import { SessionProvider } from './session/SessionProvider';
+import { SupervisionPage } from './pages/office/SupervisionPage';
+import { WorklistPage } from './pages/office/WorklistPage';
 
 /** The targets dashboard draws with ECharts: its chunk loads with the page, not with the app. */
 const DashboardPage = lazy(() => import('./dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
@@ -68,6 +70,10 @@ export function App() {
                   <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordPage />} />
                   <Route path="/status" element={<StatusPage />} />
                   <Route path="/inbox" element={<InboxPage />} />
+                  <Route path="/worklists/:list" element={<WorklistPage />} />
+                  <Route element={<RequirePermission permission="tasks.supervise" />}>
+                    <Route path="/supervision" element={<SupervisionPage />} />
+                  </Route>
                   <Route path="/tasks/:taskId" element={<TaskPage />} />
                   <Route path="/cases" element={<CasesPage />} />
                   <Route path="/cases/:caseId" element={<CasePage />} />

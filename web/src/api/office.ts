@@ -66,7 +66,10 @@ export async function fetchPhrases(signal?: AbortSignal): Promise<OpinionPhrase[
 }
 
 export async function addPhrase(text: string): Promise<OpinionPhrase> {
-  return parseResponse(phraseView, await apiRequest('/api/v1/opinion-phrases', { method: 'POST', body: { text, scope: 'personal' } }));
+  return parseResponse(
+    phraseView,
+    await apiRequest('/api/v1/opinion-phrases', { method: 'POST', body: { text, scope: 'personal' } }),
+  );
 }
 
 export async function deletePhrase(id: string): Promise<void> {

@@ -23,6 +23,8 @@ import { CaseHistory, decisionLabel, WrittenDecisionCard } from './CaseHistory';
 import { CaseStatusTag, timelineActionName } from './caseLabels';
 import { RuleDecisions } from './RuleDecisions';
 import { WithdrawConversion } from '../../procedures/village-conversion/WithdrawConversion';
+import { CaseCirculation } from '../office/CaseCirculation';
+import { UrgeButton } from '../office/UrgeButton';
 
 type StepState = CaseRecord['steps'][number]['state'];
 
@@ -177,6 +179,7 @@ export function CasePage() {
                   {task.candidateOrgName} · {roleLabel(task.candidateRole, language)}
                   {task.assigneeName ? ` · ${task.assigneeName}` : ''}
                 </div>
+                {task.status === 'OPEN' && <UrgeButton taskId={task.id} onUrged={reload} />}
               </li>
             ))}
           </ul>
@@ -185,6 +188,10 @@ export function CasePage() {
 
       <Section title={t('cases.sections.history')}>
         <CaseHistory history={record.history} />
+      </Section>
+
+      <Section title={t('office.circulation.title')}>
+        <CaseCirculation caseId={record.case.id} />
       </Section>
 
       {record.writtenDecision && (

@@ -21,7 +21,16 @@ interface OpinionInputProps extends FieldInputProps {
  * The opinion box (办理意见) with 常用意见: the caller's personal phrases and their organization's, inserted with one
  * tap (appended after what is already written), and the text written so far saved as a personal phrase.
  */
-export function OpinionInput({ value, onChange, onBlur, name, rows = 4, maxLength = 2000, disabled, ...input }: OpinionInputProps) {
+export function OpinionInput({
+  value,
+  onChange,
+  onBlur,
+  name,
+  rows = 4,
+  maxLength = 2000,
+  disabled,
+  ...input
+}: OpinionInputProps) {
   const { t } = useTranslation();
   const [version, setVersion] = useState(0);
   const [error, setError] = useState<unknown>();

@@ -31,7 +31,14 @@ export function SmokeConfirmForm({ disabled, submit }: TaskFormProps) {
       />
       <FormField control={control} name="comment" label={t('smoke.comment')}>
         {(field, input) => (
-          <OpinionInput {...input} name={field.name} value={field.value} onChange={field.onChange} onBlur={field.onBlur} rows={3} />
+          <OpinionInput
+            {...input}
+            name={field.name}
+            value={field.value}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
+            rows={3}
+          />
         )}
       </FormField>
       <FormActions submitting={formState.isSubmitting} disabled={disabled} />

@@ -59,7 +59,9 @@ export function CountyDecisionForm({ disabled, submit, record, documents }: Task
             extra={t('vc.decision.opinionHelp')}
             required
           >
-            {(field, input) => <OpinionInput {...input} name={field.name} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />}
+            {(field, input) => (
+              <OpinionInput {...input} name={field.name} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />
+            )}
           </FormField>
         )}
         {decision !== 'return' && (

@@ -53,7 +53,9 @@ export function ReviewDecisionForm({
           ]}
         />
         <FormField control={control} name="opinion" label={t('vc.review.opinion')} required>
-          {(field, input) => <OpinionInput {...input} name={field.name} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />}
+          {(field, input) => (
+            <OpinionInput {...input} name={field.name} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />
+          )}
         </FormField>
         <FormActions submitting={formState.isSubmitting} disabled={disabled} />
       </ServerForm>
