@@ -68,7 +68,14 @@ describe('web app in Chromium at 390 px: office lists, 常用意见, 传阅, 催
 
       // 2. 传阅 to the county official, with a purpose.
       const countyName = (await h.db.organization.findFirstOrThrow({ where: { children: { some: { id: townshipId } } } })).name;
-      await choose(page, o.circulation.users, `${users.county!.displayName}（${countyName}）`);
+      // A multiple select stays open after a pick: pick, then close it.
+      await page.getByLabel(o.circulation.users, { exact: true }).click();
+      await page
+        .locator('.ant-select-dropdown:visible:not([class*="-enter"]):not([class*="-appear"])')
+        .last()
+        .locator(`[title="${users.county!.displayName}（${countyName}）"]`)
+        .click();
+      await page.keyboard.press('Escape');
       await page.getByLabel(o.circulation.purpose).fill('请县里阅知。');
       await page.getByRole('button', { name: o.circulation.submit, exact: true }).click();
       const receipts = page.getByRole('list', { name: o.circulation.listLabel });

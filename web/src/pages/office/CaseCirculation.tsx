@@ -115,7 +115,6 @@ function CirculateForm({ caseId, onDone }: { caseId: string; onDone: () => void 
           value={userIds}
           onChange={setUserIds}
           optionFilterProp="label"
-          placeholder={t('office.circulation.searchPlaceholder')}
           options={(recipients.data?.users ?? []).map((u) => ({
             value: u.id,
             label: `${u.displayName}（${u.organizationName}）`,
@@ -130,7 +129,6 @@ function CirculateForm({ caseId, onDone }: { caseId: string; onDone: () => void 
           value={organizationIds}
           onChange={setOrganizationIds}
           optionFilterProp="label"
-          placeholder={t('office.circulation.searchPlaceholder')}
           options={(recipients.data?.organizations ?? []).map((o) => ({ value: o.id, label: o.name }))}
         />
       </Form.Item>

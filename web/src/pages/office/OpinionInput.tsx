@@ -62,10 +62,10 @@ export function OpinionInput({
         maxLength={maxLength}
         disabled={disabled}
       />
-      <Flex wrap gap={8}>
+      <Flex wrap gap={8} align="center">
+        <label htmlFor={`${input.id}-phrases`}>{t('office.phrases.insert')}</label>
         <Select
-          aria-label={t('office.phrases.insert')}
-          placeholder={t('office.phrases.insert')}
+          id={`${input.id}-phrases`}
           className="opinion-phrase-select"
           style={{ minWidth: 200, flex: '1 1 200px' }}
           size="large"
