@@ -75,9 +75,3 @@ ALTER TABLE "case_circulation" ADD CONSTRAINT "case_circulation_case_id_fkey" FO
 -- AddForeignKey
 ALTER TABLE "circulation_receipt" ADD CONSTRAINT "circulation_receipt_circulation_id_fkey" FOREIGN KEY ("circulation_id") REFERENCES "case_circulation"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
--- A circulation goes to one person or one organization, never both or neither.
-ALTER TABLE "case_circulation" ADD CONSTRAINT "case_circulation_one_recipient"
-  CHECK (("recipient_user_id" IS NULL) <> ("recipient_org_id" IS NULL));
--- A phrase is personal or organization-wide, never both or neither.
-ALTER TABLE "opinion_phrase" ADD CONSTRAINT "opinion_phrase_one_scope"
-  CHECK (("owner_id" IS NULL) <> ("organization_id" IS NULL));
