@@ -284,6 +284,65 @@ describe('office features: lists, 催办, 督办, 传阅, 常用意见', () => {
     expect(await h.db.auditEvent.count({ where: { caseId, action: 'case.circulation-read' } })).toBe(1);
   }, 60_000);
 
+  it('lets a colleague act on my tasks for a delegated period (China dates), audited as on my behalf, and not before or after', async () => {
+    const { taskId } = await newCase(s('t1'), '期间委托');
+    expect((await s('t1').request({ method: 'POST', url: `/api/v1/tasks/${taskId}/claim` })).statusCode).toBe(200);
+    const today = chinaDateOf(new Date());
+    const delegate = (payload: object, name = 't1') => s(name).request({ method: 'POST', url: '/api/v1/delegations', payload });
+
+    // Refusals: the past, an end before the start, someone of another role, someone outside the scope.
+    const base = { delegateId: users.t2!.id, startsOn: today, endsOn: addDays(today, 3), reason: '外出学习。' };
+    expect((await delegate({ ...base, startsOn: addDays(today, -1) })).statusCode).toBe(400);
+    expect((await delegate({ ...base, endsOn: addDays(today, -1) })).statusCode).toBe(400);
+    expect((await delegate({ ...base, delegateId: users.village!.id })).statusCode).toBe(400);
+    expect((await delegate({ ...base, delegateId: users.outsider!.id })).statusCode).toBe(404);
+    // A future period gives nothing today.
+    const later = await delegate({ ...base, startsOn: addDays(today, 1) });
+    expect(later.statusCode).toBe(201);
+    const before = await s('t2').request({
+      method: 'POST',
+      url: `/api/v1/tasks/${taskId}/complete`,
+      payload: { payload: { decision: 'approve' } },
+    });
+    expect(before.statusCode).toBe(409);
+    expect(before.json<ErrorBody>().error.code).toBe('TASK_CLAIMED');
+
+    const now = await delegate(base);
+    expect(now.statusCode).toBe(201);
+    // The delegate's own session picks the delegation up: the task is in their 待办 and they may complete it.
+    const mine = (await s('t2').request({ url: '/api/v1/tasks?view=mine' })).json<{ items: { id: string }[] }>();
+    expect(mine.items.map((t) => t.id)).toContain(taskId);
+    const done = await s('t2').request({
+      method: 'POST',
+      url: `/api/v1/tasks/${taskId}/complete`,
+      payload: { payload: { decision: 'approve', comment: '代为办理。' } },
+    });
+    expect(done.statusCode).toBe(200);
+    expect((await h.db.task.findUniqueOrThrow({ where: { id: taskId } })).completedById).toBe(users.t2!.id);
+    const row = await h.db.auditEvent.findFirstOrThrow({ where: { targetId: taskId, action: 'task.on-behalf' } });
+    expect(row).toMatchObject({ actorId: users.t2!.id });
+    expect(row.data).toMatchObject({ onBehalfOf: users.t1!.id, operation: 'complete' });
+
+    // Revoked: the next task the delegator holds is theirs alone again.
+    await s('t1').request({ method: 'DELETE', url: `/api/v1/delegations/${now.json<{ id: string }>().id}` });
+    await s('t1').request({ method: 'DELETE', url: `/api/v1/delegations/${later.json<{ id: string }>().id}` });
+    const next = await newCase(s('t1'), '委托撤销后');
+    await s('t1').request({ method: 'POST', url: `/api/v1/tasks/${next.taskId}/claim` });
+    const after = await s('t2').request({
+      method: 'POST',
+      url: `/api/v1/tasks/${next.taskId}/complete`,
+      payload: { payload: { decision: 'approve' } },
+    });
+    expect(after.statusCode).toBe(409);
+    expect(
+      (await s('t2').request({ method: 'DELETE', url: `/api/v1/delegations/${now.json<{ id: string }>().id}` })).statusCode,
+    ).toBe(404);
+    const listed = (await s('t2').request({ url: '/api/v1/delegations' })).json<
+      { direction: string; revokedAt: string | null }[]
+    >();
+    expect(listed.filter((d) => d.direction === 'received').every((d) => d.revokedAt !== null)).toBe(true);
+  }, 60_000);
+
   it('keeps personal phrases to their owner and organization-wide phrases to the organization administrator', async () => {
     const add = (name: string, payload: object) => s(name).request({ method: 'POST', url: '/api/v1/opinion-phrases', payload });
     const personal = await add('t1', { text: '同意，请按程序办理。' });

@@ -150,3 +150,28 @@ export const circulationRecipients = z
     users: z.array(z.object({ id: z.string().uuid(), displayName: z.string(), organizationName: z.string() })),
   })
   .meta({ id: 'CirculationRecipients' });
+
+export const delegationBody = z
+  .object({
+    delegateId: z.string().uuid(),
+    startsOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    endsOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    reason: z.string().trim().min(1).max(500),
+  })
+  .strict()
+  .meta({ examples: [{ delegateId: '$userId', startsOn: '2099-01-04', endsOn: '2099-01-08', reason: '外出学习。' }] });
+
+export const delegationView = z
+  .object({
+    id: z.string().uuid(),
+    direction: z.enum(['given', 'received']),
+    delegator: z.string(),
+    delegate: z.string(),
+    organizationId: z.string().uuid(),
+    role: z.string(),
+    startsOn: z.string(),
+    endsOn: z.string(),
+    reason: z.string(),
+    revokedAt: z.string().nullable(),
+  })
+  .meta({ id: 'PeriodDelegation' });

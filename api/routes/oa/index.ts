@@ -8,6 +8,8 @@ import {
   circulationRecipientsQuery,
   circulatedItem,
   circulationView,
+  delegationBody,
+  delegationView,
   doneItem,
   listLimit,
   phraseBody,
@@ -26,6 +28,7 @@ import {
   listCaseCirculations,
   markCirculationsOpened,
 } from '../../services/oa/circulation';
+import { createDelegation, listDelegations, revokeDelegation } from '../../services/oa/delegations';
 import { createPhrase, deletePhrase, listPhrases, updatePhrase } from '../../services/oa/phrases';
 import { listSupervisedCards, reassignTask } from '../../services/oa/supervision';
 import { listUrges, urgeTask } from '../../services/oa/urge';
@@ -34,6 +37,7 @@ import { listCirculatedToMe, listDone, listStarted } from '../../services/oa/wor
 const taskParams = z.object({ taskId: z.string().uuid() });
 const caseParams = z.object({ caseId: z.string().uuid() });
 const phraseParams = z.object({ phraseId: z.string().uuid() });
+const delegationParams = z.object({ delegationId: z.string().uuid() });
 const act = { permission: 'tasks.act' } as const;
 
 /** The office features of issue 20: 已办, 我发起, 抄送我; 催办 and 督办; 传阅 with read receipts; 常用意见. */
@@ -292,6 +296,55 @@ const officeRoutes: FastifyPluginAsyncZod = async (fastify) => {
     },
     async (request, reply) => {
       await deletePhrase({ db, caller: callerOf(request), id: request.params.phraseId, requestId: request.id });
+      return reply.status(204).send(null);
+    },
+  );
+
+  fastify.get(
+    '/api/v1/delegations',
+    {
+      config: act,
+      schema: {
+        tags: ['tasks'],
+        summary: '委托/代理 / Period delegations I gave and received',
+        response: { 200: z.array(delegationView), ...errorResponses },
+      },
+    },
+    async (request) => listDelegations(db, callerOf(request)),
+  );
+
+  fastify.post(
+    '/api/v1/delegations',
+    {
+      config: act,
+      schema: {
+        tags: ['tasks'],
+        summary: '委托/代理 / Delegate my tasks for a period',
+        description:
+          'To a colleague of the organization and role I act under now, from startsOn to endsOn (China dates, both included).',
+        body: delegationBody,
+        response: { 201: z.object({ id: z.string().uuid() }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const d = await createDelegation({ db, caller: callerOf(request), input: request.body, requestId: request.id });
+      return reply.status(201).send({ id: d.id });
+    },
+  );
+
+  fastify.delete(
+    '/api/v1/delegations/:delegationId',
+    {
+      config: act,
+      schema: {
+        tags: ['tasks'],
+        summary: '撤销委托 / Revoke a delegation',
+        params: delegationParams,
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await revokeDelegation({ db, caller: callerOf(request), id: request.params.delegationId, requestId: request.id });
       return reply.status(204).send(null);
     },
   );

@@ -13,7 +13,8 @@ export async function countTasks(
 ): Promise<{ mine: number; claimable: number; done: number; started: number; circulatedUnread: number }> {
   const membership = caller.membership;
   const [mine, claimable, lists] = await Promise.all([
-    db.task.count({ where: { assigneeId: caller.userId, status: 'OPEN' } }),
+    // Mine, and those of colleagues who delegated theirs to me for a period (委托/代理).
+    db.task.count({ where: { assigneeId: { in: [caller.userId, ...(caller.actingFor ?? [])] }, status: 'OPEN' } }),
     membership
       ? db.task.count({
           where: { candidateOrgId: membership.organizationId, candidateRole: membership.role, assigneeId: null, status: 'OPEN' },
