@@ -41,6 +41,7 @@ import { appTheme } from './theme';
 import { CHANGE_PASSWORD_PATH, RequireAuth } from './session/RequireAuth';
 import { RequirePermission } from './session/RequirePermission';
 import { SessionProvider } from './session/SessionProvider';
+import { DelegationsPage } from './pages/office/DelegationsPage';
 import { SupervisionPage } from './pages/office/SupervisionPage';
 import { WorklistPage } from './pages/office/WorklistPage';
 
@@ -71,6 +72,7 @@ export function App() {
                   <Route path="/status" element={<StatusPage />} />
                   <Route path="/inbox" element={<InboxPage />} />
                   <Route path="/worklists/:list" element={<WorklistPage />} />
+                  <Route path="/delegations" element={<DelegationsPage />} />
                   <Route element={<RequirePermission permission="tasks.supervise" />}>
                     <Route path="/supervision" element={<SupervisionPage />} />
                   </Route>

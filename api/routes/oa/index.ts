@@ -28,7 +28,7 @@ import {
   listCaseCirculations,
   markCirculationsOpened,
 } from '../../services/oa/circulation';
-import { createDelegation, listDelegations, revokeDelegation } from '../../services/oa/delegations';
+import { createDelegation, delegationColleagues, listDelegations, revokeDelegation } from '../../services/oa/delegations';
 import { createPhrase, deletePhrase, listPhrases, updatePhrase } from '../../services/oa/phrases';
 import { listSupervisedCards, reassignTask } from '../../services/oa/supervision';
 import { listUrges, urgeTask } from '../../services/oa/urge';
@@ -311,6 +311,22 @@ const officeRoutes: FastifyPluginAsyncZod = async (fastify) => {
       },
     },
     async (request) => listDelegations(db, callerOf(request)),
+  );
+
+  fastify.get(
+    '/api/v1/delegations/colleagues',
+    {
+      config: act,
+      schema: {
+        tags: ['tasks'],
+        summary: '可委托的同事 / Colleagues I may delegate to',
+        response: {
+          200: z.array(z.object({ id: z.string().uuid(), displayName: z.string(), username: z.string() })),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => delegationColleagues(db, callerOf(request)),
   );
 
   fastify.post(

@@ -175,3 +175,18 @@ export async function auditOnBehalf(options: {
     }),
   );
 }
+
+/** Colleagues the caller may delegate to: members of the organization and role they act under now (not disabled). */
+export async function delegationColleagues(db: Db, caller: Caller) {
+  const m = currentMembership(caller);
+  return db.user.findMany({
+    where: {
+      id: { not: caller.userId },
+      disabled: false,
+      memberships: { some: { organizationId: m.organizationId, role: m.role } },
+    },
+    select: { id: true, displayName: true, username: true },
+    orderBy: [{ displayName: 'asc' }, { id: 'asc' }],
+    take: 100,
+  });
+}

@@ -3,6 +3,7 @@ import {
   circulatedItem,
   circulationRecipients,
   circulationView,
+  delegationView,
   doneItem,
   phraseView,
   startedItem,
@@ -83,4 +84,23 @@ export async function fetchCirculationRecipients(caseId: string, signal?: AbortS
     circulationRecipients,
     await apiRequest(`/api/v1/cases/${encodeURIComponent(caseId)}/circulation-recipients`, { signal }),
   );
+}
+
+export type PeriodDelegation = z.infer<typeof delegationView>;
+const colleague = z.object({ id: z.string(), displayName: z.string(), username: z.string() });
+
+export async function fetchDelegations(signal?: AbortSignal): Promise<PeriodDelegation[]> {
+  return parseResponse(z.array(delegationView), await apiRequest('/api/v1/delegations', { signal }));
+}
+
+export async function fetchDelegationColleagues(signal?: AbortSignal): Promise<z.infer<typeof colleague>[]> {
+  return parseResponse(z.array(colleague), await apiRequest('/api/v1/delegations/colleagues', { signal }));
+}
+
+export async function createDelegation(input: { delegateId: string; startsOn: string; endsOn: string; reason: string }) {
+  await apiRequest('/api/v1/delegations', { method: 'POST', body: input });
+}
+
+export async function revokeDelegation(id: string): Promise<void> {
+  await apiRequest(`/api/v1/delegations/${encodeURIComponent(id)}`, { method: 'DELETE' });
 }

@@ -37,6 +37,7 @@ export function navigationItems(t: TFunction, me: Me | undefined, counts?: TaskC
         ...(canAccess(me, 'tasks.supervise')
           ? [{ key: '/supervision', label: <Link to="/supervision">{t('office.nav.supervision')}</Link> }]
           : []),
+        { key: '/delegations', label: <Link to="/delegations">{t('office.nav.delegation')}</Link> },
       ],
     });
   } else {
