@@ -116,7 +116,7 @@ export async function listDelegations(db: Db, caller: Caller) {
   const name = new Map(users.map((u) => [u.id, u.displayName]));
   return rows.map((r) => ({
     id: r.id,
-    direction: (r.delegatorId === caller.userId ? 'given' : 'received') as 'given' | 'received',
+    direction: directionOf(r.delegatorId === caller.userId),
     delegator: name.get(r.delegatorId) ?? '—',
     delegate: name.get(r.delegateId) ?? '—',
     organizationId: r.organizationId,
@@ -189,4 +189,8 @@ export async function delegationColleagues(db: Db, caller: Caller) {
     orderBy: [{ displayName: 'asc' }, { id: 'asc' }],
     take: 100,
   });
+}
+
+function directionOf(given: boolean): 'given' | 'received' {
+  return given ? 'given' : 'received';
 }

@@ -20,7 +20,7 @@ export async function listPhrases(db: Db, caller: Caller) {
   return rows.map((p) => ({
     id: p.id,
     text: p.text,
-    scope: (p.ownerId ? 'personal' : 'organization') as 'personal' | 'organization',
+    scope: scopeOf(p.ownerId),
     editable: p.ownerId ? p.ownerId === caller.userId : admin,
   }));
 }
@@ -106,7 +106,7 @@ export async function updatePhrase(options: { db: Db; caller: Caller; id: string
     return {
       id: updated.id,
       text: updated.text,
-      scope: (updated.ownerId ? 'personal' : 'organization') as 'personal' | 'organization',
+      scope: scopeOf(updated.ownerId),
       editable: true,
     };
   });
@@ -119,4 +119,8 @@ export async function deletePhrase(options: { db: Db; caller: Caller; id: string
     await tx.opinionPhrase.delete({ where: { id: p.id } });
     await audit(tx, caller, 'opinion-phrase.deleted', p.id, requestId, { text: p.text });
   });
+}
+
+function scopeOf(ownerId: string | null): 'personal' | 'organization' {
+  return ownerId ? 'personal' : 'organization';
 }

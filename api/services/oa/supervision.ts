@@ -47,7 +47,7 @@ export async function listSupervisedCards({ db, caller, now = new Date() }: { db
     assigneeId: t.assigneeId,
     assigneeName: t.assignee?.displayName ?? null,
     dueAt: t.dueAt?.toISOString() ?? null,
-    card: (t.escalatedAt ? 'red' : 'yellow') as 'red' | 'yellow',
+    card: cardOf(t.escalatedAt),
     escalatedAt: t.escalatedAt?.toISOString() ?? null,
     escalatedToOrgName: t.escalatedToOrgId ? (orgName.get(t.escalatedToOrgId) ?? null) : null,
     urges: urgeCount.get(t.id) ?? 0,
@@ -122,4 +122,9 @@ export async function reassignTask(options: {
       params: { caseNumber: task.case.number, caseTitle: task.case.title, taskKind: task.kind, dueAt: task.dueAt?.toISOString() },
     });
   });
+}
+
+/** The inbox's card of an open, due task: red once escalated, else yellow. */
+function cardOf(escalatedAt: Date | null): 'red' | 'yellow' {
+  return escalatedAt ? 'red' : 'yellow';
 }

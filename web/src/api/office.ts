@@ -8,7 +8,7 @@ import {
   phraseView,
   startedItem,
   supervisedCards,
-  urgeView,
+  type urgeView,
 } from '../../../api/schemas/oa';
 import { apiRequest } from './client';
 import { parseResponse } from './parse';
