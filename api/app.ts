@@ -31,6 +31,7 @@ import smokeCaseRoutes from './routes/smoke-cases';
 import taskRoutes from './routes/tasks';
 import taskCountRoutes from './routes/task-counts';
 import taskFlowRoutes from './routes/task-flow';
+import officeRoutes from './routes/oa';
 import userRoutes from './routes/users';
 import villageConversionRoutes from './routes/village-conversion';
 import villageConversionProcedureRoutes from './routes/village-conversion/procedure';
@@ -64,6 +65,7 @@ async function app(fastify: FastifyInstance, options: AppOptions): Promise<void>
   await api.register(taskRoutes);
   await api.register(taskCountRoutes);
   await api.register(taskFlowRoutes);
+  await api.register(officeRoutes);
   await api.register(savedFilterRoutes);
   await api.register(caseRoutes);
   await api.register(documentRoutes);

@@ -67,6 +67,11 @@ const catalogue = {
     'zh-CN': '登录失败次数过多，请 15 分钟后再试。',
     en: 'Too many failed sign-ins; try again in 15 minutes.',
   },
+  URGE_LIMIT_REACHED: {
+    status: 429,
+    'zh-CN': '今天您已催办过该任务，每人每个任务每天（北京时间）只能催办一次。',
+    en: 'You have already urged this task today; one urge per task per person per China day.',
+  },
   RATE_LIMITED: { status: 429, 'zh-CN': '请求过于频繁，请稍后再试。', en: 'Too many requests; try again later.' },
   /** 我要查: an unknown case number and a wrong query code get this same answer (no enumeration). */
   QUERY_NOT_MATCHED: {

@@ -78,6 +78,14 @@ function taskSentence(kind: string, params: Params): LocalizedText {
         'zh-CN': `${c['zh-CN']}的“${task['zh-CN']}”任务即将到期${zhDue}，请及时办理。`,
         en: `The step “${task.en}” of ${c.en} is due soon${enDue}.`,
       };
+    case 'task.urged': {
+      const by = text(params.urgedBy);
+      const reason = text(params.reason);
+      return {
+        'zh-CN': `${by || '上级'}催办${c['zh-CN']}的“${task['zh-CN']}”任务${zhDue}${reason ? `：${reason}` : '。'}`,
+        en: `${by || 'A supervisor'} urged the step “${task.en}” of ${c.en}${enDue}${reason ? `: ${reason}` : '.'}`,
+      };
+    }
     case 'task.due':
       return {
         'zh-CN': `${c['zh-CN']}的“${task['zh-CN']}”任务已到期${zhDue}，黄色预警，请尽快办理。`,
@@ -208,6 +216,15 @@ export function notificationSentence(kind: string, params: Params): LocalizedTex
   if (kind === 'case.decided') return decisionSentence(params);
   if (kind.startsWith('owners-meeting.')) return ownersMeetingSentence(kind, params);
   if (kind === 'community-profile.prompt') return promptSentence(text(params.prompt), params);
+  if (kind === 'case.circulated') {
+    const c = caseRef(params);
+    const by = text(params.sender);
+    const purpose = text(params.purpose);
+    return {
+      'zh-CN': `${by || '同事'}将${c['zh-CN']}传阅给您${purpose ? `（${purpose}）` : ''}，请阅知。`,
+      en: `${by || 'A colleague'} circulated ${c.en} to you${purpose ? ` (${purpose})` : ''}; please read it.`,
+    };
+  }
   const c = caseRef(params);
   return { 'zh-CN': `${c['zh-CN']}有新的进展，请查看案件记录。`, en: `There is news on ${c.en}; see the case record.` };
 }

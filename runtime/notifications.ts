@@ -12,7 +12,9 @@ export type NotificationKind =
   | 'case.decided'
   | 'owners-meeting.informed'
   | 'owners-meeting.opinion'
-  | 'community-profile.prompt';
+  | 'community-profile.prompt'
+  | 'task.urged'
+  | 'case.circulated';
 
 export interface NotificationInput {
   kind: NotificationKind;
@@ -37,6 +39,8 @@ const SUBJECTS: Record<NotificationKind, string> = {
   'owners-meeting.informed': "业主大会（业主委员会）会议告知 / An owners' meeting was announced to you",
   'owners-meeting.opinion': "居委会对会议的意见 / The residents' committee's opinion on your meeting",
   'community-profile.prompt': '社区建设目标提示 / A prompt from the community targets',
+  'task.urged': '任务被催办 / A task was urged',
+  'case.circulated': '有案件传阅给您 / A case was circulated to you',
 };
 
 /**

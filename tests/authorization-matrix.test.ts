@@ -38,6 +38,7 @@ describe('authorization matrix', () => {
     const outsider = await makeUser(h.db, [{ organizationId: otherCounty.id, role: 'COUNTY_APPROVER' }]);
     const outsiderSession = await signIn(h.api, outsider.username);
     const foreignTask = await startSmoke(outsiderSession);
+    const foreignCase = (await h.db.task.findUniqueOrThrow({ where: { id: foreignTask } })).caseId;
 
     for (const demo of DEMO_USERS) {
       const session = await signIn(h.api, demo.username, DEMO_PASSWORD);
@@ -50,7 +51,10 @@ describe('authorization matrix', () => {
         userId: colleague.id,
         membershipId: demo.username === 'admin' ? colleague.memberships[0]!.id : me.membership.id,
       };
-      if (roleHasPermission(demo.role, 'smoke.start')) own.taskId = await startSmoke(session);
+      if (roleHasPermission(demo.role, 'smoke.start')) {
+        own.taskId = await startSmoke(session);
+        own.caseId = (await h.db.task.findUniqueOrThrow({ where: { id: own.taskId } })).caseId;
+      }
       actors.push({
         username: demo.username,
         role: demo.role,
@@ -61,6 +65,7 @@ describe('authorization matrix', () => {
           userId: outsider.id,
           membershipId: outsider.memberships[0]!.id,
           taskId: foreignTask,
+          caseId: foreignCase,
         },
       });
     }

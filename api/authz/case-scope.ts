@@ -2,6 +2,7 @@ import type { Prisma } from '../../prisma/generated/client';
 import type { Caller } from '../plugins/app/auth';
 import { organizationsInScope, supervisionPath } from './organization-scope';
 import { caseAccessTaskWhere } from './task-scope';
+import { circulatedToCaller } from './circulation-scope';
 
 /**
  * Case scoping, one rule for every procedure. Every read of cases goes through these builders.
@@ -15,11 +16,17 @@ export function ownCases(caller: Caller): Prisma.CaseWhereInput {
 }
 
 /**
- * Cases a caller may read: those they answer for (`ownCases`), and those with a task offered to them, held by them
- * while it is open, or (supervisors) offered in their subtree.
+ * Cases a caller may read: those they answer for (`ownCases`), those with a task offered to them, held by them
+ * while it is open, or (supervisors) offered in their subtree, and those circulated to them (传阅, read-only).
  */
 export function casesInScope(caller: Caller): Prisma.CaseWhereInput {
-  return { OR: [ownCases(caller), { tasks: { some: caseAccessTaskWhere(caller) } }] };
+  return {
+    OR: [
+      ownCases(caller),
+      { tasks: { some: caseAccessTaskWhere(caller) } },
+      { circulations: { some: circulatedToCaller(caller) } },
+    ],
+  };
 }
 
 /**

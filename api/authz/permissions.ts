@@ -25,6 +25,8 @@ export const PERMISSIONS = {
    * have it; a resident (APPLICANT) acts only for themself and has none.
    */
   'tasks.supervise': [...OFFICIALS, 'ELECTION_COMMITTEE_MEMBER', 'OWNERS_COMMITTEE_MEMBER', 'DEPARTMENT_APPLICANT'],
+  /** 传阅: circulating a case one may read to colleagues and organizations in scope (officials and committees). */
+  'cases.circulate': [...OFFICIALS, 'ELECTION_COMMITTEE_MEMBER', 'OWNERS_COMMITTEE_MEMBER', 'DEPARTMENT_APPLICANT'],
   /** Starting a residents' committee election of a community: the township or sub-district office. */
   'elections.start': ['TOWNSHIP_OFFICIAL'],
   /** Reading elections in one's scope (a resident and a residents' committee see their own community's). */

@@ -10,14 +10,19 @@ import { roleHasPermission } from './permissions';
  * gives access only for the life of the task: once it is completed, cancelled or given to someone else, the former
  * assignee sees it (and its case) only as far as their own organization and role allow. Every task read and write
  * goes through these builders; the lookups that apply them are in
- * api/services/tasks/find-task.ts.
+ * api/services/tasks/find-task.ts. A period delegation (委托/代理) lets the delegate act on the tasks the delegator
+ * holds, in the same organization and role, while it is active.
  */
 export function actionableTaskWhere(caller: Caller): Prisma.TaskWhereInput {
   const membership = caller.membership;
   const offered: Prisma.TaskWhereInput[] = membership
     ? [{ candidateOrgId: membership.organizationId, candidateRole: membership.role }]
     : [];
-  return { OR: [{ assigneeId: caller.userId, status: 'OPEN' }, ...offered] };
+  // Under a period delegation (委托/代理), the delegators' open tasks too (caller.actingFor, loaded with the session).
+  const holders = [caller.userId, ...(caller.actingFor ?? [])];
+  const held: Prisma.TaskWhereInput =
+    holders.length === 1 ? { assigneeId: caller.userId, status: 'OPEN' } : { assigneeId: { in: holders }, status: 'OPEN' };
+  return { OR: [held, ...offered] };
 }
 
 /** Whether the caller's current membership has the supervision view (本单位及下级): officials, not residents. */

@@ -87,7 +87,7 @@ describe('web app in Chromium: what the screens say', () => {
 
       // The API counts it as claimable for the township.
       const counts = await sessions['township.official']!.request({ url: '/api/v1/task-counts' });
-      expect(counts.json()).toEqual({ mine: 0, claimable: 1 });
+      expect(counts.json()).toMatchObject({ mine: 0, claimable: 1 });
 
       for (const width of WIDTHS) {
         const page = await signedIn('township.official', '/', width);

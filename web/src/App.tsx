@@ -13,6 +13,9 @@ import { appTheme } from './theme';
 import { CHANGE_PASSWORD_PATH, RequireAuth } from './session/RequireAuth';
 import { RequirePermission } from './session/RequirePermission';
 import { SessionProvider } from './session/SessionProvider';
+import { DelegationsPage } from './pages/office/DelegationsPage';
+import { SupervisionPage } from './pages/office/SupervisionPage';
+import { WorklistPage } from './pages/office/WorklistPage';
 
 /** Every page but the login is its own chunk, loaded with its route: a phone downloads what it shows. */
 const ChangePasswordPage = lazyNamed(() => import('./pages/account/ChangePasswordPage'), 'ChangePasswordPage');
@@ -80,6 +83,11 @@ export function App() {
                   <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordPage />} />
                   <Route path="/status" element={<StatusPage />} />
                   <Route path="/inbox" element={<InboxPage />} />
+                  <Route path="/worklists/:list" element={<WorklistPage />} />
+                  <Route path="/delegations" element={<DelegationsPage />} />
+                  <Route element={<RequirePermission permission="tasks.supervise" />}>
+                    <Route path="/supervision" element={<SupervisionPage />} />
+                  </Route>
                   <Route path="/tasks/:taskId" element={<TaskPage />} />
                   <Route path="/cases" element={<CasesPage />} />
                   <Route path="/cases/:caseId" element={<CasePage />} />

@@ -6,6 +6,7 @@ import { AppError } from '../../../domain/errors';
 import type { RoleName } from '../../../domain/roles';
 import { CSRF_HEADER, SESSION_COOKIE, sessionIdFromToken, touchSession } from '../../services/auth/sessions';
 import { roleHasPermission, type Permission } from '../../authz/permissions';
+import { activeDelegators } from '../../services/oa/delegations';
 
 export interface CallerMembership {
   id: string;
@@ -27,6 +28,11 @@ export interface Caller {
   mustChangePassword: boolean;
   membership: CallerMembership | null;
   memberships: CallerMembership[];
+  /**
+   * Users whose tasks the caller may act on today under a period delegation (委托/代理) for the membership they act
+   * under now (api/services/oa/delegations.ts); empty or absent when none.
+   */
+  actingFor?: string[];
 }
 
 /** The caller as the actor of a case (a task completion, an audit row): the organization they act for now. */
@@ -94,6 +100,7 @@ async function loadCaller(fastify: FastifyInstance, request: FastifyRequest): Pr
     organizationPath: m.organization.path,
     role: m.role,
   }));
+  const membership = memberships.find((m) => m.id === session.membershipId) ?? memberships[0] ?? null;
   return {
     userId: session.userId,
     username: session.user.username,
@@ -101,8 +108,9 @@ async function loadCaller(fastify: FastifyInstance, request: FastifyRequest): Pr
     sessionId: session.id,
     csrfToken: session.csrfToken,
     mustChangePassword: session.user.mustChangePassword,
-    membership: memberships.find((m) => m.id === session.membershipId) ?? memberships[0] ?? null,
+    membership,
     memberships,
+    actingFor: await activeDelegators(db, session.userId, membership),
   };
 }
 

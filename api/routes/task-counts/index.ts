@@ -14,7 +14,7 @@ const taskCountRoutes: FastifyPluginAsyncZod = async (fastify) => {
         tags: ['tasks'],
         summary: '工作台计数 / Workspace counts',
         description:
-          'mine: open tasks assigned to me; claimable: open tasks offered to my organization and role, not yet claimed.',
+          'mine: open tasks assigned to me; claimable: open tasks offered to my organization and role, not yet claimed; done: tasks I completed; started: cases I opened; circulatedUnread: cases circulated to me not yet opened.',
         response: { 200: taskCounts, ...errorResponses },
       },
     },

@@ -51,7 +51,7 @@ interface HistoryEvent {
 /** The free text a form records with its decision, under the name that form gives it. */
 const OPINION_FIELDS = ['opinion', 'reasons', 'reason', 'comment', 'note'] as const;
 
-function opinionOf(result: unknown): string | null {
+export function opinionOf(result: unknown): string | null {
   if (typeof result !== 'object' || result === null) return null;
   const r = result as Record<string, unknown>;
   for (const key of OPINION_FIELDS) if (typeof r[key] === 'string' && r[key].trim() !== '') return r[key];

@@ -7,6 +7,7 @@ import { casesInScope } from '../../authz/case-scope';
 import { caseHistory, withdrawalOf, writtenDecision } from './case-history';
 import { shownCaseStatus, shownClosedAt, shownStatusWhere, stepStates, type CaseStatus } from './step-states';
 import { conversionEvidenceOf } from '../village-conversion/evidence';
+import { OFFICE_HISTORY_ACTIONS, officeHistory } from '../oa/history';
 
 export async function findReadableCase({ db, caller, caseId }: { db: Db; caller: Caller; caseId: string }) {
   const row = await db.case.findFirst({
@@ -46,6 +47,15 @@ export async function caseRecord({ db, caller, caseId }: { db: Db; caller: Calle
       u.displayName,
     ]),
   );
+  const officeEvents = events.filter((e) => e.action in OFFICE_HISTORY_ACTIONS);
+  const orgNames = new Map(
+    (
+      await db.organization.findMany({
+        where: { id: { in: [...new Set(officeEvents.map((e) => e.actingOrgId).filter((x): x is string => !!x))] } },
+        select: { id: true, name: true },
+      })
+    ).map((o) => [o.id, o.name]),
+  );
   const withdrawer = withdrawal?.by
     ? await db.membership.findFirst({
         where: { userId: withdrawal.by, organizationId: row.organizationId },
@@ -75,14 +85,17 @@ export async function caseRecord({ db, caller, caseId }: { db: Db; caller: Calle
       closedAt: shownClosedAt(row),
     },
     steps: stepStates({ procedure: row.procedure, status: row.status, data: row.data, tasks }),
-    history: caseHistory({
-      procedure: row.procedure,
-      organizationName: row.organization.name,
-      tasks,
-      events,
-      names,
-      withdrawerRole: withdrawer?.role ?? null,
-    }),
+    history: [
+      ...caseHistory({
+        procedure: row.procedure,
+        organizationName: row.organization.name,
+        tasks,
+        events,
+        names,
+        withdrawerRole: withdrawer?.role ?? null,
+      }),
+      ...officeHistory(officeEvents, names, orgNames),
+    ].sort((a, b) => a.at.localeCompare(b.at)),
     writtenDecision: writtenDecision(tasks, names),
     tasks: tasks.map((t) => ({
       id: t.id,

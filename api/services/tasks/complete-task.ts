@@ -11,6 +11,7 @@ import { findTaskToWorkOn } from './find-task';
 import { taskCompletionSeconds, workflowFailures } from '../../plugins/app/metrics';
 import { updateWorkflow, WORKFLOW_NOT_FOUND, WorkflowRefusal } from '../temporal/workflow-door';
 import { payloadProblemsAgainstRecord } from './case-checks';
+import { auditOnBehalf } from '../oa/delegations';
 
 export interface CompleteTaskOptions {
   db: Db;
@@ -41,6 +42,8 @@ async function alreadyCompleted(db: Db, taskId: string, fallbackName?: string): 
 export async function completeTask(options: CompleteTaskOptions): Promise<CompleteTaskResponse> {
   const { db, temporal, caller } = options;
   const task = await findTaskToWorkOn({ db, caller, taskId: options.taskId });
+  // Acting on a task a colleague holds under their period delegation: audited as on their behalf.
+  await auditOnBehalf({ db, caller, task, operation: 'complete', requestId: options.requestId });
   const refuse = async (reason: string, error: AppError): Promise<never> => {
     await db.$transaction((tx) =>
       appendAudit(tx, {

@@ -55,7 +55,12 @@ export async function findTaskToRead({ db, caller, taskId }: { db: Db; caller: C
  */
 export async function findTaskToWorkOn({ db, caller, taskId }: { db: Db; caller: Caller; taskId: string }) {
   const task = await findTaskForCaller({ db, caller, taskId });
-  if (task.status === 'OPEN' && task.assigneeId && task.assigneeId !== caller.userId) {
+  if (
+    task.status === 'OPEN' &&
+    task.assigneeId &&
+    task.assigneeId !== caller.userId &&
+    !caller.actingFor?.includes(task.assigneeId) // a period delegation (委托/代理) of the holder to the caller
+  ) {
     const holder = await db.user.findUnique({ where: { id: task.assigneeId }, select: { displayName: true } });
     const name = holder?.displayName ?? '—';
     throw new AppError('TASK_CLAIMED', {

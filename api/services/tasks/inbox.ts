@@ -30,8 +30,13 @@ class Statement {
  */
 function scopeTo(sql: Statement, caller: Caller, view: InboxFilter['view']): void {
   const membership = currentMembership(caller);
-  if (view === 'mine') sql.where.push(`t.assignee_id = ${sql.p(caller.userId)}::uuid`);
-  else if (view === 'unclaimed') {
+  // "Mine" includes the tasks of colleagues who delegated theirs to the caller for a period (委托/代理).
+  if (view === 'mine') {
+    const holders = [caller.userId, ...(caller.actingFor ?? [])];
+    sql.where.push(
+      holders.length === 1 ? `t.assignee_id = ${sql.p(caller.userId)}::uuid` : `t.assignee_id = ANY(${sql.p(holders)}::uuid[])`,
+    );
+  } else if (view === 'unclaimed') {
     sql.where.push(
       `t.candidate_org_id = ${sql.p(membership.organizationId)}::uuid`,
       `t.candidate_role = ${sql.p(membership.role)}::"Role"`,

@@ -6,7 +6,8 @@ import { LanguageToggle } from '../components/LanguageToggle';
 import { PageLoading } from '../components/PageLoading';
 import { lazyNamed } from '../lazyNamed';
 import { useSession } from '../session/context';
-import { navigationItems, selectedNavigationKey } from './navigation';
+import { navigationItems, navigationKeys, selectedNavigationKey } from './navigation';
+import { useMenuCounts } from './useMenuCounts';
 import './layout.css';
 
 const { Header, Content, Sider } = Layout;
@@ -32,8 +33,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
   // Before the first measurement all breakpoints are undefined: treat that as a phone. The signed-in header holds
   // the menu, the membership switcher and the account menu, which need a wide screen (lg) to sit in one row.
   const isWide = screens.lg === true;
-  const items = navigationItems(t, me);
-  const keys = items.flatMap((item) => (item && typeof item.key === 'string' ? [item.key] : []));
+  const counts = useMenuCounts(me, location.pathname);
+  const items = navigationItems(t, me, counts);
+  const keys = navigationKeys(items);
   const selected = selectedNavigationKey(location.pathname, keys);
   const selectedKeys = selected ? [selected] : [];
 

@@ -2,15 +2,46 @@ import type { MenuProps } from 'antd';
 import type { TFunction } from 'i18next';
 import { Link } from 'react-router-dom';
 import type { Me } from '../api/session';
+import type { TaskCounts } from '../api/taskCounts';
 import { canAccess } from '../session/context';
 
 /** Pages shown in the main menu for the signed-in user; the key is the route path. */
-export function navigationItems(t: TFunction, me: Me | undefined): NonNullable<MenuProps['items']> {
+export function navigationItems(t: TFunction, me: Me | undefined, counts?: TaskCounts): NonNullable<MenuProps['items']> {
   if (!me) return [];
   const items: NonNullable<MenuProps['items']> = [{ key: '/', label: <Link to="/">{t('nav.workspace')}</Link> }];
-  // The task inbox: every official (residents acting for themselves have no tasks).
+  // The office lists (issue 20): 待办 (the inbox), 已办, 我发起, 抄送我 with their counts, and 督办 for supervisors.
+  // Residents acting for themselves have no tasks: they follow the cases they started.
+  const counted = (path: string, label: string, count: number | undefined) => ({
+    key: path,
+    label: (
+      <Link to={path} className="nav-counted">
+        <span>{label}</span>
+        {count !== undefined && (
+          <span className="nav-count" aria-label={t('office.nav.count', { count })}>
+            {count}
+          </span>
+        )}
+      </Link>
+    ),
+  });
   if (me.membership?.role !== 'APPLICANT') {
-    items.push({ key: '/inbox', label: <Link to="/inbox">{t('inbox.nav')}</Link> });
+    items.push({
+      type: 'group',
+      key: 'office',
+      label: t('office.nav.group'),
+      children: [
+        counted('/inbox', t('office.nav.todo'), counts ? counts.mine + counts.claimable : undefined),
+        counted('/worklists/done', t('office.nav.done'), counts?.done),
+        counted('/worklists/started', t('office.nav.started'), counts?.started),
+        counted('/worklists/circulated', t('office.nav.circulated'), counts?.circulatedUnread),
+        ...(canAccess(me, 'tasks.supervise')
+          ? [{ key: '/supervision', label: <Link to="/supervision">{t('office.nav.supervision')}</Link> }]
+          : []),
+        { key: '/delegations', label: <Link to="/delegations">{t('office.nav.delegation')}</Link> },
+      ],
+    });
+  } else {
+    items.push(counted('/worklists/started', t('office.nav.started'), counts?.started));
   }
   items.push({ key: '/cases', label: <Link to="/cases">{t('cases.nav')}</Link> });
   // Residents' committee elections (domain §2): a resident applies and follows their application; officials and the
@@ -75,4 +106,13 @@ export function selectedNavigationKey(pathname: string, keys: readonly string[])
   return [...keys]
     .sort((a, b) => b.length - a.length)
     .find((key) => (key === '/' ? pathname === '/' : pathname === key || pathname.startsWith(`${key}/`)));
+}
+
+/** The route keys of the menu, the items inside groups included. */
+export function navigationKeys(items: NonNullable<MenuProps['items']>): string[] {
+  return items.flatMap((item) => {
+    if (!item) return [];
+    const children = 'children' in item && Array.isArray(item.children) ? navigationKeys(item.children) : [];
+    return typeof item.key === 'string' && !('type' in item && item.type === 'group') ? [item.key, ...children] : children;
+  });
 }

@@ -46,9 +46,11 @@ export function CaseHistory({ history }: { history: HistoryEntry[] }) {
         const step =
           entry.step === 'withdrawn'
             ? t('cases.history.withdrawn')
-            : entry.stepName
-              ? localized(entry.stepName, language)
-              : taskKindName(entry.step, language);
+            : entry.step === 'urged' || entry.step === 'circulated'
+              ? t(`office.history.${entry.step}`)
+              : entry.stepName
+                ? localized(entry.stepName, language)
+                : taskKindName(entry.step, language);
         const who = [entry.actorName, entry.organizationName, entry.role ? roleLabel(entry.role, language) : null]
           .filter(Boolean)
           .join(' · ');

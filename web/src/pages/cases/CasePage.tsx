@@ -24,6 +24,8 @@ import { TakeBackButton } from './TakeBackButton';
 import { CaseStatusTag, timelineActionName } from './caseLabels';
 import { RuleDecisions } from './RuleDecisions';
 import { WithdrawConversion } from '../../procedures/village-conversion/WithdrawConversion';
+import { CaseCirculation } from '../office/CaseCirculation';
+import { UrgeButton } from '../office/UrgeButton';
 
 type StepState = CaseRecord['steps'][number]['state'];
 
@@ -179,6 +181,7 @@ export function CasePage() {
                   {task.assigneeName ? ` · ${task.assigneeName}` : ''}
                 </div>
                 {task.canTakeBack && <TakeBackButton taskId={task.id} onDone={reload} />}
+                {task.status === 'OPEN' && <UrgeButton taskId={task.id} onUrged={reload} />}
               </li>
             ))}
           </ul>
@@ -187,6 +190,10 @@ export function CasePage() {
 
       <Section title={t('cases.sections.history')}>
         <CaseHistory history={record.history} />
+      </Section>
+
+      <Section title={t('office.circulation.title')}>
+        <CaseCirculation caseId={record.case.id} />
       </Section>
 
       {record.writtenDecision && (

@@ -1,4 +1,3 @@
-import { Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { smokeConfirmForm } from '../../../../../domain/forms/smoke';
 import { FormField } from '../../../forms/FormField';
@@ -7,6 +6,7 @@ import { FormActions } from '../../FormActions';
 import type { TaskFormProps } from '../../taskForm';
 import { useServerForm } from '../../../forms/useServerForm';
 import { ServerForm } from '../../../forms/ServerForm';
+import { OpinionInput } from '../../../pages/office/OpinionInput';
 
 /** smoke.confirm: approve or reject, with an optional comment. */
 export function SmokeConfirmForm({ disabled, submit }: TaskFormProps) {
@@ -30,7 +30,16 @@ export function SmokeConfirmForm({ disabled, submit }: TaskFormProps) {
         ]}
       />
       <FormField control={control} name="comment" label={t('smoke.comment')}>
-        {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={3} maxLength={2000} />}
+        {(field, input) => (
+          <OpinionInput
+            {...input}
+            name={field.name}
+            value={field.value}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
+            rows={3}
+          />
+        )}
       </FormField>
       <FormActions submitting={formState.isSubmitting} disabled={disabled} />
     </ServerForm>

@@ -11,6 +11,7 @@ import { useServerForm } from '../../../forms/useServerForm';
 import { NumberField } from '../../NumberField';
 import { ServerForm } from '../../../forms/ServerForm';
 import { ApplicationSummary } from '../ApplicationSummary';
+import { OpinionInput } from '../../../pages/office/OpinionInput';
 
 type Values = z.input<typeof vcCountyDecisionForm>;
 
@@ -58,7 +59,9 @@ export function CountyDecisionForm({ disabled, submit, record, documents }: Task
             extra={t('vc.decision.opinionHelp')}
             required
           >
-            {(field, input) => <Input.TextArea {...field} {...input} value={field.value ?? ''} rows={4} maxLength={2000} />}
+            {(field, input) => (
+              <OpinionInput {...input} name={field.name} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />
+            )}
           </FormField>
         )}
         {decision !== 'return' && (

@@ -1,4 +1,3 @@
-import { Input } from 'antd';
 import { type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -11,6 +10,7 @@ import type { TaskFormProps } from '../../taskForm';
 import { useServerForm } from '../../../forms/useServerForm';
 import { ServerForm } from '../../../forms/ServerForm';
 import { ApplicationSummary } from '../ApplicationSummary';
+import { OpinionInput } from '../../../pages/office/OpinionInput';
 
 type ReviewSchema = typeof vcTownshipReviewForm | typeof vcCivilAffairsReviewForm;
 type Values = z.input<ReviewSchema>;
@@ -53,7 +53,9 @@ export function ReviewDecisionForm({
           ]}
         />
         <FormField control={control} name="opinion" label={t('vc.review.opinion')} required>
-          {(field, input) => <Input.TextArea {...field} {...input} rows={4} maxLength={2000} />}
+          {(field, input) => (
+            <OpinionInput {...input} name={field.name} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />
+          )}
         </FormField>
         <FormActions submitting={formState.isSubmitting} disabled={disabled} />
       </ServerForm>
