@@ -8,6 +8,7 @@ import { connectTemporalClient, connectTemporalWorker } from '../runtime/tempora
 import { createWorker } from '../runtime/worker';
 import { startWorkerProcessGauges } from '../runtime/worker-metrics';
 import { startMailSender } from '../runtime/mail-sender';
+import { startWebhookDispatcher } from '../runtime/webhook-dispatcher';
 import { startPendingStartReconciler } from '../runtime/pending-starts';
 import { exitAfterStopping, installShutdown, onShutdown } from '../runtime/shutdown';
 
@@ -58,6 +59,9 @@ async function main(): Promise<void> {
   process.stdout.write(
     mail ? 'mail sender on (SMTP_URL set)\n' : 'mail sender off (SMTP_URL not set); notifications stay in the outbox\n',
   );
+  // Events for other systems: the webhook outbox, delivered with retries (runtime/webhook-dispatcher.ts).
+  const webhooks = startWebhookDispatcher({ db, log: (l) => process.stderr.write(`${l}\n`) });
+  onShutdown('webhook dispatcher', () => webhooks.stop());
   // Case workflows whose API died between opening the case and starting the workflow are started from the outbox.
   const reconciler = startPendingStartReconciler({ db, temporal, log: (l) => process.stderr.write(`${l}\n`) });
   onShutdown('mail sender and start reconciler', () => {
