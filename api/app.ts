@@ -13,6 +13,7 @@ import admission from './plugins/app/admission';
 import openapi from './plugins/external/swagger';
 import webApp from './plugins/external/web-app';
 import adminRoutes from './routes/admin';
+import webhookRoutes from './routes/webhooks';
 import authRoutes from './routes/auth';
 import calendarRoutes from './routes/calendar';
 import communityProfileRoutes from './routes/community-profiles';
@@ -56,6 +57,7 @@ async function app(fastify: FastifyInstance, options: AppOptions): Promise<void>
   await api.register(organizationRoutes);
   await api.register(userRoutes);
   await api.register(adminRoutes);
+  await api.register(webhookRoutes);
   await api.register(taskRoutes);
   await api.register(taskCountRoutes);
   await api.register(savedFilterRoutes);
