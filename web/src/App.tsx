@@ -9,6 +9,7 @@ import { AppLayout } from './layout/AppLayout';
 import { ChangePasswordPage } from './pages/account/ChangePasswordPage';
 import { OrganizationsPage } from './pages/admin/organizations/OrganizationsPage';
 import { UsersPage } from './pages/admin/users/UsersPage';
+import { WebhooksPage } from './pages/admin/webhooks/WebhooksPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { StatusPage } from './pages/StatusPage';
@@ -125,6 +126,9 @@ export function App() {
                   </Route>
                   <Route element={<RequirePermission permission="users.manage" />}>
                     <Route path="/admin/users" element={<UsersPage />} />
+                  </Route>
+                  <Route element={<RequirePermission permission="webhooks.manage" />}>
+                    <Route path="/admin/webhooks" element={<WebhooksPage />} />
                   </Route>
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>
