@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { createWebhook, webhookSubscriptionBody, type WebhookSubscriptionWithSecret } from '../../../api/webhooks';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { FormField } from '../../../forms/FormField';
+import { GroupField } from '../../../forms/GroupField';
 import { ServerForm } from '../../../forms/ServerForm';
 import { submitSpinner } from '../../../forms/submit-spinner';
 import { useServerForm } from '../../../forms/useServerForm';
@@ -27,17 +28,17 @@ export function CreateWebhookForm({ onCreated }: { onCreated: (created: WebhookS
           <Input {...field} {...input} type="url" inputMode="url" autoComplete="off" spellCheck={false} maxLength={2000} />
         )}
       </FormField>
-      <FormField control={control} name="eventTypes" label={t('webhooks.fields.eventTypes')} required>
-        {(field, input) => (
+      <GroupField control={control} name="eventTypes" label={t('webhooks.fields.eventTypes')} required>
+        {(field, group) => (
           <Checkbox.Group
-            {...input}
+            {...group}
             value={field.value}
             onChange={(values) => field.onChange(values)}
             options={WEBHOOK_EVENT_TYPES.map((type) => ({ value: type, label: localized(WEBHOOK_EVENT_NAMES[type], language) }))}
             style={{ display: 'flex', flexDirection: 'column', gap: 8 }}
           />
         )}
-      </FormField>
+      </GroupField>
       <FormField control={control} name="active" label={t('webhooks.fields.active')}>
         {(field, input) => <Switch {...input} checked={field.value} onChange={(checked) => field.onChange(checked)} />}
       </FormField>

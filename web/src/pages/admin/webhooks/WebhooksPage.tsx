@@ -132,6 +132,7 @@ export function WebhooksPage() {
         onCancel={() => setSecret(undefined)}
         okText={t('webhooks.secretDone')}
         cancelButtonProps={{ style: { display: 'none' } }}
+        destroyOnHidden
       >
         <Alert type="warning" showIcon message={t('webhooks.secretOnce')} style={{ marginBottom: 12 }} />
         <Typography.Paragraph copyable code style={{ wordBreak: 'break-all' }}>
