@@ -204,6 +204,40 @@ export const settings = {
     return { port: Number(process.env.TEMPORAL_DEV_PORT ?? 7233), uiPort: Number(process.env.TEMPORAL_DEV_UI_PORT ?? 8233) };
   },
 
+  // ── Reminders that reach people: SMS and 政务 IM (issue 20 item 8; runtime/senders/) ────────────────────────────
+  /**
+   * The SMS gateway, off unless SMS_GATEWAY_URL is set: a simple HTTP JSON gateway (runtime/senders/sms.ts) with
+   * SMS_APP_KEY and SMS_APP_SECRET (signs each request) and SMS_SIGN_NAME (the 短信签名, default 社区治理平台).
+   * A province's SMS platform replaces it with an adapter of the same interface.
+   */
+  smsGateway(): { url: string; appKey: string; appSecret: string; signName: string } | undefined {
+    const url = process.env.SMS_GATEWAY_URL;
+    if (!url) return undefined;
+    return {
+      url,
+      appKey: process.env.SMS_APP_KEY ?? '',
+      appSecret: process.env.SMS_APP_SECRET ?? '',
+      signName: process.env.SMS_SIGN_NAME || '社区治理平台',
+    };
+  },
+  /**
+   * The 政务 IM robot (钉钉/浙政钉-style signed webhook), off unless IM_WEBHOOK_URL is set (its access_token in the
+   * URL); IM_WEBHOOK_SECRET signs each post (timestamp and sign query parameters, runtime/senders/im.ts).
+   */
+  imWebhook(): { url: string; secret: string } | undefined {
+    const url = process.env.IM_WEBHOOK_URL;
+    if (!url) return undefined;
+    return { url, secret: process.env.IM_WEBHOOK_SECRET ?? '' };
+  },
+  /** CHANNEL_SEND_INTERVAL_MS (default 5000) and CHANNEL_MAX_ATTEMPTS (default 8): the SMS and IM senders' rounds and retries. */
+  channelSending(): { intervalMs: number; maxAttempts: number } {
+    const interval = Number(process.env.CHANNEL_SEND_INTERVAL_MS);
+    const attempts = Number(process.env.CHANNEL_MAX_ATTEMPTS);
+    return {
+      intervalMs: Number.isFinite(interval) && interval > 0 ? interval : 5_000,
+      maxAttempts: Number.isInteger(attempts) && attempts > 0 ? attempts : 8,
+    };
+  },
   // ── Events for other systems (webhooks, issue 21 item 6; runtime/webhook-dispatcher.ts) ──────────────────────────
   /**
    * WEBHOOK_SECRET_KEY: 32 bytes (64 hex digits or base64) that encrypt the subscriptions' signing secrets at rest
