@@ -81,6 +81,34 @@ describe('reminders that reach people: SMS and the 政务 IM robot', () => {
     process.env.IM_WEBHOOK_SECRET = 'SEC-robot-secret';
   }
 
+  it('lets a user keep their own mobile number, validated as a mainland China mobile; an administrator can set it too', async () => {
+    // In a township of its own, so that the reminders below do not reach this user.
+    const elsewhere = await makeOrganization(h.db, 'TOWNSHIP', countyId);
+    const user = await makeUser(h.db, [{ organizationId: elsewhere.id, role: 'TOWNSHIP_OFFICIAL' }]);
+    const me = await signIn(h.api, user.username);
+    const bad = await me.request({ method: 'PUT', url: '/api/v1/me/mobile', payload: { mobile: '2380013800' } });
+    expect(bad.statusCode).toBe(400);
+    const error = bad.json<{ error: { code: string; fields: { path: string; message: { 'zh-CN': string; en: string } }[] } }>()
+      .error;
+    expect(error.fields[0]).toMatchObject({ path: 'mobile', message: { 'zh-CN': expect.stringContaining('手机号码') } });
+    expect((await h.db.user.findUniqueOrThrow({ where: { id: user.id } })).phone).toBeNull();
+    const ok = await me.request({ method: 'PUT', url: '/api/v1/me/mobile', payload: { mobile: '13612345678' } });
+    expect(ok.json()).toEqual({ mobile: '13612345678' });
+    expect((await me.request({ url: '/api/v1/me/mobile' })).json()).toEqual({ mobile: '13612345678' });
+    const audit = await h.db.auditEvent.findFirstOrThrow({ where: { action: 'user.mobile-changed', targetId: user.id } });
+    expect(JSON.stringify(audit.data)).not.toContain('13612345678');
+
+    const province = await makeOrganization(h.db, 'PROVINCE');
+    await h.db.organization.update({ where: { id: countyId }, data: { parentId: province.id } });
+    const adminUser = await makeUser(h.db, [{ organizationId: countyId, role: 'SYSTEM_ADMIN' }]);
+    const admin = await signIn(h.api, adminUser.username);
+    const set = await admin.request({ method: 'PATCH', url: `/api/v1/users/${user.id}`, payload: { mobile: '15912345678' } });
+    expect(set.statusCode).toBe(200);
+    expect((await h.db.user.findUniqueOrThrow({ where: { id: user.id } })).phone).toBe('15912345678');
+    const refused = await admin.request({ method: 'PATCH', url: `/api/v1/users/${user.id}`, payload: { mobile: '159' } });
+    expect(refused.statusCode).toBe(400);
+  });
+
   it('sends nothing when no channel is configured (off by default)', async () => {
     const { taskId } = await openTask('默认关闭');
     const tasks = createTaskActivities({ db: h.db });
