@@ -45,4 +45,18 @@ describe('web app in Chromium: webhook subscriptions', () => {
     expect(await horizontalOverflow(page)).toBe(0);
     await screenshot(page, 'webhook-deliveries-390');
   }, 180_000);
+
+  it('a user keeps their mobile number for SMS reminders at 390 px: a wrong number is refused, a right one stored', async () => {
+    const page = await signedIn('county.approver', '/account/password', 390, 844);
+    const field = page.getByLabel(texts.mobile.label, { exact: true });
+    await field.fill('12345');
+    await page.getByRole('button', { name: texts.mobile.submit }).click();
+    await page.getByText('请填写 11 位中国大陆手机号码（以 13–19 开头）。').waitFor();
+    await field.fill('13712345678');
+    await page.getByRole('button', { name: texts.mobile.submit }).click();
+    await page.getByText(texts.mobile.saved).waitFor();
+    expect((await h.db.user.findUniqueOrThrow({ where: { username: 'county.approver' } })).phone).toBe('13712345678');
+    await expectAccessible(page);
+    expect(await horizontalOverflow(page)).toBe(0);
+  }, 180_000);
 });
