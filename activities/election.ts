@@ -746,7 +746,10 @@ async function reportCaseEvent(
   data: Record<string, unknown>,
   dedupeKey: string,
 ): Promise<void> {
-  const row = await tx.case.findUnique({ where: { id: caseId }, select: { number: true, organizationId: true, procedure: true } });
+  const row = await tx.case.findUnique({
+    where: { id: caseId },
+    select: { number: true, organizationId: true, procedure: true },
+  });
   if (!row) return;
   await enqueueWebhookEvent(tx, {
     type,
