@@ -1,6 +1,7 @@
-import type { DbClient } from '../runtime/db';
+import type { DbClient, DbTx } from '../runtime/db';
 import { appendAudit, inTransaction, type AuditEntry } from '../runtime/audit';
 import { notify } from '../runtime/notifications';
+import { caseDecisionReported, enqueueWebhookEvent } from '../runtime/webhook-events';
 import { type Prisma, type Role } from '../prisma/generated/client';
 import { writeRuleDecisions, type RecordedRule } from './rule-decisions';
 
@@ -59,6 +60,7 @@ export function createCaseActivities({ db }: { db: DbClient }) {
           data: { status: input.status, closedAt: new Date() },
         });
         if (closed.count === 0) return;
+        await reportClosing(tx, input);
         await appendAudit(tx, {
           action: 'case.closed',
           targetType: 'case',
@@ -87,11 +89,15 @@ export function createCaseActivities({ db }: { db: DbClient }) {
     /** Merges procedure data into the case record (shown on the case page; e.g. the application, the decision). */
     async mergeCaseData(input: MergeCaseDataInput): Promise<void> {
       await inTransaction(db, async (tx) => {
-        const row = await tx.case.findUniqueOrThrow({ where: { id: input.caseId }, select: { data: true } });
+        const row = await tx.case.findUniqueOrThrow({
+          where: { id: input.caseId },
+          select: { data: true, procedure: true, number: true, organizationId: true },
+        });
         await tx.case.update({
           where: { id: input.caseId },
           data: { data: { ...(row.data as Record<string, unknown>), ...input.data } as Prisma.InputJsonValue },
         });
+        await reportCaseDataEvents(tx, { caseId: input.caseId, ...row }, input.data);
       });
     },
 
@@ -112,4 +118,53 @@ export function createCaseActivities({ db }: { db: DbClient }) {
       });
     },
   };
+}
+
+/**
+ * Events for other systems at a case's close (runtime/webhook-events.ts): case.closed, and case.decided for a
+ * procedure whose closing is its decision (a COMPLETED or REJECTED case that reported no decision before).
+ */
+async function reportClosing(tx: DbTx, input: CloseCaseInput): Promise<void> {
+  const row = await tx.case.findUniqueOrThrow({
+    where: { id: input.caseId },
+    select: { procedure: true, number: true, organizationId: true },
+  });
+  const about = { organizationId: row.organizationId, caseId: input.caseId, caseNumber: row.number };
+  if (input.status !== 'WITHDRAWN' && !(await caseDecisionReported(tx, input.caseId)))
+    await enqueueWebhookEvent(tx, {
+      type: 'case.decided',
+      ...about,
+      data: { procedure: row.procedure, status: input.status },
+      dedupeKey: `case.decided:${input.caseId}`,
+    });
+  await enqueueWebhookEvent(tx, {
+    type: 'case.closed',
+    ...about,
+    data: { procedure: row.procedure, status: input.status },
+    dedupeKey: `case.closed:${input.caseId}`,
+  });
+}
+
+/** 村改居: the county's decision stored on the case is the case's decision and issues its 批复 (document number). */
+async function reportCaseDataEvents(
+  tx: DbTx,
+  row: { caseId: string; data: unknown; procedure: string; number: string; organizationId: string },
+  merged: Record<string, unknown>,
+): Promise<void> {
+  const decision = merged.decision as { decision?: string; documentNumber?: string } | undefined;
+  if (row.procedure !== 'village-conversion' || !decision?.decision) return;
+  if ((row.data as { decision?: unknown } | null)?.decision) return;
+  const about = { organizationId: row.organizationId, caseId: row.caseId, caseNumber: row.number };
+  await enqueueWebhookEvent(tx, {
+    type: 'case.decided',
+    ...about,
+    data: { procedure: row.procedure, decision: decision.decision },
+    dedupeKey: `case.decided:${row.caseId}`,
+  });
+  await enqueueWebhookEvent(tx, {
+    type: 'document.issued',
+    ...about,
+    data: { procedure: row.procedure, document: 'village-conversion.decision', documentNumber: decision.documentNumber ?? null },
+    dedupeKey: `document.issued:${row.caseId}:decision`,
+  });
 }

@@ -1,6 +1,7 @@
 import { isUniqueViolation, type Db, type DbTx } from '../runtime/db';
 import { appendAudit } from '../runtime/audit';
 import { notify } from '../runtime/notifications';
+import { enqueueWebhookEvent } from '../runtime/webhook-events';
 import { createOrganization } from '../runtime/organizations';
 import type { ElectionLaw, EligibilityFacts } from '../domain/rules/election';
 import type { RuleResult } from '../domain/rules/rule';
@@ -296,6 +297,7 @@ export function createElectionActivities({
             data: { status, decisionReason: input.reason, requestedEvidence: null, decidedAt: new Date() },
           });
           await writeDecisions(tx, app.id, input.taskId, input.rules);
+          await reportCaseEvent(tx, app.id, 'case.decided', { status }, `case.decided:${app.id}`);
           await appendAudit(tx, {
             action: `migrant-application.${input.decision === 'approve' ? 'approved' : 'refused'}`,
             targetType: 'migrant-application',
@@ -376,6 +378,13 @@ export function createElectionActivities({
         });
         if (moved.count === 0) return { registeredVoters };
         await writeDecisions(tx, input.electionId, input.taskId, [input.rule]);
+        await reportCaseEvent(
+          tx,
+          input.electionId,
+          'document.issued',
+          { document: 'election.voter-list-notice', publishedOn: input.publishedOn, registeredVoters },
+          `document.issued:${input.electionId}:voter-list`,
+        );
         await appendAudit(tx, {
           action: input.rule.passed ? 'election.list-published' : 'election.list-published-late',
           targetType: 'election',
@@ -727,4 +736,27 @@ export function createElectionActivities({
       });
     },
   };
+}
+
+/** An event for other systems about a case of this procedure (runtime/webhook-events.ts), in the caller's transaction. */
+async function reportCaseEvent(
+  tx: DbTx,
+  caseId: string,
+  type: 'case.decided' | 'document.issued',
+  data: Record<string, unknown>,
+  dedupeKey: string,
+): Promise<void> {
+  const row = await tx.case.findUnique({
+    where: { id: caseId },
+    select: { number: true, organizationId: true, procedure: true },
+  });
+  if (!row) return;
+  await enqueueWebhookEvent(tx, {
+    type,
+    organizationId: row.organizationId,
+    caseId,
+    caseNumber: row.number,
+    data: { procedure: row.procedure, ...data },
+    dedupeKey,
+  });
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../runtime/db';
 import { appendAudit } from '../runtime/audit';
 import { notify } from '../runtime/notifications';
+import { enqueueWebhookEvent } from '../runtime/webhook-events';
 import type { RoleName } from '../domain/roles';
 import { caseEventAudit, type CaseEvent } from './cases';
 
@@ -28,12 +29,22 @@ export function createServiceAdmissionActivities({ db }: { db: Db }) {
         await tx.$queryRaw`SELECT id FROM "case" WHERE id = ${input.caseId}::uuid FOR UPDATE`;
         const row = await tx.case.findUniqueOrThrow({
           where: { id: input.caseId },
-          select: { data: true, number: true, title: true },
+          select: { data: true, number: true, title: true, procedure: true, organizationId: true },
         });
         const data = (row.data ?? {}) as Record<string, unknown>;
         const stored = typeof data.stateSeq === 'number' ? data.stateSeq : 0;
         if (input.seq <= stored) return;
         await tx.case.update({ where: { id: input.caseId }, data: { data: { ...data, ...input.set, stateSeq: input.seq } } });
+        if (input.notifyOrg)
+          // The decisions the applicant is told of (admitted, refused, delisted; a report published) are the case's decisions.
+          await enqueueWebhookEvent(tx, {
+            type: 'case.decided',
+            organizationId: row.organizationId,
+            caseId: input.caseId,
+            caseNumber: row.number,
+            data: { procedure: row.procedure, decision: input.event.action },
+            dedupeKey: `case.decided:${input.caseId}:${input.seq}`,
+          });
         await appendAudit(tx, caseEventAudit(input.caseId, input.event));
         if (input.notifyOrg) {
           await notify(tx, {

@@ -1,6 +1,7 @@
 import type { DbClient } from '../runtime/db';
 import { appendAudit, inTransaction } from '../runtime/audit';
 import { notify } from '../runtime/notifications';
+import { enqueueWebhookEvent } from '../runtime/webhook-events';
 import type { Actor } from '../domain/actor';
 import type { RoleName } from '../domain/roles';
 import { type Prisma } from '../prisma/generated/client';
@@ -121,6 +122,26 @@ export function createTaskActivities({ db }: { db: DbClient }) {
         if (input.stage === 'escalated')
           await tx.task.update({ where: { id: task.id }, data: { escalatedAt: new Date(), escalatedToOrgId: escalateTo } });
         const kind = input.stage === 'reminder' ? 'task.reminder' : input.stage === 'due' ? 'task.due' : 'task.escalated';
+        if (input.stage !== 'reminder') {
+          // Other systems hear of the yellow card (due) and of the red card (escalated), once each.
+          const card = input.stage === 'due' ? 'yellow' : 'red';
+          await enqueueWebhookEvent(tx, {
+            type: 'task.overdue',
+            organizationId: task.case.organizationId,
+            caseId: task.caseId,
+            caseNumber: task.case.number,
+            data: {
+              procedure: task.case.procedure,
+              taskId: task.id,
+              taskKind: task.kind,
+              card,
+              dueAt: task.dueAt?.toISOString() ?? null,
+              candidateOrganization: task.candidateOrg.code,
+              ...(card === 'red' ? { escalatedToOrganizationId: escalateTo } : {}),
+            },
+            dedupeKey: `task.overdue:${task.id}:${card}`,
+          });
+        }
         await appendAudit(tx, {
           action: kind,
           targetType: 'task',

@@ -14,6 +14,7 @@ import openapi from './plugins/external/swagger';
 import webApp from './plugins/external/web-app';
 import adminRoutes from './routes/admin';
 import signerRoutes from './routes/admin/signers';
+import webhookRoutes from './routes/webhooks';
 import authRoutes from './routes/auth';
 import calendarRoutes from './routes/calendar';
 import communityProfileRoutes from './routes/community-profiles';
@@ -62,6 +63,7 @@ async function app(fastify: FastifyInstance, options: AppOptions): Promise<void>
   await api.register(userRoutes);
   await api.register(adminRoutes);
   await api.register(signerRoutes);
+  await api.register(webhookRoutes);
   await api.register(taskRoutes);
   await api.register(taskCountRoutes);
   await api.register(taskFlowRoutes);

@@ -211,6 +211,72 @@ export const settings = {
   temporalDevPorts(): { port: number; uiPort: number } {
     return { port: Number(process.env.TEMPORAL_DEV_PORT ?? 7233), uiPort: Number(process.env.TEMPORAL_DEV_UI_PORT ?? 8233) };
   },
+
+  // ── Reminders that reach people: SMS and 政务 IM (issue 20 item 8; runtime/senders/) ────────────────────────────
+  /**
+   * The SMS gateway, off unless SMS_GATEWAY_URL is set: a simple HTTP JSON gateway (runtime/senders/sms.ts) with
+   * SMS_APP_KEY and SMS_APP_SECRET (signs each request) and SMS_SIGN_NAME (the 短信签名, default 社区治理平台).
+   * A province's SMS platform replaces it with an adapter of the same interface.
+   */
+  smsGateway(): { url: string; appKey: string; appSecret: string; signName: string } | undefined {
+    const url = process.env.SMS_GATEWAY_URL;
+    if (!url) return undefined;
+    return {
+      url,
+      appKey: process.env.SMS_APP_KEY ?? '',
+      appSecret: process.env.SMS_APP_SECRET ?? '',
+      signName: process.env.SMS_SIGN_NAME || '社区治理平台',
+    };
+  },
+  /**
+   * The 政务 IM robot (钉钉/浙政钉-style signed webhook), off unless IM_WEBHOOK_URL is set (its access_token in the
+   * URL); IM_WEBHOOK_SECRET signs each post (timestamp and sign query parameters, runtime/senders/im.ts).
+   */
+  imWebhook(): { url: string; secret: string } | undefined {
+    const url = process.env.IM_WEBHOOK_URL;
+    if (!url) return undefined;
+    return { url, secret: process.env.IM_WEBHOOK_SECRET ?? '' };
+  },
+  /** CHANNEL_SEND_INTERVAL_MS (default 5000) and CHANNEL_MAX_ATTEMPTS (default 8): the SMS and IM senders' rounds and retries. */
+  channelSending(): { intervalMs: number; maxAttempts: number } {
+    const interval = Number(process.env.CHANNEL_SEND_INTERVAL_MS);
+    const attempts = Number(process.env.CHANNEL_MAX_ATTEMPTS);
+    return {
+      intervalMs: Number.isFinite(interval) && interval > 0 ? interval : 5_000,
+      maxAttempts: Number.isInteger(attempts) && attempts > 0 ? attempts : 8,
+    };
+  },
+  // ── Events for other systems (webhooks, issue 21 item 6; runtime/webhook-dispatcher.ts) ──────────────────────────
+  /**
+   * WEBHOOK_SECRET_KEY: 32 bytes (64 hex digits or base64) that encrypt the subscriptions' signing secrets at rest
+   * (AES-256-GCM, runtime/webhook-secrets.ts). Required with APP_MODE=production; otherwise a fixed development key
+   * stands in (printed as a warning by whoever uses it).
+   */
+  webhookSecretKey(): { key: string | undefined; production: boolean } {
+    return { key: process.env.WEBHOOK_SECRET_KEY || undefined, production: process.env.APP_MODE === 'production' };
+  },
+  /**
+   * The worker's webhook dispatcher:
+   * - WEBHOOK_DISPATCH_INTERVAL_MS (default 2000): how often it looks for due deliveries (0: dispatcher off);
+   * - WEBHOOK_MAX_ATTEMPTS (default 10): attempts before a delivery is "failed" (an administrator can redeliver);
+   * - WEBHOOK_BACKOFF_BASE_MS (default 10000) and WEBHOOK_BACKOFF_MAX_MS (default 3600000): the wait before attempt
+   *   n+1 is base·2^(n-1), at most max, with jitter (a random half of it), so 10 attempts span about 3 hours;
+   * - WEBHOOK_TIMEOUT_MS (default 10000): how long one POST may take.
+   */
+  webhookDispatch(): { intervalMs: number; maxAttempts: number; backoffBaseMs: number; backoffMaxMs: number; timeoutMs: number } {
+    const number = (name: string, fallback: number, min: number) => {
+      const raw = process.env[name];
+      const value = Number(raw);
+      return raw && Number.isFinite(value) && value >= min ? value : fallback;
+    };
+    return {
+      intervalMs: number('WEBHOOK_DISPATCH_INTERVAL_MS', 2_000, 0),
+      maxAttempts: Math.floor(number('WEBHOOK_MAX_ATTEMPTS', 10, 1)),
+      backoffBaseMs: number('WEBHOOK_BACKOFF_BASE_MS', 10_000, 1),
+      backoffMaxMs: number('WEBHOOK_BACKOFF_MAX_MS', 3_600_000, 1),
+      timeoutMs: number('WEBHOOK_TIMEOUT_MS', 10_000, 1),
+    };
+  },
 };
 
 /** This process's environment with `changes`, for a child process (unset a variable with undefined). */

@@ -1,5 +1,6 @@
 import { notificationSentence } from '../domain/notifications';
 import type { DbTx } from './db';
+import { enabledChannels, enqueueChannelMessages } from './channel-sender';
 import type { Prisma, Role } from '../prisma/generated/client';
 
 /** Kinds of in-app notifications; the web app renders each in the reader's language from `params`. */
@@ -50,7 +51,7 @@ const SUBJECTS: Record<NotificationKind, string> = {
 export async function notify(tx: DbTx, input: NotificationInput): Promise<void> {
   if (input.dedupeKey && (await tx.notification.findUnique({ where: { dedupeKey: input.dedupeKey }, select: { id: true } })))
     return;
-  await tx.notification.create({
+  const notification = await tx.notification.create({
     data: {
       kind: input.kind,
       userId: input.userId,
@@ -65,22 +66,53 @@ export async function notify(tx: DbTx, input: NotificationInput): Promise<void> 
   const recipients = await tx.user.findMany({
     where: {
       disabled: false,
-      email: { not: null },
       ...(input.userId
         ? { id: input.userId }
         : { memberships: { some: { organizationId: input.organizationId, ...(input.role ? { role: input.role } : {}) } } }),
     },
-    select: { id: true, email: true },
+    select: { id: true, email: true, phone: true },
   });
   const sentence = notificationSentence(input.kind, input.params ?? {});
+  await reachPeople(tx, input, sentence['zh-CN'], recipients, input.dedupeKey ?? notification.id);
   for (const r of recipients) {
+    if (!r.email) continue;
     await tx.emailOutbox.create({
       data: {
-        toAddress: r.email!,
+        toAddress: r.email,
         subject: SUBJECTS[input.kind],
         body: `${sentence['zh-CN']}\n${sentence.en}`,
         dedupeKey: input.dedupeKey ? `${input.dedupeKey}:${r.id}` : undefined,
       },
     });
   }
+}
+
+/** Reminders, yellow and red cards and escalations (issue 20 item 8) also go out by SMS and the 政务 IM robot. */
+const REACHING_KINDS: ReadonlySet<NotificationKind> = new Set(['task.reminder', 'task.due', 'task.escalated']);
+
+/**
+ * Copies a reminder to every channel that is on (runtime/channel-sender.ts; none by default), in the notification's
+ * transaction: an SMS to each recipient with a mobile number, one post to the IM robot's group.
+ */
+async function reachPeople(
+  tx: DbTx,
+  input: NotificationInput,
+  text: string,
+  recipients: { id: string; phone: string | null }[],
+  key: string,
+): Promise<void> {
+  if (!REACHING_KINDS.has(input.kind)) return;
+  const channels = enabledChannels();
+  if (channels.size === 0) return;
+  const subject = SUBJECTS[input.kind].split(' / ')[0];
+  await enqueueChannelMessages(tx, [
+    ...(channels.has('sms')
+      ? recipients
+          .filter((r) => r.phone)
+          .map((r) => ({ channel: 'sms' as const, toAddress: r.phone, body: text, dedupeKey: `${key}:sms:${r.id}` }))
+      : []),
+    ...(channels.has('im')
+      ? [{ channel: 'im' as const, toAddress: null, body: `【${subject}】${text}`, dedupeKey: `${key}:im` }]
+      : []),
+  ]);
 }

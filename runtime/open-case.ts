@@ -3,6 +3,7 @@ import type { Db, DbTx } from './db';
 import { appendAudit } from './audit';
 import { nextCaseNumber } from './case-numbers';
 import { recordPendingStart, type WorkflowStart } from './pending-starts';
+import { enqueueWebhookEvent } from './webhook-events';
 import { PROCEDURES, type ProcedureId } from '../domain/procedures';
 import { chinaDateOf } from '../domain/clock';
 import type { Prisma } from '../prisma/generated/client';
@@ -72,6 +73,14 @@ export async function openCase(options: OpenCaseOptions) {
     });
     await recordPendingStart(tx, start);
     await options.alsoInTransaction?.(tx, caseId);
+    await enqueueWebhookEvent(tx, {
+      type: 'case.opened',
+      organizationId: options.organizationId,
+      caseId,
+      caseNumber: number,
+      data: { procedure: options.procedure, ruleSet: ruleSetVersion },
+      dedupeKey: `case.opened:${caseId}`,
+    });
     await appendAudit(tx, {
       action: 'case.opened',
       targetType: 'case',

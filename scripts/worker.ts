@@ -8,6 +8,8 @@ import { connectTemporalClient, connectTemporalWorker } from '../runtime/tempora
 import { createWorker } from '../runtime/worker';
 import { startWorkerProcessGauges } from '../runtime/worker-metrics';
 import { startMailSender } from '../runtime/mail-sender';
+import { startWebhookDispatcher } from '../runtime/webhook-dispatcher';
+import { startChannelSending } from '../runtime/channel-sender';
 import { startPendingStartReconciler } from '../runtime/pending-starts';
 import { exitAfterStopping, installShutdown, onShutdown } from '../runtime/shutdown';
 
@@ -58,6 +60,13 @@ async function main(): Promise<void> {
   process.stdout.write(
     mail ? 'mail sender on (SMTP_URL set)\n' : 'mail sender off (SMTP_URL not set); notifications stay in the outbox\n',
   );
+  // Events for other systems: the webhook outbox, delivered with retries (runtime/webhook-dispatcher.ts).
+  const webhooks = startWebhookDispatcher({ db, log: (l) => process.stderr.write(`${l}\n`) });
+  onShutdown('webhook dispatcher', () => webhooks.stop());
+  // Reminders by SMS and the 政务 IM robot, when configured (runtime/senders/).
+  const channels = startChannelSending({ db, log: (l) => process.stderr.write(`${l}\n`) });
+  process.stdout.write(channels ? 'SMS/IM senders on\n' : 'SMS/IM senders off (SMS_GATEWAY_URL, IM_WEBHOOK_URL not set)\n');
+  onShutdown('SMS and IM senders', () => channels?.stop());
   // Case workflows whose API died between opening the case and starting the workflow are started from the outbox.
   const reconciler = startPendingStartReconciler({ db, temporal, log: (l) => process.stderr.write(`${l}\n`) });
   onShutdown('mail sender and start reconciler', () => {

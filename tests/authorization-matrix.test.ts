@@ -39,6 +39,9 @@ describe('authorization matrix', () => {
     const outsiderSession = await signIn(h.api, outsider.username);
     const foreignTask = await startSmoke(outsiderSession);
     const foreignCase = (await h.db.task.findUniqueOrThrow({ where: { id: foreignTask } })).caseId;
+    // A webhook subscription with one delivery in the demo administrator's organization and one in the foreign tree.
+    const ownHook = await makeWebhookDelivery(ids[DEMO_USERS.find((d) => d.role === 'SYSTEM_ADMIN')!.org]!);
+    const foreignHook = await makeWebhookDelivery(otherProvince.id);
 
     for (const demo of DEMO_USERS) {
       const session = await signIn(h.api, demo.username, DEMO_PASSWORD);
@@ -50,6 +53,7 @@ describe('authorization matrix', () => {
         organizationId: orgId,
         userId: colleague.id,
         membershipId: demo.username === 'admin' ? colleague.memberships[0]!.id : me.membership.id,
+        ...ownHook,
       };
       if (roleHasPermission(demo.role, 'smoke.start')) {
         own.taskId = await startSmoke(session);
@@ -66,6 +70,7 @@ describe('authorization matrix', () => {
           membershipId: outsider.memberships[0]!.id,
           taskId: foreignTask,
           caseId: foreignCase,
+          ...foreignHook,
         },
       });
     }
@@ -78,6 +83,25 @@ describe('authorization matrix', () => {
     expect(res.statusCode).toBe(201);
     const task = await h.db.task.findFirstOrThrow({ where: { caseId: res.json<{ id: string }>().id } });
     return task.id;
+  }
+
+  async function makeWebhookDelivery(organizationId: string) {
+    const subscription = await h.db.webhookSubscription.create({
+      data: {
+        organizationId,
+        url: 'https://example.org/hook',
+        eventTypes: ['case.opened'],
+        secretEncrypted: 'x.y.z',
+        active: false,
+      },
+    });
+    const event = await h.db.webhookEvent.create({
+      data: { type: 'case.opened', organizationId, dedupeKey: `matrix:${subscription.id}` },
+    });
+    const delivery = await h.db.webhookDelivery.create({
+      data: { eventId: event.id, subscriptionId: subscription.id, status: 'delivered' },
+    });
+    return { subscriptionId: subscription.id, deliveryId: delivery.id };
   }
 
   function fill(template: string, fixture: Fixture): string | undefined {

@@ -14,6 +14,8 @@ export const PERMISSIONS = {
   'users.manage': ['SYSTEM_ADMIN'],
   'audit.verify': ['SYSTEM_ADMIN'],
   'calendar.manage': ['SYSTEM_ADMIN'],
+  /** Webhook subscriptions of one's organization and their delivery log (events for other systems). */
+  'webhooks.manage': ['SYSTEM_ADMIN'],
   /** 村改居: only the village committee prepares, drafts and withdraws its application. */
   'village-conversion.apply': ['VILLAGE_COMMITTEE_OFFICIAL'],
   /** Starting the smoke check: any official (not residents). */

@@ -4,6 +4,7 @@ import { membershipView } from './me';
 import { residentIdNumber } from '../../domain/resident-id';
 import { bilingualIssue } from '../../domain/validation';
 import { password } from '../../domain/password';
+import { chinaMobile } from '../../domain/mobile';
 
 export const userView = z
   .object({
@@ -69,6 +70,8 @@ export const updateUserBody = z
     disabled: z.boolean().optional(),
     /** Binds (or corrects) the holder's resident ID number. */
     idNumber: residentIdNumber.optional(),
+    /** The mobile number SMS reminders go to; null removes it. */
+    mobile: chinaMobile.nullable().optional(),
   })
   .strict()
   .meta({ examples: [{ displayName: '改名' }] });
@@ -91,3 +94,10 @@ export const switchMembershipBody = z
   .object({ membershipId: z.string().uuid() })
   .strict()
   .meta({ examples: [{ membershipId: '$membershipId' }] });
+
+/** The signed-in user's own mobile number for SMS reminders (null: none, no SMS). */
+export const mobileBody = z
+  .object({ mobile: chinaMobile.nullable() })
+  .strict()
+  .meta({ examples: [{ mobile: '13800138000' }] });
+export const mobileView = z.object({ mobile: z.string().nullable() });

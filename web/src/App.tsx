@@ -20,6 +20,7 @@ import { WorklistPage } from './pages/office/WorklistPage';
 /** Every page but the login is its own chunk, loaded with its route: a phone downloads what it shows. */
 const ChangePasswordPage = lazyNamed(() => import('./pages/account/ChangePasswordPage'), 'ChangePasswordPage');
 const OrganizationsPage = lazyNamed(() => import('./pages/admin/organizations/OrganizationsPage'), 'OrganizationsPage');
+const WebhooksPage = lazyNamed(() => import('./pages/admin/webhooks/WebhooksPage'), 'WebhooksPage');
 const UsersPage = lazyNamed(() => import('./pages/admin/users/UsersPage'), 'UsersPage');
 const NotFoundPage = lazyNamed(() => import('./pages/NotFoundPage'), 'NotFoundPage');
 const StatusPage = lazyNamed(() => import('./pages/StatusPage'), 'StatusPage');
@@ -151,6 +152,9 @@ export function App() {
                   </Route>
                   <Route element={<RequirePermission permission="users.manage" />}>
                     <Route path="/admin/users" element={<UsersPage />} />
+                  </Route>
+                  <Route element={<RequirePermission permission="webhooks.manage" />}>
+                    <Route path="/admin/webhooks" element={<WebhooksPage />} />
                   </Route>
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>

@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { callerOf } from '../../plugins/app/auth';
 import { errorResponses } from '../../schemas/errors';
 import { meResponse } from '../../schemas/me';
-import { changePasswordBody, switchMembershipBody } from '../../schemas/users';
+import { changePasswordBody, mobileBody, mobileView, switchMembershipBody } from '../../schemas/users';
+import { ownMobile, setOwnMobile } from '../../services/auth/mobile';
 import { changeOwnPassword, switchMembership } from '../../services/auth/account';
 import { z } from 'zod';
 
@@ -67,6 +68,30 @@ const meRoutes: FastifyPluginAsyncZod = async (fastify) => {
       await changeOwnPassword({ db: fastify.platform.db, caller: callerOf(request), input: request.body, requestId: request.id });
       return reply.status(204).send(null);
     },
+  );
+
+  fastify.get(
+    '/api/v1/me/mobile',
+    {
+      config: { permission: 'authenticated' },
+      schema: { tags: ['auth'], summary: '我的手机号码 / My mobile number', response: { 200: mobileView, ...errorResponses } },
+    },
+    async (request) => ownMobile({ db: fastify.platform.db, caller: callerOf(request) }),
+  );
+
+  fastify.put(
+    '/api/v1/me/mobile',
+    {
+      config: { permission: 'authenticated' },
+      schema: {
+        tags: ['auth'],
+        summary: '设置接收短信提醒的手机号码 / Set the mobile number for SMS reminders',
+        body: mobileBody,
+        response: { 200: mobileView, ...errorResponses },
+      },
+    },
+    async (request) =>
+      setOwnMobile({ db: fastify.platform.db, caller: callerOf(request), mobile: request.body.mobile, requestId: request.id }),
   );
 };
 

@@ -173,7 +173,9 @@ export async function updateUser({
   userId,
   input,
   requestId,
-}: CallerRequest<{ displayName?: string; disabled?: boolean; idNumber?: string }> & { userId: string }) {
+}: CallerRequest<{ displayName?: string; disabled?: boolean; idNumber?: string; mobile?: string | null }> & {
+  userId: string;
+}) {
   const before = await findUserInScope({ db, caller, userId });
   if (input.disabled && userId === caller.userId) {
     throw new AppError('VALIDATION_FAILED', {
@@ -187,10 +189,10 @@ export async function updateUser({
     });
   }
   await assertIdNumberFree(db, input.idNumber, userId);
-  const { idNumber, ...rest } = input;
+  const { idNumber, mobile, ...rest } = input;
   await bindingIdNumber(idNumber, () =>
     db.$transaction(async (tx) => {
-      await tx.user.update({ where: { id: userId }, data: input });
+      await tx.user.update({ where: { id: userId }, data: { ...rest, idNumber, phone: mobile } });
       if (input.disabled) await tx.session.deleteMany({ where: { userId } });
       const idNumberChange =
         idNumber === undefined || idNumber === before.idNumber ? {} : { idNumber: before.idNumber ? 'corrected' : 'bound' };
@@ -200,7 +202,8 @@ export async function updateUser({
           action: 'user.updated',
           targetType: 'user',
           targetId: userId,
-          data: { ...rest, ...idNumberChange },
+          // The number itself is personal data: the trail records only that it changed.
+          data: { ...rest, ...idNumberChange, ...(mobile === undefined ? {} : { mobile: mobile === null ? 'removed' : 'set' }) },
         }),
       );
     }),

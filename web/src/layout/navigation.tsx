@@ -94,6 +94,9 @@ export function navigationItems(t: TFunction, me: Me | undefined, counts?: TaskC
   if (canAccess(me, 'users.manage')) {
     items.push({ key: '/admin/users', label: <Link to="/admin/users">{t('nav.users')}</Link> });
   }
+  if (canAccess(me, 'webhooks.manage')) {
+    items.push({ key: '/admin/webhooks', label: <Link to="/admin/webhooks">{t('webhooks.nav')}</Link> });
+  }
   // System status (readiness of PostgreSQL and Temporal) is of interest to the administrators who run the system.
   if (me.membership?.role === 'SYSTEM_ADMIN') {
     items.push({ key: '/status', label: <Link to="/status">{t('nav.status')}</Link> });

@@ -5,6 +5,7 @@ import { useLocation, useNavigate } from 'react-router-dom';
 import { useMe, useSession } from '../../session/context';
 import type { ReturnState } from '../../session/RequireAuth';
 import { ChangePasswordForm } from './ChangePasswordForm';
+import { MobileForm } from './MobileForm';
 
 /** Own password change; users whose password was set by an administrator are sent here first. */
 export function ChangePasswordPage() {
@@ -34,6 +35,11 @@ export function ChangePasswordPage() {
       <Card>
         <ChangePasswordForm onChanged={onChanged} />
       </Card>
+      {!me.user.mustChangePassword && (
+        <Card title={t('mobile.title')} style={{ marginTop: 16 }}>
+          <MobileForm />
+        </Card>
+      )}
     </section>
   );
 }
