@@ -145,13 +145,16 @@ async function reportClosing(tx: DbTx, input: CloseCaseInput): Promise<void> {
   });
 }
 
-/** 村改居: the county's decision stored on the case is the case's decision and issues its 批复 (document number). */
+/**
+ * 村改居: the county's decision stored on the case is the case's decision. Its 批复 is reported as issued by the
+ * transaction that numbers and signs it (runtime/official-documents/issue.ts).
+ */
 async function reportCaseDataEvents(
   tx: DbTx,
   row: { caseId: string; data: unknown; procedure: string; number: string; organizationId: string },
   merged: Record<string, unknown>,
 ): Promise<void> {
-  const decision = merged.decision as { decision?: string; documentNumber?: string } | undefined;
+  const decision = merged.decision as { decision?: string } | undefined;
   if (row.procedure !== 'village-conversion' || !decision?.decision) return;
   if ((row.data as { decision?: unknown } | null)?.decision) return;
   const about = { organizationId: row.organizationId, caseId: row.caseId, caseNumber: row.number };
@@ -160,11 +163,5 @@ async function reportCaseDataEvents(
     ...about,
     data: { procedure: row.procedure, decision: decision.decision },
     dedupeKey: `case.decided:${row.caseId}`,
-  });
-  await enqueueWebhookEvent(tx, {
-    type: 'document.issued',
-    ...about,
-    data: { procedure: row.procedure, document: 'village-conversion.decision', documentNumber: decision.documentNumber ?? null },
-    dedupeKey: `document.issued:${row.caseId}:decision`,
   });
 }

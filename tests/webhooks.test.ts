@@ -1,3 +1,4 @@
+import { issueOfficialDocument } from '../runtime/official-documents/issue';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
@@ -186,9 +187,35 @@ describe('events for other systems (webhooks)', () => {
     const decision = { decision: 'approve', documentNumber: '东政复〔2026〕7号', decisionText: '同意' };
     await cases.mergeCaseData({ caseId: row.id, data: { decision } });
     await cases.mergeCaseData({ caseId: row.id, data: { decision } });
+    expect((await h.db.webhookEvent.findMany({ where: { caseId: row.id } })).map((e) => e.type)).toEqual(['case.decided']);
+    // The 批复 is reported by the transaction that numbers it (issue 21), once however often the step retries.
+    const issue = () =>
+      issueOfficialDocument({
+        db: h.db,
+        kind: 'vc-decision',
+        caseId: row.id,
+        organizationId: townshipId,
+        organName: '测试县人民政府',
+        draft: {
+          title: '测试县人民政府关于村改居的批复',
+          addressee: '测试镇人民政府',
+          paragraphs: ['经研究，同意。'],
+          dated: '2026-12-08',
+          copiesTo: [],
+          printedBy: '测试县人民政府办公室',
+          printedOn: '2026-12-08',
+          decisions: [],
+        },
+      });
+    const issued = await issue();
+    await issue();
     const events = await h.db.webhookEvent.findMany({ where: { caseId: row.id } });
     expect(events.map((e) => e.type).sort()).toEqual(['case.decided', 'document.issued']);
-    expect(events.find((e) => e.type === 'document.issued')!.data).toMatchObject({ documentNumber: '东政复〔2026〕7号' });
+    expect(events.find((e) => e.type === 'document.issued')!.data).toMatchObject({
+      documentNumber: issued.number,
+      verifyCode: issued.verifyCode,
+      sha256: issued.sha256,
+    });
     await admin.request({ method: 'PATCH', url: `/api/v1/admin/webhooks/${sub.id}`, payload: { active: false } });
   });
 

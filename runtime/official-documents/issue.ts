@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db';
 import { appendAudit } from '../audit';
+import { enqueueWebhookEvent } from '../webhook-events';
 import { settings } from '../config';
 import {
   documentNumber,
@@ -107,6 +108,23 @@ export async function issueOfficialDocument(input: IssueDocumentInput) {
             signed: !!signer,
             signer: signer ? { subject: signer.certSubject, serial: signer.certSerial } : null,
           },
+        });
+        // Other systems learn of it from the same transaction (runtime/webhook-events.ts): never for a rolled-back issue.
+        const kase = await tx.case.findUnique({ where: { id: caseId }, select: { number: true, procedure: true } });
+        await enqueueWebhookEvent(tx, {
+          type: 'document.issued',
+          organizationId,
+          caseId,
+          caseNumber: kase?.number,
+          data: {
+            procedure: kase?.procedure ?? null,
+            document: kind,
+            documentNumber: number,
+            verifyCode,
+            sha256,
+            signed: !!signer,
+          },
+          dedupeKey: `document.issued:${caseId}:${kind}`,
         });
         return document;
       },
