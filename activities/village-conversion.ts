@@ -14,7 +14,8 @@ import type { ElectionProcedureInput } from '../workflows/election/messages';
 import { chinaDayOf } from '../domain/china-time';
 import { issueOfficialDocument } from '../runtime/official-documents/issue';
 import { organNameOf } from '../runtime/official-documents/demo-signers';
-import type { AppendixDecision } from '../runtime/official-documents/gongwen';
+import type { AppendixDecision, AppendixOpinion } from '../runtime/official-documents/gongwen';
+import { opinionOf } from '../domain/task-opinion';
 
 export interface CreateResidentsCommitteeInput {
   caseId: string;
@@ -79,6 +80,34 @@ async function appendixOf(db: Db, caseId: string): Promise<AppendixDecision[]> {
   }));
 }
 
+/** Every step's 办理意见 of the case, oldest first, for the appendix of its 批复 (the steps the file went through). */
+async function opinionsOf(db: Db, caseId: string): Promise<AppendixOpinion[]> {
+  const tasks = await db.task.findMany({
+    where: { caseId, status: 'COMPLETED' },
+    orderBy: [{ completedAt: 'asc' }, { id: 'asc' }],
+    select: { kind: true, result: true, completedAt: true, completedById: true, candidateOrg: { select: { name: true } } },
+  });
+  const people = await db.user.findMany({
+    where: { id: { in: tasks.flatMap((t) => (t.completedById ? [t.completedById] : [])) } },
+    select: { id: true, displayName: true },
+  });
+  const names = new Map(people.map((p) => [p.id, p.displayName]));
+  const steps: readonly { key: string; name: LocalizedText }[] = PROCEDURES['village-conversion'].steps;
+  return tasks.flatMap((t) => {
+    const opinion = opinionOf(t.result);
+    if (!opinion || !t.completedAt) return [];
+    return [
+      {
+        step: steps.find((s) => s.key === t.kind)?.name['zh-CN'] ?? t.kind,
+        organization: t.candidateOrg.name,
+        person: (t.completedById && names.get(t.completedById)) || '—',
+        dated: chinaDayOf(t.completedAt),
+        opinion,
+      },
+    ];
+  });
+}
+
 export function createVillageConversionActivities({
   db,
   temporal,
@@ -132,6 +161,7 @@ export function createVillageConversionActivities({
           printedBy: `${organName}办公室`,
           printedOn: chinaDayOf(new Date()),
           decisions: await appendixOf(db, input.caseId),
+          opinions: await opinionsOf(db, input.caseId),
         },
       });
       // The case record and the village's notice show the 发文字号 the document carries (what the county typed, if it

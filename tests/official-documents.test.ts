@@ -130,6 +130,12 @@ describe('公文 issued by the procedures: GB/T 9704 layout, PAdES signature, pu
     expect(report).toContain('Signature Validation: Signature is Valid.');
     expect(report).toContain('Total document signed');
     expect(report).toContain('Signer Certificate Common Name: 东河县人民政府');
+    // The appendix prints every step's 办理意见 after the rule decisions (issue 20, item 7).
+    const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' }).replace(/[ \t]+/g, ' ');
+    expect(text).toContain('办理意见');
+    expect(text).toContain('符合条件，提出改设');
+    expect(text).toContain('材料齐全');
+    expect(text.indexOf('符合条件，提出改设')).toBeLessThan(text.indexOf('材料齐全'));
 
     // One byte changed inside the signed range (the binary comment of the header): the digest no longer matches.
     const tampered = Buffer.from(bytes);

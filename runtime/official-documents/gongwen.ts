@@ -4,6 +4,16 @@ import QRCode from 'qrcode';
 import { chineseNumeralDate, GONGWEN_PAGE as P, MM } from '../../domain/official-documents';
 import { cjkFont } from '../pdf-fonts';
 
+/** One step's 办理意见 behind the document: which step, which organization, who, on which China date, what. */
+export interface AppendixOpinion {
+  step: string;
+  organization: string;
+  person: string;
+  /** China date (YYYY-MM-DD). */
+  dated: string;
+  opinion: string;
+}
+
 /** One rule decision behind the document, as listed in its appendix (附件：规则判定). */
 export interface AppendixDecision {
   ruleId: string;
@@ -31,6 +41,8 @@ export interface GongwenContent {
   printedBy: string;
   printedOn: string;
   decisions: AppendixDecision[];
+  /** 办理意见: each step's opinion on the file, oldest first (printed in the appendix after the rule decisions). */
+  opinions?: AppendixOpinion[];
   verify: { code: string; url: string };
   /** The seal: an uploaded PNG, drawn (demo, no PNG) or none (the organ has no signing material). */
   seal: { png: Buffer | null } | null;
@@ -227,6 +239,21 @@ export async function renderGongwen(content: GongwenContent): Promise<Buffer> {
       doc.moveDown(0.4);
     });
     if (content.decisions.length === 0) doc.text('（本件无规则判定）', left, doc.y, { width });
+    // 办理意见: who said what at each step of the file (issue 20: the opinions printed on the decision documents).
+    if (content.opinions && content.opinions.length > 0) {
+      doc.moveDown(0.6);
+      doc.font('heiti').fontSize(P.sizes.note);
+      doc.text('办理意见', left, doc.y, { width, lineGap: 4 });
+      doc.font('fangsong').fontSize(P.sizes.note);
+      content.opinions.forEach((o, i) => {
+        doc.text(`${i + 1}．${o.step}（${o.organization} ${o.person}，${chineseNumeralDate(o.dated)}）`, left, doc.y, {
+          width,
+          lineGap: 4,
+        });
+        doc.text(o.opinion, left + 2 * P.sizes.note, doc.y, { width: width - 2 * P.sizes.note, lineGap: 4 });
+        doc.moveDown(0.3);
+      });
+    }
 
     // 版记 at the foot of the last page: thick line, 抄送, thin line, 印发机关 and 印发日期, thick line.
     const note = P.sizes.note;

@@ -1,5 +1,6 @@
 import { isProcedureId, PROCEDURES } from '../../../domain/procedures';
 import type { LocalizedText } from '../../../domain/errors';
+import { opinionOf } from '../../../domain/task-opinion';
 import { taskDecision } from './step-states';
 
 /** One entry of the 流转记录: who decided what at which step, with which opinion, when. */
@@ -48,15 +49,7 @@ interface HistoryEvent {
   data: unknown;
 }
 
-/** The free text a form records with its decision, under the name that form gives it. */
-const OPINION_FIELDS = ['opinion', 'reasons', 'reason', 'comment', 'note'] as const;
-
-export function opinionOf(result: unknown): string | null {
-  if (typeof result !== 'object' || result === null) return null;
-  const r = result as Record<string, unknown>;
-  for (const key of OPINION_FIELDS) if (typeof r[key] === 'string' && r[key].trim() !== '') return r[key];
-  return null;
-}
+export { opinionOf };
 
 function stepName(procedure: string, key: string): LocalizedText | null {
   if (!isProcedureId(procedure)) return null;
