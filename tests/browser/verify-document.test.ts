@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
 import en from '../../web/src/i18n/en.json';
+import publicTexts from '../../web/src/i18n/procedures/publicService.zh-CN.json';
 import { expectAccessible, horizontalOverflow, screenshot, texts } from '../support/browser';
 import { browserSuite } from '../support/browser-suite';
 import { makeOrganization } from '../support/factories';
@@ -43,8 +44,21 @@ describe('web app in Chromium: the public verification page of an issued 公文'
       const bytes = Buffer.from(doc.bytes);
       expect(createHash('sha256').update(bytes).digest('hex')).toBe(doc.sha256);
 
+      // From the login page's 公共服务 block: the code typed as printed (5-5, lower case) opens its page.
       const page = await newPage(390, 844);
-      await page.goto(`/verify/${doc.verifyCode}`);
+      await page.goto('/login');
+      await page.getByRole('link', { name: publicTexts.block.verify, exact: true }).click();
+      await page.waitForURL('**/verify');
+      const codeField = page.getByLabel(texts.verify.enterCode, { exact: true });
+      await codeField.fill('12345');
+      await page.getByRole('button', { name: texts.verify.enterCodeSubmit }).click();
+      await page.getByText(texts.verify.enterCodeInvalid).waitFor();
+      expect(await horizontalOverflow(page)).toBe(0);
+      await expectAccessible(page);
+      const printed = `${doc.verifyCode.slice(0, 5)}-${doc.verifyCode.slice(5)}`.toLowerCase();
+      await codeField.fill(printed);
+      await page.getByRole('button', { name: texts.verify.enterCodeSubmit }).click();
+      await page.waitForURL(`**/verify/${doc.verifyCode}`);
       await page.getByRole('heading', { name: texts.verify.title, level: 2 }).waitFor();
       await page.getByText(doc.number, { exact: true }).waitFor();
       await page.getByText('东河县', { exact: true }).waitFor();

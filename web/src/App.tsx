@@ -31,6 +31,7 @@ const InboxPage = lazyNamed(pageLoaders.inbox, 'InboxPage');
 const TaskPage = lazyNamed(pageLoaders.task, 'TaskPage');
 const CommunityProfilePage = lazyNamed(() => import('./dashboard/CommunityProfilePage'), 'CommunityProfilePage');
 const ProfilesPage = lazyNamed(() => import('./dashboard/ProfilesPage'), 'ProfilesPage');
+const VerifyCodeForm = lazyNamed(() => import('./pages/verify/VerifyCodeForm'), 'VerifyCodeForm');
 const VerifyPage = lazyNamed(() => import('./pages/verify/VerifyPage'), 'VerifyPage');
 const ServiceCentrePage = lazyNamed(() => import('./dashboard/ServiceCentrePage'), 'ServiceCentrePage');
 const TrackPage = lazyNamed(() => import('./public/TrackPage'), 'TrackPage');
@@ -76,6 +77,7 @@ export function App() {
                 <Route path="/elections/:electionId/notice" element={<PublicNoticePage />} />
                 <Route path="/public/service-items" element={<PublicListPage />} />
                 <Route path="/check/owners-meeting" element={<VoteCheckPage />} />
+                <Route path="/verify" element={<VerifyCodeForm />} />
                 <Route path="/verify/:code" element={<VerifyPage />} />
                 <Route path="/track" element={<TrackPage />} />
                 <Route path="/check/eligibility" element={<EligibilityCheckPage />} />

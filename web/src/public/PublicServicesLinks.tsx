@@ -1,4 +1,4 @@
-import { Card, Typography } from 'antd';
+import { Typography, theme } from 'antd';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -13,13 +13,26 @@ export const PUBLIC_PAGES = [
   { path: '/check/village-conversion', label: 'publicService.block.villageConversion' },
   { path: '/check/owners-meeting', label: 'publicService.block.ownersMeeting' },
   { path: '/public/service-items', label: 'publicService.block.admitted' },
+  { path: '/verify', label: 'publicService.block.verify' },
 ] as const;
 
 export function PublicServicesLinks() {
   const { t } = useTranslation();
   const headingId = useId();
+  const { token } = theme.useToken();
+  // A card drawn by hand, like the login form's: antd's Card would bring its tabs, dropdown and menu onto the login
+  // page's first chunk.
   return (
-    <Card style={{ width: '100%', maxWidth: 400 }}>
+    <section
+      style={{
+        width: '100%',
+        maxWidth: 400,
+        padding: token.paddingLG,
+        background: token.colorBgContainer,
+        border: `1px solid ${token.colorBorderSecondary}`,
+        borderRadius: token.borderRadiusLG,
+      }}
+    >
       <nav aria-labelledby={headingId}>
         <Typography.Title level={3} id={headingId} style={{ marginTop: 0 }}>
           {t('publicService.block.title')}
@@ -33,6 +46,6 @@ export function PublicServicesLinks() {
           ))}
         </ul>
       </nav>
-    </Card>
+    </section>
   );
 }
