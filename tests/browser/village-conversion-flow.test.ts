@@ -6,14 +6,17 @@ import { signIn, type Session } from '../support/factories';
 import type { Harness } from '../support/harness';
 import { CONVERSION_APPLICATION as application } from '../support/fixtures';
 import { uploadEvidence } from '../support/village-conversion';
+import { until } from '../support/wait';
 
 const BROWSER_TEST_MS = 300_000;
+const o = texts.office;
 
 /**
- * 村改居 in the web app at 390 px: the county government sends the file back (退回) to the village committee, and the
- * township takes back (取回) its proposal before the bureau acts; the case's 流转记录 shows both.
+ * 村改居 in the web app at 390 px: the county government sends the file back (退回) to the village committee, the
+ * township takes back (取回) its proposal before the bureau acts, the county urges (催办) the reopened proposal, and
+ * the township circulates (传阅) the case to the county civil-affairs bureau; the case's 流转记录 shows all four.
  */
-describe('web app in Chromium: 退回 and 取回 on a 村改居', () => {
+describe('web app in Chromium: 退回, 取回, 催办 and 传阅 on a 村改居', () => {
   let h: Harness;
   const { signedIn } = browserSuite({ demo: true }, (started) => ({ h } = started));
 
@@ -25,7 +28,7 @@ describe('web app in Chromium: 退回 and 取回 on a 村改居', () => {
   }
 
   it(
-    'the county returns the file to the village committee with its reason; the township takes back its proposal; the history shows both',
+    'the county returns the file to the village committee with its reason; the township takes back its proposal; the county urges it; the township circulates the case to the bureau; the history shows each',
     async () => {
       const village = await signIn(h.api, 'village.official', DEMO_PASSWORD);
       const township = await signIn(h.api, 'township.official', DEMO_PASSWORD);
@@ -94,12 +97,42 @@ describe('web app in Chromium: 退回 and 取回 on a 村改居', () => {
       expect(again.assigneeId).not.toBeNull();
       expect(await h.db.task.count({ where: { caseId, kind: 'vc.civil-affairs-review', status: 'OPEN' } })).toBe(0);
 
-      // The 流转记录 shows the return (to which step, why) and the take-back.
+      // 催办: the county urges the township's reopened proposal from the case page, with a reason.
+      const countyCase = await signedIn('county.approver', `/cases/${caseId}`, 390, 844);
+      await countyCase.getByRole('button', { name: o.urge.button, exact: true }).first().click();
+      await countyCase.getByLabel(o.urge.reason).fill('请于今日重新提出。');
+      await countyCase.getByRole('button', { name: o.urge.submit, exact: true }).click();
+      await until(async () => (await h.db.taskUrge.count({ where: { taskId: again.id } })) === 1, 10_000);
+      expect(await h.db.notification.count({ where: { taskId: again.id, kind: 'task.urged' } })).toBe(1);
+
+      // 传阅: the township circulates the case to the county civil-affairs bureau, with a purpose.
       await town.goto(new URL(`/cases/${caseId}`, town.url()).toString());
+      await town.getByLabel(o.circulation.organizations, { exact: true }).click();
+      await town
+        .locator('.ant-select-dropdown:visible:not([class*="-enter"]):not([class*="-appear"])')
+        .last()
+        .locator('[title="东河县民政局"]')
+        .click();
+      await town.keyboard.press('Escape');
+      await town.getByLabel(o.circulation.purpose).fill('请民政局阅知退回与取回情况。');
+      await town.getByRole('button', { name: o.circulation.submit, exact: true }).click();
+      await town
+        .getByRole('list', { name: o.circulation.listLabel })
+        .getByText(o.circulation.unread, { exact: true })
+        .first()
+        .waitFor();
+      expect(await h.db.caseCirculation.count({ where: { caseId } })).toBe(1);
+
+      // The 流转记录 shows the return (to which step, why), the take-back, the urge and the circulation.
+      await town.reload();
       const history = town.getByRole('list', { name: texts.cases.history.listLabel });
       await history.getByText('村民会议记录缺少签到表').waitFor();
       await history.getByText(texts.flow.returnTo).first().waitFor();
       await history.getByText(texts.flow.takeBackDecision, { exact: true }).first().waitFor();
+      await history.getByText(o.history.urged, { exact: true }).waitFor();
+      await history.getByText('请于今日重新提出。', { exact: true }).waitFor();
+      await history.getByText(o.history.circulated, { exact: true }).waitFor();
+      await history.getByText('请民政局阅知退回与取回情况。', { exact: true }).waitFor();
       expect(await horizontalOverflow(town)).toBe(0);
       await expectAccessible(town);
     },
