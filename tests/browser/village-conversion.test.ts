@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -298,7 +299,10 @@ describe('web app in Chromium: 村改居 from the village to the county decision
       ]);
       const file = await download.path();
       expect(fs.readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
-      expect(download.suggestedFilename()).toBe(`${caseNumber}-批复.pdf`);
+      // The issued 公文 is named for its 发文字号 (issue 21), and it is the stored, signed document byte for byte.
+      const issued = await h.db.issuedDocument.findUniqueOrThrow({ where: { caseId_kind: { caseId, kind: 'vc-decision' } } });
+      expect(download.suggestedFilename()).toBe(`${issued.number}-批复.pdf`);
+      expect(createHash('sha256').update(fs.readFileSync(file)).digest('hex')).toBe(issued.sha256);
 
       const row = await h.db.case.findUniqueOrThrow({ where: { id: caseId } });
       expect(row.status).toBe('COMPLETED');
