@@ -13,9 +13,6 @@ import { appTheme } from './theme';
 import { CHANGE_PASSWORD_PATH, RequireAuth } from './session/RequireAuth';
 import { RequirePermission } from './session/RequirePermission';
 import { SessionProvider } from './session/SessionProvider';
-import { DelegationsPage } from './pages/office/DelegationsPage';
-import { SupervisionPage } from './pages/office/SupervisionPage';
-import { WorklistPage } from './pages/office/WorklistPage';
 
 /** Every page but the login is its own chunk, loaded with its route: a phone downloads what it shows. */
 const ChangePasswordPage = lazyNamed(() => import('./pages/account/ChangePasswordPage'), 'ChangePasswordPage');
@@ -31,6 +28,9 @@ const InboxPage = lazyNamed(pageLoaders.inbox, 'InboxPage');
 const TaskPage = lazyNamed(pageLoaders.task, 'TaskPage');
 const CommunityProfilePage = lazyNamed(() => import('./dashboard/CommunityProfilePage'), 'CommunityProfilePage');
 const ProfilesPage = lazyNamed(() => import('./dashboard/ProfilesPage'), 'ProfilesPage');
+const DelegationsPage = lazyNamed(() => import('./pages/office/DelegationsPage'), 'DelegationsPage');
+const SupervisionPage = lazyNamed(() => import('./pages/office/SupervisionPage'), 'SupervisionPage');
+const WorklistPage = lazyNamed(() => import('./pages/office/WorklistPage'), 'WorklistPage');
 const VerifyCodeForm = lazyNamed(() => import('./pages/verify/VerifyCodeForm'), 'VerifyCodeForm');
 const VerifyPage = lazyNamed(() => import('./pages/verify/VerifyPage'), 'VerifyPage');
 const ServiceCentrePage = lazyNamed(() => import('./dashboard/ServiceCentrePage'), 'ServiceCentrePage');
