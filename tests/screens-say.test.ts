@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { formatChinaDay, formatChinaTime } from '../domain/china-time';
 import { notificationSentence } from '../domain/notifications';
+import { createVillageConversionActivities } from '../activities/village-conversion';
 import { startHarness, type Harness } from './support/harness';
 import { makeUser, signIn, type Session } from './support/factories';
 import { CONVERSION_APPLICATION as application } from './support/fixtures';
@@ -73,11 +74,13 @@ describe('what the screens say: China time, notification sentences', () => {
     let township: Session;
     let reviewer: Session;
     let approver: Session;
+    let countyId: string;
 
     beforeAll(async () => {
       h = await startHarness();
       const county = await conversionCounty(h, { county: '南山县', town: '白沙镇' });
       ({ township, reviewer, approver } = county);
+      countyId = county.county.id;
       const vil = await conversionVillage(h, county.town.id, '杏花村');
       village = vil.session;
       // Another user of the village (any role there) is told too.
@@ -166,16 +169,18 @@ describe('what the screens say: China time, notification sentences', () => {
       }
     });
 
-    it('dates the 批复 PDF by the China date: a decision at 2026-12-04T17:00Z reads 2026年12月5日', async () => {
+    it('dates the issued 批复 by the China date: a decision at 2026-12-04T17:00Z reads 二〇二六年十二月五日', async () => {
       const caseId = await approvedConversion('桃花村村改居', otherVillage);
       const row = await h.db.case.findUniqueOrThrow({ where: { id: caseId } });
       const data = row.data as { decision: Record<string, unknown> };
+      // The 批复 was issued at the decision, dated by the decision's instant: issue it again from a decision taken
+      // at 01:00 Beijing time on 5 December (still 4 December in UTC).
       await h.db.case.update({
         where: { id: caseId },
-        data: {
-          data: { ...data, decision: { ...data.decision, decidedAt: '2026-12-04T17:00:00.000Z' } },
-        },
+        data: { data: { ...data, decision: { ...data.decision, decidedAt: '2026-12-04T17:00:00.000Z' } } },
       });
+      await h.db.issuedDocument.delete({ where: { caseId_kind: { caseId, kind: 'vc-decision' } } });
+      await createVillageConversionActivities({ db: h.db }).issueConversionDecision({ caseId, countyOrgId: countyId });
       const pdf = await approver.request({ url: `/api/v1/village-conversions/${caseId}/decision.pdf` });
       expect(pdf.statusCode).toBe(200);
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pifu-'));
@@ -183,7 +188,8 @@ describe('what the screens say: China time, notification sentences', () => {
         const file = path.join(dir, 'decision.pdf');
         fs.writeFileSync(file, pdf.rawPayload);
         const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-        expect(text).toContain('2026年12月5日');
+        expect(text).toContain('南山县人民政府二〇二六年十二月五日');
+        expect(text).not.toContain('十二月四日');
         expect(text).not.toContain('2026-12-04');
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
