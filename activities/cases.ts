@@ -1,7 +1,7 @@
 import type { DbClient, DbTx } from '../runtime/db';
 import { appendAudit, inTransaction, type AuditEntry } from '../runtime/audit';
 import { notify } from '../runtime/notifications';
-import { caseDecisionReported, enqueueWebhookEvent } from '../runtime/webhook-events';
+import { caseDecisionReported, closingFacts, enqueueWebhookEvent } from '../runtime/webhook-events';
 import { type Prisma, type Role } from '../prisma/generated/client';
 import { writeRuleDecisions, type RecordedRule } from './rule-decisions';
 
@@ -125,23 +125,24 @@ export function createCaseActivities({ db }: { db: DbClient }) {
  * procedure whose closing is its decision (a COMPLETED or REJECTED case that reported no decision before).
  */
 async function reportClosing(tx: DbTx, input: CloseCaseInput): Promise<void> {
-  const row = await tx.case.findUniqueOrThrow({
-    where: { id: input.caseId },
-    select: { procedure: true, number: true, organizationId: true },
-  });
+  const row = await closingFacts(tx, input.caseId, ['case.decided', 'case.closed']);
+  if (row.subscriptions.length === 0) return; // nobody subscribes: nothing to write, and no more to read
+  const wanting = (type: string) => row.subscriptions.filter((s) => s.types.includes(type));
   const about = { organizationId: row.organizationId, caseId: input.caseId, caseNumber: row.number };
-  if (input.status !== 'WITHDRAWN' && !(await caseDecisionReported(tx, input.caseId)))
+  if (input.status !== 'WITHDRAWN' && wanting('case.decided').length > 0 && !(await caseDecisionReported(tx, input.caseId)))
     await enqueueWebhookEvent(tx, {
       type: 'case.decided',
       ...about,
       data: { procedure: row.procedure, status: input.status },
       dedupeKey: `case.decided:${input.caseId}`,
+      subscriptions: wanting('case.decided'),
     });
   await enqueueWebhookEvent(tx, {
     type: 'case.closed',
     ...about,
     data: { procedure: row.procedure, status: input.status },
     dedupeKey: `case.closed:${input.caseId}`,
+    subscriptions: wanting('case.closed'),
   });
 }
 

@@ -11,6 +11,8 @@ export interface WebhookEventInput {
   data?: Record<string, unknown>;
   /** The fact once: enqueued again (a retried activity), nothing new is written. */
   dedupeKey: string;
+  /** The subscriptions that want it, when the caller has read them already (`closingFacts`); else they are read here. */
+  subscriptions?: readonly { id: string }[];
 }
 
 /**
@@ -20,11 +22,13 @@ export interface WebhookEventInput {
  * subscription wants it. The dispatcher in the worker delivers the outbox (runtime/webhook-dispatcher.ts).
  */
 export async function enqueueWebhookEvent(tx: DbTx, input: WebhookEventInput): Promise<void> {
-  const subscriptions = await tx.$queryRaw<{ id: string }[]>`
+  const subscriptions =
+    input.subscriptions ??
+    (await tx.$queryRaw<{ id: string }[]>`
     SELECT s.id FROM webhook_subscription s
     JOIN organization o ON o.id = s.organization_id
     JOIN organization about ON about.id = ${input.organizationId}::uuid
-    WHERE s.active AND ${input.type} = ANY (s.event_types) AND starts_with(about.path, o.path)`;
+    WHERE s.active AND ${input.type} = ANY (s.event_types) AND starts_with(about.path, o.path)`);
   if (subscriptions.length === 0) return;
   const [event] = await tx.$queryRaw<{ id: string }[]>`
     INSERT INTO webhook_event (id, type, organization_id, case_id, case_number, data, dedupe_key)
@@ -41,4 +45,30 @@ export async function enqueueWebhookEvent(tx: DbTx, input: WebhookEventInput): P
 /** Whether a case already reported its decision (a procedure whose closing is its decision reports it at the close). */
 export async function caseDecisionReported(tx: DbTx, caseId: string): Promise<boolean> {
   return (await tx.webhookEvent.count({ where: { caseId, type: 'case.decided' } })) > 0;
+}
+
+/**
+ * What a case's close reports, in ONE read (a completion that closes a case pays one statement for its events when
+ * nobody subscribes): the case's number, procedure and organization, and the active subscriptions of that
+ * organization or one above it that want any of `types`, each with the types it wants.
+ */
+export async function closingFacts(
+  tx: DbTx,
+  caseId: string,
+  types: readonly WebhookEventType[],
+): Promise<{ procedure: string; number: string; organizationId: string; subscriptions: { id: string; types: string[] }[] }> {
+  const [row] = await tx.$queryRaw<{ procedure: string; number: string; organization_id: string; subs: unknown }[]>`
+    SELECT c.procedure, c.number, c.organization_id::text AS organization_id,
+      (SELECT json_agg(json_build_object('id', s.id, 'types', s.event_types))
+         FROM webhook_subscription s JOIN organization o ON o.id = s.organization_id
+         WHERE s.active AND s.event_types && ${[...types]}::text[] AND starts_with(about.path, o.path)) AS subs
+    FROM "case" c JOIN organization about ON about.id = c.organization_id
+    WHERE c.id = ${caseId}::uuid`;
+  if (!row) throw new Error(`no case ${caseId}`);
+  return {
+    procedure: row.procedure,
+    number: row.number,
+    organizationId: row.organization_id,
+    subscriptions: (row.subs as { id: string; types: string[] }[] | null) ?? [],
+  };
 }

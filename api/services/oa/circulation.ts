@@ -2,23 +2,10 @@ import { AppError } from '../../../domain/errors';
 import { appendAudit } from '../../../runtime/audit';
 import type { Db } from '../../../runtime/db';
 import { notify } from '../../../runtime/notifications';
-import type { Prisma } from '../../../prisma/generated/client';
 import type { Caller } from '../../plugins/app/auth';
 import { casesInScope } from '../../authz/case-scope';
-import { circulatedToCaller } from '../../authz/circulation-scope';
+import { circulatedToCaller, circulationScope } from '../../authz/circulation-scope';
 import { currentMembership } from '../../authz/organization-scope';
-
-/**
- * Where a case may be circulated (传阅): the caller's own organization, its subtree, and its supervising chain (the
- * organizations above it up to the root). An organization's path is "/root/…/self/", so "in the subtree" is a path
- * that starts with the caller's, and "on the chain" is a path the caller's starts with.
- */
-function circulationScope(caller: Caller): Prisma.OrganizationWhereInput {
-  const path = currentMembership(caller).organizationPath;
-  const chain = path.split('/').filter(Boolean);
-  const ancestors = chain.map((_, i) => `/${chain.slice(0, i + 1).join('/')}/`);
-  return { OR: [{ path: { startsWith: path } }, { path: { in: ancestors } }] };
-}
 
 function outOfScope(path: 'userIds' | 'organizationIds'): AppError {
   return new AppError('VALIDATION_FAILED', {
