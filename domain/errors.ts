@@ -87,6 +87,12 @@ const catalogue = {
   },
   /** 好差评: a case is rated after its outcome. */
   NOT_YET_RATEABLE: { status: 409, 'zh-CN': '办结后才能评价。', en: 'A case can be rated once it has an outcome.' },
+  /** 事件订阅: this server has no key to keep subscriptions' signing secrets (WEBHOOK_SECRET_KEY in production). */
+  WEBHOOKS_NOT_CONFIGURED: {
+    status: 409,
+    'zh-CN': '本服务器未配置事件订阅的密钥（WEBHOOK_SECRET_KEY），暂不能新建订阅或更换签名密钥，请联系系统运维人员。',
+    en: 'This server has no key for webhook signing secrets (WEBHOOK_SECRET_KEY); subscriptions cannot be created or their secrets rotated until the operator sets it.',
+  },
   INTERNAL_ERROR: {
     status: 500,
     'zh-CN': '服务器内部错误，请联系管理员并提供请求编号。',

@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
+import { AppError } from '../domain/errors';
 import { settings } from './config';
 
 /**
@@ -26,6 +27,9 @@ export function generateWebhookSecret(): string {
 }
 
 export function encryptWebhookSecret(secret: string): string {
+  // In production without a key nothing can be kept safely: the request is refused with a clear 409, not a 500.
+  const { key, production } = settings.webhookSecretKey();
+  if (!key && production) throw new AppError('WEBHOOKS_NOT_CONFIGURED');
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', encryptionKey(), iv);
   const data = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()]);

@@ -114,6 +114,30 @@ describe('events for other systems (webhooks)', () => {
     expect(audit.map((a) => a.action)).toEqual(['webhook.created', 'webhook.updated']);
   });
 
+  it('in production without WEBHOOK_SECRET_KEY refuses a new subscription with 409 WEBHOOKS_NOT_CONFIGURED, bilingual, and writes nothing', async () => {
+    const before = await h.db.webhookSubscription.count();
+    const saved = { mode: process.env.APP_MODE, key: process.env.WEBHOOK_SECRET_KEY };
+    process.env.APP_MODE = 'production';
+    delete process.env.WEBHOOK_SECRET_KEY;
+    try {
+      const res = await admin.request({
+        method: 'POST',
+        url: '/api/v1/admin/webhooks',
+        payload: { url: 'https://example.org/unkeyed', eventTypes: ['case.opened'] },
+      });
+      expect(res.statusCode).toBe(409);
+      const { error } = res.json<{ error: { code: string; message: { 'zh-CN': string; en: string } } }>();
+      expect(error.code).toBe('WEBHOOKS_NOT_CONFIGURED');
+      expect(error.message['zh-CN']).toContain('WEBHOOK_SECRET_KEY');
+      expect(error.message.en).toContain('WEBHOOK_SECRET_KEY');
+    } finally {
+      if (saved.mode === undefined) delete process.env.APP_MODE;
+      else process.env.APP_MODE = saved.mode;
+      if (saved.key !== undefined) process.env.WEBHOOK_SECRET_KEY = saved.key;
+    }
+    expect(await h.db.webhookSubscription.count()).toBe(before);
+  });
+
   it('refuses a subscription without a usable address or event type with 400, bilingual, and writes nothing', async () => {
     const before = await h.db.webhookSubscription.count();
     for (const payload of [
