@@ -21,7 +21,8 @@ export function MobileForm() {
   useEffect(() => {
     const controller = new AbortController();
     getOwnMobile(controller.signal).then(
-      (mobile) => reset({ mobile: mobile ?? '' }),
+      // What the user already typed stays: the stored number fills the field only if it was not touched.
+      (mobile) => reset({ mobile: mobile ?? '' }, { keepDirtyValues: true }),
       () => undefined,
     );
     return () => controller.abort();
