@@ -50,11 +50,13 @@ describe('web app in Chromium: the public verification page of an issued 公文'
       await page.getByRole('link', { name: publicTexts.block.verify, exact: true }).click();
       await page.waitForURL('**/verify');
       const codeField = page.getByLabel(texts.verify.enterCode, { exact: true });
+      await codeField.waitFor();
+      // Checked before the error message below, which fades in (axe would measure its contrast mid-animation).
+      await expectAccessible(page);
       await codeField.fill('12345');
       await page.getByRole('button', { name: texts.verify.enterCodeSubmit }).click();
       await page.getByText(texts.verify.enterCodeInvalid).waitFor();
       expect(await horizontalOverflow(page)).toBe(0);
-      await expectAccessible(page);
       const printed = `${doc.verifyCode.slice(0, 5)}-${doc.verifyCode.slice(5)}`.toLowerCase();
       await codeField.fill(printed);
       await page.getByRole('button', { name: texts.verify.enterCodeSubmit }).click();
